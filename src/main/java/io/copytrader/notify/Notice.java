@@ -1,0 +1,35 @@
+package io.copytrader.notify;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * One message for operators, published on {@code Addresses.NOTIFY}. Producers say what happened as
+ * labelled lines; the notifier owns rendering, escaping and delivery.
+ */
+public record Notice(Severity severity, String title, List<Line> lines) {
+
+  public enum Severity { INFO, WARNING, URGENT }
+
+  public record Line(String label, String value) {
+  }
+
+  public Notice {
+    lines = List.copyOf(lines);
+  }
+
+  public JsonObject toJson() {
+    JsonArray array = new JsonArray();
+    lines.forEach(line -> array.add(new JsonObject().put("label", line.label()).put("value", line.value())));
+    return new JsonObject().put("severity", severity.name()).put("title", title).put("lines", array);
+  }
+
+  public static Notice fromJson(JsonObject json) {
+    List<Line> lines = json.getJsonArray("lines", new JsonArray()).stream()
+      .map(JsonObject.class::cast)
+      .map(line -> new Line(line.getString("label"), line.getString("value")))
+      .toList();
+    return new Notice(Severity.valueOf(json.getString("severity")), json.getString("title"), lines);
+  }
+}
