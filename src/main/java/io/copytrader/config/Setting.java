@@ -1,0 +1,44 @@
+package io.copytrader.config;
+
+/** Every configuration variable the service reads, by its environment name. */
+public enum Setting {
+  MODE,
+  BASE_URL,
+  CHAIN_ID,
+  L1_ADDRESS,
+  ACCOUNTS,
+  ACCOUNTS_FILE,
+  MAX_SLIPPAGE,
+  STOP_LOSS_RATIO,
+  SCALING_FACTOR,
+  MAX_RETRIES,
+  RETRY_INTERVAL,
+  TELEGRAM_BOT_API_KEY,
+  TELEGRAM_GROUP_ID,
+  TELEGRAM_THREAD_ID,
+  TELEGRAM_API_URL,
+  API_KEY,
+  HTTP_HOST,
+  HTTP_PORT,
+  DATA_DIR,
+  MAX_QUEUE_PER_ACCOUNT,
+  PAPER_PORT,
+  PAPER_BALANCE,
+  MAX_SIGNAL_AGE,
+  SHUTDOWN_GRACE,
+  LOG_FORMAT;
+
+  /** Variables whose values are secrets: never echoed in a problem or a log line. */
+  public boolean secret() {
+    return this == ACCOUNTS || this == TELEGRAM_BOT_API_KEY || this == API_KEY;
+  }
+
+  public static Setting byName(String name) {
+    for (Setting setting : values()) {
+      if (setting.name().equals(name)) {
+        return setting;
+      }
+    }
+    return null;
+  }
+}

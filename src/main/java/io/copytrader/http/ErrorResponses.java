@@ -1,0 +1,63 @@
+package io.copytrader.http;
+
+import io.copytrader.FailureCode;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+
+/** The one place where failures become HTTP statuses and the documented error body. */
+final class ErrorResponses {
+
+  private ErrorResponses() {
+  }
+
+  static int status(FailureCode failure) {
+    return switch (failure) {
+      case INVALID_REQUEST -> 400;
+      case UNAUTHORIZED -> 401;
+      case UNKNOWN_ACCOUNT, NOT_FOUND -> 404;
+      case IDEMPOTENCY_CONFLICT -> 409;
+      case UNKNOWN_MARKET, UNKNOWN_SYMBOL, MARKET_INACTIVE, NO_POSITION -> 422;
+      case QUEUE_FULL -> 429;
+      case EXCHANGE_UNAVAILABLE, SHUTTING_DOWN -> 503;
+      case INTERNAL -> 500;
+    };
+  }
+
+  static void send(HttpServerResponse response, FailureCode failure, String message) {
+    send(response, status(failure), failure.name(), message);
+  }
+
+  static void send(HttpServerResponse response, int status, String code, String message) {
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response.setStatusCode(status)
+      .putHeader("Content-Type", "application/json")
+      .end(new JsonObject().put("status", "error").put("code", code).put("message", message).encode());
+  }
+
+  /** An event-bus failure as the client should see it; a raw ReplyException is never shown. */
+  static void send(HttpServerResponse response, Throwable failure) {
+    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+      send(response, FailureCode.of(reply.failureCode()), reply.getMessage());
+    } else if (failure instanceof ReplyException) {
+      send(response, FailureCode.EXCHANGE_UNAVAILABLE, "the service is busy or starting; retry shortly");
+    } else {
+      send(response, FailureCode.INTERNAL, "internal error");
+    }
+  }
+
+  /** Statuses the router produces by itself, in the same body. */
+  static void sendRouting(HttpServerResponse response, int status) {
+    switch (status) {
+      case 400 -> send(response, 400, "INVALID_REQUEST", "the request could not be read");
+      case 404 -> send(response, 404, "NOT_FOUND", "no such route");
+      case 405 -> send(response, 405, "METHOD_NOT_ALLOWED", "method not allowed on this route");
+      case 413 -> send(response, 413, "PAYLOAD_TOO_LARGE", "body larger than 64 KiB");
+      case 415 -> send(response, 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
+      default -> send(response, 500, "INTERNAL", "internal error");
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package io.copytrader.http;
+
+import io.copytrader.Addresses;
+import io.copytrader.FailureCode;
+import io.copytrader.account.AccountActions;
+import io.copytrader.account.TradeRequest;
+import io.copytrader.config.AppConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's HTTP API (DESIGN.md §4): validates and authenticates requests, resolves markets, hands
+ * trade requests to the account's queue and maps every failure to the documented error body.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  private static final long BUS_TIMEOUT_MS = 10_000;
+
+  private final AppConfig config;
+  private HttpServer server;
+  private volatile boolean exchangeHealthy = true;
+
+  public HttpVerticle(AppConfig config) {
+    this.config = config;
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED,
+      msg -> exchangeHealthy = msg.body().getBoolean("api_healthy", false));
+    Router router = router();
+    return initialHealth()
+      .compose(ignored -> vertx.createHttpServer()
+        .requestHandler(router)
+        .listen(config.httpPort(), config.httpHost()))
+      .onSuccess(listening -> {
+        server = listening;
+        LOG.info("HTTP API listening on {}:{}", config.httpHost(), listening.actualPort());
+      });
+  }
+
+  private Future<Void> initialHealth() {
+    return vertx.eventBus().<JsonObject>request(Addresses.HEALTH_STATUS, new JsonObject())
+      .map(reply -> {
+        exchangeHealthy = reply.body().getBoolean("api_healthy", true);
+        return (Void) null;
+      })
+      .otherwiseEmpty();
+  }
+
+  private Router router() {
+    Router router = Router.router(vertx);
+    router.get("/health").handler(this::health);
+    router.get("/").handler(ctx -> json(ctx, 200, new JsonObject()
+      .put("service", "Lighter copy trader").put("status", "running")));
+    if (config.apiKeyRequired()) {
+      router.route("/api/*").handler(new ApiKeyAuth(config.apiKey()));
+    }
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    router.post("/api/trade").consumes("application/json").handler(body).handler(ctx -> submit(ctx, false));
+    router.post("/api/trade/adjust").consumes("application/json").handler(body).handler(ctx -> submit(ctx, true));
+    router.get("/api/account/:account_index").handler(this::account);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, ctx -> {
+        if (status == 500 && ctx.failure() != null) {
+          LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+        }
+        ErrorResponses.sendRouting(ctx.response(), status);
+      });
+    }
+    return router;
+  }
+
+  private void submit(RoutingContext ctx, boolean adjust) {
+    Buffer buffer = ctx.body().buffer();
+    byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
+    String idempotencyKey = ctx.request().getHeader("Idempotency-Key");
+    TradeRequest request;
+    try {
+      request = adjust ? TradeRequestParser.parseAdjust(body, idempotencyKey)
+        : TradeRequestParser.parseTrade(body, idempotencyKey);
+    } catch (InvalidRequestException e) {
+      ErrorResponses.send(ctx.response(), FailureCode.INVALID_REQUEST, e.getMessage());
+      return;
+    }
+    if (config.account(request.accountIndex()).isEmpty()) {
+      ErrorResponses.send(ctx.response(), FailureCode.UNKNOWN_ACCOUNT,
+        "account " + request.accountIndex() + " is not configured");
+      return;
+    }
+    if (!exchangeHealthy) {
+      ErrorResponses.send(ctx.response(), FailureCode.EXCHANGE_UNAVAILABLE, "Lighter API is currently unavailable");
+      return;
+    }
+    String accepted = adjust ? "adjustment request accepted, processing in background"
+      : "request accepted, processing in background";
+    resolveMarket(request)
+      .compose(resolved -> vertx.eventBus().<JsonObject>request(Addresses.account(resolved.accountIndex()),
+        resolved.toJson(), options(AccountActions.SUBMIT)))
+      .onSuccess(reply -> {
+        JsonObject result = reply.body();
+        boolean repeat = result.getBoolean("duplicate", false);
+        JsonObject response = new JsonObject()
+          .put("status", "success")
+          .put("message", repeat ? "duplicate request: already accepted" : accepted)
+          .put("request_id", result.getString("request_id"));
+        if (repeat) {
+          response.put("state", result.getString("state"));
+        }
+        json(ctx, repeat ? 200 : 202, response);
+      })
+      .onFailure(failure -> ErrorResponses.send(ctx.response(), failure));
+  }
+
+  private Future<TradeRequest> resolveMarket(TradeRequest request) {
+    JsonObject query = request.marketId() != null ? new JsonObject().put("market_id", request.marketId())
+      : new JsonObject().put("symbol", request.symbol());
+    return vertx.eventBus().<JsonObject>request(Addresses.MARKET_RESOLVE, query, new DeliveryOptions()
+        .setSendTimeout(BUS_TIMEOUT_MS))
+      .map(Message::body)
+      .compose(market -> {
+        String symbol = market.getString("symbol");
+        if (request.symbol() != null && !request.symbol().toUpperCase(Locale.ROOT)
+          .equals(symbol.toUpperCase(Locale.ROOT))) {
+          return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE,
+            FailureCode.INVALID_REQUEST.code(), "symbol " + request.symbol() + " does not match market_id "
+            + request.marketId() + " (" + symbol + ")"));
+        }
+        return Future.succeededFuture(request.withMarket(market.getInteger("market_id"), symbol));
+      });
+  }
+
+  private void account(RoutingContext ctx) {
+    Long accountIndex = pathIndex(ctx.pathParam("account_index"));
+    if (accountIndex == null) {
+      ErrorResponses.send(ctx.response(), FailureCode.INVALID_REQUEST, "account_index must be a non-negative integer");
+      return;
+    }
+    if (config.account(accountIndex).isEmpty()) {
+      ErrorResponses.send(ctx.response(), FailureCode.UNKNOWN_ACCOUNT,
+        "Account " + accountIndex + " not found in configuration");
+      return;
+    }
+    if (!exchangeHealthy) {
+      ErrorResponses.send(ctx.response(), FailureCode.EXCHANGE_UNAVAILABLE, "Lighter API is currently unavailable");
+      return;
+    }
+    vertx.eventBus().<JsonObject>request(Addresses.account(accountIndex), new JsonObject(),
+        options(AccountActions.VIEW))
+      .onSuccess(reply -> json(ctx, 200, reply.body()))
+      .onFailure(failure -> ErrorResponses.send(ctx.response(), failure));
+  }
+
+  private void health(RoutingContext ctx) {
+    vertx.eventBus().<JsonObject>request(Addresses.HEALTH_STATUS, new JsonObject(),
+        new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
+      .onSuccess(reply -> {
+        JsonObject status = reply.body();
+        json(ctx, "healthy".equals(status.getString("status")) ? 200 : 503, status);
+      })
+      .onFailure(failure -> json(ctx, 503, new JsonObject()
+        .put("status", "unhealthy").put("api_healthy", false)
+        .put("checks", new JsonObject().put("health", "health checks not running"))));
+  }
+
+  private static Long pathIndex(String text) {
+    if (text == null || !text.matches("\\d{1,15}")) {
+      return null;
+    }
+    return Long.parseLong(text);
+  }
+
+  private static DeliveryOptions options(String action) {
+    return new DeliveryOptions().addHeader(AccountActions.HEADER, action).setSendTimeout(BUS_TIMEOUT_MS);
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}

@@ -1,0 +1,222 @@
+package io.copytrader.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.copytrader.account.TradeAction;
+import io.copytrader.account.TradeRequest;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Validates trade and adjust bodies field by field. Numbers must be JSON numbers (not strings, not NaN),
+ * integers must be whole, and every failure names the field.
+ */
+final class TradeRequestParser {
+
+  private static final long MAX_ACCOUNT_INDEX = (1L << 48) - 2;
+  private static final int MAX_MARKET_ID = 4094;
+  private static final int MAX_SYMBOL_LENGTH = 32;
+  private static final int MAX_CLIENT_REQUEST_ID_LENGTH = 128;
+  private static final long MAX_LAG_MS = 86_400_000L;
+
+  private static final Set<String> COMMON_FIELDS = Set.of("account_index", "market_id", "symbol",
+    "client_request_id", "signal_timestamp", "max_lag_ms");
+  private static final Set<String> TRADE_FIELDS = Set.of("trade_type", "reference_position_ratio");
+  private static final Set<String> ADJUST_FIELDS = Set.of("adjustment_type", "percentage");
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+    .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    .build();
+
+  static {
+    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+      .maxNestingDepth(16)
+      .maxNumberLength(64)
+      .maxStringLength(4096)
+      .build());
+  }
+
+  private TradeRequestParser() {
+  }
+
+  static TradeRequest parseTrade(byte[] body, String idempotencyKey) throws InvalidRequestException {
+    JsonNode root = object(body, TRADE_FIELDS);
+    String type = requiredText(root, "trade_type");
+    TradeAction action = switch (type) {
+      case "long" -> TradeAction.LONG;
+      case "short" -> TradeAction.SHORT;
+      case "close" -> TradeAction.CLOSE;
+      default -> throw new InvalidRequestException("trade_type must be one of long, short, close");
+    };
+    BigDecimal ratio = null;
+    if (action != TradeAction.CLOSE) {
+      ratio = requiredDecimal(root, "reference_position_ratio");
+      if (ratio.signum() < 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
+        throw new InvalidRequestException("reference_position_ratio must be between 0 and 1");
+      }
+    } else {
+      optionalDecimal(root, "reference_position_ratio");
+    }
+    return common(root, action, ratio, null, idempotencyKey);
+  }
+
+  static TradeRequest parseAdjust(byte[] body, String idempotencyKey) throws InvalidRequestException {
+    JsonNode root = object(body, ADJUST_FIELDS);
+    String type = requiredText(root, "adjustment_type");
+    TradeAction action = switch (type) {
+      case "increase" -> TradeAction.INCREASE;
+      case "decrease" -> TradeAction.DECREASE;
+      default -> throw new InvalidRequestException("adjustment_type must be one of increase, decrease");
+    };
+    BigDecimal percentage = requiredDecimal(root, "percentage");
+    if (percentage.signum() <= 0 || percentage.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidRequestException("percentage must be greater than 0 and at most 1");
+    }
+    return common(root, action, null, percentage, idempotencyKey);
+  }
+
+  private static TradeRequest common(JsonNode root, TradeAction action, BigDecimal ratio, BigDecimal percentage,
+                                     String idempotencyKey) throws InvalidRequestException {
+    long accountIndex = requiredInteger(root, "account_index", 0, MAX_ACCOUNT_INDEX);
+    Long marketId = optionalInteger(root, "market_id", 0, MAX_MARKET_ID);
+    String symbol = optionalText(root, "symbol", MAX_SYMBOL_LENGTH);
+    if (marketId == null && symbol == null) {
+      throw new InvalidRequestException("market_id or symbol is required");
+    }
+    String bodyKey = optionalText(root, "client_request_id", MAX_CLIENT_REQUEST_ID_LENGTH);
+    String key = idempotencyKey(idempotencyKey, bodyKey);
+    Long signalTimestamp = optionalInteger(root, "signal_timestamp", 1, Long.MAX_VALUE);
+    Long maxLag = optionalInteger(root, "max_lag_ms", 1, MAX_LAG_MS);
+    if (maxLag != null && signalTimestamp == null) {
+      throw new InvalidRequestException("max_lag_ms needs signal_timestamp");
+    }
+    return new TradeRequest(accountIndex, marketId == null ? null : marketId.intValue(), symbol, action, ratio,
+      percentage, key, signalTimestamp, maxLag);
+  }
+
+  private static String idempotencyKey(String header, String body) throws InvalidRequestException {
+    if (header != null) {
+      if (header.isBlank() || header.length() > MAX_CLIENT_REQUEST_ID_LENGTH) {
+        throw new InvalidRequestException("Idempotency-Key must be 1 to " + MAX_CLIENT_REQUEST_ID_LENGTH
+          + " characters");
+      }
+      if (body != null && !body.equals(header)) {
+        throw new InvalidRequestException("client_request_id and the Idempotency-Key header differ");
+      }
+      return header;
+    }
+    return body;
+  }
+
+  private static JsonNode object(byte[] body, Set<String> kindFields) throws InvalidRequestException {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(body);
+    } catch (StreamConstraintsException e) {
+      throw new InvalidRequestException("body exceeds the JSON limits (nesting, number or string length)");
+    } catch (IOException e) {
+      throw new InvalidRequestException("body is not valid JSON");
+    }
+    if (root == null || !root.isObject()) {
+      throw new InvalidRequestException("body must be a JSON object");
+    }
+    Iterator<String> names = root.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!COMMON_FIELDS.contains(name) && !kindFields.contains(name)) {
+        throw new InvalidRequestException("unknown field '" + printable(name) + "'");
+      }
+    }
+    return root;
+  }
+
+  private static String requiredText(JsonNode root, String field) throws InvalidRequestException {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      throw new InvalidRequestException(field + " is required");
+    }
+    if (!node.isTextual()) {
+      throw new InvalidRequestException(field + " must be a string");
+    }
+    return node.textValue();
+  }
+
+  private static String optionalText(JsonNode root, String field, int maxLength) throws InvalidRequestException {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new InvalidRequestException(field + " must be a string");
+    }
+    String text = node.textValue().strip();
+    if (text.isEmpty() || text.length() > maxLength || !text.chars().allMatch(c -> c >= 0x21 && c < 0x7f)) {
+      throw new InvalidRequestException(field + " must be 1 to " + maxLength + " printable ASCII characters");
+    }
+    return text;
+  }
+
+  private static BigDecimal requiredDecimal(JsonNode root, String field) throws InvalidRequestException {
+    BigDecimal value = optionalDecimal(root, field);
+    if (value == null) {
+      throw new InvalidRequestException(field + " is required");
+    }
+    return value;
+  }
+
+  private static BigDecimal optionalDecimal(JsonNode root, String field) throws InvalidRequestException {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isNumber()) {
+      throw new InvalidRequestException(field + " must be a number");
+    }
+    return node.decimalValue();
+  }
+
+  private static long requiredInteger(JsonNode root, String field, long min, long max)
+    throws InvalidRequestException {
+    Long value = optionalInteger(root, field, min, max);
+    if (value == null) {
+      throw new InvalidRequestException(field + " is required");
+    }
+    return value;
+  }
+
+  private static Long optionalInteger(JsonNode root, String field, long min, long max)
+    throws InvalidRequestException {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isIntegralNumber()) {
+      throw new InvalidRequestException(field + " must be an integer");
+    }
+    BigInteger value = node.bigIntegerValue();
+    if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw new InvalidRequestException(field + " must be between " + min + " and " + max);
+    }
+    return value.longValueExact();
+  }
+
+  /** Field names come from the client; keep them short and printable in error messages. */
+  private static String printable(String name) {
+    String cut = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+    StringBuilder out = new StringBuilder();
+    cut.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? Character.toString(c) : "?"));
+    return out.toString();
+  }
+}

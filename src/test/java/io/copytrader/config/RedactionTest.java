@@ -1,0 +1,58 @@
+package io.copytrader.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RedactionTest {
+
+  private static final String PRIVATE_KEY = "9f".repeat(40);
+  private static final String API_KEY = "service-api-key-123";
+  private static final String TOKEN = "123456:telegram-bot-token";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void configToStringShowsNoSecret() throws Exception {
+    AppConfig config = ConfigLoader.load(Map.of(
+      "ACCOUNTS", "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + PRIVATE_KEY + "\"}]",
+      "API_KEY", API_KEY,
+      "TELEGRAM_BOT_API_KEY", TOKEN,
+      "TELEGRAM_GROUP_ID", "-100"), dir).config();
+
+    String printed = config.toString();
+
+    assertThat(printed).doesNotContain(PRIVATE_KEY).doesNotContain(API_KEY).doesNotContain(TOKEN)
+      .contains(Redaction.REDACTED);
+  }
+
+  @Test
+  void secretToStringIsRedacted() {
+    assertThat(Secret.of(API_KEY)).hasToString(Redaction.REDACTED);
+  }
+
+  @Test
+  void problemsNeverEchoASecretVariable() {
+    Exception e = org.assertj.core.api.Assertions.catchException(() -> ConfigLoader.load(Map.of(
+      "API_KEY", API_KEY,
+      "TELEGRAM_BOT_API_KEY", TOKEN,
+      "MAX_RETRIES", "lots"), dir));
+
+    assertThat(e.getMessage()).doesNotContain(API_KEY).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void secretsInConfigJsonAreRefusedWithoutEchoingThem() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("conf"));
+    java.nio.file.Files.writeString(dir.resolve("conf/config.json"), "{\"API_KEY\": \"" + API_KEY + "\"}");
+
+    Exception e = org.assertj.core.api.Assertions.catchException(() -> ConfigLoader.load(Map.of(), dir));
+
+    assertThat(e.getMessage()).contains("API_KEY is a secret and belongs in .env or the environment")
+      .doesNotContain(API_KEY);
+  }
+}
