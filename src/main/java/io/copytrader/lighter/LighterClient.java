@@ -263,6 +263,10 @@ public final class LighterClient implements AutoCloseable {
     breakerListeners.add(Objects.requireNonNull(listener));
   }
 
+  public void removeBreakerListener(Consumer<CircuitBreakerState> listener) {
+    breakerListeners.remove(listener);
+  }
+
   @Override
   public void close() {
     breaker.close();
