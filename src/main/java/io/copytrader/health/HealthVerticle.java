@@ -1,0 +1,181 @@
+package io.copytrader.health;
+
+import io.copytrader.Addresses;
+import io.copytrader.lighter.LighterClient;
+import io.copytrader.notify.Notice;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.CheckResult;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the exchange and owns the service's health.
+ *
+ * <p>Every {@code interval} it calls Lighter's {@code GET /} through the shared client. The API is healthy
+ * unless that check has failed {@value #FAILURES_BEFORE_DOWN} times in a row or the client's circuit breaker
+ * is open. On each change of that verdict it publishes {@code {"api_healthy": bool}} on
+ * {@link Addresses#HEALTH_CHANGED} and one {@link Notice} on {@link Addresses#NOTIFY}.
+ *
+ * <p>{@link Addresses#HEALTH_STATUS} (any body) replies
+ * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},"accounts":{…}}}},
+ * each check carrying {@code "status":"UP"|"DOWN"} and its details. The answer is built from the last
+ * observations; asking never calls the exchange.
+ */
+public final class HealthVerticle extends VerticleBase {
+
+  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+  public static final int FAILURES_BEFORE_DOWN = 2;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HealthVerticle.class);
+  private static final List<String> CHECKS = List.of("exchange", "breaker", "accounts");
+
+  private final LighterClient client;
+  private final Supplier<JsonObject> accounts;
+  private final Duration interval;
+  private final Consumer<CircuitBreakerState> breakerListener = state -> context.runOnContext(v -> evaluate());
+
+  private HealthChecks checks;
+  private boolean probing;
+  private int consecutiveFailures;
+  private String lastError;
+  private Instant lastSuccess;
+  private boolean apiHealthy = true;
+  private Instant unhealthySince;
+
+  /**
+   * @param accounts per-account state for the {@code accounts} check (queue depth, last outcome…), called on
+   *                 this verticle's event loop: it must be cheap and non-blocking
+   */
+  public HealthVerticle(LighterClient client, Supplier<JsonObject> accounts, Duration interval) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("interval must be positive");
+    }
+    this.client = client;
+    this.accounts = accounts;
+    this.interval = interval;
+  }
+
+  public HealthVerticle(LighterClient client, Supplier<JsonObject> accounts) {
+    this(client, accounts, DEFAULT_INTERVAL);
+  }
+
+  @Override
+  public Future<?> start() {
+    checks = HealthChecks.create(vertx)
+      .register("exchange", promise -> promise.complete(exchangeStatus()))
+      .register("breaker", promise -> promise.complete(breakerStatus()))
+      .register("accounts", promise -> promise.complete(Status.OK(accounts.get())));
+    client.onBreakerStateChange(breakerListener);
+    return vertx.eventBus().consumer(Addresses.HEALTH_STATUS, this::status).completion()
+      .compose(registered -> probe())
+      .onSuccess(firstProbe -> vertx.setPeriodic(interval.toMillis(), timer -> probe()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    client.removeBreakerListener(breakerListener);
+    return Future.succeededFuture();
+  }
+
+  /** One exchange check; never fails, the outcome is recorded. Skipped while the previous one is running. */
+  private Future<Void> probe() {
+    if (probing) {
+      return Future.succeededFuture();
+    }
+    probing = true;
+    return client.status()
+      .onSuccess(status -> {
+        consecutiveFailures = 0;
+        lastError = null;
+        lastSuccess = Instant.now();
+      })
+      .onFailure(failure -> {
+        consecutiveFailures++;
+        lastError = failure.getMessage();
+        LOG.debug("Lighter health check failed ({} in a row): {}", consecutiveFailures, lastError);
+      })
+      .<Void>mapEmpty()
+      .otherwiseEmpty()
+      .onComplete(done -> {
+        probing = false;
+        evaluate();
+      });
+  }
+
+  private void evaluate() {
+    boolean healthy = exchangeUp() && breakerUp();
+    if (healthy == apiHealthy) {
+      return;
+    }
+    apiHealthy = healthy;
+    vertx.eventBus().publish(Addresses.HEALTH_CHANGED, new JsonObject().put("api_healthy", healthy));
+    if (healthy) {
+      Duration down = Duration.between(unhealthySince, Instant.now());
+      unhealthySince = null;
+      LOG.info("Lighter API healthy again after {} s", down.toSeconds());
+      vertx.eventBus().publish(Addresses.NOTIFY, new Notice(Notice.Severity.INFO, "Lighter API is back up",
+        List.of(new Notice.Line("Down for", down.toSeconds() + " s"))).toJson());
+    } else {
+      unhealthySince = Instant.now();
+      String reason = breakerUp() ? consecutiveFailures + " consecutive failed health checks"
+        : "circuit breaker open after repeated exchange failures";
+      LOG.warn("Lighter API unhealthy: {}; last error: {}", reason, lastError);
+      vertx.eventBus().publish(Addresses.NOTIFY, new Notice(Notice.Severity.URGENT, "Lighter API is down",
+        List.of(new Notice.Line("Reason", reason),
+          new Notice.Line("Last error", lastError == null ? "none" : lastError))).toJson());
+    }
+  }
+
+  private boolean exchangeUp() {
+    return consecutiveFailures < FAILURES_BEFORE_DOWN;
+  }
+
+  private boolean breakerUp() {
+    return client.breakerState() != CircuitBreakerState.OPEN;
+  }
+
+  private Status exchangeStatus() {
+    JsonObject data = new JsonObject()
+      .put("consecutive_failures", consecutiveFailures)
+      .put("last_success", lastSuccess == null ? null : lastSuccess.toString())
+      .put("last_error", lastError);
+    return exchangeUp() ? Status.OK(data) : Status.KO(data);
+  }
+
+  private Status breakerStatus() {
+    JsonObject data = new JsonObject().put("state", client.breakerState().name());
+    return breakerUp() ? Status.OK(data) : Status.KO(data);
+  }
+
+  private void status(Message<Object> msg) {
+    checks.checkStatus().onComplete(outcome -> {
+      JsonObject byName = new JsonObject();
+      boolean allUp = outcome.succeeded();
+      if (outcome.succeeded()) {
+        for (CheckResult check : outcome.result().getChecks()) {
+          boolean up = Boolean.TRUE.equals(check.getUp());
+          allUp &= up;
+          JsonObject details = check.getData() == null ? new JsonObject() : check.getData().copy();
+          byName.put(check.getId(), new JsonObject().put("status", up ? "UP" : "DOWN").mergeIn(details));
+        }
+      }
+      CHECKS.stream().filter(name -> !byName.containsKey(name))
+        .forEach(name -> byName.put(name, new JsonObject().put("status", "DOWN")));
+      msg.reply(new JsonObject()
+        .put("status", allUp && apiHealthy ? "healthy" : "unhealthy")
+        .put("api_healthy", apiHealthy)
+        .put("checks", byName));
+    });
+  }
+}

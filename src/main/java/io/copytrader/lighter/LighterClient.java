@@ -1,0 +1,381 @@
+package io.copytrader.lighter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Typed, non-blocking access to Lighter's REST API (see {@code lighter/API.md} §2–3).
+ *
+ * <p>Every call goes through one circuit breaker for the exchange. The breaker never retries (a send is not
+ * idempotent) and counts only failures that say something about the exchange's health: transport errors,
+ * timeouts, HTTP 5xx, 429/405 and unreadable responses. A business rejection (a result code on HTTP 400 or
+ * 200) proves the exchange is up and does not count. Failures are always {@link LighterException}s.
+ *
+ * <p>One instance is shared by all verticles; it holds no per-call state and may be called from any context.
+ */
+public final class LighterClient implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LighterClient.class);
+  private static final String API = "/api/v1/";
+  private static final int MAX_CLIENT_ORDER_INDEXES = 20;
+  private static final int MAX_BATCH = 50;
+  private static final int ALL_MARKETS = 255;
+
+  private static final ObjectReader STATUS = LighterJson.reader(ExchangeStatus.class);
+  private static final ObjectReader ORDER_BOOKS = LighterJson.listReader(OrderBook.class);
+  private static final ObjectReader ORDER_BOOK_DETAILS = LighterJson.listReader(OrderBookDetail.class);
+  private static final ObjectReader BOOK_ORDERS = LighterJson.reader(OrderBookOrders.class);
+  private static final ObjectReader ACCOUNTS = LighterJson.listReader(DetailedAccount.class);
+  private static final ObjectReader SUB_ACCOUNTS = LighterJson.reader(SubAccounts.class);
+  private static final ObjectReader ORDER_PAGE = LighterJson.reader(OrderPage.class);
+  private static final ObjectReader API_KEYS = LighterJson.listReader(ApiKeyInfo.class);
+  private static final ObjectReader TX = LighterJson.reader(EnrichedTx.class);
+  private static final ObjectReader SEND_TX = LighterJson.reader(SendTxResult.class);
+  private static final ObjectReader SEND_TX_BATCH = LighterJson.reader(SendTxBatchResult.class);
+
+  private final WebClient web;
+  private final CircuitBreaker breaker;
+  private final String basePath;
+  private final long requestTimeoutMs;
+  private final List<Consumer<CircuitBreakerState>> breakerListeners = new CopyOnWriteArrayList<>();
+
+  public LighterClient(Vertx vertx, LighterClientOptions options) {
+    URI base = URI.create(options.baseUrl());
+    boolean tls = "https".equals(base.getScheme());
+    int port = base.getPort() != -1 ? base.getPort() : tls ? 443 : 80;
+    String path = base.getRawPath() == null ? "" : base.getRawPath();
+    this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    this.requestTimeoutMs = options.requestTimeout().toMillis();
+    this.web = WebClient.create(vertx, new WebClientOptions()
+      .setDefaultHost(base.getHost())
+      .setDefaultPort(port)
+      .setSsl(tls)
+      .setConnectTimeout(Math.toIntExact(options.connectTimeout().toMillis()))
+      .setKeepAlive(true)
+      .setUserAgent("lighter-copy-trader")
+      .setFollowRedirects(false),
+      new PoolOptions().setHttp1MaxSize(options.maxPoolSize()));
+    this.breaker = CircuitBreaker.create("lighter", vertx, new CircuitBreakerOptions()
+      .setMaxFailures(options.breakerMaxFailures())
+      .setMaxRetries(0)
+      .setTimeout(-1)
+      .setResetTimeout(options.breakerResetTimeout().toMillis())
+      .setFailuresRollingWindow(options.breakerFailureWindow().toMillis())
+      .setFallbackOnFailure(false));
+    this.breaker.<Object>failurePolicy(outcome -> outcome.failed() && countsAgainstExchange(outcome.cause()));
+    this.breaker.openHandler(ignored -> breakerChanged(CircuitBreakerState.OPEN));
+    this.breaker.halfOpenHandler(ignored -> breakerChanged(CircuitBreakerState.HALF_OPEN));
+    this.breaker.closeHandler(ignored -> breakerChanged(CircuitBreakerState.CLOSED));
+  }
+
+  /** {@code GET /}: the exchange's status. A success is the health signal. */
+  public Future<ExchangeStatus> status() {
+    return get("status", "/", MultiMap.caseInsensitiveMultiMap(), null, body -> STATUS.readValue(body));
+  }
+
+  /** {@code orderBooks}: every market with its status and minimums. */
+  public Future<List<OrderBook>> orderBooks() {
+    return get("orderBooks", API + "orderBooks", query("market_id", ALL_MARKETS), null,
+      body -> ORDER_BOOKS.readValue(field(body, "order_books")));
+  }
+
+  /** {@code orderBookDetails}: decimals and margin fractions of every perpetual market. */
+  public Future<List<OrderBookDetail>> orderBookDetails() {
+    return orderBookDetails(ALL_MARKETS);
+  }
+
+  /** {@code orderBookDetails} for one market (255 = all); spot markets are not included. */
+  public Future<List<OrderBookDetail>> orderBookDetails(long marketId) {
+    return get("orderBookDetails", API + "orderBookDetails", query("market_id", marketId), null,
+      body -> ORDER_BOOK_DETAILS.readValue(field(body, "order_book_details")));
+  }
+
+  /** {@code orderBookOrders}: the best {@code limit} (1..250) asks and bids of one market. */
+  public Future<OrderBookOrders> orderBookOrders(long marketId, int limit) {
+    if (limit < 1 || limit > 250) {
+      return Future.failedFuture(new IllegalArgumentException("limit must be between 1 and 250"));
+    }
+    return get("orderBookOrders", API + "orderBookOrders", query("market_id", marketId).add("limit",
+      Integer.toString(limit)), null, body -> BOOK_ORDERS.readValue(body));
+  }
+
+  /** {@code account?by=index}: balances and every position row (flat rows included). */
+  public Future<DetailedAccount> account(long accountIndex) {
+    return account(accountIndex, false);
+  }
+
+  /**
+   * {@code account?by=index}. An index the exchange does not know fails as a rejection with code
+   * {@link LighterErrorCodes#ACCOUNT_NOT_FOUND}, whether it says so with that code or with an empty list.
+   */
+  public Future<DetailedAccount> account(long accountIndex, boolean activeOnly) {
+    MultiMap params = MultiMap.caseInsensitiveMultiMap()
+      .add("by", "index").add("value", Long.toString(accountIndex)).add("active_only", Boolean.toString(activeOnly));
+    return get("account", API + "account", params, null, body -> {
+      List<DetailedAccount> accounts = ACCOUNTS.readValue(field(body, "accounts"));
+      if (accounts.isEmpty()) {
+        throw LighterException.fromResult("account", 200, LighterErrorCodes.ACCOUNT_NOT_FOUND,
+          "account " + accountIndex + " not found");
+      }
+      return accounts.get(0);
+    });
+  }
+
+  /** {@code accountsByL1Address}: the master account and sub-accounts of an L1 address. */
+  public Future<SubAccounts> accountsByL1Address(String l1Address) {
+    Objects.requireNonNull(l1Address, "l1Address");
+    return get("accountsByL1Address", API + "accountsByL1Address",
+      MultiMap.caseInsensitiveMultiMap().add("l1_address", l1Address), null, body -> SUB_ACCOUNTS.readValue(body));
+  }
+
+  /**
+   * {@code accountActiveOrders}: the account's live orders, including resting stop-losses.
+   *
+   * @param marketId  one market, or null for all markets
+   * @param authToken an auth token for the account (sent as the {@code Authorization} header)
+   */
+  public Future<OrderPage> accountActiveOrders(long accountIndex, Integer marketId, String authToken) {
+    Objects.requireNonNull(authToken, "authToken");
+    MultiMap params = MultiMap.caseInsensitiveMultiMap().add("account_index", Long.toString(accountIndex));
+    if (marketId != null) {
+      params.add("market_id", marketId.toString());
+    }
+    return get("accountActiveOrders", API + "accountActiveOrders", params, authToken,
+      body -> ORDER_PAGE.readValue(body));
+  }
+
+  /**
+   * {@code accountOrders}: live and recently finished orders with the given client order indexes (1..20 of
+   * them); the way to learn the fate of one order.
+   */
+  public Future<OrderPage> accountOrders(long accountIndex, List<Long> clientOrderIndexes, String authToken) {
+    Objects.requireNonNull(authToken, "authToken");
+    if (clientOrderIndexes.isEmpty() || clientOrderIndexes.size() > MAX_CLIENT_ORDER_INDEXES) {
+      return Future.failedFuture(new IllegalArgumentException("between 1 and 20 client order indexes are allowed"));
+    }
+    String indexes = clientOrderIndexes.stream().map(String::valueOf).collect(Collectors.joining(","));
+    MultiMap params = MultiMap.caseInsensitiveMultiMap()
+      .add("account_index", Long.toString(accountIndex)).add("client_order_indexes", indexes);
+    return get("accountOrders", API + "accountOrders", params, authToken, body -> ORDER_PAGE.readValue(body));
+  }
+
+  /** {@code nextNonce}: the nonce to sign into the next transaction of (account, API key). */
+  public Future<Long> nextNonce(long accountIndex, int apiKeyIndex) {
+    MultiMap params = MultiMap.caseInsensitiveMultiMap()
+      .add("account_index", Long.toString(accountIndex)).add("api_key_index", Integer.toString(apiKeyIndex));
+    return get("nextNonce", API + "nextNonce", params, null, body -> {
+      JsonNode nonce = field(body, "nonce");
+      if (!nonce.canConvertToLong()) {
+        throw new IOException("nonce is not an integer");
+      }
+      return nonce.longValue();
+    });
+  }
+
+  /** {@code apikeys}: the registered public keys of an account; {@code apiKeyIndex} 255 lists all of them. */
+  public Future<List<ApiKeyInfo>> apiKeys(long accountIndex, int apiKeyIndex) {
+    MultiMap params = MultiMap.caseInsensitiveMultiMap()
+      .add("account_index", Long.toString(accountIndex)).add("api_key_index", Integer.toString(apiKeyIndex));
+    return get("apikeys", API + "apikeys", params, null, body -> API_KEYS.readValue(field(body, "api_keys")));
+  }
+
+  /** {@code tx?by=hash}. An unknown hash fails as a rejection with code {@link LighterErrorCodes#TX_NOT_FOUND}. */
+  public Future<EnrichedTx> tx(String hash) {
+    Objects.requireNonNull(hash, "hash");
+    return get("tx", API + "tx", MultiMap.caseInsensitiveMultiMap().add("by", "hash").add("value", hash), null,
+      body -> TX.readValue(body));
+  }
+
+  /**
+   * {@code sendTx}: submits one signed transaction (form-encoded {@code tx_type}, {@code tx_info}).
+   * A {@link LighterException} with {@link LighterException#outcomeUnknown()} false was not applied and did not
+   * consume the nonce; with it true the transaction may have been accepted.
+   */
+  public Future<SendTxResult> sendTx(int txType, String txInfo) {
+    Objects.requireNonNull(txInfo, "txInfo");
+    MultiMap form = MultiMap.caseInsensitiveMultiMap()
+      .add("tx_type", Integer.toString(txType)).add("tx_info", txInfo);
+    return post("sendTx", API + "sendTx", form, body -> {
+      SendTxResult result = SEND_TX.readValue(body);
+      if (result.txHash() == null || result.txHash().isEmpty()) {
+        throw new IOException("tx_hash is missing");
+      }
+      return result;
+    });
+  }
+
+  /**
+   * {@code sendTxBatch}: up to 50 signed transactions of one account and API key with increasing nonces,
+   * sent as JSON-array strings ({@code tx_types="[14,15]"}, {@code tx_infos} an array of tx_info strings).
+   */
+  public Future<SendTxBatchResult> sendTxBatch(List<Integer> txTypes, List<String> txInfos) {
+    if (txTypes.size() != txInfos.size() || txTypes.isEmpty() || txTypes.size() > MAX_BATCH) {
+      return Future.failedFuture(new IllegalArgumentException(
+        "a batch needs between 1 and 50 transactions and one type per transaction"));
+    }
+    MultiMap form = MultiMap.caseInsensitiveMultiMap()
+      .add("tx_types", new JsonArray(List.copyOf(txTypes)).encode())
+      .add("tx_infos", new JsonArray(List.copyOf(txInfos)).encode());
+    return post("sendTxBatch", API + "sendTxBatch", form, body -> {
+      SendTxBatchResult result = SEND_TX_BATCH.readValue(body);
+      if (result.txHashes().size() != txTypes.size()) {
+        throw new IOException("tx_hash does not hold one hash per transaction");
+      }
+      return result;
+    });
+  }
+
+  /** The breaker's current state: CLOSED (normal), OPEN (calls fail fast) or HALF_OPEN (one trial call). */
+  public CircuitBreakerState breakerState() {
+    return breaker.state();
+  }
+
+  /**
+   * Registers a listener for breaker transitions. It runs on whichever thread made the transition; a
+   * verticle hops to its own context before touching its state.
+   */
+  public void onBreakerStateChange(Consumer<CircuitBreakerState> listener) {
+    breakerListeners.add(Objects.requireNonNull(listener));
+  }
+
+  public void removeBreakerListener(Consumer<CircuitBreakerState> listener) {
+    breakerListeners.remove(listener);
+  }
+
+  @Override
+  public void close() {
+    breaker.close();
+    web.close();
+  }
+
+  private <T> Future<T> get(String operation, String path, MultiMap params, String authToken, BodyReader<T> reader) {
+    return execute(operation, () -> {
+      HttpRequest<Buffer> request = web.get(basePath + path).timeout(requestTimeoutMs);
+      request.queryParams().addAll(params);
+      if (authToken != null) {
+        request.putHeader("Authorization", authToken);
+      }
+      return request.send();
+    }, reader);
+  }
+
+  private <T> Future<T> post(String operation, String path, MultiMap form, BodyReader<T> reader) {
+    return execute(operation, () -> web.post(basePath + path).timeout(requestTimeoutMs).sendForm(form), reader);
+  }
+
+  private <T> Future<T> execute(String operation, Supplier<Future<HttpResponse<Buffer>>> send,
+                                BodyReader<T> reader) {
+    return breaker.<T>execute(() -> send.get().transform(outcome -> interpret(operation, outcome, reader)))
+      .recover(failure -> Future.failedFuture(failure instanceof OpenCircuitException
+        ? LighterException.circuitOpen(operation) : LighterException.fromTransport(operation, failure)));
+  }
+
+  private static <T> Future<T> interpret(String operation, AsyncResult<HttpResponse<Buffer>> outcome,
+                                         BodyReader<T> reader) {
+    if (outcome.failed()) {
+      return Future.failedFuture(LighterException.fromTransport(operation, outcome.cause()));
+    }
+    HttpResponse<Buffer> response = outcome.result();
+    int httpStatus = response.statusCode();
+    JsonNode body = parse(response.body());
+    int code = body != null && body.path("code").canConvertToInt() ? body.path("code").intValue() : 0;
+    String message = body != null && body.path("message").isTextual() ? body.path("message").textValue() : null;
+    if (httpStatus == 429 || httpStatus == 405) {
+      return Future.failedFuture(LighterException.rateLimited(operation, httpStatus, code, message));
+    }
+    if (httpStatus >= 500) {
+      return Future.failedFuture(LighterException.serverError(operation, httpStatus, code, message));
+    }
+    if (httpStatus != 200) {
+      return Future.failedFuture(LighterException.fromResult(operation, httpStatus, code, message));
+    }
+    if (body == null || !body.isObject()) {
+      return Future.failedFuture(LighterException.badResponse(operation, httpStatus, "not a JSON object"));
+    }
+    if (body.has("code") && code != LighterErrorCodes.OK) {
+      return Future.failedFuture(LighterException.fromResult(operation, httpStatus, code, message));
+    }
+    try {
+      return Future.succeededFuture(reader.read(body));
+    } catch (LighterException rejected) {
+      return Future.failedFuture(rejected);
+    } catch (IOException | IllegalArgumentException e) {
+      return Future.failedFuture(LighterException.badResponse(operation, httpStatus, e.getClass().getSimpleName()));
+    }
+  }
+
+  private static JsonNode parse(Buffer body) {
+    if (body == null || body.length() == 0) {
+      return null;
+    }
+    try {
+      return LighterJson.tree(body.getBytes());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static JsonNode field(JsonNode body, String name) throws IOException {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      throw new IOException(name + " is missing");
+    }
+    return value;
+  }
+
+  private static MultiMap query(String name, long value) {
+    return MultiMap.caseInsensitiveMultiMap().add(name, Long.toString(value));
+  }
+
+  private static boolean countsAgainstExchange(Throwable failure) {
+    return !(failure instanceof LighterException lighter) || lighter.exchangeFault();
+  }
+
+  private void breakerChanged(CircuitBreakerState state) {
+    if (state == CircuitBreakerState.OPEN) {
+      LOG.warn("Lighter circuit breaker opened: calls fail fast until a trial call succeeds");
+    } else if (state == CircuitBreakerState.HALF_OPEN) {
+      LOG.info("Lighter circuit breaker half-open: letting one trial call through");
+    } else {
+      LOG.info("Lighter circuit breaker closed: exchange calls resumed");
+    }
+    for (Consumer<CircuitBreakerState> listener : breakerListeners) {
+      try {
+        listener.accept(state);
+      } catch (RuntimeException e) {
+        LOG.error("Circuit breaker listener failed", e);
+      }
+    }
+  }
+
+  /** Turns a successful (code 200) body into the call's result. */
+  @FunctionalInterface
+  private interface BodyReader<T> {
+    T read(JsonNode body) throws IOException;
+  }
+}

@@ -1,0 +1,56 @@
+package io.copytrader.lighter;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+
+/**
+ * One order of an account ({@code accountActiveOrders}, {@code accountOrders}). Enumerations stay the
+ * exchange's strings: {@code type} "limit", "market", "stop-loss", "stop-loss-limit", …; {@code status}
+ * "open", "pending", "filled", "canceled-too-much-slippage", ….
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Order(
+  long orderIndex,
+  long clientOrderIndex,
+  String orderId,
+  String clientOrderId,
+  long marketIndex,
+  long ownerAccountIndex,
+  BigDecimal initialBaseAmount,
+  BigDecimal remainingBaseAmount,
+  BigDecimal filledBaseAmount,
+  BigDecimal filledQuoteAmount,
+  BigDecimal price,
+  long baseSize,
+  long basePrice,
+  long nonce,
+  @JsonProperty("is_ask") boolean isAsk,
+  String side,
+  String type,
+  String timeInForce,
+  boolean reduceOnly,
+  BigDecimal triggerPrice,
+  long orderExpiry,
+  String status,
+  String triggerStatus,
+  long triggerTime,
+  long parentOrderIndex,
+  long blockHeight,
+  long timestamp,
+  long createdAt,
+  long updatedAt,
+  long transactionTime) {
+
+  public boolean stopLoss() {
+    return "stop-loss".equals(type) || "stop-loss-limit".equals(type);
+  }
+
+  public boolean live() {
+    return "open".equals(status) || "pending".equals(status) || "in-progress".equals(status);
+  }
+
+  public boolean canceled() {
+    return status != null && status.startsWith("canceled");
+  }
+}

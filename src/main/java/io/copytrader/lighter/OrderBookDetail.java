@@ -1,0 +1,40 @@
+package io.copytrader.lighter;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
+
+/**
+ * Full metadata of one perpetual market ({@code orderBookDetails}). Margin fractions are in units of
+ * 1/10000 as Lighter sends them ({@code 500} = 5%); {@link #defaultInitialMarginFractionRatio()} gives the ratio.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record OrderBookDetail(
+  String symbol,
+  long marketId,
+  String marketType,
+  String status,
+  BigDecimal takerFee,
+  BigDecimal makerFee,
+  BigDecimal minBaseAmount,
+  BigDecimal minQuoteAmount,
+  int sizeDecimals,
+  int priceDecimals,
+  int quoteMultiplier,
+  int defaultInitialMarginFraction,
+  int minInitialMarginFraction,
+  int maintenanceMarginFraction,
+  int closeoutMarginFraction,
+  BigDecimal lastTradePrice,
+  BigDecimal openInterest) {
+
+  private static final int MARGIN_FRACTION_DECIMALS = 4;
+
+  public boolean active() {
+    return "active".equals(status);
+  }
+
+  /** The default initial margin as a ratio: {@code 500} becomes {@code 0.0500}. */
+  public BigDecimal defaultInitialMarginFractionRatio() {
+    return BigDecimal.valueOf(defaultInitialMarginFraction, MARGIN_FRACTION_DECIMALS);
+  }
+}

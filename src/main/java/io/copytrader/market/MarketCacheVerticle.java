@@ -1,0 +1,167 @@
+package io.copytrader.market;
+
+import io.copytrader.Addresses;
+import io.copytrader.FailureCode;
+import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.OrderBookOrders;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the exchange's perpetual markets in memory and answers questions about them on the event bus.
+ *
+ * <ul>
+ *   <li>{@link Addresses#MARKET_RESOLVE}: {@code {"market_id": 0}} or {@code {"symbol": "eth"}} (case-insensitive)
+ *   → the active market as {@link MarketJson}; fails {@code UNKNOWN_MARKET}, {@code UNKNOWN_SYMBOL},
+ *   {@code MARKET_INACTIVE}, {@code INVALID_REQUEST}, or {@code EXCHANGE_UNAVAILABLE} while no market list
+ *   could ever be loaded.</li>
+ *   <li>{@link Addresses#MARKET_LIST}: anything → {@code {"markets": [market, …]}}, inactive ones included.</li>
+ *   <li>{@link Addresses#MARKET_BOOK}: {@code {"market_id": 0}} → {@link BookTop#toJson()}, read from the exchange
+ *   on every request; fails {@code EXCHANGE_UNAVAILABLE} when the book cannot be read or is empty.</li>
+ * </ul>
+ *
+ * <p>The list is loaded at start and then every {@code refreshInterval}. A lookup that misses triggers one
+ * refresh, at most one per {@code missRefreshSpacing}, so a newly listed market is found without letting
+ * bad input hammer the exchange. A failed load keeps the previous list.
+ */
+public final class MarketCacheVerticle extends VerticleBase {
+
+  public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_MISS_REFRESH_SPACING = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(MarketCacheVerticle.class);
+
+  private final LighterClient client;
+  private final Duration refreshInterval;
+  private final Duration missRefreshSpacing;
+
+  private MarketTable table = MarketTable.EMPTY;
+  private Future<MarketTable> refreshing;
+  private long lastRefreshStartNanos;
+  private boolean refreshedOnce;
+
+  public MarketCacheVerticle(LighterClient client) {
+    this(client, DEFAULT_REFRESH_INTERVAL, DEFAULT_MISS_REFRESH_SPACING);
+  }
+
+  public MarketCacheVerticle(LighterClient client, Duration refreshInterval, Duration missRefreshSpacing) {
+    this.client = client;
+    this.refreshInterval = refreshInterval;
+    this.missRefreshSpacing = missRefreshSpacing;
+  }
+
+  @Override
+  public Future<?> start() {
+    Future<Void> resolve = vertx.eventBus().<Object>consumer(Addresses.MARKET_RESOLVE, this::resolve).completion();
+    Future<Void> list = vertx.eventBus().<Object>consumer(Addresses.MARKET_LIST,
+      msg -> msg.reply(marketsJson())).completion();
+    Future<Void> book = vertx.eventBus().<Object>consumer(Addresses.MARKET_BOOK, this::book).completion();
+    return Future.all(resolve, list, book)
+      .compose(registered -> refresh().otherwiseEmpty())
+      .onSuccess(loaded -> vertx.setPeriodic(refreshInterval.toMillis(), timer -> refresh()));
+  }
+
+  private Future<MarketTable> refresh() {
+    if (refreshing != null) {
+      return refreshing;
+    }
+    lastRefreshStartNanos = System.nanoTime();
+    refreshedOnce = true;
+    Future<MarketTable> load = Future.all(client.orderBooks(), client.orderBookDetails())
+      .map(both -> MarketTable.of(both.resultAt(0), both.resultAt(1)))
+      .onSuccess(loaded -> {
+        if (loaded.all().size() != table.all().size()) {
+          LOG.info("Loaded {} markets from Lighter ({} active)", loaded.all().size(),
+            loaded.all().stream().filter(Market::active).count());
+        }
+        table = loaded;
+      })
+      .onFailure(failure -> LOG.warn("Could not load markets from Lighter; keeping {} known markets: {}",
+        table.all().size(), failure.getMessage()))
+      .onComplete(done -> refreshing = null);
+    refreshing = load;
+    return load;
+  }
+
+  /** After a miss: refresh unless one started within the spacing, then answer from whatever is known. */
+  private Future<MarketTable> refreshAfterMiss() {
+    boolean spaced = !refreshedOnce || System.nanoTime() - lastRefreshStartNanos >= missRefreshSpacing.toNanos();
+    if (refreshing == null && !spaced) {
+      return Future.succeededFuture(table);
+    }
+    return refresh().recover(failure -> Future.succeededFuture(table));
+  }
+
+  private void resolve(Message<Object> msg) {
+    MarketQuery query;
+    try {
+      query = MarketQuery.parse(msg.body());
+    } catch (IllegalArgumentException e) {
+      msg.fail(FailureCode.INVALID_REQUEST.code(), e.getMessage());
+      return;
+    }
+    if (query.find(table).isPresent()) {
+      answer(msg, query, table);
+      return;
+    }
+    refreshAfterMiss().onComplete(done -> answer(msg, query, table));
+  }
+
+  private void answer(Message<Object> msg, MarketQuery query, MarketTable known) {
+    if (known.isEmpty()) {
+      msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "market list not available from Lighter");
+      return;
+    }
+    Optional<Market> found = query.find(known);
+    if (found.isEmpty()) {
+      msg.fail(query.missingCode().code(), query.describe() + " is not a Lighter perpetual market");
+    } else if (!found.get().active()) {
+      msg.fail(FailureCode.MARKET_INACTIVE.code(), "market " + found.get().symbol() + " (id "
+        + found.get().marketId() + ") is not active");
+    } else {
+      msg.reply(MarketJson.toJson(found.get()));
+    }
+  }
+
+  private JsonObject marketsJson() {
+    JsonArray markets = new JsonArray();
+    table.all().forEach(market -> markets.add(MarketJson.toJson(market)));
+    return new JsonObject().put("markets", markets);
+  }
+
+  private void book(Message<Object> msg) {
+    MarketQuery query;
+    try {
+      query = MarketQuery.parse(msg.body());
+    } catch (IllegalArgumentException e) {
+      msg.fail(FailureCode.INVALID_REQUEST.code(), e.getMessage());
+      return;
+    }
+    Optional<Market> found = query.find(table);
+    if (found.isEmpty()) {
+      answer(msg, query, table);
+      return;
+    }
+    int marketId = found.get().marketId();
+    client.orderBookOrders(marketId, 1).onComplete(outcome -> {
+      if (outcome.failed()) {
+        msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "order book of " + found.get().symbol()
+          + " not available: " + outcome.cause().getMessage());
+        return;
+      }
+      OrderBookOrders orders = outcome.result();
+      if (orders.bestBid().isEmpty() && orders.bestAsk().isEmpty()) {
+        msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "order book of " + found.get().symbol() + " is empty");
+        return;
+      }
+      msg.reply(new BookTop(marketId, orders.bestBid().orElse(null), orders.bestAsk().orElse(null)).toJson());
+    });
+  }
+}
