@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,7 @@ public final class NoticeRenderer {
   static final int MAX_TITLE_CHARS = 120;
   static final int MAX_LABEL_CHARS = 40;
   private static final String ELLIPSIS = "…";
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
     .withZone(ZoneOffset.UTC);
 
@@ -105,14 +107,19 @@ public final class NoticeRenderer {
   }
 
   private static String title(Notice notice) {
-    return notice.title() == null || notice.title().isBlank() ? "Notice" : notice.title();
+    return notice.title() == null || notice.title().isBlank() ? "Notice" : oneLine(notice.title());
   }
 
   private static String label(Line line) {
-    return line.label() == null ? "" : line.label();
+    return line.label() == null ? "" : oneLine(line.label());
   }
 
   private static String value(Line line) {
-    return line.value() == null ? "" : line.value();
+    return line.value() == null ? "" : oneLine(line.value());
+  }
+
+  /** Keeps one notice line per label, and keeps a logged notice from forging further log lines. */
+  private static String oneLine(String text) {
+    return LINE_BREAKS.matcher(text).replaceAll(" ");
   }
 }
