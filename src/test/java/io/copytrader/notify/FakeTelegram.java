@@ -83,6 +83,13 @@ final class FakeTelegram {
     server.close().await();
   }
 
+  /** Closes this server and returns its address, where nothing listens any more. */
+  String closedUrl() {
+    String url = url();
+    close();
+    return url;
+  }
+
   private synchronized Reply next() {
     return script.isEmpty() ? new Ok() : script.pollFirst();
   }
