@@ -85,6 +85,7 @@ class LighterClientEndpointsTest {
     DetailedAccount account = result(client.account(1077));
 
     assertThat(account.index()).isEqualTo(1077);
+    assertThat(account.l1Address()).isEqualTo("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A");
     assertThat(account.totalAssetValue()).isEqualTo(new BigDecimal("15298.072264000002"));
     assertThat(account.availableBalance()).isEqualTo(new BigDecimal("12582.743947"));
     assertThat(account.collateral()).isEqualTo(new BigDecimal("9100.242706"));
@@ -113,6 +114,7 @@ class LighterClientEndpointsTest {
   void accountsByL1AddressListsSubAccounts() {
     SubAccounts accounts = result(client.accountsByL1Address("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A"));
 
+    assertThat(accounts.l1Address()).isEqualTo("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A");
     assertThat(accounts.subAccounts()).extracting(Account::index).containsExactly(1077L);
     assertThat(accounts.subAccounts().get(0).collateral()).isEqualTo(new BigDecimal("9100.242706"));
     assertThat(lighter.last().query().get("l1_address")).isEqualTo("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A");
