@@ -46,6 +46,13 @@ class GoldilocksTest {
 
   @ParameterizedTest
   @MethodSource("operandPairs")
+  void squareRootOfASquareSquaresBack(long a, long ignored) {
+    long square = Goldilocks.square(a);
+    assertThat(Goldilocks.square(Goldilocks.sqrt(square))).isEqualTo(square);
+  }
+
+  @ParameterizedTest
+  @MethodSource("operandPairs")
   void rawWordsReduceModP(long a, long ignored) {
     assertThat(unsigned(Goldilocks.fromRaw(a))).isEqualTo(unsigned(a).mod(P));
     assertThat(unsigned(Goldilocks.fromRaw(-1L))).isEqualTo(BigInteger.ONE.shiftLeft(32).subtract(BigInteger.TWO));
