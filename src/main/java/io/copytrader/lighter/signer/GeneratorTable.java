@@ -1,0 +1,86 @@
+package io.copytrader.lighter.signer;
+
+/**
+ * Fixed-base multiplication of the generator G: for every signed window position i and digit d in
+ * 1..2^(w-1), the affine point d * 2^(w i) * G is precomputed, so k * G costs one affine addition per
+ * window and no doubling. The table is built once, on first use (class initialisation is the lazy holder).
+ */
+final class GeneratorTable {
+
+  static final int WINDOW = 8;
+  private static final int DIGITS_PER_WINDOW = 1 << (WINDOW - 1);
+  private static final int WINDOWS = (319 + WINDOW) / WINDOW;
+  /** Per point: x (5 limbs) then u (5 limbs). */
+  private static final int STRIDE = 10;
+  private static final long[] TABLE = build();
+
+  private GeneratorTable() {
+  }
+
+  /** k * G for a scalar k below n, given as limbs. */
+  static EcPoint multiply(long[] scalarLimbs) {
+    int[] digits = Scalar.recodeSigned(scalarLimbs, WINDOW);
+    EcPoint acc = new EcPoint();
+    for (int i = 0; i < digits.length; i++) {
+      int digit = digits[i];
+      if (digit != 0) {
+        int index = i * DIGITS_PER_WINDOW + Math.abs(digit) - 1;
+        acc.addAffine(TABLE, index * STRIDE, digit < 0);
+      }
+    }
+    return acc;
+  }
+
+  private static long[] build() {
+    int count = WINDOWS * DIGITS_PER_WINDOW;
+    EcPoint[] points = new EcPoint[count];
+    EcPoint base = EcPoint.generator();
+    for (int i = 0; i < WINDOWS; i++) {
+      int first = i * DIGITS_PER_WINDOW;
+      points[first] = base.copy();
+      for (int j = 1; j < DIGITS_PER_WINDOW; j++) {
+        EcPoint next = points[first + j - 1].copy();
+        next.add(base);
+        points[first + j] = next;
+      }
+      base = points[first + DIGITS_PER_WINDOW - 1].copy();
+      base.dbl();
+    }
+    return toAffine(points);
+  }
+
+  /** x = X/Z and u = U/T for all points with a single inversion (Montgomery's trick on the products Z*T). */
+  private static long[] toAffine(EcPoint[] points) {
+    int count = points.length;
+    long[][] prefix = new long[count][5];
+    long[] product = Gfp5.one();
+    long[] zt = new long[5];
+    for (int i = 0; i < count; i++) {
+      Gfp5.mul(zt, points[i].z, points[i].t);
+      Gfp5.mul(product, product, zt);
+      Gfp5.copy(prefix[i], product);
+    }
+    long[] inverse = new long[5];
+    Gfp5.inverse(inverse, product);
+    long[] table = new long[count * STRIDE];
+    long[] ztInverse = new long[5];
+    long[] coordinate = new long[5];
+    for (int i = count - 1; i >= 0; i--) {
+      EcPoint p = points[i];
+      if (i > 0) {
+        Gfp5.mul(ztInverse, inverse, prefix[i - 1]);
+      } else {
+        Gfp5.copy(ztInverse, inverse);
+      }
+      Gfp5.mul(zt, p.z, p.t);
+      Gfp5.mul(inverse, inverse, zt);
+      Gfp5.mul(coordinate, p.x, p.t);
+      Gfp5.mul(coordinate, coordinate, ztInverse);
+      System.arraycopy(coordinate, 0, table, i * STRIDE, 5);
+      Gfp5.mul(coordinate, p.u, p.z);
+      Gfp5.mul(coordinate, coordinate, ztInverse);
+      System.arraycopy(coordinate, 0, table, i * STRIDE + 5, 5);
+    }
+    return table;
+  }
+}

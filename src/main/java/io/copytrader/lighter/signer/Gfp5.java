@@ -1,0 +1,359 @@
+package io.copytrader.lighter.signer;
+
+/**
+ * Arithmetic in GF(p^5) = GF(p)[z] / (z^5 - 3) on 5-limb {@code long[]} values (limb i is the coefficient
+ * of z^i, canonical). Operations write into a caller-supplied result array so hot loops allocate nothing;
+ * the result may alias an operand.
+ */
+final class Gfp5 {
+
+  static final int LIMBS = 5;
+  static final int BYTES = 40;
+  /** A primitive fifth root of unity, 3^((p-1)/5): the Frobenius map multiplies limb i by its i-th power. */
+  private static final long DTH_ROOT = 1041288259238279555L;
+  private static final long[][] FROBENIUS = new long[5][5];
+
+  static {
+    for (int k = 0; k < 5; k++) {
+      for (int i = 0; i < 5; i++) {
+        FROBENIUS[k][i] = Goldilocks.pow(DTH_ROOT, (long) k * i % 5);
+      }
+    }
+  }
+
+  private Gfp5() {
+  }
+
+  static long[] zero() {
+    return new long[LIMBS];
+  }
+
+  static long[] one() {
+    return new long[] {1, 0, 0, 0, 0};
+  }
+
+  static long[] of(long a0, long a1, long a2, long a3, long a4) {
+    return new long[] {a0, a1, a2, a3, a4};
+  }
+
+  static void copy(long[] r, long[] a) {
+    System.arraycopy(a, 0, r, 0, LIMBS);
+  }
+
+  static boolean isZero(long[] a) {
+    return (a[0] | a[1] | a[2] | a[3] | a[4]) == 0;
+  }
+
+  static boolean equal(long[] a, long[] b) {
+    return a[0] == b[0] && a[1] == b[1] && a[2] == b[2] && a[3] == b[3] && a[4] == b[4];
+  }
+
+  static void add(long[] r, long[] a, long[] b) {
+    r[0] = Goldilocks.add(a[0], b[0]);
+    r[1] = Goldilocks.add(a[1], b[1]);
+    r[2] = Goldilocks.add(a[2], b[2]);
+    r[3] = Goldilocks.add(a[3], b[3]);
+    r[4] = Goldilocks.add(a[4], b[4]);
+  }
+
+  static void sub(long[] r, long[] a, long[] b) {
+    r[0] = Goldilocks.sub(a[0], b[0]);
+    r[1] = Goldilocks.sub(a[1], b[1]);
+    r[2] = Goldilocks.sub(a[2], b[2]);
+    r[3] = Goldilocks.sub(a[3], b[3]);
+    r[4] = Goldilocks.sub(a[4], b[4]);
+  }
+
+  static void neg(long[] r, long[] a) {
+    r[0] = Goldilocks.neg(a[0]);
+    r[1] = Goldilocks.neg(a[1]);
+    r[2] = Goldilocks.neg(a[2]);
+    r[3] = Goldilocks.neg(a[3]);
+    r[4] = Goldilocks.neg(a[4]);
+  }
+
+  static void dbl(long[] r, long[] a) {
+    add(r, a, a);
+  }
+
+  /** Division by 2: even limbs shift, odd limbs become (x + p) / 2. */
+  static void half(long[] r, long[] a) {
+    for (int i = 0; i < LIMBS; i++) {
+      long x = a[i];
+      r[i] = (x >>> 1) + ((-(x & 1)) & 0x7FFFFFFF80000001L);
+    }
+  }
+
+  /** Multiplication by a small non-negative integer k (below 2^31). */
+  static void mulSmall(long[] r, long[] a, long k) {
+    r[0] = Goldilocks.mulSmall(a[0], k);
+    r[1] = Goldilocks.mulSmall(a[1], k);
+    r[2] = Goldilocks.mulSmall(a[2], k);
+    r[3] = Goldilocks.mulSmall(a[3], k);
+    r[4] = Goldilocks.mulSmall(a[4], k);
+  }
+
+  /** Multiplication by k*z (k small): a shift of the limbs with the z^5 = 3 fold. */
+  static void mulSmallZ(long[] r, long[] a, long k) {
+    long a4 = a[4];
+    long r0 = Goldilocks.mulSmall(a4, 3 * k);
+    long r4 = Goldilocks.mulSmall(a[3], k);
+    long r3 = Goldilocks.mulSmall(a[2], k);
+    long r2 = Goldilocks.mulSmall(a[1], k);
+    long r1 = Goldilocks.mulSmall(a[0], k);
+    r[0] = r0;
+    r[1] = r1;
+    r[2] = r2;
+    r[3] = r3;
+    r[4] = r4;
+  }
+
+  static void mul(long[] r, long[] a, long[] b) {
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    long a4 = a[4];
+    long b0 = b[0];
+    long b1 = b[1];
+    long b2 = b[2];
+    long b3 = b[3];
+    long b4 = b[4];
+    // z^5 = 3: the products that wrap around take their b factor times 3.
+    long b1x3 = times3(b1);
+    long b2x3 = times3(b2);
+    long b3x3 = times3(b3);
+    long b4x3 = times3(b4);
+    long c0 = dot5(a0, b0, a1, b4x3, a2, b3x3, a3, b2x3, a4, b1x3);
+    long c1 = dot5(a0, b1, a1, b0, a2, b4x3, a3, b3x3, a4, b2x3);
+    long c2 = dot5(a0, b2, a1, b1, a2, b0, a3, b4x3, a4, b3x3);
+    long c3 = dot5(a0, b3, a1, b2, a2, b1, a3, b0, a4, b4x3);
+    long c4 = dot5(a0, b4, a1, b3, a2, b2, a3, b1, a4, b0);
+    r[0] = c0;
+    r[1] = c1;
+    r[2] = c2;
+    r[3] = c3;
+    r[4] = c4;
+  }
+
+  static void square(long[] r, long[] a) {
+    long a0 = a[0];
+    long a1 = a[1];
+    long a2 = a[2];
+    long a3 = a[3];
+    long a4 = a[4];
+    long a1x2 = Goldilocks.add(a1, a1);
+    long a2x2 = Goldilocks.add(a2, a2);
+    long a3x2 = Goldilocks.add(a3, a3);
+    long a4x2 = Goldilocks.add(a4, a4);
+    long a3x3 = Goldilocks.add(a3x2, a3);
+    long a4x3 = Goldilocks.add(a4x2, a4);
+    long a3x6 = Goldilocks.add(a3x3, a3x3);
+    long a4x6 = Goldilocks.add(a4x3, a4x3);
+    long c0 = dot3(a0, a0, a1, a4x6, a2, a3x6);
+    long c1 = dot3(a0, a1x2, a2, a4x6, a3, a3x3);
+    long c2 = dot3(a0, a2x2, a1, a1, a3, a4x6);
+    long c3 = dot3(a0, a3x2, a1, a2x2, a4, a4x3);
+    long c4 = dot3(a0, a4x2, a1, a3x2, a2, a2);
+    r[0] = c0;
+    r[1] = c1;
+    r[2] = c2;
+    r[3] = c3;
+    r[4] = c4;
+  }
+
+  private static long times3(long x) {
+    return Goldilocks.add(Goldilocks.add(x, x), x);
+  }
+
+  // Sums of products are accumulated exactly in three words (lo, hi, top) and reduced once: each product is
+  // below 2^128, so the top word stays below 5, and 2^128 = -2^32 (mod p).
+
+  private static long dot3(long x0, long y0, long x1, long y1, long x2, long y2) {
+    long lo = x0 * y0;
+    long hi = unsignedMultiplyHigh(x0, y0);
+    long pl = x1 * y1;
+    long ph = unsignedMultiplyHigh(x1, y1);
+    long sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    long top = carry(hi, ph, sum);
+    hi = sum;
+    pl = x2 * y2;
+    ph = unsignedMultiplyHigh(x2, y2);
+    sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    return Goldilocks.sub(Goldilocks.reduce128(sum, lo), top << 32);
+  }
+
+  private static long dot5(long x0, long y0, long x1, long y1, long x2, long y2, long x3, long y3, long x4,
+      long y4) {
+    long lo = x0 * y0;
+    long hi = unsignedMultiplyHigh(x0, y0);
+    long top = 0;
+    long pl = x1 * y1;
+    long ph = unsignedMultiplyHigh(x1, y1);
+    long sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    hi = sum;
+    pl = x2 * y2;
+    ph = unsignedMultiplyHigh(x2, y2);
+    sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    hi = sum;
+    pl = x3 * y3;
+    ph = unsignedMultiplyHigh(x3, y3);
+    sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    hi = sum;
+    pl = x4 * y4;
+    ph = unsignedMultiplyHigh(x4, y4);
+    sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    return Goldilocks.sub(Goldilocks.reduce128(sum, lo), top << 32);
+  }
+
+  /** Carry out of the 64-bit addition x + y = sum, as 0 or 1. */
+  private static long carry(long x, long y, long sum) {
+    return Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
+  }
+
+  private static long unsignedMultiplyHigh(long x, long y) {
+    return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
+  }
+
+  /** The k-th power of the Frobenius map, a -> a^(p^k), for k in 0..4. */
+  static void frobenius(long[] r, long[] a, int k) {
+    long[] f = FROBENIUS[k];
+    for (int i = 0; i < LIMBS; i++) {
+      r[i] = Goldilocks.mul(a[i], f[i]);
+    }
+  }
+
+  /** Product of the four non-trivial conjugates of a; a times it is the norm of a, an element of GF(p). */
+  private static void conjugateProduct(long[] t, long[] a) {
+    long[] f = new long[LIMBS];
+    frobenius(t, a, 1);
+    frobenius(f, a, 2);
+    mul(t, t, f);
+    frobenius(f, a, 3);
+    mul(t, t, f);
+    frobenius(f, a, 4);
+    mul(t, t, f);
+  }
+
+  /** Limb 0 of a*t: the product is known to lie in GF(p), so the other limbs are not computed. */
+  private static long productInBaseField(long[] a, long[] t) {
+    return Goldilocks.add(Goldilocks.mul(a[0], t[0]),
+        times3(Goldilocks.add(Goldilocks.add(Goldilocks.mul(a[1], t[4]), Goldilocks.mul(a[2], t[3])), Goldilocks.add(Goldilocks.mul(a[3], t[2]), Goldilocks.mul(a[4], t[1])))));
+  }
+
+  /** Inverse; the inverse of 0 is 0. */
+  static void inverse(long[] r, long[] a) {
+    long[] t = new long[LIMBS];
+    conjugateProduct(t, a);
+    long norm = productInBaseField(a, t);
+    mulBase(r, t, Goldilocks.inverse(norm));
+  }
+
+  static void mulBase(long[] r, long[] a, long k) {
+    r[0] = Goldilocks.mul(a[0], k);
+    r[1] = Goldilocks.mul(a[1], k);
+    r[2] = Goldilocks.mul(a[2], k);
+    r[3] = Goldilocks.mul(a[3], k);
+    r[4] = Goldilocks.mul(a[4], k);
+  }
+
+  /** Legendre symbol as a field element: 1 (non-zero square), p - 1 (non-square) or 0. */
+  static long legendre(long[] a) {
+    long[] t = new long[LIMBS];
+    conjugateProduct(t, a);
+    return Goldilocks.legendre(productInBaseField(a, t));
+  }
+
+  /**
+   * Square root; writes a root into r and returns true, or returns false (r untouched) when a is not a square.
+   * Which of the two roots is returned is unspecified. With r = 1 + p + p^2 + p^3 + p^4, a^r lies in GF(p)
+   * and sqrt(a) = sqrt(a^r) / a^((r-1)/2), where a^((r-1)/2) = frob1(d * frob2(d)) for d = a^((p+1)/2).
+   */
+  static boolean sqrt(long[] r, long[] a) {
+    long[] d = new long[LIMBS];
+    long[] y = new long[LIMBS];
+    // d = a^((p+1)/2) = (a^(2^32-1))^(2^31) * a
+    copy(d, a);
+    for (int i = 1; i < 32; i++) {
+      square(d, d);
+      mul(d, d, a);
+    }
+    for (int i = 0; i < 31; i++) {
+      square(d, d);
+    }
+    mul(d, d, a);
+    frobenius(y, d, 2);
+    mul(d, d, y);
+    frobenius(d, d, 1);
+    square(y, d);
+    long norm = productInBaseField(a, y);
+    long baseRoot = Goldilocks.sqrt(norm);
+    if (Goldilocks.square(baseRoot) != norm) {
+      return false;
+    }
+    inverse(d, d);
+    mulBase(r, d, baseRoot);
+    return true;
+  }
+
+  /** 40-byte little-endian encoding of the canonical limbs. */
+  static void toBytes(long[] a, byte[] out, int offset) {
+    for (int i = 0; i < LIMBS; i++) {
+      long v = a[i];
+      for (int j = 0; j < 8; j++) {
+        out[offset + 8 * i + j] = (byte) (v >>> (8 * j));
+      }
+    }
+  }
+
+  static byte[] toBytes(long[] a) {
+    byte[] out = new byte[BYTES];
+    toBytes(a, out, 0);
+    return out;
+  }
+
+  /** Reads 5 little-endian 64-bit limbs without reducing them. */
+  static long[] rawLimbs(byte[] in, int offset) {
+    long[] r = new long[LIMBS];
+    for (int i = 0; i < LIMBS; i++) {
+      long v = 0;
+      for (int j = 7; j >= 0; j--) {
+        v = (v << 8) | (in[offset + 8 * i + j] & 0xFF);
+      }
+      r[i] = v;
+    }
+    return r;
+  }
+
+  static boolean isCanonical(long[] a) {
+    for (long limb : a) {
+      if (Long.compareUnsigned(limb, Goldilocks.P) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,77 @@
+package io.copytrader.lighter.signer;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+
+/**
+ * Schnorr signatures over ECgFp5 with Poseidon2 challenges, as poseidon_crypto's {@code schnorr} package:
+ * r = w(k G), e = H5(r || hm) mod n, s = k - e sk mod n, signature = s (LE40) || e (LE40).
+ */
+public final class Schnorr {
+
+  public static final int SIGNATURE_BYTES = 80;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Schnorr() {
+  }
+
+  /** Signs a pre-hashed message (5 field limbs) with a fresh uniformly random nonce. */
+  public static byte[] sign(ApiKey key, long[] messageHash) {
+    return signWithNonce(key, messageHash, Scalar.random(RANDOM));
+  }
+
+  /** Signs with a caller-supplied nonce k in [1, n - 1]; reusing a nonce reveals the key, so tests only. */
+  static byte[] signWithNonce(ApiKey key, long[] messageHash, BigInteger k) {
+    requireMessageHash(messageHash);
+    if (k.signum() <= 0 || k.compareTo(Scalar.N) >= 0) {
+      throw new IllegalArgumentException("nonce must be in [1, n - 1]");
+    }
+    long[] r = GeneratorTable.multiply(Scalar.limbs(k)).encode();
+    BigInteger e = challenge(r, messageHash);
+    BigInteger s = k.subtract(e.multiply(key.secret())).mod(Scalar.N);
+    byte[] signature = new byte[SIGNATURE_BYTES];
+    Scalar.toLeBytes(s, signature, 0);
+    Scalar.toLeBytes(e, signature, Scalar.BYTES);
+    return signature;
+  }
+
+  /**
+   * Strict verification: false (never an exception) for malformed input, a public key that is not a canonical
+   * group element encoding, or s or e not below n.
+   */
+  public static boolean verify(byte[] publicKey, long[] messageHash, byte[] signature) {
+    if (publicKey == null || publicKey.length != Gfp5.BYTES || messageHash == null
+        || messageHash.length != Gfp5.LIMBS || signature == null || signature.length != SIGNATURE_BYTES) {
+      return false;
+    }
+    BigInteger s = Scalar.fromLeBytes(signature, 0);
+    BigInteger e = Scalar.fromLeBytes(signature, Scalar.BYTES);
+    if (s.compareTo(Scalar.N) >= 0 || e.compareTo(Scalar.N) >= 0) {
+      return false;
+    }
+    long[] w = Gfp5.rawLimbs(publicKey, 0);
+    if (!Gfp5.isCanonical(w)) {
+      return false;
+    }
+    EcPoint pk = EcPoint.decode(w);
+    if (pk == null) {
+      return false;
+    }
+    EcPoint rv = GeneratorTable.multiply(Scalar.limbs(s));
+    rv.add(EcPoint.multiply(pk, Scalar.limbs(e)));
+    return challenge(rv.encode(), messageHash).equals(e);
+  }
+
+  private static BigInteger challenge(long[] r, long[] messageHash) {
+    long[] input = new long[2 * Gfp5.LIMBS];
+    System.arraycopy(r, 0, input, 0, Gfp5.LIMBS);
+    System.arraycopy(messageHash, 0, input, Gfp5.LIMBS, Gfp5.LIMBS);
+    return Scalar.fromGfp5(Poseidon2.hashToQuinticExtension(input));
+  }
+
+  private static void requireMessageHash(long[] messageHash) {
+    if (messageHash == null || messageHash.length != Gfp5.LIMBS) {
+      throw new IllegalArgumentException("message hash must have 5 limbs");
+    }
+  }
+}

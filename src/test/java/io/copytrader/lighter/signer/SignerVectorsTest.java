@@ -1,0 +1,414 @@
+package io.copytrader.lighter.signer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Checks the signer against the official vectors: from the classpath folder {@code lighter-vectors/}, or from
+ * the directory named by the system property {@code lighter.vectors.dir} when it is set (blank means unset).
+ */
+class SignerVectorsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HexFormat HEX = HexFormat.of();
+
+  @TestFactory
+  Stream<DynamicTest> keys() {
+    JsonNode root = load("keys.json");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode v : root.path("keys")) {
+      tests.add(dynamicTest("key " + v.path("scalarDecimal").asText(), () -> {
+        String privateHex = v.path("privateKeyHex").asText();
+        ApiKey key = ApiKey.parse(privateHex);
+        assertThat(key.secret()).isEqualTo(new BigInteger(v.path("scalarDecimal").asText()));
+        assertThat(key.secret()).isEqualTo(Scalar.fromLeBytesReduced(bytes(v.path("scalarAfterReductionModNHex"))));
+        assertThat(key.publicKeyHex()).isEqualTo(strip0x(v.path("publicKeyHex").asText()));
+        assertThat(Gfp5.rawLimbs(key.publicKey(), 0)).containsExactly(limbs(v.path("publicKeyLimbs")));
+        assertThat(ApiKey.parse(strip0x(privateHex)).publicKeyHex()).isEqualTo(key.publicKeyHex());
+      }));
+    }
+    for (JsonNode v : root.path("smallMultiplesOfG")) {
+      tests.add(curveEntry(v));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> poseidon2() {
+    JsonNode root = load("poseidon2.json");
+    List<DynamicTest> tests = new ArrayList<>();
+    int i = 0;
+    for (JsonNode v : root.path("permutation")) {
+      tests.add(dynamicTest("permutation " + i++, () -> {
+        long[] state = limbs(v.path("input"));
+        Poseidon2.permute(state);
+        assertThat(state).containsExactly(limbs(v.path("output")));
+      }));
+    }
+    i = 0;
+    for (JsonNode v : root.path("hash")) {
+      tests.add(dynamicTest("hash " + i++ + " of " + v.path("input").size() + " elements", () -> {
+        long[] input = limbs(v.path("input"));
+        long[] h5 = Poseidon2.hashToQuinticExtension(input);
+        assertThat(h5).containsExactly(limbs(v.path("hashToQuinticExtension5")));
+        assertThat(HEX.formatHex(Gfp5.toBytes(h5))).isEqualTo(v.path("hashToQuinticExtensionLeHex").asText());
+        if (v.has("hashNoPad4")) {
+          assertThat(Poseidon2.hashNoPad(input)).containsExactly(limbs(v.path("hashNoPad4")));
+        }
+        if (v.has("hashNToMNoPad12")) {
+          assertThat(Poseidon2.hashNToM(input, 12)).containsExactly(limbs(v.path("hashNToMNoPad12")));
+        }
+      }));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> gfp5AndCurve() {
+    JsonNode root = load("gfp5_curve.json");
+    List<DynamicTest> tests = new ArrayList<>();
+    assertThat(new BigInteger(root.path("p").asText())).isEqualTo(new BigInteger(Long.toUnsignedString(Goldilocks.P)));
+    int i = 0;
+    for (JsonNode v : root.path("gfp5")) {
+      tests.add(dynamicTest("gfp5 " + i++, () -> checkGfp5(v)));
+    }
+    for (JsonNode v : root.path("curve")) {
+      tests.add(curveEntry(v));
+    }
+    if (root.has("generatorWeierstrass")) {
+      tests.add(dynamicTest("Weierstrass constants and generator", () -> checkWeierstrass(root)));
+    }
+    if (root.has("porninSageVectors")) {
+      tests.add(dynamicTest("Pornin's Sage vectors", () -> checkPornin(root.path("porninSageVectors"))));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> schnorr() {
+    JsonNode root = load("schnorr.json");
+    List<DynamicTest> tests = new ArrayList<>();
+    int i = 0;
+    for (JsonNode v : root.path("deterministic")) {
+      tests.add(dynamicTest("deterministic " + i++, () -> {
+        ApiKey key = ApiKey.parse(v.path("privateKeyHex").asText());
+        assertThat(key.publicKeyHex()).isEqualTo(strip0x(v.path("publicKeyHex").asText()));
+        long[] hm = Gfp5.rawLimbs(bytes(v.path("msgHashHex")), 0);
+        BigInteger k = Scalar.fromLeBytesReduced(bytes(v.path("kHex")));
+        assertThat(HEX.formatHex(Gfp5.toBytes(GeneratorTable.multiply(Scalar.limbs(k)).encode())))
+            .isEqualTo(v.path("rEncodedHex").asText());
+        byte[] signature = Schnorr.signWithNonce(key, hm, k);
+        assertThat(HEX.formatHex(signature)).isEqualTo(v.path("sigHex").asText())
+            .isEqualTo(v.path("sHex").asText() + v.path("eHex").asText());
+        assertThat(Schnorr.verify(key.publicKey(), hm, signature)).isEqualTo(v.path("validates").asBoolean());
+      }));
+    }
+    for (JsonNode v : root.path("negative")) {
+      tests.add(dynamicTest("verify: " + v.path("description").asText(), () -> {
+        byte[] signature = bytes(v.path("sigHex"));
+        boolean canonical = Scalar.fromLeBytes(signature, 0).compareTo(Scalar.N) < 0
+            && Scalar.fromLeBytes(signature, Scalar.BYTES).compareTo(Scalar.N) < 0;
+        // Go reduces s and e mod n before checking; the strict verifier rejects non-canonical scalars instead.
+        boolean expected = canonical && v.path("goValidateAccepts").asBoolean();
+        assertThat(Schnorr.verify(bytes(v.path("publicKeyHex")), Gfp5.rawLimbs(bytes(v.path("msgHashHex")), 0),
+            signature)).isEqualTo(expected);
+      }));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> transactions() {
+    JsonNode root = load("tx_vectors.json");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode v : root.path("txs")) {
+      tests.add(dynamicTest(v.path("id").asText() + " " + v.path("txTypeName").asText() + " "
+          + v.path("description").asText(""), () -> checkTx(v)));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> authTokens() {
+    JsonNode root = load("auth_tokens.json");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode v : root.path("authTokens")) {
+      tests.add(dynamicTest(v.path("id").asText(), () -> {
+        ApiKey key = ApiKey.parse(v.path("privateKeyHex").asText());
+        assertThat(key.publicKeyHex()).isEqualTo(strip0x(v.path("publicKeyHex").asText()));
+        long deadline = v.path("deadlineUnixSeconds").asLong();
+        long account = v.path("accountIndex").asLong();
+        int apiKeyIndex = v.path("apiKeyIndex").asInt();
+        String message = AuthToken.message(deadline, account, apiKeyIndex);
+        assertThat(message).isEqualTo(v.path("message").asText());
+        assertThat(HEX.formatHex(message.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+            .isEqualTo(v.path("messageUtf8Hex").asText());
+        assertThat(AuthToken.messageElements(message)).containsExactly(limbs(v.path("messageElements")));
+        long[] hash = AuthToken.messageHash(message);
+        assertThat(hash).containsExactly(limbs(v.path("messageHashLimbs")));
+        assertThat(HEX.formatHex(Gfp5.toBytes(hash))).isEqualTo(v.path("messageHashHex").asText());
+        BigInteger k = Scalar.fromLeBytesReduced(bytes(v.path("deterministicNonceKHex")));
+        assertThat(HEX.formatHex(Gfp5.toBytes(GeneratorTable.multiply(Scalar.limbs(k)).encode())))
+            .isEqualTo(v.path("deterministicRHex").asText());
+        String token = AuthToken.createWithNonce(key, account, apiKeyIndex, deadline, k);
+        assertThat(token).isEqualTo(v.path("deterministicToken").asText())
+            .isEqualTo(message + ":" + v.path("deterministicSignatureHex").asText());
+        AuthToken.Parsed official = AuthToken.parse(v.path("wasmToken").asText());
+        assertThat(official.message()).isEqualTo(message);
+        assertThat(HEX.formatHex(official.signature())).isEqualTo(v.path("wasmSignatureHex").asText());
+        assertThat(official.verify(key.publicKey())).isTrue();
+        assertThat(AuthToken.parse(token).verify(key.publicKey())).isTrue();
+      }));
+    }
+    return tests.stream();
+  }
+
+  private static void checkTx(JsonNode v) {
+    JsonNode f = v.path("fields");
+    TxAttributes attributes = attributes(v.path("l2TxAttributes"));
+    LighterTx tx = switch (v.path("txType").asInt()) {
+      case 14 -> new CreateOrderTx(f.path("AccountIndex").asLong(), f.path("ApiKeyIndex").asInt(),
+          f.path("MarketIndex").asInt(), f.path("ClientOrderIndex").asLong(), f.path("BaseAmount").asLong(),
+          f.path("Price").asLong(), f.path("IsAsk").asInt(), f.path("Type").asInt(), f.path("TimeInForce").asInt(),
+          f.path("ReduceOnly").asInt(), f.path("TriggerPrice").asLong(), f.path("OrderExpiry").asLong(),
+          f.path("ExpiredAt").asLong(), f.path("Nonce").asLong(), attributes);
+      case 15 -> new CancelOrderTx(f.path("AccountIndex").asLong(), f.path("ApiKeyIndex").asInt(),
+          f.path("MarketIndex").asInt(), f.path("Index").asLong(), f.path("ExpiredAt").asLong(),
+          f.path("Nonce").asLong(), attributes);
+      case 16 -> new CancelAllOrdersTx(f.path("AccountIndex").asLong(), f.path("ApiKeyIndex").asInt(),
+          f.path("TimeInForce").asInt(), f.path("Time").asLong(), f.path("ExpiredAt").asLong(),
+          f.path("Nonce").asLong(), attributes);
+      case 17 -> new ModifyOrderTx(f.path("AccountIndex").asLong(), f.path("ApiKeyIndex").asInt(),
+          f.path("MarketIndex").asInt(), f.path("Index").asLong(), f.path("BaseAmount").asLong(),
+          f.path("Price").asLong(), f.path("TriggerPrice").asLong(), f.path("ExpiredAt").asLong(),
+          f.path("Nonce").asLong(), attributes);
+      default -> throw new AssertionError("unknown txType " + v.path("txType").asInt());
+    };
+    tx.validate();
+    TxSigner signer = new TxSigner(v.path("chainId").asInt());
+    long[] elements = signer.hashInputElements(tx);
+    assertThat(elements).containsExactly(limbs(v.path("hashInputElements")));
+    assertThat(Poseidon2.hashToQuinticExtension(elements)).containsExactly(limbs(v.path("baseHashLimbs")));
+    if (v.has("attributesHashInputElements")) {
+      assertThat(attributes.hashElements()).containsExactly(limbs(v.path("attributesHashInputElements")));
+      assertThat(Poseidon2.hashToQuinticExtension(attributes.hashElements()))
+          .containsExactly(limbs(v.path("attributesHashLimbs")));
+    }
+    long[] messageHash = signer.messageHash(tx);
+    assertThat(messageHash).containsExactly(limbs(v.path("messageHashLimbs")));
+    assertThat(TxSigner.txHashHex(messageHash)).isEqualTo(v.path("txHashHex").asText());
+
+    ApiKey key = ApiKey.parse(v.path("privateKeyHex").asText());
+    assertThat(key.publicKeyHex()).isEqualTo(strip0x(v.path("publicKeyHex").asText()));
+    BigInteger k = Scalar.fromLeBytesReduced(bytes(v.path("deterministicNonceKHex")));
+    assertThat(HEX.formatHex(Gfp5.toBytes(GeneratorTable.multiply(Scalar.limbs(k)).encode())))
+        .isEqualTo(v.path("deterministicRHex").asText());
+    SignedTx signed = signer.signWithNonce(key, tx, k);
+    assertThat(signed.txType()).isEqualTo(v.path("txType").asInt());
+    assertThat(signed.txHashHex()).isEqualTo(v.path("txHashHex").asText());
+    assertThat(signed.txInfo()).isEqualTo(v.path("deterministicTxInfo").asText());
+    byte[] deterministicSignature = bytes(v.path("deterministicSignatureHex"));
+    assertThat(Base64.getEncoder().encodeToString(deterministicSignature))
+        .isEqualTo(v.path("deterministicSigBase64").asText());
+    assertThat(Schnorr.verify(key.publicKey(), messageHash, deterministicSignature)).isTrue();
+
+    byte[] officialSignature = bytes(v.path("wasmSignatureHex"));
+    assertThat(Schnorr.verify(key.publicKey(), messageHash, officialSignature)).isTrue();
+    assertThat(TxSigner.txInfoJson(tx, officialSignature)).isEqualTo(v.path("wasmTxInfo").asText());
+    try {
+      JsonNode official = JSON.readTree(v.path("wasmTxInfo").asText());
+      assertThat(Base64.getDecoder().decode(official.path("Sig").asText())).isEqualTo(officialSignature);
+    } catch (IOException e) {
+      throw new AssertionError("wasmTxInfo is not JSON", e);
+    }
+  }
+
+  private static TxAttributes attributes(JsonNode node) {
+    if (node.isNull() || node.isMissingNode()) {
+      return TxAttributes.none();
+    }
+    Map<Integer, Long> values = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> values.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
+    return TxAttributes.of(values);
+  }
+
+  /** Either k and the encoding of k*G, or an encoding w with whether it decodes. */
+  private static DynamicTest curveEntry(JsonNode v) {
+    if (v.has("k")) {
+      return multipleOfGenerator(v);
+    }
+    return dynamicTest("decode w=" + v.path("w").get(0).asText() + "...", () -> {
+      EcPoint decoded = EcPoint.decode(limbs(v.path("w")));
+      assertThat(decoded != null).isEqualTo(v.path("decodes").asBoolean());
+    });
+  }
+
+  private static DynamicTest multipleOfGenerator(JsonNode v) {
+    return dynamicTest("k*G for k=" + v.path("k").asText(), () -> {
+      BigInteger k = new BigInteger(v.path("k").asText());
+      long[] expected = limbs(v.path("encodedKG"));
+      assertThat(GeneratorTable.multiply(Scalar.limbs(k)).encode()).containsExactly(expected);
+      assertThat(EcPoint.multiply(EcPoint.generator(), Scalar.limbs(k)).encode()).containsExactly(expected);
+      EcPoint decoded = EcPoint.decode(expected);
+      assertThat(decoded != null).isEqualTo(v.path("decodes").asBoolean(true));
+      if (decoded != null) {
+        assertThat(decoded.encode()).containsExactly(expected);
+      }
+    });
+  }
+
+  private static void checkGfp5(JsonNode v) {
+    long[] a = limbs(v.path("a"));
+    long[] b = limbs(v.path("b"));
+    long[] r = new long[5];
+    Gfp5.add(r, a, b);
+    assertThat(r).as("add").containsExactly(limbs(v.path("add")));
+    Gfp5.sub(r, a, b);
+    assertThat(r).as("sub").containsExactly(limbs(v.path("sub")));
+    Gfp5.mul(r, a, b);
+    assertThat(r).as("mul").containsExactly(limbs(v.path("mul")));
+    Gfp5.square(r, a);
+    assertThat(r).as("square").containsExactly(limbs(v.path("square")));
+    Gfp5.inverse(r, a);
+    assertThat(r).as("inverse").containsExactly(limbs(v.path("inverse")));
+    assertThat(Long.toUnsignedString(Gfp5.legendre(a))).as("legendre").isEqualTo(v.path("legendreA").asText());
+    boolean isSquare = Gfp5.sqrt(r, a);
+    assertThat(isSquare).as("is square").isEqualTo(v.path("aIsSquare").asBoolean());
+    if (isSquare) {
+      long[] check = new long[5];
+      Gfp5.square(check, r);
+      assertThat(check).as("sqrt squared").containsExactly(a);
+    }
+    long[] square = new long[5];
+    Gfp5.square(square, a);
+    boolean rootExists = Gfp5.sqrt(r, square);
+    assertThat(rootExists).as("sqrt of a square").isEqualTo(v.path("canonicalSqrtExists").asBoolean());
+    long[] canonicalRoot = limbs(v.path("canonicalSqrtOfSquare"));
+    long[] negatedRoot = new long[5];
+    Gfp5.neg(negatedRoot, canonicalRoot);
+    assertThat(Gfp5.equal(r, canonicalRoot) || Gfp5.equal(r, negatedRoot)).as("sqrt is +-canonical root").isTrue();
+  }
+
+  private static void checkWeierstrass(JsonNode root) {
+    // A = (3b - a^2)/3 and B = a(2a^2 - 9b)/27 with a = 2, b = 263 z.
+    long[] a = {2, 0, 0, 0, 0};
+    long[] b = {0, 263, 0, 0, 0};
+    long[] aSquared = new long[5];
+    Gfp5.square(aSquared, a);
+    long[] third = {Goldilocks.inverse(3), 0, 0, 0, 0};
+    long[] bigA = new long[5];
+    Gfp5.mulSmall(bigA, b, 3);
+    Gfp5.sub(bigA, bigA, aSquared);
+    Gfp5.mul(bigA, bigA, third);
+    assertThat(bigA).containsExactly(limbs(root.path("weierstrassA")));
+    long[] bigB = new long[5];
+    long[] nineB = new long[5];
+    Gfp5.mulSmall(bigB, aSquared, 2);
+    Gfp5.mulSmall(nineB, b, 9);
+    Gfp5.sub(bigB, bigB, nineB);
+    Gfp5.mul(bigB, bigB, a);
+    Gfp5.mulBase(bigB, bigB, Goldilocks.inverse(27));
+    assertThat(bigB).containsExactly(limbs(root.path("weierstrassB")));
+    // The Weierstrass generator uses the other (square) root x_s = e - x, with X = x_s + a/3, Y = -w x_s.
+    long[] w = {4, 0, 0, 0, 0};
+    EcPoint g = EcPoint.decode(w);
+    long[] e = new long[5];
+    Gfp5.square(e, w);
+    Gfp5.sub(e, e, a);
+    long[] xs = new long[5];
+    Gfp5.sub(xs, e, g.x);
+    assertThat(Gfp5.legendre(xs)).isEqualTo(1);
+    long[] bigX = new long[5];
+    Gfp5.mul(bigX, a, third);
+    Gfp5.add(bigX, bigX, xs);
+    assertThat(bigX).containsExactly(limbs(root.path("generatorWeierstrass").path("X")));
+    long[] bigY = new long[5];
+    Gfp5.mul(bigY, w, xs);
+    Gfp5.neg(bigY, bigY);
+    assertThat(bigY).containsExactly(limbs(root.path("generatorWeierstrass").path("Y")));
+    assertThat(g.sameAs(EcPoint.generator())).isTrue();
+  }
+
+  private static void checkPornin(JsonNode v) {
+    EcPoint p1 = EcPoint.decode(limbs(v.path("w1")));
+    EcPoint p1PlusP2 = EcPoint.decode(limbs(v.path("w3_P1plusP2")));
+    assertThat(p1).isNotNull();
+    assertThat(p1PlusP2).isNotNull();
+    BigInteger e = new BigInteger(v.path("e").asText());
+    assertThat(EcPoint.multiply(p1, Scalar.limbs(e.mod(Scalar.N))).encode())
+        .containsExactly(limbs(v.path("w2_eP1")));
+    EcPoint twoP1 = p1.copy();
+    twoP1.dbl();
+    assertThat(twoP1.encode()).containsExactly(limbs(v.path("w4_2P1")));
+    EcPoint p2 = p1.copy();
+    p2.negate();
+    p2.add(p1PlusP2);
+    EcPoint twoP2 = p2.copy();
+    twoP2.add(p2);
+    assertThat(twoP2.encode()).containsExactly(limbs(v.path("w5_2P2")));
+    EcPoint twoP1PlusP2 = twoP1.copy();
+    twoP1PlusP2.add(p2);
+    assertThat(twoP1PlusP2.encode()).containsExactly(limbs(v.path("w6_2P1plusP2")));
+    EcPoint p1PlusTwoP2 = twoP2.copy();
+    p1PlusTwoP2.add(p1);
+    assertThat(p1PlusTwoP2.encode()).containsExactly(limbs(v.path("w7_P1plus2P2")));
+  }
+
+  private static JsonNode load(String name) {
+    String dir = System.getProperty("lighter.vectors.dir", "");
+    try {
+      if (!dir.isBlank()) {
+        Path file = Path.of(dir).resolve(name);
+        if (!Files.isRegularFile(file)) {
+          fail("vector file " + file + " is missing");
+        }
+        return JSON.readTree(file.toFile());
+      }
+      try (InputStream in = SignerVectorsTest.class.getResourceAsStream("/lighter-vectors/" + name)) {
+        if (in == null) {
+          fail("vector file lighter-vectors/" + name + " is missing from the test classpath");
+        }
+        return JSON.readTree(in);
+      }
+    } catch (IOException e) {
+      throw new AssertionError("cannot read vector file " + name, e);
+    }
+  }
+
+  private static long[] limbs(JsonNode array) {
+    if (!array.isArray()) {
+      throw new AssertionError("expected an array of decimal strings, got " + array);
+    }
+    long[] out = new long[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Long.parseUnsignedLong(array.get(i).asText());
+    }
+    return out;
+  }
+
+  private static byte[] bytes(JsonNode hex) {
+    return HEX.parseHex(strip0x(hex.asText()));
+  }
+
+  private static String strip0x(String hex) {
+    return hex.startsWith("0x") ? hex.substring(2) : hex;
+  }
+}
