@@ -4,6 +4,11 @@ import static io.copytrader.lighter.Await.lighterFailure;
 import static io.copytrader.lighter.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.lighter.signer.TxSigner;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.junit5.VertxExtension;
@@ -196,5 +201,30 @@ class LighterClientEndpointsTest {
     assertThat(sent.txHashes()).containsExactly("a1".repeat(40), "b2".repeat(40));
     assertThat(new JsonArray(lighter.last().form().get("tx_types"))).containsExactly(14, 15);
     assertThat(new JsonArray(lighter.last().form().get("tx_infos"))).containsExactly("{\"Nonce\":1}", "{\"Nonce\":2}");
+  }
+
+  @Test
+  void signedOrderArrivesByteIdenticalThroughTheForm() {
+    ApiKey key = ApiKey.parse("0x" + "1f".repeat(40));
+    CreateOrderTx order = new CreateOrderTx(1077, 4, 0, 42, 1000, 400000, 0, CreateOrderTx.TYPE_MARKET,
+      CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, System.currentTimeMillis() + 600_000, 722, null);
+    SignedTx signed = new TxSigner(TxSigner.MAINNET_CHAIN_ID).sign(key, order);
+
+    result(client.sendTx(signed.txType(), signed.txInfo()));
+
+    assertThat(lighter.last().form().get("tx_type")).isEqualTo("14");
+    assertThat(lighter.last().form().get("tx_info")).isEqualTo(signed.txInfo());
+  }
+
+  @Test
+  void signedAuthTokenArrivesVerifiable() {
+    ApiKey key = ApiKey.parse("0x" + "2e".repeat(40));
+    String token = AuthToken.create(key, 1077, 4, System.currentTimeMillis() / 1000 + 600);
+
+    result(client.accountActiveOrders(1077, null, token));
+
+    String received = lighter.last().headers().get("Authorization");
+    assertThat(received).isEqualTo(token);
+    assertThat(AuthToken.parse(received).verify(key.publicKey())).isTrue();
   }
 }
