@@ -44,6 +44,7 @@ public final class LighterClient implements AutoCloseable {
   private static final String API = "/api/v1/";
   private static final int MAX_CLIENT_ORDER_INDEXES = 20;
   private static final int MAX_BATCH = 50;
+  private static final int IDLE_CONNECTION_SECONDS = 20;
 
   private static final ObjectReader STATUS = LighterJson.reader(ExchangeStatus.class);
   private static final ObjectReader ORDER_BOOKS = LighterJson.listReader(OrderBook.class);
@@ -76,6 +77,9 @@ public final class LighterClient implements AutoCloseable {
       .setSsl(tls)
       .setConnectTimeout(Math.toIntExact(options.connectTimeout().toMillis()))
       .setKeepAlive(true)
+      // Close idle connections before a proxy in front of the exchange does: a send written to a connection
+      // the server already dropped would come back as "outcome unknown" for no reason.
+      .setKeepAliveTimeout(IDLE_CONNECTION_SECONDS)
       .setUserAgent("lighter-copy-trader")
       .setFollowRedirects(false),
       new PoolOptions().setHttp1MaxSize(options.maxPoolSize()));
