@@ -75,7 +75,7 @@ public final class HealthVerticle extends VerticleBase {
     checks = HealthChecks.create(vertx)
       .register("exchange", promise -> promise.complete(exchangeStatus()))
       .register("breaker", promise -> promise.complete(breakerStatus()))
-      .register("accounts", promise -> promise.complete(Status.OK(accounts.get())));
+      .register("accounts", promise -> promise.complete(accountsStatus()));
     client.onBreakerStateChange(breakerListener);
     return vertx.eventBus().consumer(Addresses.HEALTH_STATUS, this::status).completion()
       .compose(registered -> probe())
@@ -156,6 +156,15 @@ public final class HealthVerticle extends VerticleBase {
   private Status breakerStatus() {
     JsonObject data = new JsonObject().put("state", client.breakerState().name());
     return breakerUp() ? Status.OK(data) : Status.KO(data);
+  }
+
+  private Status accountsStatus() {
+    try {
+      return Status.OK(accounts.get());
+    } catch (RuntimeException e) {
+      LOG.error("Per-account health state could not be read", e);
+      return Status.KO(new JsonObject().put("error", "account state unavailable"));
+    }
   }
 
   private void status(Message<Object> msg) {

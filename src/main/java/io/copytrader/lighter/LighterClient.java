@@ -44,7 +44,7 @@ public final class LighterClient implements AutoCloseable {
   private static final String API = "/api/v1/";
   private static final int MAX_CLIENT_ORDER_INDEXES = 20;
   private static final int MAX_BATCH = 50;
-  private static final int ALL_MARKETS = 255;
+  private static final int IDLE_CONNECTION_SECONDS = 20;
 
   private static final ObjectReader STATUS = LighterJson.reader(ExchangeStatus.class);
   private static final ObjectReader ORDER_BOOKS = LighterJson.listReader(OrderBook.class);
@@ -77,6 +77,9 @@ public final class LighterClient implements AutoCloseable {
       .setSsl(tls)
       .setConnectTimeout(Math.toIntExact(options.connectTimeout().toMillis()))
       .setKeepAlive(true)
+      // Close idle connections before a proxy in front of the exchange does: a send written to a connection
+      // the server already dropped would come back as "outcome unknown" for no reason.
+      .setKeepAliveTimeout(IDLE_CONNECTION_SECONDS)
       .setUserAgent("lighter-copy-trader")
       .setFollowRedirects(false),
       new PoolOptions().setHttp1MaxSize(options.maxPoolSize()));
@@ -100,18 +103,22 @@ public final class LighterClient implements AutoCloseable {
 
   /** {@code orderBooks}: every market with its status and minimums. */
   public Future<List<OrderBook>> orderBooks() {
-    return get("orderBooks", API + "orderBooks", query("market_id", ALL_MARKETS), null,
+    return get("orderBooks", API + "orderBooks", MultiMap.caseInsensitiveMultiMap(), null,
       body -> ORDER_BOOKS.readValue(field(body, "order_books")));
   }
 
   /** {@code orderBookDetails}: decimals and margin fractions of every perpetual market. */
   public Future<List<OrderBookDetail>> orderBookDetails() {
-    return orderBookDetails(ALL_MARKETS);
+    return orderBookDetails(MultiMap.caseInsensitiveMultiMap());
   }
 
-  /** {@code orderBookDetails} for one market (255 = all); spot markets are not included. */
+  /** {@code orderBookDetails} for one market; spot markets are not included. */
   public Future<List<OrderBookDetail>> orderBookDetails(long marketId) {
-    return get("orderBookDetails", API + "orderBookDetails", query("market_id", marketId), null,
+    return orderBookDetails(query("market_id", marketId));
+  }
+
+  private Future<List<OrderBookDetail>> orderBookDetails(MultiMap params) {
+    return get("orderBookDetails", API + "orderBookDetails", params, null,
       body -> ORDER_BOOK_DETAILS.readValue(field(body, "order_book_details")));
   }
 

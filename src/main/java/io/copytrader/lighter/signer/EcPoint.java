@@ -177,6 +177,87 @@ final class EcPoint {
     Gfp5.sub(t, t, z);
   }
 
+  /**
+   * this = 2^n * this with Pornin's repeated-doubling formulas, n*(2M + 5S) + 2M + 1S instead of n*(4M + 5S):
+   * the intermediate values are kept in (X, W, Z) form and only the last step returns to (X, Z, U, T).
+   */
+  void mdouble(int n) {
+    if (n < 2) {
+      if (n == 1) {
+        dbl();
+      }
+      return;
+    }
+    long[] xx = t6;
+    long[] ww = t7;
+    long[] zz = t8;
+    Gfp5.mul(t1, z, t);
+    Gfp5.mul(t2, t1, t);
+    Gfp5.square(t9, t2);
+    Gfp5.mul(t10, t1, u);
+    Gfp5.square(t3, u);
+    Gfp5.add(t4, x, z);
+    Gfp5.dbl(t4, t4);
+    Gfp5.mul(t4, t4, t3);
+    Gfp5.sub(t4, t2, t4);
+    // t9 = X1, t10 = Z1, t4 = W1
+    Gfp5.square(t1, t4);
+    Gfp5.square(t5, t10);
+    Gfp5.square(xx, t5);
+    Gfp5.mulSmallZ(xx, xx, 16 * B1);
+    Gfp5.dbl(ww, t9);
+    Gfp5.mulSmall(t2, t5, 4);
+    Gfp5.sub(ww, ww, t2);
+    Gfp5.sub(ww, ww, t1);
+    Gfp5.add(zz, t4, t10);
+    Gfp5.square(zz, zz);
+    Gfp5.sub(zz, zz, t1);
+    Gfp5.sub(zz, zz, t5);
+    for (int i = 2; i < n; i++) {
+      Gfp5.square(t1, zz);
+      Gfp5.square(t2, t1);
+      Gfp5.square(t3, ww);
+      Gfp5.square(t4, t3);
+      Gfp5.add(t5, ww, zz);
+      Gfp5.square(t5, t5);
+      Gfp5.sub(t5, t5, t1);
+      Gfp5.sub(t5, t5, t3);
+      // Z = t5 * (2(X + t1) - t3)
+      Gfp5.add(t9, xx, t1);
+      Gfp5.dbl(t9, t9);
+      Gfp5.sub(t9, t9, t3);
+      Gfp5.mul(zz, t5, t9);
+      // X = 16b * t2 * t4
+      Gfp5.mul(xx, t2, t4);
+      Gfp5.mulSmallZ(xx, xx, 16 * B1);
+      // W = -t4 - (4b - 4) * t2
+      Gfp5.mulSmall(t9, t2, 4);
+      Gfp5.mulSmallZ(t10, t2, 4 * B1);
+      Gfp5.sub(t9, t9, t10);
+      Gfp5.sub(ww, t9, t4);
+    }
+    Gfp5.square(t1, ww);
+    Gfp5.square(t2, zz);
+    Gfp5.add(t3, ww, zz);
+    Gfp5.square(t3, t3);
+    Gfp5.sub(t3, t3, t1);
+    Gfp5.sub(t3, t3, t2);
+    // W1 = t1 - 2(X + t2)
+    Gfp5.add(t4, xx, t2);
+    Gfp5.dbl(t4, t4);
+    Gfp5.sub(t4, t1, t4);
+    Gfp5.square(x, t3);
+    Gfp5.mulSmallZ(x, x, B1);
+    Gfp5.square(z, t4);
+    Gfp5.mul(u, t3, t4);
+    // T = 2 t1 (t1 - 2 t2) - Z
+    Gfp5.dbl(t2, t2);
+    Gfp5.sub(t2, t1, t2);
+    Gfp5.dbl(t1, t1);
+    Gfp5.mul(t, t1, t2);
+    Gfp5.sub(t, t, z);
+  }
+
   /** The canonical encoding w = 1/u = T/U (0 for the neutral). */
   long[] encode() {
     long[] w = new long[5];
@@ -239,9 +320,7 @@ final class EcPoint {
     EcPoint acc = new EcPoint();
     EcPoint term = new EcPoint();
     for (int i = digits.length - 1; i >= 0; i--) {
-      for (int d = 0; d < window; d++) {
-        acc.dbl();
-      }
+      acc.mdouble(window);
       int digit = digits[i];
       if (digit != 0) {
         term.set(multiples[Math.abs(digit) - 1]);

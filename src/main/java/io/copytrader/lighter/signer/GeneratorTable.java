@@ -7,7 +7,7 @@ package io.copytrader.lighter.signer;
  */
 final class GeneratorTable {
 
-  static final int WINDOW = 6;
+  static final int WINDOW = 8;
   private static final int DIGITS_PER_WINDOW = 1 << (WINDOW - 1);
   private static final int WINDOWS = (319 + WINDOW) / WINDOW;
   /** Per point: x (5 limbs) then u (5 limbs). */

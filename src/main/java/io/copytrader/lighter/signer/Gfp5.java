@@ -1,7 +1,5 @@
 package io.copytrader.lighter.signer;
 
-import java.math.BigInteger;
-
 /**
  * Arithmetic in GF(p^5) = GF(p)[z] / (z^5 - 3) on 5-limb {@code long[]} values (limb i is the coefficient
  * of z^i, canonical). Operations write into a caller-supplied result array so hot loops allocate nothing;
@@ -14,11 +12,6 @@ final class Gfp5 {
   /** A primitive fifth root of unity, 3^((p-1)/5): the Frobenius map multiplies limb i by its i-th power. */
   private static final long DTH_ROOT = 1041288259238279555L;
   private static final long[][] FROBENIUS = new long[5][5];
-  /** p^5 - 1 = 2^32 * Q with Q odd. */
-  private static final int TWO_ADICITY = 32;
-  private static final BigInteger Q_HALF;
-  /** 7^Q, a primitive 2^32-th root of unity (7 is a non-residue in GF(p^5) because 5 is odd). */
-  private static final long[] ROOT_OF_UNITY = new long[5];
 
   static {
     for (int k = 0; k < 5; k++) {
@@ -26,11 +19,6 @@ final class Gfp5 {
         FROBENIUS[k][i] = Goldilocks.pow(DTH_ROOT, (long) k * i % 5);
       }
     }
-    BigInteger order = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE.shiftLeft(32)).add(BigInteger.ONE)
-        .pow(5).subtract(BigInteger.ONE);
-    BigInteger q = order.shiftRight(TWO_ADICITY);
-    Q_HALF = q.shiftRight(1);
-    pow(ROOT_OF_UNITY, new long[] {7, 0, 0, 0, 0}, q);
   }
 
   private Gfp5() {
@@ -131,11 +119,16 @@ final class Gfp5 {
     long b2 = b[2];
     long b3 = b[3];
     long b4 = b[4];
-    long c0 = Goldilocks.add(Goldilocks.mul(a0, b0), times3(Goldilocks.add(Goldilocks.add(Goldilocks.mul(a1, b4), Goldilocks.mul(a2, b3)), Goldilocks.add(Goldilocks.mul(a3, b2), Goldilocks.mul(a4, b1)))));
-    long c1 = Goldilocks.add(Goldilocks.add(Goldilocks.mul(a0, b1), Goldilocks.mul(a1, b0)), times3(Goldilocks.add(Goldilocks.add(Goldilocks.mul(a2, b4), Goldilocks.mul(a3, b3)), Goldilocks.mul(a4, b2))));
-    long c2 = Goldilocks.add(Goldilocks.add(Goldilocks.add(Goldilocks.mul(a0, b2), Goldilocks.mul(a1, b1)), Goldilocks.mul(a2, b0)), times3(Goldilocks.add(Goldilocks.mul(a3, b4), Goldilocks.mul(a4, b3))));
-    long c3 = Goldilocks.add(Goldilocks.add(Goldilocks.add(Goldilocks.mul(a0, b3), Goldilocks.mul(a1, b2)), Goldilocks.add(Goldilocks.mul(a2, b1), Goldilocks.mul(a3, b0))), times3(Goldilocks.mul(a4, b4)));
-    long c4 = Goldilocks.add(Goldilocks.add(Goldilocks.add(Goldilocks.mul(a0, b4), Goldilocks.mul(a1, b3)), Goldilocks.add(Goldilocks.mul(a2, b2), Goldilocks.mul(a3, b1))), Goldilocks.mul(a4, b0));
+    // z^5 = 3: the products that wrap around take their b factor times 3.
+    long b1x3 = times3(b1);
+    long b2x3 = times3(b2);
+    long b3x3 = times3(b3);
+    long b4x3 = times3(b4);
+    long c0 = dot5(a0, b0, a1, b4x3, a2, b3x3, a3, b2x3, a4, b1x3);
+    long c1 = dot5(a0, b1, a1, b0, a2, b4x3, a3, b3x3, a4, b2x3);
+    long c2 = dot5(a0, b2, a1, b1, a2, b0, a3, b4x3, a4, b3x3);
+    long c3 = dot5(a0, b3, a1, b2, a2, b1, a3, b0, a4, b4x3);
+    long c4 = dot5(a0, b4, a1, b3, a2, b2, a3, b1, a4, b0);
     r[0] = c0;
     r[1] = c1;
     r[2] = c2;
@@ -149,15 +142,19 @@ final class Gfp5 {
     long a2 = a[2];
     long a3 = a[3];
     long a4 = a[4];
-    long a0x2 = Goldilocks.add(a0, a0);
     long a1x2 = Goldilocks.add(a1, a1);
     long a2x2 = Goldilocks.add(a2, a2);
     long a3x2 = Goldilocks.add(a3, a3);
-    long c0 = Goldilocks.add(Goldilocks.mul(a0, a0), times3(Goldilocks.add(Goldilocks.mul(a1x2, a4), Goldilocks.mul(a2x2, a3))));
-    long c1 = Goldilocks.add(Goldilocks.mul(a0x2, a1), times3(Goldilocks.add(Goldilocks.mul(a2x2, a4), Goldilocks.mul(a3, a3))));
-    long c2 = Goldilocks.add(Goldilocks.add(Goldilocks.mul(a0x2, a2), Goldilocks.mul(a1, a1)), times3(Goldilocks.mul(a3x2, a4)));
-    long c3 = Goldilocks.add(Goldilocks.add(Goldilocks.mul(a0x2, a3), Goldilocks.mul(a1x2, a2)), times3(Goldilocks.mul(a4, a4)));
-    long c4 = Goldilocks.add(Goldilocks.add(Goldilocks.mul(a0x2, a4), Goldilocks.mul(a1x2, a3)), Goldilocks.mul(a2, a2));
+    long a4x2 = Goldilocks.add(a4, a4);
+    long a3x3 = Goldilocks.add(a3x2, a3);
+    long a4x3 = Goldilocks.add(a4x2, a4);
+    long a3x6 = Goldilocks.add(a3x3, a3x3);
+    long a4x6 = Goldilocks.add(a4x3, a4x3);
+    long c0 = dot3(a0, a0, a1, a4x6, a2, a3x6);
+    long c1 = dot3(a0, a1x2, a2, a4x6, a3, a3x3);
+    long c2 = dot3(a0, a2x2, a1, a1, a3, a4x6);
+    long c3 = dot3(a0, a3x2, a1, a2x2, a4, a4x3);
+    long c4 = dot3(a0, a4x2, a1, a3x2, a2, a2);
     r[0] = c0;
     r[1] = c1;
     r[2] = c2;
@@ -167,6 +164,78 @@ final class Gfp5 {
 
   private static long times3(long x) {
     return Goldilocks.add(Goldilocks.add(x, x), x);
+  }
+
+  // Sums of products are accumulated exactly in three words (lo, hi, top) and reduced once: each product is
+  // below 2^128, so the top word stays below 5, and 2^128 = -2^32 (mod p).
+
+  private static long dot3(long x0, long y0, long x1, long y1, long x2, long y2) {
+    long lo = x0 * y0;
+    long hi = unsignedMultiplyHigh(x0, y0);
+    long pl = x1 * y1;
+    long ph = unsignedMultiplyHigh(x1, y1);
+    long sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    long top = carry(hi, ph, sum);
+    hi = sum;
+    pl = x2 * y2;
+    ph = unsignedMultiplyHigh(x2, y2);
+    sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    return Goldilocks.sub(Goldilocks.reduce128(sum, lo), top << 32);
+  }
+
+  private static long dot5(long x0, long y0, long x1, long y1, long x2, long y2, long x3, long y3, long x4,
+      long y4) {
+    long lo = x0 * y0;
+    long hi = unsignedMultiplyHigh(x0, y0);
+    long top = 0;
+    long pl = x1 * y1;
+    long ph = unsignedMultiplyHigh(x1, y1);
+    long sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    hi = sum;
+    pl = x2 * y2;
+    ph = unsignedMultiplyHigh(x2, y2);
+    sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    hi = sum;
+    pl = x3 * y3;
+    ph = unsignedMultiplyHigh(x3, y3);
+    sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    hi = sum;
+    pl = x4 * y4;
+    ph = unsignedMultiplyHigh(x4, y4);
+    sum = lo + pl;
+    ph += carry(lo, pl, sum);
+    lo = sum;
+    sum = hi + ph;
+    top += carry(hi, ph, sum);
+    return Goldilocks.sub(Goldilocks.reduce128(sum, lo), top << 32);
+  }
+
+  /** Carry out of the 64-bit addition x + y = sum, as 0 or 1. */
+  private static long carry(long x, long y, long sum) {
+    return Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
+  }
+
+  private static long unsignedMultiplyHigh(long x, long y) {
+    return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
   }
 
   /** The k-th power of the Frobenius map, a -> a^(p^k), for k in 0..4. */
@@ -218,58 +287,35 @@ final class Gfp5 {
     return Goldilocks.legendre(productInBaseField(a, t));
   }
 
-  static void pow(long[] r, long[] a, BigInteger exponent) {
-    long[] result = one();
-    long[] base = a.clone();
-    for (int i = 0; i < exponent.bitLength(); i++) {
-      if (exponent.testBit(i)) {
-        mul(result, result, base);
-      }
-      square(base, base);
-    }
-    copy(r, result);
-  }
-
   /**
-   * Square root by Tonelli-Shanks; writes a root into r and returns true, or returns false (r untouched)
-   * when a is not a square. Which of the two roots is returned is unspecified.
+   * Square root; writes a root into r and returns true, or returns false (r untouched) when a is not a square.
+   * Which of the two roots is returned is unspecified. With r = 1 + p + p^2 + p^3 + p^4, a^r lies in GF(p)
+   * and sqrt(a) = sqrt(a^r) / a^((r-1)/2), where a^((r-1)/2) = frob1(d * frob2(d)) for d = a^((p+1)/2).
    */
   static boolean sqrt(long[] r, long[] a) {
-    if (isZero(a)) {
-      copy(r, a);
-      return true;
-    }
+    long[] d = new long[LIMBS];
     long[] y = new long[LIMBS];
-    pow(y, a, Q_HALF);
-    long[] x = new long[LIMBS];
-    mul(x, a, y);
-    long[] t = new long[LIMBS];
-    mul(t, x, y);
-    long[] c = ROOT_OF_UNITY.clone();
-    long[] probe = new long[LIMBS];
-    long[] b = new long[LIMBS];
-    int m = TWO_ADICITY;
-    long[] one = one();
-    while (!equal(t, one)) {
-      copy(probe, t);
-      int i = 0;
-      while (!equal(probe, one)) {
-        square(probe, probe);
-        i++;
-        if (i == m) {
-          return false;
-        }
-      }
-      copy(b, c);
-      for (int j = 0; j < m - i - 1; j++) {
-        square(b, b);
-      }
-      mul(x, x, b);
-      square(c, b);
-      mul(t, t, c);
-      m = i;
+    // d = a^((p+1)/2) = (a^(2^32-1))^(2^31) * a
+    copy(d, a);
+    for (int i = 1; i < 32; i++) {
+      square(d, d);
+      mul(d, d, a);
     }
-    copy(r, x);
+    for (int i = 0; i < 31; i++) {
+      square(d, d);
+    }
+    mul(d, d, a);
+    frobenius(y, d, 2);
+    mul(d, d, y);
+    frobenius(d, d, 1);
+    square(y, d);
+    long norm = productInBaseField(a, y);
+    long baseRoot = Goldilocks.sqrt(norm);
+    if (Goldilocks.square(baseRoot) != norm) {
+      return false;
+    }
+    inverse(d, d);
+    mulBase(r, d, baseRoot);
     return true;
   }
 

@@ -9,6 +9,8 @@ final class Goldilocks {
   static final long P = 0xFFFFFFFF00000001L;
   /** 2^64 mod p. */
   static final long EPSILON = 0xFFFFFFFFL;
+  /** 7^(2^32 - 1), a primitive 2^32-th root of unity (7 is a non-residue). */
+  private static final long ROOT_OF_UNITY_2_32 = 1753635133440165772L;
 
   private Goldilocks() {
   }
@@ -18,22 +20,18 @@ final class Goldilocks {
     return Long.compareUnsigned(x, P) >= 0 ? x - P : x;
   }
 
+  // Carries and borrows occur for about half of random operands; they are written as conditional expressions
+  // that the JIT compiles to conditional moves, since a mispredicted branch costs more than the operation.
+
   static long add(long a, long b) {
     long s = a + b;
-    if (Long.compareUnsigned(s, a) < 0) {
-      // The carry is worth 2^64, which is EPSILON mod p; a + b < 2p keeps this from overflowing.
-      s += EPSILON;
-    }
-    return canonical(s);
+    // A carry is worth 2^64 = EPSILON (mod p); a + b < 2p keeps the correction from overflowing.
+    return canonical(s + (Long.compareUnsigned(s, a) < 0 ? EPSILON : 0));
   }
 
   static long sub(long a, long b) {
-    long d = a - b;
-    if (Long.compareUnsigned(a, b) < 0) {
-      // The borrow added 2^64; taking EPSILON back leaves a - b + p, which is below p.
-      d -= EPSILON;
-    }
-    return d;
+    // A borrow added 2^64; taking EPSILON back leaves a - b + p, which is below p.
+    return a - b - (Long.compareUnsigned(a, b) < 0 ? EPSILON : 0);
   }
 
   static long neg(long a) {
@@ -47,6 +45,15 @@ final class Goldilocks {
     return reduce128(hi, lo);
   }
 
+  /** a * b + c with a single reduction (the 128-bit sum cannot overflow: a * b < 2^128 - 2^65). */
+  static long mulAdd(long a, long b, long c) {
+    long lo = a * b;
+    long hi = Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    long sum = lo + c;
+    hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
+    return reduce128(hi, sum);
+  }
+
   static long square(long a) {
     return mul(a, a);
   }
@@ -57,14 +64,12 @@ final class Goldilocks {
     long hiLo = hi & EPSILON;
     long t0 = lo - hiHi;
     if (Long.compareUnsigned(lo, hiHi) < 0) {
+      // Rare (hiHi < 2^32), so a well-predicted branch is cheaper than computing the borrow.
       t0 -= EPSILON;
     }
-    long t1 = hiLo * EPSILON;
+    long t1 = (hiLo << 32) - hiLo;
     long t2 = t0 + t1;
-    if (Long.compareUnsigned(t2, t1) < 0) {
-      t2 += EPSILON;
-    }
-    return canonical(t2);
+    return canonical(t2 + (Long.compareUnsigned(t2, t1) < 0 ? EPSILON : 0));
   }
 
   /** Multiplication by a small non-negative integer (below 2^31). */
@@ -96,6 +101,41 @@ final class Goldilocks {
   /** Legendre symbol as a field element: 1, p - 1 or 0. */
   static long legendre(long a) {
     return pow(a, (P - 1) >>> 1);
+  }
+
+  /**
+   * Tonelli-Shanks square root (p - 1 = 2^32 * (2^32 - 1)). For a non-square the result is not a root, so
+   * callers check it by squaring.
+   */
+  static long sqrt(long a) {
+    if (a == 0) {
+      return 0;
+    }
+    long q = EPSILON;
+    long c = ROOT_OF_UNITY_2_32;
+    long x = pow(a, (q + 1) >>> 1);
+    long t = pow(a, q);
+    int m = 32;
+    while (t != 1) {
+      int i = 0;
+      long probe = t;
+      while (probe != 1) {
+        probe = square(probe);
+        i++;
+        if (i == m) {
+          return 0;
+        }
+      }
+      long b = c;
+      for (int j = 0; j < m - i - 1; j++) {
+        b = square(b);
+      }
+      x = mul(x, b);
+      c = square(b);
+      t = mul(t, c);
+      m = i;
+    }
+    return x;
   }
 
   /** Value of a two's-complement 64-bit integer as a field element (Go's uint64 conversion, then mod p). */

@@ -83,12 +83,18 @@ public final class Poseidon2 {
   }
 
   private static void internalLinearLayer(long[] s, long[] diag) {
-    long sum = s[0];
-    for (int i = 1; i < WIDTH; i++) {
-      sum = add(sum, s[i]);
-    }
+    // The sum of the 12 lanes is accumulated exactly (lo word plus carry count) and reduced once.
+    long lo = 0;
+    long carries = 0;
     for (int i = 0; i < WIDTH; i++) {
-      s[i] = add(mul(s[i], diag[i]), sum);
+      long x = s[i];
+      long next = lo + x;
+      carries += ((lo & x) | ((lo | x) & ~next)) >>> 63;
+      lo = next;
+    }
+    long sum = Goldilocks.reduce128(carries, lo);
+    for (int i = 0; i < WIDTH; i++) {
+      s[i] = Goldilocks.mulAdd(s[i], diag[i], sum);
     }
   }
 

@@ -1,0 +1,90 @@
+package io.copytrader.lighter.signer;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** The signer's hot operations, comparable with the official Go signer's figures in BENCHMARKS.md. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Thread)
+public class SignerBenchmark {
+
+  private static final String PRIVATE_KEY =
+      "0x61c72c47fe93bbb772bdc0d280e773b79669d951d975e06c9e20b04f0054e1790a0b012f9f73182e";
+
+  private final TxSigner signer = new TxSigner(TxSigner.MAINNET_CHAIN_ID);
+  private ApiKey key;
+  private CreateOrderTx order;
+  private long[] state;
+  private long[] sixteen;
+  private long[] messageHash;
+  private byte[] publicKey;
+  private byte[] signature;
+  private long nonce;
+
+  @Setup
+  public void setUp() {
+    key = ApiKey.parse(PRIVATE_KEY);
+    publicKey = key.publicKey();
+    order = new CreateOrderTx(12345, 3, 0, 1, 1000, 50000, 0, CreateOrderTx.TYPE_LIMIT,
+        CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, 1769644800000L, 1767226199000L, 0, TxAttributes.none());
+    state = new long[Poseidon2.WIDTH];
+    for (int i = 0; i < state.length; i++) {
+      state[i] = i;
+    }
+    sixteen = new long[16];
+    for (int i = 0; i < sixteen.length; i++) {
+      sixteen[i] = 1_000_003L * i;
+    }
+    messageHash = signer.messageHash(order);
+    signature = Schnorr.sign(key, messageHash);
+  }
+
+  @Benchmark
+  public long[] poseidon2Permutation() {
+    Poseidon2.permute(state);
+    return state;
+  }
+
+  @Benchmark
+  public long[] hashToQuinticExtension16() {
+    return Poseidon2.hashToQuinticExtension(sixteen);
+  }
+
+  @Benchmark
+  public String publicKeyDerivation() {
+    return ApiKey.parse(PRIVATE_KEY).publicKeyHex();
+  }
+
+  @Benchmark
+  public byte[] schnorrSign() {
+    return Schnorr.sign(key, messageHash);
+  }
+
+  @Benchmark
+  public boolean schnorrVerify() {
+    return Schnorr.verify(publicKey, messageHash, signature);
+  }
+
+  /** Validate + hash + sign (random nonce) + tx_info JSON, with a fresh nonce each time as in production. */
+  @Benchmark
+  public SignedTx createOrder() {
+    CreateOrderTx tx = new CreateOrderTx(order.accountIndex(), order.apiKeyIndex(), order.marketIndex(),
+        order.clientOrderIndex(), order.baseAmount(), order.price(), order.isAsk(), order.type(),
+        order.timeInForce(), order.reduceOnly(), order.triggerPrice(), order.orderExpiry(), order.expiredAt(),
+        nonce++, order.attributes());
+    return signer.sign(key, tx);
+  }
+}

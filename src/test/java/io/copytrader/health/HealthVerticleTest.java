@@ -1,0 +1,145 @@
+package io.copytrader.health;
+
+import static io.copytrader.lighter.Await.lighterFailure;
+import static io.copytrader.lighter.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.Addresses;
+import io.copytrader.lighter.FakeLighter;
+import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.LighterClientOptions;
+import io.copytrader.notify.Notice;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class HealthVerticleTest {
+
+  private static final Duration INTERVAL = Duration.ofMillis(50);
+  private static final int BREAKER_FAILURES = 3;
+
+  private FakeLighter lighter;
+  private LighterClient client;
+  private final List<Boolean> changes = new CopyOnWriteArrayList<>();
+  private final List<Notice> notices = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    lighter = result(new FakeLighter().start(vertx));
+    client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl())
+      .withBreaker(BREAKER_FAILURES, Duration.ofMillis(300)));
+    vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED, msg -> changes.add(msg.body().getBoolean("api_healthy")));
+    vertx.eventBus().<JsonObject>consumer(Addresses.NOTIFY, msg -> notices.add(Notice.fromJson(msg.body())));
+    result(vertx.deployVerticle(new HealthVerticle(client, () -> new JsonObject().put("1077", "idle"), INTERVAL)));
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  private static JsonObject status(Vertx vertx) {
+    return result(vertx.eventBus().<JsonObject>request(Addresses.HEALTH_STATUS, new JsonObject()).map(Message::body));
+  }
+
+  private static void eventually(BooleanSupplier condition) throws InterruptedException {
+    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(condition.getAsBoolean()).as("condition reached within 5 s").isTrue();
+  }
+
+  private void waitForProbes(int probes) throws InterruptedException {
+    long target = lighter.count("/") + probes;
+    eventually(() -> lighter.count("/") >= target);
+  }
+
+  @Test
+  void healthyStatusReportsEveryCheck(Vertx vertx) {
+    JsonObject health = status(vertx);
+
+    assertThat(health.getString("status")).isEqualTo("healthy");
+    assertThat(health.getBoolean("api_healthy")).isTrue();
+    JsonObject checks = health.getJsonObject("checks");
+    assertThat(checks.fieldNames()).containsExactlyInAnyOrder("exchange", "breaker", "accounts");
+    assertThat(checks.getJsonObject("exchange").getString("status")).isEqualTo("UP");
+    assertThat(checks.getJsonObject("exchange").getString("last_success")).isNotNull();
+    assertThat(checks.getJsonObject("breaker").getString("state")).isEqualTo("CLOSED");
+    assertThat(checks.getJsonObject("accounts").getString("1077")).isEqualTo("idle");
+  }
+
+  @Test
+  void oneFailedCheckKeepsTheApiHealthy(Vertx vertx) throws InterruptedException {
+    lighter.failNext(1, 503, "");
+    waitForProbes(3);
+
+    assertThat(changes).isEmpty();
+    assertThat(notices).isEmpty();
+    assertThat(status(vertx).getBoolean("api_healthy")).isTrue();
+  }
+
+  @Test
+  void twoFailedChecksMakeTheApiUnhealthyWithOneNotice(Vertx vertx) throws InterruptedException {
+    lighter.reply("/", 503, "");
+
+    eventually(() -> changes.contains(false));
+    waitForProbes(3);
+
+    assertThat(changes).containsExactly(false);
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.severity()).isEqualTo(Notice.Severity.URGENT);
+      assertThat(notice.title()).contains("down");
+    });
+    JsonObject health = status(vertx);
+    assertThat(health.getString("status")).isEqualTo("unhealthy");
+    assertThat(health.getBoolean("api_healthy")).isFalse();
+    assertThat(health.getJsonObject("checks").getJsonObject("exchange").getString("status")).isEqualTo("DOWN");
+    assertThat(health.getJsonObject("checks").getJsonObject("exchange").getInteger("consecutive_failures"))
+      .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void recoveryPublishesHealthyOnceWithOneNotice(Vertx vertx) throws InterruptedException {
+    lighter.reply("/", 503, "");
+    eventually(() -> changes.contains(false));
+    lighter.reply("/", 200, FakeLighter.STATUS);
+
+    eventually(() -> changes.size() == 2);
+    waitForProbes(3);
+
+    assertThat(changes).containsExactly(false, true);
+    assertThat(notices).extracting(Notice::severity).containsExactly(Notice.Severity.URGENT, Notice.Severity.INFO);
+    assertThat(status(vertx).getString("status")).isEqualTo("healthy");
+  }
+
+  @Test
+  void openBreakerMakesTheApiUnhealthyUntilItClosesAgain(Vertx vertx) throws InterruptedException {
+    lighter.reply("/api/v1/sendTx", 500, "{\"code\":29500,\"message\":\"internal server error\"}");
+    for (int i = 0; i < BREAKER_FAILURES; i++) {
+      lighterFailure(client.sendTx(14, "{}"));
+    }
+
+    eventually(() -> changes.contains(false));
+    JsonObject whileOpen = status(vertx);
+    assertThat(whileOpen.getBoolean("api_healthy")).isFalse();
+    assertThat(whileOpen.getJsonObject("checks").getJsonObject("breaker").getString("status")).isEqualTo("DOWN");
+    assertThat(notices.get(0).lines()).anySatisfy(line -> assertThat(line.value()).contains("circuit breaker"));
+
+    eventually(() -> changes.size() == 2);
+
+    assertThat(changes).containsExactly(false, true);
+    JsonObject recovered = status(vertx);
+    assertThat(recovered.getString("status")).isEqualTo("healthy");
+    assertThat(recovered.getJsonObject("checks").getJsonObject("breaker").getString("state")).isEqualTo("CLOSED");
+  }
+}

@@ -1,0 +1,230 @@
+package io.copytrader.lighter;
+
+import static io.copytrader.lighter.Await.lighterFailure;
+import static io.copytrader.lighter.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.lighter.signer.TxSigner;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every endpoint against Lighter's documented JSON (field names, string decimals, integer ids). */
+@ExtendWith(VertxExtension.class)
+class LighterClientEndpointsTest {
+
+  private FakeLighter lighter;
+  private LighterClient client;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    lighter = result(new FakeLighter().start(vertx));
+    client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl()));
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  @Test
+  void statusReadsTheRootDocument() {
+    ExchangeStatus status = result(client.status());
+
+    assertThat(status).isEqualTo(new ExchangeStatus(1, 1, 1717777777L));
+    assertThat(lighter.last().path()).isEqualTo("/");
+  }
+
+  @Test
+  void orderBooksKeepDecimalStringsExact() {
+    List<OrderBook> books = result(client.orderBooks());
+
+    OrderBook eth = books.get(0);
+    assertThat(eth.symbol()).isEqualTo("ETH");
+    assertThat(eth.marketId()).isZero();
+    assertThat(eth.active()).isTrue();
+    assertThat(eth.perp()).isTrue();
+    assertThat(eth.minBaseAmount()).isEqualTo(new BigDecimal("0.0050"));
+    assertThat(eth.minQuoteAmount()).isEqualTo(new BigDecimal("10.000000"));
+    assertThat(eth.orderQuoteLimit()).isEqualTo(new BigDecimal("281474976.710655"));
+    assertThat(books.get(1).orderQuoteLimit()).as("empty string is absent").isNull();
+    assertThat(lighter.last().query().contains("market_id")).as("all markets is the default").isFalse();
+  }
+
+  @Test
+  void orderBookDetailsReadDecimalsMarginAndFloatsWithoutDoubles() {
+    OrderBookDetail eth = result(client.orderBookDetails()).get(0);
+
+    assertThat(eth.sizeDecimals()).isEqualTo(4);
+    assertThat(eth.priceDecimals()).isEqualTo(2);
+    assertThat(eth.defaultInitialMarginFraction()).isEqualTo(500);
+    assertThat(eth.defaultInitialMarginFractionRatio()).isEqualTo(new BigDecimal("0.0500"));
+    assertThat(eth.lastTradePrice()).isEqualTo(new BigDecimal("2361.30"));
+    assertThat(eth.openInterest()).isEqualTo(new BigDecimal("27350.8981"));
+  }
+
+  @Test
+  void orderBookOrdersGiveBestBidAndAsk() {
+    OrderBookOrders book = result(client.orderBookOrders(0, 1));
+
+    assertThat(book.bestBid()).contains(new BigDecimal("2361.31"));
+    assertThat(book.bestAsk()).contains(new BigDecimal("2361.32"));
+    assertThat(book.asks().get(0).remainingBaseAmount()).isEqualTo(new BigDecimal("0.0317"));
+    assertThat(book.bids().get(0).orderIndex()).isEqualTo(281476929510112L);
+    assertThat(lighter.last().query().get("market_id")).isEqualTo("0");
+    assertThat(lighter.last().query().get("limit")).isEqualTo("1");
+  }
+
+  @Test
+  void accountReadsBalancesAndSignedPositions() {
+    DetailedAccount account = result(client.account(1077));
+
+    assertThat(account.index()).isEqualTo(1077);
+    assertThat(account.l1Address()).isEqualTo("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A");
+    assertThat(account.totalAssetValue()).isEqualTo(new BigDecimal("15298.072264000002"));
+    assertThat(account.availableBalance()).isEqualTo(new BigDecimal("12582.743947"));
+    assertThat(account.collateral()).isEqualTo(new BigDecimal("9100.242706"));
+    AccountPosition eth = account.position(0).orElseThrow();
+    assertThat(eth.position()).isEqualTo(new BigDecimal("18.0193"));
+    assertThat(eth.signedPosition()).isEqualTo(new BigDecimal("-18.0193"));
+    assertThat(eth.initialMarginFraction()).isEqualTo(new BigDecimal("5.00"));
+    assertThat(eth.liquidationPrice()).isEqualTo(new BigDecimal("2191.1107231380406"));
+    assertThat(account.openPositions()).extracting(AccountPosition::symbol).containsExactly("ETH");
+    assertThat(account.assets().get(0).balance()).isEqualTo(new BigDecimal("9100.242706"));
+    assertThat(lighter.last().query().get("by")).isEqualTo("index");
+    assertThat(lighter.last().query().get("value")).isEqualTo("1077");
+  }
+
+  @Test
+  void accountMissingFromTheListIsAFinalAccountNotFound() {
+    lighter.reply("/api/v1/account", 200, "{\"code\":200,\"total\":0,\"accounts\":[]}");
+
+    LighterException failure = lighterFailure(client.account(5));
+
+    assertThat(failure.code()).isEqualTo(LighterErrorCodes.ACCOUNT_NOT_FOUND);
+    assertThat(failure.retryable()).isFalse();
+  }
+
+  @Test
+  void accountsByL1AddressListsSubAccounts() {
+    SubAccounts accounts = result(client.accountsByL1Address("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A"));
+
+    assertThat(accounts.l1Address()).isEqualTo("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A");
+    assertThat(accounts.subAccounts()).extracting(Account::index).containsExactly(1077L);
+    assertThat(accounts.subAccounts().get(0).collateral()).isEqualTo(new BigDecimal("9100.242706"));
+    assertThat(lighter.last().query().get("l1_address")).isEqualTo("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A");
+  }
+
+  @Test
+  void activeOrdersSendTheAuthTokenAsAuthorizationHeader() {
+    OrderPage page = result(client.accountActiveOrders(712440, 0, "1700000000:712440:4:abcd"));
+
+    Order order = page.orders().get(0);
+    assertThat(order.orderIndex()).isEqualTo(281476929510110L);
+    assertThat(order.clientOrderIndex()).isEqualTo(42);
+    assertThat(order.isAsk()).isTrue();
+    assertThat(order.reduceOnly()).isTrue();
+    assertThat(order.stopLoss()).isTrue();
+    assertThat(order.live()).isTrue();
+    assertThat(order.triggerPrice()).isEqualTo(new BigDecimal("2400.00"));
+    assertThat(page.nextCursor()).isEqualTo("cursor-1");
+    assertThat(lighter.last().headers().get("Authorization")).isEqualTo("1700000000:712440:4:abcd");
+    assertThat(lighter.last().query().get("market_id")).isEqualTo("0");
+    assertThat(lighter.last().query().get("auth")).isNull();
+  }
+
+  @Test
+  void accountOrdersAskForClientOrderIndexesCommaSeparated() {
+    result(client.accountOrders(712440, List.of(42L, 43L), "token"));
+
+    assertThat(lighter.last().query().get("client_order_indexes")).isEqualTo("42,43");
+    assertThat(lighter.last().query().get("account_index")).isEqualTo("712440");
+  }
+
+  @Test
+  void nextNonceReadsTheNonce() {
+    assertThat(result(client.nextNonce(1077, 4))).isEqualTo(722L);
+    assertThat(lighter.last().query().get("api_key_index")).isEqualTo("4");
+  }
+
+  @Test
+  void apiKeysListRegisteredPublicKeys() {
+    List<ApiKeyInfo> keys = result(client.apiKeys(1077, 255));
+
+    assertThat(keys).singleElement().satisfies(key -> {
+      assertThat(key.apiKeyIndex()).isEqualTo(4);
+      assertThat(key.publicKey()).hasSize(80);
+    });
+  }
+
+  @Test
+  void txByHashReadsStatusAndEventInfo() {
+    EnrichedTx tx = result(client.tx("0f".repeat(40)));
+
+    assertThat(tx.executed()).isTrue();
+    assertThat(tx.type()).isEqualTo(14);
+    assertThat(tx.eventInfo()).contains("\"ae\"");
+    assertThat(lighter.last().query().get("by")).isEqualTo("hash");
+  }
+
+  @Test
+  void sendTxPostsAnUrlEncodedForm() {
+    String txInfo = "{\"AccountIndex\":1077,\"Nonce\":722,\"Sig\":\"abc+/=\"}";
+
+    SendTxResult sent = result(client.sendTx(14, txInfo));
+
+    assertThat(sent.txHash()).isEqualTo("e3".repeat(40));
+    assertThat(sent.predictedExecutionTimeMs()).isEqualTo(1766088500120L);
+    FakeLighter.Recorded request = lighter.last();
+    assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.headers().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    assertThat(request.form().get("tx_type")).isEqualTo("14");
+    assertThat(request.form().get("tx_info")).isEqualTo(txInfo);
+  }
+
+  @Test
+  void sendTxBatchPostsJsonArrayStrings() {
+    List<String> infos = List.of("{\"Nonce\":1}", "{\"Nonce\":2}");
+
+    SendTxBatchResult sent = result(client.sendTxBatch(List.of(14, 15), infos));
+
+    assertThat(sent.txHashes()).containsExactly("a1".repeat(40), "b2".repeat(40));
+    assertThat(new JsonArray(lighter.last().form().get("tx_types"))).containsExactly(14, 15);
+    assertThat(new JsonArray(lighter.last().form().get("tx_infos"))).containsExactly("{\"Nonce\":1}", "{\"Nonce\":2}");
+  }
+
+  @Test
+  void signedOrderArrivesByteIdenticalThroughTheForm() {
+    ApiKey key = ApiKey.parse("0x" + "1f".repeat(40));
+    CreateOrderTx order = new CreateOrderTx(1077, 4, 0, 42, 1000, 400000, 0, CreateOrderTx.TYPE_MARKET,
+      CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, System.currentTimeMillis() + 600_000, 722, null);
+    SignedTx signed = new TxSigner(TxSigner.MAINNET_CHAIN_ID).sign(key, order);
+
+    result(client.sendTx(signed.txType(), signed.txInfo()));
+
+    assertThat(lighter.last().form().get("tx_type")).isEqualTo("14");
+    assertThat(lighter.last().form().get("tx_info")).isEqualTo(signed.txInfo());
+  }
+
+  @Test
+  void signedAuthTokenArrivesVerifiable() {
+    ApiKey key = ApiKey.parse("0x" + "2e".repeat(40));
+    String token = AuthToken.create(key, 1077, 4, System.currentTimeMillis() / 1000 + 600);
+
+    result(client.accountActiveOrders(1077, null, token));
+
+    String received = lighter.last().headers().get("Authorization");
+    assertThat(received).isEqualTo(token);
+    assertThat(AuthToken.parse(received).verify(key.publicKey())).isTrue();
+  }
+}
