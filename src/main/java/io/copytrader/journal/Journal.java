@@ -47,6 +47,7 @@ public final class Journal {
   private final FileLock lock;
   private final SqliteThread writer;
   private final SqliteThread reader;
+  private Future<Void> closed;
 
   /** How many transactions the writer committed and how many operations they carried. */
   public record Stats(long transactions, long writes) {
@@ -254,8 +255,15 @@ public final class Journal {
     return new Stats(writer.transactions(), writer.operations());
   }
 
-  /** Completes queued work, closes both connections and releases the file lock. */
-  public Future<Void> close() {
+  /** Completes queued work, closes both connections and releases the file lock; repeat calls share the result. */
+  public synchronized Future<Void> close() {
+    if (closed == null) {
+      closed = closeOnce();
+    }
+    return closed;
+  }
+
+  private Future<Void> closeOnce() {
     return Future.join(writer.close(), reader.close())
       .eventually(() -> vertx.executeBlocking(() -> {
         lock.release();
