@@ -214,6 +214,29 @@ class JournalTest {
   }
 
   @Test
+  void attemptsAreCountedWhileExecuting(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.markExecuting("r"))
+        .compose(executing -> journal.recordAttempt("r"))
+        .compose(first -> journal.recordAttempt("r"))
+        .compose(second -> journal.getRequest("r")))
+      .onComplete(test.succeeding(detail -> test.verify(() -> {
+        assertThat(detail.orElseThrow().request().attempts()).isEqualTo(2);
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void attemptIsRefusedForAQueuedRequest(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.recordAttempt("r")))
+      .onComplete(test.failing(failure -> test.verify(() -> {
+        assertThat(failure).isInstanceOf(JournalException.class).hasMessageContaining("is not executing");
+        test.completeNow();
+      })));
+  }
+
+  @Test
   void queuedRequestCanExpireWithoutStarting(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
         .compose(inserted -> journal.finish("r", RequestState.EXPIRED, "SIGNAL_TOO_OLD", "older than 30s"))
