@@ -46,6 +46,7 @@ public final class AccountVerticle extends VerticleBase {
   private boolean running;
   private boolean stopping;
   private Promise<Void> idle;
+  private volatile int depth;
 
   public AccountVerticle(AccountConfig account, int capacity, Journal journal, LighterClient lighter,
                          RequestExecutor executor, AccountViewer viewer, Duration shutdownGrace) {
@@ -93,11 +94,21 @@ public final class AccountVerticle extends VerticleBase {
       });
   }
 
+  public long accountIndex() {
+    return account.accountIndex();
+  }
+
+  /** Requests waiting or running; read from other threads for health and metrics. */
+  public int queueDepth() {
+    return depth;
+  }
+
   private void resume(RequestRecord record) {
     TradeRequest request = TradeRequest.fromJson(record.bodyJson());
     LOG.info("Account {}: resuming {} request {} from the journal", account.accountIndex(), record.state().wire(),
       record.requestId());
     queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli()));
+    depth = queue.size();
   }
 
   private void dispatch(Message<JsonObject> msg) {
@@ -141,6 +152,7 @@ public final class AccountVerticle extends VerticleBase {
           return;
         }
         queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli()));
+        depth = queue.size() + (running ? 1 : 0);
         msg.reply(new JsonObject().put("request_id", record.requestId()));
         LOG.info("Account {}: accepted {} {} as request {}", account.accountIndex(), request.action().wireName(),
           request.symbol(), record.requestId());
@@ -176,6 +188,7 @@ public final class AccountVerticle extends VerticleBase {
           LOG.error("Request {} ended with an unexpected failure", next.requestId(), outcome.cause());
         }
         running = false;
+        depth = queue.size();
         drain();
       }));
   }

@@ -17,7 +17,7 @@ import java.util.function.LongFunction;
  * One account's signing identity on Lighter: its API key, its nonces and its auth token. Used from the
  * account's own context only, one transaction at a time, as Lighter's per-key nonces require.
  */
-final class ExchangeSession {
+public final class ExchangeSession {
 
   /** Lighter accepts auth tokens up to 8 h ahead; ten minutes, renewed a minute early, as its SDK does. */
   private static final long AUTH_TOKEN_SECONDS = 600;
@@ -37,7 +37,7 @@ final class ExchangeSession {
   record Signed(long nonce, SignedTx tx) {
   }
 
-  ExchangeSession(LighterClient lighter, AccountConfig account, ApiKey key, TxSigner signer) {
+  public ExchangeSession(LighterClient lighter, AccountConfig account, ApiKey key, TxSigner signer) {
     this.lighter = lighter;
     this.account = account;
     this.key = key;
@@ -56,7 +56,7 @@ final class ExchangeSession {
     return account.apiKeyIndex();
   }
 
-  String authToken() {
+  public String authToken() {
     long now = System.currentTimeMillis() / 1000;
     if (authToken == null || now >= authTokenDeadline - AUTH_TOKEN_RENEW_SECONDS) {
       authTokenDeadline = now + AUTH_TOKEN_SECONDS;
