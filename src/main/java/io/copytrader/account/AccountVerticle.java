@@ -7,6 +7,10 @@ import io.copytrader.config.AccountConfig;
 import io.copytrader.journal.InsertOutcome;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.NewRequest;
+import io.copytrader.journal.OrderPurpose;
+import io.copytrader.journal.OrderRecord;
+import io.copytrader.journal.RequestDetail;
+import io.copytrader.journal.RequestState;
 import io.copytrader.journal.RequestKind;
 import io.copytrader.journal.RequestRecord;
 import io.copytrader.lighter.LighterClient;
@@ -20,6 +24,9 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class AccountVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountVerticle.class);
+  private static final Set<OrderPurpose> ENTRY_PURPOSES = EnumSet.of(OrderPurpose.ENTRY, OrderPurpose.CLOSE,
+    OrderPurpose.REDUCE);
 
   private final AccountConfig account;
   private final int capacity;
@@ -64,7 +73,13 @@ public final class AccountVerticle extends VerticleBase {
     context = vertx.getOrCreateContext();
     return journal.unfinishedRequests(account.accountIndex())
       .compose(unfinished -> {
-        unfinished.forEach(this::resume);
+        Future<Void> resumed = Future.succeededFuture();
+        for (RequestRecord record : unfinished) {
+          resumed = resumed.compose(previous -> resume(record));
+        }
+        return resumed;
+      })
+      .compose(resumed -> {
         consumer = vertx.eventBus().consumer(Addresses.account(account.accountIndex()), this::dispatch);
         return consumer.completion();
       })
@@ -103,12 +118,29 @@ public final class AccountVerticle extends VerticleBase {
     return depth;
   }
 
-  private void resume(RequestRecord record) {
+  /**
+   * Puts a journaled request back in the queue, in its original order. One that was executing carries what
+   * the journal knew of its entry order, so the executor reconciles with the exchange before sending again.
+   */
+  private Future<Void> resume(RequestRecord record) {
     TradeRequest request = TradeRequest.fromJson(record.bodyJson());
     LOG.info("Account {}: resuming {} request {} from the journal", account.accountIndex(), record.state().wire(),
       record.requestId());
-    queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli()));
-    depth = queue.size();
+    if (record.state() != RequestState.EXECUTING) {
+      queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli()));
+      depth = queue.size();
+      return Future.succeededFuture();
+    }
+    return journal.getRequest(record.requestId()).map(detail -> {
+      List<OrderRecord> orders = detail.map(RequestDetail::orders).orElse(List.of());
+      Long entry = orders.stream().filter(order -> ENTRY_PURPOSES.contains(order.purpose()))
+        .map(OrderRecord::clientOrderIndex).reduce((first, last) -> last).orElse(null);
+      int nextOrdinal = orders.stream().mapToInt(OrderRecord::ordinal).max().orElse(-1) + 1;
+      queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
+        new QueuedRequest.Recovery(entry, nextOrdinal)));
+      depth = queue.size();
+      return null;
+    });
   }
 
   private void dispatch(Message<JsonObject> msg) {
@@ -151,7 +183,7 @@ public final class AccountVerticle extends VerticleBase {
             .put("state", record.state().wire()));
           return;
         }
-        queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli()));
+        queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli()));
         depth = queue.size() + (running ? 1 : 0);
         msg.reply(new JsonObject().put("request_id", record.requestId()));
         LOG.info("Account {}: accepted {} {} as request {}", account.accountIndex(), request.action().wireName(),

@@ -115,10 +115,12 @@ public final class TradeExecutor implements RequestExecutor {
     }
 
     Future<Void> run() {
+      if (queued.recovery() != null) {
+        return recover(queued.recovery());
+      }
       Optional<Duration> late = settings.lateness(queued, System.currentTimeMillis());
       if (late.isPresent()) {
-        return finish(new Outcome(RequestState.EXPIRED, "SIGNAL_EXPIRED", "waited " + late.get().toMillis()
-          + " ms, longer than allowed; not executed"), Notices.expired(context, request.action(), late.get()));
+        return expire(late.get());
       }
       return journal.markExecuting(queued.requestId()).compose(started -> {
         if (!started) {
@@ -130,6 +132,33 @@ public final class TradeExecutor implements RequestExecutor {
           account.accountIndex(), queued.requestId());
         return attempt(1);
       });
+    }
+
+    /**
+     * A request that was executing when the service stopped: its entry order, if one was signed, is looked up
+     * on the exchange first and adopted when it got there; only a request whose order never arrived runs
+     * again, and only while it is still fresh.
+     */
+    private Future<Void> recover(QueuedRequest.Recovery recovery) {
+      nextOrdinal = recovery.nextOrdinal();
+      entryOrderIndex = recovery.entryClientOrderIndex();
+      entryInDoubt = entryOrderIndex != null;
+      LOG.info("Request {} was interrupted; reconciling with the exchange (entry order {})", queued.requestId(),
+        entryOrderIndex);
+      Future<Boolean> reachedExchange = entryInDoubt
+        ? watcher.find(entryOrderIndex).map(Optional::isPresent) : Future.succeededFuture(false);
+      return reachedExchange.compose(reached -> {
+        Optional<Duration> late = settings.lateness(queued, System.currentTimeMillis());
+        if (!reached && late.isPresent()) {
+          return expire(late.get());
+        }
+        return attempt(1);
+      });
+    }
+
+    private Future<Void> expire(Duration late) {
+      return finish(new Outcome(RequestState.EXPIRED, "SIGNAL_EXPIRED", "waited " + late.toMillis()
+        + " ms, longer than allowed; not executed"), Notices.expired(context, request.action(), late));
     }
 
     private Future<Void> attempt(int number) {
