@@ -17,6 +17,7 @@ import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.market.Market;
 import io.copytrader.market.MarketJson;
+import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.Fill;
 import io.copytrader.notify.Notice;
 import io.copytrader.notify.Notices;
@@ -55,10 +56,12 @@ public final class TradeExecutor implements RequestExecutor {
   private final Journal journal;
   private final ClientOrderIndexAllocator orderIndexes;
   private final PositionSizer sizer;
+  private final ServiceMetrics metrics;
 
   public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
-                       Journal journal, ClientOrderIndexAllocator orderIndexes) {
+                       Journal journal, ClientOrderIndexAllocator orderIndexes, ServiceMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.account = account;
     this.settings = settings;
     this.session = session;
@@ -106,6 +109,7 @@ public final class TradeExecutor implements RequestExecutor {
     private int nextOrdinal;
     private Long entryOrderIndex;
     private boolean entryInDoubt;
+    private long sentAtMillis;
 
     Execution(QueuedRequest queued) {
       this.queued = queued;
@@ -239,6 +243,8 @@ public final class TradeExecutor implements RequestExecutor {
             null)))
         .compose(outcome -> {
           if (outcome instanceof SendOutcome.Accepted accepted) {
+            sentAtMillis = System.currentTimeMillis();
+            metrics.acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
             LOG.info("Request {}: order {} accepted as tx {}", queued.requestId(), clientOrderIndex,
               accepted.tx().txHashHex());
             return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.sent(accepted.tx().txHashHex()))
@@ -281,6 +287,9 @@ public final class TradeExecutor implements RequestExecutor {
             Notices.failedAfterRetries(context, request.action(), 1, message));
         }
         Order order = found.get();
+        if (sentAtMillis > 0) {
+          metrics.sentToFilled(Duration.ofMillis(System.currentTimeMillis() - sentAtMillis));
+        }
         BigDecimal filled = order.filledBaseAmount() == null ? BigDecimal.ZERO : order.filledBaseAmount();
         if (filled.signum() == 0) {
           String reason = order.status();
@@ -354,6 +363,7 @@ public final class TradeExecutor implements RequestExecutor {
     private Future<Void> complete(Outcome outcome) {
       LOG.info("Request {} for account {}: {}{}", queued.requestId(), account.accountIndex(),
         outcome.state().wire(), outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")");
+      metrics.requestFinished(request.action().wireName(), outcome.state().wire());
       return journal.finish(queued.requestId(), outcome.state(), outcome.code(), outcome.message()).mapEmpty();
     }
 

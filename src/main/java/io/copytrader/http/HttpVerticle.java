@@ -8,6 +8,7 @@ import io.copytrader.config.AppConfig;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.RequestCursor;
 import io.copytrader.journal.RequestQuery;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -38,13 +39,15 @@ public final class HttpVerticle extends VerticleBase {
 
   private final AppConfig config;
   private final Journal journal;
+  private final ServiceMetrics metrics;
   private HttpServer server;
   private volatile boolean exchangeHealthy = true;
   private volatile boolean refusingIntake;
 
-  public HttpVerticle(AppConfig config, Journal journal) {
+  public HttpVerticle(AppConfig config, Journal journal, ServiceMetrics metrics) {
     this.config = config;
     this.journal = journal;
+    this.metrics = metrics;
   }
 
   /** From now on, new trade requests get 503: the service is draining for shutdown. */
@@ -86,8 +89,14 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/").handler(ctx -> json(ctx, 200, new JsonObject()
       .put("service", "Lighter copy trader").put("status", "running")));
     if (config.apiKeyRequired()) {
-      router.route("/api/*").handler(new ApiKeyAuth(config.apiKey()));
+      ApiKeyAuth auth = new ApiKeyAuth(config.apiKey());
+      router.route("/api/*").handler(auth);
+      router.route("/metrics").handler(auth);
     }
+    router.get("/metrics").handler(ctx -> vertx.<String>executeBlocking(metrics::scrape, false)
+      .onSuccess(text -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(text))
+      .onFailure(ctx::fail));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     router.post("/api/trade").consumes("application/json").handler(body).handler(ctx -> submit(ctx, false));
     router.post("/api/trade/adjust").consumes("application/json").handler(body).handler(ctx -> submit(ctx, true));

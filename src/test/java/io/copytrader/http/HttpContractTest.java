@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.ConfigLoader;
 import io.copytrader.journal.Journal;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -44,7 +45,7 @@ class HttpContractTest {
       "HTTP_PORT", "0",
       "ACCOUNTS", "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + KEY + "\"}]"), dir).config();
     Journal journal = Journal.open(vertx, dir.resolve("data")).await();
-    HttpVerticle http = new HttpVerticle(config, journal);
+    HttpVerticle http = new HttpVerticle(config, journal, ServiceMetrics.forVertx());
     vertx.deployVerticle(http).await();
     port = http.actualPort();
     client = WebClient.create(vertx);
