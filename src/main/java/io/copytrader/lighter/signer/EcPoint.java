@@ -41,10 +41,6 @@ final class EcPoint {
     setNeutral();
   }
 
-  static EcPoint neutral() {
-    return new EcPoint();
-  }
-
   static EcPoint generator() {
     EcPoint g = new EcPoint();
     Gfp5.copy(g.x, GENERATOR_X);
@@ -78,10 +74,6 @@ final class EcPoint {
 
   void negate() {
     Gfp5.neg(u, u);
-  }
-
-  boolean isNeutral() {
-    return Gfp5.isZero(u);
   }
 
   /** this += p (10M). */
@@ -264,14 +256,6 @@ final class EcPoint {
     Gfp5.inverse(w, u);
     Gfp5.mul(w, w, t);
     return w;
-  }
-
-  boolean sameAs(EcPoint p) {
-    long[] a = new long[5];
-    long[] b = new long[5];
-    Gfp5.mul(a, u, p.t);
-    Gfp5.mul(b, p.u, t);
-    return Gfp5.equal(a, b);
   }
 
   /**

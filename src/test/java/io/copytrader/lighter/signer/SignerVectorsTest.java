@@ -344,7 +344,7 @@ class SignerVectorsTest {
     Gfp5.mul(bigY, w, xs);
     Gfp5.neg(bigY, bigY);
     assertThat(bigY).containsExactly(limbs(root.path("generatorWeierstrass").path("Y")));
-    assertThat(g.sameAs(EcPoint.generator())).isTrue();
+    assertThat(g.encode()).containsExactly(EcPoint.generator().encode());
   }
 
   private static void checkPornin(JsonNode v) {
