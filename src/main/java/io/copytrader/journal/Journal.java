@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sqlite.SQLiteConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,12 @@ public final class Journal {
 
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
   private static final String LOCK_NAME = "journal.lock";
+  /**
+   * Journals open in this JVM. The file lock guards against other processes only, and closing a second
+   * channel on the lock file would drop this process's lock on Linux, so an in-process open is refused
+   * before the lock file is touched.
+   */
+  private static final Set<Path> OPEN_HERE = ConcurrentHashMap.newKeySet();
 
   private final Vertx vertx;
   private final Path file;
@@ -79,7 +87,10 @@ public final class Journal {
   }
 
   private static Journal openBlocking(Vertx vertx, Path dataDir, Clock clock, Context context) {
-    Path file = dataDir.resolve(FILE_NAME);
+    Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+    if (!OPEN_HERE.add(file)) {
+      throw new JournalException("journal " + file + " is already open in this service");
+    }
     FileChannel lockChannel = null;
     Connection writeConnection = null;
     Connection readConnection = null;
@@ -95,13 +106,16 @@ public final class Journal {
       return new Journal(vertx, file, clock, lockChannel, lock, writeConnection, readConnection, context);
     } catch (IOException problem) {
       closeQuietly(readConnection, writeConnection, lockChannel);
+      OPEN_HERE.remove(file);
       throw new JournalException("cannot open journal " + file + ": " + problem.getMessage(), problem);
     } catch (SQLException problem) {
       closeQuietly(readConnection, writeConnection, lockChannel);
+      OPEN_HERE.remove(file);
       throw new JournalException("journal " + file + " is not a readable SQLite database ("
         + problem.getMessage() + "); refusing to open it. Restore it from a backup or move it aside", problem);
     } catch (RuntimeException problem) {
       closeQuietly(readConnection, writeConnection, lockChannel);
+      OPEN_HERE.remove(file);
       throw problem;
     }
   }
@@ -246,7 +260,7 @@ public final class Journal {
     return read(connection -> JournalStore.unfinished(connection, accountIndex));
   }
 
-  /** How many requests are in each state (every state present, zero when none). */
+  /** How many requests are in each state (every state present, zero when none); scans the whole table. */
   public Future<Map<RequestState, Long>> countByState() {
     return read(JournalStore::countByState);
   }
@@ -266,8 +280,12 @@ public final class Journal {
   private Future<Void> closeOnce() {
     return Future.join(writer.close(), reader.close())
       .eventually(() -> vertx.executeBlocking(() -> {
-        lock.release();
-        lockChannel.close();
+        try {
+          lock.release();
+          lockChannel.close();
+        } finally {
+          OPEN_HERE.remove(file);
+        }
         return null;
       }, false))
       .mapEmpty();

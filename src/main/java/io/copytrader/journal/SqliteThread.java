@@ -76,7 +76,6 @@ final class SqliteThread {
   private final String begin;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Task<Void> stop;
-  private final Thread thread;
   private final AtomicLong transactions = new AtomicLong();
   private final AtomicLong operations = new AtomicLong();
   private boolean closing;
@@ -90,7 +89,7 @@ final class SqliteThread {
     this.connection = connection;
     this.begin = begin;
     this.stop = new Task<>(ignored -> null, closeContext);
-    this.thread = new Thread(this::loop, name);
+    Thread thread = new Thread(this::loop, name);
     // Daemon: an unclosed journal must not keep the JVM alive; only committed work was ever acknowledged.
     thread.setDaemon(true);
     thread.start();

@@ -10,8 +10,11 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -406,7 +409,21 @@ class JournalTest {
   @Test
   void secondOpenOfAnOpenJournalIsRefused(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(first -> open(vertx)).onComplete(test.failing(failure -> test.verify(() -> {
-      assertThat(failure).isInstanceOf(JournalException.class).hasMessageContaining("already in use");
+      assertThat(failure).isInstanceOf(JournalException.class).hasMessageContaining("already open");
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void journalLockedByAnotherInstanceIsRefused(Vertx vertx, VertxTestContext test) throws Exception {
+    FileChannel channel = FileChannel.open(dataDir.resolve("journal.lock"), StandardOpenOption.CREATE,
+      StandardOpenOption.WRITE);
+    FileLock held = channel.lock();
+    open(vertx).onComplete(test.failing(failure -> test.verify(() -> {
+      held.release();
+      channel.close();
+      assertThat(failure).isInstanceOf(JournalException.class)
+        .hasMessageContaining("already in use by another service instance");
       test.completeNow();
     })));
   }
