@@ -85,13 +85,14 @@ final class StopLossKeeper {
       .recover(failure -> {
         boolean retryable = !(failure instanceof LighterException error) || error.retryable();
         if (retryable && number < settings.attempts()) {
-          LOG.warn("Stop-loss for account {} market {} failed ({}); retrying in {} s", session.accountIndex(),
-            market.symbol(), failure.getMessage(), settings.retryInterval().toSeconds());
+          new RequestLog(LOG, session.accountIndex(), journaling.requestId()).warn(
+            "stop-loss in {} failed ({}); retrying in {} s", market.symbol(), failure.getMessage(),
+            settings.retryInterval().toSeconds());
           return vertx.timer(settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS)
             .compose(waited -> attempt(number + 1, context, journaling, market, before, after));
         }
         String problem = "stop-loss not in place after " + number + " attempt(s): " + failure.getMessage();
-        LOG.error("Account {} market {}: {}", session.accountIndex(), market.symbol(), problem);
+        new RequestLog(LOG, session.accountIndex(), journaling.requestId()).error("{}: {}", market.symbol(), problem);
         if (after.isPresent()) {
           Position position = after.get();
           publish(Notices.stopLossFailed(context, side(position), position.size(), intendedTrigger(market, position),

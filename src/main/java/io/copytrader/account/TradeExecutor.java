@@ -110,10 +110,12 @@ public final class TradeExecutor implements RequestExecutor {
     private Long entryOrderIndex;
     private boolean entryInDoubt;
     private long sentAtMillis;
+    private final RequestLog log;
 
     Execution(QueuedRequest queued) {
       this.queued = queued;
       this.request = queued.request();
+      this.log = new RequestLog(LOG, account.accountIndex(), queued.requestId());
       this.context = new TradeContext(queued.requestId(), account.accountIndex(), account.name(), request.marketId(),
         request.symbol());
     }
@@ -128,12 +130,10 @@ public final class TradeExecutor implements RequestExecutor {
       }
       return journal.markExecuting(queued.requestId()).compose(started -> {
         if (!started) {
-          LOG.warn("Request {} for account {} is no longer queued; not executing it again", queued.requestId(),
-            account.accountIndex());
+          log.warn("no longer queued; not executing it again");
           return Future.succeededFuture();
         }
-        LOG.info("Executing {} {} for account {} (request {})", request.action().wireName(), request.symbol(),
-          account.accountIndex(), queued.requestId());
+        log.info("executing {} {}", request.action().wireName(), request.symbol());
         return attempt(1);
       });
     }
@@ -147,8 +147,7 @@ public final class TradeExecutor implements RequestExecutor {
       nextOrdinal = recovery.nextOrdinal();
       entryOrderIndex = recovery.entryClientOrderIndex();
       entryInDoubt = entryOrderIndex != null;
-      LOG.info("Request {} was interrupted; reconciling with the exchange (entry order {})", queued.requestId(),
-        entryOrderIndex);
+      log.info("was interrupted; reconciling with the exchange (entry order {})", entryOrderIndex);
       Future<Boolean> reachedExchange = entryInDoubt
         ? watcher.find(entryOrderIndex).map(Optional::isPresent) : Future.succeededFuture(false);
       return reachedExchange.compose(reached -> {
@@ -174,11 +173,11 @@ public final class TradeExecutor implements RequestExecutor {
           String code = failure instanceof RetryableFailure known ? known.code()
             : failure instanceof LighterException error ? errorCode(error) : "INTERNAL";
           if (code.equals("INTERNAL")) {
-            LOG.error("Request {} failed unexpectedly", queued.requestId(), failure);
+            log.error("failed unexpectedly", failure);
           }
           if (retryable && number < settings.attempts()) {
-            LOG.warn("Request {} attempt {}/{} failed ({}: {}); retrying in {} s", queued.requestId(), number,
-              settings.attempts(), code, failure.getMessage(), settings.retryInterval().toSeconds());
+            log.warn("attempt {}/{} failed ({}: {}); retrying in {} s", number, settings.attempts(), code,
+              failure.getMessage(), settings.retryInterval().toSeconds());
             return vertx.timer(settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS)
               .compose(waited -> attempt(number + 1));
           }
@@ -193,8 +192,7 @@ public final class TradeExecutor implements RequestExecutor {
         if (entryInDoubt) {
           return watcher.find(entryOrderIndex).compose(found -> {
             if (found.isPresent()) {
-              LOG.info("Request {}: the unanswered order {} reached the exchange; confirming it", queued.requestId(),
-                entryOrderIndex);
+              log.info("the unanswered order {} reached the exchange; confirming it", entryOrderIndex);
               entryInDoubt = false;
               return readAccount().compose(before -> confirm(market, before, null, -1));
             }
@@ -245,8 +243,7 @@ public final class TradeExecutor implements RequestExecutor {
           if (outcome instanceof SendOutcome.Accepted accepted) {
             sentAtMillis = System.currentTimeMillis();
             metrics.acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
-            LOG.info("Request {}: order {} accepted as tx {}", queued.requestId(), clientOrderIndex,
-              accepted.tx().txHashHex());
+            log.info("order {} accepted as tx {}", clientOrderIndex, accepted.tx().txHashHex());
             return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.sent(accepted.tx().txHashHex()))
               .compose(recorded -> confirm(market, before, plan, ordinal));
           }
@@ -265,8 +262,7 @@ public final class TradeExecutor implements RequestExecutor {
           }
           SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
           if (rejected.error().hasCode(ORDER_ALREADY_EXISTS)) {
-            LOG.info("Request {}: order {} already exists on the exchange; confirming it", queued.requestId(),
-              clientOrderIndex);
+            log.info("order {} already exists on the exchange; confirming it", clientOrderIndex);
             return confirm(market, before, plan, ordinal);
           }
           String code = errorCode(rejected.error());
@@ -303,7 +299,7 @@ public final class TradeExecutor implements RequestExecutor {
           : plan != null ? plan.baseAmount() : filled;
         boolean complete = filled.compareTo(requested) >= 0;
         RequestState state = complete ? RequestState.FILLED : RequestState.PARTIALLY_FILLED;
-        LOG.info("Request {}: {} {} {} at {} ({})", queued.requestId(), order.isAsk() ? "sold" : "bought",
+        log.info("{} {} {} at {} ({})", order.isAsk() ? "sold" : "bought",
           filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
         return recordFill(ordinal, complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice,
           order.status())
@@ -361,8 +357,8 @@ public final class TradeExecutor implements RequestExecutor {
     }
 
     private Future<Void> complete(Outcome outcome) {
-      LOG.info("Request {} for account {}: {}{}", queued.requestId(), account.accountIndex(),
-        outcome.state().wire(), outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")");
+      log.info("{}{}", outcome.state().wire(),
+        outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")");
       metrics.requestFinished(request.action().wireName(), outcome.state().wire());
       return journal.finish(queued.requestId(), outcome.state(), outcome.code(), outcome.message()).mapEmpty();
     }
