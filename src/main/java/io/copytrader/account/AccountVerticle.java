@@ -4,45 +4,143 @@ import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.ServiceFailure;
 import io.copytrader.config.AccountConfig;
+import io.copytrader.journal.InsertOutcome;
+import io.copytrader.journal.Journal;
+import io.copytrader.journal.NewRequest;
+import io.copytrader.journal.OrderPurpose;
+import io.copytrader.journal.OrderRecord;
+import io.copytrader.journal.RequestDetail;
+import io.copytrader.journal.RequestState;
+import io.copytrader.journal.RequestKind;
+import io.copytrader.journal.RequestRecord;
+import io.copytrader.lighter.LighterClient;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One account's serial queue. Lighter nonces are per (account, API key) and two transactions in flight
- * for one key fail, so requests run strictly one after another; accounts run concurrently.
+ * for one key fail, so requests run strictly one after another; accounts run concurrently. A request is
+ * journaled before it is acknowledged, so a crash loses nothing that was accepted.
  */
 public final class AccountVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountVerticle.class);
+  private static final Set<OrderPurpose> ENTRY_PURPOSES = EnumSet.of(OrderPurpose.ENTRY, OrderPurpose.CLOSE,
+    OrderPurpose.REDUCE);
 
   private final AccountConfig account;
   private final int capacity;
+  private final Journal journal;
+  private final LighterClient lighter;
   private final RequestExecutor executor;
   private final AccountViewer viewer;
-  private final Deque<Queued> queue = new ArrayDeque<>();
+  private final Duration shutdownGrace;
+  private final Deque<QueuedRequest> queue = new ArrayDeque<>();
+  private MessageConsumer<JsonObject> consumer;
+  private Context context;
+  private int admitting;
   private boolean running;
+  private boolean stopping;
+  private Promise<Void> idle;
+  private volatile int depth;
 
-  private record Queued(String requestId, TradeRequest request) {
-  }
-
-  public AccountVerticle(AccountConfig account, int capacity, RequestExecutor executor, AccountViewer viewer) {
+  public AccountVerticle(AccountConfig account, int capacity, Journal journal, LighterClient lighter,
+                         RequestExecutor executor, AccountViewer viewer, Duration shutdownGrace) {
     this.account = account;
     this.capacity = capacity;
+    this.journal = journal;
+    this.lighter = lighter;
     this.executor = executor;
     this.viewer = viewer;
+    this.shutdownGrace = shutdownGrace;
   }
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().<JsonObject>consumer(Addresses.account(account.accountIndex()), this::dispatch)
-      .completion();
+    context = vertx.getOrCreateContext();
+    return journal.unfinishedRequests(account.accountIndex())
+      .compose(unfinished -> {
+        Future<Void> resumed = Future.succeededFuture();
+        for (RequestRecord record : unfinished) {
+          resumed = resumed.compose(previous -> resume(record));
+        }
+        return resumed;
+      })
+      .compose(resumed -> {
+        consumer = vertx.eventBus().consumer(Addresses.account(account.accountIndex()), this::dispatch);
+        return consumer.completion();
+      })
+      .onSuccess(started -> drain());
+  }
+
+  /**
+   * Stops taking requests and lets the current one finish within the grace period; whatever is still
+   * queued stays {@code queued} in the journal for the next start.
+   */
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    if (!running) {
+      return unregistered;
+    }
+    idle = Promise.promise();
+    Future<Void> finished = idle.future();
+    return unregistered.compose(done -> Future.any(finished,
+        vertx.timer(shutdownGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)))
+      .onComplete(done -> {
+        if (!finished.isComplete()) {
+          LOG.warn("Account {}: the current request did not finish within {} s of shutdown",
+            account.accountIndex(), shutdownGrace.toSeconds());
+        }
+      });
+  }
+
+  public long accountIndex() {
+    return account.accountIndex();
+  }
+
+  /** Requests waiting or running; read from other threads for health and metrics. */
+  public int queueDepth() {
+    return depth;
+  }
+
+  /**
+   * Puts a journaled request back in the queue, in its original order. One that was executing carries what
+   * the journal knew of its entry order, so the executor reconciles with the exchange before sending again.
+   */
+  private Future<Void> resume(RequestRecord record) {
+    TradeRequest request = TradeRequest.fromJson(record.bodyJson());
+    LOG.info("Account {}: resuming {} request {} from the journal", account.accountIndex(), record.state().wire(),
+      record.requestId());
+    if (record.state() != RequestState.EXECUTING) {
+      queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli()));
+      depth = queue.size();
+      return Future.succeededFuture();
+    }
+    return journal.getRequest(record.requestId()).map(detail -> {
+      List<OrderRecord> orders = detail.map(RequestDetail::orders).orElse(List.of());
+      Long entry = orders.stream().filter(order -> ENTRY_PURPOSES.contains(order.purpose()))
+        .map(OrderRecord::clientOrderIndex).reduce((first, last) -> last).orElse(null);
+      int nextOrdinal = orders.stream().mapToInt(OrderRecord::ordinal).max().orElse(-1) + 1;
+      queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
+        new QueuedRequest.Recovery(entry, nextOrdinal)));
+      depth = queue.size();
+      return null;
+    });
   }
 
   private void dispatch(Message<JsonObject> msg) {
@@ -57,39 +155,74 @@ public final class AccountVerticle extends VerticleBase {
   }
 
   private void submit(Message<JsonObject> msg) {
-    if (queue.size() >= capacity) {
+    if (stopping) {
+      msg.fail(FailureCode.SHUTTING_DOWN.code(), "the service is shutting down; retry against the next instance");
+      return;
+    }
+    if (queue.size() + admitting >= capacity) {
       msg.fail(FailureCode.QUEUE_FULL.code(), "account " + account.accountIndex() + " has " + capacity
         + " requests waiting; retry later");
       return;
     }
     TradeRequest request = TradeRequest.fromJson(msg.body());
-    String requestId = RequestIds.next(System.currentTimeMillis());
-    queue.addLast(new Queued(requestId, request));
-    msg.reply(new JsonObject().put("request_id", requestId));
-    LOG.info("Accepted {} {} for account {} market {} as {}", request.action().wireName(),
-      request.symbol(), account.accountIndex(), request.marketId(), requestId);
-    drain();
+    admitting++;
+    positionCheck(request)
+      .compose(checked -> journal.insertRequest(NewRequest.of(RequestIds.next(System.currentTimeMillis()),
+        account.accountIndex(), request.action().isAdjust() ? RequestKind.ADJUST : RequestKind.TRADE,
+        request.toJson(), request.clientRequestId(), request.signalTimestamp(), request.maxLagMs())))
+      .onComplete(inserted -> admitting--)
+      .onSuccess(outcome -> {
+        RequestRecord record = outcome.request();
+        if (outcome instanceof InsertOutcome.Duplicate duplicate) {
+          if (!duplicate.sameBody()) {
+            msg.fail(FailureCode.IDEMPOTENCY_CONFLICT.code(), "idempotency key " + request.clientRequestId()
+              + " was used for a different request (" + record.requestId() + ")");
+            return;
+          }
+          msg.reply(new JsonObject().put("request_id", record.requestId()).put("duplicate", true)
+            .put("state", record.state().wire()));
+          return;
+        }
+        queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli()));
+        depth = queue.size() + (running ? 1 : 0);
+        msg.reply(new JsonObject().put("request_id", record.requestId()));
+        LOG.info("Account {}: accepted {} {} as request {}", account.accountIndex(), request.action().wireName(),
+          request.symbol(), record.requestId());
+        drain();
+      })
+      .onFailure(failure -> fail(msg, failure));
+  }
+
+  /** An adjustment needs a position to adjust; refuse it at intake rather than fail it in the background. */
+  private Future<Void> positionCheck(TradeRequest request) {
+    if (!request.action().isAdjust()) {
+      return Future.succeededFuture();
+    }
+    return lighter.account(account.accountIndex()).compose(details -> {
+      boolean open = details.position(request.marketId()).map(row -> row.open()).orElse(false);
+      return open ? Future.succeededFuture() : Future.failedFuture(new ServiceFailure(FailureCode.NO_POSITION,
+        "no open position in " + request.symbol() + " to " + request.action().wireName()));
+    });
   }
 
   private void drain() {
-    if (running || queue.isEmpty()) {
+    if (running || queue.isEmpty() || stopping) {
+      if (!running && idle != null) {
+        idle.tryComplete();
+      }
       return;
     }
     running = true;
-    Queued next = queue.pollFirst();
-    Context context = vertx.getOrCreateContext();
-    executor.execute(next.requestId(), next.request())
+    QueuedRequest next = queue.pollFirst();
+    executor.execute(next)
       .onComplete(outcome -> context.runOnContext(ignored -> {
         if (outcome.failed()) {
           LOG.error("Request {} ended with an unexpected failure", next.requestId(), outcome.cause());
         }
         running = false;
+        depth = queue.size();
         drain();
       }));
-  }
-
-  public int queueDepth() {
-    return queue.size();
   }
 
   private static void fail(Message<?> msg, Throwable failure) {
@@ -97,7 +230,7 @@ public final class AccountVerticle extends VerticleBase {
       msg.fail(service.code().code(), service.getMessage());
     } else {
       LOG.warn("Account request failed: {}", failure.toString());
-      msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "failed to retrieve account information from Lighter");
+      msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "Lighter or the journal is unavailable: retry shortly");
     }
   }
 }

@@ -5,5 +5,5 @@ import io.vertx.core.Future;
 /** Carries one accepted request from start to final state; the account runs one at a time. */
 public interface RequestExecutor {
 
-  Future<Void> execute(String requestId, TradeRequest request);
+  Future<Void> execute(QueuedRequest request);
 }

@@ -5,6 +5,10 @@ import io.copytrader.FailureCode;
 import io.copytrader.account.AccountActions;
 import io.copytrader.account.TradeRequest;
 import io.copytrader.config.AppConfig;
+import io.copytrader.journal.Journal;
+import io.copytrader.journal.RequestCursor;
+import io.copytrader.journal.RequestQuery;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -31,12 +35,24 @@ public final class HttpVerticle extends VerticleBase {
   static final int MAX_BODY_BYTES = 64 * 1024;
   private static final long BUS_TIMEOUT_MS = 10_000;
 
+  private static final int DEFAULT_PAGE = 50;
+
   private final AppConfig config;
+  private final Journal journal;
+  private final ServiceMetrics metrics;
   private HttpServer server;
   private volatile boolean exchangeHealthy = true;
+  private volatile boolean refusingIntake;
 
-  public HttpVerticle(AppConfig config) {
+  public HttpVerticle(AppConfig config, Journal journal, ServiceMetrics metrics) {
     this.config = config;
+    this.journal = journal;
+    this.metrics = metrics;
+  }
+
+  /** From now on, new trade requests get 503: the service is draining for shutdown. */
+  public void refuseIntake() {
+    refusingIntake = true;
   }
 
   public int actualPort() {
@@ -73,12 +89,20 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/").handler(ctx -> json(ctx, 200, new JsonObject()
       .put("service", "Lighter copy trader").put("status", "running")));
     if (config.apiKeyRequired()) {
-      router.route("/api/*").handler(new ApiKeyAuth(config.apiKey()));
+      ApiKeyAuth auth = new ApiKeyAuth(config.apiKey());
+      router.route("/api/*").handler(auth);
+      router.route("/metrics").handler(auth);
     }
+    router.get("/metrics").handler(ctx -> vertx.<String>executeBlocking(metrics::scrape, false)
+      .onSuccess(text -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(text))
+      .onFailure(ctx::fail));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     router.post("/api/trade").consumes("application/json").handler(body).handler(ctx -> submit(ctx, false));
     router.post("/api/trade/adjust").consumes("application/json").handler(body).handler(ctx -> submit(ctx, true));
     router.get("/api/account/:account_index").handler(this::account);
+    router.get("/api/trade/:request_id").handler(this::requestStatus);
+    router.get("/api/trades").handler(this::requestList);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ctx -> {
         if (status == 500 && ctx.failure() != null) {
@@ -105,6 +129,10 @@ public final class HttpVerticle extends VerticleBase {
     if (config.account(request.accountIndex()).isEmpty()) {
       ErrorResponses.send(ctx.response(), FailureCode.UNKNOWN_ACCOUNT,
         "account " + request.accountIndex() + " is not configured");
+      return;
+    }
+    if (refusingIntake) {
+      ErrorResponses.send(ctx.response(), FailureCode.SHUTTING_DOWN, "the service is shutting down; retry shortly");
       return;
     }
     if (!exchangeHealthy) {
@@ -168,6 +196,44 @@ public final class HttpVerticle extends VerticleBase {
         options(AccountActions.VIEW))
       .onSuccess(reply -> json(ctx, 200, reply.body()))
       .onFailure(failure -> ErrorResponses.send(ctx.response(), failure));
+  }
+
+  private void requestStatus(RoutingContext ctx) {
+    String requestId = ctx.pathParam("request_id");
+    if (requestId == null || requestId.length() > 64 || !requestId.matches("[0-9A-Za-z._-]+")) {
+      ErrorResponses.send(ctx.response(), FailureCode.NOT_FOUND, "no request with that id");
+      return;
+    }
+    journal.getRequest(requestId)
+      .onSuccess(found -> found.ifPresentOrElse(detail -> json(ctx, 200, detail.toJson()),
+        () -> ErrorResponses.send(ctx.response(), FailureCode.NOT_FOUND, "no request " + requestId)))
+      .onFailure(failure -> ErrorResponses.send(ctx.response(), FailureCode.EXCHANGE_UNAVAILABLE,
+        "the journal is unavailable"));
+  }
+
+  private void requestList(RoutingContext ctx) {
+    RequestQuery query;
+    try {
+      String account = ctx.queryParams().get("account_index");
+      String limit = ctx.queryParams().get("limit");
+      String before = ctx.queryParams().get("before");
+      Long accountIndex = account == null ? null : pathIndex(account);
+      if (account != null && accountIndex == null) {
+        throw new IllegalArgumentException("account_index must be a non-negative integer");
+      }
+      if (limit != null && !limit.matches("\\d{1,4}")) {
+        throw new IllegalArgumentException("limit must be an integer from 1 to " + RequestQuery.MAX_LIMIT);
+      }
+      query = new RequestQuery(accountIndex, limit == null ? DEFAULT_PAGE : Integer.parseInt(limit),
+        before == null ? null : RequestCursor.parse(before));
+    } catch (IllegalArgumentException e) {
+      ErrorResponses.send(ctx.response(), FailureCode.INVALID_REQUEST, e.getMessage());
+      return;
+    }
+    journal.listRequests(query)
+      .onSuccess(page -> json(ctx, 200, page.toJson()))
+      .onFailure(failure -> ErrorResponses.send(ctx.response(), FailureCode.EXCHANGE_UNAVAILABLE,
+        "the journal is unavailable"));
   }
 
   private void health(RoutingContext ctx) {

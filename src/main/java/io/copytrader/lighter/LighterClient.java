@@ -22,6 +22,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -63,6 +64,7 @@ public final class LighterClient implements AutoCloseable {
   private final String basePath;
   private final long requestTimeoutMs;
   private final List<Consumer<CircuitBreakerState>> breakerListeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, String>> callListeners = new CopyOnWriteArrayList<>();
 
   public LighterClient(Vertx vertx, LighterClientOptions options) {
     URI base = URI.create(options.baseUrl());
@@ -270,6 +272,11 @@ public final class LighterClient implements AutoCloseable {
     breakerListeners.add(Objects.requireNonNull(listener));
   }
 
+  /** Called after every call with its operation name and outcome ({@code ok} or the failure kind, lowercase). */
+  public void onCall(BiConsumer<String, String> listener) {
+    callListeners.add(Objects.requireNonNull(listener));
+  }
+
   public void removeBreakerListener(Consumer<CircuitBreakerState> listener) {
     breakerListeners.remove(listener);
   }
@@ -298,8 +305,13 @@ public final class LighterClient implements AutoCloseable {
   private <T> Future<T> execute(String operation, Supplier<Future<HttpResponse<Buffer>>> send,
                                 BodyReader<T> reader) {
     return breaker.<T>execute(() -> send.get().transform(outcome -> interpret(operation, outcome, reader)))
-      .recover(failure -> Future.failedFuture(failure instanceof OpenCircuitException
-        ? LighterException.circuitOpen(operation) : LighterException.fromTransport(operation, failure)));
+      .recover(failure -> Future.<T>failedFuture(failure instanceof OpenCircuitException
+        ? LighterException.circuitOpen(operation) : LighterException.fromTransport(operation, failure)))
+      .onComplete(outcome -> {
+        String result = outcome.succeeded() ? "ok" : outcome.cause() instanceof LighterException error
+          ? error.kind().name().toLowerCase(java.util.Locale.ROOT) : "error";
+        callListeners.forEach(listener -> listener.accept(operation, result));
+      });
   }
 
   private static <T> Future<T> interpret(String operation, AsyncResult<HttpResponse<Buffer>> outcome,

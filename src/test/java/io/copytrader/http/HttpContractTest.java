@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.ConfigLoader;
+import io.copytrader.journal.Journal;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -42,7 +44,8 @@ class HttpContractTest {
       "HTTP_HOST", "127.0.0.1",
       "HTTP_PORT", "0",
       "ACCOUNTS", "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + KEY + "\"}]"), dir).config();
-    HttpVerticle http = new HttpVerticle(config);
+    Journal journal = Journal.open(vertx, dir.resolve("data")).await();
+    HttpVerticle http = new HttpVerticle(config, journal, ServiceMetrics.forVertx());
     vertx.deployVerticle(http).await();
     port = http.actualPort();
     client = WebClient.create(vertx);
@@ -132,6 +135,25 @@ class HttpContractTest {
   @Test
   void unconfiguredAccountViewIsNotFound() {
     assertError(await(request(HttpMethod.GET, "/api/account/999").send()), 404, "UNKNOWN_ACCOUNT");
+  }
+
+  @Test
+  void unknownRequestIdIsNotFound() {
+    assertError(await(request(HttpMethod.GET, "/api/trade/1700000000000-deadbeef").send()), 404, "NOT_FOUND");
+  }
+
+  @Test
+  void malformedRequestListQueryIsInvalid() {
+    assertError(await(request(HttpMethod.GET, "/api/trades?limit=0").send()), 400, "INVALID_REQUEST");
+    assertError(await(request(HttpMethod.GET, "/api/trades?before=nonsense").send()), 400, "INVALID_REQUEST");
+  }
+
+  @Test
+  void emptyJournalListsNoRequests() {
+    HttpResponse<Buffer> response = await(request(HttpMethod.GET, "/api/trades?account_index=1&limit=10").send());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getJsonArray("requests")).isEmpty();
   }
 
   @Test

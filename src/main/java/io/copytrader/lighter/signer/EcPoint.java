@@ -41,10 +41,6 @@ final class EcPoint {
     setNeutral();
   }
 
-  static EcPoint neutral() {
-    return new EcPoint();
-  }
-
   static EcPoint generator() {
     EcPoint g = new EcPoint();
     Gfp5.copy(g.x, GENERATOR_X);
@@ -80,10 +76,6 @@ final class EcPoint {
     Gfp5.neg(u, u);
   }
 
-  boolean isNeutral() {
-    return Gfp5.isZero(u);
-  }
-
   /** this += p (10M). */
   void add(EcPoint p) {
     Gfp5.mul(t1, x, p.x);
@@ -103,18 +95,8 @@ final class EcPoint {
     finishAdd();
   }
 
-  /**
-   * this += (x2, u2) given in affine coordinates, read from {@code table} at {@code offset} (x then u); with
-   * {@code negate} the point's opposite (x2, -u2) is added instead (8M).
-   */
-  void addAffine(long[] table, int offset, boolean negate) {
-    long[] x2 = t9;
-    long[] u2 = t10;
-    System.arraycopy(table, offset, x2, 0, 5);
-    System.arraycopy(table, offset + 5, u2, 0, 5);
-    if (negate) {
-      Gfp5.neg(u2, u2);
-    }
+  /** this += (x2, u2) given in affine coordinates; (0, 0) is the neutral (8M). */
+  void addAffine(long[] x2, long[] u2) {
     Gfp5.mul(t1, x, x2);
     Gfp5.copy(t2, z);
     Gfp5.mul(t3, u, u2);
@@ -264,14 +246,6 @@ final class EcPoint {
     Gfp5.inverse(w, u);
     Gfp5.mul(w, w, t);
     return w;
-  }
-
-  boolean sameAs(EcPoint p) {
-    long[] a = new long[5];
-    long[] b = new long[5];
-    Gfp5.mul(a, u, p.t);
-    Gfp5.mul(b, p.u, t);
-    return Gfp5.equal(a, b);
   }
 
   /**

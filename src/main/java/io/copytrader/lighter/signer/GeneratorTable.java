@@ -1,13 +1,19 @@
 package io.copytrader.lighter.signer;
 
+import java.util.Arrays;
+
 /**
  * Fixed-base multiplication of the generator G: for every signed window position i and digit d in
  * 1..2^(w-1), the affine point d * 2^(w i) * G is precomputed, so k * G costs one affine addition per
  * window and no doubling. The table is built once, on first use (class initialisation is the lazy holder).
+ *
+ * <p>k is a signing nonce, and a few leaked bits per signature are enough to recover the key from many
+ * signatures, so the lookup reads every entry of a window and the addition is done for every window, zero
+ * digits included: the sequence of operations and of memory accesses does not depend on k.
  */
 final class GeneratorTable {
 
-  static final int WINDOW = 8;
+  static final int WINDOW = 6;
   private static final int DIGITS_PER_WINDOW = 1 << (WINDOW - 1);
   private static final int WINDOWS = (319 + WINDOW) / WINDOW;
   /** Per point: x (5 limbs) then u (5 limbs). */
@@ -21,14 +27,35 @@ final class GeneratorTable {
   static EcPoint multiply(long[] scalarLimbs) {
     int[] digits = Scalar.recodeSigned(scalarLimbs, WINDOW);
     EcPoint acc = new EcPoint();
+    long[] x = new long[5];
+    long[] u = new long[5];
     for (int i = 0; i < digits.length; i++) {
-      int digit = digits[i];
-      if (digit != 0) {
-        int index = i * DIGITS_PER_WINDOW + Math.abs(digit) - 1;
-        acc.addAffine(TABLE, index * STRIDE, digit < 0);
-      }
+      lookup(i, digits[i], x, u);
+      acc.addAffine(x, u);
     }
     return acc;
+  }
+
+  /** Writes digit * 2^(w window) * G into (x, u); digit 0 gives the affine neutral (0, 0). */
+  private static void lookup(int window, int digit, long[] x, long[] u) {
+    int sign = digit >> 31;
+    int magnitude = (digit ^ sign) - sign;
+    Arrays.fill(x, 0);
+    Arrays.fill(u, 0);
+    int offset = window * DIGITS_PER_WINDOW * STRIDE;
+    for (int j = 1; j <= DIGITS_PER_WINDOW; j++, offset += STRIDE) {
+      long selected = ((j ^ magnitude) - 1) >> 31;
+      for (int k = 0; k < 5; k++) {
+        x[k] |= TABLE[offset + k] & selected;
+        u[k] |= TABLE[offset + 5 + k] & selected;
+      }
+    }
+    long negative = sign;
+    for (int k = 0; k < 5; k++) {
+      long limb = u[k];
+      long negated = (Goldilocks.P - limb) & ((limb | -limb) >> 63);
+      u[k] = limb ^ ((limb ^ negated) & negative);
+    }
   }
 
   private static long[] build() {

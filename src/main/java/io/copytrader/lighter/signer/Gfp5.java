@@ -24,16 +24,8 @@ final class Gfp5 {
   private Gfp5() {
   }
 
-  static long[] zero() {
-    return new long[LIMBS];
-  }
-
   static long[] one() {
     return new long[] {1, 0, 0, 0, 0};
-  }
-
-  static long[] of(long a0, long a1, long a2, long a3, long a4) {
-    return new long[] {a0, a1, a2, a3, a4};
   }
 
   static void copy(long[] r, long[] a) {
@@ -260,8 +252,7 @@ final class Gfp5 {
 
   /** Limb 0 of a*t: the product is known to lie in GF(p), so the other limbs are not computed. */
   private static long productInBaseField(long[] a, long[] t) {
-    return Goldilocks.add(Goldilocks.mul(a[0], t[0]),
-        times3(Goldilocks.add(Goldilocks.add(Goldilocks.mul(a[1], t[4]), Goldilocks.mul(a[2], t[3])), Goldilocks.add(Goldilocks.mul(a[3], t[2]), Goldilocks.mul(a[4], t[1])))));
+    return dot5(a[0], t[0], a[1], times3(t[4]), a[2], times3(t[3]), a[3], times3(t[2]), a[4], times3(t[1]));
   }
 
   /** Inverse; the inverse of 0 is 0. */

@@ -89,13 +89,10 @@ final class Scalar {
         bits |= limbs[limb + 1] << (64 - shift);
       }
       int v = (int) (bits & mask) + carry;
-      if (v > half) {
-        v -= 1 << window;
-        carry = 1;
-      } else {
-        carry = 0;
-      }
-      digits[i] = v;
+      // Without a branch: the scalar may be a secret nonce.
+      int above = (half - v) >> 31;
+      digits[i] = v - (above & (1 << window));
+      carry = above & 1;
     }
     return digits;
   }

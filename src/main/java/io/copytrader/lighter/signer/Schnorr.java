@@ -36,8 +36,8 @@ public final class Schnorr {
   }
 
   /**
-   * Strict verification: false (never an exception) for malformed input, a public key that is not a canonical
-   * group element encoding, or s or e not below n.
+   * Strict verification: false (never an exception) for malformed input, a public key that is not the
+   * canonical encoding of a group element other than the neutral, or s or e not below n.
    */
   public static boolean verify(byte[] publicKey, long[] messageHash, byte[] signature) {
     if (publicKey == null || publicKey.length != Gfp5.BYTES || messageHash == null
@@ -50,7 +50,8 @@ public final class Schnorr {
       return false;
     }
     long[] w = Gfp5.rawLimbs(publicKey, 0);
-    if (!Gfp5.isCanonical(w)) {
+    // w = 0 is the neutral element, the public key of sk = 0, for which anyone can produce signatures.
+    if (!Gfp5.isCanonical(w) || Gfp5.isZero(w)) {
       return false;
     }
     EcPoint pk = EcPoint.decode(w);

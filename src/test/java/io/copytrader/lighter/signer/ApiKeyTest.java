@@ -3,15 +3,17 @@ package io.copytrader.lighter.signer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ApiKeyTest {
 
-  private static final String PRIVATE_HEX = "61c72c47fe93bbb772bdc0d280e773b79669d951d975e06c9e20b04f0054e1790a0b012f9f73182e";
-  private static final String PUBLIC_HEX = "59af4e85f61b4e77b4694548c8922b10b662ed62e4d39ba1cfae77ca7ca5481e7f829257e80b51fa";
+  private static final String PRIVATE_HEX =
+      "61c72c47fe93bbb772bdc0d280e773b79669d951d975e06c9e20b04f0054e1790a0b012f9f73182e";
+  private static final String PUBLIC_HEX =
+      "59af4e85f61b4e77b4694548c8922b10b662ed62e4d39ba1cfae77ca7ca5481e7f829257e80b51fa";
 
   @ParameterizedTest
   @ValueSource(strings = {PRIVATE_HEX, "0x" + PRIVATE_HEX, "0X" + PRIVATE_HEX})

@@ -1,0 +1,55 @@
+package io.copytrader;
+
+import io.copytrader.config.ConfigException;
+import io.copytrader.config.ConfigLoader;
+import io.copytrader.config.LoadedConfig;
+import java.nio.file.Path;
+
+/**
+ * Entry point. {@code run} (the default) starts the service; {@code check} verifies the configured accounts
+ * against Lighter; {@code paper-exchange} runs the paper exchange alone.
+ */
+public final class Main {
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    String command = args.length == 0 ? "run" : args[0];
+    if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
+      System.out.println(usage());
+      return;
+    }
+    LoadedConfig loaded;
+    try {
+      loaded = ConfigLoader.load(System.getenv(), Path.of("").toAbsolutePath());
+    } catch (ConfigException e) {
+      System.err.println("Invalid configuration:");
+      e.problems().forEach(problem -> System.err.println("  - " + problem));
+      System.exit(2);
+      return;
+    }
+    Logging.configure(loaded.config().logFormat());
+    int status = switch (command) {
+      case "run" -> ServiceLauncher.run(loaded);
+      case "check" -> AccountCheck.run(loaded.config());
+      case "paper-exchange" -> PaperLauncher.run(loaded.config());
+      default -> {
+        System.err.println("Unknown command '" + command + "'.\n" + usage());
+        yield 64;
+      }
+    };
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  private static String usage() {
+    return """
+      Usage: java -jar lighter-copy-trader.jar [run | check | paper-exchange | help]
+        run             start the service (paper mode when no account is configured)
+        check           verify each account's API key, owner and balances against Lighter, then exit
+        paper-exchange  run the paper exchange alone (ACCOUNTS, PAPER_PORT, PAPER_BALANCE)
+      Configuration: conf/config.json < .env (or ENV_FILE) < environment; see README.md.""";
+  }
+}

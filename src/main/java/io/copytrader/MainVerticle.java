@@ -1,0 +1,179 @@
+package io.copytrader;
+
+import io.copytrader.account.AccountVerticle;
+import io.copytrader.account.AccountView;
+import io.copytrader.account.ClientOrderIndexAllocator;
+import io.copytrader.account.ExchangeSession;
+import io.copytrader.account.ExecutionSettings;
+import io.copytrader.account.TradeExecutor;
+import io.copytrader.config.AccountConfig;
+import io.copytrader.config.AppConfig;
+import io.copytrader.config.LoadedConfig;
+import io.copytrader.health.HealthVerticle;
+import io.copytrader.http.HttpVerticle;
+import io.copytrader.journal.Journal;
+import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.LighterClientOptions;
+import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.lighter.signer.TxSigner;
+import io.copytrader.market.MarketCacheVerticle;
+import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.notify.NotifierVerticle;
+import io.copytrader.notify.Notices;
+import io.copytrader.notify.StartupSummary;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads nothing itself: takes the validated configuration and deploys, in order, the paper exchange (in
+ * paper mode), the market cache, the notifier, health, one account verticle per account and the HTTP API
+ * last, failing fast if any of them cannot start.
+ */
+public final class MainVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
+  /** How long an accepted order may take to reach its final state before the request is reported unconfirmed. */
+  private static final Duration FILL_TIMEOUT = Duration.ofSeconds(15);
+
+  private final LoadedConfig loaded;
+  private final List<String> accountDeployments = new ArrayList<>();
+  private final List<AccountVerticle> accounts = new ArrayList<>();
+  private final ServiceMetrics metrics = ServiceMetrics.forVertx();
+  private AppConfig config;
+  private PaperMode paper;
+  private Journal journal;
+  private LighterClient lighter;
+  private HttpVerticle http;
+
+  public MainVerticle(LoadedConfig loaded) {
+    this.loaded = loaded;
+  }
+
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  /** The configuration in force: in paper mode, pointed at the paper exchange and its accounts. */
+  public AppConfig effectiveConfig() {
+    return config;
+  }
+
+  @Override
+  public Future<?> start() {
+    loaded.warnings().forEach(LOG::warn);
+    paper = new PaperMode(vertx, loaded.config());
+    return paper.start()
+      .compose(effective -> {
+        config = effective;
+        lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.baseUrl()));
+        return Journal.open(vertx, config.dataDir());
+      })
+      .compose(opened -> {
+        journal = opened;
+        return vertx.deployVerticle(new MarketCacheVerticle(lighter));
+      })
+      .compose(deployed -> {
+        NotifierVerticle notifier = new NotifierVerticle(config.telegram());
+        registerMetrics(notifier);
+        return vertx.deployVerticle(notifier);
+      })
+      .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter, this::accountsHealth)))
+      .compose(deployed -> deployAccounts())
+      .compose(deployed -> {
+        http = new HttpVerticle(config, journal, metrics);
+        return vertx.deployVerticle(http);
+      })
+      .onSuccess(ready -> announce());
+  }
+
+  private Future<Void> deployAccounts() {
+    Future<Void> chain = Future.succeededFuture();
+    TxSigner signer = new TxSigner(config.chainId());
+    ExecutionSettings defaults = new ExecutionSettings(config.trading(), 1 + config.maxRetries(),
+      config.retryInterval(), config.maxSignalAge(), FILL_TIMEOUT);
+    for (AccountConfig account : config.accounts()) {
+      chain = chain
+        .compose(previous -> journal.lastClientOrderIndex(account.accountIndex()))
+        .compose(lastIndex -> {
+          ExchangeSession session = new ExchangeSession(lighter, account, ApiKey.parse(account.privateKey().reveal()),
+            signer);
+          ExecutionSettings settings = new ExecutionSettings(account.effective(config.trading()), defaults.attempts(),
+            defaults.retryInterval(), defaults.maxSignalAge(), defaults.fillTimeout());
+          ClientOrderIndexAllocator orderIndexes = new ClientOrderIndexAllocator(lastIndex.orElse(0));
+          TradeExecutor executor = new TradeExecutor(vertx, account, settings, session, journal, orderIndexes,
+            metrics);
+          AccountVerticle verticle = new AccountVerticle(account, config.maxQueuePerAccount(), journal, lighter,
+            executor, new AccountView(lighter, account.accountIndex(), session::authToken), config.shutdownGrace());
+          accounts.add(verticle);
+          metrics.gauge("copytrade_queue_depth", "Requests waiting or running per account", "account",
+            String.valueOf(account.accountIndex()), verticle::queueDepth);
+          return vertx.deployVerticle(verticle);
+        })
+        .onSuccess(accountDeployments::add)
+        .mapEmpty();
+    }
+    return chain;
+  }
+
+  private void registerMetrics(NotifierVerticle notifier) {
+    lighter.onCall(metrics::lighterCall);
+    metrics.gauge("copytrade_breaker_state", "Lighter circuit breaker: 0 closed, 1 half-open, 2 open",
+      () -> switch (lighter.breakerState()) {
+        case CLOSED -> 0;
+        case HALF_OPEN -> 1;
+        case OPEN -> 2;
+      });
+    metrics.counter("copytrade_telegram_sent", "Telegram messages delivered", () -> notifier.counters().sent());
+    metrics.counter("copytrade_telegram_failed", "Telegram messages given up", () -> notifier.counters().failed());
+    metrics.counter("copytrade_telegram_dropped", "Notices dropped from a full queue",
+      () -> notifier.counters().dropped());
+  }
+
+  private JsonObject accountsHealth() {
+    JsonObject checks = new JsonObject();
+    for (AccountVerticle account : accounts) {
+      checks.put(String.valueOf(account.accountIndex()), new JsonObject().put("queued", account.queueDepth()));
+    }
+    return checks;
+  }
+
+  /**
+   * Graceful stop, run before Vert.x closes: intake answers 503, each account finishes its current
+   * request within the grace period, and queued requests stay in the journal for the next start.
+   */
+  public Future<Void> drain() {
+    if (http != null) {
+      http.refuseIntake();
+    }
+    List<Future<Void>> undeployed = accountDeployments.stream().map(vertx::undeploy).toList();
+    return Future.join(undeployed).mapEmpty();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (lighter != null) {
+      lighter.close();
+    }
+    return journal == null ? Future.succeededFuture() : journal.close();
+  }
+
+  private void announce() {
+    LOG.info("Ready: {} mode, {} account(s), Lighter at {}, API on http://{}:{}", config.mode().name().toLowerCase(),
+      config.accounts().size(), config.baseUrl(), config.httpHost(), httpPort());
+    paper.announce(config, httpPort());
+    List<StartupSummary.Account> summary = config.accounts().stream()
+      .map(account -> new StartupSummary.Account(account.accountIndex(), account.name())).toList();
+    vertx.eventBus().<JsonObject>request(Addresses.MARKET_LIST, new JsonObject())
+      .map(reply -> reply.body().getJsonArray("markets").stream()
+        .map(market -> ((JsonObject) market).getString("symbol")).toList())
+      .otherwise(List.of())
+      .onSuccess(symbols -> vertx.eventBus().publish(Addresses.NOTIFY, Notices.startup(
+        new StartupSummary(config.mode(), summary, symbols)).toJson()));
+  }
+}

@@ -1,0 +1,40 @@
+package io.copytrader;
+
+import io.copytrader.config.AppConfig;
+import io.copytrader.paper.PaperExchange;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code paper-exchange}: the paper exchange alone, with the configured accounts, so that a service in live
+ * mode can trade against it from another process and survive its own restarts.
+ */
+final class PaperLauncher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PaperLauncher.class);
+
+  private PaperLauncher() {
+  }
+
+  static int run(AppConfig config) {
+    if (config.accounts().isEmpty()) {
+      System.err.println("paper-exchange needs the accounts to register: set ACCOUNTS or ACCOUNTS_FILE");
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    PaperExchange exchange = new PaperExchange(PaperMode.paperConfig(config, config.accounts(), "127.0.0.1"));
+    try {
+      vertx.deployVerticle(exchange).await();
+    } catch (RuntimeException e) {
+      LOG.error("Paper exchange failed to start: {}", e.getMessage());
+      vertx.close().await();
+      return 1;
+    }
+    LOG.info("Paper exchange listening on {} with {} account(s); set BASE_URL={} and MODE=live to trade on it",
+      exchange.baseUrl(), config.accounts().size(), exchange.baseUrl());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture()
+      .join(), "shutdown"));
+    return 0;
+  }
+}

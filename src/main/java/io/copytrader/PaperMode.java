@@ -1,0 +1,86 @@
+package io.copytrader;
+
+import io.copytrader.config.AccountConfig;
+import io.copytrader.config.AppConfig;
+import io.copytrader.config.Mode;
+import io.copytrader.config.Secret;
+import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.paper.PaperAccount;
+import io.copytrader.paper.PaperConfig;
+import io.copytrader.paper.PaperExchange;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paper mode: the service trades on a paper exchange it runs itself on loopback, either with two demo
+ * accounts (when none is configured) or with the configured accounts, registered under the public keys
+ * derived from their private keys and funded with {@code PAPER_BALANCE}.
+ */
+final class PaperMode {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PaperMode.class);
+  static final long FIRST_DEMO_ACCOUNT = 1001;
+  private static final int DEMO_ACCOUNTS = 2;
+  private static final String DEMO_L1_ADDRESS = "0x000000000000000000000000000000000000dEaD";
+
+  private final Vertx vertx;
+  private final AppConfig config;
+  private PaperExchange exchange;
+
+  PaperMode(Vertx vertx, AppConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  /** Starts the paper exchange in paper mode and returns the configuration pointed at it. */
+  Future<AppConfig> start() {
+    if (config.mode() != Mode.PAPER) {
+      return Future.succeededFuture(config);
+    }
+    List<AccountConfig> accounts = config.accounts().isEmpty() ? demoAccounts() : config.accounts();
+    exchange = new PaperExchange(paperConfig(config, accounts, "127.0.0.1"));
+    return vertx.deployVerticle(exchange)
+      .map(deployed -> config.withBaseUrl(exchange.baseUrl()).withAccounts(accounts));
+  }
+
+  /** The paper exchange's configuration for these accounts, each funded with {@code PAPER_BALANCE}. */
+  static PaperConfig paperConfig(AppConfig config, List<AccountConfig> accounts, String host) {
+    String owner = config.l1Address() != null ? config.l1Address() : DEMO_L1_ADDRESS;
+    List<PaperAccount> paperAccounts = accounts.stream()
+      .map(account -> new PaperAccount(account.accountIndex(), owner, config.paperBalance(),
+        Map.of(account.apiKeyIndex(), ApiKey.parse(account.privateKey().reveal()).publicKeyHex())))
+      .toList();
+    PaperConfig defaults = PaperConfig.defaults();
+    return new PaperConfig(host, config.paperPort() == null ? 0 : config.paperPort(), config.chainId(), true,
+      defaults.book(), defaults.markets(), paperAccounts);
+  }
+
+  void announce(AppConfig effective, int httpPort) {
+    if (exchange == null) {
+      return;
+    }
+    List<Long> indexes = effective.accounts().stream().map(AccountConfig::accountIndex).toList();
+    LOG.info("Paper mode: trading on the paper exchange at {} with accounts {}", exchange.baseUrl(), indexes);
+    String key = effective.apiKeyRequired() ? " -H 'X-API-Key: <API_KEY>'" : "";
+    LOG.info("Try: curl -s -X POST http://127.0.0.1:{}/api/trade -H 'Content-Type: application/json'{} -d "
+      + "'{\"account_index\":{},\"symbol\":\"ETH\",\"trade_type\":\"long\",\"reference_position_ratio\":0.5}'",
+      httpPort, key, indexes.get(0));
+  }
+
+  /** Fresh keys on every start: demo accounts live only as long as the paper exchange that holds them. */
+  private static List<AccountConfig> demoAccounts() {
+    SecureRandom random = new SecureRandom();
+    return java.util.stream.LongStream.range(0, DEMO_ACCOUNTS).mapToObj(n -> {
+      byte[] key = new byte[40];
+      random.nextBytes(key);
+      return new AccountConfig(FIRST_DEMO_ACCOUNT + n, 0, Secret.of(HexFormat.of().formatHex(key)), "demo-" + (n + 1),
+        null, null, null);
+    }).toList();
+  }
+}

@@ -1,0 +1,90 @@
+package io.copytrader.account;
+
+import io.copytrader.lighter.AccountPosition;
+import io.copytrader.lighter.DetailedAccount;
+import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.Order;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /api/account/{account_index}} in the Python service's shape: balances and positions from
+ * Lighter's account, stop-loss orders from its active orders in every market the account has touched
+ * (market 0 included, which the Python service skipped).
+ */
+public final class AccountView implements AccountViewer {
+
+  private final LighterClient lighter;
+  private final long accountIndex;
+  private final Supplier<String> authToken;
+
+  public AccountView(LighterClient lighter, long accountIndex, Supplier<String> authToken) {
+    this.lighter = lighter;
+    this.accountIndex = accountIndex;
+    this.authToken = authToken;
+  }
+
+  @Override
+  public Future<JsonObject> view() {
+    return lighter.account(accountIndex).compose(account -> {
+      List<Future<List<Order>>> stopLosses = account.positions().stream()
+        .map(position -> lighter.accountActiveOrders(accountIndex, (int) position.marketId(), authToken.get())
+          .map(page -> page.orders().stream().filter(Order::stopLoss).toList()))
+        .toList();
+      return Future.all(stopLosses).map(all -> render(account, stopLosses.stream()
+        .flatMap(orders -> orders.result().stream()).toList()));
+    });
+  }
+
+  private static JsonObject render(DetailedAccount account, List<Order> stopLosses) {
+    JsonArray positions = new JsonArray();
+    for (AccountPosition position : account.positions()) {
+      positions.add(new JsonObject()
+        .put("market_id", position.marketId())
+        .put("symbol", position.symbol())
+        .put("position", text(position.position()))
+        .put("position_value", text(position.positionValue()))
+        .put("avg_entry_price", text(position.avgEntryPrice()))
+        .put("unrealized_pnl", text(position.unrealizedPnl()))
+        .put("realized_pnl", text(position.realizedPnl()))
+        .put("sign", position.sign()));
+    }
+    JsonArray orders = new JsonArray();
+    for (Order order : stopLosses) {
+      orders.add(new JsonObject()
+        .put("order_index", order.orderIndex())
+        .put("order_id", order.orderId())
+        .put("market_id", order.marketIndex())
+        .put("symbol", symbol(account, order.marketIndex()))
+        .put("trigger_price", text(order.triggerPrice()))
+        .put("price", "stop-loss-limit".equals(order.type()) ? text(order.price()) : null)
+        .put("base_amount", text(order.initialBaseAmount()))
+        .put("remaining_base_amount", text(order.remainingBaseAmount()))
+        .put("order_type", order.type())
+        .put("status", order.status())
+        .put("reduce_only", order.reduceOnly()));
+    }
+    return new JsonObject()
+      .put("account_index", account.index())
+      .put("l1_address", account.l1Address())
+      .put("available_balance", text(account.availableBalance()))
+      .put("collateral", text(account.collateral()))
+      .put("total_asset_value", text(account.totalAssetValue()))
+      .put("cross_asset_value", text(account.crossAssetValue()))
+      .put("status", account.status())
+      .put("positions", positions)
+      .put("stop_loss_orders", orders);
+  }
+
+  private static String symbol(DetailedAccount account, long marketId) {
+    return account.position(marketId).map(AccountPosition::symbol).orElse(null);
+  }
+
+  private static String text(BigDecimal value) {
+    return value == null ? null : value.toPlainString();
+  }
+}

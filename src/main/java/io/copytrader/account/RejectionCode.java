@@ -1,0 +1,27 @@
+package io.copytrader.account;
+
+/** Why a request produced no order; {@link #retryable()} says whether a later attempt may succeed. */
+public enum RejectionCode {
+  /** The order book has neither a bid nor an ask. */
+  NO_PRICE(true),
+  /** The order would be smaller than the market's minimum base or quote amount (ratio 0 lands here too). */
+  SIZE_BELOW_MINIMUM(false),
+  /** The order would be larger than a Lighter order can be (2^48 − 1 base ticks). */
+  SIZE_ABOVE_MAXIMUM(false),
+  /** A price would fall outside Lighter's 1 .. 2^32 − 1 ticks. */
+  PRICE_OUT_OF_RANGE(false),
+  /** Close or adjust with no open position in the market. */
+  NO_POSITION(false),
+  /** No usable stop-loss price: no entry price, no margin fraction, or a trigger at or below zero. */
+  STOP_LOSS_PRICE_INVALID(false);
+
+  private final boolean retryable;
+
+  RejectionCode(boolean retryable) {
+    this.retryable = retryable;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+}

@@ -1,0 +1,237 @@
+package io.copytrader.account;
+
+import io.copytrader.Addresses;
+import io.copytrader.journal.Journal;
+import io.copytrader.journal.NewOrder;
+import io.copytrader.journal.OrderPurpose;
+import io.copytrader.journal.OrderSide;
+import io.copytrader.journal.OrderUpdate;
+import io.copytrader.lighter.LighterException;
+import io.copytrader.lighter.Order;
+import io.copytrader.lighter.signer.CancelOrderTx;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.LighterTx;
+import io.copytrader.lighter.signer.ModifyOrderTx;
+import io.copytrader.lighter.signer.TxAttributes;
+import io.copytrader.market.Market;
+import io.copytrader.notify.Notice;
+import io.copytrader.notify.Notices;
+import io.copytrader.notify.PositionSide;
+import io.copytrader.notify.StopLoss;
+import io.copytrader.notify.TradeContext;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one stop-loss-limit order on every position (DESIGN.md §3): placed after an open, moved with
+ * ModifyOrder when the position grows (never a moment without protection), resized after a reduction,
+ * cancelled after a close. When it still fails after the retries, operators get an urgent notice.
+ */
+final class StopLossKeeper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StopLossKeeper.class);
+  /** The SDK's stop-loss expiry: 28 days. */
+  static final Duration STOP_LOSS_EXPIRY = Duration.ofDays(28);
+
+  private final Vertx vertx;
+  private final ExecutionSettings settings;
+  private final ExchangeSession session;
+  private final OrderWatcher watcher;
+  private final Journal journal;
+  private final ClientOrderIndexAllocator orderIndexes;
+  private final StopLossPolicy policy;
+
+  StopLossKeeper(Vertx vertx, ExecutionSettings settings, ExchangeSession session, OrderWatcher watcher,
+                 Journal journal, ClientOrderIndexAllocator orderIndexes) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.session = session;
+    this.watcher = watcher;
+    this.journal = journal;
+    this.orderIndexes = orderIndexes;
+    this.policy = new StopLossPolicy(settings.trading());
+  }
+
+  /** One request's view of the journal: where its orders go. */
+  record Journaling(String requestId, IntSupplier ordinals) {
+  }
+
+  /**
+   * Brings the market's stop-loss in line with the position after a trade. Returns a problem description
+   * when protection could not be established after every attempt (operators were alerted).
+   */
+  Future<Optional<String>> align(TradeContext context, Journaling journaling, Market market,
+                                 Optional<Position> before, Optional<Position> after) {
+    return attempt(1, context, journaling, market, before, after);
+  }
+
+  private Future<Optional<String>> attempt(int number, TradeContext context, Journaling journaling, Market market,
+                                           Optional<Position> before, Optional<Position> after) {
+    return once(context, journaling, market, before, after)
+      .map(notice -> {
+        notice.ifPresent(this::publish);
+        return Optional.<String>empty();
+      })
+      .recover(failure -> {
+        boolean retryable = !(failure instanceof LighterException error) || error.retryable();
+        if (retryable && number < settings.attempts()) {
+          LOG.warn("Stop-loss for account {} market {} failed ({}); retrying in {} s", session.accountIndex(),
+            market.symbol(), failure.getMessage(), settings.retryInterval().toSeconds());
+          return vertx.timer(settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS)
+            .compose(waited -> attempt(number + 1, context, journaling, market, before, after));
+        }
+        String problem = "stop-loss not in place after " + number + " attempt(s): " + failure.getMessage();
+        LOG.error("Account {} market {}: {}", session.accountIndex(), market.symbol(), problem);
+        if (after.isPresent()) {
+          Position position = after.get();
+          publish(Notices.stopLossFailed(context, side(position), position.size(), intendedTrigger(market, position),
+            failure.getMessage()));
+        }
+        return Future.succeededFuture(Optional.of(problem));
+      });
+  }
+
+  private Future<Optional<Notice>> once(TradeContext context, Journaling journaling, Market market,
+                                       Optional<Position> before, Optional<Position> after) {
+    return session.lighter().accountActiveOrders(session.accountIndex(), market.marketId(), session.authToken())
+      .map(page -> page.orders().stream().filter(Order::stopLoss).toList())
+      .compose(existing -> {
+        if (after.isEmpty()) {
+          return cancelAll(journaling, market, existing).map(cancelled -> cancelled.isEmpty() ? Optional.empty()
+            : Optional.of(Notices.stopLossCancelled(context, toStopLoss(market, cancelled.get(0)), "position closed")));
+        }
+        Position position = after.get();
+        boolean grew = before.isEmpty() || before.get().side() != position.side()
+          || position.size().compareTo(before.get().size()) > 0;
+        if (!grew && !existing.isEmpty()) {
+          return resize(journaling, market, existing, position).map(Optional::of)
+            .map(previous -> Optional.of(Notices.stopLossResized(context, previous.get(),
+              new StopLoss(side(position), existing.get(0).triggerPrice(), position.size()))));
+        }
+        StopLossResult result = policy.plan(market, position);
+        if (result instanceof Rejection rejection) {
+          return Future.failedFuture(new IllegalStateException(rejection.message()));
+        }
+        StopLossPlan plan = (StopLossPlan) result;
+        StopLoss stopLoss = new StopLoss(side(position), plan.triggerPrice(), plan.baseAmount());
+        if (existing.isEmpty()) {
+          return place(journaling, market, plan).map(placed -> Optional.of(Notices.stopLossPlaced(context, stopLoss)));
+        }
+        BigDecimal previousTrigger = existing.get(0).triggerPrice();
+        return move(journaling, market, existing, plan)
+          .map(moved -> Optional.of(Notices.stopLossMoved(context, previousTrigger, stopLoss)));
+      });
+  }
+
+  private Future<Void> place(Journaling journaling, Market market, StopLossPlan plan) {
+    long clientOrderIndex = orderIndexes.next();
+    long expiry = System.currentTimeMillis() + STOP_LOSS_EXPIRY.toMillis();
+    return send(journaling, market, OrderPurpose.STOP_LOSS_PLACE, clientOrderIndex, plan.side(), plan.baseAmount(),
+      plan.limitPrice(), plan.triggerPrice(),
+      nonce -> new CreateOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(), clientOrderIndex,
+        plan.baseTicks(), plan.limitPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_STOP_LOSS_LIMIT,
+        CreateOrderTx.TIF_GOOD_TILL_TIME, 1, plan.triggerPriceTicks(), expiry, expiredAt(), nonce,
+        TxAttributes.none()))
+      .compose(sent -> watcher.await(clientOrderIndex, order -> true, settings.fillTimeout()))
+      .compose(found -> found.isPresent() ? Future.<Void>succeededFuture()
+        : Future.failedFuture(new IllegalStateException("stop-loss order " + clientOrderIndex
+          + " was accepted but does not show on the exchange")));
+  }
+
+  private Future<Void> move(Journaling journaling, Market market, List<Order> existing, StopLossPlan plan) {
+    Order target = existing.get(0);
+    return modify(journaling, market, target, plan.baseTicks(), plan.limitPriceTicks(), plan.triggerPriceTicks(),
+      plan.baseAmount(), plan.limitPrice(), plan.triggerPrice())
+      .compose(moved -> cancelAll(journaling, market, existing.subList(1, existing.size())))
+      .mapEmpty();
+  }
+
+  /** Shrinks the existing stop-loss to the remaining position, keeping its prices; returns its previous size. */
+  private Future<BigDecimal> resize(Journaling journaling, Market market, List<Order> existing, Position position) {
+    Order target = existing.get(0);
+    long priceTicks = market.priceTicks(target.price(), RoundingMode.HALF_EVEN);
+    long triggerTicks = market.priceTicks(target.triggerPrice(), RoundingMode.HALF_EVEN);
+    long baseTicks = market.baseTicks(position.size(), RoundingMode.DOWN);
+    return modify(journaling, market, target, baseTicks, priceTicks, triggerTicks, position.size(), target.price(),
+      target.triggerPrice())
+      .compose(resized -> cancelAll(journaling, market, existing.subList(1, existing.size())))
+      .map(done -> target.remainingBaseAmount());
+  }
+
+  private Future<Void> modify(Journaling journaling, Market market, Order target, long baseTicks, long priceTicks,
+                              long triggerTicks, BigDecimal base, BigDecimal price, BigDecimal trigger) {
+    return send(journaling, market, OrderPurpose.STOP_LOSS_MODIFY, target.clientOrderIndex(),
+      target.isAsk() ? Side.SELL : Side.BUY, base, price, trigger,
+      nonce -> new ModifyOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(), target.orderIndex(),
+        baseTicks, priceTicks, triggerTicks, expiredAt(), nonce, TxAttributes.none()));
+  }
+
+  private Future<List<Order>> cancelAll(Journaling journaling, Market market, List<Order> orders) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Order order : orders) {
+      chain = chain.compose(previous -> send(journaling, market, OrderPurpose.STOP_LOSS_CANCEL,
+        order.clientOrderIndex(), order.isAsk() ? Side.SELL : Side.BUY, order.remainingBaseAmount(), order.price(),
+        order.triggerPrice(),
+        nonce -> new CancelOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(),
+          order.orderIndex(), expiredAt(), nonce, TxAttributes.none())));
+    }
+    return chain.map(done -> orders);
+  }
+
+  /** Sends one stop-loss transaction, journaled before it leaves; anything but acceptance is a failure. */
+  private Future<Void> send(Journaling journaling, Market market, OrderPurpose purpose, long clientOrderIndex,
+                            Side side, BigDecimal base, BigDecimal price, BigDecimal trigger,
+                            LongFunction<LighterTx> build) {
+    int ordinal = journaling.ordinals().getAsInt();
+    return session.send(build, signed -> journal.insertOrder(new NewOrder(journaling.requestId(), ordinal, purpose,
+        market.marketId(), clientOrderIndex, signed.nonce(), session.apiKeyIndex(), signed.tx().txType(),
+        signed.tx().txHashHex(), signed.tx().txInfo(), side == Side.SELL ? OrderSide.SELL : OrderSide.BUY, base, price,
+        trigger)))
+      .compose(outcome -> {
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+          return journal.updateOrder(journaling.requestId(), ordinal, OrderUpdate.sent(accepted.tx().txHashHex()))
+            .mapEmpty();
+        }
+        LighterException error = outcome instanceof SendOutcome.Rejected rejected ? rejected.error()
+          : outcome instanceof SendOutcome.NotSent notSent ? notSent.error()
+          : ((SendOutcome.Unknown) outcome).error();
+        OrderUpdate update = outcome instanceof SendOutcome.Unknown
+          ? OrderUpdate.unknown(TradeExecutor.errorCode(error), error.getMessage())
+          : OrderUpdate.rejected(TradeExecutor.errorCode(error), error.getMessage());
+        return journal.updateOrder(journaling.requestId(), ordinal, update)
+          .compose(recorded -> Future.failedFuture(error));
+      });
+  }
+
+  private BigDecimal intendedTrigger(Market market, Position position) {
+    StopLossResult result = policy.plan(market, position);
+    return result instanceof StopLossPlan plan ? plan.triggerPrice() : null;
+  }
+
+  private static StopLoss toStopLoss(Market market, Order order) {
+    return new StopLoss(order.isAsk() ? PositionSide.LONG : PositionSide.SHORT, order.triggerPrice(),
+      order.remainingBaseAmount());
+  }
+
+  private static PositionSide side(Position position) {
+    return position.side() == Side.BUY ? PositionSide.LONG : PositionSide.SHORT;
+  }
+
+  private static long expiredAt() {
+    return System.currentTimeMillis() + TradeExecutor.TX_EXPIRY.toMillis();
+  }
+
+  private void publish(Notice notice) {
+    vertx.eventBus().publish(Addresses.NOTIFY, notice.toJson());
+  }
+}

@@ -1,0 +1,102 @@
+package io.copytrader.account;
+
+import io.copytrader.config.TradingParameters;
+import io.copytrader.market.Market;
+import io.copytrader.market.Ticks;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * Where a position's stop-loss sits. {@code STOP_LOSS_RATIO} is a loss as a share of the initial margin: the
+ * trigger lies entry × f × ratio away from the entry, f being the position's initial margin fraction, so at 10x
+ * (f = 0.10) and ratio 0.05 the stop is 0.5 % from entry. The limit price lets the triggered order fill up to
+ * {@code MAX_SLIPPAGE} beyond the trigger.
+ */
+public final class StopLossPolicy {
+
+  private final TradingParameters parameters;
+
+  public StopLossPolicy(TradingParameters parameters) {
+    this.parameters = Objects.requireNonNull(parameters, "parameters");
+  }
+
+  /** The stop-loss for the whole of {@code position}, on the other side, or why none can be placed. */
+  public StopLossResult plan(Market market, Position position) {
+    BigDecimal entry = position.averageEntryPrice();
+    if (entry == null || entry.signum() <= 0) {
+      return invalid("the " + market.symbol() + " position has no entry price");
+    }
+    BigDecimal marginFraction = marginFraction(market, position);
+    if (marginFraction == null || marginFraction.signum() <= 0) {
+      return invalid("no initial margin fraction is known for " + market.symbol());
+    }
+    boolean isLong = position.side() == Side.BUY;
+    BigDecimal ratio = parameters.stopLossRatio();
+    BigDecimal trigger = beyond(entry, marginFraction.multiply(ratio), isLong);
+    if (trigger.signum() <= 0) {
+      // A margin fraction × ratio of 1 or more would put a long's stop at or below zero; like the service this
+      // replaces, the stop then sits the bare ratio below entry.
+      trigger = beyond(entry, ratio, isLong);
+    }
+    if (trigger.signum() <= 0) {
+      return invalid("stop-loss ratio " + ratio.toPlainString() + " puts the " + market.symbol()
+        + " stop at or below zero");
+    }
+    BigDecimal triggerPrice = roundTowardEntry(market, trigger, isLong);
+    BigDecimal limit = beyond(triggerPrice, parameters.maxSlippage(), isLong);
+    if (limit.signum() <= 0) {
+      return invalid("slippage " + parameters.maxSlippage().toPlainString() + " puts the " + market.symbol()
+        + " stop-loss limit at or below zero");
+    }
+    BigDecimal limitPrice = roundTowardEntry(market, limit, isLong);
+    if (!OrderLimits.priceFits(market, triggerPrice) || !OrderLimits.priceFits(market, limitPrice)) {
+      return new Rejection(RejectionCode.PRICE_OUT_OF_RANGE, "stop-loss trigger " + triggerPrice.toPlainString()
+        + " / limit " + limitPrice.toPlainString() + " for " + market.symbol()
+        + " is outside the prices Lighter accepts");
+    }
+    // Reduce-only: the exchange caps it at the position, so a sub-tick remainder rounds up rather than stay
+    // unprotected.
+    BigDecimal base = Ticks.round(position.size(), market.sizeDecimals(), RoundingMode.CEILING);
+    if (!OrderLimits.baseFits(market, base)) {
+      return new Rejection(RejectionCode.SIZE_ABOVE_MAXIMUM, "the " + market.symbol()
+        + " position is larger than the largest order Lighter accepts");
+    }
+    return new StopLossPlan(position.side().opposite(), base, market.baseTicks(base, RoundingMode.UNNECESSARY),
+      triggerPrice, market.priceTicks(triggerPrice, RoundingMode.UNNECESSARY),
+      limitPrice, market.priceTicks(limitPrice, RoundingMode.UNNECESSARY), marginFraction);
+  }
+
+  /** Lighter reports the position's fraction in percent ("33.33" = 3x); zero or absent means the market default. */
+  private static BigDecimal marginFraction(Market market, Position position) {
+    BigDecimal percent = position.initialMarginFractionPercent();
+    if (percent != null && percent.signum() > 0) {
+      return percent.movePointLeft(2);
+    }
+    return market.defaultInitialMarginFraction();
+  }
+
+  /** {@code price} moved by {@code fraction} in the losing direction: down for a long, up for a short. */
+  private static BigDecimal beyond(BigDecimal price, BigDecimal fraction, boolean isLong) {
+    return price.multiply(isLong ? BigDecimal.ONE.subtract(fraction) : BigDecimal.ONE.add(fraction));
+  }
+
+  /*
+   * Both prices round back toward the entry (a long's up, a short's down): the trigger so that the stop is never
+   * further from the entry, and the loss never larger, than the formula allows; the limit, taken from the
+   * rounded trigger, so that a fill stays within the slippage allowance. Either is at least one tick.
+   */
+  private static BigDecimal roundTowardEntry(Market market, BigDecimal price, boolean isLong) {
+    return atLeastOneTick(market,
+      Ticks.round(price, market.priceDecimals(), isLong ? RoundingMode.CEILING : RoundingMode.FLOOR));
+  }
+
+  private static BigDecimal atLeastOneTick(Market market, BigDecimal price) {
+    BigDecimal tick = market.price(1);
+    return price.compareTo(tick) < 0 ? tick : price;
+  }
+
+  private static Rejection invalid(String message) {
+    return new Rejection(RejectionCode.STOP_LOSS_PRICE_INVALID, message);
+  }
+}

@@ -1,0 +1,410 @@
+package io.copytrader.account;
+
+import io.copytrader.Addresses;
+import io.copytrader.config.AccountConfig;
+import io.copytrader.journal.Journal;
+import io.copytrader.journal.NewOrder;
+import io.copytrader.journal.OrderPurpose;
+import io.copytrader.journal.OrderSide;
+import io.copytrader.journal.OrderState;
+import io.copytrader.journal.OrderUpdate;
+import io.copytrader.journal.RequestState;
+import io.copytrader.lighter.AccountPosition;
+import io.copytrader.lighter.DetailedAccount;
+import io.copytrader.lighter.LighterException;
+import io.copytrader.lighter.Order;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.TxAttributes;
+import io.copytrader.market.Market;
+import io.copytrader.market.MarketJson;
+import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.notify.Fill;
+import io.copytrader.notify.Notice;
+import io.copytrader.notify.Notices;
+import io.copytrader.notify.PositionSide;
+import io.copytrader.notify.TradeContext;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries one accepted request from start to final state (DESIGN.md §3): sizes the order from fresh
+ * market and account data, signs and sends it exactly once, confirms the fill, keeps the position's
+ * stop-loss in line, journals every step and reports the outcome once.
+ */
+public final class TradeExecutor implements RequestExecutor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TradeExecutor.class);
+  /** The SDK's default: a transaction the sequencer has not taken within ten minutes is void. */
+  static final Duration TX_EXPIRY = Duration.ofMinutes(10).minusSeconds(1);
+  private static final int ORDER_ALREADY_EXISTS = 21728;
+
+  private final Vertx vertx;
+  private final AccountConfig account;
+  private final ExecutionSettings settings;
+  private final ExchangeSession session;
+  private final OrderWatcher watcher;
+  private final StopLossKeeper stopLosses;
+  private final Journal journal;
+  private final ClientOrderIndexAllocator orderIndexes;
+  private final PositionSizer sizer;
+  private final ServiceMetrics metrics;
+
+  public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
+                       Journal journal, ClientOrderIndexAllocator orderIndexes, ServiceMetrics metrics) {
+    this.vertx = vertx;
+    this.metrics = metrics;
+    this.account = account;
+    this.settings = settings;
+    this.session = session;
+    this.journal = journal;
+    this.orderIndexes = orderIndexes;
+    this.watcher = new OrderWatcher(vertx, session);
+    this.sizer = new PositionSizer(settings.trading());
+    this.stopLosses = new StopLossKeeper(vertx, settings, session, watcher, journal, orderIndexes);
+  }
+
+  @Override
+  public Future<Void> execute(QueuedRequest queued) {
+    return new Execution(queued).run();
+  }
+
+  /** A request's final state and, when something was traded or refused, the notice to send. */
+  record Outcome(RequestState state, String code, String message) {
+
+    static Outcome success(RequestState state) {
+      return new Outcome(state, null, null);
+    }
+  }
+
+  /** A failure worth another attempt: nothing was executed, or the in-doubt order is known to be absent. */
+  static final class RetryableFailure extends RuntimeException {
+
+    private final String code;
+
+    RetryableFailure(String code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+
+    String code() {
+      return code;
+    }
+  }
+
+  /** One request's state across attempts. Runs on the account's context only. */
+  private final class Execution {
+
+    private final QueuedRequest queued;
+    private final TradeRequest request;
+    private final TradeContext context;
+    private int nextOrdinal;
+    private Long entryOrderIndex;
+    private boolean entryInDoubt;
+    private long sentAtMillis;
+
+    Execution(QueuedRequest queued) {
+      this.queued = queued;
+      this.request = queued.request();
+      this.context = new TradeContext(queued.requestId(), account.accountIndex(), account.name(), request.marketId(),
+        request.symbol());
+    }
+
+    Future<Void> run() {
+      if (queued.recovery() != null) {
+        return recover(queued.recovery());
+      }
+      Optional<Duration> late = settings.lateness(queued, System.currentTimeMillis());
+      if (late.isPresent()) {
+        return expire(late.get());
+      }
+      return journal.markExecuting(queued.requestId()).compose(started -> {
+        if (!started) {
+          LOG.warn("Request {} for account {} is no longer queued; not executing it again", queued.requestId(),
+            account.accountIndex());
+          return Future.succeededFuture();
+        }
+        LOG.info("Executing {} {} for account {} (request {})", request.action().wireName(), request.symbol(),
+          account.accountIndex(), queued.requestId());
+        return attempt(1);
+      });
+    }
+
+    /**
+     * A request that was executing when the service stopped: its entry order, if one was signed, is looked up
+     * on the exchange first and adopted when it got there; only a request whose order never arrived runs
+     * again, and only while it is still fresh.
+     */
+    private Future<Void> recover(QueuedRequest.Recovery recovery) {
+      nextOrdinal = recovery.nextOrdinal();
+      entryOrderIndex = recovery.entryClientOrderIndex();
+      entryInDoubt = entryOrderIndex != null;
+      LOG.info("Request {} was interrupted; reconciling with the exchange (entry order {})", queued.requestId(),
+        entryOrderIndex);
+      Future<Boolean> reachedExchange = entryInDoubt
+        ? watcher.find(entryOrderIndex).map(Optional::isPresent) : Future.succeededFuture(false);
+      return reachedExchange.compose(reached -> {
+        Optional<Duration> late = settings.lateness(queued, System.currentTimeMillis());
+        if (!reached && late.isPresent()) {
+          return expire(late.get());
+        }
+        return attempt(1);
+      });
+    }
+
+    private Future<Void> expire(Duration late) {
+      return finish(new Outcome(RequestState.EXPIRED, "SIGNAL_EXPIRED", "waited " + late.toMillis()
+        + " ms, longer than allowed; not executed"), Notices.expired(context, request.action(), late));
+    }
+
+    private Future<Void> attempt(int number) {
+      return journal.recordAttempt(queued.requestId())
+        .compose(counted -> once())
+        .compose(done -> Future.<Void>succeededFuture())
+        .recover(failure -> {
+          boolean retryable = failure instanceof RetryableFailure;
+          String code = failure instanceof RetryableFailure known ? known.code()
+            : failure instanceof LighterException error ? errorCode(error) : "INTERNAL";
+          if (code.equals("INTERNAL")) {
+            LOG.error("Request {} failed unexpectedly", queued.requestId(), failure);
+          }
+          if (retryable && number < settings.attempts()) {
+            LOG.warn("Request {} attempt {}/{} failed ({}: {}); retrying in {} s", queued.requestId(), number,
+              settings.attempts(), code, failure.getMessage(), settings.retryInterval().toSeconds());
+            return vertx.timer(settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS)
+              .compose(waited -> attempt(number + 1));
+          }
+          return finish(new Outcome(RequestState.FAILED, code, failure.getMessage()),
+            Notices.failedAfterRetries(context, request.action(), number, code + ": " + failure.getMessage()));
+        });
+    }
+
+    /** One attempt: reconcile an in-doubt order, else plan and send a fresh one. */
+    private Future<Void> once() {
+      return market().compose(market -> {
+        if (entryInDoubt) {
+          return watcher.find(entryOrderIndex).compose(found -> {
+            if (found.isPresent()) {
+              LOG.info("Request {}: the unanswered order {} reached the exchange; confirming it", queued.requestId(),
+                entryOrderIndex);
+              entryInDoubt = false;
+              return readAccount().compose(before -> confirm(market, before, null, -1));
+            }
+            return planAndSend(market);
+          });
+        }
+        return planAndSend(market);
+      });
+    }
+
+    private Future<Void> planAndSend(Market market) {
+      Future<BookTop> book = book(market);
+      Future<DetailedAccount> before = readAccount();
+      return Future.all(book, before).compose(read -> {
+        Optional<Position> position = position(before.result(), market.marketId());
+        SizingResult sizing = sizer.plan(request.withMarket(market.marketId(), market.symbol()), market,
+          before.result().totalAssetValue(), book.result(), position);
+        if (sizing instanceof Rejection rejection) {
+          if (rejection.retryable()) {
+            return Future.failedFuture(new RetryableFailure(rejection.code().name(), rejection.message()));
+          }
+          return finish(new Outcome(RequestState.REJECTED, rejection.code().name(), rejection.message()),
+            Notices.rejected(context, request.action(), rejection.code().name(), rejection.message()));
+        }
+        return send(market, before.result(), (OrderPlan) sizing);
+      });
+    }
+
+    private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan) {
+      if (entryOrderIndex == null) {
+        entryOrderIndex = orderIndexes.next();
+      }
+      long clientOrderIndex = entryOrderIndex;
+      int ordinal = nextOrdinal++;
+      OrderPurpose purpose = plan.closesPosition() ? OrderPurpose.CLOSE
+        : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
+      long expiredAt = System.currentTimeMillis() + TX_EXPIRY.toMillis();
+      return session.send(
+          nonce -> new CreateOrderTx(account.accountIndex(), account.apiKeyIndex(), market.marketId(), clientOrderIndex,
+            plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
+            CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, plan.reduceOnly() ? 1 : 0, 0, 0, expiredAt, nonce,
+            TxAttributes.none()),
+          signed -> journal.insertOrder(new NewOrder(queued.requestId(), ordinal, purpose, market.marketId(),
+            clientOrderIndex, signed.nonce(), account.apiKeyIndex(), signed.tx().txType(), signed.tx().txHashHex(),
+            signed.tx().txInfo(), plan.isAsk() ? OrderSide.SELL : OrderSide.BUY, plan.baseAmount(), plan.worstPrice(),
+            null)))
+        .compose(outcome -> {
+          if (outcome instanceof SendOutcome.Accepted accepted) {
+            sentAtMillis = System.currentTimeMillis();
+            metrics.acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
+            LOG.info("Request {}: order {} accepted as tx {}", queued.requestId(), clientOrderIndex,
+              accepted.tx().txHashHex());
+            return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.sent(accepted.tx().txHashHex()))
+              .compose(recorded -> confirm(market, before, plan, ordinal));
+          }
+          if (outcome instanceof SendOutcome.Unknown unknown) {
+            entryInDoubt = true;
+            return journal.updateOrder(queued.requestId(), ordinal,
+                OrderUpdate.unknown(errorCode(unknown.error()), unknown.error().getMessage()))
+              .compose(recorded -> Future.failedFuture(new RetryableFailure("EXCHANGE_NO_ANSWER",
+                unknown.error().getMessage())));
+          }
+          if (outcome instanceof SendOutcome.NotSent notSent) {
+            return journal.updateOrder(queued.requestId(), ordinal,
+                OrderUpdate.rejected(errorCode(notSent.error()), notSent.error().getMessage()))
+              .compose(recorded -> Future.failedFuture(new RetryableFailure(errorCode(notSent.error()),
+                notSent.error().getMessage())));
+          }
+          SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
+          if (rejected.error().hasCode(ORDER_ALREADY_EXISTS)) {
+            LOG.info("Request {}: order {} already exists on the exchange; confirming it", queued.requestId(),
+              clientOrderIndex);
+            return confirm(market, before, plan, ordinal);
+          }
+          String code = errorCode(rejected.error());
+          return journal.updateOrder(queued.requestId(), ordinal,
+              OrderUpdate.rejected(code, rejected.error().getMessage()))
+            .compose(recorded -> finish(new Outcome(RequestState.REJECTED, code, rejected.error().getMessage()),
+              Notices.rejected(context, request.action(), code, rejected.error().getMessage())));
+        });
+    }
+
+    /** Waits for the entry order's final state, then records the fill and brings the stop-loss in line. */
+    private Future<Void> confirm(Market market, DetailedAccount before, OrderPlan plan, int ordinal) {
+      return watcher.await(entryOrderIndex, OrderWatcher::finished, settings.fillTimeout()).compose(found -> {
+        if (found.isEmpty()) {
+          String message = "order " + entryOrderIndex + " was accepted but its fill was not confirmed within "
+            + settings.fillTimeout().toSeconds() + " s; check the account";
+          return finish(new Outcome(RequestState.FAILED, "FILL_UNCONFIRMED", message),
+            Notices.failedAfterRetries(context, request.action(), 1, message));
+        }
+        Order order = found.get();
+        if (sentAtMillis > 0) {
+          metrics.sentToFilled(Duration.ofMillis(System.currentTimeMillis() - sentAtMillis));
+        }
+        BigDecimal filled = order.filledBaseAmount() == null ? BigDecimal.ZERO : order.filledBaseAmount();
+        if (filled.signum() == 0) {
+          String reason = order.status();
+          return recordFill(ordinal, OrderState.CANCELLED, filled, null, reason)
+            .compose(recorded -> finish(new Outcome(RequestState.REJECTED, "NOT_FILLED", "order not filled: "
+              + reason), Notices.rejected(context, request.action(), "NOT_FILLED", reason)));
+        }
+        BigDecimal averagePrice = order.filledQuoteAmount().divide(filled, market.priceDecimals() + 4,
+          RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal requested = order.initialBaseAmount() != null ? order.initialBaseAmount()
+          : plan != null ? plan.baseAmount() : filled;
+        boolean complete = filled.compareTo(requested) >= 0;
+        RequestState state = complete ? RequestState.FILLED : RequestState.PARTIALLY_FILLED;
+        LOG.info("Request {}: {} {} {} at {} ({})", queued.requestId(), order.isAsk() ? "sold" : "bought",
+          filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
+        return recordFill(ordinal, complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice,
+          order.status())
+          .compose(recorded -> readAccount())
+          .compose(after -> {
+            publish(tradeNotice(order, filled, averagePrice, before.position(market.marketId()),
+              after.position(market.marketId())));
+            return stopLosses.align(context, new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++),
+              market, position(before, market.marketId()), position(after, market.marketId()));
+          })
+          .compose(stopLossProblem -> {
+            String partial = complete ? null : "filled " + filled.toPlainString() + " of " + requested.toPlainString()
+              + " (" + order.status() + ")";
+            if (stopLossProblem.isPresent()) {
+              return complete(new Outcome(state, "STOP_LOSS_FAILED",
+                partial == null ? stopLossProblem.get() : partial + "; " + stopLossProblem.get()));
+            }
+            return complete(new Outcome(state, complete ? null : "PARTIALLY_FILLED", partial));
+          });
+      });
+    }
+
+    private Future<Boolean> recordFill(int ordinal, OrderState state, BigDecimal filled, BigDecimal averagePrice,
+                                       String status) {
+      if (ordinal < 0) {
+        return Future.succeededFuture(true);
+      }
+      return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.fill(state, filled, averagePrice, status));
+    }
+
+    private Notice tradeNotice(Order order, BigDecimal filled, BigDecimal price, Optional<AccountPosition> before,
+                               Optional<AccountPosition> after) {
+      boolean wasOpen = before.map(AccountPosition::open).orElse(false);
+      boolean isOpen = after.map(AccountPosition::open).orElse(false);
+      PositionSide fillSide = order.isAsk() ? PositionSide.SHORT : PositionSide.LONG;
+      BigDecimal realizedBefore = before.map(AccountPosition::realizedPnl).orElse(BigDecimal.ZERO);
+      BigDecimal realizedAfter = after.map(AccountPosition::realizedPnl).orElse(realizedBefore);
+      BigDecimal realized = realizedAfter == null || realizedBefore == null ? null : realizedAfter.subtract(realizedBefore);
+      if (!wasOpen) {
+        return Notices.opened(context, new Fill(fillSide, filled, price));
+      }
+      PositionSide held = before.get().sign() > 0 ? PositionSide.LONG : PositionSide.SHORT;
+      if (held == fillSide) {
+        return Notices.increased(context, new Fill(held, filled, price), after.get().position());
+      }
+      if (!isOpen) {
+        return Notices.closed(context, new Fill(held, filled, price), realized);
+      }
+      return Notices.reduced(context, new Fill(held, filled, price), after.get().position(), realized);
+    }
+
+    private Future<Void> finish(Outcome outcome, Notice notice) {
+      publish(notice);
+      return complete(outcome);
+    }
+
+    private Future<Void> complete(Outcome outcome) {
+      LOG.info("Request {} for account {}: {}{}", queued.requestId(), account.accountIndex(),
+        outcome.state().wire(), outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")");
+      metrics.requestFinished(request.action().wireName(), outcome.state().wire());
+      return journal.finish(queued.requestId(), outcome.state(), outcome.code(), outcome.message()).mapEmpty();
+    }
+
+    private void publish(Notice notice) {
+      vertx.eventBus().publish(Addresses.NOTIFY, notice.toJson());
+    }
+
+    private Future<Market> market() {
+      return vertx.eventBus().<JsonObject>request(Addresses.MARKET_RESOLVE,
+          new JsonObject().put("market_id", request.marketId()))
+        .map(Message::body)
+        .map(MarketJson::fromJson)
+        .recover(failure -> Future.failedFuture(new RetryableFailure("MARKET_UNAVAILABLE", failure.getMessage())));
+    }
+
+    private Future<BookTop> book(Market market) {
+      return session.lighter().orderBookOrders(market.marketId(), 1)
+        .map(orders -> new BookTop(orders.bestBid().orElse(null), orders.bestAsk().orElse(null)))
+        .recover(failure -> Future.failedFuture(exchangeFailure(failure)));
+    }
+
+    private Future<DetailedAccount> readAccount() {
+      return session.lighter().account(account.accountIndex())
+        .recover(failure -> Future.failedFuture(exchangeFailure(failure)));
+    }
+  }
+
+  static Optional<Position> position(DetailedAccount account, long marketId) {
+    return account.position(marketId).flatMap(row -> Position.fromLighter(row.sign(), row.position(),
+      row.avgEntryPrice(), row.initialMarginFraction()));
+  }
+
+  static RuntimeException exchangeFailure(Throwable failure) {
+    if (failure instanceof LighterException error && !error.retryable()) {
+      return error;
+    }
+    return new RetryableFailure(failure instanceof LighterException error ? errorCode(error) : "EXCHANGE_ERROR",
+      failure.getMessage());
+  }
+
+  static String errorCode(LighterException error) {
+    return error.code() != 0 ? "LIGHTER_" + error.code() : error.kind().name();
+  }
+}

@@ -1,0 +1,301 @@
+package io.copytrader.journal;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sqlite.SQLiteConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable request and order journal: one SQLite file ({@value #FILE_NAME}) under the data directory.
+ *
+ * <p>Every write goes through one writer thread with group commit; reads use a second connection on
+ * their own thread, which WAL lets run beside the writer. Every method returns at once with a future
+ * completed on the caller's context, after the data is committed (writes) or read (reads). A future
+ * fails with {@link JournalException} when the journal cannot do what was asked.
+ */
+public final class Journal {
+
+  public static final String FILE_NAME = "journal.db";
+  public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+  private static final String LOCK_NAME = "journal.lock";
+  /**
+   * Journals open in this JVM. The file lock guards against other processes only, and closing a second
+   * channel on the lock file would drop this process's lock on Linux, so an in-process open is refused
+   * before the lock file is touched.
+   */
+  private static final Set<Path> OPEN_HERE = ConcurrentHashMap.newKeySet();
+
+  private final Vertx vertx;
+  private final Path file;
+  private final Clock clock;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final SqliteThread writer;
+  private final SqliteThread reader;
+  private Future<Void> closed;
+
+  /** How many transactions the writer committed and how many operations they carried. */
+  public record Stats(long transactions, long writes) {
+  }
+
+  private Journal(Vertx vertx, Path file, Clock clock, FileChannel lockChannel, FileLock lock,
+                  Connection writeConnection, Connection readConnection, Context context) {
+    this.vertx = vertx;
+    this.file = file;
+    this.clock = clock;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.writer = new SqliteThread("journal-writer", writeConnection, "BEGIN IMMEDIATE", context);
+    this.reader = new SqliteThread("journal-reader", readConnection, "BEGIN", context);
+  }
+
+  public static Future<Journal> open(Vertx vertx, Path dataDir) {
+    return open(vertx, dataDir, Clock.systemUTC());
+  }
+
+  /**
+   * Opens (creating if needed) the journal under {@code dataDir} and applies pending migrations. Fails
+   * if another process holds the journal, if the file is not a healthy SQLite database, or if its schema
+   * is newer than this build.
+   */
+  public static Future<Journal> open(Vertx vertx, Path dataDir, Clock clock) {
+    Context context = vertx.getOrCreateContext();
+    return vertx.executeBlocking(() -> openBlocking(vertx, dataDir, clock, context), false);
+  }
+
+  private static Journal openBlocking(Vertx vertx, Path dataDir, Clock clock, Context context) {
+    Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+    if (!OPEN_HERE.add(file)) {
+      throw new JournalException("journal " + file + " is already open in this service");
+    }
+    FileChannel lockChannel = null;
+    Connection writeConnection = null;
+    Connection readConnection = null;
+    try {
+      Files.createDirectories(dataDir);
+      lockChannel = FileChannel.open(dataDir.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = tryLock(lockChannel, file);
+      writeConnection = connect(file, false);
+      checkIntegrity(writeConnection, file);
+      Schema.migrate(writeConnection, file.toString(), clock);
+      readConnection = connect(file, true);
+      LOG.info("Journal {} open at schema version {}", file, Schema.CURRENT_VERSION);
+      return new Journal(vertx, file, clock, lockChannel, lock, writeConnection, readConnection, context);
+    } catch (IOException problem) {
+      closeQuietly(readConnection, writeConnection, lockChannel);
+      OPEN_HERE.remove(file);
+      throw new JournalException("cannot open journal " + file + ": " + problem.getMessage(), problem);
+    } catch (SQLException problem) {
+      closeQuietly(readConnection, writeConnection, lockChannel);
+      OPEN_HERE.remove(file);
+      throw new JournalException("journal " + file + " is not a readable SQLite database ("
+        + problem.getMessage() + "); refusing to open it. Restore it from a backup or move it aside", problem);
+    } catch (RuntimeException problem) {
+      closeQuietly(readConnection, writeConnection, lockChannel);
+      OPEN_HERE.remove(file);
+      throw problem;
+    }
+  }
+
+  /** Two services writing one journal would each execute the same queued requests. */
+  private static FileLock tryLock(FileChannel channel, Path file) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException heldHere) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new JournalException("journal " + file + " is already in use by another service instance");
+    }
+    return lock;
+  }
+
+  /**
+   * WAL with {@code synchronous=FULL}: each commit is fsynced before any caller's future completes, so a
+   * request acknowledged to a client survives power loss. NORMAL would only fsync at checkpoints and could
+   * lose the last acknowledged requests; group commit is what keeps FULL from limiting intake.
+   */
+  private static Connection connect(Path file, boolean readOnly) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(10_000);
+    Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    if (readOnly) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA query_only = true");
+      }
+    }
+    return connection;
+  }
+
+  /** A damaged file is refused at open rather than discovered mid-trade. */
+  private static void checkIntegrity(Connection connection, Path file) throws SQLException {
+    try (Statement statement = connection.createStatement();
+         ResultSet result = statement.executeQuery("PRAGMA quick_check")) {
+      String verdict = result.next() ? result.getString(1) : "no result";
+      if (!"ok".equals(verdict)) {
+        throw new JournalException("journal " + file + " failed its integrity check (" + verdict
+          + "); refusing to open it. Restore it from a backup or move it aside");
+      }
+    }
+  }
+
+  private static void closeQuietly(Connection reader, Connection writer, FileChannel lockChannel) {
+    for (AutoCloseable resource : new AutoCloseable[] {reader, writer, lockChannel}) {
+      if (resource != null) {
+        try {
+          resource.close();
+        } catch (Exception ignored) {
+          LOG.debug("Closing after a failed open: {}", ignored.getMessage());
+        }
+      }
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Journals a new request as {@code queued}, or, when its idempotency key was used for the account
+   * within {@link #IDEMPOTENCY_WINDOW}, returns the original request without writing anything.
+   */
+  public Future<InsertOutcome> insertRequest(NewRequest request) {
+    return write(connection -> JournalStore.insertRequest(connection, request, clock.millis(),
+      IDEMPOTENCY_WINDOW.toMillis()));
+  }
+
+  public Future<Optional<IdempotencyHit>> findByIdempotencyKey(long accountIndex, String idempotencyKey) {
+    return read(connection -> JournalStore.findByIdempotencyKey(connection, accountIndex, idempotencyKey,
+      clock.millis(), IDEMPOTENCY_WINDOW.toMillis()));
+  }
+
+  /** Queued → executing. False if the request is unknown or was not queued: the caller must not run it. */
+  public Future<Boolean> markExecuting(String requestId) {
+    return write(connection -> JournalStore.transition(connection, requestId, RequestState.EXECUTING, null, null,
+      clock.millis()));
+  }
+
+  /** Counts one more execution attempt of an executing request and returns the new count. */
+  public Future<Integer> recordAttempt(String requestId) {
+    return write(connection -> JournalStore.recordAttempt(connection, requestId));
+  }
+
+  /**
+   * Moves a request to a final state with its error code and message (null for success). False if the
+   * request is unknown, already final, or the move is not allowed from its state.
+   */
+  public Future<Boolean> finish(String requestId, RequestState finalState, String errorCode, String errorMessage) {
+    if (!finalState.isFinal()) {
+      return Future.failedFuture(new JournalException(finalState.wire() + " is not a final state"));
+    }
+    return write(connection -> JournalStore.transition(connection, requestId, finalState, errorCode, errorMessage,
+      clock.millis()));
+  }
+
+  /**
+   * Journals a signed order as {@code signed}, before it is sent, and advances the account's client order
+   * index counter. Fails unless the request is executing or if the ordinal is already used.
+   */
+  public Future<Void> insertOrder(NewOrder order) {
+    return write(connection -> {
+      JournalStore.insertOrder(connection, order, clock.millis());
+      return null;
+    });
+  }
+
+  /** Records an order's outcome. False if the order is unknown or its state cannot move to the new one. */
+  public Future<Boolean> updateOrder(String requestId, int ordinal, OrderUpdate update) {
+    return write(connection -> JournalStore.updateOrder(connection, requestId, ordinal, update, clock.millis()));
+  }
+
+  /** Records an issued client order index; the stored value is the maximum ever seen, which is returned. */
+  public Future<Long> advanceClientOrderIndex(long accountIndex, long issuedIndex) {
+    if (issuedIndex < 0) {
+      return Future.failedFuture(new JournalException("client order index must not be negative"));
+    }
+    return write(connection -> JournalStore.advanceClientOrderIndex(connection, accountIndex, issuedIndex));
+  }
+
+  public Future<OptionalLong> lastClientOrderIndex(long accountIndex) {
+    return read(connection -> JournalStore.lastClientOrderIndex(connection, accountIndex));
+  }
+
+  public Future<Optional<RequestDetail>> getRequest(String requestId) {
+    return read(connection -> JournalStore.findDetail(connection, requestId));
+  }
+
+  public Future<RequestPage> listRequests(RequestQuery query) {
+    return read(connection -> JournalStore.list(connection, query));
+  }
+
+  /** An account's queued and executing requests for crash recovery: executing first, then queued, oldest first. */
+  public Future<List<RequestRecord>> unfinishedRequests(long accountIndex) {
+    return read(connection -> JournalStore.unfinished(connection, accountIndex));
+  }
+
+  /** How many requests are in each state (every state present, zero when none); scans the whole table. */
+  public Future<Map<RequestState, Long>> countByState() {
+    return read(JournalStore::countByState);
+  }
+
+  public Stats stats() {
+    return new Stats(writer.transactions(), writer.operations());
+  }
+
+  /** Completes queued work, closes both connections and releases the file lock; repeat calls share the result. */
+  public synchronized Future<Void> close() {
+    if (closed == null) {
+      closed = closeOnce();
+    }
+    return closed;
+  }
+
+  private Future<Void> closeOnce() {
+    return Future.join(writer.close(), reader.close())
+      .eventually(() -> vertx.executeBlocking(() -> {
+        try {
+          lock.release();
+          lockChannel.close();
+        } finally {
+          OPEN_HERE.remove(file);
+        }
+        return null;
+      }, false))
+      .mapEmpty();
+  }
+
+  private <T> Future<T> write(SqliteThread.Operation<T> operation) {
+    return writer.submit(vertx.getOrCreateContext(), operation);
+  }
+
+  private <T> Future<T> read(SqliteThread.Operation<T> operation) {
+    return reader.submit(vertx.getOrCreateContext(), operation);
+  }
+}

@@ -1,0 +1,29 @@
+package io.copytrader.journal;
+
+import java.util.Locale;
+
+/** Why an order was signed. */
+public enum OrderPurpose {
+  ENTRY,
+  CLOSE,
+  REDUCE,
+  STOP_LOSS_PLACE,
+  STOP_LOSS_MODIFY,
+  STOP_LOSS_CANCEL;
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether the order's client order index was newly issued for it. Modify and cancel transactions
+   * address an order that already exists, so their index must not move the account's counter.
+   */
+  public boolean issuesClientOrderIndex() {
+    return this != STOP_LOSS_MODIFY && this != STOP_LOSS_CANCEL;
+  }
+
+  public static OrderPurpose fromWire(String wire) {
+    return Wire.parse(OrderPurpose.class, wire);
+  }
+}

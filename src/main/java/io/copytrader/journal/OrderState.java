@@ -1,0 +1,51 @@
+package io.copytrader.journal;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * An order's lifecycle. It is journaled as {@code signed} before it is sent; {@code unknown} means the
+ * send's outcome was lost (timeout, dropped response) and must be reconciled with the exchange before
+ * anything else is sent for the request. {@code filled}, {@code cancelled} and {@code rejected} are final.
+ */
+public enum OrderState {
+  SIGNED,
+  SENT,
+  ACCEPTED,
+  REJECTED,
+  UNKNOWN,
+  FILLED,
+  PARTIALLY_FILLED,
+  CANCELLED;
+
+  private static final Set<OrderState> FINAL = EnumSet.of(FILLED, CANCELLED, REJECTED);
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public boolean isFinal() {
+    return FINAL.contains(this);
+  }
+
+  /** A non-final state may be restated (for example to record a newer exchange status). */
+  public boolean canMoveTo(OrderState next) {
+    if (isFinal()) {
+      return false;
+    }
+    if (next == this) {
+      return true;
+    }
+    return switch (this) {
+      case SIGNED -> next == SENT || next == REJECTED || next == UNKNOWN;
+      case SENT, ACCEPTED, UNKNOWN -> next != SIGNED && next != SENT;
+      case PARTIALLY_FILLED -> next == FILLED || next == CANCELLED || next == UNKNOWN;
+      default -> false;
+    };
+  }
+
+  public static OrderState fromWire(String wire) {
+    return Wire.parse(OrderState.class, wire);
+  }
+}

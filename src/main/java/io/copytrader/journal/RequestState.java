@@ -1,0 +1,43 @@
+package io.copytrader.journal;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A request's lifecycle: {@code queued → executing → filled | partially_filled | rejected | failed | expired}.
+ * A queued request may also end without executing (expired while waiting, rejected or failed at the start).
+ * Final states never change again, which is what keeps a request from executing twice.
+ */
+public enum RequestState {
+  QUEUED,
+  EXECUTING,
+  FILLED,
+  PARTIALLY_FILLED,
+  REJECTED,
+  FAILED,
+  EXPIRED;
+
+  private static final Set<RequestState> FINAL =
+    EnumSet.of(FILLED, PARTIALLY_FILLED, REJECTED, FAILED, EXPIRED);
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public boolean isFinal() {
+    return FINAL.contains(this);
+  }
+
+  public boolean canMoveTo(RequestState next) {
+    return switch (this) {
+      case QUEUED -> next == EXECUTING || next == EXPIRED || next == REJECTED || next == FAILED;
+      case EXECUTING -> next.isFinal();
+      default -> false;
+    };
+  }
+
+  public static RequestState fromWire(String wire) {
+    return Wire.parse(RequestState.class, wire);
+  }
+}

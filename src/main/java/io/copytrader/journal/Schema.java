@@ -1,0 +1,154 @@
+package io.copytrader.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Versioned schema migrations, applied in order at open, each in its own transaction with its row in
+ * {@code schema_version}. A released migration is never edited: a change is a new migration appended here.
+ */
+final class Schema {
+
+  private static final List<List<String>> MIGRATIONS = List.of(
+    List.of(
+      """
+      CREATE TABLE requests (
+        request_id TEXT PRIMARY KEY,
+        account_index INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('trade', 'adjust')),
+        body TEXT NOT NULL,
+        idempotency_key TEXT,
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN
+          ('queued', 'executing', 'filled', 'partially_filled', 'rejected', 'failed', 'expired')),
+        created_at INTEGER NOT NULL,
+        started_at INTEGER,
+        finished_at INTEGER,
+        error_code TEXT,
+        error_message TEXT,
+        signal_timestamp INTEGER,
+        max_lag_ms INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0
+      )""",
+      "CREATE INDEX requests_newest ON requests (created_at DESC, request_id DESC)",
+      "CREATE INDEX requests_account_newest ON requests (account_index, created_at DESC, request_id DESC)",
+      """
+      CREATE INDEX requests_unfinished ON requests (account_index, created_at, request_id)
+        WHERE state IN ('queued', 'executing')""",
+      """
+      CREATE TABLE idempotency_keys (
+        account_index INTEGER NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        request_id TEXT NOT NULL REFERENCES requests (request_id),
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account_index, idempotency_key)
+      ) WITHOUT ROWID""",
+      "CREATE INDEX idempotency_keys_request ON idempotency_keys (request_id)",
+      """
+      CREATE TABLE orders (
+        request_id TEXT NOT NULL REFERENCES requests (request_id),
+        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+        purpose TEXT NOT NULL CHECK (purpose IN
+          ('entry', 'close', 'reduce', 'stop_loss_place', 'stop_loss_modify', 'stop_loss_cancel')),
+        market_id INTEGER NOT NULL,
+        client_order_index INTEGER NOT NULL,
+        nonce INTEGER NOT NULL,
+        api_key_index INTEGER NOT NULL,
+        tx_type INTEGER NOT NULL,
+        tx_hash TEXT,
+        tx_info TEXT NOT NULL,
+        side TEXT CHECK (side IN ('buy', 'sell')),
+        base_amount TEXT,
+        price TEXT,
+        trigger_price TEXT,
+        state TEXT NOT NULL CHECK (state IN
+          ('signed', 'sent', 'accepted', 'rejected', 'unknown', 'filled', 'partially_filled', 'cancelled')),
+        filled_base TEXT,
+        average_price TEXT,
+        exchange_status TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (request_id, ordinal)
+      ) WITHOUT ROWID""",
+      "CREATE INDEX orders_client_order_index ON orders (market_id, client_order_index)",
+      "CREATE INDEX orders_tx_hash ON orders (tx_hash) WHERE tx_hash IS NOT NULL",
+      """
+      CREATE TABLE account_counters (
+        account_index INTEGER PRIMARY KEY,
+        last_client_order_index INTEGER NOT NULL CHECK (last_client_order_index >= 0)
+      )""")
+  );
+
+  static final int CURRENT_VERSION = MIGRATIONS.size();
+
+  private Schema() {
+  }
+
+  /** Brings the database to {@link #CURRENT_VERSION}; refuses a database this code does not understand. */
+  static void migrate(Connection connection, String file, Clock clock) throws SQLException {
+    int version = currentVersion(connection, file);
+    if (version > CURRENT_VERSION) {
+      throw new JournalException("journal " + file + " has schema version " + version
+        + ", newer than this build understands (" + CURRENT_VERSION + "); refusing to open it."
+        + " Run the release that wrote it, or restore a backup made by this one");
+    }
+    for (int next = version + 1; next <= CURRENT_VERSION; next++) {
+      apply(connection, next, clock);
+    }
+  }
+
+  private static int currentVersion(Connection connection, String file) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      boolean versioned;
+      boolean empty;
+      try (ResultSet tables = statement.executeQuery(
+        "SELECT count(*), count(*) FILTER (WHERE name = 'schema_version') FROM sqlite_schema"
+          + " WHERE type = 'table'")) {
+        tables.next();
+        empty = tables.getInt(1) == 0;
+        versioned = tables.getInt(2) == 1;
+      }
+      if (!versioned && !empty) {
+        throw new JournalException("journal " + file + " is an SQLite database with no schema_version table,"
+          + " so it was not written by this service; refusing to open it");
+      }
+      if (!versioned) {
+        statement.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+        return 0;
+      }
+      try (ResultSet max = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+        max.next();
+        return max.getInt(1);
+      }
+    }
+  }
+
+  private static void apply(Connection connection, int version, Clock clock) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      try {
+        for (String sql : MIGRATIONS.get(version - 1)) {
+          statement.execute(sql);
+        }
+        try (PreparedStatement record =
+               connection.prepareStatement("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
+          record.setInt(1, version);
+          record.setLong(2, clock.millis());
+          record.executeUpdate();
+        }
+        statement.execute("COMMIT");
+      } catch (SQLException problem) {
+        statement.execute("ROLLBACK");
+        throw problem;
+      }
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.copytrader.journal;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A platform thread that owns one SQLite connection and runs every operation on it, so the connection
+ * is never shared and no event loop ever waits on SQLite.
+ *
+ * <p>Group commit: whatever has queued up while the previous transaction was committing runs in the next
+ * transaction, each operation inside its own savepoint (one failing operation rolls back only itself),
+ * and every caller's future completes only after the COMMIT has returned. One fsync thus covers many
+ * requests, so durability does not cap intake. Futures complete on the caller's Vert.x context.
+ */
+final class SqliteThread {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteThread.class);
+  private static final int MAX_BATCH = 512;
+
+  @FunctionalInterface
+  interface Operation<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private static final class Task<T> {
+    private final Operation<T> operation;
+    private final Context context;
+    private final Promise<T> promise = Promise.promise();
+    private T result;
+    private Throwable failure;
+
+    private Task(Operation<T> operation, Context context) {
+      this.operation = operation;
+      this.context = context;
+    }
+
+    private void run(Connection connection) {
+      try {
+        result = operation.run(connection);
+      } catch (SQLException | RuntimeException problem) {
+        failure = problem;
+      }
+    }
+
+    private void complete() {
+      Throwable outcome = failure;
+      context.runOnContext(ignored -> {
+        if (outcome == null) {
+          promise.complete(result);
+        } else {
+          promise.fail(outcome instanceof JournalException ? outcome
+            : new JournalException("journal operation failed: " + outcome.getMessage(), outcome));
+        }
+      });
+    }
+
+    private void fail(JournalException problem) {
+      failure = problem;
+      complete();
+    }
+  }
+
+  private final String name;
+  private final Connection connection;
+  private final String begin;
+  private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  private final Task<Void> stop;
+  private final AtomicLong transactions = new AtomicLong();
+  private final AtomicLong operations = new AtomicLong();
+  private boolean closing;
+
+  /**
+   * @param begin the statement opening each transaction ({@code BEGIN IMMEDIATE} for the writer so a
+   *              commit never meets a lock it has to wait for, {@code BEGIN} for readers)
+   */
+  SqliteThread(String name, Connection connection, String begin, Context closeContext) {
+    this.name = name;
+    this.connection = connection;
+    this.begin = begin;
+    this.stop = new Task<>(ignored -> null, closeContext);
+    Thread thread = new Thread(this::loop, name);
+    // Daemon: an unclosed journal must not keep the JVM alive; only committed work was ever acknowledged.
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Synchronized with {@link #close()} so that nothing is queued behind the stop marker. */
+  synchronized <T> Future<T> submit(Context context, Operation<T> operation) {
+    Task<T> task = new Task<>(operation, context);
+    if (closing) {
+      task.fail(new JournalException("journal is closed"));
+    } else {
+      queue.add(task);
+    }
+    return task.promise.future();
+  }
+
+  /** Finishes everything already queued, then closes the connection. */
+  synchronized Future<Void> close() {
+    if (!closing) {
+      closing = true;
+      queue.add(stop);
+    }
+    return stop.promise.future();
+  }
+
+  long transactions() {
+    return transactions.get();
+  }
+
+  long operations() {
+    return operations.get();
+  }
+
+  private void loop() {
+    List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+    boolean stopping = false;
+    while (!stopping) {
+      try {
+        batch.add(queue.take());
+        queue.drainTo(batch, MAX_BATCH - 1);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      stopping = batch.remove(stop);
+      if (!batch.isEmpty()) {
+        runBatch(batch);
+      }
+      batch.clear();
+    }
+    failLeftovers();
+    try {
+      connection.close();
+    } catch (SQLException problem) {
+      LOG.warn("Closing the {} connection failed: {}", name, problem.getMessage());
+    }
+    stop.complete();
+  }
+
+  /** Only an interrupted thread leaves work queued; its callers must still get an answer. */
+  private synchronized void failLeftovers() {
+    closing = true;
+    List<Task<?>> leftovers = new ArrayList<>();
+    queue.drainTo(leftovers);
+    leftovers.remove(stop);
+    leftovers.forEach(task -> task.fail(new JournalException("journal is closed")));
+  }
+
+  private void runBatch(List<Task<?>> batch) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(begin);
+      for (Task<?> task : batch) {
+        statement.execute("SAVEPOINT operation");
+        task.run(connection);
+        if (task.failure != null) {
+          statement.execute("ROLLBACK TO operation");
+        }
+        statement.execute("RELEASE operation");
+      }
+      statement.execute("COMMIT");
+      transactions.incrementAndGet();
+      operations.addAndGet(batch.size());
+      batch.forEach(Task::complete);
+    } catch (SQLException problem) {
+      rollbackQuietly();
+      LOG.error("Journal transaction of {} operations failed on {}: {}", batch.size(), name, problem.getMessage());
+      JournalException failure = new JournalException("journal transaction failed: " + problem.getMessage(), problem);
+      batch.forEach(task -> task.fail(failure));
+    }
+  }
+
+  private void rollbackQuietly() {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ROLLBACK");
+    } catch (SQLException alreadyRolledBack) {
+      LOG.debug("Rollback after a failed transaction on {}: {}", name, alreadyRolledBack.getMessage());
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The durable request and order journal (SQLite, WAL, {@code synchronous=FULL}).
+ *
+ * <p>How the service uses it, so that nothing acknowledged is lost and nothing executes twice:
+ * <ol>
+ *   <li>Intake: {@link io.copytrader.journal.Journal#insertRequest} before replying 202. An
+ *       {@link io.copytrader.journal.InsertOutcome.Duplicate} answers with the original request id
+ *       ({@code sameBody}) or a 409 (different body under the same key).</li>
+ *   <li>Start: {@link io.copytrader.journal.Journal#markExecuting}; only {@code true} lets the request run.
+ *       A queued request that is too old is finished as {@code expired} instead.</li>
+ *   <li>Each attempt: {@link io.copytrader.journal.Journal#recordAttempt}.</li>
+ *   <li>Each transaction: {@link io.copytrader.journal.Journal#insertOrder} after signing and before
+ *       sending, then {@link io.copytrader.journal.Journal#updateOrder} with the outcome; an outcome that
+ *       was lost is recorded as {@code unknown}.</li>
+ *   <li>End: {@link io.copytrader.journal.Journal#finish} with the final state, error code and message.</li>
+ *   <li>Restart: {@link io.copytrader.journal.Journal#unfinishedRequests} per account lists executing
+ *       requests (reconcile their orders with the exchange by client order index or tx hash before sending
+ *       anything) and then queued ones; {@link io.copytrader.journal.Journal#lastClientOrderIndex} is the
+ *       floor for the next client order index.</li>
+ * </ol>
+ */
+package io.copytrader.journal;

@@ -1,0 +1,78 @@
+package io.copytrader.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.micrometer.backends.BackendRegistries;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The service's own meters, registered beside Vert.x's HTTP server metrics and scraped in Prometheus text
+ * format at {@code /metrics}.
+ */
+public final class ServiceMetrics {
+
+  private final PrometheusMeterRegistry registry;
+  private final Timer acceptedToSent;
+  private final Timer sentToFilled;
+
+  public ServiceMetrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+    this.acceptedToSent = Timer.builder("copytrade_accepted_to_sent")
+      .description("Time from accepting a request to its order being sent")
+      .publishPercentileHistogram()
+      .register(registry);
+    this.sentToFilled = Timer.builder("copytrade_sent_to_filled")
+      .description("Time from sending an order to its confirmed fill")
+      .publishPercentileHistogram()
+      .register(registry);
+  }
+
+  /** The registry Vert.x reports its own metrics to, or a fresh one when Vert.x runs without metrics. */
+  public static ServiceMetrics forVertx() {
+    MeterRegistry vertxRegistry = BackendRegistries.getDefaultNow();
+    return new ServiceMetrics(vertxRegistry instanceof PrometheusMeterRegistry prometheus ? prometheus
+      : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  public void requestFinished(String kind, String state) {
+    Counter.builder("copytrade_requests_total").description("Requests by kind and final state")
+      .tag("kind", kind).tag("state", state).register(registry).increment();
+  }
+
+  public void acceptedToSent(Duration elapsed) {
+    acceptedToSent.record(elapsed);
+  }
+
+  public void sentToFilled(Duration elapsed) {
+    sentToFilled.record(elapsed);
+  }
+
+  public void lighterCall(String endpoint, String outcome) {
+    Counter.builder("copytrade_lighter_calls_total").description("Lighter REST calls by endpoint and outcome")
+      .tag("endpoint", endpoint).tag("outcome", outcome).register(registry).increment();
+  }
+
+  public void gauge(String name, String description, String tagKey, String tagValue, Supplier<Number> value) {
+    Gauge.builder(name, value).description(description).tag(tagKey, tagValue).register(registry);
+  }
+
+  /** A monotonic count kept elsewhere, read at scrape time. */
+  public void counter(String name, String description, Supplier<Number> value) {
+    FunctionCounter.builder(name, value, supplier -> supplier.get().doubleValue()).description(description)
+      .register(registry);
+  }
+
+  public void gauge(String name, String description, Supplier<Number> value) {
+    Gauge.builder(name, value).description(description).register(registry);
+  }
+}

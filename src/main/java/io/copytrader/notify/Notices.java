@@ -1,0 +1,273 @@
+package io.copytrader.notify;
+
+import io.copytrader.account.TradeAction;
+import io.copytrader.notify.Notice.Line;
+import io.copytrader.notify.Notice.Severity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Every operator message the service sends (DESIGN.md §7), built from what the producer knows. Producers
+ * publish {@code notice.toJson()} on {@code Addresses.NOTIFY}; rendering and escaping happen in the
+ * notifier. Nullable parameters are documented per method; an unknown value is left out, never shown as
+ * "null".
+ */
+public final class Notices {
+
+  /** Quote amounts (notional) are shown to the cent; base amounts and prices exactly as filled. */
+  private static final int QUOTE_DECIMALS = 2;
+
+  private Notices() {
+  }
+
+  public static Notice opened(TradeContext trade, Fill fill) {
+    return new Notice(Severity.INFO, "Position opened", builder(trade)
+      .fill(fill)
+      .request(trade)
+      .lines());
+  }
+
+  /** @param positionSize the position's size after the fill, or null when not known */
+  public static Notice increased(TradeContext trade, Fill fill, BigDecimal positionSize) {
+    return new Notice(Severity.INFO, "Position increased", builder(trade)
+      .fill(fill)
+      .amount("Position size", positionSize)
+      .request(trade)
+      .lines());
+  }
+
+  /**
+   * @param positionSize the position's size after the fill, or null when not known
+   * @param realizedPnl PnL realised by this fill, or null when not known
+   */
+  public static Notice reduced(TradeContext trade, Fill fill, BigDecimal positionSize, BigDecimal realizedPnl) {
+    return new Notice(Severity.INFO, "Position reduced", builder(trade)
+      .fill(fill)
+      .amount("Position size", positionSize)
+      .pnl("Realized PnL", realizedPnl)
+      .request(trade)
+      .lines());
+  }
+
+  /** @param realizedPnl PnL realised by closing, or null when not known */
+  public static Notice closed(TradeContext trade, Fill fill, BigDecimal realizedPnl) {
+    return new Notice(Severity.INFO, "Position closed", builder(trade)
+      .fill(fill)
+      .pnl("Realized PnL", realizedPnl)
+      .request(trade)
+      .lines());
+  }
+
+  public static Notice stopLossPlaced(TradeContext trade, StopLoss stopLoss) {
+    return new Notice(Severity.INFO, "Stop-loss placed", builder(trade)
+      .stopLoss(stopLoss)
+      .request(trade)
+      .lines());
+  }
+
+  public static Notice stopLossMoved(TradeContext trade, BigDecimal previousTrigger, StopLoss stopLoss) {
+    Objects.requireNonNull(previousTrigger, "previousTrigger");
+    return new Notice(Severity.INFO, "Stop-loss moved", builder(trade)
+      .side(stopLoss.positionSide())
+      .amount("Trigger", stopLoss.triggerPrice())
+      .amount("Previous trigger", previousTrigger)
+      .amount("Size", stopLoss.size())
+      .request(trade)
+      .lines());
+  }
+
+  public static Notice stopLossResized(TradeContext trade, BigDecimal previousSize, StopLoss stopLoss) {
+    Objects.requireNonNull(previousSize, "previousSize");
+    return new Notice(Severity.INFO, "Stop-loss resized", builder(trade)
+      .side(stopLoss.positionSide())
+      .amount("Trigger", stopLoss.triggerPrice())
+      .amount("Size", stopLoss.size())
+      .amount("Previous size", previousSize)
+      .request(trade)
+      .lines());
+  }
+
+  /** @param reason why it was cancelled, e.g. "position closed" */
+  public static Notice stopLossCancelled(TradeContext trade, StopLoss stopLoss, String reason) {
+    return new Notice(Severity.INFO, "Stop-loss cancelled", builder(trade)
+      .stopLoss(stopLoss)
+      .text("Reason", reason)
+      .request(trade)
+      .lines());
+  }
+
+  /**
+   * The position is open and has no working stop-loss: someone has to act.
+   *
+   * @param intendedTrigger the trigger the service tried to set, or null when it could not compute one
+   * @param error what went wrong, as returned by the exchange or the client
+   */
+  public static Notice stopLossFailed(TradeContext trade, PositionSide side, BigDecimal positionSize,
+                                      BigDecimal intendedTrigger, String error) {
+    Objects.requireNonNull(side, "side");
+    return new Notice(Severity.URGENT, "Stop-loss FAILED: position is unprotected", builder(trade)
+      .side(side)
+      .amount("Position size", positionSize)
+      .amount("Intended trigger", intendedTrigger)
+      .text("Error", error)
+      .request(trade)
+      .lines());
+  }
+
+  /**
+   * The request was refused and nothing was traded.
+   *
+   * @param code the failure code (a {@code FailureCode} name or a Lighter error code)
+   */
+  public static Notice rejected(TradeContext trade, TradeAction action, String code, String reason) {
+    return new Notice(Severity.WARNING, "Trade rejected", builder(trade)
+      .action(action)
+      .text("Code", code)
+      .text("Reason", reason)
+      .request(trade)
+      .lines());
+  }
+
+  /**
+   * The request was attempted and gave up. Urgent when it should have reduced exposure (close or
+   * decrease), since the position the leader left is still open here.
+   */
+  public static Notice failedAfterRetries(TradeContext trade, TradeAction action, int attempts, String lastError) {
+    Objects.requireNonNull(action, "action");
+    Severity severity = action == TradeAction.CLOSE || action == TradeAction.DECREASE
+      ? Severity.URGENT : Severity.WARNING;
+    return new Notice(severity, "Trade failed after retries", builder(trade)
+      .action(action)
+      .text("Attempts", Integer.toString(attempts))
+      .text("Last error", lastError)
+      .request(trade)
+      .lines());
+  }
+
+  /** The request waited longer than it may and was dropped unexecuted. */
+  public static Notice expired(TradeContext trade, TradeAction action, Duration waited) {
+    return new Notice(Severity.WARNING, "Trade request expired", builder(trade)
+      .action(action)
+      .text("Waited", waited == null ? null : duration(waited))
+      .request(trade)
+      .lines());
+  }
+
+  /** @param failedChecks consecutive failed health checks that led to this transition */
+  public static Notice lighterDown(int failedChecks, String lastError) {
+    return new Notice(Severity.URGENT, "Lighter is DOWN: trading paused", new Lines()
+      .text("Failed checks", Integer.toString(failedChecks))
+      .text("Last error", lastError)
+      .lines());
+  }
+
+  /** @param downtime how long it was down, or null when not known */
+  public static Notice lighterUp(Duration downtime) {
+    return new Notice(Severity.INFO, "Lighter is back up", new Lines()
+      .text("Down for", downtime == null ? null : duration(downtime))
+      .lines());
+  }
+
+  public static Notice startup(StartupSummary summary) {
+    String accounts = summary.accounts().stream()
+      .map(account -> account(account.index(), account.name()))
+      .collect(Collectors.joining(", "));
+    String markets = summary.marketSymbols().size()
+      + (summary.marketSymbols().isEmpty() ? "" : " (" + String.join(", ", summary.marketSymbols()) + ")");
+    return new Notice(Severity.INFO, "Copy trader started", new Lines()
+      .text("Mode", summary.mode().name())
+      .text("Accounts", summary.accounts().size() + (accounts.isEmpty() ? "" : ": " + accounts))
+      .text("Markets", markets)
+      .lines());
+  }
+
+  static String amount(BigDecimal value) {
+    return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+  }
+
+  static String signed(BigDecimal value) {
+    return value.signum() > 0 ? "+" + amount(value) : amount(value);
+  }
+
+  static String duration(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    long hours = seconds / 3600;
+    long minutes = seconds % 3600 / 60;
+    long rest = seconds % 60;
+    if (hours > 0) {
+      return hours + "h " + minutes + "m " + rest + "s";
+    }
+    return minutes > 0 ? minutes + "m " + rest + "s" : rest + "s";
+  }
+
+  private static String account(long index, String name) {
+    return name == null || name.isBlank() ? "#" + index : name + " (#" + index + ")";
+  }
+
+  private static Lines builder(TradeContext trade) {
+    Lines lines = new Lines().text("Account", account(trade.accountIndex(), trade.accountName()));
+    if (trade.symbol() != null && trade.marketId() != null) {
+      return lines.text("Market", trade.symbol() + " (id " + trade.marketId() + ")");
+    }
+    if (trade.symbol() != null) {
+      return lines.text("Market", trade.symbol());
+    }
+    return lines.text("Market", trade.marketId() == null ? null : "id " + trade.marketId());
+  }
+
+  /** Collects lines, skipping unknown values so a message never shows "null". */
+  private static final class Lines {
+
+    private final List<Line> lines = new ArrayList<>();
+
+    Lines text(String label, String value) {
+      if (value != null) {
+        lines.add(new Line(label, value));
+      }
+      return this;
+    }
+
+    Lines amount(String label, BigDecimal value) {
+      return text(label, value == null ? null : Notices.amount(value));
+    }
+
+    Lines pnl(String label, BigDecimal value) {
+      return text(label, value == null ? null : signed(value));
+    }
+
+    Lines side(PositionSide side) {
+      return text("Side", side.name());
+    }
+
+    Lines action(TradeAction action) {
+      return text("Action", action == null ? null : action.name());
+    }
+
+    Lines fill(Fill fill) {
+      BigDecimal notional = fill.size().multiply(fill.price()).setScale(QUOTE_DECIMALS, RoundingMode.HALF_EVEN);
+      return side(fill.side())
+        .amount("Size", fill.size())
+        .amount("Price", fill.price())
+        .text("Value", notional.toPlainString());
+    }
+
+    Lines stopLoss(StopLoss stopLoss) {
+      return side(stopLoss.positionSide())
+        .amount("Trigger", stopLoss.triggerPrice())
+        .amount("Size", stopLoss.size());
+    }
+
+    Lines request(TradeContext trade) {
+      return text("Request", trade.requestId());
+    }
+
+    List<Line> lines() {
+      return lines;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.copytrader.notify;
+
+import io.copytrader.config.Mode;
+import java.util.List;
+import java.util.Objects;
+
+/** What the service came up with: where it trades, for whom, and which markets it knows. */
+public record StartupSummary(Mode mode, List<Account> accounts, List<String> marketSymbols) {
+
+  /** A configured account; {@code name} is null when the configuration gives none. */
+  public record Account(long index, String name) {
+  }
+
+  public StartupSummary {
+    Objects.requireNonNull(mode, "mode");
+    accounts = List.copyOf(accounts);
+    marketSymbols = List.copyOf(marketSymbols);
+  }
+}

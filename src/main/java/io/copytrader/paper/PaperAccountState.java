@@ -1,0 +1,45 @@
+package io.copytrader.paper;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A paper account's balances, keys, nonces, positions and orders; owned by the exchange's context. */
+final class PaperAccountState {
+
+  /** Lighter keeps recently finished orders queryable; so do we, up to this many per account. */
+  private static final int FINISHED_ORDERS_KEPT = 1000;
+
+  final long index;
+  final String l1Address;
+  BigDecimal collateral;
+  final Map<Integer, String> keys = new HashMap<>();
+  final Map<Integer, Long> nonces = new HashMap<>();
+  final Map<Integer, PaperPosition> positions = new LinkedHashMap<>();
+  final List<PaperOrder> live = new ArrayList<>();
+  final Deque<PaperOrder> finished = new ArrayDeque<>();
+
+  PaperAccountState(long index, String l1Address, BigDecimal collateral) {
+    this.index = index;
+    this.l1Address = l1Address;
+    this.collateral = collateral;
+  }
+
+  void registerKey(int apiKeyIndex, String publicKeyHex) {
+    keys.put(apiKeyIndex, publicKeyHex.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", ""));
+    nonces.putIfAbsent(apiKeyIndex, 0L);
+  }
+
+  void retire(PaperOrder order) {
+    live.remove(order);
+    finished.addFirst(order);
+    while (finished.size() > FINISHED_ORDERS_KEPT) {
+      finished.removeLast();
+    }
+  }
+}

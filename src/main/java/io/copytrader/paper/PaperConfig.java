@@ -1,0 +1,55 @@
+package io.copytrader.paper;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The paper exchange's setup.
+ *
+ * @param port 0 for any free port
+ * @param controlsEnabled whether the {@code /paper/...} test controls exist
+ */
+public record PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
+                          List<PaperMarket> markets, List<PaperAccount> accounts) {
+
+  public PaperConfig {
+    markets = List.copyOf(markets);
+    accounts = List.copyOf(accounts);
+  }
+
+  /** Loopback, a free port, mainnet's chain id, controls on, and a realistic set of markets. */
+  public static PaperConfig defaults() {
+    return new PaperConfig("127.0.0.1", 0, 304, true, BookShape.defaults(), defaultMarkets(), List.of());
+  }
+
+  public PaperConfig withAccounts(List<PaperAccount> newAccounts) {
+    return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, newAccounts);
+  }
+
+  public PaperConfig withChainId(int newChainId) {
+    return new PaperConfig(host, port, newChainId, controlsEnabled, book, markets, accounts);
+  }
+
+  public PaperConfig withPort(int newPort) {
+    return new PaperConfig(host, newPort, chainId, controlsEnabled, book, markets, accounts);
+  }
+
+  public PaperConfig withControls(boolean enabled) {
+    return new PaperConfig(host, port, chainId, enabled, book, markets, accounts);
+  }
+
+  /** Decimals, minimums and margins as Lighter lists them for these markets. */
+  public static List<PaperMarket> defaultMarkets() {
+    return List.of(
+      new PaperMarket(0, "ETH", true, 4, 2, new BigDecimal("0.0050"), new BigDecimal("10.000000"), 500,
+        new BigDecimal("3000.00")),
+      new PaperMarket(1, "BTC", true, 5, 1, new BigDecimal("0.00020"), new BigDecimal("10.000000"), 500,
+        new BigDecimal("95000.0")),
+      new PaperMarket(2, "SOL", true, 3, 3, new BigDecimal("0.050"), new BigDecimal("10.000000"), 1000,
+        new BigDecimal("150.000")),
+      new PaperMarket(51, "RESOLV", true, 0, 6, new BigDecimal("1"), new BigDecimal("10.000000"), 3333,
+        new BigDecimal("0.143152")),
+      new PaperMarket(60, "DELISTED", false, 2, 4, new BigDecimal("1.00"), new BigDecimal("10.000000"), 2000,
+        new BigDecimal("1.0000")));
+  }
+}

@@ -1,0 +1,274 @@
+package io.copytrader.paper;
+
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.ModifyOrderTx;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The paper exchange's markets, accounts and matching: market and IOC orders fill against the synthetic
+ * book up to their worst price, positions keep entry and PnL, stop-loss orders rest until the mark price
+ * crosses their trigger. Not thread-safe: the exchange confines it to its own context.
+ */
+final class PaperEngine {
+
+  /** Order indexes the exchange assigns start above the client order index range, as on Lighter. */
+  private static final long FIRST_ORDER_INDEX = 1L << 48;
+  private static final BigDecimal BASIS_POINTS = BigDecimal.valueOf(10_000);
+
+  static final class MarketState {
+    final PaperMarket spec;
+    BigDecimal mid;
+    SyntheticBook book;
+
+    MarketState(PaperMarket spec, BookShape shape) {
+      this.spec = spec;
+      this.mid = spec.midPrice();
+      this.book = new SyntheticBook(spec, shape, mid);
+    }
+
+    BigDecimal imf() {
+      return BigDecimal.valueOf(spec.defaultInitialMarginFraction()).divide(BASIS_POINTS);
+    }
+  }
+
+  private final BookShape shape;
+  final Map<Integer, MarketState> markets = new LinkedHashMap<>();
+  final Map<Long, PaperAccountState> accounts = new LinkedHashMap<>();
+  private long nextOrderIndex = FIRST_ORDER_INDEX;
+
+  PaperEngine(PaperConfig config) {
+    this.shape = config.book();
+    config.markets().forEach(market -> markets.put(market.marketId(), new MarketState(market, shape)));
+    config.accounts().forEach(this::addAccount);
+  }
+
+  void addAccount(PaperAccount account) {
+    PaperAccountState state = accounts.computeIfAbsent(account.accountIndex(),
+      index -> new PaperAccountState(index, account.l1Address(), account.collateral()));
+    account.apiPublicKeysHex().forEach(state::registerKey);
+  }
+
+  Optional<MarketState> market(int marketId) {
+    return Optional.ofNullable(markets.get(marketId));
+  }
+
+  // ----- account values (mark price = mid)
+
+  BigDecimal unrealized(PaperAccountState account) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (PaperPosition position : account.positions.values()) {
+      total = total.add(position.unrealized(markets.get(position.marketId).mid));
+    }
+    return total;
+  }
+
+  BigDecimal equity(PaperAccountState account) {
+    return account.collateral.add(unrealized(account));
+  }
+
+  BigDecimal marginInUse(PaperAccountState account) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (PaperPosition position : account.positions.values()) {
+      MarketState market = markets.get(position.marketId);
+      total = total.add(position.size.abs().multiply(market.mid).multiply(market.imf()));
+    }
+    return total;
+  }
+
+  BigDecimal available(PaperAccountState account) {
+    return equity(account).subtract(marginInUse(account)).max(BigDecimal.ZERO);
+  }
+
+  PaperPosition position(PaperAccountState account, MarketState market) {
+    return account.positions.computeIfAbsent(market.spec.marketId(),
+      id -> new PaperPosition(id, market.spec.sizeDecimals()));
+  }
+
+  // ----- order intake checks (API-level: a failure consumes no nonce)
+
+  /** The Lighter error code refusing this order, or 0 when it may be placed. */
+  int refusal(PaperAccountState account, CreateOrderTx tx) {
+    MarketState market = markets.get(tx.marketIndex());
+    if (market == null) {
+      return 21602;
+    }
+    if (!market.spec.active()) {
+      return 21709;
+    }
+    if (tx.clientOrderIndex() != 0 && account.live.stream()
+      .anyMatch(order -> order.clientOrderIndex == tx.clientOrderIndex())) {
+      return 21728;
+    }
+    BigDecimal base = base(market, tx.baseAmount());
+    BigDecimal signedPosition = account.positions.containsKey(market.spec.marketId())
+      ? account.positions.get(market.spec.marketId()).size : BigDecimal.ZERO;
+    boolean isAsk = tx.isAsk() == 1;
+    if (tx.reduceOnly() == 1) {
+      if (signedPosition.signum() == 0) {
+        return 21738;
+      }
+      if (isAsk == (signedPosition.signum() < 0)) {
+        return 21732;
+      }
+      return 0;
+    }
+    BigDecimal price = price(market, tx.price());
+    if (base.compareTo(market.spec.minBaseAmount()) < 0
+      || base.multiply(price).compareTo(market.spec.minQuoteAmount()) < 0) {
+      return 21603;
+    }
+    BigDecimal signedOrder = isAsk ? base.negate() : base;
+    BigDecimal after = signedPosition.add(signedOrder);
+    if (after.abs().compareTo(signedPosition.abs()) > 0) {
+      BigDecimal added = after.abs().subtract(signedPosition.abs()).multiply(market.mid).multiply(market.imf());
+      if (added.compareTo(available(account)) > 0) {
+        return 21739;
+      }
+    }
+    return 0;
+  }
+
+  // ----- order execution
+
+  PaperOrder create(PaperAccountState account, CreateOrderTx tx, long now) {
+    MarketState market = markets.get(tx.marketIndex());
+    PaperOrder order = new PaperOrder(nextOrderIndex++, tx.clientOrderIndex(), tx.marketIndex(), account.index,
+      tx.isAsk() == 1, tx.type(), tx.timeInForce(), tx.reduceOnly() == 1, base(market, tx.baseAmount()),
+      price(market, tx.price()), price(market, tx.triggerPrice()), tx.orderExpiry(), tx.nonce(), now);
+    account.live.add(order);
+    if (order.isStop()) {
+      order.status = "pending";
+      order.triggerStatus = "mark-price";
+      triggerIfCrossed(account, market, order, now);
+    } else {
+      order.status = "in-progress";
+      order.triggerStatus = "na";
+      take(account, market, order, now);
+    }
+    return order;
+  }
+
+  Optional<PaperOrder> liveOrder(PaperAccountState account, int marketId, long index) {
+    return account.live.stream()
+      .filter(order -> order.marketId == marketId && (order.orderIndex == index || order.clientOrderIndex == index))
+      .findFirst();
+  }
+
+  void cancel(PaperAccountState account, PaperOrder order, String status, long now) {
+    order.status = status;
+    order.updatedAt = now;
+    account.retire(order);
+  }
+
+  void cancelAll(PaperAccountState account, long now) {
+    new ArrayList<>(account.live).forEach(order -> cancel(account, order, "canceled", now));
+  }
+
+  void modify(PaperAccountState account, PaperOrder order, ModifyOrderTx tx, long now) {
+    MarketState market = markets.get(order.marketId);
+    BigDecimal newBase = base(market, tx.baseAmount());
+    order.initialBase = order.filledBase.add(newBase);
+    order.remainingBase = newBase;
+    order.price = price(market, tx.price());
+    order.triggerPrice = price(market, tx.triggerPrice());
+    order.updatedAt = now;
+    if (order.isStop() && "pending".equals(order.status)) {
+      triggerIfCrossed(account, market, order, now);
+    } else if ("open".equals(order.status)) {
+      take(account, market, order, now);
+    }
+  }
+
+  /** Moves a market's mid price (the mark), redraws its book and lets resting orders react. */
+  void setMid(int marketId, BigDecimal mid, long now) {
+    MarketState market = markets.get(marketId);
+    market.mid = mid.setScale(market.spec.priceDecimals(), RoundingMode.HALF_EVEN);
+    market.book = new SyntheticBook(market.spec, shape, market.mid);
+    for (PaperAccountState account : accounts.values()) {
+      for (PaperOrder order : new ArrayList<>(account.live)) {
+        if (order.marketId != marketId || !account.live.contains(order)) {
+          continue;
+        }
+        if ("pending".equals(order.status)) {
+          triggerIfCrossed(account, market, order, now);
+        } else if ("open".equals(order.status)) {
+          take(account, market, order, now);
+        }
+      }
+    }
+  }
+
+  private void triggerIfCrossed(PaperAccountState account, MarketState market, PaperOrder order, long now) {
+    boolean crossed = order.isAsk ? market.mid.compareTo(order.triggerPrice) <= 0
+      : market.mid.compareTo(order.triggerPrice) >= 0;
+    if (!crossed) {
+      return;
+    }
+    order.triggerStatus = "na";
+    order.status = "in-progress";
+    take(account, market, order, now);
+  }
+
+  /**
+   * Fills what the book allows within the order's price. An IOC remainder is cancelled with the reason;
+   * a GTT remainder rests as an open limit order.
+   */
+  private void take(PaperAccountState account, MarketState market, PaperOrder order, long now) {
+    PaperPosition position = position(account, market);
+    BigDecimal size = order.remainingBase;
+    if (order.reduceOnly) {
+      boolean reduces = position.size.signum() != 0 && order.isAsk == (position.size.signum() > 0);
+      size = reduces ? size.min(position.size.abs()) : BigDecimal.ZERO;
+      if (size.signum() == 0) {
+        cancel(account, order, "canceled-reduce-only", now);
+        return;
+      }
+    }
+    SyntheticBook.Match match = market.book.take(order.isAsk, size, order.price);
+    if (match.filledBase().signum() > 0) {
+      order.fill(match.filledBase(), match.filledQuote());
+      BigDecimal average = match.filledQuote().divide(match.filledBase(), market.spec.priceDecimals() + 6,
+        RoundingMode.HALF_EVEN);
+      BigDecimal signed = order.isAsk ? match.filledBase().negate() : match.filledBase();
+      account.collateral = account.collateral.add(position.apply(signed, average, market.spec.priceDecimals()));
+    }
+    order.updatedAt = now;
+    boolean immediate = order.timeInForce == 0;
+    if (order.remainingBase.signum() == 0) {
+      order.status = "filled";
+      account.retire(order);
+    } else if (order.reduceOnly && match.stoppedBy() == null) {
+      // Capped at the position: the position is gone, so the rest of a reduce-only order is void.
+      cancel(account, order, "canceled-reduce-only", now);
+    } else if (immediate) {
+      cancel(account, order, match.stoppedBy(), now);
+    } else {
+      order.status = "open";
+    }
+    if (position.size.signum() == 0) {
+      for (PaperOrder other : new ArrayList<>(account.live)) {
+        if (other.marketId == market.spec.marketId() && other.reduceOnly) {
+          cancel(account, other, "canceled-reduce-only", now);
+        }
+      }
+    }
+  }
+
+  static BigDecimal base(MarketState market, long ticks) {
+    return BigDecimal.valueOf(ticks, market.spec.sizeDecimals());
+  }
+
+  static BigDecimal price(MarketState market, long ticks) {
+    return BigDecimal.valueOf(ticks, market.spec.priceDecimals());
+  }
+
+  List<PaperOrder> allLive(PaperAccountState account, Integer marketId) {
+    return account.live.stream().filter(order -> marketId == null || order.marketId == marketId).toList();
+  }
+}

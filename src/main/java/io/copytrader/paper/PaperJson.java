@@ -1,0 +1,265 @@
+package io.copytrader.paper;
+
+import io.copytrader.paper.PaperEngine.MarketState;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Renders the paper exchange's state in Lighter's JSON: field names and types as API.md documents them,
+ * decimals as strings printed to the market's precision, counters and ids as numbers.
+ */
+final class PaperJson {
+
+  private static final int USDC_DECIMALS = 6;
+
+  private final PaperEngine engine;
+
+  PaperJson(PaperEngine engine) {
+    this.engine = engine;
+  }
+
+  static JsonObject ok() {
+    return new JsonObject().put("code", 200);
+  }
+
+  static JsonObject error(int code, String message) {
+    return new JsonObject().put("code", code).put("message", message);
+  }
+
+  JsonObject orderBooks() {
+    JsonArray books = new JsonArray();
+    engine.markets.values().forEach(market -> books.add(orderBook(market)));
+    return ok().put("order_books", books);
+  }
+
+  JsonObject orderBookDetails(Integer marketId) {
+    JsonArray details = new JsonArray();
+    engine.markets.values().stream()
+      .filter(market -> marketId == null || market.spec.marketId() == marketId)
+      .forEach(market -> details.add(orderBook(market)
+        .put("size_decimals", market.spec.sizeDecimals())
+        .put("price_decimals", market.spec.priceDecimals())
+        .put("quote_multiplier", 1)
+        .put("default_initial_margin_fraction", market.spec.defaultInitialMarginFraction())
+        .put("min_initial_margin_fraction", market.spec.defaultInitialMarginFraction() * 2 / 5)
+        .put("maintenance_margin_fraction", market.spec.defaultInitialMarginFraction() * 6 / 25)
+        .put("closeout_margin_fraction", market.spec.defaultInitialMarginFraction() * 4 / 25)
+        .put("last_trade_price", market.mid.doubleValue())
+        .put("daily_trades_count", 0)
+        .put("daily_base_token_volume", 0.0)
+        .put("daily_quote_token_volume", 0.0)
+        .put("daily_price_low", market.mid.doubleValue())
+        .put("daily_price_high", market.mid.doubleValue())
+        .put("daily_price_change", 0.0)
+        .put("open_interest", 0.0)
+        .put("daily_chart", new JsonObject())
+        .put("market_config", new JsonObject().put("market_margin_mode", 0)
+          .put("insurance_fund_account_index", 281474976710655L).put("liquidation_mode", 0)
+          .put("force_reduce_only", false).put("trading_hours", "").put("funding_fee_discounts_enabled", false)
+          .put("hidden", false))
+        .put("strategy_index", 0)));
+    return ok().put("order_book_details", details).put("spot_order_book_details", new JsonArray());
+  }
+
+  private static JsonObject orderBook(MarketState market) {
+    PaperMarket spec = market.spec;
+    return new JsonObject()
+      .put("symbol", spec.symbol())
+      .put("market_id", spec.marketId())
+      .put("market_type", "perp")
+      .put("base_asset_id", spec.marketId() + 1)
+      .put("quote_asset_id", 0)
+      .put("status", spec.active() ? "active" : "inactive")
+      .put("taker_fee", "0.0000")
+      .put("is_taker_fee_enabled", true)
+      .put("maker_fee", "0.0000")
+      .put("is_maker_fee_enabled", true)
+      .put("liquidation_fee", "1.0000")
+      .put("min_base_amount", spec.minBaseAmount().setScale(spec.sizeDecimals(), RoundingMode.UNNECESSARY)
+        .toPlainString())
+      .put("min_quote_amount", usdc(spec.minQuoteAmount()))
+      .put("order_quote_limit", "281474976.710655")
+      .put("supported_size_decimals", spec.sizeDecimals())
+      .put("supported_price_decimals", spec.priceDecimals())
+      .put("supported_quote_decimals", USDC_DECIMALS);
+  }
+
+  JsonObject orderBookOrders(MarketState market, int limit) {
+    JsonArray asks = new JsonArray();
+    JsonArray bids = new JsonArray();
+    List<SyntheticBook.Level> askLevels = market.book.asks();
+    List<SyntheticBook.Level> bidLevels = market.book.bids();
+    for (int i = 0; i < Math.min(limit, askLevels.size()); i++) {
+      asks.add(simpleOrder(market, askLevels.get(i), i));
+    }
+    for (int i = 0; i < Math.min(limit, bidLevels.size()); i++) {
+      bids.add(simpleOrder(market, bidLevels.get(i), 1000 + i));
+    }
+    return ok().put("total_asks", asks.size()).put("asks", asks).put("total_bids", bids.size()).put("bids", bids);
+  }
+
+  private static JsonObject simpleOrder(MarketState market, SyntheticBook.Level level, int n) {
+    long index = (1L << 47) + market.spec.marketId() * 10_000L + n;
+    String size = level.size().setScale(market.spec.sizeDecimals(), RoundingMode.DOWN).toPlainString();
+    return new JsonObject()
+      .put("order_index", index)
+      .put("order_id", Long.toString(index))
+      .put("owner_account_index", 0)
+      .put("initial_base_amount", size)
+      .put("remaining_base_amount", size)
+      .put("price", level.price().setScale(market.spec.priceDecimals(), RoundingMode.UNNECESSARY).toPlainString())
+      .put("order_expiry", 0)
+      .put("transaction_time", 0);
+  }
+
+  JsonObject account(PaperAccountState account, boolean activeOnly) {
+    JsonArray positions = new JsonArray();
+    long pending = 0;
+    for (PaperPosition position : account.positions.values()) {
+      if (activeOnly && position.size.signum() == 0) {
+        continue;
+      }
+      positions.add(position(account, position));
+    }
+    for (PaperOrder order : account.live) {
+      if ("pending".equals(order.status)) {
+        pending++;
+      }
+    }
+    BigDecimal equity = engine.equity(account);
+    return accountScalars(account)
+      .put("pending_order_count", pending)
+      .put("positions", positions)
+      .put("assets", new JsonArray())
+      .put("total_asset_value", usdc(equity))
+      .put("cross_asset_value", usdc(equity))
+      .put("shares", new JsonArray());
+  }
+
+  JsonObject accountScalars(PaperAccountState account) {
+    return new JsonObject()
+      .put("code", 0)
+      .put("account_type", 0)
+      .put("index", account.index)
+      .put("account_index", account.index)
+      .put("l1_address", account.l1Address)
+      .put("cancel_all_time", 0)
+      .put("total_order_count", account.live.size())
+      .put("total_isolated_order_count", 0)
+      .put("pending_order_count", 0)
+      .put("available_balance", usdc(engine.available(account)))
+      .put("status", 1)
+      .put("collateral", usdc(account.collateral))
+      .put("transaction_time", System.currentTimeMillis() * 1000)
+      .put("account_trading_mode", 0);
+  }
+
+  private JsonObject position(PaperAccountState account, PaperPosition position) {
+    MarketState market = engine.markets.get(position.marketId);
+    PaperMarket spec = market.spec;
+    long open = account.live.stream().filter(order -> order.marketId == position.marketId).count();
+    BigDecimal imfPercent = BigDecimal.valueOf(spec.defaultInitialMarginFraction(), 2);
+    return new JsonObject()
+      .put("market_id", spec.marketId())
+      .put("symbol", spec.symbol())
+      .put("initial_margin_fraction", imfPercent.toPlainString())
+      .put("open_order_count", open)
+      .put("pending_order_count", account.live.stream()
+        .filter(order -> order.marketId == position.marketId && "pending".equals(order.status)).count())
+      .put("position_tied_order_count", 0)
+      .put("sign", position.size.signum() < 0 ? -1 : 1)
+      .put("position", position.size.abs().setScale(spec.sizeDecimals(), RoundingMode.UNNECESSARY).toPlainString())
+      .put("avg_entry_price", position.entry.setScale(spec.priceDecimals(), RoundingMode.HALF_EVEN).toPlainString())
+      .put("position_value", usdc(position.size.abs().multiply(market.mid)))
+      .put("unrealized_pnl", usdc(position.unrealized(market.mid)))
+      .put("realized_pnl", usdc(position.realized))
+      .put("liquidation_price", "0")
+      .put("total_funding_paid_out", "0.000000")
+      .put("margin_mode", 0)
+      .put("allocated_margin", "0.000000");
+  }
+
+  JsonObject order(PaperOrder order) {
+    MarketState market = engine.markets.get(order.marketId);
+    int size = market.spec.sizeDecimals();
+    int price = market.spec.priceDecimals();
+    return new JsonObject()
+      .put("order_index", order.orderIndex)
+      .put("client_order_index", order.clientOrderIndex)
+      .put("order_id", Long.toString(order.orderIndex))
+      .put("client_order_id", Long.toString(order.clientOrderIndex))
+      .put("market_index", order.marketId)
+      .put("owner_account_index", order.owner)
+      .put("initial_base_amount", scaled(order.initialBase, size))
+      .put("price", scaled(order.price, price))
+      .put("nonce", order.nonce)
+      .put("remaining_base_amount", scaled(order.remainingBase, size))
+      .put("is_ask", order.isAsk)
+      .put("base_size", order.initialBase.movePointRight(size).longValue())
+      .put("base_price", order.price.movePointRight(price).longValue())
+      .put("filled_base_amount", scaled(order.filledBase, size))
+      .put("filled_quote_amount", usdc(order.filledQuote))
+      .put("side", order.isAsk ? "sell" : "buy")
+      .put("type", order.typeName())
+      .put("time_in_force", order.timeInForceName())
+      .put("reduce_only", order.reduceOnly)
+      .put("trigger_price", scaled(order.triggerPrice, price))
+      .put("order_expiry", order.orderExpiry)
+      .put("status", order.status)
+      .put("trigger_status", order.triggerStatus)
+      .put("trigger_time", 0)
+      .put("parent_order_index", 0)
+      .put("parent_order_id", "0")
+      .put("to_trigger_order_id_0", "0")
+      .put("to_trigger_order_id_1", "0")
+      .put("to_cancel_order_id_0", "0")
+      .put("integrator_fee_collector_index", "0")
+      .put("integrator_taker_fee", "0")
+      .put("integrator_maker_fee", "0")
+      .put("block_height", 0)
+      .put("timestamp", order.updatedAt)
+      .put("created_at", order.createdAt)
+      .put("updated_at", order.updatedAt)
+      .put("transaction_time", order.updatedAt * 1000);
+  }
+
+  JsonObject orders(List<PaperOrder> orders) {
+    JsonArray array = new JsonArray();
+    orders.forEach(order -> array.add(order(order)));
+    return ok().put("orders", array);
+  }
+
+  static JsonObject tx(TxIntake.StoredTx tx, String l1Address) {
+    return ok()
+      .put("hash", tx.hash())
+      .put("type", tx.type())
+      .put("info", tx.info())
+      .put("event_info", tx.eventInfo())
+      .put("status", 2)
+      .put("transaction_index", 0)
+      .put("l1_address", l1Address)
+      .put("account_index", tx.accountIndex())
+      .put("nonce", tx.nonce())
+      .put("expire_at", tx.expireAt())
+      .put("block_height", 0)
+      .put("queued_at", tx.executedAt())
+      .put("executed_at", tx.executedAt())
+      .put("sequence_index", 0)
+      .put("parent_hash", "")
+      .put("api_key_index", tx.apiKeyIndex())
+      .put("transaction_time", tx.executedAt() * 1000)
+      .put("committed_at", tx.executedAt())
+      .put("verified_at", tx.executedAt());
+  }
+
+  private static String scaled(BigDecimal value, int decimals) {
+    return value.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  static String usdc(BigDecimal value) {
+    return value.setScale(USDC_DECIMALS, RoundingMode.HALF_EVEN).toPlainString();
+  }
+}

@@ -1,0 +1,93 @@
+package io.copytrader.paper;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A market's order book drawn around its mid price: {@code levels} prices on each side, each holding
+ * {@code levelNotional} USDC of size. It is redrawn from the mid rather than depleted, so fills never move it.
+ */
+final class SyntheticBook {
+
+  record Level(BigDecimal price, BigDecimal size) {
+  }
+
+  /**
+   * What a taker order got from the book.
+   *
+   * @param stoppedBy null when completely filled, else the exchange's cancellation status for the rest
+   */
+  record Match(BigDecimal filledBase, BigDecimal filledQuote, String stoppedBy) {
+  }
+
+  static final String TOO_MUCH_SLIPPAGE = "canceled-too-much-slippage";
+  static final String NOT_ENOUGH_LIQUIDITY = "canceled-not-enough-liquidity";
+
+  private final List<Level> asks;
+  private final List<Level> bids;
+
+  SyntheticBook(PaperMarket market, BookShape shape, BigDecimal mid) {
+    BigDecimal halfSpread = mid.multiply(shape.spread()).divide(BigDecimal.valueOf(2), 18, RoundingMode.HALF_EVEN);
+    BigDecimal step = mid.multiply(shape.levelStep());
+    BigDecimal tick = BigDecimal.ONE.movePointLeft(market.priceDecimals());
+    List<Level> askLevels = new ArrayList<>();
+    List<Level> bidLevels = new ArrayList<>();
+    BigDecimal lastAsk = null;
+    BigDecimal lastBid = null;
+    for (int i = 0; i < shape.levels(); i++) {
+      BigDecimal offset = halfSpread.add(step.multiply(BigDecimal.valueOf(i)));
+      BigDecimal ask = mid.add(offset).setScale(market.priceDecimals(), RoundingMode.CEILING);
+      BigDecimal bid = mid.subtract(offset).setScale(market.priceDecimals(), RoundingMode.FLOOR);
+      // Coarse ticks can round neighbouring levels onto one price; keep the levels distinct.
+      if (lastAsk != null && ask.compareTo(lastAsk) <= 0) {
+        ask = lastAsk.add(tick);
+      }
+      if (lastBid != null && bid.compareTo(lastBid) >= 0) {
+        bid = lastBid.subtract(tick);
+      }
+      askLevels.add(new Level(ask, size(market, shape, ask)));
+      if (bid.signum() > 0) {
+        bidLevels.add(new Level(bid, size(market, shape, bid)));
+      }
+      lastAsk = ask;
+      lastBid = bid;
+    }
+    this.asks = List.copyOf(askLevels);
+    this.bids = List.copyOf(bidLevels);
+  }
+
+  private static BigDecimal size(PaperMarket market, BookShape shape, BigDecimal price) {
+    BigDecimal size = shape.levelNotional().divide(price, market.sizeDecimals(), RoundingMode.DOWN);
+    return size.max(market.minBaseAmount()).setScale(market.sizeDecimals(), RoundingMode.DOWN);
+  }
+
+  List<Level> asks() {
+    return asks;
+  }
+
+  List<Level> bids() {
+    return bids;
+  }
+
+  /** Fills a taker order against the opposite side up to {@code limit}, the order's worst price. */
+  Match take(boolean isAsk, BigDecimal size, BigDecimal limit) {
+    List<Level> side = isAsk ? bids : asks;
+    BigDecimal remaining = size;
+    BigDecimal quote = BigDecimal.ZERO;
+    for (Level level : side) {
+      boolean acceptable = isAsk ? level.price().compareTo(limit) >= 0 : level.price().compareTo(limit) <= 0;
+      if (!acceptable) {
+        return new Match(size.subtract(remaining), quote, TOO_MUCH_SLIPPAGE);
+      }
+      BigDecimal taken = remaining.min(level.size());
+      quote = quote.add(taken.multiply(level.price()));
+      remaining = remaining.subtract(taken);
+      if (remaining.signum() == 0) {
+        return new Match(size, quote, null);
+      }
+    }
+    return new Match(size.subtract(remaining), quote, NOT_ENOUGH_LIQUIDITY);
+  }
+}

@@ -1,0 +1,107 @@
+package io.copytrader.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.config.TradingParameters;
+import io.copytrader.market.Market;
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StopLossPolicyTest {
+
+  private static Market market(int sizeDecimals, int priceDecimals, String defaultMarginFraction) {
+    return new Market(3, "TEST", true, sizeDecimals, priceDecimals, new BigDecimal("0.001"), new BigDecimal("10"),
+      defaultMarginFraction == null ? null : new BigDecimal(defaultMarginFraction));
+  }
+
+  private static StopLossPolicy policy(String ratio, String slippage) {
+    return new StopLossPolicy(new TradingParameters(BigDecimal.ONE, new BigDecimal(slippage),
+      new BigDecimal(ratio)));
+  }
+
+  private static Rejection rejection(StopLossResult result) {
+    assertThat(result).isInstanceOf(Rejection.class);
+    return (Rejection) result;
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} from {1}, IMF {2}% (default {3}), ratio {4}, slippage {5}")
+  @CsvSource({
+    // position side, entry, IMF percent (blank = unreported), market default fraction, stop-loss ratio, slippage,
+    // size decimals, price decimals, size, trigger, trigger ticks, limit, limit ticks, fraction used, base
+    "BUY, 2669.84, 5.00, 0.05, 0.05, 0.01, 4, 2, 18.0193, 2663.17, 266317, 2636.54, 263654, 0.05, 18.0193",
+    "SELL, 2669.84, 5.00, 0.05, 0.05, 0.01, 4, 2, 18.0193, 2676.51, 267651, 2703.27, 270327, 0.05, 18.0193",
+    "BUY, 100, 33.33, 0.05, 0.05, 0.01, 0, 0, 3, 99, 99, 99, 99, 0.3333, 3",
+    "SELL, 100, 33.33, 0.05, 0.05, 0.01, 0, 0, 3, 101, 101, 102, 102, 0.3333, 3",
+    "BUY, 0.000001, 10, 0.05, 0.5, 0.01, 0, 6, 5000000, 0.000001, 1, 0.000001, 1, 0.1, 5000000",
+    "SELL, 0.000001, 10, 0.05, 0.5, 0.01, 0, 6, 5000000, 0.000001, 1, 0.000001, 1, 0.1, 5000000",
+    "BUY, 100000, , 0.02, 0.05, 0.01, 5, 1, 0.12345, 99900.0, 999000, 98901.0, 989010, 0.02, 0.12345",
+    "SELL, 100000, 0, 0.02, 0.05, 0.01, 5, 1, 0.12345, 100100.0, 1001000, 101101.0, 1011010, 0.02, 0.12345",
+    "BUY, 1.23456, 20, 0.05, 0.1, 0.02, 1, 5, 10.5, 1.20987, 120987, 1.18568, 118568, 0.2, 10.5",
+    "SELL, 1.23456, 20, 0.05, 0.1, 0.02, 1, 5, 10.5, 1.25925, 125925, 1.28443, 128443, 0.2, 10.5",
+    "BUY, 7.777, , 0.3333, 0.05, 0.01, 6, 3, 0.000123, 7.648, 7648, 7.572, 7572, 0.3333, 0.000123",
+    "SELL, 7.777, , 0.3333, 0.05, 0.01, 6, 3, 0.000123, 7.906, 7906, 7.985, 7985, 0.3333, 0.000123",
+    "BUY, 50.5, 10, 0.05, 0.2, 0, 3, 4, 2, 49.4900, 494900, 49.4900, 494900, 0.1, 2.000",
+    "SELL, 0.4567, 50, 0.05, 0.3, 0.05, 2, 4, 1, 0.5252, 5252, 0.5514, 5514, 0.5, 1.00",
+    "BUY, 2669.84, 5.00, 0.05, 0.05, 0.01, 4, 2, 18.01931, 2663.17, 266317, 2636.54, 263654, 0.05, 18.0194",
+  })
+  void placesTheStopOnTheLosingSideRoundedTowardTheEntry(
+      Side positionSide, BigDecimal entry, BigDecimal marginPercent, String marketDefault, String ratio,
+      String slippage, int sizeDecimals, int priceDecimals, BigDecimal size, BigDecimal trigger, long triggerTicks,
+      BigDecimal limit, long limitTicks, BigDecimal fraction, BigDecimal base) {
+    Market market = market(sizeDecimals, priceDecimals, marketDefault);
+    StopLossResult result = policy(ratio, slippage).plan(market, new Position(positionSide, size, entry,
+      marginPercent));
+
+    assertThat(result).isInstanceOf(StopLossPlan.class);
+    StopLossPlan stop = (StopLossPlan) result;
+    assertThat(stop.side()).isEqualTo(positionSide.opposite());
+    assertThat(stop.isAsk()).isEqualTo(positionSide == Side.BUY);
+    assertThat(stop.triggerPrice()).isEqualByComparingTo(trigger);
+    assertThat(stop.triggerPriceTicks()).isEqualTo(triggerTicks);
+    assertThat(stop.limitPrice()).isEqualByComparingTo(limit);
+    assertThat(stop.limitPriceTicks()).isEqualTo(limitTicks);
+    assertThat(stop.marginFraction()).isEqualByComparingTo(fraction);
+    assertThat(stop.baseAmount()).isEqualByComparingTo(base);
+    assertThat(stop.baseTicks()).isEqualTo(base.movePointRight(sizeDecimals).longValueExact());
+  }
+
+  @ParameterizedTest(name = "[{index}] long at {0} with IMF {1}% and ratio {2}")
+  @CsvSource({
+    // entry, IMF percent, ratio, trigger, limit: IMF × ratio ≥ 1 falls back to entry × (1 − ratio)
+    "2000, 200, 0.5, 1000, 990",
+    "100, 300, 0.4, 60, 59.40",
+    "0.5, 1000, 0.25, 0.38, 0.38",
+  })
+  void aLongStopAtOrBelowZeroFallsBackToTheBareRatio(BigDecimal entry, BigDecimal marginPercent, String ratio,
+                                                     BigDecimal trigger, BigDecimal limit) {
+    StopLossPlan stop = (StopLossPlan) policy(ratio, "0.01").plan(market(2, 2, "0.05"),
+      new Position(Side.BUY, BigDecimal.ONE, entry, marginPercent));
+
+    assertThat(stop.triggerPrice()).isEqualByComparingTo(trigger);
+    assertThat(stop.limitPrice()).isEqualByComparingTo(limit);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} at {1}, IMF {2}, default {3}, ratio {4}, slippage {5}")
+  @CsvSource({
+    // position side, entry (blank = unreported), IMF percent, market default, ratio, slippage, expected
+    "BUY, , 10, 0.05, 0.05, 0.01, STOP_LOSS_PRICE_INVALID",
+    "BUY, 0, 10, 0.05, 0.05, 0.01, STOP_LOSS_PRICE_INVALID",
+    "SELL, -5, 10, 0.05, 0.05, 0.01, STOP_LOSS_PRICE_INVALID",
+    "BUY, 100, , , 0.05, 0.01, STOP_LOSS_PRICE_INVALID",
+    "SELL, 100, 0, 0, 0.05, 0.01, STOP_LOSS_PRICE_INVALID",
+    "BUY, 100, 200, 0.05, 1, 0.01, STOP_LOSS_PRICE_INVALID",
+    "BUY, 100, 100, 0.05, 1, 0.01, STOP_LOSS_PRICE_INVALID",
+    "BUY, 100, 10, 0.05, 0.05, 1, STOP_LOSS_PRICE_INVALID",
+    "SELL, 43000000, 10, 0.05, 0.05, 0.01, PRICE_OUT_OF_RANGE",
+  })
+  void refusesStopsWithoutAUsablePrice(Side positionSide, BigDecimal entry, BigDecimal marginPercent,
+                                       String marketDefault, String ratio, String slippage, RejectionCode expected) {
+    Rejection rejection = rejection(policy(ratio, slippage).plan(market(2, 2, marketDefault),
+      new Position(positionSide, BigDecimal.ONE, entry, marginPercent)));
+
+    assertThat(rejection.code()).isEqualTo(expected);
+    assertThat(rejection.retryable()).isFalse();
+    assertThat(rejection.message()).contains("TEST");
+  }
+}

@@ -1,0 +1,485 @@
+package io.copytrader.journal;
+
+import static io.copytrader.journal.JournalFixtures.entry;
+import static io.copytrader.journal.JournalFixtures.order;
+import static io.copytrader.journal.JournalFixtures.trade;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+class JournalTest {
+
+  private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
+
+  @TempDir
+  Path dataDir;
+
+  private final MutableClock clock = new MutableClock(START);
+  private final List<Journal> opened = new ArrayList<>();
+
+  @AfterEach
+  void closeJournals(VertxTestContext test) {
+    Future.join(opened.stream().map(Journal::close).toList()).onComplete(test.succeedingThenComplete());
+  }
+
+  private Future<Journal> open(Vertx vertx) {
+    return Journal.open(vertx, dataDir, clock).onSuccess(opened::add);
+  }
+
+  private Future<Journal> reopen(Vertx vertx, Journal journal) {
+    return journal.close().compose(closed -> open(vertx));
+  }
+
+  @Test
+  void createsTheSchemaAtCurrentVersionInWalMode(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(Journal::close).onComplete(test.succeeding(closed -> test.verify(() -> {
+      assertThat(query("SELECT group_concat(version) FROM schema_version")).isEqualTo("1");
+      assertThat(query("PRAGMA journal_mode")).isEqualTo("wal");
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void reopeningAppliesNoMigrationTwice(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> reopen(vertx, journal)).compose(Journal::close)
+      .onComplete(test.succeeding(closed -> test.verify(() -> {
+        assertThat(query("SELECT count(*) FROM schema_version")).isEqualTo("1");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void restartKeepsRequestOrdersAndCounters(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r-1", 7, "key-1", "0.5"))
+        .compose(inserted -> journal.markExecuting("r-1"))
+        .compose(executing -> journal.insertOrder(entry("r-1", 0, 1001)))
+        .compose(orderWritten -> journal.updateOrder("r-1", 0, OrderUpdate.sent("0xabc")))
+        .compose(sent -> journal.updateOrder("r-1", 0, OrderUpdate.fill(OrderState.FILLED,
+          new BigDecimal("0.0123"), new BigDecimal("3011.90"), "filled")))
+        .compose(filled -> journal.finish("r-1", RequestState.FILLED, null, null))
+        .compose(finished -> journal.getRequest("r-1"))
+        .compose(before -> reopen(vertx, journal).compose(reopened -> Future.all(
+            reopened.getRequest("r-1"), reopened.lastClientOrderIndex(7),
+            reopened.findByIdempotencyKey(7, "key-1"))
+          .map(after -> List.<Object>of(before, after.resultAt(0), after.resultAt(1), after.resultAt(2))))))
+      .onComplete(test.succeeding(results -> test.verify(() -> {
+        Optional<RequestDetail> before = cast(results.get(0));
+        Optional<RequestDetail> after = cast(results.get(1));
+        assertThat(after).isPresent().isEqualTo(before);
+        RequestDetail detail = after.orElseThrow();
+        assertThat(detail.request().state()).isEqualTo(RequestState.FILLED);
+        assertThat(detail.orders()).singleElement().satisfies(order -> {
+          assertThat(order.state()).isEqualTo(OrderState.FILLED);
+          assertThat(order.txHash()).isEqualTo("0xabc");
+          assertThat(order.averagePrice()).isEqualByComparingTo("3011.90");
+          assertThat(order.sentAt()).isNotNull();
+        });
+        assertThat(results.get(2)).isEqualTo(OptionalLong.of(1001));
+        assertThat(results.get(3)).isEqualTo(Optional.of(
+          new IdempotencyHit("r-1", RequestState.FILLED, detail.request().fingerprint())));
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void twoThousandConcurrentInsertsShareCommitsAndAllSurviveRestart(Vertx vertx, VertxTestContext test) {
+    int requests = 2_000;
+    open(vertx).compose(journal -> Future.all(IntStream.range(0, requests)
+          .mapToObj(i -> journal.insertRequest(trade("bulk-" + i, i % 4, null, "0.1")))
+          .toList())
+        .compose(all -> {
+          Journal.Stats stats = journal.stats();
+          return reopen(vertx, journal).compose(reopened -> reopened.countByState())
+            .map(counts -> List.of(stats, counts.get(RequestState.QUEUED)));
+        }))
+      .onComplete(test.succeeding(results -> test.verify(() -> {
+        Journal.Stats stats = (Journal.Stats) results.get(0);
+        assertThat(stats.writes()).isEqualTo(requests);
+        assertThat(stats.transactions()).isLessThan(requests);
+        assertThat(results.get(1)).isEqualTo((long) requests);
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void twentyConcurrentRepeatsOfOneKeyStoreOneRequest(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> Future.all(IntStream.range(0, 20)
+          .mapToObj(i -> journal.insertRequest(trade("repeat-" + i, 7, "same-key", "0.5")))
+          .toList())
+        .compose(all -> journal.countByState().map(counts -> {
+          List<InsertOutcome> outcomes = all.list();
+          return List.of(outcomes, counts.get(RequestState.QUEUED));
+        })))
+      .onComplete(test.succeeding(results -> test.verify(() -> {
+        List<InsertOutcome> outcomes = cast(results.get(0));
+        List<InsertOutcome> inserted = outcomes.stream().filter(InsertOutcome.Inserted.class::isInstance).toList();
+        assertThat(inserted).hasSize(1);
+        String original = inserted.get(0).request().requestId();
+        assertThat(outcomes).filteredOn(InsertOutcome.Duplicate.class::isInstance).hasSize(19)
+          .allSatisfy(outcome -> {
+            assertThat(outcome.request().requestId()).isEqualTo(original);
+            assertThat(((InsertOutcome.Duplicate) outcome).sameBody()).isTrue();
+          });
+        assertThat(results.get(1)).isEqualTo(1L);
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void sameKeyWithDifferentBodyIsADuplicateWithAnotherBody(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("first", 7, "k", "0.5"))
+        .compose(first -> journal.insertRequest(trade("second", 7, "k", "0.6"))))
+      .onComplete(test.succeeding(outcome -> test.verify(() -> {
+        assertThat(outcome).isEqualTo(new InsertOutcome.Duplicate(outcome.request(), false));
+        assertThat(outcome.request().requestId()).isEqualTo("first");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void sameKeyOnAnotherAccountIsANewRequest(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("first", 7, "k", "0.5"))
+        .compose(first -> journal.insertRequest(trade("second", 8, "k", "0.5"))))
+      .onComplete(test.succeeding(outcome -> test.verify(() -> {
+        assertThat(outcome).isInstanceOf(InsertOutcome.Inserted.class);
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void keyIsFreeAgainAfterTheIdempotencyWindow(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("first", 7, "k", "0.5"))
+        .compose(first -> {
+          clock.advance(Journal.IDEMPOTENCY_WINDOW.plusMillis(1));
+          return journal.insertRequest(trade("second", 7, "k", "0.5"));
+        })
+        .compose(second -> journal.findByIdempotencyKey(7, "k").map(hit -> List.of(second, hit))))
+      .onComplete(test.succeeding(results -> test.verify(() -> {
+        assertThat(results.get(0)).isInstanceOf(InsertOutcome.Inserted.class);
+        Optional<IdempotencyHit> hit = cast(results.get(1));
+        assertThat(hit).map(IdempotencyHit::requestId).contains("second");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void requestStartsExecutingOnlyOnce(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> Future.all(journal.markExecuting("r"), journal.markExecuting("r"))))
+      .onComplete(test.succeeding(both -> test.verify(() -> {
+        assertThat(List.of(both.<Boolean>resultAt(0), both.<Boolean>resultAt(1))).containsExactly(true, false);
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void finishedRequestNeitherRestartsNorFinishesAgain(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.markExecuting("r"))
+        .compose(executing -> journal.finish("r", RequestState.REJECTED, "SIZE_BELOW_MINIMUM", "too small"))
+        .compose(rejected -> Future.all(journal.markExecuting("r"),
+          journal.finish("r", RequestState.FILLED, null, null)))
+        .compose(again -> journal.getRequest("r").map(detail -> List.of(again.list(), detail.orElseThrow()))))
+      .onComplete(test.succeeding(results -> test.verify(() -> {
+        assertThat(results.get(0)).isEqualTo(List.of(false, false));
+        RequestRecord request = ((RequestDetail) results.get(1)).request();
+        assertThat(request.state()).isEqualTo(RequestState.REJECTED);
+        assertThat(request.errorCode()).isEqualTo("SIZE_BELOW_MINIMUM");
+        assertThat(request.finishedAt()).isEqualTo(START);
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void attemptsAreCountedWhileExecuting(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.markExecuting("r"))
+        .compose(executing -> journal.recordAttempt("r"))
+        .compose(first -> journal.recordAttempt("r"))
+        .compose(second -> journal.getRequest("r")))
+      .onComplete(test.succeeding(detail -> test.verify(() -> {
+        assertThat(detail.orElseThrow().request().attempts()).isEqualTo(2);
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void attemptIsRefusedForAQueuedRequest(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.recordAttempt("r")))
+      .onComplete(test.failing(failure -> test.verify(() -> {
+        assertThat(failure).isInstanceOf(JournalException.class).hasMessageContaining("is not executing");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void queuedRequestCanExpireWithoutStarting(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.finish("r", RequestState.EXPIRED, "SIGNAL_TOO_OLD", "older than 30s"))
+        .compose(expired -> journal.markExecuting("r")))
+      .onComplete(test.succeeding(started -> test.verify(() -> {
+        assertThat(started).isFalse();
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void unknownRequestDoesNotTransition(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.markExecuting("missing"))
+      .onComplete(test.succeeding(started -> test.verify(() -> {
+        assertThat(started).isFalse();
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void orderIsRefusedForARequestThatIsNotExecuting(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.insertOrder(entry("r", 0, 5))))
+      .onComplete(test.failing(failure -> test.verify(() -> {
+        assertThat(failure).isInstanceOf(JournalException.class).hasMessageContaining("not executing");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void failedOperationLeavesTheOthersWritten(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.markExecuting("r"))
+        .compose(executing -> Future.join(journal.insertOrder(entry("r", 0, 5)),
+          journal.insertOrder(entry("r", 0, 6)), journal.insertOrder(entry("r", 1, 7))))
+        .transform(joined -> journal.getRequest("r")))
+      .onComplete(test.succeeding(detail -> test.verify(() -> {
+        assertThat(detail.orElseThrow().orders()).extracting(OrderRecord::clientOrderIndex).containsExactly(5L, 7L);
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void finalOrderStateIsNotOverwritten(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.markExecuting("r"))
+        .compose(executing -> journal.insertOrder(entry("r", 0, 5)))
+        .compose(signed -> journal.updateOrder("r", 0, OrderUpdate.rejected("21739", "not enough margin")))
+        .compose(rejected -> journal.updateOrder("r", 0, OrderUpdate.sent("0xdef")).map(sent -> List.of(rejected, sent)))
+        .compose(updates -> journal.getRequest("r").map(detail -> List.of(updates, detail.orElseThrow()))))
+      .onComplete(test.succeeding(results -> test.verify(() -> {
+        assertThat(results.get(0)).isEqualTo(List.of(true, false));
+        OrderRecord order = ((RequestDetail) results.get(1)).orders().get(0);
+        assertThat(order.state()).isEqualTo(OrderState.REJECTED);
+        assertThat(order.txHash()).isNull();
+        assertThat(order.errorCode()).isEqualTo("21739");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void listPagesNewestFirstWithCursorAndAccountFilter(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> insertSpaced(journal, 7)
+        .compose(inserted -> journal.listRequests(new RequestQuery(null, 3, null)))
+        .compose(first -> journal.listRequests(new RequestQuery(null, 3, first.next()))
+          .compose(second -> journal.listRequests(new RequestQuery(null, 3, second.next()))
+            .compose(third -> journal.listRequests(new RequestQuery(1L, 10, null))
+              .map(accountOne -> List.of(first, second, third, accountOne))))))
+      .onComplete(test.succeeding(pages -> test.verify(() -> {
+        assertThat(ids(pages.get(0))).containsExactly("r6", "r5", "r4");
+        assertThat(ids(pages.get(1))).containsExactly("r3", "r2", "r1");
+        assertThat(ids(pages.get(2))).containsExactly("r0");
+        assertThat(pages.get(2).next()).isNull();
+        assertThat(ids(pages.get(3))).containsExactly("r5", "r3", "r1");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void cursorSeparatesRequestsCreatedInTheSameMillisecond(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> Future.all(journal.insertRequest(trade("a", 7, null, "0.5")),
+          journal.insertRequest(trade("b", 7, null, "0.5")), journal.insertRequest(trade("c", 7, null, "0.5")))
+        .compose(all -> journal.listRequests(new RequestQuery(7L, 2, null)))
+        .compose(first -> journal.listRequests(new RequestQuery(7L, 2, RequestCursor.parse(first.next().encode())))
+          .map(second -> List.of(first, second))))
+      .onComplete(test.succeeding(pages -> test.verify(() -> {
+        assertThat(ids(pages.get(0))).containsExactly("c", "b");
+        assertThat(ids(pages.get(1))).containsExactly("a");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void unfinishedRequestsListExecutingFirstThenQueuedOldestFirst(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> insertSpaced(journal, 10)
+        .compose(inserted -> journal.markExecuting("r4"))
+        .compose(executing -> journal.markExecuting("r8"))
+        .compose(executing -> journal.finish("r8", RequestState.FILLED, null, null))
+        .compose(finished -> journal.unfinishedRequests(0)))
+      .onComplete(test.succeeding(requests -> test.verify(() -> {
+        assertThat(requests).extracting(RequestRecord::requestId).containsExactly("r4", "r0", "r2", "r6");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void clientOrderIndexCounterNeverGoesBackwards(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.advanceClientOrderIndex(7, 10)
+        .compose(ten -> journal.advanceClientOrderIndex(7, 4))
+        .compose(four -> journal.insertRequest(trade("r", 7, null, "0.5")))
+        .compose(inserted -> journal.markExecuting("r"))
+        .compose(executing -> journal.insertOrder(entry("r", 0, 8)))
+        .compose(lower -> journal.lastClientOrderIndex(7)))
+      .onComplete(test.succeeding(last -> test.verify(() -> {
+        assertThat(last).isEqualTo(OptionalLong.of(10));
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void placingAnOrderAdvancesTheCounterButModifyingOneDoesNot(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.markExecuting("r"))
+        .compose(executing -> journal.insertOrder(order("r", 0, OrderPurpose.STOP_LOSS_PLACE, 12)))
+        .compose(placed -> journal.insertOrder(order("r", 1, OrderPurpose.STOP_LOSS_MODIFY, 281474976710655L)))
+        .compose(modified -> journal.lastClientOrderIndex(7)))
+      .onComplete(test.succeeding(last -> test.verify(() -> {
+        assertThat(last).isEqualTo(OptionalLong.of(12));
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void corruptFileIsRefused(Vertx vertx, VertxTestContext test) throws Exception {
+    Files.write(dataDir.resolve(Journal.FILE_NAME), "this is not a database, only text pretending".repeat(200)
+      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    open(vertx).onComplete(test.failing(failure -> test.verify(() -> {
+      assertThat(failure).isInstanceOf(JournalException.class)
+        .hasMessageContaining("not a readable SQLite database").hasMessageContaining("refusing to open");
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void fileWithANewerSchemaIsRefused(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(Journal::close)
+      .compose(closed -> {
+        execute("INSERT INTO schema_version (version, applied_at) VALUES (2, 0)");
+        return open(vertx);
+      })
+      .onComplete(test.failing(failure -> test.verify(() -> {
+        assertThat(failure).isInstanceOf(JournalException.class)
+          .hasMessageContaining("schema version 2, newer than this build understands (1)");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void foreignDatabaseIsRefused(Vertx vertx, VertxTestContext test) {
+    execute("CREATE TABLE something_else (id INTEGER)");
+    open(vertx).onComplete(test.failing(failure -> test.verify(() -> {
+      assertThat(failure).isInstanceOf(JournalException.class).hasMessageContaining("no schema_version table");
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void secondOpenOfAnOpenJournalIsRefused(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(first -> open(vertx)).onComplete(test.failing(failure -> test.verify(() -> {
+      assertThat(failure).isInstanceOf(JournalException.class).hasMessageContaining("already open");
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void journalLockedByAnotherInstanceIsRefused(Vertx vertx, VertxTestContext test) throws Exception {
+    FileChannel channel = FileChannel.open(dataDir.resolve("journal.lock"), StandardOpenOption.CREATE,
+      StandardOpenOption.WRITE);
+    FileLock held = channel.lock();
+    open(vertx).onComplete(test.failing(failure -> test.verify(() -> {
+      held.release();
+      channel.close();
+      assertThat(failure).isInstanceOf(JournalException.class)
+        .hasMessageContaining("already in use by another service instance");
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void closedJournalRefusesWork(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.close().compose(closed -> journal.insertRequest(trade("r", 7, null, "1"))))
+      .onComplete(test.failing(failure -> test.verify(() -> {
+        assertThat(failure).isInstanceOf(JournalException.class).hasMessage("journal is closed");
+        test.completeNow();
+      })));
+  }
+
+  /** Requests r0..r(n-1) one millisecond apart, alternating between accounts 0 and 1. */
+  private Future<Void> insertSpaced(Journal journal, int count) {
+    Future<?> chain = Future.succeededFuture();
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      chain = chain.compose(previous -> {
+        clock.advance(Duration.ofMillis(1));
+        return journal.insertRequest(trade("r" + index, index % 2, null, "0.5"));
+      });
+    }
+    return chain.mapEmpty();
+  }
+
+  private static List<String> ids(RequestPage page) {
+    return page.requests().stream().map(RequestRecord::requestId).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object value) {
+    return (T) value;
+  }
+
+  private String query(String sql) {
+    try (Connection connection = DriverManager.getConnection(url());
+         Statement statement = connection.createStatement();
+         ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    } catch (SQLException problem) {
+      throw new IllegalStateException(problem);
+    }
+  }
+
+  private void execute(String sql) {
+    try (Connection connection = DriverManager.getConnection(url());
+         Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException problem) {
+      throw new IllegalStateException(problem);
+    }
+  }
+
+  private String url() {
+    return "jdbc:sqlite:" + dataDir.resolve(Journal.FILE_NAME);
+  }
+}

@@ -1,0 +1,47 @@
+package io.copytrader.notify;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Collects every log event of the root logger, with throwable messages, as text a test can search. */
+final class LogCapture implements AutoCloseable {
+
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+  LogCapture() {
+    appender.start();
+    root.addAppender(appender);
+  }
+
+  List<ILoggingEvent> events() {
+    synchronized (appender) {
+      return List.copyOf(appender.list);
+    }
+  }
+
+  /** Each event as its level, logger, formatted message and the messages of its causes. */
+  List<String> lines() {
+    List<String> lines = new ArrayList<>();
+    for (ILoggingEvent event : events()) {
+      StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " "
+        + event.getFormattedMessage());
+      for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+        line.append(" | ").append(cause.getClassName()).append(": ").append(cause.getMessage());
+      }
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  @Override
+  public void close() {
+    root.detachAppender(appender);
+    appender.stop();
+  }
+}
