@@ -20,6 +20,10 @@ final class PaperEngine {
   /** Order indexes the exchange assigns start above the client order index range, as on Lighter. */
   private static final long FIRST_ORDER_INDEX = 1L << 48;
   private static final BigDecimal BASIS_POINTS = BigDecimal.valueOf(10_000);
+  /** An untriggered stop-loss or take-profit order (with {@code trigger_status} "mark-price"). */
+  static final String PENDING = "pending";
+  /** A limit order resting on the book. */
+  static final String OPEN = "open";
 
   static final class MarketState {
     final PaperMarket spec;
@@ -101,6 +105,9 @@ final class PaperEngine {
     if (!market.spec.active()) {
       return 21709;
     }
+    if (tx.type() == CreateOrderTx.TYPE_TWAP) {
+      return 21710;
+    }
     if (tx.clientOrderIndex() != 0 && account.live.stream()
       .anyMatch(order -> order.clientOrderIndex == tx.clientOrderIndex())) {
       return 21728;
@@ -142,10 +149,13 @@ final class PaperEngine {
       tx.isAsk() == 1, tx.type(), tx.timeInForce(), tx.reduceOnly() == 1, base(market, tx.baseAmount()),
       price(market, tx.price()), price(market, tx.triggerPrice()), tx.orderExpiry(), tx.nonce(), now);
     account.live.add(order);
-    if (order.isStop()) {
-      order.status = "pending";
+    if (order.isConditional()) {
+      order.status = PENDING;
       order.triggerStatus = "mark-price";
       triggerIfCrossed(account, market, order, now);
+    } else if (order.timeInForce == CreateOrderTx.TIF_POST_ONLY && market.book.crosses(order.isAsk, order.price)) {
+      order.triggerStatus = "na";
+      cancel(account, order, "canceled-post-only", now);
     } else {
       order.status = "in-progress";
       order.triggerStatus = "na";
@@ -166,8 +176,27 @@ final class PaperEngine {
     account.retire(order);
   }
 
-  void cancelAll(PaperAccountState account, long now) {
-    new ArrayList<>(account.live).forEach(order -> cancel(account, order, "canceled", now));
+  /** Cancels the account's live orders, in one market or (marketId null) in all. */
+  void cancelAll(PaperAccountState account, Integer marketId, long now) {
+    for (PaperOrder order : new ArrayList<>(account.live)) {
+      if (marketId == null || order.marketId == marketId) {
+        cancel(account, order, "canceled", now);
+      }
+    }
+  }
+
+  /**
+   * The Lighter error code refusing this modification, or 0: a conditional order keeps a trigger, an order
+   * that is not position-tied keeps a size.
+   */
+  int modifyRefusal(PaperOrder order, ModifyOrderTx tx) {
+    if (tx.baseAmount() == 0 && !order.positionTied) {
+      return 21701;
+    }
+    if (order.isConditional() != (tx.triggerPrice() != 0)) {
+      return 21729;
+    }
+    return 0;
   }
 
   void modify(PaperAccountState account, PaperOrder order, ModifyOrderTx tx, long now) {
@@ -178,10 +207,28 @@ final class PaperEngine {
     order.price = price(market, tx.price());
     order.triggerPrice = price(market, tx.triggerPrice());
     order.updatedAt = now;
-    if (order.isStop() && "pending".equals(order.status)) {
+    if (PENDING.equals(order.status)) {
       triggerIfCrossed(account, market, order, now);
-    } else if ("open".equals(order.status)) {
+    } else if (OPEN.equals(order.status)) {
       take(account, market, order, now);
+    }
+  }
+
+  /**
+   * Lets time pass: orders whose expiry has come are cancelled ({@code canceled-expired}) and a scheduled
+   * CancelAllOrders whose time has come fires.
+   */
+  void sweep(long now) {
+    for (PaperAccountState account : accounts.values()) {
+      if (account.cancelAllTime > 0 && account.cancelAllTime <= now) {
+        account.cancelAllTime = 0;
+        cancelAll(account, null, now);
+      }
+      for (PaperOrder order : new ArrayList<>(account.live)) {
+        if (order.orderExpiry > 0 && order.orderExpiry <= now) {
+          cancel(account, order, "canceled-expired", now);
+        }
+      }
     }
   }
 
@@ -195,9 +242,9 @@ final class PaperEngine {
         if (order.marketId != marketId || !account.live.contains(order)) {
           continue;
         }
-        if ("pending".equals(order.status)) {
+        if (PENDING.equals(order.status)) {
           triggerIfCrossed(account, market, order, now);
-        } else if ("open".equals(order.status)) {
+        } else if (OPEN.equals(order.status)) {
           take(account, market, order, now);
         }
       }
@@ -205,12 +252,11 @@ final class PaperEngine {
   }
 
   private void triggerIfCrossed(PaperAccountState account, MarketState market, PaperOrder order, long now) {
-    boolean crossed = order.isAsk ? market.mid.compareTo(order.triggerPrice) <= 0
-      : market.mid.compareTo(order.triggerPrice) >= 0;
-    if (!crossed) {
+    if (!order.triggeredAt(market.mid)) {
       return;
     }
     order.triggerStatus = "na";
+    order.triggerTime = now;
     order.status = "in-progress";
     take(account, market, order, now);
   }
@@ -221,6 +267,10 @@ final class PaperEngine {
    */
   private void take(PaperAccountState account, MarketState market, PaperOrder order, long now) {
     PaperPosition position = position(account, market);
+    if (order.positionTied) {
+      order.remainingBase = position.size.abs();
+      order.initialBase = order.filledBase.add(order.remainingBase);
+    }
     BigDecimal size = order.remainingBase;
     if (order.reduceOnly) {
       boolean reduces = position.size.signum() != 0 && order.isAsk == (position.size.signum() > 0);
@@ -249,7 +299,7 @@ final class PaperEngine {
     } else if (immediate) {
       cancel(account, order, match.stoppedBy(), now);
     } else {
-      order.status = "open";
+      order.status = OPEN;
     }
     if (position.size.signum() == 0) {
       for (PaperOrder other : new ArrayList<>(account.live)) {

@@ -29,16 +29,29 @@ final class PaperJson {
     return new JsonObject().put("code", code).put("message", message);
   }
 
-  JsonObject orderBooks() {
+  /**
+   * Which markets a market list shows.
+   *
+   * @param marketId null for all
+   * @param perps false when only spot markets are asked for (the paper exchange has none)
+   */
+  record MarketFilter(Long marketId, boolean perps) {
+
+    boolean shows(MarketState market) {
+      return perps && (marketId == null || market.spec.marketId() == marketId);
+    }
+  }
+
+  JsonObject orderBooks(MarketFilter filter) {
     JsonArray books = new JsonArray();
-    engine.markets.values().forEach(market -> books.add(orderBook(market)));
+    engine.markets.values().stream().filter(filter::shows).forEach(market -> books.add(orderBook(market)));
     return ok().put("order_books", books);
   }
 
-  JsonObject orderBookDetails(Integer marketId) {
+  JsonObject orderBookDetails(MarketFilter filter) {
     JsonArray details = new JsonArray();
     engine.markets.values().stream()
-      .filter(market -> marketId == null || market.spec.marketId() == marketId)
+      .filter(filter::shows)
       .forEach(market -> details.add(orderBook(market)
         .put("size_decimals", market.spec.sizeDecimals())
         .put("price_decimals", market.spec.priceDecimals())
@@ -125,7 +138,7 @@ final class PaperJson {
       positions.add(position(account, position));
     }
     for (PaperOrder order : account.live) {
-      if ("pending".equals(order.status)) {
+      if (PaperEngine.PENDING.equals(order.status)) {
         pending++;
       }
     }
@@ -146,7 +159,7 @@ final class PaperJson {
       .put("index", account.index)
       .put("account_index", account.index)
       .put("l1_address", account.l1Address)
-      .put("cancel_all_time", 0)
+      .put("cancel_all_time", account.cancelAllTime)
       .put("total_order_count", account.live.size())
       .put("total_isolated_order_count", 0)
       .put("pending_order_count", 0)
@@ -168,7 +181,7 @@ final class PaperJson {
       .put("initial_margin_fraction", imfPercent.toPlainString())
       .put("open_order_count", open)
       .put("pending_order_count", account.live.stream()
-        .filter(order -> order.marketId == position.marketId && "pending".equals(order.status)).count())
+        .filter(order -> order.marketId == position.marketId && PaperEngine.PENDING.equals(order.status)).count())
       .put("position_tied_order_count", 0)
       .put("sign", position.size.signum() < 0 ? -1 : 1)
       .put("position", position.size.abs().setScale(spec.sizeDecimals(), RoundingMode.UNNECESSARY).toPlainString())
@@ -210,7 +223,7 @@ final class PaperJson {
       .put("order_expiry", order.orderExpiry)
       .put("status", order.status)
       .put("trigger_status", order.triggerStatus)
-      .put("trigger_time", 0)
+      .put("trigger_time", order.triggerTime)
       .put("parent_order_index", 0)
       .put("parent_order_id", "0")
       .put("to_trigger_order_id_0", "0")

@@ -71,14 +71,23 @@ final class SyntheticBook {
     return bids;
   }
 
+  /** Whether an order at {@code price} would take liquidity: it reaches the best level of the other side. */
+  boolean crosses(boolean isAsk, BigDecimal price) {
+    List<Level> side = isAsk ? bids : asks;
+    return !side.isEmpty() && acceptable(isAsk, side.get(0).price(), price);
+  }
+
+  private static boolean acceptable(boolean isAsk, BigDecimal levelPrice, BigDecimal limit) {
+    return isAsk ? levelPrice.compareTo(limit) >= 0 : levelPrice.compareTo(limit) <= 0;
+  }
+
   /** Fills a taker order against the opposite side up to {@code limit}, the order's worst price. */
   Match take(boolean isAsk, BigDecimal size, BigDecimal limit) {
     List<Level> side = isAsk ? bids : asks;
     BigDecimal remaining = size;
     BigDecimal quote = BigDecimal.ZERO;
     for (Level level : side) {
-      boolean acceptable = isAsk ? level.price().compareTo(limit) >= 0 : level.price().compareTo(limit) <= 0;
-      if (!acceptable) {
+      if (!acceptable(isAsk, level.price(), limit)) {
         return new Match(size.subtract(remaining), quote, TOO_MUCH_SLIPPAGE);
       }
       BigDecimal taken = remaining.min(level.size());
