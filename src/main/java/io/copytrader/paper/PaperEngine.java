@@ -2,6 +2,7 @@ package io.copytrader.paper;
 
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
+import io.copytrader.market.Ticks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -235,7 +236,7 @@ final class PaperEngine {
   /** Moves a market's mid price (the mark), redraws its book and lets resting orders react. */
   void setMid(int marketId, BigDecimal mid, long now) {
     MarketState market = markets.get(marketId);
-    market.mid = mid.setScale(market.spec.priceDecimals(), RoundingMode.HALF_EVEN);
+    market.mid = Ticks.round(mid, market.spec.priceDecimals(), RoundingMode.HALF_EVEN);
     market.book = new SyntheticBook(market.spec, shape, market.mid);
     for (PaperAccountState account : accounts.values()) {
       for (PaperOrder order : new ArrayList<>(account.live)) {
@@ -311,11 +312,11 @@ final class PaperEngine {
   }
 
   static BigDecimal base(MarketState market, long ticks) {
-    return BigDecimal.valueOf(ticks, market.spec.sizeDecimals());
+    return Ticks.fromTicks(ticks, market.spec.sizeDecimals());
   }
 
   static BigDecimal price(MarketState market, long ticks) {
-    return BigDecimal.valueOf(ticks, market.spec.priceDecimals());
+    return Ticks.fromTicks(ticks, market.spec.priceDecimals());
   }
 
   List<PaperOrder> allLive(PaperAccountState account, Integer marketId) {
