@@ -114,8 +114,7 @@ final class PaperEngine {
       return 21728;
     }
     BigDecimal base = base(market, tx.baseAmount());
-    BigDecimal signedPosition = account.positions.containsKey(market.spec.marketId())
-      ? account.positions.get(market.spec.marketId()).size : BigDecimal.ZERO;
+    BigDecimal signedPosition = positionSize(account, market.spec.marketId());
     boolean isAsk = tx.isAsk() == 1;
     if (tx.reduceOnly() == 1) {
       if (signedPosition.signum() == 0) {
@@ -267,30 +266,34 @@ final class PaperEngine {
    * a GTT remainder rests as an open limit order.
    */
   private void take(PaperAccountState account, MarketState market, PaperOrder order, long now) {
-    PaperPosition position = position(account, market);
+    BigDecimal held = positionSize(account, market.spec.marketId());
     if (order.positionTied) {
-      order.remainingBase = position.size.abs();
+      order.remainingBase = held.abs();
       order.initialBase = order.filledBase.add(order.remainingBase);
     }
     BigDecimal size = order.remainingBase;
     if (order.reduceOnly) {
-      boolean reduces = position.size.signum() != 0 && order.isAsk == (position.size.signum() > 0);
-      size = reduces ? size.min(position.size.abs()) : BigDecimal.ZERO;
+      boolean reduces = held.signum() != 0 && order.isAsk == (held.signum() > 0);
+      size = reduces ? size.min(held.abs()) : BigDecimal.ZERO;
       if (size.signum() == 0) {
         cancel(account, order, "canceled-reduce-only", now);
         return;
       }
     }
     SyntheticBook.Match match = market.book.take(order.isAsk, size, order.price);
-    if (match.filledBase().signum() > 0) {
+    boolean filled = match.filledBase().signum() > 0;
+    boolean closed = false;
+    if (filled) {
       order.fill(match.filledBase(), match.filledQuote());
       BigDecimal average = match.filledQuote().divide(match.filledBase(), market.spec.priceDecimals() + 6,
         RoundingMode.HALF_EVEN);
       BigDecimal signed = order.isAsk ? match.filledBase().negate() : match.filledBase();
+      PaperPosition position = position(account, market);
       account.collateral = account.collateral.add(position.apply(signed, average, market.spec.priceDecimals()));
+      closed = position.size.signum() == 0;
     }
     order.updatedAt = now;
-    boolean immediate = order.timeInForce == 0;
+    boolean immediate = order.timeInForce == CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL;
     if (order.remainingBase.signum() == 0) {
       order.status = "filled";
       account.retire(order);
@@ -302,13 +305,19 @@ final class PaperEngine {
     } else {
       order.status = OPEN;
     }
-    if (position.size.signum() == 0) {
+    if (closed) {
       for (PaperOrder other : new ArrayList<>(account.live)) {
         if (other.marketId == market.spec.marketId() && other.reduceOnly) {
           cancel(account, other, "canceled-reduce-only", now);
         }
       }
     }
+  }
+
+  /** The account's signed position in a market, zero when it has never traded there. */
+  static BigDecimal positionSize(PaperAccountState account, int marketId) {
+    PaperPosition position = account.positions.get(marketId);
+    return position == null ? BigDecimal.ZERO : position.size;
   }
 
   static BigDecimal base(MarketState market, long ticks) {

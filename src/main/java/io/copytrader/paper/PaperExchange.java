@@ -89,7 +89,11 @@ public final class PaperExchange extends VerticleBase {
     this.intake = new TxIntake(engine, config.chainId());
   }
 
+  /** The port it listens on (the one chosen when configured with 0); valid once started. */
   public int port() {
+    if (server == null) {
+      throw new IllegalStateException("the paper exchange is not started");
+    }
     return server.actualPort();
   }
 
