@@ -2,6 +2,7 @@ package io.copytrader.paper;
 
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
+import io.copytrader.market.Ticks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -113,8 +114,7 @@ final class PaperEngine {
       return 21728;
     }
     BigDecimal base = base(market, tx.baseAmount());
-    BigDecimal signedPosition = account.positions.containsKey(market.spec.marketId())
-      ? account.positions.get(market.spec.marketId()).size : BigDecimal.ZERO;
+    BigDecimal signedPosition = positionSize(account, market.spec.marketId());
     boolean isAsk = tx.isAsk() == 1;
     if (tx.reduceOnly() == 1) {
       if (signedPosition.signum() == 0) {
@@ -235,7 +235,7 @@ final class PaperEngine {
   /** Moves a market's mid price (the mark), redraws its book and lets resting orders react. */
   void setMid(int marketId, BigDecimal mid, long now) {
     MarketState market = markets.get(marketId);
-    market.mid = mid.setScale(market.spec.priceDecimals(), RoundingMode.HALF_EVEN);
+    market.mid = Ticks.round(mid, market.spec.priceDecimals(), RoundingMode.HALF_EVEN);
     market.book = new SyntheticBook(market.spec, shape, market.mid);
     for (PaperAccountState account : accounts.values()) {
       for (PaperOrder order : new ArrayList<>(account.live)) {
@@ -266,30 +266,34 @@ final class PaperEngine {
    * a GTT remainder rests as an open limit order.
    */
   private void take(PaperAccountState account, MarketState market, PaperOrder order, long now) {
-    PaperPosition position = position(account, market);
+    BigDecimal held = positionSize(account, market.spec.marketId());
     if (order.positionTied) {
-      order.remainingBase = position.size.abs();
+      order.remainingBase = held.abs();
       order.initialBase = order.filledBase.add(order.remainingBase);
     }
     BigDecimal size = order.remainingBase;
     if (order.reduceOnly) {
-      boolean reduces = position.size.signum() != 0 && order.isAsk == (position.size.signum() > 0);
-      size = reduces ? size.min(position.size.abs()) : BigDecimal.ZERO;
+      boolean reduces = held.signum() != 0 && order.isAsk == (held.signum() > 0);
+      size = reduces ? size.min(held.abs()) : BigDecimal.ZERO;
       if (size.signum() == 0) {
         cancel(account, order, "canceled-reduce-only", now);
         return;
       }
     }
     SyntheticBook.Match match = market.book.take(order.isAsk, size, order.price);
-    if (match.filledBase().signum() > 0) {
+    boolean filled = match.filledBase().signum() > 0;
+    boolean closed = false;
+    if (filled) {
       order.fill(match.filledBase(), match.filledQuote());
       BigDecimal average = match.filledQuote().divide(match.filledBase(), market.spec.priceDecimals() + 6,
         RoundingMode.HALF_EVEN);
       BigDecimal signed = order.isAsk ? match.filledBase().negate() : match.filledBase();
+      PaperPosition position = position(account, market);
       account.collateral = account.collateral.add(position.apply(signed, average, market.spec.priceDecimals()));
+      closed = position.size.signum() == 0;
     }
     order.updatedAt = now;
-    boolean immediate = order.timeInForce == 0;
+    boolean immediate = order.timeInForce == CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL;
     if (order.remainingBase.signum() == 0) {
       order.status = "filled";
       account.retire(order);
@@ -301,7 +305,7 @@ final class PaperEngine {
     } else {
       order.status = OPEN;
     }
-    if (position.size.signum() == 0) {
+    if (closed) {
       for (PaperOrder other : new ArrayList<>(account.live)) {
         if (other.marketId == market.spec.marketId() && other.reduceOnly) {
           cancel(account, other, "canceled-reduce-only", now);
@@ -310,12 +314,18 @@ final class PaperEngine {
     }
   }
 
+  /** The account's signed position in a market, zero when it has never traded there. */
+  static BigDecimal positionSize(PaperAccountState account, int marketId) {
+    PaperPosition position = account.positions.get(marketId);
+    return position == null ? BigDecimal.ZERO : position.size;
+  }
+
   static BigDecimal base(MarketState market, long ticks) {
-    return BigDecimal.valueOf(ticks, market.spec.sizeDecimals());
+    return Ticks.fromTicks(ticks, market.spec.sizeDecimals());
   }
 
   static BigDecimal price(MarketState market, long ticks) {
-    return BigDecimal.valueOf(ticks, market.spec.priceDecimals());
+    return Ticks.fromTicks(ticks, market.spec.priceDecimals());
   }
 
   List<PaperOrder> allLive(PaperAccountState account, Integer marketId) {

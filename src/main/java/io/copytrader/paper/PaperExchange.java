@@ -60,7 +60,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /paper/requests}: exchange requests per path, e.g. {@code {"/api/v1/sendTx":3}};
  *   {@code DELETE /paper/requests} resets the counts.</li>
  * </ul>
- * Control requests are neither delayed, failed nor counted. All state is confined to this verticle's context.
+ * Control requests are neither delayed, failed nor counted.
+ *
+ * <p>Errors use Lighter's envelope: HTTP 400 {@code {"code":…,"message":"…"}} for every refusal (a missing,
+ * malformed, expired, over-8-hour or wrongly signed auth token is {@code 20001 "invalid auth token"}), 404
+ * {@code 29404} for an unknown route. All state is confined to this verticle's context.
  */
 public final class PaperExchange extends VerticleBase {
 
@@ -85,7 +89,11 @@ public final class PaperExchange extends VerticleBase {
     this.intake = new TxIntake(engine, config.chainId());
   }
 
+  /** The port it listens on (the one chosen when configured with 0); valid once started. */
   public int port() {
+    if (server == null) {
+      throw new IllegalStateException("the paper exchange is not started");
+    }
     return server.actualPort();
   }
 
@@ -164,7 +172,7 @@ public final class PaperExchange extends VerticleBase {
   /** {@code market_id} (255 or absent = all) and {@code filter} (all|perp|spot; there are no spot markets). */
   private Optional<PaperJson.MarketFilter> marketFilter(RoutingContext ctx) {
     String marketParam = ctx.queryParams().get("market_id");
-    Long marketId = optionalLong(ctx, "market_id");
+    Long marketId = longParam(ctx, "market_id");
     String filter = ctx.queryParams().get("filter");
     if (marketParam != null && marketId == null || filter != null && !Set.of("all", "perp", "spot").contains(filter)) {
       invalidParam(ctx);
@@ -175,8 +183,8 @@ public final class PaperExchange extends VerticleBase {
   }
 
   private void orderBookOrders(RoutingContext ctx) {
-    Long marketId = requiredLong(ctx, "market_id");
-    Long limit = requiredLong(ctx, "limit");
+    Long marketId = longParam(ctx, "market_id");
+    Long limit = longParam(ctx, "limit");
     if (marketId == null || limit == null || limit < 1 || limit > 250) {
       invalidParam(ctx);
       return;
@@ -231,8 +239,8 @@ public final class PaperExchange extends VerticleBase {
   }
 
   private void nextNonce(RoutingContext ctx) {
-    Long accountIndex = requiredLong(ctx, "account_index");
-    Long keyIndex = requiredLong(ctx, "api_key_index");
+    Long accountIndex = longParam(ctx, "account_index");
+    Long keyIndex = longParam(ctx, "api_key_index");
     if (accountIndex == null || keyIndex == null) {
       invalidParam(ctx);
       return;
@@ -251,8 +259,8 @@ public final class PaperExchange extends VerticleBase {
   }
 
   private void apiKeys(RoutingContext ctx) {
-    Long accountIndex = requiredLong(ctx, "account_index");
-    Long keyIndex = optionalLong(ctx, "api_key_index");
+    Long accountIndex = longParam(ctx, "account_index");
+    Long keyIndex = longParam(ctx, "api_key_index");
     if (accountIndex == null) {
       invalidParam(ctx);
       return;
@@ -276,7 +284,7 @@ public final class PaperExchange extends VerticleBase {
 
   private void activeOrders(RoutingContext ctx) {
     authorized(ctx).ifPresent(account -> {
-      Long marketId = optionalLong(ctx, "market_id");
+      Long marketId = longParam(ctx, "market_id");
       send(ctx, 200, json.orders(engine.allLive(account,
         marketId == null || marketId == ALL_MARKETS ? null : marketId.intValue())));
     });
@@ -284,8 +292,8 @@ public final class PaperExchange extends VerticleBase {
 
   private void inactiveOrders(RoutingContext ctx) {
     authorized(ctx).ifPresent(account -> {
-      Long limit = requiredLong(ctx, "limit");
-      Long marketId = optionalLong(ctx, "market_id");
+      Long limit = longParam(ctx, "limit");
+      Long marketId = longParam(ctx, "market_id");
       if (limit == null || limit < 1 || limit > 100) {
         invalidParam(ctx);
         return;
@@ -319,7 +327,7 @@ public final class PaperExchange extends VerticleBase {
 
   /** The account of a well-formed, unexpired auth token signed by one of its registered keys. */
   private Optional<PaperAccountState> authorized(RoutingContext ctx) {
-    Long accountIndex = requiredLong(ctx, "account_index");
+    Long accountIndex = longParam(ctx, "account_index");
     if (accountIndex == null) {
       invalidParam(ctx);
       return Optional.empty();
@@ -505,11 +513,8 @@ public final class PaperExchange extends VerticleBase {
 
   // ----- helpers
 
-  private static Long requiredLong(RoutingContext ctx, String name) {
-    return optionalLong(ctx, name);
-  }
-
-  private static Long optionalLong(RoutingContext ctx, String name) {
+  /** A decimal integer query parameter, or null when it is absent or not one. */
+  private static Long longParam(RoutingContext ctx, String name) {
     String value = ctx.queryParams().get(name);
     if (value == null || !value.matches("-?\\d{1,18}")) {
       return null;

@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import io.copytrader.market.Ticks;
 import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -211,8 +212,8 @@ final class PaperJson {
       .put("nonce", order.nonce)
       .put("remaining_base_amount", scaled(order.remainingBase, size))
       .put("is_ask", order.isAsk)
-      .put("base_size", order.initialBase.movePointRight(size).longValue())
-      .put("base_price", order.price.movePointRight(price).longValue())
+      .put("base_size", Ticks.toTicks(order.initialBase, size, RoundingMode.HALF_EVEN))
+      .put("base_price", Ticks.toTicks(order.price, price, RoundingMode.HALF_EVEN))
       .put("filled_base_amount", scaled(order.filledBase, size))
       .put("filled_quote_amount", usdc(order.filledQuote))
       .put("side", order.isAsk ? "sell" : "buy")

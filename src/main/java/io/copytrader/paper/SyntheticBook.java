@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import io.copytrader.market.Ticks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ final class SyntheticBook {
     BigDecimal lastBid = null;
     for (int i = 0; i < shape.levels(); i++) {
       BigDecimal offset = halfSpread.add(step.multiply(BigDecimal.valueOf(i)));
-      BigDecimal ask = mid.add(offset).setScale(market.priceDecimals(), RoundingMode.CEILING);
-      BigDecimal bid = mid.subtract(offset).setScale(market.priceDecimals(), RoundingMode.FLOOR);
+      BigDecimal ask = Ticks.round(mid.add(offset), market.priceDecimals(), RoundingMode.CEILING);
+      BigDecimal bid = Ticks.round(mid.subtract(offset), market.priceDecimals(), RoundingMode.FLOOR);
       // Coarse ticks can round neighbouring levels onto one price; keep the levels distinct.
       if (lastAsk != null && ask.compareTo(lastAsk) <= 0) {
         ask = lastAsk.add(tick);
@@ -60,7 +61,7 @@ final class SyntheticBook {
 
   private static BigDecimal size(PaperMarket market, BookShape shape, BigDecimal price) {
     BigDecimal size = shape.levelNotional().divide(price, market.sizeDecimals(), RoundingMode.DOWN);
-    return size.max(market.minBaseAmount()).setScale(market.sizeDecimals(), RoundingMode.DOWN);
+    return Ticks.round(size.max(market.minBaseAmount()), market.sizeDecimals(), RoundingMode.DOWN);
   }
 
   List<Level> asks() {

@@ -34,6 +34,8 @@ final class TxIntake {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long NIL_MARKET_INDEX = 255;
+  /** Accepted transactions kept for {@code tx?by=hash}; the oldest are forgotten first. */
+  private static final int STORED_TXS_KEPT = 100_000;
 
   /** The outcome of one transaction. */
   sealed interface Outcome {
@@ -61,9 +63,6 @@ final class TxIntake {
   record StoredTx(String hash, int type, String info, String eventInfo, long accountIndex, long nonce,
                   int apiKeyIndex, long expireAt, long executedAt) {
   }
-
-  /** Accepted transactions kept for {@code tx?by=hash}; the oldest are forgotten first. */
-  private static final int STORED_TXS_KEPT = 100_000;
 
   private final PaperEngine engine;
   private final TxSigner signer;

@@ -66,8 +66,7 @@ class PaperTradingTest {
     assertThat(order.getString("filled_base_amount")).isEqualTo("0.0000");
     assertThat(paper.account().getString("collateral")).isEqualTo("10000.000000");
     assertThat(paper.nextNonce()).isEqualTo(1);
-    assertThat(paper.account().getJsonArray("positions").stream()
-      .allMatch(row -> "0.0000".equals(((JsonObject) row).getString("position")))).isTrue();
+    assertThat(paper.account().getJsonArray("positions")).as("no row for a market never traded").isEmpty();
   }
 
   @Test
@@ -343,5 +342,54 @@ class PaperTradingTest {
 
     List<String> statuses = orders.stream().map(order -> ((JsonObject) order).getString("status")).toList();
     assertThat(statuses).containsExactlyInAnyOrder("filled", "pending");
+  }
+
+  @Test
+  void orderRowsUseLightersTypes() {
+    paper.trade(ETH, ONE_ETH, 310_000, false, false);
+    paper.sendTx(paper.stopLossLimit(500, ETH, ONE_ETH, 290_000, 285_000, true, paper.nextNonce()));
+
+    JsonObject stop = paper.activeOrders().getJsonObject(0);
+
+    assertThat(stop.getValue("order_index")).isInstanceOf(Long.class);
+    assertThat(stop.getString("order_id")).isEqualTo(Long.toString(stop.getLong("order_index")));
+    assertThat(stop.getValue("client_order_id")).isEqualTo("500");
+    assertThat(stop.getValue("market_index")).isEqualTo(ETH);
+    assertThat(stop.getValue("owner_account_index")).isEqualTo((int) PaperHarness.ACCOUNT);
+    assertThat(stop.getValue("initial_base_amount")).isEqualTo("1.0000");
+    assertThat(stop.getValue("filled_quote_amount")).isEqualTo("0.000000");
+    assertThat(stop.getValue("base_size")).isEqualTo(10_000);
+    assertThat(stop.getValue("base_price")).isEqualTo(285_000);
+    assertThat(stop.getValue("nonce")).isEqualTo(1);
+    assertThat(stop.getValue("side")).isEqualTo("sell");
+    assertThat(stop.getValue("order_expiry")).isInstanceOf(Long.class);
+    assertThat(stop.getValue("created_at")).isInstanceOf(Long.class);
+    assertThat(stop.getValue("transaction_time")).isInstanceOf(Long.class);
+    assertThat(stop.getValue("parent_order_id")).isEqualTo("0");
+  }
+
+  @Test
+  void inactiveOrdersRefuseALimitAboveOneHundred() {
+    HttpResponse<Buffer> response = paper.getAuthorized("/api/v1/accountInactiveOrders?account_index="
+      + PaperHarness.ACCOUNT + "&limit=101", paper.authToken());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.bodyAsJsonObject().getInteger("code")).isEqualTo(20001);
+  }
+
+  @Test
+  void inactiveOrdersAreNewestFirstAndFilteredByMarket() {
+    paper.trade(ETH, ONE_ETH, 310_000, false, false);
+    paper.trade(1, 100, 9_600_000, false, false);
+
+    JsonArray all = paper.getAuthorized("/api/v1/accountInactiveOrders?account_index=" + PaperHarness.ACCOUNT
+      + "&limit=10", paper.authToken()).bodyAsJsonObject().getJsonArray("orders");
+    JsonArray eth = paper.getAuthorized("/api/v1/accountInactiveOrders?account_index=" + PaperHarness.ACCOUNT
+      + "&limit=10&market_id=0", paper.authToken()).bodyAsJsonObject().getJsonArray("orders");
+
+    assertThat(all).hasSize(2);
+    assertThat(all.getJsonObject(0).getInteger("market_index")).isEqualTo(1);
+    assertThat(eth).hasSize(1);
+    assertThat(eth.getJsonObject(0).getInteger("market_index")).isEqualTo(ETH);
   }
 }
