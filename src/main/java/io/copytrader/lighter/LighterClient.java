@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Typed, non-blocking access to Lighter's REST API (see {@code lighter/API.md} §2–3).
+ * Typed, non-blocking access to Lighter's REST API: market data, accounts, orders, nonces, keys, transactions and sends.
  *
  * <p>Every call goes through one circuit breaker for the exchange. The breaker never retries (a send is not
  * idempotent) and counts only failures that say something about the exchange's health: transport errors,

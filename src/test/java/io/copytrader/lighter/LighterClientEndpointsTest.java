@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,5 +227,23 @@ class LighterClientEndpointsTest {
     String received = lighter.last().headers().get("Authorization");
     assertThat(received).isEqualTo(token);
     assertThat(AuthToken.parse(received).verify(key.publicKey())).isTrue();
+  }
+
+  @Test
+  void moreThanTwentyClientOrderIndexesAreRefusedWithoutARequest() {
+    List<Long> indexes = LongStream.rangeClosed(1, 21).boxed().toList();
+
+    Throwable failure = Await.failure(client.accountOrders(1077, indexes, "token"));
+
+    assertThat(failure).isInstanceOf(IllegalArgumentException.class);
+    assertThat(lighter.requestCount()).isZero();
+  }
+
+  @Test
+  void batchWithMismatchedTypesIsRefusedWithoutARequest() {
+    Throwable failure = Await.failure(client.sendTxBatch(List.of(14), List.of("{}", "{}")));
+
+    assertThat(failure).isInstanceOf(IllegalArgumentException.class);
+    assertThat(lighter.requestCount()).isZero();
   }
 }
