@@ -9,6 +9,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,15 +25,33 @@ final class PaperFixture implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   private final PaperExchange exchange;
+  private final LossyLink link;
 
   PaperFixture(List<TestAccount> accounts) {
     exchange = new PaperExchange(PaperConfig.defaults()
       .withAccounts(accounts.stream().map(account -> account.paperAccount(COLLATERAL)).toList()));
     vertx.deployVerticle(exchange).await();
+    link = new LossyLink(vertx, exchange.port()).start().await();
   }
 
+  /** The exchange itself. */
   String baseUrl() {
     return exchange.baseUrl();
+  }
+
+  /** The exchange behind a link that can lose sends in transit; see {@link #loseSends}. */
+  String lossyUrl() {
+    return link.baseUrl();
+  }
+
+  /** While on, sends through {@link #lossyUrl()} never reach the exchange and are never answered. */
+  void loseSends(boolean lose) {
+    link.loseSends(lose);
+  }
+
+  /** Sends that reached the link, lost or forwarded. */
+  long sendsThroughLink() {
+    return link.receivedSends();
   }
 
   void faults(JsonObject faults) {
@@ -63,14 +83,23 @@ final class PaperFixture implements AutoCloseable {
 
   /** The account's finished orders that filled something, as the exchange recorded them (newest 100). */
   List<JsonObject> filledOrders(TestAccount account) {
-    long deadline = System.currentTimeMillis() / 1000 + 600;
-    String token = AuthToken.create(account.apiKey(), account.accountIndex(), account.apiKeyIndex(), deadline);
-    Http.Reply reply = Http.get(baseUrl() + "/api/v1/accountInactiveOrders?account_index=" + account.accountIndex()
-      + "&limit=100&auth=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(reply.status()).as("accountInactiveOrders -> %s", reply.body()).isEqualTo(200);
-    return reply.json().getJsonArray("orders").stream().map(JsonObject.class::cast)
+    return orders(account, "/api/v1/accountInactiveOrders?limit=100&").stream()
       .filter(order -> new BigDecimal(order.getString("filled_base_amount")).signum() > 0)
       .toList();
+  }
+
+  /** The account's resting orders (stop-losses among them) in every market. */
+  List<JsonObject> activeOrders(TestAccount account) {
+    return orders(account, "/api/v1/accountActiveOrders?market_id=255&");
+  }
+
+  private List<JsonObject> orders(TestAccount account, String pathAndQuery) {
+    long deadline = System.currentTimeMillis() / 1000 + 600;
+    String token = AuthToken.create(account.apiKey(), account.accountIndex(), account.apiKeyIndex(), deadline);
+    Http.Reply reply = Http.get(baseUrl() + pathAndQuery + "account_index=" + account.accountIndex() + "&auth="
+      + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    assertThat(reply.status()).as("%s -> %s", pathAndQuery, reply.body()).isEqualTo(200);
+    return reply.json().getJsonArray("orders").stream().map(JsonObject.class::cast).toList();
   }
 
   /** Filled orders per client order index: every value must be 1 when nothing executed twice. */
