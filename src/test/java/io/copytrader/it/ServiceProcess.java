@@ -124,9 +124,12 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** SIGTERM: the JVM runs its shutdown hooks. */
+  /**
+   * SIGTERM: the JVM runs its shutdown hooks. Sent through the process handle because {@link Process#destroy()}
+   * also closes the pipes, and with them everything the process logs while it stops.
+   */
   void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   /** SIGKILL: no shutdown hook, no flush; the closest thing to pulling the plug. */
