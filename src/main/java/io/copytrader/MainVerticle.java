@@ -87,7 +87,8 @@ public final class MainVerticle extends VerticleBase {
       .compose(deployed -> deployAccounts())
       .compose(deployed -> {
         http = new HttpVerticle(config, journal, metrics);
-        return vertx.deployVerticle(http);
+        return vertx.deployVerticle(http).recover(failure -> Future.failedFuture("the HTTP API cannot listen on "
+          + config.httpHost() + ":" + config.httpPort() + " (HTTP_PORT): " + failure.getMessage()));
       })
       .onSuccess(ready -> announce());
   }

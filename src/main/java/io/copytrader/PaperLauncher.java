@@ -28,7 +28,7 @@ final class PaperLauncher {
       vertx.deployVerticle(exchange).await();
     } catch (Exception e) {
       // await() rethrows checked causes too (a taken port is a BindException); see ServiceLauncher.
-      LOG.error("Paper exchange failed to start: {}", e.getMessage());
+      LOG.error("Paper exchange failed to start: {}", PaperMode.cannotListen(config, e));
       vertx.close().await();
       return 1;
     }

@@ -46,6 +46,7 @@ final class PaperMode {
     List<AccountConfig> accounts = config.accounts().isEmpty() ? demoAccounts() : config.accounts();
     exchange = new PaperExchange(paperConfig(config, accounts, "127.0.0.1"));
     return vertx.deployVerticle(exchange)
+      .recover(failure -> Future.failedFuture(cannotListen(config, failure)))
       .map(deployed -> config.withBaseUrl(exchange.baseUrl()).withAccounts(accounts));
   }
 
@@ -59,6 +60,12 @@ final class PaperMode {
     PaperConfig defaults = PaperConfig.defaults();
     return new PaperConfig(host, config.paperPort() == null ? 0 : config.paperPort(), config.chainId(), true,
       defaults.book(), defaults.markets(), paperAccounts);
+  }
+
+  /** Names the port, since a taken one is the usual reason and the bind error alone does not say which. */
+  static String cannotListen(AppConfig config, Throwable failure) {
+    return "the paper exchange cannot listen on 127.0.0.1:" + (config.paperPort() == null ? 0 : config.paperPort())
+      + " (PAPER_PORT): " + failure.getMessage();
   }
 
   void announce(AppConfig effective, int httpPort) {
