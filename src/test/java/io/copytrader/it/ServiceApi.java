@@ -39,9 +39,6 @@ final class ServiceApi {
     return reply.json();
   }
 
-  String state(String requestId) {
-    return request(requestId).getString("state");
-  }
 
   /** Polls the request until it reaches one of {@code states}; fails with its last detail after {@code timeout}. */
   JsonObject awaitState(String requestId, Set<String> states, Duration timeout) {
