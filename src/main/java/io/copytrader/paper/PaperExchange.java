@@ -49,6 +49,7 @@ public final class PaperExchange extends VerticleBase {
   private static final long MAX_AUTH_SECONDS = 8 * 3600;
   private static final int MAX_BATCH = 50;
   private static final String RATE_LIMIT_MESSAGE = "Too Many Requests!";
+  private static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private final PaperConfig config;
   private final PaperEngine engine;
@@ -75,6 +76,9 @@ public final class PaperExchange extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    // Bodies are read before anything asynchronous (an injected delay): a body handler after a timer would find
+    // the request already ended and fail it.
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     if (config.controlsEnabled()) {
       controls(router);
     }
@@ -92,9 +96,8 @@ public final class PaperExchange extends VerticleBase {
     router.get("/api/v1/nextNonce").handler(this::nextNonce);
     router.get("/api/v1/apikeys").handler(this::apiKeys);
     router.get("/api/v1/tx").handler(this::tx);
-    BodyHandler form = BodyHandler.create(false).setBodyLimit(1024 * 1024);
-    router.post("/api/v1/sendTx").handler(form).handler(this::sendTx);
-    router.post("/api/v1/sendTxBatch").handler(form).handler(this::sendTxBatch);
+    router.post("/api/v1/sendTx").handler(this::sendTx);
+    router.post("/api/v1/sendTxBatch").handler(this::sendTxBatch);
     router.route().last().handler(ctx -> send(ctx, 404, PaperJson.error(29404, "not found")));
     router.errorHandler(500, ctx -> {
       LOG.error("Paper exchange failure on {}", ctx.normalizedPath(), ctx.failure());
@@ -385,8 +388,7 @@ public final class PaperExchange extends VerticleBase {
   // ----- test controls
 
   private void controls(Router router) {
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(64 * 1024);
-    router.post("/paper/markets/:market_id/price").handler(body).handler(ctx -> control(ctx, request -> {
+    router.post("/paper/markets/:market_id/price").handler(ctx -> control(ctx, request -> {
       MarketState market = engine.markets.get(Integer.parseInt(ctx.pathParam("market_id")));
       BigDecimal price = new BigDecimal(request.getString("price"));
       if (market == null || price.signum() <= 0) {
@@ -395,7 +397,7 @@ public final class PaperExchange extends VerticleBase {
       engine.setMid(market.spec.marketId(), price, System.currentTimeMillis());
       return new JsonObject().put("market_id", market.spec.marketId()).put("mid", market.mid.toPlainString());
     }));
-    router.post("/paper/accounts").handler(body).handler(ctx -> control(ctx, request -> {
+    router.post("/paper/accounts").handler(ctx -> control(ctx, request -> {
       JsonObject keys = request.getJsonObject("api_keys", new JsonObject());
       Map<Integer, String> parsedKeys = keys.stream()
         .collect(Collectors.toMap(entry -> Integer.parseInt(entry.getKey()), entry -> (String) entry.getValue()));
@@ -403,7 +405,7 @@ public final class PaperExchange extends VerticleBase {
         new BigDecimal(request.getString("collateral")), parsedKeys));
       return new JsonObject().put("account_index", request.getLong("account_index"));
     }));
-    router.post("/paper/accounts/:account_index/apikeys").handler(body).handler(ctx -> control(ctx, request -> {
+    router.post("/paper/accounts/:account_index/apikeys").handler(ctx -> control(ctx, request -> {
       PaperAccountState account = engine.accounts.get(Long.parseLong(ctx.pathParam("account_index")));
       if (account == null) {
         throw new IllegalArgumentException("unknown account");
@@ -411,7 +413,7 @@ public final class PaperExchange extends VerticleBase {
       account.registerKey(request.getInteger("api_key_index"), request.getString("public_key"));
       return new JsonObject().put("account_index", account.index);
     }));
-    router.post("/paper/faults").handler(body).handler(ctx -> control(ctx, request -> {
+    router.post("/paper/faults").handler(ctx -> control(ctx, request -> {
       faults.configure(request);
       return faults.describe();
     }));
