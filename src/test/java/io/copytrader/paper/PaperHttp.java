@@ -57,6 +57,10 @@ final class PaperHttp implements AutoCloseable {
     return reply(web.post(uri).sendJsonObject(body));
   }
 
+  Reply postRaw(String uri, String body) {
+    return reply(web.post(uri).putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body)));
+  }
+
   /** Sends a form and hands back the raw outcome, for answers that never come. */
   Future<HttpResponse<Buffer>> postFormAsync(String uri, MultiMap form) {
     return web.post(uri).sendForm(form);
