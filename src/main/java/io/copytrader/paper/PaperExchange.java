@@ -50,6 +50,7 @@ public final class PaperExchange extends VerticleBase {
   private static final int MAX_BATCH = 50;
   private static final String RATE_LIMIT_MESSAGE = "Too Many Requests!";
   private static final int MAX_BODY_BYTES = 1024 * 1024;
+  private static final int NOTHING = -1;
 
   private final PaperConfig config;
   private final PaperEngine engine;
@@ -133,7 +134,7 @@ public final class PaperExchange extends VerticleBase {
 
   private void orderBookDetails(RoutingContext ctx) {
     Long marketId = optionalLong(ctx, "market_id");
-    send(ctx, 200, json.orderBookDetails(marketId == null || marketId == 255 ? null : marketId.intValue()));
+    send(ctx, 200, json.orderBookDetails(marketId == null || marketId == 255 ? null : narrow(marketId)));
   }
 
   private void orderBookOrders(RoutingContext ctx) {
@@ -143,7 +144,7 @@ public final class PaperExchange extends VerticleBase {
       invalidParam(ctx);
       return;
     }
-    Optional<MarketState> market = engine.market(marketId.intValue());
+    Optional<MarketState> market = engine.market(narrow(marketId));
     if (market.isEmpty()) {
       send(ctx, 400, PaperJson.error(21602, "invalid market index"));
       return;
@@ -204,7 +205,7 @@ public final class PaperExchange extends VerticleBase {
       send(ctx, 400, PaperJson.error(21100, "account not found"));
       return;
     }
-    Long nonce = account.nonces.get(keyIndex.intValue());
+    Long nonce = account.nonces.get(narrow(keyIndex));
     if (nonce == null) {
       send(ctx, 400, PaperJson.error(21109, "api key not found"));
       return;
@@ -240,7 +241,7 @@ public final class PaperExchange extends VerticleBase {
     authorized(ctx).ifPresent(account -> {
       Long marketId = optionalLong(ctx, "market_id");
       send(ctx, 200, json.orders(engine.allLive(account,
-        marketId == null || marketId == 255 ? null : marketId.intValue())));
+        marketId == null || marketId == 255 ? null : narrow(marketId))));
     });
   }
 
@@ -449,6 +450,14 @@ public final class PaperExchange extends VerticleBase {
       return null;
     }
     return Long.parseLong(value);
+  }
+
+  /**
+   * A market id or key index as the int the engine keys it by; one outside the int range names nothing (-1), never
+   * the id it would wrap to.
+   */
+  private static int narrow(long id) {
+    return id == (int) id ? (int) id : NOTHING;
   }
 
   private static void invalidParam(RoutingContext ctx) {
