@@ -31,7 +31,7 @@ final class PaperAccountState {
   }
 
   void registerKey(int apiKeyIndex, String publicKeyHex) {
-    keys.put(apiKeyIndex, publicKeyHex.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", ""));
+    keys.put(apiKeyIndex, PaperAccount.normalizedKey(publicKeyHex));
     nonces.putIfAbsent(apiKeyIndex, 0L);
   }
 
