@@ -361,6 +361,11 @@ public final class PaperExchange extends VerticleBase {
       invalidParam(ctx);
       return;
     }
+    // tx_types must be integers and tx_infos strings: anything else would fail the loop below halfway, as a 500.
+    if (!types.stream().allMatch(Integer.class::isInstance) || !infos.stream().allMatch(String.class::isInstance)) {
+      invalidParam(ctx);
+      return;
+    }
     if (types.size() != infos.size()) {
       send(ctx, 400, PaperJson.error(21513, "TxInfos and TxTypes should have the same length"));
       return;
