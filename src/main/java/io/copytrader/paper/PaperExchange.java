@@ -175,7 +175,8 @@ public final class PaperExchange extends VerticleBase {
     String marketParam = ctx.queryParams().get("market_id");
     Long marketId = longParam(ctx, "market_id");
     String filter = ctx.queryParams().get("filter");
-    if (marketParam != null && marketId == null || filter != null && !Set.of("all", "perp", "spot").contains(filter)) {
+    boolean badMarket = marketParam != null && marketId == null;
+    if (badMarket || (filter != null && !Set.of("all", "perp", "spot").contains(filter))) {
       invalidParam(ctx);
       return Optional.empty();
     }
