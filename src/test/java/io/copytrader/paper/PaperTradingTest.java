@@ -283,6 +283,7 @@ class PaperTradingTest {
     assertThat(order.getString("status")).isEqualTo("canceled-too-much-slippage");
     assertThat(order.getString("filled_base_amount")).isEqualTo("0.0000");
     assertThat(trader.nextNonce()).isEqualTo(1);
+    assertThat(paper.http.get("/api/v1/tx?by=hash&value=" + reply.body().getString("tx_hash")).code()).isEqualTo(200);
     assertThat(trader.account().getJsonArray("positions").stream().map(JsonObject.class::cast)
       .map(row -> row.getString("position"))).allMatch("0.0000"::equals);
     assertThat(trader.account().getString("collateral")).isEqualTo("10000.000000");
