@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Blocking HTTP on loopback for tests that drive other processes; every call is bounded. */
@@ -28,12 +29,24 @@ final class Http {
   }
 
   static Reply get(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build())
-      .orElseThrow(() -> new AssertionError("GET " + url + ": connection failed"));
+    return get(url, Map.of());
+  }
+
+  static Reply get(String url, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
+    headers.forEach(request::header);
+    return send(request.build()).orElseThrow(() -> new AssertionError("GET " + url + ": connection failed"));
   }
 
   static Reply postJson(String url, JsonObject body) {
-    return tryPostJson(url, body).orElseThrow(() -> new AssertionError("POST " + url + ": connection failed"));
+    return postJson(url, body, Map.of());
+  }
+
+  static Reply postJson(String url, JsonObject body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+    headers.forEach(request::header);
+    return send(request.build()).orElseThrow(() -> new AssertionError("POST " + url + ": connection failed"));
   }
 
   static Reply delete(String url) {
