@@ -8,6 +8,8 @@ import io.copytrader.lighter.ApiKeyInfo;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
+import io.copytrader.lighter.LighterErrorCodes;
+import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.signer.ApiKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -88,7 +90,10 @@ public final class AccountCheck {
         return (Void) null;
       })
       .recover(failure -> {
-        problems.add(label + ": not found on Lighter: " + failure.getMessage());
+        boolean missing = failure instanceof LighterException error
+          && error.hasCode(LighterErrorCodes.ACCOUNT_NOT_FOUND);
+        problems.add(label + (missing ? ": not found on Lighter: " : ": cannot read it from Lighter: ")
+          + failure.getMessage());
         return Future.succeededFuture();
       }));
   }
