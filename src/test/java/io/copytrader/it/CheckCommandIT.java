@@ -86,7 +86,24 @@ class CheckCommandIT {
     String output = check.output();
     assertThat(status).as(output).isNotZero();
     assertThat(output.lines().filter(line -> line.startsWith("FAILED: ")))
-      .isNotEmpty().allSatisfy(line -> assertThat(line).contains("account #2999"));
+      .isNotEmpty().allSatisfy(line -> assertThat(line).contains("account #2999"))
+      .anySatisfy(line -> assertThat(line).contains("not found on Lighter"));
+  }
+
+  @Test
+  void failsSayingLighterCannotBeReachedRatherThanThatTheAccountIsMissing() {
+    Map<String, String> env = new HashMap<>();
+    env.put("BASE_URL", "http://127.0.0.1:" + Http.freePort());
+    env.put("ACCOUNTS", TestAccount.accountsJson(List.of(FIRST)));
+    check = ServiceProcess.start(workingDirectory, env, "check");
+
+    int status = check.awaitExit(EXIT);
+
+    String output = check.output();
+    assertThat(status).as(output).isNotZero();
+    assertThat(output.lines().filter(line -> line.startsWith("FAILED: ")))
+      .isNotEmpty().allSatisfy(line -> assertThat(line).contains("account #2001").doesNotContain("not found"))
+      .anySatisfy(line -> assertThat(line).contains("cannot read it from Lighter"));
   }
 
   @Test
