@@ -75,6 +75,24 @@ class StartupFailureIT {
   }
 
   @Test
+  void aSecondInstanceOnTheSameDataDirExitsWith1AndTheFirstKeepsServing() {
+    Map<String, String> first = Map.of("HTTP_PORT", String.valueOf(Http.freePort()),
+      "DATA_DIR", workingDirectory.resolve("data").toString());
+    Map<String, String> second = Map.of("HTTP_PORT", String.valueOf(Http.freePort()),
+      "DATA_DIR", workingDirectory.resolve("data").toString());
+    try (ServiceProcess running = ServiceProcess.start(workingDirectory, first)) {
+      int firstPort = running.awaitReady();
+      process = ServiceProcess.start(workingDirectory, second);
+
+      int status = process.awaitExit(EXIT);
+
+      assertThat(status).as(process.output()).isEqualTo(1);
+      assertThat(process.output()).contains("Startup failed", "journal", "already in use").doesNotContain("\tat ");
+      assertThat(Http.get("http://127.0.0.1:" + firstPort + "/health").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void anUnknownCommandExitsWith64AndPrintsTheUsage() {
     process = ServiceProcess.start(workingDirectory, Map.of(), "chek");
 
