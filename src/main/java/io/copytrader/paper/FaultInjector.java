@@ -1,13 +1,18 @@
 package io.copytrader.paper;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The paper exchange's fault controls: latency, HTTP 5xx (the next N requests or a fraction of them), 429,
- * sends applied but never answered, forced 21104 on the next N sends; and a request counter per path.
+ * sends applied but never answered, forced 21104 on the next N sends; and a request counter per path with
+ * the paths in arrival order (the most recent {@value #LOG_LIMIT}).
  */
 final class FaultInjector {
 
@@ -18,7 +23,10 @@ final class FaultInjector {
   private int rateLimitCount;
   private int dropResponseCount;
   private int invalidNonceCount;
+  private static final int LOG_LIMIT = 10_000;
+
   private final Map<String, Long> requests = new TreeMap<>();
+  private final Deque<String> log = new ArrayDeque<>();
 
   /** What to do with one exchange request. */
   enum Action { PASS, RATE_LIMIT, SERVER_ERROR }
@@ -59,6 +67,14 @@ final class FaultInjector {
 
   void count(String path) {
     requests.merge(path, 1L, Long::sum);
+    log.addLast(path);
+    if (log.size() > LOG_LIMIT) {
+      log.removeFirst();
+    }
+  }
+
+  JsonArray log() {
+    return new JsonArray(new ArrayList<>(log));
   }
 
   JsonObject counts() {
@@ -69,6 +85,7 @@ final class FaultInjector {
 
   void resetCounts() {
     requests.clear();
+    log.clear();
   }
 
   Action next() {

@@ -39,8 +39,13 @@ import org.slf4j.LoggerFactory;
  *   with {@code error_status}, default 503), {@code error_rate} (0..1), {@code rate_limit_count} (next N get
  *   429), {@code drop_response_count} (next N sends are applied but never answered),
  *   {@code invalid_nonce_count} (next N sends get 21104); {@code DELETE /paper/faults} clears them;</li>
- *   <li>{@code GET /paper/requests}: requests per path; {@code DELETE /paper/requests} resets the counts.</li>
+ *   <li>{@code GET /paper/requests}: requests per path; {@code GET /paper/requests/log}: the paths in arrival
+ *   order; {@code DELETE /paper/requests} resets both;</li>
+ *   <li>{@code POST /paper/streams/disconnect}: closes every WebSocket connection;
+ *   {@code POST /paper/streams/drop-book-update} {@code {"market_id":0}}: the market's next book update is lost,
+ *   leaving a nonce gap; {@code GET /paper/streams}: open connections.</li>
  * </ul>
+ * WebSocket streams at {@code /stream}: see {@link PaperStreams}.
  * All state is confined to this verticle's context.
  */
 public final class PaperExchange extends VerticleBase {
@@ -55,6 +60,7 @@ public final class PaperExchange extends VerticleBase {
   private final PaperJson json;
   private final TxIntake intake;
   private final FaultInjector faults = new FaultInjector();
+  private final PaperStreams streams;
   private HttpServer server;
 
   public PaperExchange(PaperConfig config) {
@@ -62,6 +68,7 @@ public final class PaperExchange extends VerticleBase {
     this.engine = new PaperEngine(config);
     this.json = new PaperJson(engine);
     this.intake = new TxIntake(engine, config.chainId());
+    this.streams = new PaperStreams(engine, json, PaperExchange::validToken);
   }
 
   public int port() {
@@ -100,7 +107,17 @@ public final class PaperExchange extends VerticleBase {
       LOG.error("Paper exchange failure on {}", ctx.normalizedPath(), ctx.failure());
       send(ctx, 500, PaperJson.error(29500, "internal server error"));
     });
-    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
+    return vertx.createHttpServer()
+      .webSocketHandshakeHandler(handshake -> {
+        if ("/stream".equals(handshake.path())) {
+          handshake.accept();
+        } else {
+          handshake.reject(404);
+        }
+      })
+      .webSocketHandler(streams::accept)
+      .requestHandler(router)
+      .listen(config.port(), config.host())
       .onSuccess(listening -> {
         server = listening;
         LOG.info("Paper exchange on {} (chain {}, {} markets, {} accounts)", baseUrl(), config.chainId(),
@@ -296,7 +313,7 @@ public final class PaperExchange extends VerticleBase {
     return Optional.of(account);
   }
 
-  private static boolean validToken(String token, PaperAccountState account) {
+  static boolean validToken(String token, PaperAccountState account) {
     try {
       AuthToken.Parsed parsed = AuthToken.parse(token);
       long now = System.currentTimeMillis() / 1000;
@@ -342,9 +359,10 @@ public final class PaperExchange extends VerticleBase {
     TxIntake.Accepted accepted = (TxIntake.Accepted) outcome;
     if (faults.takeDropResponse()) {
       ctx.request().connection().close();
-      return;
+    } else {
+      send(ctx, 200, accepted(accepted.txHash()));
     }
-    send(ctx, 200, accepted(accepted.txHash()));
+    streams.publish();
   }
 
   private void sendTxBatch(RoutingContext ctx) {
@@ -370,11 +388,13 @@ public final class PaperExchange extends VerticleBase {
       TxIntake.Outcome outcome = intake.submit(types.getInteger(i), infos.getString(i), System.currentTimeMillis());
       if (outcome instanceof TxIntake.Rejected rejected) {
         send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
+        streams.publish();
         return;
       }
       hashes.add(((TxIntake.Accepted) outcome).txHash());
     }
     send(ctx, 200, accepted(null).put("tx_hash", hashes));
+    streams.publish();
   }
 
   private static JsonObject accepted(String hash) {
@@ -393,6 +413,7 @@ public final class PaperExchange extends VerticleBase {
         throw new IllegalArgumentException("unknown market or non-positive price");
       }
       engine.setMid(market.spec.marketId(), price, System.currentTimeMillis());
+      streams.publish();
       return new JsonObject().put("market_id", market.spec.marketId()).put("mid", market.mid.toPlainString());
     }));
     router.post("/paper/accounts").handler(body).handler(ctx -> control(ctx, request -> {
@@ -401,6 +422,7 @@ public final class PaperExchange extends VerticleBase {
         .collect(Collectors.toMap(entry -> Integer.parseInt(entry.getKey()), entry -> (String) entry.getValue()));
       engine.addAccount(new PaperAccount(request.getLong("account_index"), request.getString("l1_address"),
         new BigDecimal(request.getString("collateral")), parsedKeys));
+      streams.publish();
       return new JsonObject().put("account_index", request.getLong("account_index"));
     }));
     router.post("/paper/accounts/:account_index/apikeys").handler(body).handler(ctx -> control(ctx, request -> {
@@ -421,6 +443,19 @@ public final class PaperExchange extends VerticleBase {
     });
     router.get("/paper/faults").handler(ctx -> send(ctx, 200, faults.describe()));
     router.get("/paper/requests").handler(ctx -> send(ctx, 200, faults.counts()));
+    router.get("/paper/requests/log").handler(ctx -> send(ctx, 200, new JsonObject().put("paths", faults.log())));
+    router.post("/paper/streams/disconnect").handler(ctx ->
+      send(ctx, 200, new JsonObject().put("disconnected", streams.disconnectAll())));
+    router.post("/paper/streams/drop-book-update").handler(body).handler(ctx -> control(ctx, request -> {
+      MarketState market = engine.markets.get(request.getInteger("market_id"));
+      if (market == null) {
+        throw new IllegalArgumentException("unknown market");
+      }
+      streams.dropNextBookUpdate(market.spec.marketId());
+      return new JsonObject().put("market_id", market.spec.marketId());
+    }));
+    router.get("/paper/streams").handler(ctx ->
+      send(ctx, 200, new JsonObject().put("connections", streams.connectionCount())));
     router.delete("/paper/requests").handler(ctx -> {
       faults.resetCounts();
       send(ctx, 200, new JsonObject());
