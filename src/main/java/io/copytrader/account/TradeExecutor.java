@@ -51,6 +51,7 @@ public final class TradeExecutor implements RequestExecutor {
   private final AccountConfig account;
   private final ExecutionSettings settings;
   private final ExchangeSession session;
+  private final ExchangeView view;
   private final OrderWatcher watcher;
   private final StopLossKeeper stopLosses;
   private final Journal journal;
@@ -58,16 +59,28 @@ public final class TradeExecutor implements RequestExecutor {
   private final PositionSizer sizer;
   private final ServiceMetrics metrics;
 
+  /** Reads everything from REST. */
   public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                        Journal journal, ClientOrderIndexAllocator orderIndexes, ServiceMetrics metrics) {
+    this(vertx, account, settings, session, new RestExchangeView(session.lighter()), journal, orderIndexes, metrics);
+  }
+
+  /**
+   * Reads the book top and the account before an order, and follows the order to its fill, through {@code view}
+   * (the streams while they are fresh); the reads after a fill stay on REST, the exchange's own record.
+   */
+  public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
+                       ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
+                       ServiceMetrics metrics) {
     this.vertx = vertx;
+    this.view = view;
     this.metrics = metrics;
     this.account = account;
     this.settings = settings;
     this.session = session;
     this.journal = journal;
     this.orderIndexes = orderIndexes;
-    this.watcher = new OrderWatcher(vertx, session);
+    this.watcher = new OrderWatcher(vertx, session, view);
     this.sizer = new PositionSizer(settings.trading());
     this.stopLosses = new StopLossKeeper(vertx, settings, session, watcher, journal, orderIndexes);
   }
@@ -205,7 +218,8 @@ public final class TradeExecutor implements RequestExecutor {
 
     private Future<Void> planAndSend(Market market) {
       Future<BookTop> book = book(market);
-      Future<DetailedAccount> before = readAccount();
+      Future<DetailedAccount> before = view.account(account.accountIndex())
+        .recover(failure -> Future.failedFuture(exchangeFailure(failure)));
       return Future.all(book, before).compose(read -> {
         Optional<Position> position = position(before.result(), market.marketId());
         SizingResult sizing = sizer.plan(request.withMarket(market.marketId(), market.symbol()), market,
@@ -376,9 +390,7 @@ public final class TradeExecutor implements RequestExecutor {
     }
 
     private Future<BookTop> book(Market market) {
-      return session.lighter().orderBookOrders(market.marketId(), 1)
-        .map(orders -> new BookTop(orders.bestBid().orElse(null), orders.bestAsk().orElse(null)))
-        .recover(failure -> Future.failedFuture(exchangeFailure(failure)));
+      return view.bookTop(market).recover(failure -> Future.failedFuture(exchangeFailure(failure)));
     }
 
     private Future<DetailedAccount> readAccount() {
