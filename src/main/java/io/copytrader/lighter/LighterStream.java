@@ -7,7 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -76,7 +76,7 @@ public final class LighterStream extends VerticleBase {
 
   private Context context;
   private WebSocketClient client;
-  private WebSocket socket;
+  private ClientWebSocket socket;
   private List<Integer> marketIds = List.of();
   private long reconnectDelayMs;
   private long pingTimer = -1;
@@ -185,8 +185,26 @@ public final class LighterStream extends VerticleBase {
     }
     WebSocketConnectOptions target = new WebSocketConnectOptions().setHost(options.host()).setPort(options.port())
       .setSsl(options.ssl()).setURI(LighterStreamOptions.PATH);
-    client.connect(target)
-      .onSuccess(this::opened)
+    // Handlers are in place before the handshake, so the greeting and early frames cannot slip past them.
+    ClientWebSocket connecting = client.webSocket();
+    connecting.textMessageHandler(text -> {
+      if (socket == connecting) {
+        lastFrameNanos = System.nanoTime();
+        receive(text);
+      }
+    });
+    connecting.exceptionHandler(failure -> LOG.warn("Lighter stream: connection error: {}", failure.getMessage()));
+    connecting.closeHandler(closed -> {
+      if (socket == connecting) {
+        LOG.warn("Lighter stream: connection closed ({} {}); reconnecting", connecting.closeStatusCode(),
+          connecting.closeReason());
+        socket = null;
+        lost();
+        reconnectLater();
+      }
+    });
+    connecting.connect(target)
+      .onSuccess(opened -> opened(connecting))
       .onFailure(failure -> {
         LOG.warn("Lighter stream: cannot connect to {}:{} ({}); retrying in {} ms", options.host(), options.port(),
           failure.getMessage(), reconnectDelayMs);
@@ -194,7 +212,7 @@ public final class LighterStream extends VerticleBase {
       });
   }
 
-  private void opened(WebSocket opened) {
+  private void opened(ClientWebSocket opened) {
     if (stopping) {
       opened.close();
       return;
@@ -204,22 +222,6 @@ public final class LighterStream extends VerticleBase {
     reconnectDelayMs = options.firstReconnectDelay().toMillis();
     lastFrameNanos = System.nanoTime();
     connected = true;
-    opened.textMessageHandler(text -> {
-      if (socket == opened) {
-        lastFrameNanos = System.nanoTime();
-        receive(text);
-      }
-    });
-    opened.exceptionHandler(failure -> LOG.warn("Lighter stream: connection error: {}", failure.getMessage()));
-    opened.closeHandler(closed -> {
-      if (socket == opened) {
-        LOG.warn("Lighter stream: connection closed ({} {}); reconnecting", opened.closeStatusCode(),
-          opened.closeReason());
-        socket = null;
-        lost();
-        reconnectLater();
-      }
-    });
     LOG.info("Lighter stream: connected to {}:{}", options.host(), options.port());
     activeMarkets.get()
       .onFailure(failure -> LOG.warn("Lighter stream: market list unavailable ({}); following {} known markets",
@@ -281,7 +283,7 @@ public final class LighterStream extends VerticleBase {
   }
 
   private void keepAlive() {
-    WebSocket current = socket;
+    ClientWebSocket current = socket;
     if (current == null) {
       return;
     }
@@ -297,7 +299,7 @@ public final class LighterStream extends VerticleBase {
   }
 
   private void send(JsonObject frame) {
-    WebSocket current = socket;
+    ClientWebSocket current = socket;
     if (current != null && !current.isClosed()) {
       current.writeTextMessage(frame.encode());
     }
