@@ -27,4 +27,11 @@ public interface ExchangeView {
    */
   Future<Optional<Order>> awaitOrder(long accountIndex, long clientOrderIndex, Predicate<Order> done,
                                      Duration patience);
+
+  /**
+   * The account as REST reported it after a fill. A view fed by another channel must not answer with positions
+   * older than these, so it falls back to REST until its own state agrees.
+   */
+  default void settled(DetailedAccount account) {
+  }
 }

@@ -319,6 +319,7 @@ public final class TradeExecutor implements RequestExecutor {
           order.status())
           .compose(recorded -> readAccount())
           .compose(after -> {
+            view.settled(after);
             publish(tradeNotice(order, filled, averagePrice, before.position(market.marketId()),
               after.position(market.marketId())));
             return stopLosses.align(context, new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++),

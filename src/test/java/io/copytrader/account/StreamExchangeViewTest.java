@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
@@ -129,5 +130,29 @@ class StreamExchangeViewTest {
 
     assertThat(account.totalAssetValue()).isEqualByComparingTo("2500");
     assertThat(await(view.bookTop(ETH))).isEqualTo(restTop());
+  }
+
+  @Test
+  void streamBehindASettledFillDefersToRest() throws InterruptedException {
+    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
+    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    AccountPosition longEth = new AccountPosition(0, "ETH", new BigDecimal("5.00"), 0, 0, 0, 1,
+      new BigDecimal("0.5000"), new BigDecimal("3000.00"), new BigDecimal("1500.000000"), BigDecimal.ZERO,
+      BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, BigDecimal.ZERO);
+
+    view.settled(new DetailedAccount(0, ACCOUNT, ACCOUNT, L1, 0, 0, 0, 0, new BigDecimal("2500"), 1,
+      new BigDecimal("2500"), 0, List.of(longEth), List.of(), new BigDecimal("2500"), new BigDecimal("2500")));
+
+    assertThat(await(view.account(ACCOUNT)).l1Address()).as("read from REST").isEqualTo(L1);
+  }
+
+  @Test
+  void streamAgreeingWithTheSettledFillIsReadAgain() throws InterruptedException {
+    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
+    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+
+    view.settled(await(rest.account(ACCOUNT)));
+
+    assertThat(await(view.account(ACCOUNT)).l1Address()).as("read from the stream").isNull();
   }
 }
