@@ -26,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,11 +134,12 @@ public final class AccountVerticle extends VerticleBase {
     }
     return journal.getRequest(record.requestId()).map(detail -> {
       List<OrderRecord> orders = detail.map(RequestDetail::orders).orElse(List.of());
-      Long entry = orders.stream().filter(order -> ENTRY_PURPOSES.contains(order.purpose()))
-        .map(OrderRecord::clientOrderIndex).reduce((first, last) -> last).orElse(null);
+      Optional<OrderRecord> entry = orders.stream().filter(order -> ENTRY_PURPOSES.contains(order.purpose()))
+        .reduce((first, last) -> last);
       int nextOrdinal = orders.stream().mapToInt(OrderRecord::ordinal).max().orElse(-1) + 1;
       queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
-        new QueuedRequest.Recovery(entry, nextOrdinal)));
+        new QueuedRequest.Recovery(entry.map(OrderRecord::clientOrderIndex).orElse(null),
+          entry.map(OrderRecord::ordinal).orElse(-1), nextOrdinal)));
       depth = queue.size();
       return null;
     });

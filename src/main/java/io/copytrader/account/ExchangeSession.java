@@ -79,10 +79,13 @@ public final class ExchangeSession {
     try {
       signed = signer.sign(key, build.apply(nonce));
     } catch (InvalidTxException e) {
+      // Refused before signing: nothing was sent, so the nonce is still the next one.
       nonces.release(nonce);
       return Future.failedFuture(e);
     }
-    return beforeSend.apply(new Signed(nonce, signed))
+    // Composed rather than called, so that even a journal call that throws releases the reserved nonce.
+    return Future.succeededFuture(new Signed(nonce, signed))
+      .compose(journaling -> beforeSend.apply(journaling).mapEmpty())
       .onFailure(journalFailure -> nonces.release(nonce))
       .compose(journaled -> lighter.sendTx(signed.txType(), signed.txInfo())
         .transform(sent -> {

@@ -121,6 +121,8 @@ public final class TradeExecutor implements RequestExecutor {
     private final TradeContext context;
     private int nextOrdinal;
     private Long entryOrderIndex;
+    /** The journal ordinal of the latest signed entry order, or -1 before one is signed. */
+    private int entryOrdinal = -1;
     private boolean entryInDoubt;
     private long sentAtMillis;
     private final RequestLog log;
@@ -159,6 +161,7 @@ public final class TradeExecutor implements RequestExecutor {
     private Future<Void> recover(QueuedRequest.Recovery recovery) {
       nextOrdinal = recovery.nextOrdinal();
       entryOrderIndex = recovery.entryClientOrderIndex();
+      entryOrdinal = recovery.entryOrdinal();
       entryInDoubt = entryOrderIndex != null;
       log.info("was interrupted; reconciling with the exchange (entry order {})", entryOrderIndex);
       Future<Boolean> reachedExchange = entryInDoubt
@@ -207,7 +210,7 @@ public final class TradeExecutor implements RequestExecutor {
             if (found.isPresent()) {
               log.info("the unanswered order {} reached the exchange; confirming it", entryOrderIndex);
               entryInDoubt = false;
-              return readAccount().compose(before -> confirm(market, before, null, -1));
+              return readAccount().compose(before -> confirm(market, before, null, entryOrdinal));
             }
             return planAndSend(market);
           });
@@ -241,6 +244,7 @@ public final class TradeExecutor implements RequestExecutor {
       }
       long clientOrderIndex = entryOrderIndex;
       int ordinal = nextOrdinal++;
+      entryOrdinal = ordinal;
       OrderPurpose purpose = plan.closesPosition() ? OrderPurpose.CLOSE
         : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
       long expiredAt = System.currentTimeMillis() + TX_EXPIRY.toMillis();

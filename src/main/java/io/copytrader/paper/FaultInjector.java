@@ -16,6 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class FaultInjector {
 
+  private static final int LOG_LIMIT = 10_000;
+
   private long latencyMs;
   private int errorStatus = 503;
   private int errorCount;
@@ -23,22 +25,45 @@ final class FaultInjector {
   private int rateLimitCount;
   private int dropResponseCount;
   private int invalidNonceCount;
-  private static final int LOG_LIMIT = 10_000;
-
   private final Map<String, Long> requests = new TreeMap<>();
   private final Deque<String> log = new ArrayDeque<>();
 
   /** What to do with one exchange request. */
   enum Action { PASS, RATE_LIMIT, SERVER_ERROR }
 
+  /**
+   * Sets the faults named in {@code faults}, leaving the others as they are. All or nothing: an invalid value
+   * (negative, a rate outside 0..1, a status outside 500..599) changes nothing and throws.
+   */
   void configure(JsonObject faults) {
-    latencyMs = faults.getLong("latency_ms", latencyMs);
-    errorStatus = faults.getInteger("error_status", errorStatus);
-    errorCount = faults.getInteger("error_count", errorCount);
-    errorRate = faults.getDouble("error_rate", errorRate);
-    rateLimitCount = faults.getInteger("rate_limit_count", rateLimitCount);
-    dropResponseCount = faults.getInteger("drop_response_count", dropResponseCount);
-    invalidNonceCount = faults.getInteger("invalid_nonce_count", invalidNonceCount);
+    long newLatency = atLeastZero(faults, "latency_ms", latencyMs);
+    int newStatus = faults.getInteger("error_status", errorStatus);
+    int newErrorCount = (int) atLeastZero(faults, "error_count", errorCount);
+    double newRate = faults.getDouble("error_rate", errorRate);
+    int newRateLimitCount = (int) atLeastZero(faults, "rate_limit_count", rateLimitCount);
+    int newDropCount = (int) atLeastZero(faults, "drop_response_count", dropResponseCount);
+    int newNonceCount = (int) atLeastZero(faults, "invalid_nonce_count", invalidNonceCount);
+    if (newStatus < 500 || newStatus > 599) {
+      throw new IllegalArgumentException("error_status must be 500..599");
+    }
+    if (!(newRate >= 0 && newRate <= 1)) {
+      throw new IllegalArgumentException("error_rate must be 0..1");
+    }
+    latencyMs = newLatency;
+    errorStatus = newStatus;
+    errorCount = newErrorCount;
+    errorRate = newRate;
+    rateLimitCount = newRateLimitCount;
+    dropResponseCount = newDropCount;
+    invalidNonceCount = newNonceCount;
+  }
+
+  private static long atLeastZero(JsonObject faults, String name, long current) {
+    long value = faults.getLong(name, current);
+    if (value < 0 || value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(name + " must be 0.." + Integer.MAX_VALUE);
+    }
+    return value;
   }
 
   void clear() {

@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import io.copytrader.market.Ticks;
 import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,16 +30,29 @@ final class PaperJson {
     return new JsonObject().put("code", code).put("message", message);
   }
 
-  JsonObject orderBooks() {
+  /**
+   * Which markets a market list shows.
+   *
+   * @param marketId null for all
+   * @param perps false when only spot markets are asked for (the paper exchange has none)
+   */
+  record MarketFilter(Long marketId, boolean perps) {
+
+    boolean shows(MarketState market) {
+      return perps && (marketId == null || market.spec.marketId() == marketId);
+    }
+  }
+
+  JsonObject orderBooks(MarketFilter filter) {
     JsonArray books = new JsonArray();
-    engine.markets.values().forEach(market -> books.add(orderBook(market)));
+    engine.markets.values().stream().filter(filter::shows).forEach(market -> books.add(orderBook(market)));
     return ok().put("order_books", books);
   }
 
-  JsonObject orderBookDetails(Integer marketId) {
+  JsonObject orderBookDetails(MarketFilter filter) {
     JsonArray details = new JsonArray();
     engine.markets.values().stream()
-      .filter(market -> marketId == null || market.spec.marketId() == marketId)
+      .filter(filter::shows)
       .forEach(market -> details.add(orderBook(market)
         .put("size_decimals", market.spec.sizeDecimals())
         .put("price_decimals", market.spec.priceDecimals())
@@ -125,7 +139,7 @@ final class PaperJson {
       positions.add(position(account, position));
     }
     for (PaperOrder order : account.live) {
-      if ("pending".equals(order.status)) {
+      if (PaperEngine.PENDING.equals(order.status)) {
         pending++;
       }
     }
@@ -146,7 +160,7 @@ final class PaperJson {
       .put("index", account.index)
       .put("account_index", account.index)
       .put("l1_address", account.l1Address)
-      .put("cancel_all_time", 0)
+      .put("cancel_all_time", account.cancelAllTime)
       .put("total_order_count", account.live.size())
       .put("total_isolated_order_count", 0)
       .put("pending_order_count", 0)
@@ -168,7 +182,7 @@ final class PaperJson {
       .put("initial_margin_fraction", imfPercent.toPlainString())
       .put("open_order_count", open)
       .put("pending_order_count", account.live.stream()
-        .filter(order -> order.marketId == position.marketId && "pending".equals(order.status)).count())
+        .filter(order -> order.marketId == position.marketId && PaperEngine.PENDING.equals(order.status)).count())
       .put("position_tied_order_count", 0)
       .put("sign", position.size.signum() < 0 ? -1 : 1)
       .put("position", position.size.abs().setScale(spec.sizeDecimals(), RoundingMode.UNNECESSARY).toPlainString())
@@ -198,8 +212,8 @@ final class PaperJson {
       .put("nonce", order.nonce)
       .put("remaining_base_amount", scaled(order.remainingBase, size))
       .put("is_ask", order.isAsk)
-      .put("base_size", order.initialBase.movePointRight(size).longValue())
-      .put("base_price", order.price.movePointRight(price).longValue())
+      .put("base_size", Ticks.toTicks(order.initialBase, size, RoundingMode.HALF_EVEN))
+      .put("base_price", Ticks.toTicks(order.price, price, RoundingMode.HALF_EVEN))
       .put("filled_base_amount", scaled(order.filledBase, size))
       .put("filled_quote_amount", usdc(order.filledQuote))
       .put("side", order.isAsk ? "sell" : "buy")
@@ -210,7 +224,7 @@ final class PaperJson {
       .put("order_expiry", order.orderExpiry)
       .put("status", order.status)
       .put("trigger_status", order.triggerStatus)
-      .put("trigger_time", 0)
+      .put("trigger_time", order.triggerTime)
       .put("parent_order_index", 0)
       .put("parent_order_id", "0")
       .put("to_trigger_order_id_0", "0")
