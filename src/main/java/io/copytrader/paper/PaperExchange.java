@@ -78,6 +78,7 @@ public final class PaperExchange extends VerticleBase {
   private static final int MAX_BATCH = 50;
   private static final long ALL_MARKETS = 255;
   private static final String RATE_LIMIT_MESSAGE = "Too Many Requests!";
+  private static final int NOTHING = -1;
   private static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private final PaperConfig config;
@@ -192,7 +193,8 @@ public final class PaperExchange extends VerticleBase {
     String marketParam = ctx.queryParams().get("market_id");
     Long marketId = longParam(ctx, "market_id");
     String filter = ctx.queryParams().get("filter");
-    if (marketParam != null && marketId == null || filter != null && !Set.of("all", "perp", "spot").contains(filter)) {
+    boolean badMarket = marketParam != null && marketId == null;
+    if (badMarket || (filter != null && !Set.of("all", "perp", "spot").contains(filter))) {
       invalidParam(ctx);
       return Optional.empty();
     }
@@ -207,7 +209,7 @@ public final class PaperExchange extends VerticleBase {
       invalidParam(ctx);
       return;
     }
-    Optional<MarketState> market = engine.market(marketId.intValue());
+    Optional<MarketState> market = engine.market(narrow(marketId));
     if (market.isEmpty()) {
       send(ctx, 400, PaperJson.error(21602, "invalid market index"));
       return;
@@ -268,7 +270,7 @@ public final class PaperExchange extends VerticleBase {
       send(ctx, 400, PaperJson.error(21100, "account not found"));
       return;
     }
-    Long nonce = account.nonces.get(keyIndex.intValue());
+    Long nonce = account.nonces.get(narrow(keyIndex));
     if (nonce == null) {
       send(ctx, 400, PaperJson.error(21109, "api key not found"));
       return;
@@ -304,7 +306,7 @@ public final class PaperExchange extends VerticleBase {
     authorized(ctx).ifPresent(account -> {
       Long marketId = longParam(ctx, "market_id");
       send(ctx, 200, json.orders(engine.allLive(account,
-        marketId == null || marketId == ALL_MARKETS ? null : marketId.intValue())));
+        marketId == null || marketId == ALL_MARKETS ? null : narrow(marketId))));
     });
   }
 
@@ -429,6 +431,12 @@ public final class PaperExchange extends VerticleBase {
     try {
       JsonArray typeArray = new JsonArray(ctx.request().getFormAttribute("tx_types"));
       JsonArray infoArray = new JsonArray(ctx.request().getFormAttribute("tx_infos"));
+      // tx_types must be integers and tx_infos strings: anything else would fail the batch halfway, as a 500.
+      if (!typeArray.stream().allMatch(Integer.class::isInstance)
+        || !infoArray.stream().allMatch(String.class::isInstance)) {
+        invalidParam(ctx);
+        return;
+      }
       typeArray.forEach(type -> types.add((Integer) type));
       infoArray.forEach(info -> infos.add((String) info));
     } catch (RuntimeException e) {
@@ -568,5 +576,13 @@ public final class PaperExchange extends VerticleBase {
       return;
     }
     response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+
+  /**
+   * A market id or key index as the int the engine keys it by; one outside the int range names nothing (-1), never
+   * the id it would wrap to.
+   */
+  private static int narrow(long id) {
+    return id == (int) id ? (int) id : NOTHING;
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 final class PaperJson {
 
   private static final int USDC_DECIMALS = 6;
+  private static final long SYNTHETIC_ORDER_INDEX = 1L << 56;
 
   private final PaperEngine engine;
 
@@ -116,7 +117,8 @@ final class PaperJson {
   }
 
   private static JsonObject simpleOrder(MarketState market, SyntheticBook.Level level, int n) {
-    long index = (1L << 47) + market.spec.marketId() * 10_000L + n;
+    // In the exchange order index range (from 2^48), far above the indexes accounts' orders get.
+    long index = SYNTHETIC_ORDER_INDEX + market.spec.marketId() * 10_000L + n;
     String size = level.size().setScale(market.spec.sizeDecimals(), RoundingMode.DOWN).toPlainString();
     return new JsonObject()
       .put("order_index", index)

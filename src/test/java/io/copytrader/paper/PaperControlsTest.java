@@ -14,6 +14,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -175,6 +176,17 @@ class PaperControlsTest {
     assertThat(refused.bodyAsJsonObject().getInteger("code")).isEqualTo(21104);
     assertThat(paper.nextNonce()).isZero();
     assertThat(paper.sendTx(tx).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aForcedInvalidNonceAlsoRefusesABatch() {
+    faults(new JsonObject().put("invalid_nonce_count", 1));
+
+    HttpResponse<Buffer> refused = paper.sendTxBatch(List.of(
+      paper.market(1, ETH, ONE_ETH, 310_000, false, false, 0)));
+
+    assertThat(refused.bodyAsJsonObject().getInteger("code")).isEqualTo(21104);
+    assertThat(paper.nextNonce()).isZero();
   }
 
   @Test
