@@ -124,6 +124,10 @@ public final class TradeExecutor implements RequestExecutor {
     /** The journal ordinal of the latest signed entry order, or -1 before one is signed. */
     private int entryOrdinal = -1;
     private boolean entryInDoubt;
+    /** The entry order is known to be on the exchange: a retry confirms it again and never sends another. */
+    private boolean entryReached;
+    /** The account as read before the entry order was sent, for the notice and stop-loss of a later attempt. */
+    private DetailedAccount entryBefore;
     private long sentAtMillis;
     private final RequestLog log;
 
@@ -202,21 +206,31 @@ public final class TradeExecutor implements RequestExecutor {
         });
     }
 
-    /** One attempt: reconcile an in-doubt order, else plan and send a fresh one. */
+    /** One attempt: confirm an order known to be on the exchange, reconcile an in-doubt one, else plan and send. */
     private Future<Void> once() {
       return market().compose(market -> {
+        if (entryReached) {
+          log.info("order {} is on the exchange; confirming it again", entryOrderIndex);
+          return confirmReached(market);
+        }
         if (entryInDoubt) {
           return watcher.find(entryOrderIndex).compose(found -> {
             if (found.isPresent()) {
               log.info("the unanswered order {} reached the exchange; confirming it", entryOrderIndex);
               entryInDoubt = false;
-              return readAccount().compose(before -> confirm(market, before, null, entryOrdinal));
+              entryReached = true;
+              return confirmReached(market);
             }
             return planAndSend(market);
           });
         }
         return planAndSend(market);
       });
+    }
+
+    private Future<Void> confirmReached(Market market) {
+      Future<DetailedAccount> before = entryBefore != null ? Future.succeededFuture(entryBefore) : readAccount();
+      return before.compose(read -> confirm(market, read, null, entryOrdinal));
     }
 
     private Future<Void> planAndSend(Market market) {
@@ -239,6 +253,7 @@ public final class TradeExecutor implements RequestExecutor {
     }
 
     private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan) {
+      entryBefore = before;
       if (entryOrderIndex == null) {
         entryOrderIndex = orderIndexes.next();
       }
@@ -259,6 +274,7 @@ public final class TradeExecutor implements RequestExecutor {
             null)))
         .compose(outcome -> {
           if (outcome instanceof SendOutcome.Accepted accepted) {
+            entryReached = true;
             sentAtMillis = System.currentTimeMillis();
             metrics.acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
             log.info("order {} accepted as tx {}", clientOrderIndex, accepted.tx().txHashHex());
@@ -280,6 +296,7 @@ public final class TradeExecutor implements RequestExecutor {
           }
           SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
           if (rejected.error().hasCode(ORDER_ALREADY_EXISTS)) {
+            entryReached = true;
             log.info("order {} already exists on the exchange; confirming it", clientOrderIndex);
             return confirm(market, before, plan, ordinal);
           }

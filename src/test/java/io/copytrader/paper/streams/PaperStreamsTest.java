@@ -1,9 +1,12 @@
-package io.copytrader.paper;
+package io.copytrader.paper.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.paper.PaperAccount;
+import io.copytrader.paper.PaperConfig;
+import io.copytrader.paper.PaperExchange;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
