@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +50,7 @@ class WarmTradeTest {
       "API_KEY", API_KEY,
       "HTTP_HOST", "127.0.0.1",
       "HTTP_PORT", "0",
+      "RETRY_INTERVAL", "1",
       "DATA_DIR", dir.resolve("data").toString()), dir));
     await(vertx.deployVerticle(service));
     paperPort = URI.create(service.effectiveConfig().baseUrl()).getPort();
@@ -133,5 +135,27 @@ class WarmTradeTest {
     List<String> requests = exchangeRequests();
     assertThat(beforeFirstSend(requests)).isEmpty();
     assertThat(requests).doesNotContain("/api/v1/orderBookOrders", "/api/v1/nextNonce", "/api/v1/accountOrders");
+  }
+
+  @Test
+  void failedReadAfterTheFillConfirmsTheSameOrderInsteadOfSendingAnother() throws InterruptedException {
+    assertThat(trade("long").getString("state")).isEqualTo("filled");
+    assertThat(trade("close").getString("state")).isEqualTo("filled");
+    await(client.request(HttpMethod.POST, paperPort, "127.0.0.1", "/paper/faults")
+      .sendJsonObject(new JsonObject().put("error_count", 1).put("error_path", "/api/v1/account")));
+
+    JsonObject opened = trade("long");
+
+    assertThat(opened.getString("state")).isEqualTo("filled");
+    assertThat(opened.getInteger("attempts")).as("the failed read cost an attempt").isEqualTo(2);
+    List<JsonObject> entries = opened.getJsonArray("orders").stream().map(JsonObject.class::cast)
+      .filter(order -> "entry".equals(order.getString("purpose"))).toList();
+    assertThat(entries).hasSize(1);
+    JsonObject position = await(client.request(HttpMethod.GET, paperPort, "127.0.0.1", "/api/v1/account")
+      .addQueryParam("by", "index").addQueryParam("value", Long.toString(account)).send())
+      .bodyAsJsonObject().getJsonArray("accounts").getJsonObject(0).getJsonArray("positions").stream()
+      .map(JsonObject.class::cast).filter(row -> row.getInteger("market_id") == 0).findFirst().orElseThrow();
+    assertThat(new BigDecimal(position.getString("position")))
+      .isEqualByComparingTo(new BigDecimal(entries.get(0).getString("filled_base")));
   }
 }

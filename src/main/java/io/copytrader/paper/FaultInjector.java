@@ -21,6 +21,8 @@ final class FaultInjector {
   private long latencyMs;
   private int errorStatus = 503;
   private int errorCount;
+  /** When set, {@code errorCount} spends only on requests to this path. */
+  private String errorPath;
   private double errorRate;
   private int rateLimitCount;
   private int dropResponseCount;
@@ -39,6 +41,10 @@ final class FaultInjector {
     long newLatency = atLeastZero(faults, "latency_ms", latencyMs);
     int newStatus = faults.getInteger("error_status", errorStatus);
     int newErrorCount = (int) atLeastZero(faults, "error_count", errorCount);
+    Object pathValue = faults.containsKey("error_path") ? faults.getValue("error_path") : errorPath;
+    if (pathValue != null && !(pathValue instanceof String path && path.startsWith("/") && path.length() <= 200)) {
+      throw new IllegalArgumentException("error_path must be a path starting with /");
+    }
     double newRate = faults.getDouble("error_rate", errorRate);
     int newRateLimitCount = (int) atLeastZero(faults, "rate_limit_count", rateLimitCount);
     int newDropCount = (int) atLeastZero(faults, "drop_response_count", dropResponseCount);
@@ -52,6 +58,7 @@ final class FaultInjector {
     latencyMs = newLatency;
     errorStatus = newStatus;
     errorCount = newErrorCount;
+    errorPath = (String) pathValue;
     errorRate = newRate;
     rateLimitCount = newRateLimitCount;
     dropResponseCount = newDropCount;
@@ -70,6 +77,7 @@ final class FaultInjector {
     latencyMs = 0;
     errorStatus = 503;
     errorCount = 0;
+    errorPath = null;
     errorRate = 0;
     rateLimitCount = 0;
     dropResponseCount = 0;
@@ -78,7 +86,7 @@ final class FaultInjector {
 
   JsonObject describe() {
     return new JsonObject().put("latency_ms", latencyMs).put("error_status", errorStatus)
-      .put("error_count", errorCount).put("error_rate", errorRate).put("rate_limit_count", rateLimitCount)
+      .put("error_count", errorCount).put("error_path", errorPath).put("error_rate", errorRate).put("rate_limit_count", rateLimitCount)
       .put("drop_response_count", dropResponseCount).put("invalid_nonce_count", invalidNonceCount);
   }
 
@@ -113,12 +121,12 @@ final class FaultInjector {
     log.clear();
   }
 
-  Action next() {
+  Action next(String path) {
     if (rateLimitCount > 0) {
       rateLimitCount--;
       return Action.RATE_LIMIT;
     }
-    if (errorCount > 0) {
+    if (errorCount > 0 && (errorPath == null || errorPath.equals(path))) {
       errorCount--;
       return Action.SERVER_ERROR;
     }

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *   a key (nonce 0 for a new key);</li>
  *   <li>{@code POST /paper/faults} with any of {@code latency_ms} (every exchange request waits this long),
  *   {@code error_count} (the next N requests fail with {@code error_status}, default 503, body
- *   {@code {"code":29500,…}}), {@code error_rate} (0..1: that fraction of requests fails so),
+ *   {@code {"code":29500,…}}; with {@code error_path}, e.g. {@code "/api/v1/account"}, only requests to that path
+ *   count and fail, {@code null} for any), {@code error_rate} (0..1: that fraction of requests fails so),
  *   {@code rate_limit_count} (the next N requests get 429 {@code {"code":23000,"message":"Too Many Requests!"}}),
  *   {@code drop_response_count} (the next N accepted sendTx/sendTxBatch are applied, then the connection is closed
  *   without an answer), {@code invalid_nonce_count} (the next N sendTx/sendTxBatch get 400 21104 and change
@@ -161,7 +162,7 @@ public final class PaperExchange extends VerticleBase {
   private void faults(RoutingContext ctx) {
     faults.count(ctx.normalizedPath());
     Runnable proceed = () -> {
-      switch (faults.next()) {
+      switch (faults.next(ctx.normalizedPath())) {
         case RATE_LIMIT -> send(ctx, 429, PaperJson.error(23000, RATE_LIMIT_MESSAGE));
         case SERVER_ERROR -> send(ctx, faults.errorStatus(), PaperJson.error(29500, "internal server error"));
         default -> {
