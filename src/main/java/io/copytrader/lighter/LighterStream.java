@@ -323,10 +323,10 @@ public final class LighterStream extends VerticleBase {
         case "subscribed/order_book" -> bookSnapshot(marketOf(channel), frame.path("order_book"));
         case "update/order_book" -> bookUpdate(marketOf(channel), frame.path("order_book"));
         case "subscribed/account_all_positions", "update/account_all_positions" ->
-          positions(accountOf(channel), frame.path("positions"), type.startsWith("subscribed"));
+          positions(idOf(channel), frame.path("positions"), type.startsWith("subscribed"));
         case "subscribed/account_all_orders", "update/account_all_orders" ->
-          orders(accountOf(channel), frame.path("orders"), type.startsWith("subscribed"));
-        case "subscribed/user_stats", "update/user_stats" -> stats(accountOf(channel), frame.path("stats"));
+          orders(idOf(channel), frame.path("orders"), type.startsWith("subscribed"));
+        case "subscribed/user_stats", "update/user_stats" -> stats(idOf(channel), frame.path("stats"));
         case "error" -> LOG.warn("Lighter stream: error {}: {}", frame.path("code").asText(),
           frame.path("message").asText());
         default -> {
@@ -487,13 +487,18 @@ public final class LighterStream extends VerticleBase {
     return value.isMissingNode() || value.isNull() || value.asText().isEmpty() ? null : new BigDecimal(value.asText());
   }
 
-  private static int marketOf(String channel) {
-    return Integer.parseInt(channel.substring(channel.indexOf(':') + 1));
+  /** The id after the colon of {@code kind:id}; -1, which matches nothing followed, for anything else. */
+  private static long idOf(String channel) {
+    int colon = channel.indexOf(':');
+    String id = colon < 0 ? "" : channel.substring(colon + 1);
+    return id.matches("\\d{1,18}") ? Long.parseLong(id) : -1;
   }
 
-  private static long accountOf(String channel) {
-    return Long.parseLong(channel.substring(channel.indexOf(':') + 1));
+  private static int marketOf(String channel) {
+    long id = idOf(channel);
+    return id <= Integer.MAX_VALUE ? (int) id : -1;
   }
+
 
   /** One market's book as the stream built it: asks ascending, bids descending. */
   private static final class LocalBook {
