@@ -147,6 +147,11 @@ public final class MainVerticle extends VerticleBase {
         .filter(market -> market.getBoolean("active", false))
         .map(market -> market.getInteger("market_id"))
         .toList()), followed);
+    metrics.gauge("copytrade_stream_fresh", "1 while the exchange streams are connected and recently heard from",
+      () -> stream.fresh() ? 1 : 0);
+    metrics.counter("copytrade_stream_connections", "Exchange stream connections established", stream::connections);
+    metrics.counter("copytrade_stream_resubscriptions", "Order books resubscribed after a gap in their updates",
+      stream::resubscriptions);
     return vertx.deployVerticle(stream);
   }
 
