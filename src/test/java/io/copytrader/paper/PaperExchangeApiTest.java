@@ -142,6 +142,13 @@ class PaperExchangeApiTest {
     assertThat(details.getJsonObject(0).getInteger("default_initial_margin_fraction")).isEqualTo(3333);
   }
 
+  @Test
+  void orderBookDetailsForMarket255ListAllMarkets() {
+    JsonArray details = http.get("/api/v1/orderBookDetails?market_id=255").body().getJsonArray("order_book_details");
+
+    assertThat(details).hasSize(PaperConfig.defaultMarkets().size());
+  }
+
   @ParameterizedTest(name = "{1}")
   @MethodSource("markets")
   void orderBookOrdersPrintPricesAndSizesWithTheMarketsExactDecimals(int marketId, String symbol, int sizeDecimals,

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,15 +87,15 @@ class PaperHostileInputTest {
     assertThat(reply.code()).isEqualTo(21514);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"\"Sig\":\"AAAA\"", "\"Sig\":\"not base64!\"", "\"Sig\":5", "\"L2TxAttributes\":\"x\"",
-    "\"L2TxAttributes\":{\"x\":1}", "\"L2TxAttributes\":{\"99\":1}", "\"L2TxAttributes\":{\"4\":\"a\"}",
-    "\"Nonce\":1.5", "\"Nonce\":\"0\"", "\"Nonce\":99999999999999999999999", "\"Type\":9", "\"Price\":0"})
-  void tamperedTxInfoIsRefused(String replacement) {
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+    "Sig|\"AAAA\"", "Sig|\"not base64!\"", "Sig|5", "L2TxAttributes|\"x\"", "L2TxAttributes|{\"x\":1}",
+    "L2TxAttributes|{\"99\":1}", "L2TxAttributes|{\"4\":\"a\"}", "Nonce|1.5", "Nonce|\"0\"",
+    "Nonce|99999999999999999999999", "Type|9", "Price|0"})
+  void tamperedTxInfoIsRefused(String field, String value) {
     SignedTx signed = paper.trader.sign(paper.trader.market(0, 1, "0.1000", "3100.00", false, false));
-    String field = replacement.substring(0, replacement.indexOf(':') + 1);
-    String tampered = signed.txInfo().replaceFirst("\"" + field.substring(1, field.length() - 2)
-      + "\":(\"[^\"]*\"|null|[0-9]+)", java.util.regex.Matcher.quoteReplacement(replacement));
+    String tampered = signed.txInfo().replaceFirst("\"" + field + "\":(\"[^\"]*\"|null|[0-9]+)",
+      Matcher.quoteReplacement("\"" + field + "\":" + value));
     assertThat(tampered).as("tampered tx_info").isNotEqualTo(signed.txInfo());
 
     PaperHttp.Reply reply = http.postForm("/api/v1/sendTx", MultiMap.caseInsensitiveMultiMap()

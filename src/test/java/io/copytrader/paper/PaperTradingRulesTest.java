@@ -8,6 +8,7 @@ import static io.copytrader.paper.PaperFixture.OTHER_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.lighter.signer.CancelAllOrdersTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxAttributes;
@@ -282,6 +283,7 @@ class PaperTradingRulesTest {
     assertThat(order.getString("status")).isEqualTo("canceled-too-much-slippage");
     assertThat(order.getString("filled_base_amount")).isEqualTo("0.0000");
     assertThat(trader.nextNonce()).isEqualTo(1);
+    assertThat(paper.http.get("/api/v1/tx?by=hash&value=" + reply.body().getString("tx_hash")).code()).isEqualTo(200);
     assertThat(trader.account().getJsonArray("positions").stream().map(JsonObject.class::cast)
       .map(row -> row.getString("position"))).allMatch("0.0000"::equals);
     assertThat(trader.account().getString("collateral")).isEqualTo("10000.000000");
@@ -297,6 +299,60 @@ class PaperTradingRulesTest {
     assertThat(order.getString("filled_base_amount")).isEqualTo("16.6650");
     assertThat(order.getString("remaining_base_amount")).isEqualTo("3.3350");
     assertThat(trader.ethPosition().getString("position")).isEqualTo("16.6650");
+  }
+
+  @Test
+  void marketOrderLargerThanTheBookTakesItAllAndCancelsTheRestForLiquidity() {
+    paper.http.postJson("/paper/accounts", new JsonObject().put("account_index", 88)
+      .put("l1_address", "0x00000000000000000000000000000000000000b8").put("collateral", "1000000")
+      .put("api_keys", new JsonObject().put(Integer.toString(KEY_INDEX), KEY.publicKeyHex())));
+    PaperTrader whale = paper.trader(88);
+    BigDecimal depth = paper.http.get("/api/v1/orderBookOrders?market_id=0&limit=250").body().getJsonArray("asks")
+      .stream().map(JsonObject.class::cast).map(level -> new BigDecimal(level.getString("remaining_base_amount")))
+      .reduce(BigDecimal.ZERO, BigDecimal::add);
+
+    whale.buy(1, "500.0000", "9999.00");
+
+    JsonObject order = whale.order(1);
+    assertThat(order.getString("status")).isEqualTo("canceled-not-enough-liquidity");
+    assertThat(new BigDecimal(order.getString("filled_base_amount"))).isEqualByComparingTo(depth);
+    assertThat(new BigDecimal(whale.ethPosition().getString("position"))).isEqualByComparingTo(depth);
+  }
+
+  @Test
+  void cancelAllCancelsEveryLiveOrder() {
+    trader.buy(1, "1.0000", "3100.00");
+    trader.stopLossLimit(41, "0.5000", "2900.00", "2850.00", true);
+    trader.stopLossLimit(42, "0.5000", "2800.00", "2750.00", true);
+
+    PaperHttp.Reply reply = trader.send(new CancelAllOrdersTx(ACCOUNT, KEY_INDEX, CancelAllOrdersTx.TIF_IMMEDIATE, 0,
+      PaperTrader.expiredAt(), trader.nextNonce(), TxAttributes.none()));
+
+    assertThat(reply.code()).isEqualTo(200);
+    assertThat(trader.activeOrders().body().getJsonArray("orders")).isEmpty();
+    assertThat(trader.order(41).getString("status")).isEqualTo("canceled");
+    assertThat(trader.order(42).getString("status")).isEqualTo("canceled");
+    assertThat(trader.ethPosition().getString("position")).isEqualTo("1.0000");
+  }
+
+  @Test
+  void goodTillTimeLimitRestsOpenAndFillsWhenThePriceComesToIt() {
+    PaperHttp.Reply reply = trader.send(new CreateOrderTx(ACCOUNT, KEY_INDEX, PaperTrader.ETH, 71,
+      PaperTrader.size("0.5000"), PaperTrader.price("2950.00"), 0, CreateOrderTx.TYPE_LIMIT,
+      CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, System.currentTimeMillis() + 3_600_000, PaperTrader.expiredAt(), 0,
+      TxAttributes.none()));
+
+    assertThat(reply.code()).isEqualTo(200);
+    assertThat(trader.order(71).getString("status")).isEqualTo("open");
+    assertThat(trader.account().getJsonArray("positions").stream().map(JsonObject.class::cast)
+      .map(row -> row.getString("position"))).allMatch("0.0000"::equals);
+
+    trader.moveEth("2940.00");
+
+    assertThat(trader.order(71).getString("status")).isEqualTo("filled");
+    assertThat(trader.ethPosition().getString("position")).isEqualTo("0.5000");
+    // the best ask at a mid of 2940.00
+    assertThat(trader.ethPosition().getString("avg_entry_price")).isEqualTo("2940.30");
   }
 
   // ----- order rules
