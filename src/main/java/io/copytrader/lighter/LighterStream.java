@@ -14,6 +14,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,6 +53,13 @@ public final class LighterStream extends VerticleBase {
   private static final int MAX_FRAME_BYTES = 1024 * 1024;
   private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
   private static final int ORDERS_KEPT_PER_ACCOUNT = 2000;
+  /**
+   * Lighter allows 200 client messages a minute and 50 in flight per IP: subscriptions go out one per
+   * {@value #OUTBOX_SPACING_MS} ms and at most {@value #MESSAGES_PER_WINDOW} a minute, leaving room for pings.
+   */
+  private static final int MESSAGES_PER_WINDOW = 180;
+  private static final long MESSAGE_WINDOW_MS = 60_000;
+  private static final long OUTBOX_SPACING_MS = 20;
 
   /** An account whose private channels are followed; the token is created on demand and never logged. */
   public record StreamAccount(long accountIndex, Supplier<String> authToken) {
@@ -73,6 +81,8 @@ public final class LighterStream extends VerticleBase {
   private final Map<Long, DetailedAccount> publishedAccounts = new ConcurrentHashMap<>();
   private final AtomicLong resubscriptions = new AtomicLong();
   private final AtomicLong connects = new AtomicLong();
+  private final ArrayDeque<JsonObject> outbox = new ArrayDeque<>();
+  private final ArrayDeque<Long> sentAtMillis = new ArrayDeque<>();
 
   private Context context;
   private WebSocketClient client;
@@ -80,6 +90,7 @@ public final class LighterStream extends VerticleBase {
   private List<Integer> marketIds = List.of();
   private long reconnectDelayMs;
   private long pingTimer = -1;
+  private long outboxTimer = -1;
   private boolean stopping;
   private volatile boolean connected;
   private volatile long lastFrameNanos;
@@ -239,7 +250,7 @@ public final class LighterStream extends VerticleBase {
   private void subscribeAll() {
     for (int marketId : marketIds) {
       books.put(marketId, new LocalBook());
-      send(new JsonObject().put("type", "subscribe").put("channel", "order_book/" + marketId));
+      enqueue(new JsonObject().put("type", "subscribe").put("channel", "order_book/" + marketId));
     }
     for (StreamAccount followed : streamAccounts.values()) {
       accounts.put(followed.accountIndex(), new LocalAccount());
@@ -252,7 +263,7 @@ public final class LighterStream extends VerticleBase {
         continue;
       }
       for (String kind : List.of("user_stats", "account_all_positions", "account_all_orders")) {
-        send(new JsonObject().put("type", "subscribe").put("channel", kind + "/" + followed.accountIndex())
+        enqueue(new JsonObject().put("type", "subscribe").put("channel", kind + "/" + followed.accountIndex())
           .put("auth", token));
       }
     }
@@ -261,6 +272,11 @@ public final class LighterStream extends VerticleBase {
   /** Forgets everything the lost connection carried; waiters fall back to REST at once. */
   private void lost() {
     connected = false;
+    outbox.clear();
+    if (outboxTimer >= 0) {
+      vertx.cancelTimer(outboxTimer);
+      outboxTimer = -1;
+    }
     books.clear();
     accounts.clear();
     publishedTops.clear();
@@ -298,10 +314,45 @@ public final class LighterStream extends VerticleBase {
     send(new JsonObject().put("type", "ping"));
   }
 
+  /** Sends at once (pings and pongs); counted against the per-minute message budget all the same. */
   private void send(JsonObject frame) {
     ClientWebSocket current = socket;
     if (current != null && !current.isClosed()) {
       current.writeTextMessage(frame.encode());
+      long now = System.currentTimeMillis();
+      sentAtMillis.addLast(now);
+      forgetSentBefore(now - MESSAGE_WINDOW_MS);
+    }
+  }
+
+  private void forgetSentBefore(long cutoff) {
+    while (!sentAtMillis.isEmpty() && sentAtMillis.peekFirst() <= cutoff) {
+      sentAtMillis.pollFirst();
+    }
+  }
+
+  /** Queues a subscription change, sent paced and within Lighter's per-minute client message limit. */
+  private void enqueue(JsonObject frame) {
+    outbox.addLast(frame);
+    if (outboxTimer < 0) {
+      drainOutbox();
+    }
+  }
+
+  private void drainOutbox() {
+    outboxTimer = -1;
+    if (outbox.isEmpty() || socket == null) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    forgetSentBefore(now - MESSAGE_WINDOW_MS);
+    long wait = sentAtMillis.size() < MESSAGES_PER_WINDOW ? 0 : sentAtMillis.peekFirst() + MESSAGE_WINDOW_MS - now;
+    if (wait <= 0) {
+      send(outbox.pollFirst());
+      wait = OUTBOX_SPACING_MS;
+    }
+    if (!outbox.isEmpty()) {
+      outboxTimer = vertx.setTimer(wait, next -> drainOutbox());
     }
   }
 
@@ -379,8 +430,8 @@ public final class LighterStream extends VerticleBase {
     local.synced = false;
     publishedTops.remove(marketId);
     resubscriptions.incrementAndGet();
-    send(new JsonObject().put("type", "unsubscribe").put("channel", "order_book/" + marketId));
-    send(new JsonObject().put("type", "subscribe").put("channel", "order_book/" + marketId));
+    enqueue(new JsonObject().put("type", "unsubscribe").put("channel", "order_book/" + marketId));
+    enqueue(new JsonObject().put("type", "subscribe").put("channel", "order_book/" + marketId));
   }
 
   private static void apply(LocalBook local, JsonNode book) {

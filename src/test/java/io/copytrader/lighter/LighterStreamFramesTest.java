@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,23 +33,29 @@ class LighterStreamFramesTest {
   private HttpServer server;
   private LighterStream stream;
 
+  private Vertx vertx;
+
   @BeforeEach
   void start(Vertx vertx) {
+    this.vertx = vertx;
     server = result(vertx.createHttpServer().webSocketHandler(socket -> {
       client = socket;
       socket.textMessageHandler(text -> answer(socket, new JsonObject(text)));
       socket.writeTextMessage(new JsonObject().put("type", "connected").encode());
     }).listen(0, "127.0.0.1"));
+  }
+
+  private void deploy(List<Integer> markets) {
     stream = new LighterStream(new LighterStreamOptions("127.0.0.1", server.actualPort(), false,
       Duration.ofSeconds(30), Duration.ofSeconds(45), Duration.ofMillis(50), Duration.ofMillis(200)),
-      () -> Future.succeededFuture(List.of(7)), List.of());
+      () -> Future.succeededFuture(markets), List.of());
     result(vertx.deployVerticle(stream));
   }
 
   /** The first book snapshot has an unreadable price; the next one is sound. */
   private void answer(ServerWebSocket socket, JsonObject frame) {
     received.add(frame);
-    if (!"subscribe".equals(frame.getString("type"))) {
+    if (!"subscribe".equals(frame.getString("type")) || !"order_book/7".equals(frame.getString("channel"))) {
       return;
     }
     boolean first = bookSubscriptions.incrementAndGet() == 1;
@@ -68,6 +75,7 @@ class LighterStreamFramesTest {
 
   @Test
   void malformedSnapshotResubscribesTheMarket() throws InterruptedException {
+    deploy(List.of(7));
     eventually("a sound book", () -> stream.bookTop(7).isPresent());
 
     assertThat(stream.resubscriptions()).isEqualTo(1);
@@ -77,6 +85,7 @@ class LighterStreamFramesTest {
 
   @Test
   void serverPingIsAnsweredWithPong() throws InterruptedException {
+    deploy(List.of(7));
     eventually("a connection", () -> client != null);
 
     client.writeTextMessage(new JsonObject().put("type", "ping").encode());
@@ -86,6 +95,7 @@ class LighterStreamFramesTest {
 
   @Test
   void garbageFramesLeaveTheStreamWorking() throws InterruptedException {
+    deploy(List.of(7));
     eventually("a sound book", () -> stream.bookTop(7).isPresent());
 
     client.writeTextMessage("{not json");
@@ -99,5 +109,15 @@ class LighterStreamFramesTest {
 
     eventually("the update after the garbage", () -> stream.bookTop(7)
       .equals(Optional.of(new BookTop(7, new BigDecimal("99.75"), new BigDecimal("100.50")))));
+  }
+
+  @Test
+  void subscriptionsStayWithinLightersMessagesPerMinute() throws InterruptedException {
+    deploy(IntStream.range(100, 300).boxed().toList());
+
+    eventually("the first subscriptions", () -> received.size() >= 150);
+    Thread.sleep(1500);
+
+    assertThat(received).hasSize(180);
   }
 }
