@@ -51,20 +51,26 @@ import org.slf4j.LoggerFactory;
  *   a key (nonce 0 for a new key);</li>
  *   <li>{@code POST /paper/faults} with any of {@code latency_ms} (every exchange request waits this long),
  *   {@code error_count} (the next N requests fail with {@code error_status}, default 503, body
- *   {@code {"code":29500,…}}), {@code error_rate} (0..1: that fraction of requests fails so),
+ *   {@code {"code":29500,…}}; with {@code error_path}, e.g. {@code "/api/v1/account"}, only requests to that path
+ *   count and fail, {@code null} for any), {@code error_rate} (0..1: that fraction of requests fails so),
  *   {@code rate_limit_count} (the next N requests get 429 {@code {"code":23000,"message":"Too Many Requests!"}}),
  *   {@code drop_response_count} (the next N accepted sendTx/sendTxBatch are applied, then the connection is closed
  *   without an answer), {@code invalid_nonce_count} (the next N sendTx/sendTxBatch get 400 21104 and change
  *   nothing); fields not given stay as they are; answers the faults now in force, as does
  *   {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all;</li>
  *   <li>{@code GET /paper/requests}: exchange requests per path, e.g. {@code {"/api/v1/sendTx":3}};
- *   {@code DELETE /paper/requests} resets the counts.</li>
+ *   {@code GET /paper/requests/log}: {@code {"paths":[…]}} in arrival order; {@code DELETE /paper/requests}
+ *   resets both;</li>
+ *   <li>{@code POST /paper/streams/disconnect}: closes every WebSocket connection;
+ *   {@code POST /paper/streams/drop-book-update} {@code {"market_id":0}}: the market's next book update is lost,
+ *   leaving a nonce gap; {@code GET /paper/streams}: open connections.</li>
  * </ul>
  * Control requests are neither delayed, failed nor counted.
  *
  * <p>Errors use Lighter's envelope: HTTP 400 {@code {"code":…,"message":"…"}} for every refusal (a missing,
  * malformed, expired, over-8-hour or wrongly signed auth token is {@code 20001 "invalid auth token"}), 404
- * {@code 29404} for an unknown route. All state is confined to this verticle's context.
+ * {@code 29404} for an unknown route. WebSocket streams at {@code /stream}: see {@link PaperStreams}. All state is
+ * confined to this verticle's context.
  */
 public final class PaperExchange extends VerticleBase {
 
@@ -81,6 +87,7 @@ public final class PaperExchange extends VerticleBase {
   private final PaperJson json;
   private final TxIntake intake;
   private final FaultInjector faults = new FaultInjector();
+  private final PaperStreams streams;
   private HttpServer server;
 
   public PaperExchange(PaperConfig config) {
@@ -88,6 +95,7 @@ public final class PaperExchange extends VerticleBase {
     this.engine = new PaperEngine(config);
     this.json = new PaperJson(engine);
     this.intake = new TxIntake(engine, config.chainId());
+    this.streams = new PaperStreams(engine, json, PaperExchange::validToken);
   }
 
   /** The port it listens on (the one chosen when configured with 0); valid once started. */
@@ -131,7 +139,17 @@ public final class PaperExchange extends VerticleBase {
       LOG.error("Paper exchange failure on {}", ctx.normalizedPath(), ctx.failure());
       send(ctx, 500, PaperJson.error(29500, "internal server error"));
     });
-    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
+    return vertx.createHttpServer()
+      .webSocketHandshakeHandler(handshake -> {
+        if ("/stream".equals(handshake.path())) {
+          handshake.accept();
+        } else {
+          handshake.reject(404);
+        }
+      })
+      .webSocketHandler(streams::accept)
+      .requestHandler(router)
+      .listen(config.port(), config.host())
       .onSuccess(listening -> {
         server = listening;
         LOG.info("Paper exchange on {} (chain {}, {} markets, {} accounts)", baseUrl(), config.chainId(),
@@ -144,11 +162,12 @@ public final class PaperExchange extends VerticleBase {
   private void faults(RoutingContext ctx) {
     faults.count(ctx.normalizedPath());
     Runnable proceed = () -> {
-      switch (faults.next()) {
+      switch (faults.next(ctx.normalizedPath())) {
         case RATE_LIMIT -> send(ctx, 429, PaperJson.error(23000, RATE_LIMIT_MESSAGE));
         case SERVER_ERROR -> send(ctx, faults.errorStatus(), PaperJson.error(29500, "internal server error"));
         default -> {
           engine.sweep(System.currentTimeMillis());
+          streams.publish();
           ctx.next();
         }
       }
@@ -350,7 +369,7 @@ public final class PaperExchange extends VerticleBase {
     return Optional.of(account);
   }
 
-  private static boolean validToken(String token, PaperAccountState account) {
+  static boolean validToken(String token, PaperAccountState account) {
     try {
       AuthToken.Parsed parsed = AuthToken.parse(token);
       long now = System.currentTimeMillis() / 1000;
@@ -396,9 +415,10 @@ public final class PaperExchange extends VerticleBase {
     TxIntake.Accepted accepted = (TxIntake.Accepted) outcome;
     if (faults.takeDropResponse()) {
       ctx.request().connection().close();
-      return;
+    } else {
+      send(ctx, 200, accepted(accepted.txHash()));
     }
-    send(ctx, 200, accepted(accepted.txHash()));
+    streams.publish();
   }
 
   /**
@@ -450,15 +470,17 @@ public final class PaperExchange extends VerticleBase {
       TxIntake.Outcome outcome = intake.submit(tx, System.currentTimeMillis());
       if (outcome instanceof TxIntake.Rejected rejected) {
         send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
+        streams.publish();
         return;
       }
       hashes.add(((TxIntake.Accepted) outcome).txHash());
     }
     if (faults.takeDropResponse()) {
       ctx.request().connection().close();
-      return;
+    } else {
+      send(ctx, 200, accepted(null).put("tx_hash", hashes));
     }
-    send(ctx, 200, accepted(null).put("tx_hash", hashes));
+    streams.publish();
   }
 
   private static JsonObject accepted(String hash) {
@@ -476,6 +498,7 @@ public final class PaperExchange extends VerticleBase {
         throw new IllegalArgumentException("unknown market or non-positive price");
       }
       engine.setMid(market.spec.marketId(), price, System.currentTimeMillis());
+      streams.publish();
       return new JsonObject().put("market_id", market.spec.marketId()).put("mid", market.mid.toPlainString());
     }));
     router.post("/paper/accounts").handler(ctx -> control(ctx, request -> {
@@ -484,6 +507,7 @@ public final class PaperExchange extends VerticleBase {
         .collect(Collectors.toMap(entry -> Integer.parseInt(entry.getKey()), entry -> (String) entry.getValue()));
       engine.addAccount(new PaperAccount(request.getLong("account_index"), request.getString("l1_address"),
         new BigDecimal(String.valueOf(request.getValue("collateral"))), parsedKeys));
+      streams.publish();
       return new JsonObject().put("account_index", request.getLong("account_index"));
     }));
     router.post("/paper/accounts/:account_index/apikeys").handler(ctx -> control(ctx, request -> {
@@ -504,6 +528,19 @@ public final class PaperExchange extends VerticleBase {
     });
     router.get("/paper/faults").handler(ctx -> send(ctx, 200, faults.describe()));
     router.get("/paper/requests").handler(ctx -> send(ctx, 200, faults.counts()));
+    router.get("/paper/requests/log").handler(ctx -> send(ctx, 200, new JsonObject().put("paths", faults.log())));
+    router.post("/paper/streams/disconnect").handler(ctx ->
+      send(ctx, 200, new JsonObject().put("disconnected", streams.disconnectAll())));
+    router.post("/paper/streams/drop-book-update").handler(ctx -> control(ctx, request -> {
+      MarketState market = engine.markets.get(request.getInteger("market_id"));
+      if (market == null) {
+        throw new IllegalArgumentException("unknown market");
+      }
+      streams.dropNextBookUpdate(market.spec.marketId());
+      return new JsonObject().put("market_id", market.spec.marketId());
+    }));
+    router.get("/paper/streams").handler(ctx ->
+      send(ctx, 200, new JsonObject().put("connections", streams.connectionCount())));
     router.delete("/paper/requests").handler(ctx -> {
       faults.resetCounts();
       send(ctx, 200, new JsonObject());

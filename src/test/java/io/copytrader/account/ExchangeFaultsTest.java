@@ -112,6 +112,21 @@ class ExchangeFaultsTest {
   }
 
   @Test
+  void streamDisconnectsMidTradeEndEveryRequestWithoutDuplicateFills() {
+    faults(new JsonObject().put("latency_ms", 150));
+    List<String> ids = submit(4);
+    for (int i = 0; i < 3; i++) {
+      vertx.timer(200, TimeUnit.MILLISECONDS).await();
+      client.post(paper.getPort(), paper.getHost(), "/paper/streams/disconnect").send().await();
+    }
+
+    List<JsonObject> outcomes = awaitFinal(ids, 60);
+
+    assertThat(outcomes).extracting(outcome -> outcome.getString("state")).containsOnly("filled");
+    assertNoDuplicateFill(outcomes);
+  }
+
+  @Test
   void persistentServerErrorsMarkTheServiceUnhealthyRefuseIntakeAndRecover() {
     faults(new JsonObject().put("error_count", 1_000_000));
 
