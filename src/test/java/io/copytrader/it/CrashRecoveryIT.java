@@ -87,7 +87,7 @@ class CrashRecoveryIT {
       exchange = new PaperFixture(List.of(ACCOUNT));
       port = Http.freePort();
       postAndKill();
-      startService();
+      startService(false);
       ServiceApi api = new ServiceApi(port);
       requestBySymbol.forEach((symbol, id) -> finals.put(symbol, api.awaitFinal(id, WAIT)));
     }
@@ -157,7 +157,7 @@ class CrashRecoveryIT {
      * reads the journal it left; on the exchange, exactly what the kill point promises.
      */
     private void postAndKill() {
-      startService();
+      startService(killPoint == KillPoint.ENTRY_LOST_IN_TRANSIT);
       ServiceApi api = new ServiceApi(port);
       exchange.faults(new JsonObject().put("latency_ms", LATENCY.toMillis()));
       exchange.loseSends(killPoint == KillPoint.ENTRY_LOST_IN_TRANSIT);
@@ -182,9 +182,14 @@ class CrashRecoveryIT {
       journalAtTheKill = JournalFile.requestStates(workingDirectory.resolve("data"));
     }
 
-    private void startService() {
-      service = ServiceProcess.start(workingDirectory, ServiceEnvironment.live(exchange.lossyUrl(),
-        List.of(ACCOUNT), port, workingDirectory.resolve("data")));
+    /**
+     * Only a run that must lose a send goes through the lossy link, which carries REST alone: every other run
+     * talks to the exchange directly, its stream included.
+     */
+    private void startService(boolean losingSends) {
+      String baseUrl = losingSends ? exchange.lossyUrl() : exchange.baseUrl();
+      service = ServiceProcess.start(workingDirectory, ServiceEnvironment.live(baseUrl, List.of(ACCOUNT), port,
+        workingDirectory.resolve("data")));
       service.awaitReady();
     }
 

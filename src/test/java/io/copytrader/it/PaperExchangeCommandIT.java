@@ -58,6 +58,16 @@ class PaperExchangeCommandIT {
   }
 
   @Test
+  void aLiveServiceProcessFollowsItsStream(@TempDir Path workingDirectory) {
+    service = ServiceProcess.start(workingDirectory, ServiceEnvironment.live(exchangeUrl, List.of(ACCOUNT),
+      Http.freePort(), workingDirectory.resolve("data")));
+    service.awaitReady();
+
+    assertThat(service.awaitLine(Pattern.compile("Lighter stream: connected to ([^ ]+)"), Duration.ofSeconds(10))
+      .group(1)).isEqualTo(exchangeUrl.substring("http://".length()));
+  }
+
+  @Test
   void registersTheConfiguredAccountWithItsKeyAndBalance() {
     Http.Reply account = Http.get(exchangeUrl + "/api/v1/account?by=index&value=" + ACCOUNT.accountIndex());
     Http.Reply keys = Http.get(exchangeUrl + "/api/v1/apikeys?account_index=" + ACCOUNT.accountIndex()

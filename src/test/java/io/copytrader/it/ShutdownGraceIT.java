@@ -41,7 +41,7 @@ class ShutdownGraceIT {
     workingDirectory = temporaryDirectory;
     exchange = new PaperFixture(List.of(ACCOUNT));
     port = Http.freePort();
-    startService();
+    startService(exchange.lossyUrl());
     ServiceApi api = new ServiceApi(port);
     exchange.loseSends(true);
     requestId = api.accept(ServiceApi.open(ACCOUNT.accountIndex(), "ETH", 0.1));
@@ -57,7 +57,7 @@ class ShutdownGraceIT {
     journalAtTheExit = JournalFile.requestStates(workingDirectory.resolve("data"));
 
     exchange.loseSends(false);
-    startService();
+    startService(exchange.baseUrl());
     afterTheRestart = api.awaitFinal(requestId, WAIT);
   }
 
@@ -89,8 +89,9 @@ class ShutdownGraceIT {
     assertThat(exchange.filledOrders(ACCOUNT)).hasSize(1);
   }
 
-  private void startService() {
-    Map<String, String> env = new HashMap<>(ServiceEnvironment.live(exchange.lossyUrl(), List.of(ACCOUNT), port,
+  /** The lossy link carries REST alone, so only the run that must lose its send goes through it. */
+  private void startService(String baseUrl) {
+    Map<String, String> env = new HashMap<>(ServiceEnvironment.live(baseUrl, List.of(ACCOUNT), port,
       workingDirectory.resolve("data")));
     env.put("SHUTDOWN_GRACE", String.valueOf(GRACE_SECONDS));
     service = ServiceProcess.start(workingDirectory, env);
