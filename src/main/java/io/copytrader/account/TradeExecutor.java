@@ -363,7 +363,12 @@ public final class TradeExecutor implements RequestExecutor {
       if (ordinal < 0) {
         return Future.succeededFuture(true);
       }
-      return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.fill(state, filled, averagePrice, status));
+      return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.fill(state, filled, averagePrice, status))
+        .onSuccess(recorded -> {
+          if (!recorded) {
+            log.warn("the journal refused to record order {}'s fill as {}", ordinal, state.wire());
+          }
+        });
     }
 
     private Notice tradeNotice(Order order, BigDecimal filled, BigDecimal price, Optional<AccountPosition> before,
