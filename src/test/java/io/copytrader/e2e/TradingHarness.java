@@ -268,7 +268,7 @@ final class TradingHarness {
     paperControl(HttpMethod.DELETE, "/paper/faults", null);
   }
 
-  void resetExchangeRequestCounts() {
+  void resetExchangeRequests() {
     paperControl(HttpMethod.DELETE, "/paper/requests", null);
   }
 
