@@ -226,7 +226,7 @@ public final class TradeExecutor implements RequestExecutor {
         entryOrderIndex = orderIndexes.next();
       }
       long clientOrderIndex = entryOrderIndex;
-      int ordinal = nextOrdinal++;
+      SignedOrderRows rows = new SignedOrderRows(journal, queued.requestId(), () -> nextOrdinal++);
       OrderPurpose purpose = plan.closesPosition() ? OrderPurpose.CLOSE
         : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
       long expiredAt = System.currentTimeMillis() + TX_EXPIRY.toMillis();
@@ -235,11 +235,12 @@ public final class TradeExecutor implements RequestExecutor {
             plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
             CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, plan.reduceOnly() ? 1 : 0, 0, 0, expiredAt, nonce,
             TxAttributes.none()),
-          signed -> journal.insertOrder(new NewOrder(queued.requestId(), ordinal, purpose, market.marketId(),
+          signed -> rows.record(ordinal -> new NewOrder(queued.requestId(), ordinal, purpose, market.marketId(),
             clientOrderIndex, signed.nonce(), account.apiKeyIndex(), signed.tx().txType(), signed.tx().txHashHex(),
             signed.tx().txInfo(), plan.isAsk() ? OrderSide.SELL : OrderSide.BUY, plan.baseAmount(), plan.worstPrice(),
             null)))
         .compose(outcome -> {
+          int ordinal = rows.ordinal();
           if (outcome instanceof SendOutcome.Accepted accepted) {
             sentAtMillis = System.currentTimeMillis();
             metrics.acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
