@@ -133,11 +133,12 @@ public final class AccountVerticle extends VerticleBase {
     }
     return journal.getRequest(record.requestId()).map(detail -> {
       List<OrderRecord> orders = detail.map(RequestDetail::orders).orElse(List.of());
-      Long entry = orders.stream().filter(order -> ENTRY_PURPOSES.contains(order.purpose()))
-        .map(OrderRecord::clientOrderIndex).reduce((first, last) -> last).orElse(null);
+      OrderRecord entry = orders.stream().filter(order -> ENTRY_PURPOSES.contains(order.purpose()))
+        .reduce((first, last) -> last).orElse(null);
       int nextOrdinal = orders.stream().mapToInt(OrderRecord::ordinal).max().orElse(-1) + 1;
       queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
-        new QueuedRequest.Recovery(entry, nextOrdinal)));
+        new QueuedRequest.Recovery(entry == null ? null : entry.clientOrderIndex(),
+          entry == null ? null : entry.ordinal(), nextOrdinal)));
       depth = queue.size();
       return null;
     });

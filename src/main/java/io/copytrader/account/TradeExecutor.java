@@ -109,6 +109,9 @@ public final class TradeExecutor implements RequestExecutor {
     private int nextOrdinal;
     private Long entryOrderIndex;
     private boolean entryInDoubt;
+    /** The unanswered entry order's journal row and the account as read before it was sent. */
+    private int entryOrdinal = -1;
+    private DetailedAccount entryBefore;
     private long sentAtMillis;
     private final RequestLog log;
 
@@ -146,6 +149,7 @@ public final class TradeExecutor implements RequestExecutor {
     private Future<Void> recover(QueuedRequest.Recovery recovery) {
       nextOrdinal = recovery.nextOrdinal();
       entryOrderIndex = recovery.entryClientOrderIndex();
+      entryOrdinal = recovery.entryOrdinal() == null ? -1 : recovery.entryOrdinal();
       entryInDoubt = entryOrderIndex != null;
       log.info("was interrupted; reconciling with the exchange (entry order {})", entryOrderIndex);
       Future<Boolean> reachedExchange = entryInDoubt
@@ -194,7 +198,11 @@ public final class TradeExecutor implements RequestExecutor {
             if (found.isPresent()) {
               log.info("the unanswered order {} reached the exchange; confirming it", entryOrderIndex);
               entryInDoubt = false;
-              return readAccount().compose(before -> confirm(market, before, null, -1));
+              // The position before the order, not now: what the fill changed decides the notice and whether the
+              // stop-loss moves. After a restart only the current account is known.
+              Future<DetailedAccount> before = entryBefore != null ? Future.succeededFuture(entryBefore)
+                : readAccount();
+              return before.compose(account -> confirm(market, account, null, entryOrdinal));
             }
             return planAndSend(market);
           });
@@ -250,6 +258,8 @@ public final class TradeExecutor implements RequestExecutor {
           }
           if (outcome instanceof SendOutcome.Unknown unknown) {
             entryInDoubt = true;
+            entryOrdinal = ordinal;
+            entryBefore = before;
             return journal.updateOrder(queued.requestId(), ordinal,
                 OrderUpdate.unknown(errorCode(unknown.error()), unknown.error().getMessage()))
               .compose(recorded -> Future.failedFuture(new RetryableFailure("EXCHANGE_NO_ANSWER",
