@@ -247,6 +247,9 @@ public final class TradeExecutor implements RequestExecutor {
             clientOrderIndex, signed.nonce(), account.apiKeyIndex(), signed.tx().txType(), signed.tx().txHashHex(),
             signed.tx().txInfo(), plan.isAsk() ? OrderSide.SELL : OrderSide.BUY, plan.baseAmount(), plan.worstPrice(),
             null)))
+        // A nonce that could not be fetched: nothing was signed or sent, so it is retried like a failed read.
+        .recover(failure -> Future.failedFuture(failure instanceof LighterException error
+          ? exchangeFailure(error) : failure))
         .compose(outcome -> {
           int ordinal = rows.ordinal();
           if (outcome instanceof SendOutcome.Accepted accepted) {
