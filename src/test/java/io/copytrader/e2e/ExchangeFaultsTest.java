@@ -5,7 +5,6 @@ import static io.copytrader.e2e.TradingHarness.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
-import io.copytrader.lighter.Order;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The exchange misbehaving while a signal executes (RETRY_INTERVAL 1 s, MAX_RETRIES 2): transient failures
  * are retried and end in exactly one fill, never two; an order the book could not fill within the slippage
  * bound is reported as not filled with the exchange's reason. Fewer than five exchange failures are injected
- * in this class, so the client's circuit breaker stays closed throughout.
+ * in this class, so the client's circuit breaker stays closed throughout. Nonce faults are in
+ * {@link NonceFaultsTest}.
  */
 @ExtendWith(VertxExtension.class)
 class ExchangeFaultsTest {
@@ -47,22 +47,6 @@ class ExchangeFaultsTest {
     harness.clearFaults();
   }
 
-  /** The request filled exactly one entry order of 1.3333 ETH and reported it once. */
-  private static JsonObject assertOneFill(TestAccount account, String id) {
-    JsonObject status = harness.filled(id);
-    List<JsonObject> entries = orders(status, "entry");
-    long clientOrderIndex = entries.get(0).getLong("client_order_index");
-    assertThat(entries).extracting(entry -> entry.getLong("client_order_index")).containsOnly(clientOrderIndex);
-    List<Order> onExchange = harness.ordersByClientIndex(account, List.of(clientOrderIndex));
-    assertThat(onExchange).hasSize(1);
-    assertThat(onExchange.get(0).filledBaseAmount()).isEqualByComparingTo("1.3333");
-    assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("1.3333");
-    harness.awaitTelegram(id, "Position opened");
-    assertThat(harness.telegramFor(id)).filteredOn(text -> text.contains("Position opened")).hasSize(1);
-    assertThat(harness.telegramFor(id)).noneMatch(text -> text.contains("Trade failed"));
-    return status;
-  }
-
   @Test
   void twoServerErrorsAreRetriedIntoOneFill() {
     TestAccount account = harness.freshAccount();
@@ -70,7 +54,7 @@ class ExchangeFaultsTest {
 
     String id = harness.trade(account, "ETH", "long", "0.5");
 
-    JsonObject status = assertOneFill(account, id);
+    JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
     assertThat(status.getInteger("attempts")).isBetween(2, 3);
   }
 
@@ -81,22 +65,8 @@ class ExchangeFaultsTest {
 
     String id = harness.trade(account, "ETH", "long", "0.5");
 
-    JsonObject status = assertOneFill(account, id);
+    JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
     assertThat(status.getInteger("attempts")).isEqualTo(2);
-  }
-
-  @Test
-  void invalidNonceReloadsTheNonceAndResendsOnce() {
-    TestAccount account = harness.freshAccount();
-    harness.injectFaults(new JsonObject().put("invalid_nonce_count", 1));
-
-    String id = harness.trade(account, "ETH", "long", "0.5");
-
-    JsonObject status = assertOneFill(account, id);
-    assertThat(status.getInteger("attempts")).isEqualTo(1);
-    // the refused send, its re-signed replacement and the stop-loss
-    assertThat(harness.exchangeRequests("/api/v1/sendTx")).isEqualTo(3);
-    assertThat(harness.exchangeRequests("/api/v1/nextNonce")).isEqualTo(2);
   }
 
   @Test
@@ -106,7 +76,7 @@ class ExchangeFaultsTest {
 
     String id = harness.trade(account, "ETH", "long", "0.5");
 
-    JsonObject status = assertOneFill(account, id);
+    JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
     List<JsonObject> entries = orders(status, "entry");
     assertThat(entries).hasSize(1);
     assertThat(entries.get(0).getString("state")).isEqualTo("filled");

@@ -213,6 +213,26 @@ final class TradingHarness {
     return found;
   }
 
+  /**
+   * The request opened an ETH position of {@code size} with exactly one order on the exchange, however many
+   * attempts it took, and reported the opening once and no failure.
+   */
+  JsonObject assertOneOpeningFill(TestAccount account, String requestId, String size) {
+    JsonObject status = filled(requestId);
+    List<JsonObject> entries = orders(status, "entry");
+    assertThat(entries).isNotEmpty();
+    long clientOrderIndex = entries.get(0).getLong("client_order_index");
+    assertThat(entries).extracting(entry -> entry.getLong("client_order_index")).containsOnly(clientOrderIndex);
+    List<Order> onExchange = ordersByClientIndex(account, List.of(clientOrderIndex));
+    assertThat(onExchange).hasSize(1);
+    assertThat(onExchange.get(0).filledBaseAmount()).isEqualByComparingTo(size);
+    assertThat(signedPosition(account, ETH)).isEqualByComparingTo(size);
+    awaitTelegram(requestId, "Position opened");
+    assertThat(telegramFor(requestId)).filteredOn(text -> text.contains("<b>Position opened</b>")).hasSize(1);
+    assertThat(telegramFor(requestId)).noneMatch(text -> text.contains("Trade failed"));
+    return status;
+  }
+
   // ----- the exchange, read directly
 
   DetailedAccount exchangeAccount(TestAccount account) {
