@@ -19,11 +19,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -84,7 +86,8 @@ final class TradingHarness {
     this.paper = paper;
     this.telegram = telegram;
     this.service = service;
-    this.web = WebClient.create(vertx);
+    // Room for every request of a concurrent burst to be in flight at once.
+    this.web = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(32));
     // A breaker that never opens: the tests read the exchange after injected faults too.
     this.exchange = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl())
       .withBreaker(1_000_000, Duration.ofSeconds(1)));
