@@ -7,6 +7,7 @@ import io.copytrader.config.ConfigException;
 import io.copytrader.config.ConfigLoader;
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
+import io.copytrader.lighter.EnrichedTx;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.Order;
@@ -264,10 +265,9 @@ final class TradingHarness {
     return exchange.accountOrders(account.index(), clientOrderIndexes, account.authToken()).await().orders();
   }
 
-  /** The exchange's best bid and ask in a market, as the service would read them. */
-  BigDecimal[] bookTop(int marketId) {
-    var book = exchange.orderBookOrders(marketId, 1).await();
-    return new BigDecimal[] {book.bestBid().orElseThrow(), book.bestAsk().orElseThrow()};
+  /** A transaction the exchange received, by hash. */
+  EnrichedTx exchangeTx(String hash) {
+    return exchange.tx(hash).await();
   }
 
   // ----- paper exchange controls
