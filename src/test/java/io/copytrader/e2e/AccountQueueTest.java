@@ -121,4 +121,25 @@ class AccountQueueTest {
     assertThat(harness.position(account, ETH)).isEmpty();
     assertThat(harness.awaitTelegram(id, "Trade rejected")).contains("<b>Code:</b> NO_POSITION");
   }
+
+  @Test
+  void repeatOfAnAdjustmentThatClosedThePositionGetsTheOriginalRequest() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    JsonObject body = TradingHarness.adjustBody(account, "ETH", "decrease", "1");
+    String id = harness.api(HttpMethod.POST, "/api/trade/adjust").putHeader("Idempotency-Key", "close-by-adjust")
+      .sendJsonObject(body).await().bodyAsJsonObject().getString("request_id");
+    harness.filled(id);
+
+    HttpResponse<Buffer> repeat = harness.api(HttpMethod.POST, "/api/trade/adjust")
+      .putHeader("Idempotency-Key", "close-by-adjust").sendJsonObject(body).await();
+
+    assertThat(repeat.statusCode()).as(repeat.bodyAsString()).isEqualTo(200);
+    assertThat(repeat.bodyAsJsonObject().getString("request_id")).isEqualTo(id);
+    assertThat(repeat.bodyAsJsonObject().getString("state")).isEqualTo("filled");
+    assertThat(harness.position(account, ETH)).isEmpty();
+    assertThat(harness.get("/api/trades?account_index=" + account.index()).bodyAsJsonObject()
+      .getJsonArray("requests")).hasSize(2);
+    assertThat(harness.awaitTelegram(id, "Position closed")).contains("<b>Size:</b> 1.3333");
+  }
 }

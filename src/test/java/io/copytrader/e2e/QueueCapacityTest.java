@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.copytrader.e2e.TradingHarness.TestAccount;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
@@ -28,7 +29,7 @@ class QueueCapacityTest {
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 1, Map.of("MAX_QUEUE_PER_ACCOUNT", "1"));
+    harness = TradingHarness.start(vertx, dir, 2, Map.of("MAX_QUEUE_PER_ACCOUNT", "1"));
   }
 
   @Test
@@ -57,6 +58,31 @@ class QueueCapacityTest {
     assertThat(harness.get("/api/trades?account_index=" + account.index()).bodyAsJsonObject()
       .getJsonArray("requests")).hasSize(2);
     assertThat(harness.awaitTelegram(executing, "Position opened")).contains("<b>Size:</b> 1.3333");
+    assertThat(harness.awaitTelegram(waiting, "Position increased")).contains("<b>Side:</b> LONG");
+  }
+
+  @Test
+  void repeatOfAWaitingRequestGetsItsIdWhileTheQueueIsFull() {
+    TestAccount account = harness.freshAccount();
+    JsonObject waitingBody = TradingHarness.tradeBody(account, "ETH", "long", "0.25");
+    harness.injectFaults(new JsonObject().put("latency_ms", 500));
+    String waiting;
+    HttpResponse<Buffer> repeat;
+    try {
+      harness.trade(account, "ETH", "long", "0.5");
+      waiting = harness.api(HttpMethod.POST, "/api/trade").putHeader("Idempotency-Key", "waiting-signal")
+        .sendJsonObject(waitingBody).await().bodyAsJsonObject().getString("request_id");
+      repeat = harness.api(HttpMethod.POST, "/api/trade").putHeader("Idempotency-Key", "waiting-signal")
+        .sendJsonObject(waitingBody).await();
+    } finally {
+      harness.clearFaults();
+    }
+
+    assertThat(repeat.statusCode()).as(repeat.bodyAsString()).isEqualTo(200);
+    assertThat(repeat.bodyAsJsonObject().getString("request_id")).isEqualTo(waiting);
+    assertThat(harness.filled(waiting).getString("idempotency_key")).isEqualTo("waiting-signal");
+    assertThat(harness.get("/api/trades?account_index=" + account.index()).bodyAsJsonObject()
+      .getJsonArray("requests")).hasSize(2);
     assertThat(harness.awaitTelegram(waiting, "Position increased")).contains("<b>Side:</b> LONG");
   }
 }
