@@ -101,8 +101,10 @@ public final class AccountVerticle extends VerticleBase {
     }
     idle = Promise.promise();
     Future<Void> finished = idle.future();
-    return unregistered.compose(done -> Future.any(finished,
-        vertx.timer(shutdownGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)))
+    // Vert.x refuses a zero-delay timer; SHUTDOWN_GRACE=0 means not waiting at all.
+    Future<?> graceOver = shutdownGrace.isZero() ? Future.succeededFuture()
+      : vertx.timer(shutdownGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return unregistered.compose(done -> Future.any(finished, graceOver))
       .onComplete(done -> {
         if (!finished.isComplete()) {
           LOG.warn("Account {}: the current request did not finish within {} s of shutdown",
