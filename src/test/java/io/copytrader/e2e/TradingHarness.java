@@ -75,18 +75,22 @@ final class TradingHarness {
   private final List<TestAccount> accounts;
   private final PaperExchange paper;
   private final TelegramRecorder telegram;
-  private final MainVerticle service;
+  private final Map<String, String> env;
+  private final Path dir;
+  private MainVerticle service;
+  private String serviceDeployment;
   private final WebClient web;
   private final LighterClient exchange;
   private int handedOut;
 
   private TradingHarness(Vertx vertx, List<TestAccount> accounts, PaperExchange paper, TelegramRecorder telegram,
-                         MainVerticle service) {
+                         Map<String, String> env, Path dir) {
     this.vertx = vertx;
     this.accounts = accounts;
     this.paper = paper;
     this.telegram = telegram;
-    this.service = service;
+    this.env = Map.copyOf(env);
+    this.dir = dir;
     // Room for every request of a concurrent burst to be in flight at once.
     this.web = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(32));
     // A breaker that never opens: the tests read the exchange after injected faults too.
@@ -133,9 +137,23 @@ final class TradingHarness {
     env.put("RETRY_INTERVAL", "1");
     env.put("MAX_RETRIES", "2");
     env.putAll(overrides);
-    MainVerticle service = new MainVerticle(ConfigLoader.load(env, dir));
-    vertx.deployVerticle(service).await();
-    return new TradingHarness(vertx, List.copyOf(accounts), paper, telegram, service);
+    TradingHarness harness = new TradingHarness(vertx, List.copyOf(accounts), paper, telegram, env, dir);
+    harness.deployService();
+    return harness;
+  }
+
+  private void deployService() throws ConfigException {
+    service = new MainVerticle(ConfigLoader.load(env, dir));
+    serviceDeployment = vertx.deployVerticle(service).await();
+  }
+
+  /**
+   * Stops the service as abruptly as the process allows (no drain, no grace unless SHUTDOWN_GRACE says so) and
+   * starts a new instance on the same journal, exchange and Telegram endpoint.
+   */
+  void restartService() throws ConfigException {
+    vertx.undeploy(serviceDeployment).await();
+    deployService();
   }
 
   /** An account no other test has traded. */
