@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
 import io.copytrader.lighter.AccountPosition;
+import io.copytrader.lighter.Order;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -126,31 +127,30 @@ class PositionTradingTest {
       .contains("<b>Side:</b> LONG", "<b>Size:</b> 0.3333", "<b>Position size:</b> 1\n");
   }
 
+  /*
+   * Lighter cancels a position's reduce-only orders itself once the position is gone ("canceled-reduce-only"),
+   * so the stop-loss is gone too and the service has nothing left to cancel: none of its own cancel
+   * transactions may be needed or fail.
+   */
   @Test
-  void decreaseAdjustmentOfAShortBuysBackHalf() {
-    TestAccount account = harness.freshAccount();
-    harness.filled(harness.trade(account, "ETH", "short", "0.5"));
-
-    String id = harness.adjust(account, "ETH", "decrease", "0.5");
-
-    JsonObject reduce = onlyOrder(harness.filled(id), "reduce");
-    assertThat(reduce.getString("side")).isEqualTo("buy");
-    assertThat(reduce.getString("filled_base")).isEqualTo("0.6666");
-    assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("-0.6667");
-    assertThat(harness.awaitTelegram(id, "Position reduced")).contains("<b>Side:</b> SHORT");
-  }
-
-  @Test
-  void closeSignalFlattensThePosition() {
+  void closeSignalFlattensThePositionAndLeavesNoStopBehind() {
     TestAccount account = harness.freshAccount();
     harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    Order stopLoss = harness.stopLosses(account, ETH).get(0);
 
     String id = harness.trade(account, "ETH", "close", null);
 
-    JsonObject close = onlyOrder(harness.filled(id), "close");
+    JsonObject status = harness.filled(id);
+    JsonObject close = onlyOrder(status, "close");
     assertThat(close.getString("side")).isEqualTo("sell");
     assertThat(close.getString("filled_base")).isEqualTo("1.3333");
+    assertThat(status.getString("error_code")).isNull();
     assertThat(harness.position(account, ETH)).isEmpty();
+    assertThat(harness.activeOrders(account, ETH)).isEmpty();
+    Order gone = harness.ordersByClientIndex(account, List.of(stopLoss.clientOrderIndex())).get(0);
+    assertThat(gone.canceled()).as("stop-loss status %s", gone.status()).isTrue();
+    assertThat(orders(status, "stop_loss_cancel")).allSatisfy(cancel ->
+      assertThat(cancel.getString("state")).isNotEqualTo("rejected"));
     assertThat(harness.awaitTelegram(id, "Position closed"))
       .contains("<b>Side:</b> LONG", "<b>Size:</b> 1.3333", "<b>Realized PnL:</b> -0.79998");
   }

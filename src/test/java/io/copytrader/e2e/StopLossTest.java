@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The stop-loss every position carries, as it rests on the exchange: where it triggers and fills (entry moved
  * by initial margin fraction × STOP_LOSS_RATIO, limit a further MAX_SLIPPAGE), how it follows the position, and
- * that it does close the position when the price falls through it. ETH's initial margin fraction is 5% and
+ * that it does close the position when the price falls through it. That no stop-loss outlives a close is
+ * checked with the close itself in {@link PositionTradingTest}. ETH's initial margin fraction is 5% and
  * SOL's 10%, the stop-loss ratio is 0.05 and the slippage 0.01. Tests that move a price use a market no
  * other test in this class trades.
  */
@@ -112,43 +113,25 @@ class StopLossTest {
   }
 
   @Test
-  void decreaseResizesTheStopToTheRemainingPosition() {
+  void decreaseResizesTheShortsStopToTheRemainingPosition() {
     TestAccount account = harness.freshAccount();
-    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    harness.filled(harness.trade(account, "ETH", "short", "0.5"));
     Order before = onlyStopLoss(account, ETH);
 
     String id = harness.adjust(account, "ETH", "decrease", "0.5");
-    harness.filled(id);
+    JsonObject status = harness.filled(id);
 
+    // 1.3333 × 0.5 = 0.66665, bought back as 0.6666 with a reduce-only buy
+    JsonObject reduce = orders(status, "reduce").get(0);
+    assertThat(reduce.getString("side")).isEqualTo("buy");
+    assertThat(reduce.getString("filled_base")).isEqualTo("0.6666");
+    assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("-0.6667");
     Order after = onlyStopLoss(account, ETH);
     assertThat(after.orderIndex()).isEqualTo(before.orderIndex());
     assertThat(after.remainingBaseAmount()).isEqualByComparingTo("0.6667");
     assertThat(after.triggerPrice()).isEqualByComparingTo(before.triggerPrice());
     assertThat(harness.awaitTelegram(id, "Stop-loss resized"))
-      .contains("<b>Size:</b> 0.6667", "<b>Previous size:</b> 1.3333");
-  }
-
-  /*
-   * Lighter cancels a position's reduce-only orders itself once the position is gone ("canceled-reduce-only"),
-   * so after a close the service finds nothing left to cancel: no stop-loss may stay behind, and none of the
-   * service's own cancel transactions may be needed or fail.
-   */
-  @Test
-  void closeLeavesNoStopBehind() {
-    TestAccount account = harness.freshAccount();
-    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
-    Order stopLoss = onlyStopLoss(account, ETH);
-
-    String id = harness.trade(account, "ETH", "close", null);
-    JsonObject status = harness.filled(id);
-
-    assertThat(status.getString("error_code")).isNull();
-    assertThat(harness.activeOrders(account, ETH)).isEmpty();
-    Order gone = harness.ordersByClientIndex(account, List.of(stopLoss.clientOrderIndex())).get(0);
-    assertThat(gone.canceled()).as("status %s", gone.status()).isTrue();
-    assertThat(orders(status, "stop_loss_cancel")).allSatisfy(cancel ->
-      assertThat(cancel.getString("state")).isNotEqualTo("rejected"));
-    assertThat(harness.awaitTelegram(id, "Position closed")).contains("<b>Size:</b> 1.3333");
+      .contains("<b>Side:</b> SHORT", "<b>Size:</b> 0.6667", "<b>Previous size:</b> 1.3333");
   }
 
   @Test
