@@ -65,6 +65,10 @@ class PositionTradingTest {
     assertThat(position.avgEntryPrice()).isEqualByComparingTo("3000.30");
     assertThat(harness.awaitTelegram(id, "Position opened"))
       .contains("<b>Side:</b> LONG", "<b>Size:</b> 1.3333", "<b>Price:</b> 3000.3", "<b>Market:</b> ETH (id 0)");
+    assertThat(harness.telegramSent()).allSatisfy(sent -> {
+      assertThat(sent.body().getString("chat_id")).isEqualTo(TradingHarness.CHAT_ID);
+      assertThat(sent.body().getString("parse_mode")).isEqualTo("HTML");
+    });
   }
 
   @Test

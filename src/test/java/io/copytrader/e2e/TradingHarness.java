@@ -16,7 +16,6 @@ import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -351,13 +350,5 @@ final class TradingHarness {
       last = probe.get();
     }
     return last;
-  }
-
-  Vertx vertx() {
-    return vertx;
-  }
-
-  static <T> T await(Future<T> future) {
-    return future.await();
   }
 }
