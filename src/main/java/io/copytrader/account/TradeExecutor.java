@@ -258,8 +258,7 @@ public final class TradeExecutor implements RequestExecutor {
         entryOrderIndex = orderIndexes.next();
       }
       long clientOrderIndex = entryOrderIndex;
-      int ordinal = nextOrdinal++;
-      entryOrdinal = ordinal;
+      SignedOrderRows rows = new SignedOrderRows(journal, queued.requestId(), () -> nextOrdinal++);
       OrderPurpose purpose = plan.closesPosition() ? OrderPurpose.CLOSE
         : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
       long expiredAt = System.currentTimeMillis() + TX_EXPIRY.toMillis();
@@ -268,11 +267,16 @@ public final class TradeExecutor implements RequestExecutor {
             plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
             CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, plan.reduceOnly() ? 1 : 0, 0, 0, expiredAt, nonce,
             TxAttributes.none()),
-          signed -> journal.insertOrder(new NewOrder(queued.requestId(), ordinal, purpose, market.marketId(),
+          signed -> rows.record(ordinal -> new NewOrder(queued.requestId(), ordinal, purpose, market.marketId(),
             clientOrderIndex, signed.nonce(), account.apiKeyIndex(), signed.tx().txType(), signed.tx().txHashHex(),
             signed.tx().txInfo(), plan.isAsk() ? OrderSide.SELL : OrderSide.BUY, plan.baseAmount(), plan.worstPrice(),
             null)))
+        // A nonce that could not be fetched: nothing was signed or sent, so it is retried like a failed read.
+        .recover(failure -> Future.failedFuture(failure instanceof LighterException error
+          ? exchangeFailure(error) : failure))
         .compose(outcome -> {
+          int ordinal = rows.ordinal();
+          entryOrdinal = ordinal;
           if (outcome instanceof SendOutcome.Accepted accepted) {
             entryReached = true;
             sentAtMillis = System.currentTimeMillis();
