@@ -185,8 +185,11 @@ public final class TradeExecutor implements RequestExecutor {
     }
 
     private Future<Void> attempt(int number) {
-      return journal.recordAttempt(queued.requestId())
-        .compose(counted -> once())
+      // Marking a fresh request executing already counted its first attempt.
+      Future<?> counted = number == 1 && queued.recovery() == null ? Future.succeededFuture()
+        : journal.recordAttempt(queued.requestId());
+      return counted
+        .compose(recorded -> once())
         .compose(done -> Future.<Void>succeededFuture())
         .recover(failure -> {
           boolean retryable = failure instanceof RetryableFailure;
