@@ -19,6 +19,7 @@ import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.LighterStream;
 import io.copytrader.lighter.LighterStreamOptions;
 import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.lighter.signer.SignerWarmUp;
 import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.market.MarketCacheVerticle;
@@ -45,6 +46,7 @@ public final class MainVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
   /** How long an accepted order may take to reach its final state before the request is reported unconfirmed. */
   private static final Duration FILL_TIMEOUT = Duration.ofSeconds(15);
+  private static final int WARM_UP_SIGNATURES = 300;
   /** Lifetime of the auth tokens the private streams subscribe with; they are checked at subscription only. */
   private static final long STREAM_TOKEN_SECONDS = 600;
 
@@ -99,7 +101,10 @@ public final class MainVerticle extends VerticleBase {
         return vertx.deployVerticle(http).recover(failure -> Future.failedFuture("the HTTP API cannot listen on "
           + config.httpHost() + ":" + config.httpPort() + " (HTTP_PORT): " + failure.getMessage()));
       })
-      .onSuccess(ready -> announce());
+      .onSuccess(ready -> {
+        announce();
+        warmUp();
+      });
   }
 
   private Future<Void> deployAccounts() {
@@ -196,6 +201,14 @@ public final class MainVerticle extends VerticleBase {
       lighter.close();
     }
     return journal == null ? Future.succeededFuture() : journal.close();
+  }
+
+  /** Compiles the signing path off the event loop before the first signal arrives. */
+  private void warmUp() {
+    vertx.executeBlocking(() -> {
+      SignerWarmUp.run(config.chainId(), WARM_UP_SIGNATURES);
+      return null;
+    }, false).onFailure(failure -> LOG.error("Signer warm-up failed: {}", failure.getMessage()));
   }
 
   private void announce() {
