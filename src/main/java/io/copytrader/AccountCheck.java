@@ -1,5 +1,6 @@
 package io.copytrader;
 
+import java.math.BigDecimal;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.Eip55;
@@ -121,7 +122,7 @@ public final class AccountCheck {
     return lower.startsWith("0x") ? lower.substring(2) : lower;
   }
 
-  private static String plain(java.math.BigDecimal value) {
+  private static String plain(BigDecimal value) {
     return value == null ? "?" : value.toPlainString();
   }
 }

@@ -1,5 +1,6 @@
 package io.copytrader;
 
+import java.util.stream.LongStream;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.Mode;
@@ -83,7 +84,7 @@ final class PaperMode {
   /** Fresh keys on every start: demo accounts live only as long as the paper exchange that holds them. */
   private static List<AccountConfig> demoAccounts() {
     SecureRandom random = new SecureRandom();
-    return java.util.stream.LongStream.range(0, DEMO_ACCOUNTS).mapToObj(n -> {
+    return LongStream.range(0, DEMO_ACCOUNTS).mapToObj(n -> {
       byte[] key = new byte[40];
       random.nextBytes(key);
       return new AccountConfig(FIRST_DEMO_ACCOUNT + n, 0, Secret.of(HexFormat.of().formatHex(key)), "demo-" + (n + 1),

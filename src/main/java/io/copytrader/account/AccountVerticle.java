@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import java.util.concurrent.TimeUnit;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.ServiceFailure;
@@ -103,7 +104,7 @@ public final class AccountVerticle extends VerticleBase {
     Future<Void> finished = idle.future();
     // Vert.x refuses a zero-delay timer; SHUTDOWN_GRACE=0 means not waiting at all.
     Future<?> graceOver = shutdownGrace.isZero() ? Future.succeededFuture()
-      : vertx.timer(shutdownGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      : vertx.timer(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
     return unregistered.compose(done -> Future.any(finished, graceOver))
       .onComplete(done -> {
         if (!finished.isComplete()) {
