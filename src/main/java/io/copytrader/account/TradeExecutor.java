@@ -124,6 +124,8 @@ public final class TradeExecutor implements RequestExecutor {
     /** The journal ordinal of the latest signed entry order, or -1 before one is signed. */
     private int entryOrdinal = -1;
     private boolean entryInDoubt;
+    /** Whether the journal moved the request from queued to executing; set for fresh requests. */
+    private Future<Boolean> started = Future.succeededFuture(true);
     /** The entry order is known to be on the exchange: a retry confirms it again and never sends another. */
     private boolean entryReached;
     /** The account as read before the entry order was sent, for the notice and stop-loss of a later attempt. */
@@ -147,14 +149,17 @@ public final class TradeExecutor implements RequestExecutor {
       if (late.isPresent()) {
         return expire(late.get());
       }
-      return journal.markExecuting(queued.requestId()).compose(started -> {
-        if (!started) {
-          log.warn("no longer queued; not executing it again");
-          return Future.succeededFuture();
-        }
-        log.info("executing {} {}", request.action().wireName(), request.symbol());
-        return attempt(1);
-      });
+      // Not awaited: the journal writes in order, so the entry order's insert (which must succeed before the
+      // order is sent, and only can for an executing request) commits with or after this change; planning
+      // meanwhile saves a commit on the way to the exchange.
+      started = journal.markExecuting(queued.requestId());
+      log.info("executing {} {}", request.action().wireName(), request.symbol());
+      return attempt(1);
+    }
+
+    /** True when the journal refused to start the request: it ran before, so nothing was or may be sent. */
+    private boolean refusedToStart() {
+      return started.isComplete() && started.succeeded() && !started.result();
     }
 
     /**
@@ -192,6 +197,10 @@ public final class TradeExecutor implements RequestExecutor {
         .compose(recorded -> once())
         .compose(done -> Future.<Void>succeededFuture())
         .recover(failure -> {
+          if (refusedToStart()) {
+            log.warn("no longer queued; not executing it again (nothing was sent)");
+            return Future.succeededFuture();
+          }
           boolean retryable = failure instanceof RetryableFailure;
           String code = failure instanceof RetryableFailure known ? known.code()
             : failure instanceof LighterException error ? errorCode(error) : "INTERNAL";
