@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Intake throughput with the durable journal, plus startup time and resident memory under load.
+#
+# For each mode in MODES the service jar starts in paper mode with ACCOUNTS_COUNT accounts (default 20),
+# a fresh journal and MAX_QUEUE_PER_ACCOUNT=100000, and wrk (a separate process on loopback) drives
+# POST /api/trade with valid bodies at each connection count in CONNECTIONS for DURATION seconds. Every 202
+# is a request committed (fsynced) to the journal.
+#   execute  the accepted requests trade on the embedded paper exchange in the background while the load
+#            runs (20 accounts executing at once, each one request at a time);
+#   expire   the bodies carry signal_timestamp 1 / max_lag_ms 1, so each request is accepted and journaled
+#            exactly as before but expires (one more journal write) instead of trading: intake alone.
+# Prints accepted requests/s, latency percentiles, RSS idle and under load, CPU per thread group during each
+# run, the Lighter calls the paper exchange received, and checks the journal against the 202s.
+#
+# Usage: bench/intake.sh            (about 2 minutes with the defaults)
+# Environment: MODES ("execute expire"), ACCOUNTS_COUNT (20), CONNECTIONS ("16 64"), DURATION (15),
+#              WARMUP (5), WRK_THREADS (1), PROFILE (1: JFR recording of the last run, summarised),
+#              JAVA_OPTS, BENCH_PORT, BENCH_OUT (see lib.sh). Needs wrk and sqlite3 (apt-get install).
+
+source "$(dirname "$0")/lib.sh"
+
+MODES="${MODES:-execute expire}"
+ACCOUNTS_COUNT="${ACCOUNTS_COUNT:-20}"
+CONNECTIONS="${CONNECTIONS:-16 64}"
+DURATION="${DURATION:-15}"
+WARMUP="${WARMUP:-5}"
+WRK_THREADS="${WRK_THREADS:-1}"
+PROFILE="${PROFILE:-0}"
+export ACCOUNTS_COUNT
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }
+bench_out intake
+require_jar
+trap stop_service EXIT
+exec > >(tee "$BENCH_OUT/summary.txt") 2>&1
+
+machine
+echo "JAVA_OPTS: ${JAVA_OPTS:-(none)}"
+echo "accounts: $ACCOUNTS_COUNT, connections: $CONNECTIONS, duration: ${DURATION}s, wrk threads: $WRK_THREADS"
+
+for mode in $MODES; do
+  out="$BENCH_OUT/$mode"
+  mkdir -p "$out"
+  if [[ $mode == expire ]]; then export EXPIRE=1; else export EXPIRE=0; fi
+  echo
+  echo "=== mode $mode"
+  start_service "$ACCOUNTS_COUNT" MAX_QUEUE_PER_ACCOUNT=100000 PAPER_BALANCE=1000000 SHUTDOWN_GRACE=5
+  echo "startup: ${STARTUP_MS} ms from launching java to the first 200 from /health"
+  sleep 5
+  echo "RSS idle (5 s after ready): $(rss_mib) MiB"
+
+  log "$mode: warm-up ${WARMUP}s"
+  wrk -t"$WRK_THREADS" -c16 -d"${WARMUP}s" -s "$BENCH_DIR/intake.lua" "$SERVICE_URL" >"$out/wrk-warmup.txt"
+  grep '^statuses' "$out/wrk-warmup.txt" | sed 's/^/warm-up /'
+
+  last=${CONNECTIONS##* }
+  for connections in $CONNECTIONS; do
+    log "$mode: $connections connections, ${DURATION}s"
+    echo "--- $connections connections (load average $(cut -d' ' -f1 /proc/loadavg))"
+    if [[ $PROFILE == 1 && $connections == "$last" ]]; then
+      jcmd "$SERVICE_PID" JFR.start name=intake settings=profile filename="$out/intake.jfr" >/dev/null
+    fi
+    (
+      for ((second = 0; second < DURATION; second++)); do
+        sleep 1
+        rss_mib
+      done
+    ) >"$out/rss-$connections.txt" &
+    sampler=$!
+    thread_ticks >"$out/ticks-before-$connections.txt"
+    wrk -t"$WRK_THREADS" -c"$connections" -d"${DURATION}s" --latency -s "$BENCH_DIR/intake.lua" "$SERVICE_URL" \
+      >"$out/wrk-$connections.txt"
+    thread_ticks >"$out/ticks-after-$connections.txt"
+    wait "$sampler" || true
+    sed -n '/^statuses/,$p' "$out/wrk-$connections.txt"
+    echo "RSS under load: peak $(sort -n "$out/rss-$connections.txt" | tail -1) MiB (sampled every second)"
+    echo "service CPU by thread group during the run:"
+    thread_cpu_diff "$out/ticks-before-$connections.txt" "$out/ticks-after-$connections.txt" "$DURATION" | head -8
+    if [[ $PROFILE == 1 && $connections == "$last" ]]; then
+      jcmd "$SERVICE_PID" JFR.stop name=intake >/dev/null
+      echo "JFR execution samples of this run, by thread and by top frame:"
+      "$BENCH_DIR/jfr-top.sh" "$out/intake.jfr" | sed 's/^/  /'
+    fi
+  done
+
+  queued=$(curl -s "$SERVICE_URL/health" | grep -o '"queued":[0-9]*' | awk -F: '{s += $2} END {print s}' || true)
+  echo "still queued when the load stopped: $queued"
+  echo "Lighter calls received by the paper exchange: $(paper_requests)"
+  stop_service
+
+  answered=$(grep -h '^statuses' "$out"/wrk-*.txt | grep -o ' 202=[0-9]*' | awk -F= '{s += $2} END {print s}')
+  journaled=$(sqlite3 "$BENCH_OUT/data/journal.db" 'SELECT count(*) FROM requests')
+  echo "answered 202: $answered; requests in the journal: $journaled (wrk drops the answers still in flight when it stops)"
+  echo "journal states: $(sqlite3 "$BENCH_OUT/data/journal.db" 'SELECT state || "=" || count(*) FROM requests GROUP BY state' | tr '\n' ' ')"
+  mv "$BENCH_OUT/data" "$out/data"
+  mv "$BENCH_OUT/service.log" "$out/service.log"
+done
