@@ -9,8 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Signal-to-send load for bench/signal-latency.sh: one thread per account sends trade signals one after
  * another (long, then close, alternating on ETH), each only after the previous request of that account has
- * reached a final state, so no request ever waits in its account's queue. After a warm-up phase it scrapes
+ * reached a final state (one shared poller reads {@code GET /api/trades}), so no request ever waits in its
+ * account's queue. After a warm-up phase it scrapes
  * {@code /metrics}, runs the measured phase and scrapes again; the difference of the
  * {@code copytrade_accepted_to_sent_seconds} histogram is the measured phase alone.
  *
@@ -29,17 +34,19 @@ import java.util.regex.Pattern;
 public final class SignalDriver {
 
   private static final Pattern REQUEST_ID = Pattern.compile("\"request_id\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern LISTED = Pattern.compile(
+    "\"request_id\"\\s*:\\s*\"([^\"]+)\".*?\"state\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern BUCKET = Pattern.compile(
     "^copytrade_accepted_to_sent_seconds_bucket\\{le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+]+)$");
   private static final Pattern SUM = Pattern.compile("^copytrade_accepted_to_sent_seconds_sum(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
-  private static final long FIRST_POLL_MS = 40;
-  private static final long POLL_MS = 10;
+  private static final long POLL_MS = 20;
+  private static final int PAGE = 100;
   private static final long REQUEST_TIMEOUT_MS = 30_000;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String serviceUrl;
   private final Map<String, Integer> finalStates = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<String>> waiting = new ConcurrentHashMap<>();
 
   private SignalDriver(String serviceUrl) {
     this.serviceUrl = serviceUrl;
@@ -63,6 +70,9 @@ public final class SignalDriver {
       before.set(scrape());
       measuredFrom.set(System.currentTimeMillis());
     });
+    Thread poller = new Thread(this::pollFinalStates, "poller");
+    poller.setDaemon(true);
+    poller.start();
     List<Thread> threads = new ArrayList<>();
     List<Throwable> failures = new ArrayList<>();
     for (int n = 0; n < accounts; n++) {
@@ -108,23 +118,49 @@ public final class SignalDriver {
       if (accepted.statusCode() != 202) {
         throw new IllegalStateException("POST /api/trade answered " + accepted.statusCode() + ": " + accepted.body());
       }
-      finalStates.merge(awaitFinal(match(REQUEST_ID, accepted.body())), 1, Integer::sum);
+      String requestId = match(REQUEST_ID, accepted.body());
+      CompletableFuture<String> done = new CompletableFuture<>();
+      waiting.put(requestId, done);
+      finalStates.merge(awaitFinal(requestId, done), 1, Integer::sum);
     }
   }
 
-  private String awaitFinal(String requestId) throws IOException, InterruptedException {
-    long deadline = System.currentTimeMillis() + REQUEST_TIMEOUT_MS;
-    Thread.sleep(FIRST_POLL_MS);
-    while (System.currentTimeMillis() < deadline) {
-      HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/api/trade/" + requestId))
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
-      String state = match(STATE, status.body());
-      if (!state.equals("queued") && !state.equals("executing")) {
-        return state;
+  /**
+   * Final states from the newest requests, for every request a thread is waiting for. One poll of
+   * {@code GET /api/trades} serves all accounts, so waiting adds little load to the service.
+   */
+  private void pollFinalStates() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        if (!waiting.isEmpty()) {
+          String page = http.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/api/trades?limit=" + PAGE))
+            .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+          Matcher entry = LISTED.matcher(page);
+          while (entry.find()) {
+            String state = entry.group(2);
+            CompletableFuture<String> waiter = waiting.get(entry.group(1));
+            if (waiter != null && !state.equals("queued") && !state.equals("executing")) {
+              waiter.complete(state);
+            }
+          }
+        }
+        Thread.sleep(POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (IOException e) {
+        waiting.values().forEach(waiter -> waiter.completeExceptionally(e));
       }
-      Thread.sleep(POLL_MS);
     }
-    throw new IllegalStateException("request " + requestId + " did not finish within " + REQUEST_TIMEOUT_MS + " ms");
+  }
+
+  private String awaitFinal(String requestId, CompletableFuture<String> done) throws InterruptedException {
+    try {
+      return done.get(REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("request " + requestId + " did not finish: " + e, e);
+    } finally {
+      waiting.remove(requestId);
+    }
   }
 
   private String scrape() {

@@ -14,7 +14,7 @@
 #
 # Usage: bench/intake.sh            (about 2 minutes with the defaults)
 # Environment: MODES ("execute expire"), ACCOUNTS_COUNT (20), CONNECTIONS ("16 64"), DURATION (15),
-#              WARMUP (5), WRK_THREADS (1), PROFILE (1: JFR recording of the last run, summarised),
+#              WARMUP (10), WRK_THREADS (1), PROFILE (1: JFR recording of the last run, summarised),
 #              JAVA_OPTS, BENCH_PORT, BENCH_OUT (see lib.sh). Needs wrk and sqlite3 (apt-get install).
 
 source "$(dirname "$0")/lib.sh"
@@ -23,7 +23,7 @@ MODES="${MODES:-execute expire}"
 ACCOUNTS_COUNT="${ACCOUNTS_COUNT:-20}"
 CONNECTIONS="${CONNECTIONS:-16 64}"
 DURATION="${DURATION:-15}"
-WARMUP="${WARMUP:-5}"
+WARMUP="${WARMUP:-10}"
 WRK_THREADS="${WRK_THREADS:-1}"
 PROFILE="${PROFILE:-0}"
 export ACCOUNTS_COUNT
@@ -51,13 +51,13 @@ for mode in $MODES; do
   echo "RSS idle (5 s after ready): $(rss_mib) MiB"
 
   log "$mode: warm-up ${WARMUP}s"
-  wrk -t"$WRK_THREADS" -c16 -d"${WARMUP}s" -s "$BENCH_DIR/intake.lua" "$SERVICE_URL" >"$out/wrk-warmup.txt"
+  "${NICE[@]}" wrk -t"$WRK_THREADS" -c16 -d"${WARMUP}s" -s "$BENCH_DIR/intake.lua" "$SERVICE_URL" >"$out/wrk-warmup.txt"
   grep '^statuses' "$out/wrk-warmup.txt" | sed 's/^/warm-up /'
 
   last=${CONNECTIONS##* }
   for connections in $CONNECTIONS; do
     log "$mode: $connections connections, ${DURATION}s"
-    echo "--- $connections connections (load average $(cut -d' ' -f1 /proc/loadavg))"
+    echo "--- $connections connections ($(contention))"
     if [[ $PROFILE == 1 && $connections == "$last" ]]; then
       jcmd "$SERVICE_PID" JFR.start name=intake settings=profile filename="$out/intake.jfr" >/dev/null
     fi
@@ -69,12 +69,15 @@ for mode in $MODES; do
     ) >"$out/rss-$connections.txt" &
     sampler=$!
     thread_ticks >"$out/ticks-before-$connections.txt"
-    wrk -t"$WRK_THREADS" -c"$connections" -d"${DURATION}s" --latency -s "$BENCH_DIR/intake.lua" "$SERVICE_URL" \
+    "${NICE[@]}" wrk -t"$WRK_THREADS" -c"$connections" -d"${DURATION}s" --latency -s "$BENCH_DIR/intake.lua" "$SERVICE_URL" \
       >"$out/wrk-$connections.txt"
     thread_ticks >"$out/ticks-after-$connections.txt"
     wait "$sampler" || true
     sed -n '/^statuses/,$p' "$out/wrk-$connections.txt"
     echo "RSS under load: peak $(sort -n "$out/rss-$connections.txt" | tail -1) MiB (sampled every second)"
+    cpu=$(thread_cpu_total "$out/ticks-before-$connections.txt" "$out/ticks-after-$connections.txt")
+    accepted=$(grep -o ' 202=[0-9]*' "$out/wrk-$connections.txt" | cut -d= -f2)
+    echo "service CPU: ${cpu} s in ${DURATION} s, $(awk -v c="$cpu" -v n="$accepted" 'BEGIN {printf "%.0f", 1e6 * c / n}') µs per accepted request (all threads)"
     echo "service CPU by thread group during the run:"
     thread_cpu_diff "$out/ticks-before-$connections.txt" "$out/ticks-after-$connections.txt" "$DURATION" | head -8
     if [[ $PROFILE == 1 && $connections == "$last" ]]; then
@@ -90,9 +93,9 @@ for mode in $MODES; do
   stop_service
 
   answered=$(grep -h '^statuses' "$out"/wrk-*.txt | grep -o ' 202=[0-9]*' | awk -F= '{s += $2} END {print s}')
-  journaled=$(sqlite3 "$BENCH_OUT/data/journal.db" 'SELECT count(*) FROM requests')
+  journaled=$(sqlite3 "$(data_dir)/journal.db" 'SELECT count(*) FROM requests')
   echo "answered 202: $answered; requests in the journal: $journaled (wrk drops the answers still in flight when it stops)"
-  echo "journal states: $(sqlite3 "$BENCH_OUT/data/journal.db" 'SELECT state || "=" || count(*) FROM requests GROUP BY state' | tr '\n' ' ')"
-  mv "$BENCH_OUT/data" "$out/data"
+  echo "journal states: $(sqlite3 "$(data_dir)/journal.db" 'SELECT state || "=" || count(*) FROM requests GROUP BY state' | tr '\n' ' ')"
+  mv "$(data_dir)" "$out/data"
   mv "$BENCH_OUT/service.log" "$out/service.log"
 done

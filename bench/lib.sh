@@ -4,6 +4,10 @@
 #   JAVA_OPTS   JVM flags for the service (default: none, the JVM's own defaults)
 #   BENCH_PORT  HTTP port of the service under test (default 18000, loopback only)
 #   BENCH_OUT   where logs, data and results go (default: target/bench-runs/<script>-<time>)
+#   BENCH_DATA_DIR  parent of the service's DATA_DIR (default: BENCH_OUT); e.g. /dev/shm to take the disk's
+#               fsync out of the measurement, for diagnosis only (tmpfs is not durable)
+#   BENCH_NICE  niceness for the service and the load generator, e.g. -10 on a machine shared with other
+#               work (negative values need root); default: unchanged
 
 set -euo pipefail
 
@@ -13,9 +17,18 @@ JAR="$REPO_DIR/target/lighter-copy-trader.jar"
 JAVA_OPTS="${JAVA_OPTS:-}"
 BENCH_PORT="${BENCH_PORT:-18000}"
 SERVICE_URL="http://127.0.0.1:$BENCH_PORT"
+NICE=()
+if [[ -n "${BENCH_NICE:-}" ]]; then
+  NICE=(nice -n "$BENCH_NICE")
+fi
 SERVICE_PID=""
 PAPER_URL=""
 STARTUP_MS=""
+
+# The service's DATA_DIR for this run.
+data_dir() {
+  echo "${BENCH_DATA_DIR:-$BENCH_OUT}/data"
+}
 
 bench_out() {
   local name="$1"
@@ -31,7 +44,13 @@ log() {
 machine() {
   echo "machine: nproc=$(nproc), cpu=$(lscpu | sed -n 's/^Model name: *//p'), ram=$(free -m | awk '/^Mem:/ {print $2 " MiB"}')"
   echo "jdk: $(java -version 2>&1 | sed -n 2p)"
-  echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "journal: $(data_dir) on $(stat -f -c %T "${BENCH_DATA_DIR:-$BENCH_OUT}") ($(df --output=source "${BENCH_DATA_DIR:-$BENCH_OUT}" | tail -1))"
+  echo "before the run: $(contention); niceness of the measured processes: ${BENCH_NICE:-unchanged}"
+}
+
+# How busy the machine is: load average and CPU pressure (share of the last 10 s in which runnable tasks waited).
+contention() {
+  echo "load average $(cut -d' ' -f1 /proc/loadavg), CPU pressure $(sed -n 's/^some avg10=\([0-9.]*\).*/\1/p' /proc/pressure/cpu)%"
 }
 
 require_jar() {
@@ -70,13 +89,13 @@ start_service() {
   local accounts="$1"
   shift
   require_port_free
-  rm -rf "$BENCH_OUT/data"
+  rm -rf "$(data_dir)"
   local started
   started=$(now_ns)
   # shellcheck disable=SC2086
   env MODE=paper ACCOUNTS="$(accounts_json "$accounts")" HTTP_HOST=127.0.0.1 HTTP_PORT="$BENCH_PORT" \
-    DATA_DIR="$BENCH_OUT/data" "$@" \
-    java $JAVA_OPTS -jar "$JAR" >"$BENCH_OUT/service.log" 2>&1 &
+    DATA_DIR="$(data_dir)" "$@" \
+    "${NICE[@]}" java $JAVA_OPTS -jar "$JAR" >"$BENCH_OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   local deadline=$((started + 30000000000))
   until curl -fs -o /dev/null "$SERVICE_URL/health"; do
@@ -145,4 +164,9 @@ thread_cpu_diff() {
       }
       for (group in used) if (used[group] > 0) printf "  %6.1f%% of a core  %s\n", 100 * used[group] / seconds, group
     }' "$1" "$2" | sort -rn
+}
+
+# thread_cpu_total <before> <after>: CPU seconds all threads of the service used between two snapshots.
+thread_cpu_total() {
+  awk -v hz="$(getconf CLK_TCK)" 'FNR == NR { before += $1; next } { after += $1 } END { printf "%.2f\n", (after - before) / hz }' "$1" "$2"
 }

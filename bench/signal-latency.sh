@@ -69,12 +69,13 @@ for accounts in $ACCOUNT_COUNTS; do
   start_service "$accounts" SHUTDOWN_GRACE=5
   echo "startup: ${STARTUP_MS} ms"
   log "$accounts account(s): $warmup warm-up and $measured measured signals per account"
-  java "$BENCH_DIR/SignalDriver.java" "$SERVICE_URL" "$accounts" "$warmup" "$measured"
+  echo "$(contention)"
+  "${NICE[@]}" java "$BENCH_DIR/SignalDriver.java" "$SERVICE_URL" "$accounts" "$warmup" "$measured"
   requests=$((accounts * (warmup + measured)))
   echo "Lighter calls received by the paper exchange for all $requests requests: $(paper_requests)"
   stop_service
   echo "journal timestamps, measured requests' entry orders (ms):"
-  journal_steps "$BENCH_OUT/data/journal.db"
-  mv "$BENCH_OUT/data" "$BENCH_OUT/data-$accounts"
+  journal_steps "$(data_dir)/journal.db"
+  mv "$(data_dir)" "$BENCH_OUT/data-$accounts"
   mv "$BENCH_OUT/service.log" "$BENCH_OUT/service-$accounts.log"
 done
