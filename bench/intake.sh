@@ -12,9 +12,9 @@
 # Prints accepted requests/s, latency percentiles, RSS idle and under load, CPU per thread group during each
 # run, the Lighter calls the paper exchange received, and checks the journal against the 202s.
 #
-# Usage: bench/intake.sh            (about 2 minutes with the defaults)
+# Usage: bench/intake.sh            (about 2.5 minutes with the defaults)
 # Environment: MODES ("execute expire"), ACCOUNTS_COUNT (20), CONNECTIONS ("16 64"), DURATION (15),
-#              WARMUP (10), WRK_THREADS (1), PROFILE (1: JFR recording of the last run, summarised),
+#              WARMUP (20), WRK_THREADS (1), PROFILE (1: JFR recording of the last run, summarised),
 #              JAVA_OPTS, BENCH_PORT, BENCH_OUT (see lib.sh). Needs wrk and sqlite3 (apt-get install).
 
 source "$(dirname "$0")/lib.sh"
@@ -23,7 +23,7 @@ MODES="${MODES:-execute expire}"
 ACCOUNTS_COUNT="${ACCOUNTS_COUNT:-20}"
 CONNECTIONS="${CONNECTIONS:-16 64}"
 DURATION="${DURATION:-15}"
-WARMUP="${WARMUP:-10}"
+WARMUP="${WARMUP:-20}"
 WRK_THREADS="${WRK_THREADS:-1}"
 PROFILE="${PROFILE:-0}"
 export ACCOUNTS_COUNT
@@ -89,6 +89,7 @@ for mode in $MODES; do
 
   queued=$(curl -s "$SERVICE_URL/health" | grep -o '"queued":[0-9]*' | awk -F: '{s += $2} END {print s}' || true)
   echo "still queued when the load stopped: $queued"
+  echo "heap after the runs: $(jcmd "$SERVICE_PID" GC.heap_info | grep -m1 -E 'total|used' | sed 's/^ *//')"
   echo "Lighter calls received by the paper exchange: $(paper_requests)"
   stop_service
 

@@ -11,19 +11,24 @@
 #   - the same path split by the journal's own timestamps (millisecond clock, read on the journal thread):
 #     accepted -> started (request marked executing), started -> order journaled (signed order inserted,
 #     just before sendTx leaves), order journaled -> sent recorded (sendTx answered and recorded);
-#   - the Lighter calls the paper exchange received, per path, for all requests of the run.
+#   - the Lighter calls the paper exchange received, per path, for all requests of the run;
+#   - the CPU the service process used per request, by thread group.
 #
 # Usage: bench/signal-latency.sh    (about 2 minutes with the defaults)
-# Environment: ACCOUNT_COUNTS ("1 20"), WARMUP_1 (60) / MEASURED_1 (150) for one account,
-#              WARMUP_N (6) / MEASURED_N (12) per account for more, JAVA_OPTS, BENCH_PORT, BENCH_OUT.
+# Environment: ACCOUNT_COUNTS ("1 20"), WARMUP_1 (600) / MEASURED_1 (300) for one account,
+#              WARMUP_N (30) / MEASURED_N (20) per account for more, JAVA_OPTS, BENCH_PORT, BENCH_OUT,
+#              BENCH_DATA_DIR, BENCH_NICE (see lib.sh), PROFILE (1: JFR recording of each driver run,
+#              summarised by bench/jfr-top.sh). The warm-up is long because the JIT needs a few
+#              hundred requests before the path is compiled; with 60 the figures are several times higher.
 
 source "$(dirname "$0")/lib.sh"
 
 ACCOUNT_COUNTS="${ACCOUNT_COUNTS:-1 20}"
-WARMUP_1="${WARMUP_1:-60}"
-MEASURED_1="${MEASURED_1:-150}"
-WARMUP_N="${WARMUP_N:-6}"
-MEASURED_N="${MEASURED_N:-12}"
+WARMUP_1="${WARMUP_1:-600}"
+MEASURED_1="${MEASURED_1:-300}"
+WARMUP_N="${WARMUP_N:-30}"
+MEASURED_N="${MEASURED_N:-20}"
+PROFILE="${PROFILE:-0}"
 
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }
 bench_out signal-latency
@@ -70,8 +75,24 @@ for accounts in $ACCOUNT_COUNTS; do
   echo "startup: ${STARTUP_MS} ms"
   log "$accounts account(s): $warmup warm-up and $measured measured signals per account"
   echo "$(contention)"
+  if [[ $PROFILE == 1 ]]; then
+    jcmd "$SERVICE_PID" JFR.start name=signals settings=profile filename="$BENCH_OUT/signals-$accounts.jfr" >/dev/null
+  fi
+  thread_ticks >"$BENCH_OUT/ticks-before-$accounts.txt"
+  started=$(now_ns)
   "${NICE[@]}" java "$BENCH_DIR/SignalDriver.java" "$SERVICE_URL" "$accounts" "$warmup" "$measured"
+  thread_ticks >"$BENCH_OUT/ticks-after-$accounts.txt"
+  elapsed=$(awk -v ns="$(($(now_ns) - started))" 'BEGIN {printf "%.1f", ns / 1e9}')
   requests=$((accounts * (warmup + measured)))
+  cpu=$(thread_cpu_total "$BENCH_OUT/ticks-before-$accounts.txt" "$BENCH_OUT/ticks-after-$accounts.txt")
+  echo "service CPU (with the paper exchange inside it) over the whole driver run: ${cpu} s in ${elapsed} s," \
+    "$(awk -v c="$cpu" -v n="$requests" 'BEGIN {printf "%.2f", 1000 * c / n}') ms per request (all $requests, start to final state)"
+  thread_cpu_diff "$BENCH_OUT/ticks-before-$accounts.txt" "$BENCH_OUT/ticks-after-$accounts.txt" "$elapsed" | head -5
+  if [[ $PROFILE == 1 ]]; then
+    jcmd "$SERVICE_PID" JFR.stop name=signals >/dev/null
+    echo "JFR execution samples over the whole driver run (warm-up and measured):"
+    "$BENCH_DIR/jfr-top.sh" "$BENCH_OUT/signals-$accounts.jfr" | sed 's/^/  /'
+  fi
   echo "Lighter calls received by the paper exchange for all $requests requests: $(paper_requests)"
   stop_service
   echo "journal timestamps, measured requests' entry orders (ms):"
