@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Signal-to-send load for bench/signal-latency.sh: one thread per account sends trade signals one after
  * another (long, then close, alternating on ETH), each only after the previous request of that account has
- * reached a final state (one shared poller reads {@code GET /api/trades}), so no request ever waits in its
+ * reached a final state (one shared poller reads the newest requests), so no request ever waits in its
  * account's queue. After a warm-up phase it scrapes
  * {@code /metrics}, runs the measured phase and scrapes again; the difference of the
  * {@code copytrade_accepted_to_sent_seconds} histogram is the measured phase alone.
@@ -39,17 +40,25 @@ public final class SignalDriver {
   private static final Pattern BUCKET = Pattern.compile(
     "^copytrade_accepted_to_sent_seconds_bucket\\{le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+]+)$");
   private static final Pattern SUM = Pattern.compile("^copytrade_accepted_to_sent_seconds_sum(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
+  private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([^\"]+)\"");
   private static final long POLL_MS = 20;
-  private static final int PAGE = 100;
+  private static final long SLOW_MS = 300;
   private static final long REQUEST_TIMEOUT_MS = 30_000;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String serviceUrl;
+  /** Each account has at most one request in flight, so the newest few hold most of those being waited for. */
+  private final int page;
   private final Map<String, Integer> finalStates = new ConcurrentHashMap<>();
-  private final Map<String, CompletableFuture<String>> waiting = new ConcurrentHashMap<>();
+  private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
 
-  private SignalDriver(String serviceUrl) {
+  /** A thread waiting for a request's final state, since when. */
+  private record Waiter(CompletableFuture<String> done, long since) {
+  }
+
+  private SignalDriver(String serviceUrl, int accounts) {
     this.serviceUrl = serviceUrl;
+    this.page = accounts + 5;
   }
 
   public static void main(String[] args) throws Exception {
@@ -60,7 +69,7 @@ public final class SignalDriver {
     int accounts = Integer.parseInt(args[1]);
     int warmup = Integer.parseInt(args[2]);
     int measured = Integer.parseInt(args[3]);
-    new SignalDriver(args[0]).run(accounts, warmup, measured);
+    new SignalDriver(args[0], accounts).run(accounts, warmup, measured);
   }
 
   private void run(int accounts, int warmup, int measured) throws Exception {
@@ -120,37 +129,48 @@ public final class SignalDriver {
       }
       String requestId = match(REQUEST_ID, accepted.body());
       CompletableFuture<String> done = new CompletableFuture<>();
-      waiting.put(requestId, done);
+      waiting.put(requestId, new Waiter(done, System.currentTimeMillis()));
       finalStates.merge(awaitFinal(requestId, done), 1, Integer::sum);
     }
   }
 
   /**
-   * Final states from the newest requests, for every request a thread is waiting for. One poll of
-   * {@code GET /api/trades} serves all accounts, so waiting adds little load to the service.
+   * Final states for every request a thread is waiting for. One poll of the newest requests
+   * ({@code GET /api/trades}) finds most of them; one that has waited longer than {@value #SLOW_MS} ms and
+   * is not on that page (other accounts may have finished several requests since) is read by its id.
    */
   private void pollFinalStates() {
     while (!Thread.currentThread().isInterrupted()) {
       try {
         if (!waiting.isEmpty()) {
-          String page = http.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/api/trades?limit=" + PAGE))
-            .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-          Matcher entry = LISTED.matcher(page);
+          Map<String, String> states = new HashMap<>();
+          Matcher entry = LISTED.matcher(get("/api/trades?limit=" + page));
           while (entry.find()) {
-            String state = entry.group(2);
-            CompletableFuture<String> waiter = waiting.get(entry.group(1));
-            if (waiter != null && !state.equals("queued") && !state.equals("executing")) {
-              waiter.complete(state);
+            states.put(entry.group(1), entry.group(2));
+          }
+          long now = System.currentTimeMillis();
+          for (Map.Entry<String, Waiter> waiter : waiting.entrySet()) {
+            String state = states.get(waiter.getKey());
+            if (state == null && now - waiter.getValue().since() > SLOW_MS) {
+              state = match(STATE, get("/api/trade/" + waiter.getKey()));
+            }
+            if (state != null && !state.equals("queued") && !state.equals("executing")) {
+              waiter.getValue().done().complete(state);
             }
           }
         }
         Thread.sleep(POLL_MS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (IOException e) {
-        waiting.values().forEach(waiter -> waiter.completeExceptionally(e));
+      } catch (IOException | RuntimeException e) {
+        waiting.values().forEach(waiter -> waiter.done().completeExceptionally(e));
       }
     }
+  }
+
+  private String get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(serviceUrl + path)).GET().build(),
+      HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private String awaitFinal(String requestId, CompletableFuture<String> done) throws InterruptedException {

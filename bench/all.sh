@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every measurement behind BENCHMARKS.md, one after another (about 12 minutes): intake with the JVM's
+# Every measurement behind BENCHMARKS.md, one after another (about 14 minutes): intake with the JVM's
 # default flags and with the small-footprint flags, startup without and with a class-data archive, signal
 # latency, and the signer JMH benchmarks. Each script's summary lands in target/bench-runs/<name>-<time>/.
 #
@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SMALL_FOOTPRINT="-XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=48m -Xss512k"
+SMALL_FOOTPRINT="-XX:+UseSerialGC -Xmx96m -XX:ReservedCodeCacheSize=48m -Xss512k"
 
 bench/intake.sh
 JAVA_OPTS="$SMALL_FOOTPRINT" MODES=execute bench/intake.sh

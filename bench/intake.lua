@@ -5,6 +5,9 @@
 
 local accounts = tonumber(os.getenv("ACCOUNTS_COUNT") or "20")
 local expire = os.getenv("EXPIRE") == "1"
+-- PACE_MS > 0: each connection waits that long after every answer, so the offered rate is about
+-- connections / (PACE_MS + latency) instead of as fast as answers come back.
+local pace_ms = tonumber(os.getenv("PACE_MS") or "0")
 local symbols = { "ETH", "BTC", "SOL" }
 local threads = {}
 
@@ -28,6 +31,12 @@ function request()
     '{"account_index":%d,"symbol":"%s","trade_type":"long","reference_position_ratio":0.001%s}', account, symbol,
     expire and ',"signal_timestamp":1,"max_lag_ms":1' or "")
   return wrk.format(nil, "/api/trade", nil, body)
+end
+
+if pace_ms > 0 then
+  function delay()
+    return pace_ms
+  end
 end
 
 function response(status, headers, body)

@@ -12,16 +12,25 @@
 # Prints accepted requests/s, latency percentiles, RSS idle and under load, CPU per thread group during each
 # run, the Lighter calls the paper exchange received, and checks the journal against the 202s.
 #
-# Usage: bench/intake.sh            (about 2.5 minutes with the defaults)
-# Environment: MODES ("execute expire"), ACCOUNTS_COUNT (20), CONNECTIONS ("16 64"), DURATION (15),
+# Usage: bench/intake.sh            (about 3 minutes with the defaults)
+# After the closed-loop runs (each connection sends its next request as soon as the answer is back), one
+# paced run per rate in RATES: PACED_CONNECTIONS connections each pausing after every answer, so the
+# offered load is about that rate and the latency is what a client sees at that rate.
+#
+# Environment: MODES ("execute expire"), ACCOUNTS_COUNT (20), CONNECTIONS ("16 64"), RATES ("2000"; empty
+#              for none), PACED_CONNECTIONS (32), DURATION (15),
 #              WARMUP (20), WRK_THREADS (1), PROFILE (1: JFR recording of the last run, summarised),
-#              JAVA_OPTS, BENCH_PORT, BENCH_OUT (see lib.sh). Needs wrk and sqlite3 (apt-get install).
+#              JAVA_OPTS (with -XX:NativeMemoryTracking=summary the JVM's native memory by area is printed
+#              after the runs), BENCH_PORT, BENCH_OUT, BENCH_NICE, BENCH_DATA_DIR (see lib.sh).
+#              Needs wrk and sqlite3 (apt-get install).
 
 source "$(dirname "$0")/lib.sh"
 
 MODES="${MODES:-execute expire}"
 ACCOUNTS_COUNT="${ACCOUNTS_COUNT:-20}"
 CONNECTIONS="${CONNECTIONS:-16 64}"
+RATES="${RATES-2000}"
+PACED_CONNECTIONS="${PACED_CONNECTIONS:-32}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-20}"
 WRK_THREADS="${WRK_THREADS:-1}"
@@ -37,7 +46,7 @@ exec > >(tee "$BENCH_OUT/summary.txt") 2>&1
 
 machine
 echo "JAVA_OPTS: ${JAVA_OPTS:-(none)}"
-echo "accounts: $ACCOUNTS_COUNT, connections: $CONNECTIONS, duration: ${DURATION}s, wrk threads: $WRK_THREADS"
+echo "accounts: $ACCOUNTS_COUNT, connections: $CONNECTIONS, paced rates: ${RATES:-none} over $PACED_CONNECTIONS connections, duration: ${DURATION}s, wrk threads: $WRK_THREADS"
 
 for mode in $MODES; do
   out="$BENCH_OUT/$mode"
@@ -50,15 +59,30 @@ for mode in $MODES; do
   sleep 5
   echo "RSS idle (5 s after ready): $(rss_mib) MiB"
 
+  export PACE_MS=0
   log "$mode: warm-up ${WARMUP}s"
   "${NICE[@]}" wrk -t"$WRK_THREADS" -c16 -d"${WARMUP}s" -s "$BENCH_DIR/intake.lua" "$SERVICE_URL" >"$out/wrk-warmup.txt"
   grep '^statuses' "$out/wrk-warmup.txt" | sed 's/^/warm-up /'
 
   last=${CONNECTIONS##* }
-  for connections in $CONNECTIONS; do
-    log "$mode: $connections connections, ${DURATION}s"
-    echo "--- $connections connections ($(contention))"
-    if [[ $PROFILE == 1 && $connections == "$last" ]]; then
+  [[ -z "$RATES" ]] || last="${PACED_CONNECTIONS}@${RATES##* }"
+  runs="$CONNECTIONS"
+  for rate in $RATES; do
+    runs+=" ${PACED_CONNECTIONS}@$rate"
+  done
+  for run in $runs; do
+    connections=${run%@*}
+    export PACE_MS=0
+    if [[ $run == *@* ]]; then
+      # Paced: each connection pauses between requests so that the offered load is about the rate asked for.
+      export PACE_MS=$(((connections * 1000 / ${run#*@}) - 1))
+    fi
+    tag=${run/@/-paced-}
+    description="$connections connections"
+    [[ $PACE_MS == 0 ]] || description+=", paced for ${run#*@}/s (${PACE_MS} ms pause after each answer)"
+    log "$mode: $description, ${DURATION}s"
+    echo "--- $description ($(contention))"
+    if [[ $PROFILE == 1 && $run == "$last" ]]; then
       jcmd "$SERVICE_PID" JFR.start name=intake settings=profile filename="$out/intake.jfr" >/dev/null
     fi
     (
@@ -66,21 +90,21 @@ for mode in $MODES; do
         sleep 1
         rss_mib
       done
-    ) >"$out/rss-$connections.txt" &
+    ) >"$out/rss-$tag.txt" &
     sampler=$!
-    thread_ticks >"$out/ticks-before-$connections.txt"
+    thread_ticks >"$out/ticks-before-$tag.txt"
     "${NICE[@]}" wrk -t"$WRK_THREADS" -c"$connections" -d"${DURATION}s" --latency -s "$BENCH_DIR/intake.lua" "$SERVICE_URL" \
-      >"$out/wrk-$connections.txt"
-    thread_ticks >"$out/ticks-after-$connections.txt"
+      >"$out/wrk-$tag.txt"
+    thread_ticks >"$out/ticks-after-$tag.txt"
     wait "$sampler" || true
-    sed -n '/^statuses/,$p' "$out/wrk-$connections.txt"
-    echo "RSS under load: peak $(sort -n "$out/rss-$connections.txt" | tail -1) MiB (sampled every second)"
-    cpu=$(thread_cpu_total "$out/ticks-before-$connections.txt" "$out/ticks-after-$connections.txt")
-    accepted=$(grep -o ' 202=[0-9]*' "$out/wrk-$connections.txt" | cut -d= -f2)
+    sed -n '/^statuses/,$p' "$out/wrk-$tag.txt"
+    echo "RSS under load: peak $(sort -n "$out/rss-$tag.txt" | tail -1) MiB (sampled every second)"
+    cpu=$(thread_cpu_total "$out/ticks-before-$tag.txt" "$out/ticks-after-$tag.txt")
+    accepted=$(grep -o ' 202=[0-9]*' "$out/wrk-$tag.txt" | cut -d= -f2)
     echo "service CPU: ${cpu} s in ${DURATION} s, $(awk -v c="$cpu" -v n="$accepted" 'BEGIN {printf "%.0f", 1e6 * c / n}') µs per accepted request (all threads)"
     echo "service CPU by thread group during the run:"
-    thread_cpu_diff "$out/ticks-before-$connections.txt" "$out/ticks-after-$connections.txt" "$DURATION" | head -8
-    if [[ $PROFILE == 1 && $connections == "$last" ]]; then
+    thread_cpu_diff "$out/ticks-before-$tag.txt" "$out/ticks-after-$tag.txt" "$DURATION" | head -8
+    if [[ $PROFILE == 1 && $run == "$last" ]]; then
       jcmd "$SERVICE_PID" JFR.stop name=intake >/dev/null
       echo "JFR execution samples of this run, by thread and by top frame:"
       "$BENCH_DIR/jfr-top.sh" "$out/intake.jfr" | sed 's/^/  /'
@@ -89,7 +113,12 @@ for mode in $MODES; do
 
   queued=$(curl -s "$SERVICE_URL/health" | grep -o '"queued":[0-9]*' | awk -F: '{s += $2} END {print s}' || true)
   echo "still queued when the load stopped: $queued"
-  echo "heap after the runs: $(jcmd "$SERVICE_PID" GC.heap_info | grep -m1 -E 'total|used' | sed 's/^ *//')"
+  echo "heap after the runs: $(jcmd "$SERVICE_PID" GC.heap_info | grep -E 'generation|heap  |Metaspace' | sed -E 's/^ *//; s/ \[.*//; s/  +/ /g' | paste -sd';')"
+  if [[ $JAVA_OPTS == *NativeMemoryTracking* ]]; then
+    echo "native memory (committed) after the runs, by JVM area:"
+    jcmd "$SERVICE_PID" VM.native_memory summary | sed -n 's/^-  *\([A-Za-z ]*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB)/\1 \2/p' \
+      | awk '$NF >= 1024 {kb = $NF; $NF = ""; printf "  %-22s %4.0f MiB\n", $0, kb / 1024}'
+  fi
   echo "Lighter calls received by the paper exchange: $(paper_requests)"
   stop_service
 
