@@ -14,9 +14,9 @@
 #   - the Lighter calls the paper exchange received, per path, for all requests of the run;
 #   - the CPU the service process used per request, by thread group.
 #
-# Usage: bench/signal-latency.sh    (about 2 minutes with the defaults)
+# Usage: bench/signal-latency.sh    (about 1.5 minutes with the defaults)
 # Environment: ACCOUNT_COUNTS ("1 20"), WARMUP_1 (600) / MEASURED_1 (300) for one account,
-#              WARMUP_N (30) / MEASURED_N (20) per account for more, JAVA_OPTS, BENCH_PORT, BENCH_OUT,
+#              WARMUP_N (150) / MEASURED_N (20) per account for more, JAVA_OPTS, BENCH_PORT, BENCH_OUT,
 #              BENCH_DATA_DIR, BENCH_NICE (see lib.sh), PROFILE (1: JFR recording of each driver run,
 #              summarised by bench/jfr-top.sh). The warm-up is long because the JIT needs a few
 #              hundred requests before the path is compiled; with 60 the figures are several times higher.
@@ -26,7 +26,7 @@ source "$(dirname "$0")/lib.sh"
 ACCOUNT_COUNTS="${ACCOUNT_COUNTS:-1 20}"
 WARMUP_1="${WARMUP_1:-600}"
 MEASURED_1="${MEASURED_1:-300}"
-WARMUP_N="${WARMUP_N:-30}"
+WARMUP_N="${WARMUP_N:-150}"
 MEASURED_N="${MEASURED_N:-20}"
 PROFILE="${PROFILE:-0}"
 
