@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
  * Signal-to-send load for bench/signal-latency.sh: one thread per account sends trade signals one after
  * another (long, then close, alternating on ETH), each only after the previous request of that account has
  * reached a final state (one shared poller reads the newest requests), so no request ever waits in its
- * account's queue. After a warm-up phase it scrapes
- * {@code /metrics}, runs the measured phase and scrapes again; the difference of the
- * {@code copytrade_accepted_to_sent_seconds} histogram is the measured phase alone.
+ * account's queue. After a warm-up phase it scrapes {@code /metrics}, runs the measured phase and scrapes
+ * again; the difference of the {@code copytrade_accepted_to_sent_seconds} histogram is the measured phase
+ * alone.
  *
  * <p>Usage: {@code java bench/SignalDriver.java <service url> <accounts> <warm-up per account> <measured per
  * account>}. Measured requests carry {@code client_request_id} {@code m-<account>-<n>}, warm-up ones

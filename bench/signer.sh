@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Signer JMH benchmarks (src/jmh/java/io/copytrader/lighter/signer/SignerBenchmark.java), percentiles in µs.
-# Compiles with the bench profile into target/classes, so run `./mvnw -B package` again before building
-# a jar for release. About 2 minutes.
+# Compiles with the bench profile into target/classes (JMH's generated classes land there too), so build a
+# release jar with `./mvnw -B clean package` afterwards. About 2 minutes.
 #
 # Usage: bench/signer.sh [extra JMH arguments]
 # Environment: BENCH_NICE, BENCH_OUT (see lib.sh).
