@@ -34,6 +34,10 @@ bench_out() {
   local name="$1"
   BENCH_OUT="${BENCH_OUT:-$REPO_DIR/target/bench-runs/$name-$(date -u +%Y%m%dT%H%M%SZ)}"
   mkdir -p "$BENCH_OUT"
+  BENCH_OUT="$(cd "$BENCH_OUT" && pwd)"
+  if [[ -n "${BENCH_DATA_DIR:-}" ]]; then
+    BENCH_DATA_DIR="$(cd "$BENCH_DATA_DIR" && pwd)"
+  fi
   echo "results in $BENCH_OUT" >&2
 }
 
@@ -92,8 +96,11 @@ start_service() {
   rm -rf "$(data_dir)"
   local started
   started=$(now_ns)
+  # A clean environment in an empty working directory: no .env, conf/ or exported API_KEY, Telegram token or
+  # live account of the caller's can reach the service under test (only LOG_LEVEL passes, for experiments).
   # shellcheck disable=SC2086
-  env MODE=paper ACCOUNTS="$(accounts_json "$accounts")" HTTP_HOST=127.0.0.1 HTTP_PORT="$BENCH_PORT" \
+  env -i -C "$BENCH_OUT" PATH="$PATH" HOME="$HOME" ${LOG_LEVEL:+LOG_LEVEL="$LOG_LEVEL"} \
+    MODE=paper ACCOUNTS="$(accounts_json "$accounts")" HTTP_HOST=127.0.0.1 HTTP_PORT="$BENCH_PORT" \
     DATA_DIR="$(data_dir)" "$@" \
     "${NICE[@]}" java $JAVA_OPTS -jar "$JAR" >"$BENCH_OUT/service.log" 2>&1 &
   SERVICE_PID=$!
