@@ -1,5 +1,6 @@
 package io.copytrader;
 
+import java.math.BigDecimal;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.Eip55;
@@ -8,6 +9,8 @@ import io.copytrader.lighter.ApiKeyInfo;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
+import io.copytrader.lighter.LighterErrorCodes;
+import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.signer.ApiKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -88,7 +91,10 @@ public final class AccountCheck {
         return (Void) null;
       })
       .recover(failure -> {
-        problems.add(label + ": not found on Lighter: " + failure.getMessage());
+        boolean missing = failure instanceof LighterException error
+          && error.hasCode(LighterErrorCodes.ACCOUNT_NOT_FOUND);
+        problems.add(label + (missing ? ": not found on Lighter: " : ": cannot read it from Lighter: ")
+          + failure.getMessage());
         return Future.succeededFuture();
       }));
   }
@@ -116,7 +122,7 @@ public final class AccountCheck {
     return lower.startsWith("0x") ? lower.substring(2) : lower;
   }
 
-  private static String plain(java.math.BigDecimal value) {
+  private static String plain(BigDecimal value) {
     return value == null ? "?" : value.toPlainString();
   }
 }

@@ -5,6 +5,8 @@ import io.copytrader.account.AccountView;
 import io.copytrader.account.ClientOrderIndexAllocator;
 import io.copytrader.account.ExchangeSession;
 import io.copytrader.account.ExecutionSettings;
+import io.copytrader.account.RestExchangeView;
+import io.copytrader.account.StreamExchangeView;
 import io.copytrader.account.TradeExecutor;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AppConfig;
@@ -14,7 +16,11 @@ import io.copytrader.http.HttpVerticle;
 import io.copytrader.journal.Journal;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
+import io.copytrader.lighter.LighterStream;
+import io.copytrader.lighter.LighterStreamOptions;
 import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.lighter.signer.SignerWarmUp;
+import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.market.MarketCacheVerticle;
 import io.copytrader.metrics.ServiceMetrics;
@@ -32,14 +38,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads nothing itself: takes the validated configuration and deploys, in order, the paper exchange (in
- * paper mode), the market cache, the notifier, health, one account verticle per account and the HTTP API
- * last, failing fast if any of them cannot start.
+ * paper mode), the market cache, the exchange streams, the notifier, health, one account verticle per account
+ * and the HTTP API last, failing fast if any of them cannot start.
  */
 public final class MainVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
   /** How long an accepted order may take to reach its final state before the request is reported unconfirmed. */
   private static final Duration FILL_TIMEOUT = Duration.ofSeconds(15);
+  private static final int WARM_UP_SIGNATURES = 300;
+  /** Lifetime of the auth tokens the private streams subscribe with; they are checked at subscription only. */
+  private static final long STREAM_TOKEN_SECONDS = 600;
 
   private final LoadedConfig loaded;
   private final List<String> accountDeployments = new ArrayList<>();
@@ -49,6 +58,7 @@ public final class MainVerticle extends VerticleBase {
   private PaperMode paper;
   private Journal journal;
   private LighterClient lighter;
+  private LighterStream stream;
   private HttpVerticle http;
 
   public MainVerticle(LoadedConfig loaded) {
@@ -78,6 +88,7 @@ public final class MainVerticle extends VerticleBase {
         journal = opened;
         return vertx.deployVerticle(new MarketCacheVerticle(lighter));
       })
+      .compose(deployed -> deployStream())
       .compose(deployed -> {
         NotifierVerticle notifier = new NotifierVerticle(config.telegram());
         registerMetrics(notifier);
@@ -87,9 +98,13 @@ public final class MainVerticle extends VerticleBase {
       .compose(deployed -> deployAccounts())
       .compose(deployed -> {
         http = new HttpVerticle(config, journal, metrics);
-        return vertx.deployVerticle(http);
+        return vertx.deployVerticle(http).recover(failure -> Future.failedFuture("the HTTP API cannot listen on "
+          + config.httpHost() + ":" + config.httpPort() + " (HTTP_PORT): " + failure.getMessage()));
       })
-      .onSuccess(ready -> announce());
+      .onSuccess(ready -> {
+        announce();
+        warmUp();
+      });
   }
 
   private Future<Void> deployAccounts() {
@@ -106,8 +121,8 @@ public final class MainVerticle extends VerticleBase {
           ExecutionSettings settings = new ExecutionSettings(account.effective(config.trading()), defaults.attempts(),
             defaults.retryInterval(), defaults.maxSignalAge(), defaults.fillTimeout());
           ClientOrderIndexAllocator orderIndexes = new ClientOrderIndexAllocator(lastIndex.orElse(0));
-          TradeExecutor executor = new TradeExecutor(vertx, account, settings, session, journal, orderIndexes,
-            metrics);
+          TradeExecutor executor = new TradeExecutor(vertx, account, settings, session,
+            new StreamExchangeView(stream, new RestExchangeView(lighter)), journal, orderIndexes, metrics);
           AccountVerticle verticle = new AccountVerticle(account, config.maxQueuePerAccount(), journal, lighter,
             executor, new AccountView(lighter, account.accountIndex(), session::authToken), config.shutdownGrace());
           accounts.add(verticle);
@@ -119,6 +134,31 @@ public final class MainVerticle extends VerticleBase {
         .mapEmpty();
     }
     return chain;
+  }
+
+  /**
+   * Order books of the active markets and each account's positions, orders and equity, kept current over
+   * Lighter's WebSocket so a warm trade reads nothing over REST before its order is sent.
+   */
+  private Future<String> deployStream() {
+    List<LighterStream.StreamAccount> followed = config.accounts().stream().map(account -> {
+      ApiKey key = ApiKey.parse(account.privateKey().reveal());
+      return new LighterStream.StreamAccount(account.accountIndex(), () -> AuthToken.create(key,
+        account.accountIndex(), account.apiKeyIndex(), System.currentTimeMillis() / 1000 + STREAM_TOKEN_SECONDS));
+    }).toList();
+    stream = new LighterStream(LighterStreamOptions.defaults(config.baseUrl()), () -> vertx.eventBus()
+      .<JsonObject>request(Addresses.MARKET_LIST, new JsonObject())
+      .map(reply -> reply.body().getJsonArray("markets").stream()
+        .map(market -> (JsonObject) market)
+        .filter(market -> market.getBoolean("active", false))
+        .map(market -> market.getInteger("market_id"))
+        .toList()), followed);
+    metrics.gauge("copytrade_stream_fresh", "1 while the exchange streams are connected and recently heard from",
+      () -> stream.fresh() ? 1 : 0);
+    metrics.counter("copytrade_stream_connections", "Exchange stream connections established", stream::connections);
+    metrics.counter("copytrade_stream_resubscriptions", "Order books resubscribed after a gap in their updates",
+      stream::resubscriptions);
+    return vertx.deployVerticle(stream);
   }
 
   private void registerMetrics(NotifierVerticle notifier) {
@@ -161,6 +201,14 @@ public final class MainVerticle extends VerticleBase {
       lighter.close();
     }
     return journal == null ? Future.succeededFuture() : journal.close();
+  }
+
+  /** Compiles the signing path off the event loop before the first signal arrives. */
+  private void warmUp() {
+    vertx.executeBlocking(() -> {
+      SignerWarmUp.run(config.chainId(), WARM_UP_SIGNATURES);
+      return null;
+    }, false).onFailure(failure -> LOG.error("Signer warm-up failed: {}", failure.getMessage()));
   }
 
   private void announce() {

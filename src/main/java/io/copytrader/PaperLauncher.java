@@ -26,8 +26,9 @@ final class PaperLauncher {
     PaperExchange exchange = new PaperExchange(PaperMode.paperConfig(config, config.accounts(), "127.0.0.1"));
     try {
       vertx.deployVerticle(exchange).await();
-    } catch (RuntimeException e) {
-      LOG.error("Paper exchange failed to start: {}", e.getMessage());
+    } catch (Exception e) {
+      // await() rethrows checked causes too (a taken port is a BindException); see ServiceLauncher.
+      LOG.error("Paper exchange failed to start: {}", PaperMode.cannotListen(config, e));
       vertx.close().await();
       return 1;
     }

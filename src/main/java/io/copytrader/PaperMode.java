@@ -1,5 +1,6 @@
 package io.copytrader;
 
+import java.util.stream.LongStream;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.Mode;
@@ -46,6 +47,7 @@ final class PaperMode {
     List<AccountConfig> accounts = config.accounts().isEmpty() ? demoAccounts() : config.accounts();
     exchange = new PaperExchange(paperConfig(config, accounts, "127.0.0.1"));
     return vertx.deployVerticle(exchange)
+      .recover(failure -> Future.failedFuture(cannotListen(config, failure)))
       .map(deployed -> config.withBaseUrl(exchange.baseUrl()).withAccounts(accounts));
   }
 
@@ -59,6 +61,12 @@ final class PaperMode {
     PaperConfig defaults = PaperConfig.defaults();
     return new PaperConfig(host, config.paperPort() == null ? 0 : config.paperPort(), config.chainId(), true,
       defaults.book(), defaults.markets(), paperAccounts);
+  }
+
+  /** Names the port, since a taken one is the usual reason and the bind error alone does not say which. */
+  static String cannotListen(AppConfig config, Throwable failure) {
+    return "the paper exchange cannot listen on 127.0.0.1:" + (config.paperPort() == null ? 0 : config.paperPort())
+      + " (PAPER_PORT): " + failure.getMessage();
   }
 
   void announce(AppConfig effective, int httpPort) {
@@ -76,7 +84,7 @@ final class PaperMode {
   /** Fresh keys on every start: demo accounts live only as long as the paper exchange that holds them. */
   private static List<AccountConfig> demoAccounts() {
     SecureRandom random = new SecureRandom();
-    return java.util.stream.LongStream.range(0, DEMO_ACCOUNTS).mapToObj(n -> {
+    return LongStream.range(0, DEMO_ACCOUNTS).mapToObj(n -> {
       byte[] key = new byte[40];
       random.nextBytes(key);
       return new AccountConfig(FIRST_DEMO_ACCOUNT + n, 0, Secret.of(HexFormat.of().formatHex(key)), "demo-" + (n + 1),

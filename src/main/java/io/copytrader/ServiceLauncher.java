@@ -25,7 +25,9 @@ final class ServiceLauncher {
     MainVerticle main = new MainVerticle(loaded);
     try {
       vertx.deployVerticle(main).await();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // await() rethrows the cause as it is, checked ones included (a taken port is a BindException); anything
+      // not caught here leaves the main thread dead and Vert.x's threads keeping a useless process alive.
       LOG.error("Startup failed: {}", e.getMessage());
       vertx.close().await();
       return 1;

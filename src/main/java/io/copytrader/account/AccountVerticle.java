@@ -1,9 +1,11 @@
 package io.copytrader.account;
 
+import java.util.concurrent.TimeUnit;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.ServiceFailure;
 import io.copytrader.config.AccountConfig;
+import io.copytrader.journal.IdempotencyHit;
 import io.copytrader.journal.InsertOutcome;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.NewRequest;
@@ -26,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,8 +102,10 @@ public final class AccountVerticle extends VerticleBase {
     }
     idle = Promise.promise();
     Future<Void> finished = idle.future();
-    return unregistered.compose(done -> Future.any(finished,
-        vertx.timer(shutdownGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)))
+    // Vert.x refuses a zero-delay timer; SHUTDOWN_GRACE=0 means not waiting at all.
+    Future<?> graceOver = shutdownGrace.isZero() ? Future.succeededFuture()
+      : vertx.timer(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
+    return unregistered.compose(done -> Future.any(finished, graceOver))
       .onComplete(done -> {
         if (!finished.isComplete()) {
           LOG.warn("Account {}: the current request did not finish within {} s of shutdown",
@@ -133,11 +138,12 @@ public final class AccountVerticle extends VerticleBase {
     }
     return journal.getRequest(record.requestId()).map(detail -> {
       List<OrderRecord> orders = detail.map(RequestDetail::orders).orElse(List.of());
-      Long entry = orders.stream().filter(order -> ENTRY_PURPOSES.contains(order.purpose()))
-        .map(OrderRecord::clientOrderIndex).reduce((first, last) -> last).orElse(null);
+      Optional<OrderRecord> entry = orders.stream().filter(order -> ENTRY_PURPOSES.contains(order.purpose()))
+        .reduce((first, last) -> last);
       int nextOrdinal = orders.stream().mapToInt(OrderRecord::ordinal).max().orElse(-1) + 1;
       queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
-        new QueuedRequest.Recovery(entry, nextOrdinal)));
+        new QueuedRequest.Recovery(entry.map(OrderRecord::clientOrderIndex).orElse(null),
+          entry.map(OrderRecord::ordinal).orElse(-1), nextOrdinal)));
       depth = queue.size();
       return null;
     });
@@ -159,28 +165,42 @@ public final class AccountVerticle extends VerticleBase {
       msg.fail(FailureCode.SHUTTING_DOWN.code(), "the service is shutting down; retry against the next instance");
       return;
     }
+    TradeRequest request = TradeRequest.fromJson(msg.body());
+    NewRequest entry = NewRequest.of(RequestIds.next(System.currentTimeMillis()), account.accountIndex(),
+      request.action().isAdjust() ? RequestKind.ADJUST : RequestKind.TRADE, request.toJson(),
+      request.clientRequestId(), request.signalTimestamp(), request.maxLagMs());
+    // A repeat is answered from the journal before anything else: its original was accepted, so neither a full
+    // queue nor a position its original has since closed may turn the repeat into an error.
+    Future<Optional<IdempotencyHit>> earlier = request.clientRequestId() == null ? Future.succeededFuture(
+      Optional.empty()) : journal.findByIdempotencyKey(account.accountIndex(), request.clientRequestId());
+    earlier.onSuccess(hit -> {
+      if (hit.isPresent()) {
+        answerRepeat(msg, request, hit.get().requestId(), hit.get().state(),
+          hit.get().fingerprint().equals(entry.fingerprint()));
+      } else {
+        admit(msg, request, entry);
+      }
+    }).onFailure(failure -> fail(msg, failure));
+  }
+
+  private void admit(Message<JsonObject> msg, TradeRequest request, NewRequest entry) {
+    if (stopping) {
+      msg.fail(FailureCode.SHUTTING_DOWN.code(), "the service is shutting down; retry against the next instance");
+      return;
+    }
     if (queue.size() + admitting >= capacity) {
       msg.fail(FailureCode.QUEUE_FULL.code(), "account " + account.accountIndex() + " has " + capacity
         + " requests waiting; retry later");
       return;
     }
-    TradeRequest request = TradeRequest.fromJson(msg.body());
     admitting++;
     positionCheck(request)
-      .compose(checked -> journal.insertRequest(NewRequest.of(RequestIds.next(System.currentTimeMillis()),
-        account.accountIndex(), request.action().isAdjust() ? RequestKind.ADJUST : RequestKind.TRADE,
-        request.toJson(), request.clientRequestId(), request.signalTimestamp(), request.maxLagMs())))
+      .compose(checked -> journal.insertRequest(entry))
       .onComplete(inserted -> admitting--)
       .onSuccess(outcome -> {
         RequestRecord record = outcome.request();
         if (outcome instanceof InsertOutcome.Duplicate duplicate) {
-          if (!duplicate.sameBody()) {
-            msg.fail(FailureCode.IDEMPOTENCY_CONFLICT.code(), "idempotency key " + request.clientRequestId()
-              + " was used for a different request (" + record.requestId() + ")");
-            return;
-          }
-          msg.reply(new JsonObject().put("request_id", record.requestId()).put("duplicate", true)
-            .put("state", record.state().wire()));
+          answerRepeat(msg, request, record.requestId(), record.state(), duplicate.sameBody());
           return;
         }
         queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli()));
@@ -191,6 +211,16 @@ public final class AccountVerticle extends VerticleBase {
         drain();
       })
       .onFailure(failure -> fail(msg, failure));
+  }
+
+  private static void answerRepeat(Message<JsonObject> msg, TradeRequest request, String originalId,
+                                   RequestState state, boolean sameBody) {
+    if (!sameBody) {
+      msg.fail(FailureCode.IDEMPOTENCY_CONFLICT.code(), "idempotency key " + request.clientRequestId()
+        + " was used for a different request (" + originalId + ")");
+      return;
+    }
+    msg.reply(new JsonObject().put("request_id", originalId).put("duplicate", true).put("state", state.wire()));
   }
 
   /** An adjustment needs a position to adjust; refuse it at intake rather than fail it in the background. */

@@ -5,8 +5,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Issues the {@code ClientOrderIndex} of every order one account sends: strictly increasing, unique across
- * restarts, within Lighter's 1 .. 2^48 − 1. A retry of the same order reuses its index instead of taking a
- * new one, so the exchange refuses the duplicate (21728) rather than filling twice.
+ * restarts, within Lighter's 1 .. 2^48 − 1. A retry of the same order reuses its index, which lets the executor
+ * find an earlier unanswered attempt on the exchange ({@code accountOrders}) before sending again; while that
+ * attempt is still live the exchange also refuses the duplicate (21728). A finished IOC order frees its index,
+ * so the lookup, not 21728, is what prevents a second fill.
  */
 public final class ClientOrderIndexAllocator {
 

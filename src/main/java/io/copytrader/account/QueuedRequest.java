@@ -8,10 +8,10 @@ package io.copytrader.account;
 public record QueuedRequest(String requestId, TradeRequest request, long acceptedAtMillis, Recovery recovery) {
 
   /**
-   * What the journal knew of an interrupted request: its entry order's client order index (null when none was
-   * signed) and the next free order ordinal.
+   * What the journal knew of an interrupted request: its latest entry order's client order index and ordinal
+   * (null and -1 when none was signed) and the next free order ordinal.
    */
-  public record Recovery(Long entryClientOrderIndex, int nextOrdinal) {
+  public record Recovery(Long entryClientOrderIndex, int entryOrdinal, int nextOrdinal) {
   }
 
   public static QueuedRequest fresh(String requestId, TradeRequest request, long acceptedAtMillis) {

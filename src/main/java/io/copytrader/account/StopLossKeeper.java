@@ -193,12 +193,13 @@ final class StopLossKeeper {
   private Future<Void> send(Journaling journaling, Market market, OrderPurpose purpose, long clientOrderIndex,
                             Side side, BigDecimal base, BigDecimal price, BigDecimal trigger,
                             LongFunction<LighterTx> build) {
-    int ordinal = journaling.ordinals().getAsInt();
-    return session.send(build, signed -> journal.insertOrder(new NewOrder(journaling.requestId(), ordinal, purpose,
+    SignedOrderRows rows = new SignedOrderRows(journal, journaling.requestId(), journaling.ordinals());
+    return session.send(build, signed -> rows.record(ordinal -> new NewOrder(journaling.requestId(), ordinal, purpose,
         market.marketId(), clientOrderIndex, signed.nonce(), session.apiKeyIndex(), signed.tx().txType(),
         signed.tx().txHashHex(), signed.tx().txInfo(), side == Side.SELL ? OrderSide.SELL : OrderSide.BUY, base, price,
         trigger)))
       .compose(outcome -> {
+        int ordinal = rows.ordinal();
         if (outcome instanceof SendOutcome.Accepted accepted) {
           return journal.updateOrder(journaling.requestId(), ordinal, OrderUpdate.sent(accepted.tx().txHashHex()))
             .mapEmpty();

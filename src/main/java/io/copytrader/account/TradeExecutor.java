@@ -51,6 +51,7 @@ public final class TradeExecutor implements RequestExecutor {
   private final AccountConfig account;
   private final ExecutionSettings settings;
   private final ExchangeSession session;
+  private final ExchangeView view;
   private final OrderWatcher watcher;
   private final StopLossKeeper stopLosses;
   private final Journal journal;
@@ -58,16 +59,28 @@ public final class TradeExecutor implements RequestExecutor {
   private final PositionSizer sizer;
   private final ServiceMetrics metrics;
 
+  /** Reads everything from REST. */
   public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                        Journal journal, ClientOrderIndexAllocator orderIndexes, ServiceMetrics metrics) {
+    this(vertx, account, settings, session, new RestExchangeView(session.lighter()), journal, orderIndexes, metrics);
+  }
+
+  /**
+   * Reads the book top and the account before an order, and follows the order to its fill, through {@code view}
+   * (the streams while they are fresh); the reads after a fill stay on REST, the exchange's own record.
+   */
+  public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
+                       ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
+                       ServiceMetrics metrics) {
     this.vertx = vertx;
+    this.view = view;
     this.metrics = metrics;
     this.account = account;
     this.settings = settings;
     this.session = session;
     this.journal = journal;
     this.orderIndexes = orderIndexes;
-    this.watcher = new OrderWatcher(vertx, session);
+    this.watcher = new OrderWatcher(vertx, session, view);
     this.sizer = new PositionSizer(settings.trading());
     this.stopLosses = new StopLossKeeper(vertx, settings, session, watcher, journal, orderIndexes);
   }
@@ -108,7 +121,13 @@ public final class TradeExecutor implements RequestExecutor {
     private final TradeContext context;
     private int nextOrdinal;
     private Long entryOrderIndex;
+    /** The journal ordinal of the latest signed entry order, or -1 before one is signed. */
+    private int entryOrdinal = -1;
     private boolean entryInDoubt;
+    /** The entry order is known to be on the exchange: a retry confirms it again and never sends another. */
+    private boolean entryReached;
+    /** The account as read before the entry order was sent, for the notice and stop-loss of a later attempt. */
+    private DetailedAccount entryBefore;
     private long sentAtMillis;
     private final RequestLog log;
 
@@ -146,6 +165,7 @@ public final class TradeExecutor implements RequestExecutor {
     private Future<Void> recover(QueuedRequest.Recovery recovery) {
       nextOrdinal = recovery.nextOrdinal();
       entryOrderIndex = recovery.entryClientOrderIndex();
+      entryOrdinal = recovery.entryOrdinal();
       entryInDoubt = entryOrderIndex != null;
       log.info("was interrupted; reconciling with the exchange (entry order {})", entryOrderIndex);
       Future<Boolean> reachedExchange = entryInDoubt
@@ -165,8 +185,11 @@ public final class TradeExecutor implements RequestExecutor {
     }
 
     private Future<Void> attempt(int number) {
-      return journal.recordAttempt(queued.requestId())
-        .compose(counted -> once())
+      // Marking a fresh request executing already counted its first attempt.
+      Future<?> counted = number == 1 && queued.recovery() == null ? Future.succeededFuture()
+        : journal.recordAttempt(queued.requestId());
+      return counted
+        .compose(recorded -> once())
         .compose(done -> Future.<Void>succeededFuture())
         .recover(failure -> {
           boolean retryable = failure instanceof RetryableFailure;
@@ -186,15 +209,20 @@ public final class TradeExecutor implements RequestExecutor {
         });
     }
 
-    /** One attempt: reconcile an in-doubt order, else plan and send a fresh one. */
+    /** One attempt: confirm an order known to be on the exchange, reconcile an in-doubt one, else plan and send. */
     private Future<Void> once() {
       return market().compose(market -> {
+        if (entryReached) {
+          log.info("order {} is on the exchange; confirming it again", entryOrderIndex);
+          return confirmReached(market);
+        }
         if (entryInDoubt) {
           return watcher.find(entryOrderIndex).compose(found -> {
             if (found.isPresent()) {
               log.info("the unanswered order {} reached the exchange; confirming it", entryOrderIndex);
               entryInDoubt = false;
-              return readAccount().compose(before -> confirm(market, before, null, -1));
+              entryReached = true;
+              return confirmReached(market);
             }
             return planAndSend(market);
           });
@@ -203,9 +231,15 @@ public final class TradeExecutor implements RequestExecutor {
       });
     }
 
+    private Future<Void> confirmReached(Market market) {
+      Future<DetailedAccount> before = entryBefore != null ? Future.succeededFuture(entryBefore) : readAccount();
+      return before.compose(read -> confirm(market, read, null, entryOrdinal));
+    }
+
     private Future<Void> planAndSend(Market market) {
       Future<BookTop> book = book(market);
-      Future<DetailedAccount> before = readAccount();
+      Future<DetailedAccount> before = view.account(account.accountIndex())
+        .recover(failure -> Future.failedFuture(exchangeFailure(failure)));
       return Future.all(book, before).compose(read -> {
         Optional<Position> position = position(before.result(), market.marketId());
         SizingResult sizing = sizer.plan(request.withMarket(market.marketId(), market.symbol()), market,
@@ -222,11 +256,12 @@ public final class TradeExecutor implements RequestExecutor {
     }
 
     private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan) {
+      entryBefore = before;
       if (entryOrderIndex == null) {
         entryOrderIndex = orderIndexes.next();
       }
       long clientOrderIndex = entryOrderIndex;
-      int ordinal = nextOrdinal++;
+      SignedOrderRows rows = new SignedOrderRows(journal, queued.requestId(), () -> nextOrdinal++);
       OrderPurpose purpose = plan.closesPosition() ? OrderPurpose.CLOSE
         : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
       long expiredAt = System.currentTimeMillis() + TX_EXPIRY.toMillis();
@@ -235,12 +270,18 @@ public final class TradeExecutor implements RequestExecutor {
             plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
             CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, plan.reduceOnly() ? 1 : 0, 0, 0, expiredAt, nonce,
             TxAttributes.none()),
-          signed -> journal.insertOrder(new NewOrder(queued.requestId(), ordinal, purpose, market.marketId(),
+          signed -> rows.record(ordinal -> new NewOrder(queued.requestId(), ordinal, purpose, market.marketId(),
             clientOrderIndex, signed.nonce(), account.apiKeyIndex(), signed.tx().txType(), signed.tx().txHashHex(),
             signed.tx().txInfo(), plan.isAsk() ? OrderSide.SELL : OrderSide.BUY, plan.baseAmount(), plan.worstPrice(),
             null)))
+        // A nonce that could not be fetched: nothing was signed or sent, so it is retried like a failed read.
+        .recover(failure -> Future.failedFuture(failure instanceof LighterException error
+          ? exchangeFailure(error) : failure))
         .compose(outcome -> {
+          int ordinal = rows.ordinal();
+          entryOrdinal = ordinal;
           if (outcome instanceof SendOutcome.Accepted accepted) {
+            entryReached = true;
             sentAtMillis = System.currentTimeMillis();
             metrics.acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
             log.info("order {} accepted as tx {}", clientOrderIndex, accepted.tx().txHashHex());
@@ -262,6 +303,7 @@ public final class TradeExecutor implements RequestExecutor {
           }
           SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
           if (rejected.error().hasCode(ORDER_ALREADY_EXISTS)) {
+            entryReached = true;
             log.info("order {} already exists on the exchange; confirming it", clientOrderIndex);
             return confirm(market, before, plan, ordinal);
           }
@@ -305,6 +347,7 @@ public final class TradeExecutor implements RequestExecutor {
           order.status())
           .compose(recorded -> readAccount())
           .compose(after -> {
+            view.settled(after);
             publish(tradeNotice(order, filled, averagePrice, before.position(market.marketId()),
               after.position(market.marketId())));
             return stopLosses.align(context, new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++),
@@ -327,7 +370,12 @@ public final class TradeExecutor implements RequestExecutor {
       if (ordinal < 0) {
         return Future.succeededFuture(true);
       }
-      return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.fill(state, filled, averagePrice, status));
+      return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.fill(state, filled, averagePrice, status))
+        .onSuccess(recorded -> {
+          if (!recorded) {
+            log.warn("the journal refused to record order {}'s fill as {}", ordinal, state.wire());
+          }
+        });
     }
 
     private Notice tradeNotice(Order order, BigDecimal filled, BigDecimal price, Optional<AccountPosition> before,
@@ -376,9 +424,7 @@ public final class TradeExecutor implements RequestExecutor {
     }
 
     private Future<BookTop> book(Market market) {
-      return session.lighter().orderBookOrders(market.marketId(), 1)
-        .map(orders -> new BookTop(orders.bestBid().orElse(null), orders.bestAsk().orElse(null)))
-        .recover(failure -> Future.failedFuture(exchangeFailure(failure)));
+      return view.bookTop(market).recover(failure -> Future.failedFuture(exchangeFailure(failure)));
     }
 
     private Future<DetailedAccount> readAccount() {

@@ -113,7 +113,7 @@ final class ConfigParser {
         }
         return Mode.LIVE;
       default:
-        problems.add("MODE must be paper or live, got '" + mode + "'");
+        problems.add("MODE must be paper or live, got " + shown(mode));
         return Mode.PAPER;
     }
   }
@@ -126,7 +126,7 @@ final class ConfigParser {
     if (format.equalsIgnoreCase("json")) {
       return AppConfig.LogFormat.JSON;
     }
-    problems.add("LOG_FORMAT must be text or json, got '" + format + "'");
+    problems.add("LOG_FORMAT must be text or json, got " + shown(format));
     return AppConfig.LogFormat.TEXT;
   }
 
@@ -147,7 +147,7 @@ final class ConfigParser {
       try {
         thread = Long.parseLong(threadText);
       } catch (NumberFormatException e) {
-        problems.add("TELEGRAM_THREAD_ID must be an integer, got '" + threadText + "'");
+        problems.add("TELEGRAM_THREAD_ID must be an integer, got " + shown(threadText));
       }
     }
     if ((token == null) != (chat == null)) {
@@ -326,7 +326,7 @@ final class ConfigParser {
     }
     BigDecimal value = parseDecimal(text);
     if (value == null) {
-      problems.add(setting.name() + " must be a number, got '" + text + "'");
+      problems.add(setting.name() + " must be a number, got " + shown(text));
     }
     return value;
   }
@@ -337,7 +337,7 @@ final class ConfigParser {
       return null;
     }
     if (!text.matches("[+-]?\\d{1,10}")) {
-      problems.add(setting.name() + " must be a whole number, got '" + text + "'");
+      problems.add(setting.name() + " must be a whole number, got " + shown(text));
       return null;
     }
     long value = Long.parseLong(text);
@@ -346,6 +346,14 @@ final class ConfigParser {
       return null;
     }
     return (int) value;
+  }
+
+  /**
+   * A rejected value as a problem may quote it: short ones in full, longer ones only by length, since a long
+   * value in the wrong variable is most likely a key pasted into the wrong line.
+   */
+  static String shown(String value) {
+    return value.length() <= 24 ? "'" + value + "'" : "a value of " + value.length() + " characters";
   }
 
   private static BigDecimal parseDecimal(String text) {

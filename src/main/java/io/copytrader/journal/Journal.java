@@ -196,13 +196,16 @@ public final class Journal {
       clock.millis(), IDEMPOTENCY_WINDOW.toMillis()));
   }
 
-  /** Queued → executing. False if the request is unknown or was not queued: the caller must not run it. */
+  /**
+   * Queued → executing, counting the first attempt. False if the request is unknown or was not queued: the caller
+   * must not run it.
+   */
   public Future<Boolean> markExecuting(String requestId) {
     return write(connection -> JournalStore.transition(connection, requestId, RequestState.EXECUTING, null, null,
       clock.millis()));
   }
 
-  /** Counts one more execution attempt of an executing request and returns the new count. */
+  /** Counts one more execution attempt (after the first) of an executing request and returns the new count. */
   public Future<Integer> recordAttempt(String requestId) {
     return write(connection -> JournalStore.recordAttempt(connection, requestId));
   }

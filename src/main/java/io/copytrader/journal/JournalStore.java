@@ -105,9 +105,10 @@ final class JournalStore {
     if (current.isEmpty() || !current.get().canMoveTo(next)) {
       return false;
     }
-    String timestamp = next == RequestState.EXECUTING ? "started_at" : "finished_at";
+    // Starting to execute is the first attempt: counting it in the same write saves a commit on the hot path.
+    String timestamp = next == RequestState.EXECUTING ? "started_at = ?, attempts = attempts + 1" : "finished_at = ?";
     try (PreparedStatement update = connection.prepareStatement("UPDATE requests SET state = ?, " + timestamp
-      + " = ?, error_code = ?, error_message = ? WHERE request_id = ? AND state = ?")) {
+      + ", error_code = ?, error_message = ? WHERE request_id = ? AND state = ?")) {
       update.setString(1, next.wire());
       update.setLong(2, now);
       update.setString(3, errorCode);

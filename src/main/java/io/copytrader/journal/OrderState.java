@@ -38,7 +38,8 @@ public enum OrderState {
       return true;
     }
     return switch (this) {
-      case SIGNED -> next == SENT || next == REJECTED || next == UNKNOWN;
+      // A signed order whose send was interrupted can be found on the exchange afterwards, already done.
+      case SIGNED -> next != SIGNED;
       case SENT, ACCEPTED, UNKNOWN -> next != SIGNED && next != SENT;
       case PARTIALLY_FILLED -> next == FILLED || next == CANCELLED || next == UNKNOWN;
       default -> false;

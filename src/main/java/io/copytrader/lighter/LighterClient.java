@@ -1,5 +1,6 @@
 package io.copytrader.lighter;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.vertx.circuitbreaker.CircuitBreaker;
@@ -309,7 +310,7 @@ public final class LighterClient implements AutoCloseable {
         ? LighterException.circuitOpen(operation) : LighterException.fromTransport(operation, failure)))
       .onComplete(outcome -> {
         String result = outcome.succeeded() ? "ok" : outcome.cause() instanceof LighterException error
-          ? error.kind().name().toLowerCase(java.util.Locale.ROOT) : "error";
+          ? error.kind().name().toLowerCase(Locale.ROOT) : "error";
         callListeners.forEach(listener -> listener.accept(operation, result));
       });
   }

@@ -44,10 +44,13 @@ public record LighterClientOptions(
     }
   }
 
-  /** Production defaults: fail fast on connect, allow a slow sequencer a few seconds, open after 5 failures in 10 s. */
+  /**
+   * Production defaults: fail fast on connect, allow a slow sequencer a few seconds, open after 5 failures in
+   * 10 s and try again after 5 s, so that a burst of 429s pauses trading for seconds, not for a whole retry budget.
+   */
   public static LighterClientOptions defaults(String baseUrl) {
     return new LighterClientOptions(baseUrl, Duration.ofSeconds(3), Duration.ofSeconds(10), 5,
-      Duration.ofSeconds(30), Duration.ofSeconds(10), 16);
+      Duration.ofSeconds(5), Duration.ofSeconds(10), 16);
   }
 
   public LighterClientOptions withTimeouts(Duration connect, Duration request) {

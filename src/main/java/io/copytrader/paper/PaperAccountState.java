@@ -18,6 +18,8 @@ final class PaperAccountState {
   final long index;
   final String l1Address;
   BigDecimal collateral;
+  /** When a scheduled CancelAllOrders fires (epoch ms), 0 when none is scheduled. */
+  long cancelAllTime;
   final Map<Integer, String> keys = new HashMap<>();
   final Map<Integer, Long> nonces = new HashMap<>();
   final Map<Integer, PaperPosition> positions = new LinkedHashMap<>();
@@ -31,7 +33,8 @@ final class PaperAccountState {
   }
 
   void registerKey(int apiKeyIndex, String publicKeyHex) {
-    keys.put(apiKeyIndex, publicKeyHex.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", ""));
+    PaperAccount.checkKeyIndex(apiKeyIndex);
+    keys.put(apiKeyIndex, PaperAccount.normalizedKey(publicKeyHex));
     nonces.putIfAbsent(apiKeyIndex, 0L);
   }
 

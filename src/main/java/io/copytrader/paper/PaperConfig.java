@@ -2,6 +2,7 @@ package io.copytrader.paper;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The paper exchange's setup.
@@ -13,8 +14,19 @@ public record PaperConfig(String host, int port, int chainId, boolean controlsEn
                           List<PaperMarket> markets, List<PaperAccount> accounts) {
 
   public PaperConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(book, "book");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0..65535");
+    }
     markets = List.copyOf(markets);
     accounts = List.copyOf(accounts);
+    if (markets.stream().map(PaperMarket::marketId).distinct().count() != markets.size()) {
+      throw new IllegalArgumentException("market ids must be unique");
+    }
+    if (accounts.stream().map(PaperAccount::accountIndex).distinct().count() != accounts.size()) {
+      throw new IllegalArgumentException("account indexes must be unique");
+    }
   }
 
   /** Loopback, a free port, mainnet's chain id, controls on, and a realistic set of markets. */

@@ -2,6 +2,7 @@ package io.copytrader.paper;
 
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
+import io.copytrader.market.Ticks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -20,6 +21,10 @@ final class PaperEngine {
   /** Order indexes the exchange assigns start above the client order index range, as on Lighter. */
   private static final long FIRST_ORDER_INDEX = 1L << 48;
   private static final BigDecimal BASIS_POINTS = BigDecimal.valueOf(10_000);
+  /** An untriggered stop-loss or take-profit order (with {@code trigger_status} "mark-price"). */
+  static final String PENDING = "pending";
+  /** A limit order resting on the book. */
+  static final String OPEN = "open";
 
   static final class MarketState {
     final PaperMarket spec;
@@ -101,13 +106,15 @@ final class PaperEngine {
     if (!market.spec.active()) {
       return 21709;
     }
+    if (tx.type() == CreateOrderTx.TYPE_TWAP) {
+      return 21710;
+    }
     if (tx.clientOrderIndex() != 0 && account.live.stream()
       .anyMatch(order -> order.clientOrderIndex == tx.clientOrderIndex())) {
       return 21728;
     }
     BigDecimal base = base(market, tx.baseAmount());
-    BigDecimal signedPosition = account.positions.containsKey(market.spec.marketId())
-      ? account.positions.get(market.spec.marketId()).size : BigDecimal.ZERO;
+    BigDecimal signedPosition = positionSize(account, market.spec.marketId());
     boolean isAsk = tx.isAsk() == 1;
     if (tx.reduceOnly() == 1) {
       if (signedPosition.signum() == 0) {
@@ -142,10 +149,13 @@ final class PaperEngine {
       tx.isAsk() == 1, tx.type(), tx.timeInForce(), tx.reduceOnly() == 1, base(market, tx.baseAmount()),
       price(market, tx.price()), price(market, tx.triggerPrice()), tx.orderExpiry(), tx.nonce(), now);
     account.live.add(order);
-    if (order.isStop()) {
-      order.status = "pending";
+    if (order.isConditional()) {
+      order.status = PENDING;
       order.triggerStatus = "mark-price";
       triggerIfCrossed(account, market, order, now);
+    } else if (order.timeInForce == CreateOrderTx.TIF_POST_ONLY && market.book.crosses(order.isAsk, order.price)) {
+      order.triggerStatus = "na";
+      cancel(account, order, "canceled-post-only", now);
     } else {
       order.status = "in-progress";
       order.triggerStatus = "na";
@@ -166,8 +176,27 @@ final class PaperEngine {
     account.retire(order);
   }
 
-  void cancelAll(PaperAccountState account, long now) {
-    new ArrayList<>(account.live).forEach(order -> cancel(account, order, "canceled", now));
+  /** Cancels the account's live orders, in one market or (marketId null) in all. */
+  void cancelAll(PaperAccountState account, Integer marketId, long now) {
+    for (PaperOrder order : new ArrayList<>(account.live)) {
+      if (marketId == null || order.marketId == marketId) {
+        cancel(account, order, "canceled", now);
+      }
+    }
+  }
+
+  /**
+   * The Lighter error code refusing this modification, or 0: a conditional order keeps a trigger, an order
+   * that is not position-tied keeps a size.
+   */
+  int modifyRefusal(PaperOrder order, ModifyOrderTx tx) {
+    if (tx.baseAmount() == 0 && !order.positionTied) {
+      return 21701;
+    }
+    if (order.isConditional() != (tx.triggerPrice() != 0)) {
+      return 21729;
+    }
+    return 0;
   }
 
   void modify(PaperAccountState account, PaperOrder order, ModifyOrderTx tx, long now) {
@@ -178,26 +207,44 @@ final class PaperEngine {
     order.price = price(market, tx.price());
     order.triggerPrice = price(market, tx.triggerPrice());
     order.updatedAt = now;
-    if (order.isStop() && "pending".equals(order.status)) {
+    if (PENDING.equals(order.status)) {
       triggerIfCrossed(account, market, order, now);
-    } else if ("open".equals(order.status)) {
+    } else if (OPEN.equals(order.status)) {
       take(account, market, order, now);
+    }
+  }
+
+  /**
+   * Lets time pass: orders whose expiry has come are cancelled ({@code canceled-expired}) and a scheduled
+   * CancelAllOrders whose time has come fires.
+   */
+  void sweep(long now) {
+    for (PaperAccountState account : accounts.values()) {
+      if (account.cancelAllTime > 0 && account.cancelAllTime <= now) {
+        account.cancelAllTime = 0;
+        cancelAll(account, null, now);
+      }
+      for (PaperOrder order : new ArrayList<>(account.live)) {
+        if (order.orderExpiry > 0 && order.orderExpiry <= now) {
+          cancel(account, order, "canceled-expired", now);
+        }
+      }
     }
   }
 
   /** Moves a market's mid price (the mark), redraws its book and lets resting orders react. */
   void setMid(int marketId, BigDecimal mid, long now) {
     MarketState market = markets.get(marketId);
-    market.mid = mid.setScale(market.spec.priceDecimals(), RoundingMode.HALF_EVEN);
+    market.mid = Ticks.round(mid, market.spec.priceDecimals(), RoundingMode.HALF_EVEN);
     market.book = new SyntheticBook(market.spec, shape, market.mid);
     for (PaperAccountState account : accounts.values()) {
       for (PaperOrder order : new ArrayList<>(account.live)) {
         if (order.marketId != marketId || !account.live.contains(order)) {
           continue;
         }
-        if ("pending".equals(order.status)) {
+        if (PENDING.equals(order.status)) {
           triggerIfCrossed(account, market, order, now);
-        } else if ("open".equals(order.status)) {
+        } else if (OPEN.equals(order.status)) {
           take(account, market, order, now);
         }
       }
@@ -205,12 +252,11 @@ final class PaperEngine {
   }
 
   private void triggerIfCrossed(PaperAccountState account, MarketState market, PaperOrder order, long now) {
-    boolean crossed = order.isAsk ? market.mid.compareTo(order.triggerPrice) <= 0
-      : market.mid.compareTo(order.triggerPrice) >= 0;
-    if (!crossed) {
+    if (!order.triggeredAt(market.mid)) {
       return;
     }
     order.triggerStatus = "na";
+    order.triggerTime = now;
     order.status = "in-progress";
     take(account, market, order, now);
   }
@@ -220,26 +266,34 @@ final class PaperEngine {
    * a GTT remainder rests as an open limit order.
    */
   private void take(PaperAccountState account, MarketState market, PaperOrder order, long now) {
-    PaperPosition position = position(account, market);
+    BigDecimal held = positionSize(account, market.spec.marketId());
+    if (order.positionTied) {
+      order.remainingBase = held.abs();
+      order.initialBase = order.filledBase.add(order.remainingBase);
+    }
     BigDecimal size = order.remainingBase;
     if (order.reduceOnly) {
-      boolean reduces = position.size.signum() != 0 && order.isAsk == (position.size.signum() > 0);
-      size = reduces ? size.min(position.size.abs()) : BigDecimal.ZERO;
+      boolean reduces = held.signum() != 0 && order.isAsk == (held.signum() > 0);
+      size = reduces ? size.min(held.abs()) : BigDecimal.ZERO;
       if (size.signum() == 0) {
         cancel(account, order, "canceled-reduce-only", now);
         return;
       }
     }
     SyntheticBook.Match match = market.book.take(order.isAsk, size, order.price);
-    if (match.filledBase().signum() > 0) {
+    boolean filled = match.filledBase().signum() > 0;
+    boolean closed = false;
+    if (filled) {
       order.fill(match.filledBase(), match.filledQuote());
       BigDecimal average = match.filledQuote().divide(match.filledBase(), market.spec.priceDecimals() + 6,
         RoundingMode.HALF_EVEN);
       BigDecimal signed = order.isAsk ? match.filledBase().negate() : match.filledBase();
+      PaperPosition position = position(account, market);
       account.collateral = account.collateral.add(position.apply(signed, average, market.spec.priceDecimals()));
+      closed = position.size.signum() == 0;
     }
     order.updatedAt = now;
-    boolean immediate = order.timeInForce == 0;
+    boolean immediate = order.timeInForce == CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL;
     if (order.remainingBase.signum() == 0) {
       order.status = "filled";
       account.retire(order);
@@ -249,9 +303,9 @@ final class PaperEngine {
     } else if (immediate) {
       cancel(account, order, match.stoppedBy(), now);
     } else {
-      order.status = "open";
+      order.status = OPEN;
     }
-    if (position.size.signum() == 0) {
+    if (closed) {
       for (PaperOrder other : new ArrayList<>(account.live)) {
         if (other.marketId == market.spec.marketId() && other.reduceOnly) {
           cancel(account, other, "canceled-reduce-only", now);
@@ -260,12 +314,18 @@ final class PaperEngine {
     }
   }
 
+  /** The account's signed position in a market, zero when it has never traded there. */
+  static BigDecimal positionSize(PaperAccountState account, int marketId) {
+    PaperPosition position = account.positions.get(marketId);
+    return position == null ? BigDecimal.ZERO : position.size;
+  }
+
   static BigDecimal base(MarketState market, long ticks) {
-    return BigDecimal.valueOf(ticks, market.spec.sizeDecimals());
+    return Ticks.fromTicks(ticks, market.spec.sizeDecimals());
   }
 
   static BigDecimal price(MarketState market, long ticks) {
-    return BigDecimal.valueOf(ticks, market.spec.priceDecimals());
+    return Ticks.fromTicks(ticks, market.spec.priceDecimals());
   }
 
   List<PaperOrder> allLive(PaperAccountState account, Integer marketId) {

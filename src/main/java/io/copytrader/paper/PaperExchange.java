@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,35 +27,67 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated Lighter that speaks Lighter's own REST API (API.md): markets with a synthetic book, accounts
  * with USDC collateral and registered API keys, signed transactions verified and matched, positions with
- * entry and PnL, resting stop-loss orders that trigger on price moves.
+ * entry and PnL, resting stop-loss orders that trigger on price moves. Embed it with
+ * {@code vertx.deployVerticle(new PaperExchange(PaperConfig.defaults().withAccounts(...)))}, then
+ * {@link #baseUrl()}.
  *
- * <p>Test controls, only when {@link PaperConfig#controlsEnabled()} (absent otherwise, as on a real exchange):
+ * <p>Orders: market and IOC orders fill against the book up to their price (the worst acceptable) and the rest
+ * is cancelled ({@code canceled-too-much-slippage} when the price stops them, {@code canceled-not-enough-liquidity}
+ * when the depth does); the nonce is consumed either way. GTT limit orders rest ({@code open}) and fill when a
+ * price move lets them. Stop-loss and take-profit orders (types 2–5) are listed by {@code accountActiveOrders}
+ * with {@code status} {@code "pending"} and {@code trigger_status} {@code "mark-price"} until the mark (the mid)
+ * crosses their trigger, then fill within their price (IOC types cancel the rest, limit types rest
+ * {@code open}). Reduce-only orders are capped at the position and never flip it; when a position reaches zero
+ * its reduce-only orders end {@code canceled-reduce-only}. Orders past their expiry end {@code canceled-expired}.
+ *
+ * <p>Test controls, only when {@link PaperConfig#controlsEnabled()} (absent, 404, otherwise, as on a real
+ * exchange); bodies are JSON, a bad one answers 400 {@code {"code":20001,"message":"invalid param: …"}}:
  * <ul>
  *   <li>{@code POST /paper/markets/{id}/price} {@code {"price":"3100.50"}}: moves the mid (the mark), redraws
- *   the book and lets stop-loss orders trigger;</li>
+ *   the book and lets resting orders react (stop-losses trigger);</li>
  *   <li>{@code POST /paper/accounts} {@code {"account_index":1,"l1_address":"0x…","collateral":"1000",
- *   "api_keys":{"0":"<80 hex>"}}} and {@code POST /paper/accounts/{index}/apikeys}
- *   {@code {"api_key_index":1,"public_key":"<80 hex>"}};</li>
- *   <li>{@code POST /paper/faults} with any of {@code latency_ms}, {@code error_count} (next N requests fail
- *   with {@code error_status}, default 503), {@code error_rate} (0..1), {@code rate_limit_count} (next N get
- *   429), {@code drop_response_count} (next N sends are applied but never answered),
- *   {@code invalid_nonce_count} (next N sends get 21104); {@code DELETE /paper/faults} clears them;</li>
- *   <li>{@code GET /paper/requests}: requests per path; {@code DELETE /paper/requests} resets the counts.</li>
+ *   "api_keys":{"0":"<80 hex>"}}} adds an account (or keys to an existing one);
+ *   {@code POST /paper/accounts/{index}/apikeys} {@code {"api_key_index":1,"public_key":"<80 hex>"}} registers
+ *   a key (nonce 0 for a new key);</li>
+ *   <li>{@code POST /paper/faults} with any of {@code latency_ms} (every exchange request waits this long),
+ *   {@code error_count} (the next N requests fail with {@code error_status}, default 503, body
+ *   {@code {"code":29500,…}}; with {@code error_path}, e.g. {@code "/api/v1/account"}, only requests to that path
+ *   count and fail, {@code null} for any), {@code error_rate} (0..1: that fraction of requests fails so),
+ *   {@code rate_limit_count} (the next N requests get 429 {@code {"code":23000,"message":"Too Many Requests!"}}),
+ *   {@code drop_response_count} (the next N accepted sendTx/sendTxBatch are applied, then the connection is closed
+ *   without an answer), {@code invalid_nonce_count} (the next N sendTx/sendTxBatch get 400 21104 and change
+ *   nothing); fields not given stay as they are; answers the faults now in force, as does
+ *   {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all;</li>
+ *   <li>{@code GET /paper/requests}: exchange requests per path, e.g. {@code {"/api/v1/sendTx":3}};
+ *   {@code GET /paper/requests/log}: {@code {"paths":[…]}} in arrival order; {@code DELETE /paper/requests}
+ *   resets both;</li>
+ *   <li>{@code POST /paper/streams/disconnect}: closes every WebSocket connection;
+ *   {@code POST /paper/streams/drop-book-update} {@code {"market_id":0}}: the market's next book update is lost,
+ *   leaving a nonce gap; {@code GET /paper/streams}: open connections.</li>
  * </ul>
- * All state is confined to this verticle's context.
+ * Control requests are neither delayed, failed nor counted.
+ *
+ * <p>Errors use Lighter's envelope: HTTP 400 {@code {"code":…,"message":"…"}} for every refusal (a missing,
+ * malformed, expired, over-8-hour or wrongly signed auth token is {@code 20001 "invalid auth token"}), 404
+ * {@code 29404} for an unknown route. WebSocket streams at {@code /stream}: see {@link PaperStreams}. All state is
+ * confined to this verticle's context.
  */
 public final class PaperExchange extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
   private static final long MAX_AUTH_SECONDS = 8 * 3600;
   private static final int MAX_BATCH = 50;
+  private static final long ALL_MARKETS = 255;
   private static final String RATE_LIMIT_MESSAGE = "Too Many Requests!";
+  private static final int NOTHING = -1;
+  private static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private final PaperConfig config;
   private final PaperEngine engine;
   private final PaperJson json;
   private final TxIntake intake;
   private final FaultInjector faults = new FaultInjector();
+  private final PaperStreams streams;
   private HttpServer server;
 
   public PaperExchange(PaperConfig config) {
@@ -62,9 +95,14 @@ public final class PaperExchange extends VerticleBase {
     this.engine = new PaperEngine(config);
     this.json = new PaperJson(engine);
     this.intake = new TxIntake(engine, config.chainId());
+    this.streams = new PaperStreams(engine, json, PaperExchange::validToken);
   }
 
+  /** The port it listens on (the one chosen when configured with 0); valid once started. */
   public int port() {
+    if (server == null) {
+      throw new IllegalStateException("the paper exchange is not started");
+    }
     return server.actualPort();
   }
 
@@ -75,13 +113,15 @@ public final class PaperExchange extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    // Bodies are read first so that an injected delay never races the request's data.
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     if (config.controlsEnabled()) {
       controls(router);
     }
     router.route().handler(this::faults);
     router.get("/").handler(ctx -> send(ctx, 200, new JsonObject().put("status", 1).put("network_id", 1)
       .put("timestamp", System.currentTimeMillis() / 1000)));
-    router.get("/api/v1/orderBooks").handler(ctx -> send(ctx, 200, json.orderBooks()));
+    router.get("/api/v1/orderBooks").handler(this::orderBooks);
     router.get("/api/v1/orderBookDetails").handler(this::orderBookDetails);
     router.get("/api/v1/orderBookOrders").handler(this::orderBookOrders);
     router.get("/api/v1/account").handler(this::account);
@@ -92,15 +132,24 @@ public final class PaperExchange extends VerticleBase {
     router.get("/api/v1/nextNonce").handler(this::nextNonce);
     router.get("/api/v1/apikeys").handler(this::apiKeys);
     router.get("/api/v1/tx").handler(this::tx);
-    BodyHandler form = BodyHandler.create(false).setBodyLimit(1024 * 1024);
-    router.post("/api/v1/sendTx").handler(form).handler(this::sendTx);
-    router.post("/api/v1/sendTxBatch").handler(form).handler(this::sendTxBatch);
+    router.post("/api/v1/sendTx").handler(this::sendTx);
+    router.post("/api/v1/sendTxBatch").handler(this::sendTxBatch);
     router.route().last().handler(ctx -> send(ctx, 404, PaperJson.error(29404, "not found")));
     router.errorHandler(500, ctx -> {
       LOG.error("Paper exchange failure on {}", ctx.normalizedPath(), ctx.failure());
       send(ctx, 500, PaperJson.error(29500, "internal server error"));
     });
-    return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
+    return vertx.createHttpServer()
+      .webSocketHandshakeHandler(handshake -> {
+        if ("/stream".equals(handshake.path())) {
+          handshake.accept();
+        } else {
+          handshake.reject(404);
+        }
+      })
+      .webSocketHandler(streams::accept)
+      .requestHandler(router)
+      .listen(config.port(), config.host())
       .onSuccess(listening -> {
         server = listening;
         LOG.info("Paper exchange on {} (chain {}, {} markets, {} accounts)", baseUrl(), config.chainId(),
@@ -113,10 +162,14 @@ public final class PaperExchange extends VerticleBase {
   private void faults(RoutingContext ctx) {
     faults.count(ctx.normalizedPath());
     Runnable proceed = () -> {
-      switch (faults.next()) {
+      switch (faults.next(ctx.normalizedPath())) {
         case RATE_LIMIT -> send(ctx, 429, PaperJson.error(23000, RATE_LIMIT_MESSAGE));
         case SERVER_ERROR -> send(ctx, faults.errorStatus(), PaperJson.error(29500, "internal server error"));
-        default -> ctx.next();
+        default -> {
+          engine.sweep(System.currentTimeMillis());
+          streams.publish();
+          ctx.next();
+        }
       }
     };
     if (faults.latencyMs() > 0) {
@@ -128,19 +181,36 @@ public final class PaperExchange extends VerticleBase {
 
   // ----- markets
 
+  private void orderBooks(RoutingContext ctx) {
+    marketFilter(ctx).ifPresent(filter -> send(ctx, 200, json.orderBooks(filter)));
+  }
+
   private void orderBookDetails(RoutingContext ctx) {
-    Long marketId = optionalLong(ctx, "market_id");
-    send(ctx, 200, json.orderBookDetails(marketId == null || marketId == 255 ? null : marketId.intValue()));
+    marketFilter(ctx).ifPresent(filter -> send(ctx, 200, json.orderBookDetails(filter)));
+  }
+
+  /** {@code market_id} (255 or absent = all) and {@code filter} (all|perp|spot; there are no spot markets). */
+  private Optional<PaperJson.MarketFilter> marketFilter(RoutingContext ctx) {
+    String marketParam = ctx.queryParams().get("market_id");
+    Long marketId = longParam(ctx, "market_id");
+    String filter = ctx.queryParams().get("filter");
+    boolean badMarket = marketParam != null && marketId == null;
+    if (badMarket || (filter != null && !Set.of("all", "perp", "spot").contains(filter))) {
+      invalidParam(ctx);
+      return Optional.empty();
+    }
+    return Optional.of(new PaperJson.MarketFilter(marketId == null || marketId == ALL_MARKETS ? null : marketId,
+      !"spot".equals(filter)));
   }
 
   private void orderBookOrders(RoutingContext ctx) {
-    Long marketId = requiredLong(ctx, "market_id");
-    Long limit = requiredLong(ctx, "limit");
+    Long marketId = longParam(ctx, "market_id");
+    Long limit = longParam(ctx, "limit");
     if (marketId == null || limit == null || limit < 1 || limit > 250) {
       invalidParam(ctx);
       return;
     }
-    Optional<MarketState> market = engine.market(marketId.intValue());
+    Optional<MarketState> market = engine.market(narrow(marketId));
     if (market.isEmpty()) {
       send(ctx, 400, PaperJson.error(21602, "invalid market index"));
       return;
@@ -190,8 +260,8 @@ public final class PaperExchange extends VerticleBase {
   }
 
   private void nextNonce(RoutingContext ctx) {
-    Long accountIndex = requiredLong(ctx, "account_index");
-    Long keyIndex = requiredLong(ctx, "api_key_index");
+    Long accountIndex = longParam(ctx, "account_index");
+    Long keyIndex = longParam(ctx, "api_key_index");
     if (accountIndex == null || keyIndex == null) {
       invalidParam(ctx);
       return;
@@ -201,7 +271,7 @@ public final class PaperExchange extends VerticleBase {
       send(ctx, 400, PaperJson.error(21100, "account not found"));
       return;
     }
-    Long nonce = account.nonces.get(keyIndex.intValue());
+    Long nonce = account.nonces.get(narrow(keyIndex));
     if (nonce == null) {
       send(ctx, 400, PaperJson.error(21109, "api key not found"));
       return;
@@ -210,8 +280,8 @@ public final class PaperExchange extends VerticleBase {
   }
 
   private void apiKeys(RoutingContext ctx) {
-    Long accountIndex = requiredLong(ctx, "account_index");
-    Long keyIndex = optionalLong(ctx, "api_key_index");
+    Long accountIndex = longParam(ctx, "account_index");
+    Long keyIndex = longParam(ctx, "api_key_index");
     if (accountIndex == null) {
       invalidParam(ctx);
       return;
@@ -235,20 +305,23 @@ public final class PaperExchange extends VerticleBase {
 
   private void activeOrders(RoutingContext ctx) {
     authorized(ctx).ifPresent(account -> {
-      Long marketId = optionalLong(ctx, "market_id");
+      Long marketId = longParam(ctx, "market_id");
       send(ctx, 200, json.orders(engine.allLive(account,
-        marketId == null || marketId == 255 ? null : marketId.intValue())));
+        marketId == null || marketId == ALL_MARKETS ? null : narrow(marketId))));
     });
   }
 
   private void inactiveOrders(RoutingContext ctx) {
     authorized(ctx).ifPresent(account -> {
-      Long limit = requiredLong(ctx, "limit");
+      Long limit = longParam(ctx, "limit");
+      Long marketId = longParam(ctx, "market_id");
       if (limit == null || limit < 1 || limit > 100) {
         invalidParam(ctx);
         return;
       }
-      send(ctx, 200, json.orders(account.finished.stream().limit(limit).toList()));
+      send(ctx, 200, json.orders(account.finished.stream()
+        .filter(order -> marketId == null || marketId == ALL_MARKETS || order.marketId == marketId)
+        .limit(limit).toList()));
     });
   }
 
@@ -275,7 +348,7 @@ public final class PaperExchange extends VerticleBase {
 
   /** The account of a well-formed, unexpired auth token signed by one of its registered keys. */
   private Optional<PaperAccountState> authorized(RoutingContext ctx) {
-    Long accountIndex = requiredLong(ctx, "account_index");
+    Long accountIndex = longParam(ctx, "account_index");
     if (accountIndex == null) {
       invalidParam(ctx);
       return Optional.empty();
@@ -296,7 +369,7 @@ public final class PaperExchange extends VerticleBase {
     return Optional.of(account);
   }
 
-  private static boolean validToken(String token, PaperAccountState account) {
+  static boolean validToken(String token, PaperAccountState account) {
     try {
       AuthToken.Parsed parsed = AuthToken.parse(token);
       long now = System.currentTimeMillis() / 1000;
@@ -342,17 +415,31 @@ public final class PaperExchange extends VerticleBase {
     TxIntake.Accepted accepted = (TxIntake.Accepted) outcome;
     if (faults.takeDropResponse()) {
       ctx.request().connection().close();
-      return;
+    } else {
+      send(ctx, 200, accepted(accepted.txHash()));
     }
-    send(ctx, 200, accepted(accepted.txHash()));
+    streams.publish();
   }
 
+  /**
+   * Checks the whole batch (lengths, size, one account and key, increasing nonces) before applying any of it, then
+   * applies the txs in order; a tx refused by the exchange's state stops the batch there, the ones before it
+   * standing, and the refusal is the answer.
+   */
   private void sendTxBatch(RoutingContext ctx) {
-    JsonArray types;
-    JsonArray infos;
+    List<Integer> types = new ArrayList<>();
+    List<String> infos = new ArrayList<>();
     try {
-      types = new JsonArray(ctx.request().getFormAttribute("tx_types"));
-      infos = new JsonArray(ctx.request().getFormAttribute("tx_infos"));
+      JsonArray typeArray = new JsonArray(ctx.request().getFormAttribute("tx_types"));
+      JsonArray infoArray = new JsonArray(ctx.request().getFormAttribute("tx_infos"));
+      // tx_types must be integers and tx_infos strings: anything else would fail the batch halfway, as a 500.
+      if (!typeArray.stream().allMatch(Integer.class::isInstance)
+        || !infoArray.stream().allMatch(String.class::isInstance)) {
+        invalidParam(ctx);
+        return;
+      }
+      typeArray.forEach(type -> types.add((Integer) type));
+      infoArray.forEach(info -> infos.add((String) info));
     } catch (RuntimeException e) {
       invalidParam(ctx);
       return;
@@ -365,16 +452,35 @@ public final class PaperExchange extends VerticleBase {
       send(ctx, 400, PaperJson.error(21514, "maximum 50 transactions allowed per batch"));
       return;
     }
+    if (types.isEmpty()) {
+      invalidParam(ctx);
+      return;
+    }
+    if (faults.takeInvalidNonce()) {
+      send(ctx, 400, PaperJson.error(21104, "invalid nonce"));
+      return;
+    }
+    TxIntake.BatchDecoding decoded = TxIntake.decodeBatch(types, infos);
+    if (decoded instanceof TxIntake.Rejected rejected) {
+      send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
+      return;
+    }
     JsonArray hashes = new JsonArray();
-    for (int i = 0; i < types.size(); i++) {
-      TxIntake.Outcome outcome = intake.submit(types.getInteger(i), infos.getString(i), System.currentTimeMillis());
+    for (TxIntake.Decoded tx : ((TxIntake.Batch) decoded).txs()) {
+      TxIntake.Outcome outcome = intake.submit(tx, System.currentTimeMillis());
       if (outcome instanceof TxIntake.Rejected rejected) {
         send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
+        streams.publish();
         return;
       }
       hashes.add(((TxIntake.Accepted) outcome).txHash());
     }
-    send(ctx, 200, accepted(null).put("tx_hash", hashes));
+    if (faults.takeDropResponse()) {
+      ctx.request().connection().close();
+    } else {
+      send(ctx, 200, accepted(null).put("tx_hash", hashes));
+    }
+    streams.publish();
   }
 
   private static JsonObject accepted(String hash) {
@@ -385,25 +491,26 @@ public final class PaperExchange extends VerticleBase {
   // ----- test controls
 
   private void controls(Router router) {
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(64 * 1024);
-    router.post("/paper/markets/:market_id/price").handler(body).handler(ctx -> control(ctx, request -> {
+    router.post("/paper/markets/:market_id/price").handler(ctx -> control(ctx, request -> {
       MarketState market = engine.markets.get(Integer.parseInt(ctx.pathParam("market_id")));
-      BigDecimal price = new BigDecimal(request.getString("price"));
+      BigDecimal price = new BigDecimal(String.valueOf(request.getValue("price")));
       if (market == null || price.signum() <= 0) {
         throw new IllegalArgumentException("unknown market or non-positive price");
       }
       engine.setMid(market.spec.marketId(), price, System.currentTimeMillis());
+      streams.publish();
       return new JsonObject().put("market_id", market.spec.marketId()).put("mid", market.mid.toPlainString());
     }));
-    router.post("/paper/accounts").handler(body).handler(ctx -> control(ctx, request -> {
+    router.post("/paper/accounts").handler(ctx -> control(ctx, request -> {
       JsonObject keys = request.getJsonObject("api_keys", new JsonObject());
       Map<Integer, String> parsedKeys = keys.stream()
         .collect(Collectors.toMap(entry -> Integer.parseInt(entry.getKey()), entry -> (String) entry.getValue()));
       engine.addAccount(new PaperAccount(request.getLong("account_index"), request.getString("l1_address"),
-        new BigDecimal(request.getString("collateral")), parsedKeys));
+        new BigDecimal(String.valueOf(request.getValue("collateral"))), parsedKeys));
+      streams.publish();
       return new JsonObject().put("account_index", request.getLong("account_index"));
     }));
-    router.post("/paper/accounts/:account_index/apikeys").handler(body).handler(ctx -> control(ctx, request -> {
+    router.post("/paper/accounts/:account_index/apikeys").handler(ctx -> control(ctx, request -> {
       PaperAccountState account = engine.accounts.get(Long.parseLong(ctx.pathParam("account_index")));
       if (account == null) {
         throw new IllegalArgumentException("unknown account");
@@ -411,7 +518,7 @@ public final class PaperExchange extends VerticleBase {
       account.registerKey(request.getInteger("api_key_index"), request.getString("public_key"));
       return new JsonObject().put("account_index", account.index);
     }));
-    router.post("/paper/faults").handler(body).handler(ctx -> control(ctx, request -> {
+    router.post("/paper/faults").handler(ctx -> control(ctx, request -> {
       faults.configure(request);
       return faults.describe();
     }));
@@ -421,27 +528,38 @@ public final class PaperExchange extends VerticleBase {
     });
     router.get("/paper/faults").handler(ctx -> send(ctx, 200, faults.describe()));
     router.get("/paper/requests").handler(ctx -> send(ctx, 200, faults.counts()));
+    router.get("/paper/requests/log").handler(ctx -> send(ctx, 200, new JsonObject().put("paths", faults.log())));
+    router.post("/paper/streams/disconnect").handler(ctx ->
+      send(ctx, 200, new JsonObject().put("disconnected", streams.disconnectAll())));
+    router.post("/paper/streams/drop-book-update").handler(ctx -> control(ctx, request -> {
+      MarketState market = engine.markets.get(request.getInteger("market_id"));
+      if (market == null) {
+        throw new IllegalArgumentException("unknown market");
+      }
+      streams.dropNextBookUpdate(market.spec.marketId());
+      return new JsonObject().put("market_id", market.spec.marketId());
+    }));
+    router.get("/paper/streams").handler(ctx ->
+      send(ctx, 200, new JsonObject().put("connections", streams.connectionCount())));
     router.delete("/paper/requests").handler(ctx -> {
       faults.resetCounts();
       send(ctx, 200, new JsonObject());
     });
   }
 
-  private void control(RoutingContext ctx, java.util.function.Function<JsonObject, JsonObject> action) {
+  private void control(RoutingContext ctx, Function<JsonObject, JsonObject> action) {
     try {
-      send(ctx, 200, action.apply(ctx.body().asJsonObject()));
+      JsonObject request = ctx.body().asJsonObject();
+      send(ctx, 200, action.apply(request == null ? new JsonObject() : request));
     } catch (RuntimeException e) {
-      send(ctx, 400, new JsonObject().put("error", String.valueOf(e.getMessage())));
+      send(ctx, 400, PaperJson.error(20001, "invalid param: " + e.getMessage()));
     }
   }
 
   // ----- helpers
 
-  private static Long requiredLong(RoutingContext ctx, String name) {
-    return optionalLong(ctx, name);
-  }
-
-  private static Long optionalLong(RoutingContext ctx, String name) {
+  /** A decimal integer query parameter, or null when it is absent or not one. */
+  private static Long longParam(RoutingContext ctx, String name) {
     String value = ctx.queryParams().get(name);
     if (value == null || !value.matches("-?\\d{1,18}")) {
       return null;
@@ -459,5 +577,13 @@ public final class PaperExchange extends VerticleBase {
       return;
     }
     response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+
+  /**
+   * A market id or key index as the int the engine keys it by; one outside the int range names nothing (-1), never
+   * the id it would wrap to.
+   */
+  private static int narrow(long id) {
+    return id == (int) id ? (int) id : NOTHING;
   }
 }

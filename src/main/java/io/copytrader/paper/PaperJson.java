@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import io.copytrader.market.Ticks;
 import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,7 @@ import java.util.List;
 final class PaperJson {
 
   private static final int USDC_DECIMALS = 6;
+  private static final long SYNTHETIC_ORDER_INDEX = 1L << 56;
 
   private final PaperEngine engine;
 
@@ -29,16 +31,29 @@ final class PaperJson {
     return new JsonObject().put("code", code).put("message", message);
   }
 
-  JsonObject orderBooks() {
+  /**
+   * Which markets a market list shows.
+   *
+   * @param marketId null for all
+   * @param perps false when only spot markets are asked for (the paper exchange has none)
+   */
+  record MarketFilter(Long marketId, boolean perps) {
+
+    boolean shows(MarketState market) {
+      return perps && (marketId == null || market.spec.marketId() == marketId);
+    }
+  }
+
+  JsonObject orderBooks(MarketFilter filter) {
     JsonArray books = new JsonArray();
-    engine.markets.values().forEach(market -> books.add(orderBook(market)));
+    engine.markets.values().stream().filter(filter::shows).forEach(market -> books.add(orderBook(market)));
     return ok().put("order_books", books);
   }
 
-  JsonObject orderBookDetails(Integer marketId) {
+  JsonObject orderBookDetails(MarketFilter filter) {
     JsonArray details = new JsonArray();
     engine.markets.values().stream()
-      .filter(market -> marketId == null || market.spec.marketId() == marketId)
+      .filter(filter::shows)
       .forEach(market -> details.add(orderBook(market)
         .put("size_decimals", market.spec.sizeDecimals())
         .put("price_decimals", market.spec.priceDecimals())
@@ -102,7 +117,8 @@ final class PaperJson {
   }
 
   private static JsonObject simpleOrder(MarketState market, SyntheticBook.Level level, int n) {
-    long index = (1L << 47) + market.spec.marketId() * 10_000L + n;
+    // In the exchange order index range (from 2^48), far above the indexes accounts' orders get.
+    long index = SYNTHETIC_ORDER_INDEX + market.spec.marketId() * 10_000L + n;
     String size = level.size().setScale(market.spec.sizeDecimals(), RoundingMode.DOWN).toPlainString();
     return new JsonObject()
       .put("order_index", index)
@@ -125,7 +141,7 @@ final class PaperJson {
       positions.add(position(account, position));
     }
     for (PaperOrder order : account.live) {
-      if ("pending".equals(order.status)) {
+      if (PaperEngine.PENDING.equals(order.status)) {
         pending++;
       }
     }
@@ -146,7 +162,7 @@ final class PaperJson {
       .put("index", account.index)
       .put("account_index", account.index)
       .put("l1_address", account.l1Address)
-      .put("cancel_all_time", 0)
+      .put("cancel_all_time", account.cancelAllTime)
       .put("total_order_count", account.live.size())
       .put("total_isolated_order_count", 0)
       .put("pending_order_count", 0)
@@ -168,7 +184,7 @@ final class PaperJson {
       .put("initial_margin_fraction", imfPercent.toPlainString())
       .put("open_order_count", open)
       .put("pending_order_count", account.live.stream()
-        .filter(order -> order.marketId == position.marketId && "pending".equals(order.status)).count())
+        .filter(order -> order.marketId == position.marketId && PaperEngine.PENDING.equals(order.status)).count())
       .put("position_tied_order_count", 0)
       .put("sign", position.size.signum() < 0 ? -1 : 1)
       .put("position", position.size.abs().setScale(spec.sizeDecimals(), RoundingMode.UNNECESSARY).toPlainString())
@@ -198,8 +214,8 @@ final class PaperJson {
       .put("nonce", order.nonce)
       .put("remaining_base_amount", scaled(order.remainingBase, size))
       .put("is_ask", order.isAsk)
-      .put("base_size", order.initialBase.movePointRight(size).longValue())
-      .put("base_price", order.price.movePointRight(price).longValue())
+      .put("base_size", Ticks.toTicks(order.initialBase, size, RoundingMode.HALF_EVEN))
+      .put("base_price", Ticks.toTicks(order.price, price, RoundingMode.HALF_EVEN))
       .put("filled_base_amount", scaled(order.filledBase, size))
       .put("filled_quote_amount", usdc(order.filledQuote))
       .put("side", order.isAsk ? "sell" : "buy")
@@ -210,7 +226,7 @@ final class PaperJson {
       .put("order_expiry", order.orderExpiry)
       .put("status", order.status)
       .put("trigger_status", order.triggerStatus)
-      .put("trigger_time", 0)
+      .put("trigger_time", order.triggerTime)
       .put("parent_order_index", 0)
       .put("parent_order_id", "0")
       .put("to_trigger_order_id_0", "0")

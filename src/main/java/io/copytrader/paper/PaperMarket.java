@@ -1,6 +1,7 @@
 package io.copytrader.paper;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * A market of the paper exchange.
@@ -11,4 +12,25 @@ import java.math.BigDecimal;
 public record PaperMarket(int marketId, String symbol, boolean active, int sizeDecimals, int priceDecimals,
                           BigDecimal minBaseAmount, BigDecimal minQuoteAmount, int defaultInitialMarginFraction,
                           BigDecimal midPrice) {
+
+  private static final int MAX_DECIMALS = 8;
+
+  public PaperMarket {
+    Objects.requireNonNull(symbol, "symbol");
+    if (marketId < 0 || marketId > 254) {
+      throw new IllegalArgumentException("a perp market id is 0..254");
+    }
+    if (sizeDecimals < 0 || sizeDecimals > MAX_DECIMALS || priceDecimals < 0 || priceDecimals > MAX_DECIMALS) {
+      throw new IllegalArgumentException("decimals must be 0.." + MAX_DECIMALS);
+    }
+    if (minBaseAmount.signum() <= 0 || minBaseAmount.stripTrailingZeros().scale() > sizeDecimals) {
+      throw new IllegalArgumentException("the minimum base amount must be positive and fit the size decimals");
+    }
+    if (minQuoteAmount.signum() < 0 || midPrice.signum() <= 0) {
+      throw new IllegalArgumentException("the minimum quote amount and the mid price must be positive");
+    }
+    if (defaultInitialMarginFraction < 1 || defaultInitialMarginFraction > 10_000) {
+      throw new IllegalArgumentException("the initial margin fraction is 1..10000 (units of 1/10000)");
+    }
+  }
 }

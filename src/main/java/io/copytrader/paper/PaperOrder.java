@@ -16,6 +16,8 @@ final class PaperOrder {
   final long orderExpiry;
   final long nonce;
   final long createdAt;
+  /** A reduce-only order created with base 0: it covers the whole position, whatever its size when it fills. */
+  final boolean positionTied;
   BigDecimal initialBase;
   BigDecimal remainingBase;
   BigDecimal filledBase = BigDecimal.ZERO;
@@ -24,6 +26,7 @@ final class PaperOrder {
   BigDecimal triggerPrice;
   String status;
   String triggerStatus;
+  long triggerTime;
   long updatedAt;
 
   PaperOrder(long orderIndex, long clientOrderIndex, int marketId, long owner, boolean isAsk, int type, int timeInForce,
@@ -45,14 +48,23 @@ final class PaperOrder {
     this.nonce = nonce;
     this.createdAt = now;
     this.updatedAt = now;
+    this.positionTied = reduceOnly && base.signum() == 0;
   }
 
-  boolean live() {
-    return "open".equals(status) || "pending".equals(status) || "in-progress".equals(status);
+  /** Stop-loss and take-profit orders (limit or not) wait for the mark price to cross their trigger. */
+  boolean isConditional() {
+    return type >= 2 && type <= 5;
   }
 
-  boolean isStop() {
-    return type == 2 || type == 3;
+  /**
+   * Whether the mark price has crossed the trigger: a stop-loss fires when the price moves against the position
+   * it protects (a sell below, a buy above), a take-profit when it moves in its favour.
+   */
+  boolean triggeredAt(BigDecimal mark) {
+    boolean stopLoss = type == 2 || type == 3;
+    boolean fireAtOrBelow = isAsk == stopLoss;
+    int comparison = mark.compareTo(triggerPrice);
+    return fireAtOrBelow ? comparison <= 0 : comparison >= 0;
   }
 
   void fill(BigDecimal base, BigDecimal quote) {

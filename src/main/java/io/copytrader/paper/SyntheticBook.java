@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import io.copytrader.market.Ticks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ final class SyntheticBook {
     BigDecimal lastBid = null;
     for (int i = 0; i < shape.levels(); i++) {
       BigDecimal offset = halfSpread.add(step.multiply(BigDecimal.valueOf(i)));
-      BigDecimal ask = mid.add(offset).setScale(market.priceDecimals(), RoundingMode.CEILING);
-      BigDecimal bid = mid.subtract(offset).setScale(market.priceDecimals(), RoundingMode.FLOOR);
+      BigDecimal ask = Ticks.round(mid.add(offset), market.priceDecimals(), RoundingMode.CEILING);
+      BigDecimal bid = Ticks.round(mid.subtract(offset), market.priceDecimals(), RoundingMode.FLOOR);
       // Coarse ticks can round neighbouring levels onto one price; keep the levels distinct.
       if (lastAsk != null && ask.compareTo(lastAsk) <= 0) {
         ask = lastAsk.add(tick);
@@ -60,7 +61,7 @@ final class SyntheticBook {
 
   private static BigDecimal size(PaperMarket market, BookShape shape, BigDecimal price) {
     BigDecimal size = shape.levelNotional().divide(price, market.sizeDecimals(), RoundingMode.DOWN);
-    return size.max(market.minBaseAmount()).setScale(market.sizeDecimals(), RoundingMode.DOWN);
+    return Ticks.round(size.max(market.minBaseAmount()), market.sizeDecimals(), RoundingMode.DOWN);
   }
 
   List<Level> asks() {
@@ -71,14 +72,23 @@ final class SyntheticBook {
     return bids;
   }
 
+  /** Whether an order at {@code price} would take liquidity: it reaches the best level of the other side. */
+  boolean crosses(boolean isAsk, BigDecimal price) {
+    List<Level> side = isAsk ? bids : asks;
+    return !side.isEmpty() && acceptable(isAsk, side.get(0).price(), price);
+  }
+
+  private static boolean acceptable(boolean isAsk, BigDecimal levelPrice, BigDecimal limit) {
+    return isAsk ? levelPrice.compareTo(limit) >= 0 : levelPrice.compareTo(limit) <= 0;
+  }
+
   /** Fills a taker order against the opposite side up to {@code limit}, the order's worst price. */
   Match take(boolean isAsk, BigDecimal size, BigDecimal limit) {
     List<Level> side = isAsk ? bids : asks;
     BigDecimal remaining = size;
     BigDecimal quote = BigDecimal.ZERO;
     for (Level level : side) {
-      boolean acceptable = isAsk ? level.price().compareTo(limit) >= 0 : level.price().compareTo(limit) <= 0;
-      if (!acceptable) {
+      if (!acceptable(isAsk, level.price(), limit)) {
         return new Match(size.subtract(remaining), quote, TOO_MUCH_SLIPPAGE);
       }
       BigDecimal taken = remaining.min(level.size());

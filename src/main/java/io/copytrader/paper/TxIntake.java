@@ -11,12 +11,17 @@ import io.copytrader.lighter.signer.ModifyOrderTx;
 import io.copytrader.lighter.signer.Schnorr;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
+import io.copytrader.market.Ticks;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +33,9 @@ import java.util.Optional;
 final class TxIntake {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long NIL_MARKET_INDEX = 255;
+  /** Accepted transactions kept for {@code tx?by=hash}; the oldest are forgotten first. */
+  private static final int STORED_TXS_KEPT = 100_000;
 
   /** The outcome of one transaction. */
   sealed interface Outcome {
@@ -36,7 +44,19 @@ final class TxIntake {
   record Accepted(String txHash, LighterTx tx, PaperOrder order) implements Outcome {
   }
 
-  record Rejected(int code, String message) implements Outcome {
+  record Rejected(int code, String message) implements Outcome, Decoding, BatchDecoding {
+  }
+
+  /** What reading one tx_info gave. */
+  sealed interface Decoding {
+  }
+
+  /** What reading a batch gave. */
+  sealed interface BatchDecoding {
+  }
+
+  /** A batch whose txs are all readable, of one account and key, with increasing nonces. */
+  record Batch(List<Decoded> txs) implements BatchDecoding {
   }
 
   /** An accepted transaction as {@code tx?by=hash} returns it. */
@@ -46,7 +66,12 @@ final class TxIntake {
 
   private final PaperEngine engine;
   private final TxSigner signer;
-  private final Map<String, StoredTx> txs = new LinkedHashMap<>();
+  private final Map<String, StoredTx> txs = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, StoredTx> eldest) {
+      return size() > STORED_TXS_KEPT;
+    }
+  };
 
   TxIntake(PaperEngine engine, int chainId) {
     this.engine = engine;
@@ -57,27 +82,66 @@ final class TxIntake {
     return Optional.ofNullable(txs.get(hash));
   }
 
-  Outcome submit(int txType, String txInfo, long now) {
-    JsonNode info;
-    LighterTx tx;
-    byte[] signature;
+  /** A readable transaction and its signature, not yet checked against the exchange's state. */
+  record Decoded(int txType, String txInfo, LighterTx tx, byte[] signature) implements Decoding {
+  }
+
+  /** Reads tx_info: a {@link Decoded} or the {@link Rejected} refusing it. */
+  static Decoding decode(int txType, String txInfo) {
     try {
-      info = JSON.readTree(txInfo);
+      JsonNode info = JSON.readTree(txInfo);
       if (info == null || !info.isObject()) {
         return new Rejected(21501, "invalid tx info");
       }
-      tx = parse(txType, info);
+      LighterTx tx = parse(txType, info);
       if (tx == null) {
         return new Rejected(21505, "unsupported tx type");
       }
-      signature = Base64.getDecoder().decode(text(info, "Sig"));
+      return new Decoded(txType, txInfo, tx, Base64.getDecoder().decode(text(info, "Sig")));
+    } catch (InvalidTxException e) {
+      return rejectedField(e.field());
     } catch (IOException | IllegalArgumentException e) {
       return new Rejected(21501, "invalid tx info");
     }
+  }
+
+  /**
+   * Checks a batch before any of it is applied: every tx readable, one account and API key (21121), nonces
+   * strictly increasing (21105).
+   */
+  static BatchDecoding decodeBatch(List<Integer> txTypes, List<String> txInfos) {
+    List<Decoded> decoded = new ArrayList<>();
+    for (int i = 0; i < txTypes.size(); i++) {
+      Decoding one = decode(txTypes.get(i), txInfos.get(i));
+      if (one instanceof Rejected rejected) {
+        return rejected;
+      }
+      Decoded tx = (Decoded) one;
+      if (!decoded.isEmpty()) {
+        LighterTx first = decoded.get(0).tx();
+        if (first.accountIndex() != tx.tx().accountIndex() || first.apiKeyIndex() != tx.tx().apiKeyIndex()) {
+          return new Rejected(21121, "all transactions in the batch must use same account and apikey");
+        }
+        if (tx.tx().nonce() <= decoded.get(decoded.size() - 1).tx().nonce()) {
+          return new Rejected(21105, "batch transaction nonce is not increasing");
+        }
+      }
+      decoded.add(tx);
+    }
+    return new Batch(List.copyOf(decoded));
+  }
+
+  Outcome submit(int txType, String txInfo, long now) {
+    Decoding decoded = decode(txType, txInfo);
+    return decoded instanceof Rejected rejected ? rejected : submit((Decoded) decoded, now);
+  }
+
+  Outcome submit(Decoded decoded, long now) {
+    LighterTx tx = decoded.tx();
     try {
       tx.validate();
     } catch (InvalidTxException e) {
-      return new Rejected(codeFor(e.field()), "invalid " + e.field());
+      return rejectedField(e.field());
     }
     PaperAccountState account = engine.accounts.get(tx.accountIndex());
     if (account == null) {
@@ -87,27 +151,31 @@ final class TxIntake {
     if (publicKey == null) {
       return new Rejected(21109, "api key not found");
     }
-    if (!Schnorr.verify(HexFormat.of().parseHex(publicKey), signer.messageHash(tx), signature)) {
+    long[] messageHash = signer.messageHash(tx);
+    if (!Schnorr.verify(HexFormat.of().parseHex(publicKey), messageHash, decoded.signature())) {
       return new Rejected(21120, "invalid signature");
     }
-    if (tx.expiredAt() < now) {
-      return new Rejected(21501, "invalid tx info: expired");
+    if (tx.expiredAt() <= now) {
+      return new Rejected(21501, "invalid tx info: ExpiredAt is in the past");
     }
+    // SkipTxNonce transactions neither check nor consume the key's nonce.
+    boolean checksNonce = tx.attributes().value(TxAttributes.SKIP_TX_NONCE) == 0;
     long expected = account.nonces.get(tx.apiKeyIndex());
-    if (tx.nonce() != expected) {
+    if (checksNonce && tx.nonce() != expected) {
       return new Rejected(21104, "invalid nonce");
     }
-    Outcome applied = apply(account, tx, now);
+    Outcome applied = apply(account, tx, TxSigner.txHashHex(messageHash), now);
     if (applied instanceof Accepted accepted) {
-      account.nonces.put(tx.apiKeyIndex(), expected + 1);
-      txs.put(accepted.txHash(), new StoredTx(accepted.txHash(), txType, txInfo, eventInfo(accepted.order()),
-        tx.accountIndex(), tx.nonce(), tx.apiKeyIndex(), tx.expiredAt(), now));
+      if (checksNonce) {
+        account.nonces.put(tx.apiKeyIndex(), expected + 1);
+      }
+      txs.put(accepted.txHash(), new StoredTx(accepted.txHash(), decoded.txType(), decoded.txInfo(),
+        eventInfo(accepted.order()), tx.accountIndex(), tx.nonce(), tx.apiKeyIndex(), tx.expiredAt(), now));
     }
     return applied;
   }
 
-  private Outcome apply(PaperAccountState account, LighterTx tx, long now) {
-    String hash = TxSigner.txHashHex(signer.messageHash(tx));
+  private Outcome apply(PaperAccountState account, LighterTx tx, String hash, long now) {
     if (tx instanceof CreateOrderTx create) {
       int refusal = engine.refusal(account, create);
       if (refusal != 0) {
@@ -128,29 +196,41 @@ final class TxIntake {
       if (order.isEmpty()) {
         return new Rejected(21715, "given order is not an active order");
       }
+      int refusal = engine.modifyRefusal(order.get(), modify);
+      if (refusal != 0) {
+        return new Rejected(refusal, message(refusal));
+      }
       engine.modify(account, order.get(), modify, now);
       return new Accepted(hash, tx, order.get());
     }
-    engine.cancelAll(account, now);
+    CancelAllOrdersTx cancelAll = (CancelAllOrdersTx) tx;
+    switch (cancelAll.timeInForce()) {
+      case CancelAllOrdersTx.TIF_IMMEDIATE -> {
+        long market = cancelAll.attributes().value(TxAttributes.CANCEL_ALL_MARKET_INDEX);
+        engine.cancelAll(account, market == NIL_MARKET_INDEX ? null : (int) market, now);
+      }
+      case CancelAllOrdersTx.TIF_SCHEDULED -> account.cancelAllTime = cancelAll.time();
+      default -> account.cancelAllTime = 0;
+    }
     return new Accepted(hash, tx, null);
   }
 
   private static LighterTx parse(int txType, JsonNode info) {
     TxAttributes attributes = attributes(info.get("L2TxAttributes"));
     return switch (txType) {
-      case CreateOrderTx.TX_TYPE -> new CreateOrderTx(number(info, "AccountIndex"), (int) number(info, "ApiKeyIndex"),
-        (int) number(info, "MarketIndex"), number(info, "ClientOrderIndex"), number(info, "BaseAmount"),
-        number(info, "Price"), (int) number(info, "IsAsk"), (int) number(info, "Type"),
-        (int) number(info, "TimeInForce"), (int) number(info, "ReduceOnly"), number(info, "TriggerPrice"),
+      case CreateOrderTx.TX_TYPE -> new CreateOrderTx(number(info, "AccountIndex"), smallNumber(info, "ApiKeyIndex"),
+        smallNumber(info, "MarketIndex"), number(info, "ClientOrderIndex"), number(info, "BaseAmount"),
+        number(info, "Price"), smallNumber(info, "IsAsk"), smallNumber(info, "Type"),
+        smallNumber(info, "TimeInForce"), smallNumber(info, "ReduceOnly"), number(info, "TriggerPrice"),
         number(info, "OrderExpiry"), number(info, "ExpiredAt"), number(info, "Nonce"), attributes);
-      case CancelOrderTx.TX_TYPE -> new CancelOrderTx(number(info, "AccountIndex"), (int) number(info, "ApiKeyIndex"),
-        (int) number(info, "MarketIndex"), number(info, "Index"), number(info, "ExpiredAt"), number(info, "Nonce"),
+      case CancelOrderTx.TX_TYPE -> new CancelOrderTx(number(info, "AccountIndex"), smallNumber(info, "ApiKeyIndex"),
+        smallNumber(info, "MarketIndex"), number(info, "Index"), number(info, "ExpiredAt"), number(info, "Nonce"),
         attributes);
       case CancelAllOrdersTx.TX_TYPE -> new CancelAllOrdersTx(number(info, "AccountIndex"),
-        (int) number(info, "ApiKeyIndex"), (int) number(info, "TimeInForce"), number(info, "Time"),
+        smallNumber(info, "ApiKeyIndex"), smallNumber(info, "TimeInForce"), number(info, "Time"),
         number(info, "ExpiredAt"), number(info, "Nonce"), attributes);
-      case ModifyOrderTx.TX_TYPE -> new ModifyOrderTx(number(info, "AccountIndex"), (int) number(info, "ApiKeyIndex"),
-        (int) number(info, "MarketIndex"), number(info, "Index"), number(info, "BaseAmount"), number(info, "Price"),
+      case ModifyOrderTx.TX_TYPE -> new ModifyOrderTx(number(info, "AccountIndex"), smallNumber(info, "ApiKeyIndex"),
+        smallNumber(info, "MarketIndex"), number(info, "Index"), number(info, "BaseAmount"), number(info, "Price"),
         number(info, "TriggerPrice"), number(info, "ExpiredAt"), number(info, "Nonce"), attributes);
       default -> null;
     };
@@ -175,6 +255,15 @@ final class TxIntake {
     return TxAttributes.of(values);
   }
 
+  /** A field the signer holds as an int: a wider value cannot have been signed and is refused, not truncated. */
+  private static int smallNumber(JsonNode info, String field) {
+    long value = number(info, field);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw new InvalidTxException(field, "out of range");
+    }
+    return (int) value;
+  }
+
   private static long number(JsonNode info, String field) {
     JsonNode value = info.get(field);
     if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
@@ -191,11 +280,43 @@ final class TxIntake {
     return value.textValue();
   }
 
-  private static String eventInfo(PaperOrder order) {
+  /**
+   * The order as the tx's event shows it (DOCS-data-structures keys: i order index, u client order index, a owner,
+   * is initial size, rs remaining size, p price, tp trigger price, ia is-ask, ro reduce-only, st status), sizes and
+   * prices in integer ticks, and "ae" the error (empty: the tx executed).
+   */
+  private String eventInfo(PaperOrder order) {
     if (order == null) {
-      return "{}";
+      return "{\"ae\":\"\"}";
     }
-    return "{\"i\":" + order.orderIndex + ",\"u\":" + order.clientOrderIndex + ",\"a\":" + order.owner + ",\"ae\":\"\"}";
+    PaperEngine.MarketState market = engine.markets.get(order.marketId);
+    return JSON.createObjectNode()
+      .put("i", order.orderIndex)
+      .put("u", order.clientOrderIndex)
+      .put("a", order.owner)
+      .put("m", order.marketId)
+      .put("is", ticks(order.initialBase, market.spec.sizeDecimals()))
+      .put("rs", ticks(order.remainingBase, market.spec.sizeDecimals()))
+      .put("fs", ticks(order.filledBase, market.spec.sizeDecimals()))
+      .put("p", ticks(order.price, market.spec.priceDecimals()))
+      .put("tp", ticks(order.triggerPrice, market.spec.priceDecimals()))
+      .put("ia", order.isAsk ? 1 : 0)
+      .put("ot", order.type)
+      .put("f", order.timeInForce)
+      .put("ro", order.reduceOnly ? 1 : 0)
+      .put("e", order.orderExpiry)
+      .put("st", order.status)
+      .put("ae", "")
+      .toString();
+  }
+
+  private static long ticks(BigDecimal value, int decimals) {
+    return Ticks.toTicks(value, decimals, RoundingMode.HALF_EVEN);
+  }
+
+  private static Rejected rejectedField(String field) {
+    int code = codeFor(field);
+    return new Rejected(code, message(code));
   }
 
   /** Lighter's code for a field the tx rules refuse (API.md §9). */
@@ -219,16 +340,30 @@ final class TxIntake {
     };
   }
 
-  private static String message(int code) {
+  /** Lighter's message for a code (API.md §9). */
+  static String message(int code) {
     return switch (code) {
+      case 21100 -> "account not found";
+      case 21104 -> "invalid nonce";
+      case 21110 -> "invalid api key index";
       case 21602 -> "invalid market index";
       case 21603 -> "invalid min amounts for market";
-      case 21709 -> "market is not active";
+      case 21700 -> "invalid order index";
+      case 21701 -> "invalid base amount";
+      case 21702 -> "invalid price";
+      case 21703 -> "invalid isAsk";
+      case 21704 -> "invalid OrderType";
+      case 21705 -> "invalid OrderTimeInForce";
+      case 21709 -> "order book is not active";
+      case 21710 -> "unsupported order type";
+      case 21711 -> "invalid expiry";
+      case 21727 -> "invalid client order index";
       case 21728 -> "client order index already exists";
+      case 21729 -> "invalid order trigger price";
       case 21732 -> "reduce only increases position";
       case 21738 -> "invalid reduce only direction";
       case 21739 -> "not enough margin to create the order";
-      default -> "order refused";
+      default -> "invalid tx info";
     };
   }
 }

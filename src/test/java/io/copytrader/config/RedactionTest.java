@@ -55,4 +55,13 @@ class RedactionTest {
     assertThat(e.getMessage()).contains("API_KEY is a secret and belongs in .env or the environment")
       .doesNotContain(API_KEY);
   }
+
+  @Test
+  void aKeyPastedIntoTheWrongVariableIsNotEchoed() {
+    Exception e = org.assertj.core.api.Assertions.catchException(() -> ConfigLoader.load(Map.of(
+      "MAX_SLIPPAGE", "0x" + PRIVATE_KEY), dir));
+
+    assertThat(e.getMessage()).isEqualTo("MAX_SLIPPAGE must be a number, got a value of 82 characters")
+      .doesNotContain(PRIVATE_KEY);
+  }
 }

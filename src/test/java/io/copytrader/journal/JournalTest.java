@@ -217,14 +217,14 @@ class JournalTest {
   }
 
   @Test
-  void attemptsAreCountedWhileExecuting(Vertx vertx, VertxTestContext test) {
+  void startingCountsTheFirstAttemptAndRetriesCountTheRest(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
         .compose(inserted -> journal.markExecuting("r"))
         .compose(executing -> journal.recordAttempt("r"))
         .compose(first -> journal.recordAttempt("r"))
         .compose(second -> journal.getRequest("r")))
       .onComplete(test.succeeding(detail -> test.verify(() -> {
-        assertThat(detail.orElseThrow().request().attempts()).isEqualTo(2);
+        assertThat(detail.orElseThrow().request().attempts()).isEqualTo(3);
         test.completeNow();
       })));
   }

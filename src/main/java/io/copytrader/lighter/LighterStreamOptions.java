@@ -1,0 +1,61 @@
+package io.copytrader.lighter;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where and how {@link LighterStream} connects.
+ *
+ * @param host              the exchange's host
+ * @param port              its port
+ * @param ssl               {@code wss} rather than {@code ws}
+ * @param pingInterval      how often the client sends {@code {"type":"ping"}} (Lighter's SDKs: 30 s)
+ * @param staleAfter        silence on the connection after which its state is no longer trusted; longer than
+ *                          {@code pingInterval}, so a healthy but quiet connection (answered pings) stays fresh
+ * @param firstReconnectDelay the wait before the first reconnection attempt, doubled on each failure
+ * @param maxReconnectDelay the longest wait between attempts
+ */
+public record LighterStreamOptions(String host, int port, boolean ssl, Duration pingInterval, Duration staleAfter,
+                                   Duration firstReconnectDelay, Duration maxReconnectDelay) {
+
+  public static final String PATH = "/stream";
+
+  public LighterStreamOptions {
+    Objects.requireNonNull(host, "host");
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("port out of range");
+    }
+    if (pingInterval.isNegative() || pingInterval.isZero() || staleAfter.isNegative() || staleAfter.isZero()
+      || firstReconnectDelay.isNegative() || firstReconnectDelay.isZero()
+      || maxReconnectDelay.compareTo(firstReconnectDelay) < 0) {
+      throw new IllegalArgumentException("intervals must be positive and the maximum delay at least the first");
+    }
+  }
+
+  /** The stream of the exchange at {@code baseUrl} (its REST URL): same host, {@code ws(s)://host/stream}. */
+  public static LighterStreamOptions defaults(String baseUrl) {
+    URI uri = URI.create(baseUrl);
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+      throw new IllegalArgumentException("baseUrl must be an http or https URL with a host");
+    }
+    boolean ssl = scheme.equals("https");
+    int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+    return new LighterStreamOptions(uri.getHost(), port, ssl, Duration.ofSeconds(30), Duration.ofSeconds(45),
+      Duration.ofMillis(250), Duration.ofSeconds(10));
+  }
+
+  public LighterStreamOptions withPingInterval(Duration interval) {
+    return new LighterStreamOptions(host, port, ssl, interval, staleAfter, firstReconnectDelay, maxReconnectDelay);
+  }
+
+  public LighterStreamOptions withStaleAfter(Duration silence) {
+    return new LighterStreamOptions(host, port, ssl, pingInterval, silence, firstReconnectDelay, maxReconnectDelay);
+  }
+
+  public LighterStreamOptions withReconnectDelays(Duration first, Duration max) {
+    return new LighterStreamOptions(host, port, ssl, pingInterval, staleAfter, first, max);
+  }
+}

@@ -1,0 +1,114 @@
+package io.copytrader.e2e;
+
+import static io.copytrader.e2e.TradingHarness.ETH;
+import static io.copytrader.e2e.TradingHarness.orders;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.e2e.TradingHarness.TestAccount;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exchange misbehaving while a signal executes (RETRY_INTERVAL 1 s, MAX_RETRIES 2): transient failures
+ * are retried and end in exactly one fill, never two; an order the book could not fill within the slippage
+ * bound is reported as not filled with the exchange's reason. Fewer than five exchange failures are injected
+ * in this class, so the client's circuit breaker stays closed throughout. Nonce faults are in
+ * {@link NonceFaultsTest}.
+ */
+@ExtendWith(VertxExtension.class)
+class ExchangeFaultsTest {
+
+  private static final int BTC = 1;
+  private static TradingHarness harness;
+
+  @BeforeAll
+  static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
+    harness = TradingHarness.start(vertx, dir, 6, Map.of());
+  }
+
+  @BeforeEach
+  void countFromZero() {
+    harness.resetExchangeRequests();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    harness.clearFaults();
+  }
+
+  @Test
+  void twoServerErrorsAreRetriedIntoOneFill() {
+    TestAccount account = harness.freshAccount();
+    harness.injectFaults(new JsonObject().put("error_count", 2).put("error_status", 503));
+
+    String id = harness.trade(account, "ETH", "long", "0.5");
+
+    JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
+    assertThat(status.getInteger("attempts")).isBetween(2, 3);
+  }
+
+  @Test
+  void rateLimitIsRetriedIntoOneFill() {
+    TestAccount account = harness.freshAccount();
+    harness.injectFaults(new JsonObject().put("rate_limit_count", 1));
+
+    String id = harness.trade(account, "ETH", "long", "0.5");
+
+    JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
+    assertThat(status.getInteger("attempts")).isEqualTo(2);
+  }
+
+  @Test
+  void acceptedSendWhoseAnswerIsLostIsAdoptedNotRepeated() {
+    TestAccount account = harness.freshAccount();
+    harness.injectFaults(new JsonObject().put("drop_response_count", 1));
+
+    String id = harness.trade(account, "ETH", "long", "0.5");
+
+    JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
+    List<JsonObject> entries = orders(status, "entry");
+    assertThat(entries).hasSize(1);
+    assertThat(entries.get(0).getString("state")).isEqualTo("filled");
+    assertThat(entries.get(0).getString("filled_base")).isEqualTo("1.3333");
+    assertThat(harness.stopLosses(account, ETH)).hasSize(1);
+  }
+
+  @Test
+  void priceRunningPastTheWorstPriceIsReportedNotFilled() {
+    TestAccount account = harness.freshAccount();
+    // Every exchange call now takes 600 ms. The order is priced from the book before the account's first nonce
+    // is fetched; while that fetch is on its way, the price runs up and the delay ends, so the order reaches
+    // a book whose best ask is past its worst price.
+    harness.injectFaults(new JsonObject().put("latency_ms", 600));
+
+    String id = harness.trade(account, "BTC", "long", "0.5");
+    harness.eventually("the nonce fetch that precedes the send", Duration.ofSeconds(10),
+      () -> harness.exchangeRequests("/api/v1/nextNonce"), fetches -> fetches > 0);
+    // the buy may pay up to 95009.5 × 1.01 = 95959.5; the ask is now 97009.7
+    harness.setMid(BTC, "97000.0");
+    harness.clearFaults();
+
+    JsonObject status = harness.awaitFinal(id);
+    assertThat(status.getString("state")).isEqualTo("rejected");
+    assertThat(status.getString("error_code")).isEqualTo("NOT_FILLED");
+    assertThat(status.getString("error_message")).contains("canceled-too-much-slippage");
+    JsonObject entry = orders(status, "entry").get(0);
+    assertThat(entry.getString("state")).isEqualTo("cancelled");
+    assertThat(entry.getString("exchange_status")).isEqualTo("canceled-too-much-slippage");
+    assertThat(harness.position(account, BTC)).isEmpty();
+    assertThat(harness.activeOrders(account, BTC)).isEmpty();
+    assertThat(harness.awaitTelegram(id, "Trade rejected"))
+      .contains("<b>Code:</b> NOT_FILLED", "<b>Reason:</b> canceled-too-much-slippage");
+  }
+}

@@ -1,0 +1,107 @@
+package io.copytrader.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a live service prints with every secret configured (account key, API key, Telegram token pointed at a
+ * Telegram that refuses connections) and {@code LOG_FORMAT=json}, after a trade, a refused call and failed
+ * notifications: machine-readable lines, none carrying a secret.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServiceOutputIT {
+
+  private static final TestAccount ACCOUNT = TestAccount.of(9001, 0xa1);
+  private static final String API_KEY = "intake-key-5f1e0c7d9b2a4e68";
+  private static final String BOT_TOKEN = "7000000001:AAHfakeTokenForProcessTests_x9Q";
+
+  private PaperFixture exchange;
+  private ServiceProcess service;
+  private String output;
+  private Http.Reply withoutKey;
+
+  @BeforeAll
+  void tradeWithEverySecretConfigured(@TempDir Path workingDirectory) {
+    exchange = new PaperFixture(List.of(ACCOUNT));
+    int port = Http.freePort();
+    Map<String, String> env = new java.util.HashMap<>(ServiceEnvironment.live(exchange.baseUrl(), List.of(ACCOUNT),
+      port, workingDirectory.resolve("data")));
+    env.putAll(Map.of("API_KEY", API_KEY, "HTTP_HOST", "127.0.0.1", "LOG_FORMAT", "json",
+      "TELEGRAM_BOT_API_KEY", BOT_TOKEN, "TELEGRAM_GROUP_ID", "-1001234567890",
+      "TELEGRAM_API_URL", "http://127.0.0.1:" + Http.freePort()));
+    service = ServiceProcess.start(workingDirectory, env);
+    service.awaitLine(Pattern.compile("Ready: live mode"), ServiceProcess.STARTUP);
+    ServiceApi api = new ServiceApi(port);
+
+    Http.Reply accepted = Http.postJson(api.baseUrl() + "/api/trade", ServiceApi.open(ACCOUNT.accountIndex(), "ETH",
+      0.1), Map.of("X-API-Key", API_KEY));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    String requestId = accepted.json().getString("request_id");
+    withoutKey = Http.get(api.baseUrl() + "/api/trade/" + requestId);
+    awaitFilled(api.baseUrl() + "/api/trade/" + requestId);
+    service.awaitLine(Pattern.compile("Telegram send failed"), Duration.ofSeconds(20));
+    service.terminate();
+    service.awaitExit(Duration.ofSeconds(30));
+    output = service.output();
+  }
+
+  @AfterAll
+  void stop() {
+    if (service != null) {
+      service.close();
+    }
+    if (exchange != null) {
+      exchange.close();
+    }
+  }
+
+  @Test
+  void everyLineIsAJsonObjectWithLevelAndMessage() {
+    assertThat(output.lines()).isNotEmpty().allSatisfy(line -> {
+      JsonObject parsed;
+      try {
+        parsed = new JsonObject(line);
+      } catch (DecodeException e) {
+        throw new AssertionError("not a JSON object: " + line, e);
+      }
+      assertThat(parsed.getString("level")).as(line).isNotBlank();
+      assertThat(parsed.getString("formattedMessage")).as(line).isNotNull();
+    });
+  }
+
+  @Test
+  void noLineCarriesThePrivateKeyTheApiKeyOrTheBotToken() {
+    assertThat(output.toLowerCase()).doesNotContain(ACCOUNT.privateKeyDigits().substring(0, 16));
+    assertThat(output).doesNotContain(API_KEY).doesNotContain(BOT_TOKEN).doesNotContain(BOT_TOKEN.split(":")[1]);
+  }
+
+  @Test
+  void theApiRefusesACallWithoutTheKey() {
+    assertThat(withoutKey.status()).as(withoutKey.body()).isEqualTo(401);
+    assertThat(withoutKey.body()).doesNotContain(API_KEY);
+  }
+
+  private static void awaitFilled(String url) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String state = null;
+    while (!"filled".equals(state)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not filled: " + url + " is " + state);
+      }
+      ServiceApi.pause(Duration.ofMillis(50));
+      state = Http.get(url, Map.of("X-API-Key", API_KEY)).json().getString("state");
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.copytrader.paper;
+
+import static io.copytrader.lighter.Await.result;
+
+import io.copytrader.lighter.signer.ApiKey;
+import io.vertx.core.Vertx;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** A paper exchange deployed in the test's Vert.x on a free loopback port, with one funded account. */
+final class PaperFixture implements AutoCloseable {
+
+  static final ApiKey KEY = ApiKey.parse("0x" + "3c".repeat(40));
+  static final ApiKey OTHER_KEY = ApiKey.parse("0x" + "5d".repeat(40));
+  static final long ACCOUNT = 281_474_976_710_123L;
+  static final int KEY_INDEX = 4;
+  static final String L1_ADDRESS = "0x15f4c1b8A0b1e7A4c1A7D9E0f2b3C4d5E6f7A8b9";
+  static final BigDecimal COLLATERAL = new BigDecimal("10000");
+  static final int CHAIN_ID = 304;
+
+  final PaperExchange exchange;
+  final PaperHttp http;
+  final PaperTrader trader;
+
+  private PaperFixture(PaperExchange exchange, PaperHttp http) {
+    this.exchange = exchange;
+    this.http = http;
+    this.trader = new PaperTrader(http, KEY, ACCOUNT, KEY_INDEX, CHAIN_ID);
+  }
+
+  static PaperConfig config() {
+    return PaperConfig.defaults().withAccounts(List.of(account(ACCOUNT, L1_ADDRESS, COLLATERAL)));
+  }
+
+  static PaperAccount account(long index, String l1Address, BigDecimal collateral) {
+    return new PaperAccount(index, l1Address, collateral, Map.of(KEY_INDEX, KEY.publicKeyHex()));
+  }
+
+  static PaperFixture start(Vertx vertx) {
+    return start(vertx, config());
+  }
+
+  static PaperFixture start(Vertx vertx, PaperConfig config) {
+    PaperExchange exchange = new PaperExchange(config);
+    result(vertx.deployVerticle(exchange));
+    return new PaperFixture(exchange, new PaperHttp(vertx, exchange.port()));
+  }
+
+  /** A trader for another account of the same exchange, signing with {@link #KEY}. */
+  PaperTrader trader(long accountIndex) {
+    return new PaperTrader(http, KEY, accountIndex, KEY_INDEX, CHAIN_ID);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

@@ -1,0 +1,304 @@
+package io.copytrader.paper;
+
+import static io.copytrader.paper.PaperHarness.ACCOUNT;
+import static io.copytrader.paper.PaperHarness.ETH;
+import static io.copytrader.paper.PaperHarness.INACTIVE;
+import static io.copytrader.paper.PaperHarness.KEY;
+import static io.copytrader.paper.PaperHarness.KEY_INDEX;
+import static io.copytrader.paper.PaperHarness.OTHER_KEY;
+import static io.copytrader.paper.PaperHarness.expiredAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.lighter.signer.TxAttributes;
+import io.copytrader.lighter.signer.TxSigner;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** sendTx / sendTxBatch intake: forms, signature, chain id, nonce, expiry, order rules, and tx lookup. */
+@ExtendWith(VertxExtension.class)
+class PaperTxIntakeTest {
+
+  private static final long ONE_ETH = 10_000;
+  private static final long WORST_BUY = 310_000;
+
+  private PaperHarness paper;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    paper = PaperHarness.start(vertx);
+  }
+
+  private SignedTx buy(long nonce) {
+    return paper.market(paper.newClientOrderIndex(), ETH, ONE_ETH, WORST_BUY, false, false, nonce);
+  }
+
+  private static int code(HttpResponse<Buffer> response) {
+    return response.bodyAsJsonObject().getInteger("code");
+  }
+
+  @Test
+  void anAcceptedTxAnswersLighterSendTxShapeWithTheSignersHash() {
+    SignedTx tx = buy(0);
+
+    HttpResponse<Buffer> response = paper.sendTx(tx);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject body = response.bodyAsJsonObject();
+    assertThat(body.getInteger("code")).isEqualTo(200);
+    assertThat(body.getString("message")).isEqualTo("{\"ratelimit\": \"didn't use volume quota\"}");
+    assertThat(body.getString("tx_hash")).isEqualTo(tx.txHashHex()).matches("[0-9a-f]{80}");
+    assertThat(body.getLong("predicted_execution_time_ms")).isCloseTo(System.currentTimeMillis(), within(60_000L));
+  }
+
+  @Test
+  void multipartFormsAreAcceptedLikeUrlencodedOnes() {
+    HttpResponse<Buffer> response = paper.sendTxMultipart(buy(0));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(paper.nextNonce()).isEqualTo(1);
+  }
+
+  @Test
+  void anAcceptedTxIsRetrievableByHashAsExecuted() {
+    SignedTx tx = buy(0);
+    paper.sendTx(tx);
+
+    JsonObject stored = paper.getJson("/api/v1/tx?by=hash&value=" + tx.txHashHex());
+
+    assertThat(stored.getInteger("code")).isEqualTo(200);
+    assertThat(stored.getString("hash")).isEqualTo(tx.txHashHex());
+    assertThat(stored.getValue("type")).isEqualTo(CreateOrderTx.TX_TYPE);
+    assertThat(stored.getValue("status")).isEqualTo(2);
+    assertThat(stored.getString("info")).isEqualTo(tx.txInfo());
+    assertThat(stored.getLong("account_index")).isEqualTo(ACCOUNT);
+    assertThat(stored.getValue("nonce")).isEqualTo(0);
+    JsonObject event = new JsonObject(stored.getString("event_info"));
+    assertThat(event.getString("st")).isEqualTo("filled");
+    assertThat(event.getString("ae")).isEmpty();
+  }
+
+  @Test
+  void aTxSignedWithAnotherKeyIsAnInvalidSignature() {
+    SignedTx forged = paper.sign(OTHER_KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0, TxAttributes.none()));
+
+    HttpResponse<Buffer> response = paper.sendTx(forged);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(code(response)).isEqualTo(21120);
+    assertThat(paper.nextNonce()).isZero();
+  }
+
+  @Test
+  void aTxSignedForAnotherChainIsAnInvalidSignature() {
+    SignedTx testnet = new TxSigner(TxSigner.TESTNET_CHAIN_ID).sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1,
+      ONE_ETH, WORST_BUY, 0, CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0,
+      TxAttributes.none()));
+
+    assertThat(code(paper.sendTx(testnet))).isEqualTo(21120);
+  }
+
+  @Test
+  void aTxOfAnUnknownAccountIsCode21100() {
+    SignedTx tx = paper.sign(KEY, new CreateOrderTx(ACCOUNT + 1, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0, TxAttributes.none()));
+
+    assertThat(code(paper.sendTx(tx))).isEqualTo(21100);
+  }
+
+  @Test
+  void aTxOfAnUnregisteredKeyIsCode21109() {
+    SignedTx tx = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX + 1, ETH, 1, ONE_ETH, WORST_BUY, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0, TxAttributes.none()));
+
+    assertThat(code(paper.sendTx(tx))).isEqualTo(21109);
+  }
+
+  @Test
+  void aWrongNonceIsRefusedWithoutConsumingItAndTheRightOneThenSucceeds() {
+    HttpResponse<Buffer> wrong = paper.sendTx(buy(5));
+
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.bodyAsJsonObject().getMap()).isEqualTo(Map.of("code", 21104, "message", "invalid nonce"));
+    assertThat(paper.nextNonce()).isZero();
+    assertThat(paper.sendTx(buy(0)).statusCode()).isEqualTo(200);
+    assertThat(paper.nextNonce()).isEqualTo(1);
+  }
+
+  @Test
+  void aReplayedTxIsAnInvalidNonce() {
+    SignedTx tx = buy(0);
+    paper.sendTx(tx);
+
+    assertThat(code(paper.sendTx(tx))).isEqualTo(21104);
+  }
+
+  @Test
+  void aTxWhoseExpiredAtHasPassedIsRefused() {
+    SignedTx stale = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, System.currentTimeMillis() - 1000, 0,
+      TxAttributes.none()));
+
+    HttpResponse<Buffer> response = paper.sendTx(stale);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(code(response)).isEqualTo(21501);
+    assertThat(paper.nextNonce()).isZero();
+  }
+
+  static Stream<Arguments> orderRuleViolations() {
+    long expiry = PaperHarness.inFourWeeks();
+    return Stream.of(
+      Arguments.of("base amount 0 without reduce-only", 0L, WORST_BUY, CreateOrderTx.TYPE_MARKET, 0, 0L, 0L, 21701),
+      Arguments.of("price 0", ONE_ETH, 0L, CreateOrderTx.TYPE_MARKET, 0, 0L, 0L, 21702),
+      Arguments.of("market order with an expiry", ONE_ETH, WORST_BUY, CreateOrderTx.TYPE_MARKET, 0, 0L, expiry, 21711),
+      Arguments.of("market order good-till-time", ONE_ETH, WORST_BUY, CreateOrderTx.TYPE_MARKET, 1, 0L, 0L, 21705),
+      Arguments.of("market order with a trigger", ONE_ETH, WORST_BUY, CreateOrderTx.TYPE_MARKET, 0, 300_000L, 0L,
+        21729),
+      Arguments.of("stop-loss without trigger", ONE_ETH, WORST_BUY, CreateOrderTx.TYPE_STOP_LOSS, 0, 0L, expiry, 21729),
+      Arguments.of("unknown order type", ONE_ETH, WORST_BUY, 9, 0, 0L, 0L, 21704));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("orderRuleViolations")
+  void orderRuleViolationsAreTheirOwn217xxCode(String rule, long base, long price, int type, int timeInForce,
+                                                long trigger, long expiry, int expectedCode) {
+    SignedTx tx = paper.signUnchecked(new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, base, price, 0, type, timeInForce,
+      0, trigger, expiry, expiredAt(), 0, TxAttributes.none()));
+
+    HttpResponse<Buffer> response = paper.sendTx(tx);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(code(response)).isEqualTo(expectedCode);
+    assertThat(paper.nextNonce()).isZero();
+  }
+
+  @Test
+  void anOrderBelowTheMarketMinimumIsCode21603() {
+    assertThat(code(paper.sendTx(paper.market(1, ETH, 40, WORST_BUY, false, false, 0)))).isEqualTo(21603);
+  }
+
+  @Test
+  void anOrderOnAnInactiveMarketIsCode21709() {
+    assertThat(code(paper.sendTx(paper.market(1, INACTIVE, 10_000, 20_000, false, false, 0)))).isEqualTo(21709);
+  }
+
+  @Test
+  void anOrderNeedingMoreMarginThanAvailableIsCode21739() {
+    HttpResponse<Buffer> response = paper.sendTx(paper.market(1, ETH, 70 * ONE_ETH, WORST_BUY, false, false, 0));
+
+    assertThat(code(response)).isEqualTo(21739);
+    assertThat(paper.nextNonce()).isZero();
+  }
+
+  @Test
+  void aSecondLiveOrderWithTheSameClientOrderIndexIsCode21728() {
+    paper.trade(ETH, ONE_ETH, WORST_BUY, false, false);
+    assertThat(paper.sendTx(paper.stopLossLimit(77, ETH, ONE_ETH, 290_000, 285_000, true, 1)).statusCode())
+      .isEqualTo(200);
+
+    HttpResponse<Buffer> duplicate = paper.sendTx(paper.stopLossLimit(77, ETH, ONE_ETH, 280_000, 275_000, true, 2));
+
+    assertThat(code(duplicate)).isEqualTo(21728);
+    assertThat(paper.nextNonce()).isEqualTo(2);
+  }
+
+  @Test
+  void aJsonBodyInsteadOfAFormIsCode20001() {
+    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTx")
+      .sendJsonObject(new JsonObject().put("tx_type", 14).put("tx_info", buy(0).txInfo())));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(code(response)).isEqualTo(20001);
+  }
+
+  @Test
+  void unreadableTxInfoIsCode21501() {
+    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTx").sendForm(
+      MultiMap.caseInsensitiveMultiMap().add("tx_type", "14").add("tx_info", "{\"AccountIndex\":\"x\"}")));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(code(response)).isEqualTo(21501);
+  }
+
+  @Test
+  void anUnsupportedTxTypeIsCode21505() {
+    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTx").sendForm(
+      MultiMap.caseInsensitiveMultiMap().add("tx_type", "20").add("tx_info", buy(0).txInfo())));
+
+    assertThat(code(response)).isEqualTo(21505);
+  }
+
+  @Test
+  void aBatchAppliesEveryTxAndAnswersOneHashEach() {
+    SignedTx first = buy(0);
+    SignedTx second = buy(1);
+
+    HttpResponse<Buffer> response = paper.sendTxBatch(List.of(first, second));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getJsonArray("tx_hash").getList())
+      .containsExactly(first.txHashHex(), second.txHashHex());
+    assertThat(paper.nextNonce()).isEqualTo(2);
+    assertThat(paper.position(ETH).getString("position")).isEqualTo("2.0000");
+  }
+
+  @Test
+  void aBatchWithNonIncreasingNoncesIsCode21105AndAppliesNothing() {
+    HttpResponse<Buffer> response = paper.sendTxBatch(List.of(buy(0), buy(0)));
+
+    assertThat(code(response)).isEqualTo(21105);
+    assertThat(paper.nextNonce()).isZero();
+  }
+
+  @Test
+  void aBatchMixingKeysIsCode21121() {
+    SignedTx otherKey = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX + 1, ETH, 9, ONE_ETH, WORST_BUY, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 1, TxAttributes.none()));
+
+    assertThat(code(paper.sendTxBatch(List.of(buy(0), otherKey)))).isEqualTo(21121);
+  }
+
+  @Test
+  void aMalformedBatchIsA400NotAServerError() {
+    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTxBatch").sendForm(
+      MultiMap.caseInsensitiveMultiMap().add("tx_types", "[\"x\"]").add("tx_infos", "[1]")));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(code(response)).isEqualTo(20001);
+  }
+
+  @Test
+  void aBatchWithMismatchedLengthsIsCode21513() {
+    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTxBatch").sendForm(
+      MultiMap.caseInsensitiveMultiMap().add("tx_types", "[14,14]").add("tx_infos", "[\"{}\"]")));
+
+    assertThat(code(response)).isEqualTo(21513);
+  }
+
+  @Test
+  void skipNonceTxsNeitherCheckNorConsumeTheNonce() {
+    SignedTx tx = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 42,
+      TxAttributes.skipNonce()));
+
+    assertThat(paper.sendTx(tx).statusCode()).isEqualTo(200);
+    assertThat(paper.nextNonce()).isZero();
+  }
+}

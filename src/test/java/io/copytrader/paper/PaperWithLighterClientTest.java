@@ -1,0 +1,136 @@
+package io.copytrader.paper;
+
+import static io.copytrader.paper.PaperHarness.ACCOUNT;
+import static io.copytrader.paper.PaperHarness.ETH;
+import static io.copytrader.paper.PaperHarness.KEY;
+import static io.copytrader.paper.PaperHarness.KEY_INDEX;
+import static io.copytrader.paper.PaperHarness.L1_ADDRESS;
+import static io.copytrader.paper.PaperHarness.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.lighter.AccountPosition;
+import io.copytrader.lighter.DetailedAccount;
+import io.copytrader.lighter.EnrichedTx;
+import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.LighterClientOptions;
+import io.copytrader.lighter.LighterException;
+import io.copytrader.lighter.Order;
+import io.copytrader.lighter.OrderBookDetail;
+import io.copytrader.lighter.OrderBookOrders;
+import io.copytrader.lighter.SendTxBatchResult;
+import io.copytrader.lighter.SendTxResult;
+import io.copytrader.lighter.signer.SignedTx;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The service's own Lighter client reads every paper exchange answer it uses, as it reads Lighter's. */
+@ExtendWith(VertxExtension.class)
+class PaperWithLighterClientTest {
+
+  private PaperHarness paper;
+  private LighterClient client;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    paper = PaperHarness.start(vertx);
+    client = new LighterClient(vertx, LighterClientOptions.defaults(paper.exchange.baseUrl()));
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  private static Throwable failure(Future<?> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      throw new AssertionError("expected a failure");
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void marketsAndBookReadAsLighters() {
+    OrderBookDetail eth = await(client.orderBookDetails(ETH)).get(0);
+    OrderBookOrders book = await(client.orderBookOrders(ETH, 5));
+
+    assertThat(await(client.status()).status()).isEqualTo(1);
+    assertThat(await(client.orderBooks())).hasSize(5);
+    assertThat(eth.sizeDecimals()).isEqualTo(4);
+    assertThat(eth.defaultInitialMarginFractionRatio()).isEqualByComparingTo("0.05");
+    assertThat(book.bestAsk()).contains(new BigDecimal("3000.30"));
+    assertThat(book.bestBid()).contains(new BigDecimal("2999.70"));
+  }
+
+  @Test
+  void accountKeysAndNoncesReadAsLighters() {
+    assertThat(await(client.account(ACCOUNT)).collateral()).isEqualByComparingTo("10000");
+    assertThat(await(client.accountsByL1Address(L1_ADDRESS)).subAccounts()).hasSize(1);
+    assertThat(await(client.apiKeys(ACCOUNT, KEY_INDEX)).get(0).publicKey()).isEqualTo(KEY.publicKeyHex());
+    assertThat(await(client.nextNonce(ACCOUNT, KEY_INDEX))).isZero();
+  }
+
+  @Test
+  void aSentOrderIsFollowedThroughTxOrdersAndPosition() {
+    SignedTx buy = paper.market(11, ETH, 10_000, 310_000, false, false, 0);
+
+    SendTxResult sent = await(client.sendTx(buy.txType(), buy.txInfo()));
+    EnrichedTx tx = await(client.tx(sent.txHash()));
+    Order order = await(client.accountOrders(ACCOUNT, List.of(11L), paper.authToken())).orders().get(0);
+    DetailedAccount account = await(client.account(ACCOUNT));
+
+    assertThat(sent.txHash()).isEqualTo(buy.txHashHex());
+    assertThat(tx.status()).isEqualTo(2);
+    assertThat(order.status()).isEqualTo("filled");
+    assertThat(order.filledBaseAmount()).isEqualByComparingTo("1");
+    AccountPosition position = account.position(ETH).orElseThrow();
+    assertThat(position.signedPosition()).isEqualByComparingTo("1");
+    assertThat(position.avgEntryPrice()).isEqualByComparingTo("3000.30");
+    assertThat(position.initialMarginFraction()).isEqualByComparingTo("5.00");
+  }
+
+  @Test
+  void aStopLossIsListedAsAStopLossActiveOrder() {
+    paper.sendTx(paper.market(11, ETH, 10_000, 310_000, false, false, 0));
+    paper.sendTx(paper.stopLossLimit(12, ETH, 10_000, 290_000, 285_000, true, 1));
+
+    Order stop = await(client.accountActiveOrders(ACCOUNT, ETH, paper.authToken())).orders().get(0);
+
+    assertThat(stop.stopLoss()).isTrue();
+    assertThat(stop.live()).isTrue();
+    assertThat(stop.triggerPrice()).isEqualByComparingTo("2900.00");
+  }
+
+  @Test
+  void aBatchReadsAsLighters() {
+    SignedTx first = paper.market(11, ETH, 10_000, 310_000, false, false, 0);
+    SignedTx second = paper.market(12, ETH, 10_000, 310_000, false, false, 1);
+
+    SendTxBatchResult batch = await(client.sendTxBatch(List.of(first.txType(), second.txType()),
+      List.of(first.txInfo(), second.txInfo())));
+
+    assertThat(batch.txHashes()).containsExactly(first.txHashHex(), second.txHashHex());
+  }
+
+  @Test
+  void aWrongNonceReachesTheClientAsCode21104() {
+    SignedTx stale = paper.market(11, ETH, 10_000, 310_000, false, false, 3);
+
+    Throwable refused = failure(client.sendTx(stale.txType(), stale.txInfo()));
+
+    assertThat(refused).isInstanceOf(LighterException.class);
+    assertThat(((LighterException) refused).code()).isEqualTo(21104);
+  }
+}
