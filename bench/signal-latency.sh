@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Signal -> sendTx service time, warm, with one account and with many accounts trading at once.
+#
+# For each account count in ACCOUNT_COUNTS the service jar starts in paper mode with a fresh journal and
+# bench/SignalDriver.java sends signals (long, close, long, ...) on ETH: one thread per account, each signal
+# only after the previous one of that account has finished, so nothing waits in a queue. After WARMUP
+# signals per account it measures MEASURED signals per account and prints:
+#   - the service's own copytrade_accepted_to_sent_seconds histogram over the measured phase: from the
+#     request's journal insert (taken inside the intake transaction, before its commit) to the answer of
+#     the entry order's sendTx arriving back at the service (Lighter accepted it);
+#   - the same path split by the journal's own timestamps (millisecond clock, read on the journal thread):
+#     accepted -> started (request marked executing), started -> order journaled (signed order inserted,
+#     just before sendTx leaves), order journaled -> sent recorded (sendTx answered and recorded);
+#   - the Lighter calls the paper exchange received, per path, for all requests of the run;
+#   - the CPU the service process used per request, by thread group.
+#
+# Usage: bench/signal-latency.sh    (about 1.5 minutes with the defaults)
+# Environment: ACCOUNT_COUNTS ("1 20"), WARMUP_1 (600) / MEASURED_1 (300) for one account,
+#              WARMUP_N (150) / MEASURED_N (20) per account for more, JAVA_OPTS, BENCH_PORT, BENCH_OUT,
+#              BENCH_DATA_DIR, BENCH_NICE (see lib.sh), PROFILE (1: JFR recording of each driver run,
+#              summarised by bench/jfr-top.sh). The warm-up is long because the JIT needs a few
+#              hundred requests before the path is compiled; with 60 the figures are several times higher.
+
+source "$(dirname "$0")/lib.sh"
+
+ACCOUNT_COUNTS="${ACCOUNT_COUNTS:-1 20}"
+WARMUP_1="${WARMUP_1:-600}"
+MEASURED_1="${MEASURED_1:-300}"
+WARMUP_N="${WARMUP_N:-150}"
+MEASURED_N="${MEASURED_N:-20}"
+PROFILE="${PROFILE:-0}"
+
+command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }
+bench_out signal-latency
+require_jar
+trap stop_service EXIT
+exec > >(tee "$BENCH_OUT/summary.txt") 2>&1
+
+machine
+echo "JAVA_OPTS: ${JAVA_OPTS:-(none)}"
+
+# Percentiles of each step over the measured requests' entry orders (ordinal 0), in milliseconds.
+journal_steps() {
+  sqlite3 -header -column "$1" <<'SQL'
+WITH measured AS (
+  SELECT r.created_at AS accepted, r.started_at AS started, o.created_at AS journaled, o.sent_at AS sent
+  FROM requests r JOIN orders o ON o.request_id = r.request_id AND o.ordinal = 0
+  WHERE r.idempotency_key LIKE 'm-%' AND o.sent_at IS NOT NULL),
+steps AS (
+  SELECT 1 AS k, 'accepted -> started' AS step, started - accepted AS ms FROM measured
+  UNION ALL SELECT 2, 'started -> order journaled', journaled - started FROM measured
+  UNION ALL SELECT 3, 'order journaled -> sent recorded', sent - journaled FROM measured
+  UNION ALL SELECT 4, 'accepted -> sent recorded', sent - accepted FROM measured),
+ranked AS (
+  SELECT k, step, ms, row_number() OVER (PARTITION BY k ORDER BY ms) AS rn, count(*) OVER (PARTITION BY k) AS n
+  FROM steps)
+SELECT step, n AS requests, printf('%.2f', avg(ms)) AS mean_ms,
+  min(CASE WHEN rn >= (n * 50 + 99) / 100 THEN ms END) AS p50_ms,
+  min(CASE WHEN rn >= (n * 90 + 99) / 100 THEN ms END) AS p90_ms,
+  min(CASE WHEN rn >= (n * 99 + 99) / 100 THEN ms END) AS p99_ms,
+  max(ms) AS max_ms
+FROM ranked GROUP BY k ORDER BY k;
+SQL
+}
+
+for accounts in $ACCOUNT_COUNTS; do
+  if ((accounts == 1)); then
+    warmup=$WARMUP_1 measured=$MEASURED_1
+  else
+    warmup=$WARMUP_N measured=$MEASURED_N
+  fi
+  echo
+  echo "=== $accounts account(s)"
+  start_service "$accounts" SHUTDOWN_GRACE=5
+  echo "startup: ${STARTUP_MS} ms"
+  log "$accounts account(s): $warmup warm-up and $measured measured signals per account"
+  echo "$(contention)"
+  if [[ $PROFILE == 1 ]]; then
+    jcmd "$SERVICE_PID" JFR.start name=signals settings=profile filename="$BENCH_OUT/signals-$accounts.jfr" >/dev/null
+  fi
+  thread_ticks >"$BENCH_OUT/ticks-before-$accounts.txt"
+  started=$(now_ns)
+  "${NICE[@]}" java "$BENCH_DIR/SignalDriver.java" "$SERVICE_URL" "$accounts" "$warmup" "$measured"
+  thread_ticks >"$BENCH_OUT/ticks-after-$accounts.txt"
+  elapsed=$(awk -v ns="$(($(now_ns) - started))" 'BEGIN {printf "%.1f", ns / 1e9}')
+  requests=$((accounts * (warmup + measured)))
+  cpu=$(thread_cpu_total "$BENCH_OUT/ticks-before-$accounts.txt" "$BENCH_OUT/ticks-after-$accounts.txt")
+  echo "service CPU (with the paper exchange inside it) over the whole driver run: ${cpu} s in ${elapsed} s," \
+    "$(awk -v c="$cpu" -v n="$requests" 'BEGIN {printf "%.2f", 1000 * c / n}') ms per request (all $requests, start to final state)"
+  thread_cpu_diff "$BENCH_OUT/ticks-before-$accounts.txt" "$BENCH_OUT/ticks-after-$accounts.txt" "$elapsed" | head -5
+  if [[ $PROFILE == 1 ]]; then
+    jcmd "$SERVICE_PID" JFR.stop name=signals >/dev/null
+    echo "JFR execution samples over the whole driver run (warm-up and measured):"
+    "$BENCH_DIR/jfr-top.sh" "$BENCH_OUT/signals-$accounts.jfr" | sed 's/^/  /'
+  fi
+  echo "Lighter calls received by the paper exchange for all $requests requests: $(paper_requests)"
+  stop_service
+  echo "journal timestamps, measured requests' entry orders (ms):"
+  journal_steps "$(data_dir)/journal.db"
+  mv "$(data_dir)" "$BENCH_OUT/data-$accounts"
+  mv "$BENCH_OUT/service.log" "$BENCH_OUT/service-$accounts.log"
+done
