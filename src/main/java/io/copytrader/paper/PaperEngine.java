@@ -218,18 +218,23 @@ final class PaperEngine {
    * Lets time pass: orders whose expiry has come are cancelled ({@code canceled-expired}) and a scheduled
    * CancelAllOrders whose time has come fires.
    */
-  void sweep(long now) {
+  /** Applies scheduled cancel-alls and order expiries that are due; true when anything changed. */
+  boolean sweep(long now) {
+    boolean changed = false;
     for (PaperAccountState account : accounts.values()) {
       if (account.cancelAllTime > 0 && account.cancelAllTime <= now) {
         account.cancelAllTime = 0;
         cancelAll(account, null, now);
+        changed = true;
       }
       for (PaperOrder order : new ArrayList<>(account.live)) {
         if (order.orderExpiry > 0 && order.orderExpiry <= now) {
           cancel(account, order, "canceled-expired", now);
+          changed = true;
         }
       }
     }
+    return changed;
   }
 
   /** Moves a market's mid price (the mark), redraws its book and lets resting orders react. */

@@ -166,8 +166,10 @@ public final class PaperExchange extends VerticleBase {
         case RATE_LIMIT -> send(ctx, 429, PaperJson.error(23000, RATE_LIMIT_MESSAGE));
         case SERVER_ERROR -> send(ctx, faults.errorStatus(), PaperJson.error(29500, "internal server error"));
         default -> {
-          engine.sweep(System.currentTimeMillis());
-          streams.publish();
+          // Streams learn of expiries here; every change a request makes is published by its own handler.
+          if (engine.sweep(System.currentTimeMillis())) {
+            streams.publish();
+          }
           ctx.next();
         }
       }
