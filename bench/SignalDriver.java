@@ -37,9 +37,8 @@ public final class SignalDriver {
   private static final Pattern REQUEST_ID = Pattern.compile("\"request_id\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern LISTED = Pattern.compile(
     "\"request_id\"\\s*:\\s*\"([^\"]+)\".*?\"state\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern BUCKET = Pattern.compile(
-    "^copytrade_accepted_to_sent_seconds_bucket\\{le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+]+)$");
-  private static final Pattern SUM = Pattern.compile("^copytrade_accepted_to_sent_seconds_sum(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
+  private static final String ACCEPTED_TO_SENT = "copytrade_accepted_to_sent_seconds";
+  private static final String SIGNAL_TO_SEND = "copytrade_signal_to_send_seconds";
   private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([^\"]+)\"");
   private static final long POLL_MS = 20;
   private static final long SLOW_MS = 300;
@@ -112,7 +111,10 @@ public final class SignalDriver {
     System.out.println("accounts: " + accounts + ", warm-up signals per account: " + warmup
       + ", measured signals per account: " + measured + " (" + seconds + " s)");
     System.out.println("final states (warm-up and measured): " + new TreeMap<>(finalStates));
-    report(histogram(before.get()), histogram(after), sum(after) - sum(before.get()));
+    report(ACCEPTED_TO_SENT, histogram(ACCEPTED_TO_SENT, before.get()), histogram(ACCEPTED_TO_SENT, after),
+      sum(ACCEPTED_TO_SENT, after) - sum(ACCEPTED_TO_SENT, before.get()));
+    report(SIGNAL_TO_SEND, histogram(SIGNAL_TO_SEND, before.get()), histogram(SIGNAL_TO_SEND, after),
+      sum(SIGNAL_TO_SEND, after) - sum(SIGNAL_TO_SEND, before.get()));
   }
 
   /** Sends {@code count} signals for one account, each after the previous one has finished. */
@@ -196,10 +198,11 @@ public final class SignalDriver {
   }
 
   /** Cumulative bucket counts by upper bound in seconds. */
-  private static TreeMap<Double, Double> histogram(String metrics) {
+  private static TreeMap<Double, Double> histogram(String name, String metrics) {
+    Pattern pattern = Pattern.compile("^" + name + "_bucket\\{le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+]+)$");
     TreeMap<Double, Double> buckets = new TreeMap<>();
     for (String line : metrics.split("\n")) {
-      Matcher bucket = BUCKET.matcher(line);
+      Matcher bucket = pattern.matcher(line);
       if (bucket.matches()) {
         String bound = bucket.group(1);
         buckets.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
@@ -209,16 +212,18 @@ public final class SignalDriver {
     return buckets;
   }
 
-  private static double sum(String metrics) {
-    return Arrays.stream(metrics.split("\n")).map(SUM::matcher).filter(Matcher::matches)
+  private static double sum(String name, String metrics) {
+    Pattern pattern = Pattern.compile("^" + name + "_sum(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
+    return Arrays.stream(metrics.split("\n")).map(pattern::matcher).filter(Matcher::matches)
       .mapToDouble(sum -> Double.parseDouble(sum.group(1))).findFirst().orElse(0);
   }
 
-  private static void report(TreeMap<Double, Double> before, TreeMap<Double, Double> after, double seconds) {
+  private static void report(String name, TreeMap<Double, Double> before, TreeMap<Double, Double> after,
+                             double seconds) {
     TreeMap<Double, Double> measured = new TreeMap<>();
     after.forEach((bound, count) -> measured.put(bound, count - before.getOrDefault(bound, 0.0)));
     double total = measured.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
-    System.out.printf("copytrade_accepted_to_sent_seconds over the measured phase: %.0f sends, mean %.2f ms%n",
+    System.out.printf("%s over the measured phase: %.0f sends, mean %.2f ms%n", name,
       total, total == 0 ? 0 : seconds * 1000 / total);
     for (double quantile : new double[] {0.5, 0.9, 0.99}) {
       double wanted = Math.ceil(quantile * total);

@@ -8,6 +8,8 @@
 #   - the service's own copytrade_accepted_to_sent_seconds histogram over the measured phase: from the
 #     request's journal insert (taken inside the intake transaction, before its commit) to the answer of
 #     the entry order's sendTx arriving back at the service (Lighter accepted it);
+#   - copytrade_signal_to_send_seconds: the service time from the HTTP API receiving the signal to the entry
+#     order's sendTx leaving (nanosecond clock; SLO buckets at 1, 2, 5, 10 and 20 ms);
 #   - the same path split by the journal's own timestamps (millisecond clock, read on the journal thread):
 #     accepted -> started (request marked executing), started -> order journaled (signed order inserted,
 #     just before sendTx leaves), order journaled -> sent recorded (sendTx answered and recorded);

@@ -143,7 +143,7 @@ public final class AccountVerticle extends VerticleBase {
       int nextOrdinal = orders.stream().mapToInt(OrderRecord::ordinal).max().orElse(-1) + 1;
       queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
         new QueuedRequest.Recovery(entry.map(OrderRecord::clientOrderIndex).orElse(null),
-          entry.map(OrderRecord::ordinal).orElse(-1), nextOrdinal)));
+          entry.map(OrderRecord::ordinal).orElse(-1), nextOrdinal), 0));
       depth = queue.size();
       return null;
     });
@@ -203,7 +203,8 @@ public final class AccountVerticle extends VerticleBase {
           answerRepeat(msg, request, record.requestId(), record.state(), duplicate.sameBody());
           return;
         }
-        queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli()));
+        queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli(),
+          receivedNanos(msg)));
         depth = queue.size() + (running ? 1 : 0);
         msg.reply(new JsonObject().put("request_id", record.requestId()));
         LOG.info("Account {}: accepted {} {} as request {}", account.accountIndex(), request.action().wireName(),
@@ -221,6 +222,11 @@ public final class AccountVerticle extends VerticleBase {
       return;
     }
     msg.reply(new JsonObject().put("request_id", originalId).put("duplicate", true).put("state", state.wire()));
+  }
+
+  private static long receivedNanos(Message<?> msg) {
+    String received = msg.headers().get(AccountActions.RECEIVED_NANOS);
+    return received == null ? 0 : Long.parseLong(received);
   }
 
   /** An adjustment needs a position to adjust; refuse it at intake rather than fail it in the background. */

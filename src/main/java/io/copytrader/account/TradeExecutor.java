@@ -282,7 +282,13 @@ public final class TradeExecutor implements RequestExecutor {
           signed -> rows.record(ordinal -> new NewOrder(queued.requestId(), ordinal, purpose, market.marketId(),
             clientOrderIndex, signed.nonce(), account.apiKeyIndex(), signed.tx().txType(), signed.tx().txHashHex(),
             signed.tx().txInfo(), plan.isAsk() ? OrderSide.SELL : OrderSide.BUY, plan.baseAmount(), plan.worstPrice(),
-            null)))
+            null))
+            // Journaled means the send leaves next: the service's own time from the signal ends here.
+            .onSuccess(journaled -> {
+              if (queued.signalNanos() != 0) {
+                metrics.signalToSend(System.nanoTime() - queued.signalNanos());
+              }
+            }))
         // A nonce that could not be fetched: nothing was signed or sent, so it is retried like a failed read.
         .recover(failure -> Future.failedFuture(failure instanceof LighterException error
           ? exchangeFailure(error) : failure))

@@ -115,6 +115,7 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private void submit(RoutingContext ctx, boolean adjust) {
+    long receivedNanos = System.nanoTime();
     Buffer buffer = ctx.body().buffer();
     byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
     String idempotencyKey = ctx.request().getHeader("Idempotency-Key");
@@ -143,7 +144,8 @@ public final class HttpVerticle extends VerticleBase {
       : "request accepted, processing in background";
     resolveMarket(request)
       .compose(resolved -> vertx.eventBus().<JsonObject>request(Addresses.account(resolved.accountIndex()),
-        resolved.toJson(), options(AccountActions.SUBMIT)))
+        resolved.toJson(), options(AccountActions.SUBMIT)
+          .addHeader(AccountActions.RECEIVED_NANOS, Long.toString(receivedNanos))))
       .onSuccess(reply -> {
         JsonObject result = reply.body();
         boolean repeat = result.getBoolean("duplicate", false);

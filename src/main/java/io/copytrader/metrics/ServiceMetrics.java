@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -20,11 +21,18 @@ public final class ServiceMetrics {
   private final PrometheusMeterRegistry registry;
   private final Timer acceptedToSent;
   private final Timer sentToFilled;
+  private final Timer signalToSend;
 
   public ServiceMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
     this.acceptedToSent = Timer.builder("copytrade_accepted_to_sent")
       .description("Time from accepting a request to its order being sent")
+      .publishPercentileHistogram()
+      .register(registry);
+    this.signalToSend = Timer.builder("copytrade_signal_to_send")
+      .description("Service time from a signal reaching the HTTP API to its entry order's sendTx leaving")
+      .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+        Duration.ofMillis(10), Duration.ofMillis(20))
       .publishPercentileHistogram()
       .register(registry);
     this.sentToFilled = Timer.builder("copytrade_sent_to_filled")
@@ -51,6 +59,10 @@ public final class ServiceMetrics {
 
   public void acceptedToSent(Duration elapsed) {
     acceptedToSent.record(elapsed);
+  }
+
+  public void signalToSend(long nanos) {
+    signalToSend.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public void sentToFilled(Duration elapsed) {
