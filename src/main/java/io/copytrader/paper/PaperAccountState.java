@@ -12,6 +12,8 @@ import java.util.Map;
 /** A paper account's balances, keys, nonces, positions and orders; owned by the exchange's context. */
 final class PaperAccountState {
 
+  private static final int VERIFIED_TOKENS_KEPT = 16;
+
   /** Lighter keeps recently finished orders queryable; so do we, up to this many per account. */
   private static final int FINISHED_ORDERS_KEPT = 1000;
 
@@ -44,5 +46,15 @@ final class PaperAccountState {
     while (finished.size() > FINISHED_ORDERS_KEPT) {
       finished.removeLast();
     }
+  }
+
+  /** Tokens whose signature was checked, with the key that checked it; a few per account at most. */
+  final Map<String, String> verifiedTokens = new HashMap<>();
+
+  void rememberVerifiedToken(String token, String publicKey) {
+    if (verifiedTokens.size() >= VERIFIED_TOKENS_KEPT) {
+      verifiedTokens.clear();
+    }
+    verifiedTokens.put(token, publicKey);
   }
 }

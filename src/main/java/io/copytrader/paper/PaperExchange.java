@@ -376,9 +376,20 @@ public final class PaperExchange extends VerticleBase {
       AuthToken.Parsed parsed = AuthToken.parse(token);
       long now = System.currentTimeMillis() / 1000;
       String key = account.keys.get(parsed.apiKeyIndex());
-      return parsed.accountIndex() == account.index && key != null && parsed.deadlineEpochSeconds() > now
-        && parsed.deadlineEpochSeconds() <= now + MAX_AUTH_SECONDS
-        && parsed.verify(HexFormat.of().parseHex(key));
+      if (parsed.accountIndex() != account.index || key == null || parsed.deadlineEpochSeconds() <= now
+        || parsed.deadlineEpochSeconds() > now + MAX_AUTH_SECONDS) {
+        return false;
+      }
+      // A client reuses one token for minutes; verifying its signature once per key saves a Schnorr check
+      // (about 250 µs) on every authenticated read.
+      if (key.equals(account.verifiedTokens.get(token))) {
+        return true;
+      }
+      boolean valid = parsed.verify(HexFormat.of().parseHex(key));
+      if (valid) {
+        account.rememberVerifiedToken(token, key);
+      }
+      return valid;
     } catch (IllegalArgumentException malformed) {
       return false;
     }
@@ -420,7 +431,7 @@ public final class PaperExchange extends VerticleBase {
     } else {
       send(ctx, 200, accepted(accepted.txHash()));
     }
-    streams.publish();
+    streams.publishAccount(accepted.tx().accountIndex());
   }
 
   /**

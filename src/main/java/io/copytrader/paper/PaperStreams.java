@@ -185,14 +185,29 @@ final class PaperStreams {
       });
     }
     for (PaperAccountState account : engine.accounts.values()) {
-      AccountFeed feed = account(account);
-      feed.statsUpdate(now).ifPresent(update -> broadcast("user_stats/" + account.index,
-        update.put("type", "update/user_stats")));
-      feed.positionsUpdate().ifPresent(update -> broadcast("account_all_positions/" + account.index,
-        update.put("type", "update/account_all_positions")));
-      feed.ordersUpdate().ifPresent(update -> broadcast("account_all_orders/" + account.index,
-        update.put("type", "update/account_all_orders")));
+      publishAccount(account, now);
     }
+  }
+
+  /**
+   * Publishes one account's changes. A transaction changes only its own account: fills leave the synthetic
+   * book as it is, and stops trigger only on price moves, which publish everything.
+   */
+  void publishAccount(long accountIndex) {
+    PaperAccountState account = engine.accounts.get(accountIndex);
+    if (account != null) {
+      publishAccount(account, System.currentTimeMillis());
+    }
+  }
+
+  private void publishAccount(PaperAccountState account, long now) {
+    AccountFeed feed = account(account);
+    feed.statsUpdate(now).ifPresent(update -> broadcast("user_stats/" + account.index,
+      update.put("type", "update/user_stats")));
+    feed.positionsUpdate().ifPresent(update -> broadcast("account_all_positions/" + account.index,
+      update.put("type", "update/account_all_positions")));
+    feed.ordersUpdate().ifPresent(update -> broadcast("account_all_orders/" + account.index,
+      update.put("type", "update/account_all_orders")));
   }
 
   private void broadcast(String channel, JsonObject frame) {
