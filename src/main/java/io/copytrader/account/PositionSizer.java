@@ -94,16 +94,13 @@ public final class PositionSizer {
    * @param percentage a fraction in (0, 1]
    */
   public SizingResult increase(Market market, BigDecimal percentage, BookTop book, Optional<Position> position) {
-    requireInRange(percentage, "percentage", false);
-    if (position.isEmpty()) {
-      return noPosition(market);
+    Optional<Rejection> refused = adjustable(market, percentage, book, position);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     Position open = position.get();
     BigDecimal base = share(market, open, percentage);
     Optional<BigDecimal> mid = book.mid();
-    if (mid.isEmpty()) {
-      return noPrice(market);
-    }
     Optional<Rejection> tooSmall = belowMinimum(market, base, mid.get());
     if (tooSmall.isPresent()) {
       return tooSmall.get();
@@ -117,16 +114,13 @@ public final class PositionSizer {
    * @param percentage a fraction in (0, 1]
    */
   public SizingResult decrease(Market market, BigDecimal percentage, BookTop book, Optional<Position> position) {
-    requireInRange(percentage, "percentage", false);
-    if (position.isEmpty()) {
-      return noPosition(market);
+    Optional<Rejection> refused = adjustable(market, percentage, book, position);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     Position open = position.get();
     BigDecimal base = share(market, open, percentage);
     Optional<BigDecimal> mid = book.mid();
-    if (mid.isEmpty()) {
-      return noPrice(market);
-    }
     Side side = open.side().opposite();
     if (percentage.compareTo(BigDecimal.ONE) == 0 || base.compareTo(open.size()) >= 0) {
       return order(market, side, wholePosition(market, open), book, mid.get(), true, true);
@@ -136,6 +130,19 @@ public final class PositionSizer {
       return tooSmall.get();
     }
     return order(market, side, base, book, mid.get(), true, false);
+  }
+
+  /** Why an adjustment cannot be sized at all: no position, or no price; empty when it can. */
+  private Optional<Rejection> adjustable(Market market, BigDecimal percentage, BookTop book,
+                                         Optional<Position> position) {
+    requireInRange(percentage, "percentage", false);
+    if (position.isEmpty()) {
+      return Optional.of(noPosition(market));
+    }
+    if (book.mid().isEmpty()) {
+      return Optional.of(noPrice(market));
+    }
+    return Optional.empty();
   }
 
   private static BigDecimal share(Market market, Position position, BigDecimal percentage) {

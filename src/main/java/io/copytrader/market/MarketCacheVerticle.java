@@ -99,14 +99,21 @@ public final class MarketCacheVerticle extends VerticleBase {
     return refresh().recover(failure -> Future.succeededFuture(table));
   }
 
-  private void resolve(Message<Object> msg) {
-    MarketQuery query;
+  /** The query a message asks, or empty after failing it as an invalid request. */
+  private static Optional<MarketQuery> query(Message<Object> msg) {
     try {
-      query = MarketQuery.parse(msg.body());
+      return Optional.of(MarketQuery.parse(msg.body()));
     } catch (IllegalArgumentException e) {
       msg.fail(FailureCode.INVALID_REQUEST.code(), e.getMessage());
-      return;
+      return Optional.empty();
     }
+  }
+
+  private void resolve(Message<Object> msg) {
+    query(msg).ifPresent(query -> resolve(msg, query));
+  }
+
+  private void resolve(Message<Object> msg, MarketQuery query) {
     if (query.find(table).isPresent()) {
       answer(msg, query, table);
       return;
@@ -137,13 +144,10 @@ public final class MarketCacheVerticle extends VerticleBase {
   }
 
   private void book(Message<Object> msg) {
-    MarketQuery query;
-    try {
-      query = MarketQuery.parse(msg.body());
-    } catch (IllegalArgumentException e) {
-      msg.fail(FailureCode.INVALID_REQUEST.code(), e.getMessage());
-      return;
-    }
+    query(msg).ifPresent(query -> book(msg, query));
+  }
+
+  private void book(Message<Object> msg, MarketQuery query) {
     Optional<Market> found = query.find(table);
     if (found.isEmpty()) {
       answer(msg, query, table);
