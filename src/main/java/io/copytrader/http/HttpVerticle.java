@@ -158,7 +158,21 @@ public final class HttpVerticle extends VerticleBase {
         }
         json(ctx, repeat ? 200 : 202, response);
       })
-      .onFailure(failure -> ErrorResponses.send(ctx.response(), failure));
+      .onFailure(failure -> intakeFailed(ctx, failure));
+  }
+
+  /**
+   * A request that passed the shutdown check just before the drain began can find its account already gone
+   * from the bus; it is told the service is stopping, not that the exchange is unavailable.
+   */
+  private void intakeFailed(RoutingContext ctx, Throwable failure) {
+    boolean unanswered = failure instanceof ReplyException reply
+      && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
+    if (refusingIntake && unanswered) {
+      ErrorResponses.send(ctx.response(), FailureCode.SHUTTING_DOWN, "the service is shutting down; retry shortly");
+    } else {
+      ErrorResponses.send(ctx.response(), failure);
+    }
   }
 
   private Future<TradeRequest> resolveMarket(TradeRequest request) {
