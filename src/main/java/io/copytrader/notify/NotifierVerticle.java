@@ -155,9 +155,9 @@ public final class NotifierVerticle extends VerticleBase {
   }
 
   private void drop(Pending pending) {
-    dropped.incrementAndGet();
     LOG.warn("Notification queue full ({} waiting); dropped: {}", settings.queueCapacity(),
       NoticeRenderer.plain(pending.notice()));
+    dropped.incrementAndGet();
   }
 
   private void pump() {
@@ -230,9 +230,10 @@ public final class NotifierVerticle extends VerticleBase {
     queued.set(queue.size());
   }
 
+  // Logged before counted, so whoever sees the count can also find the log line.
   private void giveUp(Pending pending, String reason) {
-    failed.incrementAndGet();
     LOG.error("Telegram notice not delivered ({}): {}", reason, NoticeRenderer.plain(pending.notice()));
+    failed.incrementAndGet();
   }
 
   private static Duration max(Duration a, Duration b) {
