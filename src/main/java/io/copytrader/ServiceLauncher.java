@@ -1,6 +1,7 @@
 package io.copytrader;
 
 import io.copytrader.config.LoadedConfig;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -34,9 +35,11 @@ final class ServiceLauncher {
     }
     long graceSeconds = loaded.config().shutdownGrace().toSeconds();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      Future<Void> drained = main.drain();
+      // Logged once intake refuses, so a request sent after this line is never accepted.
       LOG.info("Shutting down: refusing new requests, letting each account finish within {} s", graceSeconds);
       try {
-        main.drain().toCompletionStage().toCompletableFuture()
+        drained.toCompletionStage().toCompletableFuture()
           .get(graceSeconds + CLOSE_MARGIN_SECONDS, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_MARGIN_SECONDS, TimeUnit.SECONDS);
         LOG.info("Stopped");
