@@ -28,9 +28,15 @@ import java.util.regex.Pattern;
  * again; the difference of the {@code copytrade_accepted_to_sent_seconds} histogram is the measured phase
  * alone.
  *
+ * <p>Two patterns: {@code rounds}, a leader's signal fanned out to every account: all threads send their
+ * n-th signal together, and the next round starts when every account has finished the previous one; and
+ * {@code continuous}, each account sends its next signal as soon as its previous one has finished, so the
+ * accounts' trades overlap at every stage (fills, stop-losses, notices) and the service runs saturated.
+ *
  * <p>Usage: {@code java bench/SignalDriver.java <service url> <accounts> <warm-up per account> <measured per
- * account>}. Measured requests carry {@code client_request_id} {@code m-<account>-<n>}, warm-up ones
- * {@code w-<account>-<n>}, so the journal can tell them apart. JDK only, no dependencies.
+ * account> [rounds|continuous]} (default {@code continuous}). Measured requests carry
+ * {@code client_request_id} {@code m-<account>-<n>}, warm-up ones {@code w-<account>-<n>}, so the journal
+ * can tell them apart. JDK only, no dependencies.
  */
 public final class SignalDriver {
 
@@ -50,25 +56,31 @@ public final class SignalDriver {
   private final int page;
   private final Map<String, Integer> finalStates = new ConcurrentHashMap<>();
   private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
+  /** Every account's thread waits here before each signal in the rounds pattern; null when continuous. */
+  private final CyclicBarrier round;
 
   /** A thread waiting for a request's final state, since when. */
   private record Waiter(CompletableFuture<String> done, long since) {
   }
 
-  private SignalDriver(String serviceUrl, int accounts) {
+  private SignalDriver(String serviceUrl, int accounts, boolean rounds) {
     this.serviceUrl = serviceUrl;
     this.page = accounts + 5;
+    this.round = rounds ? new CyclicBarrier(accounts) : null;
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: java SignalDriver.java <service url> <accounts> <warm-up per account> <measured per account>");
+    String pattern = args.length == 5 ? args[4] : "continuous";
+    if (args.length < 4 || args.length > 5 || !List.of("rounds", "continuous").contains(pattern)) {
+      System.err.println("usage: java SignalDriver.java <service url> <accounts> <warm-up per account>"
+        + " <measured per account> [rounds|continuous]");
       System.exit(64);
     }
     int accounts = Integer.parseInt(args[1]);
     int warmup = Integer.parseInt(args[2]);
     int measured = Integer.parseInt(args[3]);
-    new SignalDriver(args[0], accounts).run(accounts, warmup, measured);
+    System.out.println("pattern: " + pattern);
+    new SignalDriver(args[0], accounts, pattern.equals("rounds")).run(accounts, warmup, measured);
   }
 
   private void run(int accounts, int warmup, int measured) throws Exception {
@@ -95,6 +107,9 @@ public final class SignalDriver {
             failures.add(e);
           }
           warm.reset();
+          if (round != null) {
+            round.reset();
+          }
         }
       }, "account-" + account);
       threads.add(thread);
@@ -118,8 +133,11 @@ public final class SignalDriver {
   }
 
   /** Sends {@code count} signals for one account, each after the previous one has finished. */
-  private void signals(long account, String phase, int count) throws IOException, InterruptedException {
+  private void signals(long account, String phase, int count) throws Exception {
     for (int n = 0; n < count; n++) {
+      if (round != null) {
+        round.await(REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      }
       String type = n % 2 == 0 ? "long" : "close";
       String body = "{\"account_index\":" + account + ",\"symbol\":\"ETH\",\"trade_type\":\"" + type + "\","
         + "\"reference_position_ratio\":0.01,\"client_request_id\":\"" + phase + "-" + account + "-" + n + "\"}";

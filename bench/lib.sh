@@ -8,6 +8,10 @@
 #               fsync out of the measurement, for diagnosis only (tmpfs is not durable)
 #   BENCH_NICE  niceness for the service and the load generator, e.g. -10 on a machine shared with other
 #               work (negative values need root); default: unchanged
+#   PAPER       embedded (default): the service runs in paper mode with the paper exchange in its own JVM;
+#               external: the paper exchange runs alone (`paper-exchange` command, its own JVM on the same
+#               machine) and the service trades on it in live mode, so the exchange's work (signature
+#               checks, matching, stream feeds) is not the service's process
 
 set -euo pipefail
 
@@ -21,7 +25,10 @@ NICE=()
 if [[ -n "${BENCH_NICE:-}" ]]; then
   NICE=(nice -n "$BENCH_NICE")
 fi
+PAPER="${PAPER:-embedded}"
+PAPER_PORT="${PAPER_PORT:-18100}"
 SERVICE_PID=""
+PAPER_PID=""
 PAPER_URL=""
 STARTUP_MS=""
 
@@ -86,36 +93,60 @@ now_ns() {
   date +%s%N
 }
 
-# start_service <accounts> [VAR=value ...]: starts the jar in paper mode with that many accounts and a
-# fresh journal and waits for the first 200 from /health; STARTUP_MS is the time from launching java to
-# that answer. Sets SERVICE_PID and PAPER_URL; call it directly, not in $(...).
+# start_service <accounts> [VAR=value ...]: starts the jar with that many accounts and a fresh journal (in paper
+# mode, or in live mode on a separate paper exchange when PAPER=external) and waits for the first 200 from
+# /health; STARTUP_MS is the time from launching the service's java to that answer. Sets SERVICE_PID and
+# PAPER_URL; call it directly, not in $(...).
 start_service() {
   local accounts="$1"
   shift
   require_port_free
   rm -rf "$(data_dir)"
+  local keys mode=(MODE=paper)
+  keys=$(accounts_json "$accounts")
+  if [[ $PAPER == external ]]; then
+    start_paper_exchange "$keys"
+    mode=(MODE=live BASE_URL="$PAPER_URL")
+  fi
   local started
   started=$(now_ns)
   # A clean environment in an empty working directory: no .env, conf/ or exported API_KEY, Telegram token or
   # live account of the caller's can reach the service under test (only LOG_LEVEL passes, for experiments).
   # shellcheck disable=SC2086
   env -i -C "$BENCH_OUT" PATH="$PATH" HOME="$HOME" ${LOG_LEVEL:+LOG_LEVEL="$LOG_LEVEL"} \
-    MODE=paper ACCOUNTS="$(accounts_json "$accounts")" HTTP_HOST=127.0.0.1 HTTP_PORT="$BENCH_PORT" \
+    "${mode[@]}" ACCOUNTS="$keys" HTTP_HOST=127.0.0.1 HTTP_PORT="$BENCH_PORT" \
     DATA_DIR="$(data_dir)" "$@" \
     "${NICE[@]}" java $JAVA_OPTS -jar "$JAR" >"$BENCH_OUT/service.log" 2>&1 &
   SERVICE_PID=$!
-  local deadline=$((started + 30000000000))
-  until curl -fs -o /dev/null "$SERVICE_URL/health"; do
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null || (($(now_ns) > deadline)); then
-      echo "the service did not become healthy; last log lines:" >&2
-      tail -20 "$BENCH_OUT/service.log" >&2
+  await_health "$SERVICE_URL" "$SERVICE_PID" "$BENCH_OUT/service.log" "$started"
+  STARTUP_MS=$((($(now_ns) - started) / 1000000))
+  if [[ $PAPER != external ]]; then
+    PAPER_URL=$(sed -n 's/.*Paper exchange on \(http:[^ ]*\).*/\1/p' "$BENCH_OUT/service.log" | head -1)
+  fi
+}
+
+# start_paper_exchange <accounts json>: the paper exchange alone on PAPER_PORT with those accounts, default JVM
+# flags, at the same niceness as the service. Sets PAPER_PID and PAPER_URL.
+start_paper_exchange() {
+  PAPER_URL="http://127.0.0.1:$PAPER_PORT"
+  env -i -C "$BENCH_OUT" PATH="$PATH" HOME="$HOME" ACCOUNTS="$1" PAPER_PORT="$PAPER_PORT" PAPER_BALANCE=1000000 \
+    "${NICE[@]}" java -jar "$JAR" paper-exchange >"$BENCH_OUT/paper-exchange.log" 2>&1 &
+  PAPER_PID=$!
+  await_health "$PAPER_URL/paper/requests" "$PAPER_PID" "$BENCH_OUT/paper-exchange.log" "$(now_ns)"
+}
+
+# await_health <url> <pid> <log> <started ns>: waits up to 30 s for a 200 from url while pid lives.
+await_health() {
+  local deadline=$(($4 + 30000000000))
+  until curl -fs -o /dev/null "$1"; do
+    if ! kill -0 "$2" 2>/dev/null || (($(now_ns) > deadline)); then
+      echo "$1 did not answer; last lines of $3:" >&2
+      tail -20 "$3" >&2
       stop_service
       exit 1
     fi
     sleep 0.01
   done
-  STARTUP_MS=$((($(now_ns) - started) / 1000000))
-  PAPER_URL=$(sed -n 's/.*Paper exchange on \(http:[^ ]*\).*/\1/p' "$BENCH_OUT/service.log" | head -1)
 }
 
 # Resident set size of the service in MiB (VmRSS from /proc/<pid>/status).
@@ -125,16 +156,22 @@ rss_mib() {
 
 # SIGTERM, then the service's own graceful shutdown; SIGKILL only if it outlives its grace period.
 stop_service() {
-  [[ -n "$SERVICE_PID" ]] || return 0
-  kill -TERM "$SERVICE_PID" 2>/dev/null || true
-  local waited=0
-  while kill -0 "$SERVICE_PID" 2>/dev/null && ((waited < 300)); do
-    sleep 0.1
-    waited=$((waited + 1))
-  done
-  kill -KILL "$SERVICE_PID" 2>/dev/null || true
-  wait "$SERVICE_PID" 2>/dev/null || true
-  SERVICE_PID=""
+  if [[ -n "$SERVICE_PID" ]]; then
+    kill -TERM "$SERVICE_PID" 2>/dev/null || true
+    local waited=0
+    while kill -0 "$SERVICE_PID" 2>/dev/null && ((waited < 300)); do
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    kill -KILL "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+    SERVICE_PID=""
+  fi
+  if [[ -n "$PAPER_PID" ]]; then
+    kill -TERM "$PAPER_PID" 2>/dev/null || true
+    wait "$PAPER_PID" 2>/dev/null || true
+    PAPER_PID=""
+  fi
 }
 
 # Lighter calls the paper exchange has received, per path.

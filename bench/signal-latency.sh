@@ -3,8 +3,11 @@
 #
 # For each account count in ACCOUNT_COUNTS the service jar starts in paper mode with a fresh journal and
 # bench/SignalDriver.java sends signals (long, close, long, ...) on ETH: one thread per account, each signal
-# only after the previous one of that account has finished, so nothing waits in a queue. After WARMUP
-# signals per account it measures MEASURED signals per account and prints:
+# only after the previous one of that account has finished, so nothing waits in a queue. With more than one
+# account it runs once per pattern in PATTERNS: "rounds" (a leader's signal fanned out: every account sends
+# its n-th signal together, the next round once all have finished) and "continuous" (each account sends
+# again as soon as its previous signal has finished: saturated, every stage of the accounts' trades
+# overlapping). After WARMUP signals per account it measures MEASURED signals per account and prints:
 #   - the service's own copytrade_accepted_to_sent_seconds histogram over the measured phase: from the
 #     request's journal insert (taken inside the intake transaction, before its commit) to the answer of
 #     the entry order's sendTx arriving back at the service (Lighter accepted it);
@@ -18,8 +21,8 @@
 #
 # Usage: bench/signal-latency.sh    (about 1.5 minutes with the defaults)
 # Environment: ACCOUNT_COUNTS ("1 20"), WARMUP_1 (600) / MEASURED_1 (300) for one account,
-#              WARMUP_N (150) / MEASURED_N (20) per account for more, JAVA_OPTS, BENCH_PORT, BENCH_OUT,
-#              BENCH_DATA_DIR, BENCH_NICE (see lib.sh), PROFILE (1: JFR recording of each driver run,
+#              WARMUP_N (150) / MEASURED_N (20) per account for more, PATTERNS ("rounds continuous"),
+#              JAVA_OPTS, BENCH_PORT, BENCH_OUT, BENCH_DATA_DIR, BENCH_NICE, PAPER (see lib.sh), PROFILE (1: JFR recording of each driver run,
 #              summarised by bench/jfr-top.sh). The warm-up is long because the JIT needs a few
 #              hundred requests before the path is compiled; with 60 the figures are several times higher.
 
@@ -30,6 +33,7 @@ WARMUP_1="${WARMUP_1:-600}"
 MEASURED_1="${MEASURED_1:-300}"
 WARMUP_N="${WARMUP_N:-150}"
 MEASURED_N="${MEASURED_N:-20}"
+PATTERNS="${PATTERNS:-rounds continuous}"
 PROFILE="${PROFILE:-0}"
 
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }
@@ -39,7 +43,7 @@ trap stop_service EXIT
 exec > >(tee "$BENCH_OUT/summary.txt") 2>&1
 
 machine
-echo "JAVA_OPTS: ${JAVA_OPTS:-(none)}"
+echo "JAVA_OPTS: ${JAVA_OPTS:-(none)}; paper exchange: $PAPER"
 
 # Percentiles of each step over the measured requests' entry orders (ordinal 0), in milliseconds.
 journal_steps() {
@@ -65,40 +69,57 @@ FROM ranked GROUP BY k ORDER BY k;
 SQL
 }
 
+runs=()
 for accounts in $ACCOUNT_COUNTS; do
+  if ((accounts == 1)); then
+    runs+=("1 continuous")
+  else
+    for pattern in $PATTERNS; do
+      runs+=("$accounts $pattern")
+    done
+  fi
+done
+
+for run in "${runs[@]}"; do
+  read -r accounts pattern <<<"$run"
+  name="$accounts-$pattern"
   if ((accounts == 1)); then
     warmup=$WARMUP_1 measured=$MEASURED_1
   else
     warmup=$WARMUP_N measured=$MEASURED_N
   fi
   echo
-  echo "=== $accounts account(s)"
+  echo "=== $accounts account(s), $pattern"
   start_service "$accounts" SHUTDOWN_GRACE=5
   echo "startup: ${STARTUP_MS} ms"
   log "$accounts account(s): $warmup warm-up and $measured measured signals per account"
   echo "$(contention)"
   if [[ $PROFILE == 1 ]]; then
-    jcmd "$SERVICE_PID" JFR.start name=signals settings=profile filename="$BENCH_OUT/signals-$accounts.jfr" >/dev/null
+    jcmd "$SERVICE_PID" JFR.start name=signals settings=profile filename="$BENCH_OUT/signals-$name.jfr" >/dev/null
   fi
-  thread_ticks >"$BENCH_OUT/ticks-before-$accounts.txt"
+  thread_ticks >"$BENCH_OUT/ticks-before-$name.txt"
   started=$(now_ns)
-  "${NICE[@]}" java "$BENCH_DIR/SignalDriver.java" "$SERVICE_URL" "$accounts" "$warmup" "$measured"
-  thread_ticks >"$BENCH_OUT/ticks-after-$accounts.txt"
+  "${NICE[@]}" java "$BENCH_DIR/SignalDriver.java" "$SERVICE_URL" "$accounts" "$warmup" "$measured" "$pattern"
+  thread_ticks >"$BENCH_OUT/ticks-after-$name.txt"
   elapsed=$(awk -v ns="$(($(now_ns) - started))" 'BEGIN {printf "%.1f", ns / 1e9}')
   requests=$((accounts * (warmup + measured)))
-  cpu=$(thread_cpu_total "$BENCH_OUT/ticks-before-$accounts.txt" "$BENCH_OUT/ticks-after-$accounts.txt")
-  echo "service CPU (with the paper exchange inside it) over the whole driver run: ${cpu} s in ${elapsed} s," \
+  cpu=$(thread_cpu_total "$BENCH_OUT/ticks-before-$name.txt" "$BENCH_OUT/ticks-after-$name.txt")
+  inside=$([[ $PAPER == external ]] || echo " (with the paper exchange inside it)")
+  echo "service CPU$inside over the whole driver run: ${cpu} s in ${elapsed} s," \
     "$(awk -v c="$cpu" -v n="$requests" 'BEGIN {printf "%.2f", 1000 * c / n}') ms per request (all $requests, start to final state)"
-  thread_cpu_diff "$BENCH_OUT/ticks-before-$accounts.txt" "$BENCH_OUT/ticks-after-$accounts.txt" "$elapsed" | head -5
+  thread_cpu_diff "$BENCH_OUT/ticks-before-$name.txt" "$BENCH_OUT/ticks-after-$name.txt" "$elapsed" | head -5
   if [[ $PROFILE == 1 ]]; then
     jcmd "$SERVICE_PID" JFR.stop name=signals >/dev/null
     echo "JFR execution samples over the whole driver run (warm-up and measured):"
-    "$BENCH_DIR/jfr-top.sh" "$BENCH_OUT/signals-$accounts.jfr" | sed 's/^/  /'
+    "$BENCH_DIR/jfr-top.sh" "$BENCH_OUT/signals-$name.jfr" | sed 's/^/  /'
   fi
   echo "Lighter calls received by the paper exchange for all $requests requests: $(paper_requests)"
   stop_service
   echo "journal timestamps, measured requests' entry orders (ms):"
   journal_steps "$(data_dir)/journal.db"
-  mv "$(data_dir)" "$BENCH_OUT/data-$accounts"
-  mv "$BENCH_OUT/service.log" "$BENCH_OUT/service-$accounts.log"
+  mv "$(data_dir)" "$BENCH_OUT/data-$name"
+  mv "$BENCH_OUT/service.log" "$BENCH_OUT/service-$name.log"
+  if [[ -f "$BENCH_OUT/paper-exchange.log" ]]; then
+    mv "$BENCH_OUT/paper-exchange.log" "$BENCH_OUT/paper-exchange-$name.log"
+  fi
 done
