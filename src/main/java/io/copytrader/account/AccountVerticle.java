@@ -15,6 +15,7 @@ import io.copytrader.journal.RequestDetail;
 import io.copytrader.journal.RequestState;
 import io.copytrader.journal.RequestKind;
 import io.copytrader.journal.RequestRecord;
+import io.copytrader.journal.StagedWrite;
 import io.copytrader.lighter.LighterClient;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -195,23 +196,42 @@ public final class AccountVerticle extends VerticleBase {
     }
     admitting++;
     positionCheck(request)
-      .compose(checked -> journal.insertRequest(entry))
-      .onComplete(inserted -> admitting--)
-      .onSuccess(outcome -> {
-        RequestRecord record = outcome.request();
-        if (outcome instanceof InsertOutcome.Duplicate duplicate) {
-          answerRepeat(msg, request, record.requestId(), record.state(), duplicate.sameBody());
-          return;
-        }
-        queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli(),
-          receivedNanos(msg)));
-        depth = queue.size() + (running ? 1 : 0);
-        msg.reply(new JsonObject().put("request_id", record.requestId()));
-        LOG.info("Account {}: accepted {} {} as request {}", account.accountIndex(), request.action().wireName(),
-          request.symbol(), record.requestId());
-        drain();
+      .onFailure(failure -> {
+        admitting--;
+        fail(msg, failure);
       })
-      .onFailure(failure -> fail(msg, failure));
+      .onSuccess(checked -> {
+        StagedWrite<InsertOutcome> insert = journal.insertRequestStaged(entry);
+        // Execution starts as soon as the insert has run: everything it writes before an order may leave
+        // commits with or after the insert, and an order is refused for a request that is not in the journal.
+        // The signal source hears "accepted" only once the insert is durable.
+        insert.applied()
+          .onComplete(applied -> admitting--)
+          .onSuccess(outcome -> {
+            if (outcome instanceof InsertOutcome.Inserted inserted) {
+              enqueue(inserted.request(), request, msg);
+            }
+          });
+        insert.committed()
+          .onSuccess(outcome -> {
+            RequestRecord record = outcome.request();
+            if (outcome instanceof InsertOutcome.Duplicate duplicate) {
+              answerRepeat(msg, request, record.requestId(), record.state(), duplicate.sameBody());
+              return;
+            }
+            msg.reply(new JsonObject().put("request_id", record.requestId()));
+            LOG.info("Account {}: accepted {} {} as request {}", account.accountIndex(), request.action().wireName(),
+              request.symbol(), record.requestId());
+          })
+          .onFailure(failure -> fail(msg, failure));
+      });
+  }
+
+  private void enqueue(RequestRecord record, TradeRequest request, Message<?> msg) {
+    queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli(),
+      receivedNanos(msg)));
+    depth = queue.size() + (running ? 1 : 0);
+    drain();
   }
 
   private static void answerRepeat(Message<JsonObject> msg, TradeRequest request, String originalId,

@@ -414,16 +414,30 @@ public final class TradeExecutor implements RequestExecutor {
       return Notices.reduced(context, new Fill(held, filled, price), after.get().position(), realized);
     }
 
+    /**
+     * Reports the outcome once the journal has it: execution starts before the request's insert is committed,
+     * and a request the journal turns out not to know was never accepted, so nothing may be said of it. A
+     * journal that fails does not silence the report of what happened on the exchange.
+     */
     private Future<Void> finish(Outcome outcome, Notice notice) {
-      publish(notice);
-      return complete(outcome);
+      return record(outcome)
+        .onComplete(recorded -> {
+          if (recorded.failed() || recorded.result()) {
+            publish(notice);
+          }
+        })
+        .mapEmpty();
     }
 
     private Future<Void> complete(Outcome outcome) {
+      return record(outcome).mapEmpty();
+    }
+
+    private Future<Boolean> record(Outcome outcome) {
       log.info("{}{}", outcome.state().wire(),
         outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")");
       metrics.requestFinished(request.action().wireName(), outcome.state().wire());
-      return journal.finish(queued.requestId(), outcome.state(), outcome.code(), outcome.message()).mapEmpty();
+      return journal.finish(queued.requestId(), outcome.state(), outcome.code(), outcome.message());
     }
 
     private void publish(Notice notice) {

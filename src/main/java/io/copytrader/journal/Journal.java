@@ -187,8 +187,13 @@ public final class Journal {
    * within {@link #IDEMPOTENCY_WINDOW}, returns the original request without writing anything.
    */
   public Future<InsertOutcome> insertRequest(NewRequest request) {
-    return write(connection -> JournalStore.insertRequest(connection, request, clock.millis(),
-      IDEMPOTENCY_WINDOW.toMillis()));
+    return insertRequestStaged(request).committed();
+  }
+
+  /** {@link #insertRequest}, also telling when the insert has run, before it is committed. */
+  public StagedWrite<InsertOutcome> insertRequestStaged(NewRequest request) {
+    return writer.submitStaged(vertx.getOrCreateContext(), connection -> JournalStore.insertRequest(connection,
+      request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis()));
   }
 
   public Future<Optional<IdempotencyHit>> findByIdempotencyKey(long accountIndex, String idempotencyKey) {

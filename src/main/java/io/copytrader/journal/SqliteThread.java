@@ -37,12 +37,16 @@ final class SqliteThread {
     private final Operation<T> operation;
     private final Context context;
     private final Promise<T> promise = Promise.promise();
+    /** Told as soon as the operation has run, before its transaction commits; null when nobody asked. */
+    private final Promise<T> applied;
+    private boolean appliedTold;
     private T result;
     private Throwable failure;
 
-    private Task(Operation<T> operation, Context context) {
+    private Task(Operation<T> operation, Context context, boolean staged) {
       this.operation = operation;
       this.context = context;
+      this.applied = staged ? Promise.promise() : null;
     }
 
     private void run(Connection connection) {
@@ -51,15 +55,27 @@ final class SqliteThread {
       } catch (SQLException | RuntimeException problem) {
         failure = problem;
       }
+      tellApplied();
+    }
+
+    private void tellApplied() {
+      if (applied != null && !appliedTold) {
+        appliedTold = true;
+        settle(applied, result, failure);
+      }
     }
 
     private void complete() {
-      Throwable outcome = failure;
+      tellApplied();
+      settle(promise, result, failure);
+    }
+
+    private void settle(Promise<T> target, T value, Throwable outcome) {
       context.runOnContext(ignored -> {
         if (outcome == null) {
-          promise.complete(result);
+          target.complete(value);
         } else {
-          promise.fail(outcome instanceof JournalException ? outcome
+          target.fail(outcome instanceof JournalException ? outcome
             : new JournalException("journal operation failed: " + outcome.getMessage(), outcome));
         }
       });
@@ -88,22 +104,31 @@ final class SqliteThread {
     this.name = name;
     this.connection = connection;
     this.begin = begin;
-    this.stop = new Task<>(ignored -> null, closeContext);
+    this.stop = new Task<>(ignored -> null, closeContext, false);
     Thread thread = new Thread(this::loop, name);
     // Daemon: an unclosed journal must not keep the JVM alive; only committed work was ever acknowledged.
     thread.setDaemon(true);
     thread.start();
   }
 
+  <T> Future<T> submit(Context context, Operation<T> operation) {
+    return enqueue(new Task<>(operation, context, false)).promise.future();
+  }
+
+  /** Like {@link #submit}, also telling when the operation has run, before its transaction commits. */
+  <T> StagedWrite<T> submitStaged(Context context, Operation<T> operation) {
+    Task<T> task = enqueue(new Task<>(operation, context, true));
+    return new StagedWrite<>(task.applied.future(), task.promise.future());
+  }
+
   /** Synchronized with {@link #close()} so that nothing is queued behind the stop marker. */
-  synchronized <T> Future<T> submit(Context context, Operation<T> operation) {
-    Task<T> task = new Task<>(operation, context);
+  private synchronized <T> Task<T> enqueue(Task<T> task) {
     if (closing) {
       task.fail(new JournalException("journal is closed"));
     } else {
       queue.add(task);
     }
-    return task.promise.future();
+    return task;
   }
 
   /** Finishes everything already queued, then closes the connection. */

@@ -108,6 +108,47 @@ class JournalTest {
   }
 
   @Test
+  void stagedInsertIsAppliedNoLaterThanItIsCommitted(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> {
+      StagedWrite<InsertOutcome> insert = journal.insertRequestStaged(trade("r-1", 7, "key-1", "0.5"));
+      return insert.committed().map(committed -> List.of(insert.applied().isComplete(), insert.applied().result(),
+        committed));
+    }).onComplete(test.succeeding(moments -> test.verify(() -> {
+      assertThat(moments.get(0)).isEqualTo(true);
+      assertThat(((InsertOutcome) moments.get(1)).request().requestId()).isEqualTo("r-1");
+      assertThat(moments.get(2)).isEqualTo(moments.get(1));
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void writesStartedOnceAnInsertIsAppliedFindTheRequest(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequestStaged(trade("r-1", 7, null, "0.5")).applied()
+        .compose(applied -> journal.markExecuting("r-1"))
+        .compose(executing -> journal.insertOrder(entry("r-1", 0, 1001)).map(executing))
+        .compose(executing -> journal.getRequest("r-1").map(detail -> List.of(executing, detail))))
+      .onComplete(test.succeeding(results -> test.verify(() -> {
+        assertThat(results.get(0)).isEqualTo(true);
+        Optional<RequestDetail> detail = cast(results.get(1));
+        assertThat(detail.orElseThrow().request().state()).isEqualTo(RequestState.EXECUTING);
+        assertThat(detail.orElseThrow().orders()).hasSize(1);
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void stagedInsertThatFailsFailsAtBothMoments(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("r-1", 7, null, "0.5")).compose(first -> {
+      StagedWrite<InsertOutcome> again = journal.insertRequestStaged(trade("r-1", 7, null, "0.6"));
+      return Future.join(again.applied(), again.committed()).transform(both -> Future.succeededFuture(
+        List.of(again.applied().failed(), again.committed().failed())));
+    })).onComplete(test.succeeding(failed -> test.verify(() -> {
+      assertThat(failed).containsExactly(true, true);
+      test.completeNow();
+    })));
+  }
+
+  @Test
   void twoThousandConcurrentInsertsShareCommitsAndAllSurviveRestart(Vertx vertx, VertxTestContext test) {
     int requests = 2_000;
     open(vertx).compose(journal -> Future.all(IntStream.range(0, requests)
