@@ -1,7 +1,9 @@
 # Shared helpers for the benchmark scripts in this directory; sourced, not run.
 #
 # Environment understood by every script:
-#   JAVA_OPTS   JVM flags for the service (default: none, the JVM's own defaults)
+#   JVM         launcher (default): the service starts through bin/lighter-copy-trader, with the JVM flags it
+#               ships (JAVA_HEAP_OPTS replaces them); plain: `java -jar`, the JVM's own sizing
+#   JAVA_OPTS   further JVM flags for the service (default: none)
 #   BENCH_PORT  HTTP port of the service under test (default 18000, loopback only)
 #   BENCH_OUT   where logs, data and results go (default: target/bench-runs/<script>-<time>)
 #   BENCH_DATA_DIR  parent of the service's DATA_DIR (default: BENCH_OUT); e.g. /dev/shm to take the disk's
@@ -19,6 +21,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 JAR="$REPO_DIR/target/lighter-copy-trader.jar"
 JAVA_OPTS="${JAVA_OPTS:-}"
+JVM="${JVM:-launcher}"
 BENCH_PORT="${BENCH_PORT:-18000}"
 SERVICE_URL="http://127.0.0.1:$BENCH_PORT"
 NICE=()
@@ -108,15 +111,21 @@ start_service() {
     start_paper_exchange "$keys"
     mode=(MODE=live BASE_URL="$PAPER_URL")
   fi
-  local started
+  local started command
+  # shellcheck disable=SC2206
+  command=("$REPO_DIR/bin/lighter-copy-trader")
+  if [[ $JVM == plain ]]; then
+    command=(java $JAVA_OPTS -jar "$JAR")
+  fi
   started=$(now_ns)
   # A clean environment in an empty working directory: no .env, conf/ or exported API_KEY, Telegram token or
   # live account of the caller's can reach the service under test (only LOG_LEVEL passes, for experiments).
   # shellcheck disable=SC2086
   env -i -C "$BENCH_OUT" PATH="$PATH" HOME="$HOME" ${LOG_LEVEL:+LOG_LEVEL="$LOG_LEVEL"} \
+    ${JAVA_HEAP_OPTS:+JAVA_HEAP_OPTS="$JAVA_HEAP_OPTS"} JAVA_OPTS="$JAVA_OPTS" COPY_TRADER_JAR="$JAR" \
     "${mode[@]}" ACCOUNTS="$keys" HTTP_HOST=127.0.0.1 HTTP_PORT="$BENCH_PORT" \
     DATA_DIR="$(data_dir)" "$@" \
-    "${NICE[@]}" java $JAVA_OPTS -jar "$JAR" >"$BENCH_OUT/service.log" 2>&1 &
+    "${NICE[@]}" "${command[@]}" >"$BENCH_OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   await_health "$SERVICE_URL" "$SERVICE_PID" "$BENCH_OUT/service.log" "$started"
   STARTUP_MS=$((($(now_ns) - started) / 1000000))

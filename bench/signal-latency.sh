@@ -43,7 +43,7 @@ trap stop_service EXIT
 exec > >(tee "$BENCH_OUT/summary.txt") 2>&1
 
 machine
-echo "JAVA_OPTS: ${JAVA_OPTS:-(none)}; paper exchange: $PAPER"
+echo "JVM: $JVM, JAVA_OPTS: ${JAVA_OPTS:-(none)}; paper exchange: $PAPER"
 
 # Percentiles of each step over the measured requests' entry orders (ordinal 0), in milliseconds.
 journal_steps() {

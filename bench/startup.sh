@@ -33,7 +33,7 @@ if [[ $CDS == 1 ]]; then
   stop_service
   JAVA_OPTS="$base_opts -XX:SharedArchiveFile=$ARCHIVE"
 fi
-echo "JAVA_OPTS: ${JAVA_OPTS:-(none)}"
+echo "JVM: $JVM, JAVA_OPTS: ${JAVA_OPTS:-(none)}"
 
 ready_ms() {
   # Milliseconds from launch to the timestamp of the "Ready:" line (log time is wall clock, ms).

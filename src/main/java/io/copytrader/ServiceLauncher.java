@@ -1,6 +1,7 @@
 package io.copytrader;
 
 import io.copytrader.config.LoadedConfig;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -23,6 +24,7 @@ final class ServiceLauncher {
     Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
       .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
       .setEnabled(true)));
+    ServiceMetrics.bindJvm();
     MainVerticle main = new MainVerticle(loaded);
     try {
       vertx.deployVerticle(main).await();

@@ -4,6 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -46,6 +50,20 @@ public final class ServiceMetrics {
     MeterRegistry vertxRegistry = BackendRegistries.getDefaultNow();
     return new ServiceMetrics(vertxRegistry instanceof PrometheusMeterRegistry prometheus ? prometheus
       : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /**
+   * Adds the JVM's memory pools, collections, threads and CPU to the registry Vert.x reports to, so that
+   * {@code /metrics} shows how close the heap is to its cap. Once per process: the collection listener lives
+   * as long as the JVM.
+   */
+  @SuppressWarnings("resource")
+  public static void bindJvm() {
+    MeterRegistry registry = BackendRegistries.getDefaultNow();
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
   }
 
   public String scrape() {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,29 @@ final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
       appJar()));
     command.addAll(List.of(args));
+    return run(command, workingDirectory, environment);
+  }
+
+  /**
+   * Starts the jar through the launcher script users run ({@code bin/lighter-copy-trader}), with this JDK and
+   * exactly {@code environment} besides.
+   */
+  static ServiceProcess launch(Path workingDirectory, Map<String, String> environment, String... args) {
+    String launcher = System.getProperty("app.launcher");
+    if (launcher == null || !Path.of(launcher).toFile().canExecute()) {
+      throw new IllegalStateException("system property app.launcher must name bin/lighter-copy-trader, got "
+        + launcher);
+    }
+    List<String> command = new ArrayList<>(List.of(launcher));
+    command.addAll(List.of(args));
+    Map<String, String> withJava = new HashMap<>(environment);
+    withJava.put("JAVA_HOME", System.getProperty("java.home"));
+    withJava.put("PATH", "/usr/bin:/bin");
+    withJava.put("COPY_TRADER_JAR", appJar());
+    return run(command, workingDirectory, withJava);
+  }
+
+  private static ServiceProcess run(List<String> command, Path workingDirectory, Map<String, String> environment) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
       .redirectErrorStream(true);
     builder.environment().clear();
