@@ -170,10 +170,13 @@ public final class AccountVerticle extends VerticleBase {
     NewRequest entry = NewRequest.of(RequestIds.next(System.currentTimeMillis()), account.accountIndex(),
       request.action().isAdjust() ? RequestKind.ADJUST : RequestKind.TRADE, request.toJson(),
       request.clientRequestId(), request.signalTimestamp(), request.maxLagMs());
-    // A repeat is answered from the journal before anything else: its original was accepted, so neither a full
-    // queue nor a position its original has since closed may turn the repeat into an error.
-    Future<Optional<IdempotencyHit>> earlier = request.clientRequestId() == null ? Future.succeededFuture(
-      Optional.empty()) : journal.findByIdempotencyKey(account.accountIndex(), request.clientRequestId());
+    // A repeat is answered from the journal before anything else that could refuse it: its original was
+    // accepted, so neither a full queue nor a position its original has since closed may turn the repeat into
+    // an error. Otherwise the insert finds the repeat itself, which saves a journal read on the way to the order.
+    boolean mayRefuse = request.action().isAdjust() || queue.size() + admitting >= capacity;
+    Future<Optional<IdempotencyHit>> earlier = request.clientRequestId() == null || !mayRefuse
+      ? Future.succeededFuture(Optional.empty())
+      : journal.findByIdempotencyKey(account.accountIndex(), request.clientRequestId());
     earlier.onSuccess(hit -> {
       if (hit.isPresent()) {
         answerRepeat(msg, request, hit.get().requestId(), hit.get().state(),
