@@ -2,8 +2,8 @@
 # Intake throughput with the durable journal, plus startup time and resident memory under load.
 #
 # For each mode in MODES the service jar starts in paper mode with ACCOUNTS_COUNT accounts (default 20),
-# a fresh journal and MAX_QUEUE_PER_ACCOUNT=QUEUE_PER_ACCOUNT (5,000: 100,000 queued requests over 20
-# accounts, about 50 MB of heap, within the launcher's 128 MiB cap; beyond it intake answers 429), and wrk (a separate process on loopback) drives
+# a fresh journal and MAX_QUEUE_PER_ACCOUNT=QUEUE_PER_ACCOUNT (1,000, ten times the service's default: 20,000
+# queued requests over 20 accounts, about 18 MB of heap; beyond it intake answers 429), and wrk (a separate process on loopback) drives
 # POST /api/trade with valid bodies at each connection count in CONNECTIONS for DURATION seconds. Every 202
 # is a request committed (fsynced) to the journal.
 #   execute  the accepted requests trade on the embedded paper exchange in the background while the load
@@ -18,7 +18,7 @@
 # paced run per rate in RATES: PACED_CONNECTIONS connections each pausing after every answer, so the
 # offered load is about that rate and the latency is what a client sees at that rate.
 #
-# Environment: MODES ("execute expire"), ACCOUNTS_COUNT (20), QUEUE_PER_ACCOUNT (5000), CONNECTIONS ("16 64"), RATES ("2000"; empty
+# Environment: MODES ("execute expire"), ACCOUNTS_COUNT (20), QUEUE_PER_ACCOUNT (1000), CONNECTIONS ("16 64"), RATES ("2000"; empty
 #              for none), PACED_CONNECTIONS (32), DURATION (15),
 #              WARMUP (20), WRK_THREADS (1), PROFILE (1: JFR recording of the last run, summarised),
 #              JAVA_OPTS (with -XX:NativeMemoryTracking=summary the JVM's native memory by area is printed
@@ -29,7 +29,7 @@ source "$(dirname "$0")/lib.sh"
 
 MODES="${MODES:-execute expire}"
 ACCOUNTS_COUNT="${ACCOUNTS_COUNT:-20}"
-QUEUE_PER_ACCOUNT="${QUEUE_PER_ACCOUNT:-5000}"
+QUEUE_PER_ACCOUNT="${QUEUE_PER_ACCOUNT:-1000}"
 CONNECTIONS="${CONNECTIONS:-16 64}"
 RATES="${RATES-2000}"
 PACED_CONNECTIONS="${PACED_CONNECTIONS:-32}"

@@ -22,7 +22,7 @@
 # Usage: bench/signal-latency.sh    (about 1.5 minutes with the defaults)
 # Environment: ACCOUNT_COUNTS ("1 20"), WARMUP_1 (600) / MEASURED_1 (300) for one account,
 #              WARMUP_N (150) / MEASURED_N (20) per account for more, PATTERNS ("rounds continuous"),
-#              JAVA_OPTS, BENCH_PORT, BENCH_OUT, BENCH_DATA_DIR, BENCH_NICE, PAPER (see lib.sh), PROFILE (1: JFR recording of each driver run,
+#              JAVA_OPTS, BENCH_PORT, BENCH_OUT, BENCH_DATA_DIR, BENCH_NICE, PAPER (see lib.sh), PROFILE (1: JFR recording of each driver run with JFR_SETTINGS, default profile,
 #              summarised by bench/jfr-top.sh). The warm-up is long because the JIT needs a few
 #              hundred requests before the path is compiled; with 60 the figures are several times higher.
 
@@ -95,7 +95,7 @@ for run in "${runs[@]}"; do
   log "$accounts account(s): $warmup warm-up and $measured measured signals per account"
   echo "$(contention)"
   if [[ $PROFILE == 1 ]]; then
-    jcmd "$SERVICE_PID" JFR.start name=signals settings=profile filename="$BENCH_OUT/signals-$name.jfr" >/dev/null
+    jcmd "$SERVICE_PID" JFR.start name=signals settings="${JFR_SETTINGS:-profile}" filename="$BENCH_OUT/signals-$name.jfr" >/dev/null
   fi
   thread_ticks >"$BENCH_OUT/ticks-before-$name.txt"
   started=$(now_ns)
