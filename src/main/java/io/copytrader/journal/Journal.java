@@ -145,6 +145,9 @@ public final class Journal {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
+    // The driver would otherwise follow every INSERT with its own SELECT last_insert_rowid() on the writer
+    // thread; the journal chooses its own keys and never asks for generated ones.
+    config.setGetGeneratedKeys(false);
     Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     if (readOnly) {
       try (Statement statement = connection.createStatement()) {
