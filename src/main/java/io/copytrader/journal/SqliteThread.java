@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -88,6 +89,7 @@ final class SqliteThread {
   }
 
   private final String name;
+  private final StatementCache statements;
   private final Connection connection;
   private final String begin;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -102,7 +104,8 @@ final class SqliteThread {
    */
   SqliteThread(String name, Connection connection, String begin, Context closeContext) {
     this.name = name;
-    this.connection = connection;
+    this.statements = new StatementCache(connection);
+    this.connection = statements.connection();
     this.begin = begin;
     this.stop = new Task<>(ignored -> null, closeContext, false);
     Thread thread = new Thread(this::loop, name);
@@ -167,7 +170,7 @@ final class SqliteThread {
     }
     failLeftovers();
     try {
-      connection.close();
+      statements.close();
     } catch (SQLException problem) {
       LOG.warn("Closing the {} connection failed: {}", name, problem.getMessage());
     }
@@ -184,17 +187,17 @@ final class SqliteThread {
   }
 
   private void runBatch(List<Task<?>> batch) {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(begin);
+    try {
+      execute(begin);
       for (Task<?> task : batch) {
-        statement.execute("SAVEPOINT operation");
+        execute("SAVEPOINT operation");
         task.run(connection);
         if (task.failure != null) {
-          statement.execute("ROLLBACK TO operation");
+          execute("ROLLBACK TO operation");
         }
-        statement.execute("RELEASE operation");
+        execute("RELEASE operation");
       }
-      statement.execute("COMMIT");
+      execute("COMMIT");
       transactions.incrementAndGet();
       operations.addAndGet(batch.size());
       batch.forEach(Task::complete);
@@ -203,6 +206,13 @@ final class SqliteThread {
       LOG.error("Journal transaction of {} operations failed on {}: {}", batch.size(), name, problem.getMessage());
       JournalException failure = new JournalException("journal transaction failed: " + problem.getMessage(), problem);
       batch.forEach(task -> task.fail(failure));
+    }
+  }
+
+  /** Transaction control, prepared once like every other statement on this connection. */
+  private void execute(String sql) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.execute();
     }
   }
 
