@@ -1,6 +1,5 @@
 package io.copytrader.market;
 
-import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -37,20 +36,5 @@ public record BookTop(int marketId, BigDecimal bestBid, BigDecimal bestAsk) {
     }
     BigDecimal sum = bestBid.add(bestAsk);
     return sum.divide(TWO, sum.scale() + 1, RoundingMode.UNNECESSARY);
-  }
-
-  public JsonObject toJson() {
-    return new JsonObject()
-      .put("market_id", marketId)
-      .put("best_bid", bestBid == null ? null : bestBid.toPlainString())
-      .put("best_ask", bestAsk == null ? null : bestAsk.toPlainString())
-      .put("mid", mid().toPlainString());
-  }
-
-  public static BookTop fromJson(JsonObject json) {
-    String bid = json.getString("best_bid");
-    String ask = json.getString("best_ask");
-    return new BookTop(json.getInteger("market_id"), bid == null ? null : new BigDecimal(bid),
-      ask == null ? null : new BigDecimal(ask));
   }
 }

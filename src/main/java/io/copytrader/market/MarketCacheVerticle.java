@@ -3,7 +3,6 @@ package io.copytrader.market;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.lighter.LighterClient;
-import io.copytrader.lighter.OrderBookOrders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -23,8 +22,6 @@ import org.slf4j.LoggerFactory;
  *   {@code MARKET_INACTIVE}, {@code INVALID_REQUEST}, or {@code EXCHANGE_UNAVAILABLE} while no market list
  *   could ever be loaded.</li>
  *   <li>{@link Addresses#MARKET_LIST}: anything → {@code {"markets": [market, …]}}, inactive ones included.</li>
- *   <li>{@link Addresses#MARKET_BOOK}: {@code {"market_id": 0}} → {@link BookTop#toJson()}, read from the exchange
- *   on every request; fails {@code EXCHANGE_UNAVAILABLE} when the book cannot be read or is empty.</li>
  * </ul>
  *
  * <p>The list is loaded at start and then every {@code refreshInterval}. A lookup that misses triggers one
@@ -62,8 +59,7 @@ public final class MarketCacheVerticle extends VerticleBase {
     Future<Void> resolve = vertx.eventBus().<Object>consumer(Addresses.MARKET_RESOLVE, this::resolve).completion();
     Future<Void> list = vertx.eventBus().<Object>consumer(Addresses.MARKET_LIST,
       msg -> msg.reply(marketsJson())).completion();
-    Future<Void> book = vertx.eventBus().<Object>consumer(Addresses.MARKET_BOOK, this::book).completion();
-    return Future.all(resolve, list, book)
+    return Future.all(resolve, list)
       .compose(registered -> refresh().otherwiseEmpty())
       .onSuccess(loaded -> vertx.setPeriodic(refreshInterval.toMillis(), timer -> refresh()));
   }
@@ -141,31 +137,5 @@ public final class MarketCacheVerticle extends VerticleBase {
     JsonArray markets = new JsonArray();
     table.all().forEach(market -> markets.add(MarketJson.toJson(market)));
     return new JsonObject().put("markets", markets);
-  }
-
-  private void book(Message<Object> msg) {
-    query(msg).ifPresent(query -> book(msg, query));
-  }
-
-  private void book(Message<Object> msg, MarketQuery query) {
-    Optional<Market> found = query.find(table);
-    if (found.isEmpty()) {
-      answer(msg, query, table);
-      return;
-    }
-    int marketId = found.get().marketId();
-    client.orderBookOrders(marketId, 1).onComplete(outcome -> {
-      if (outcome.failed()) {
-        msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "order book of " + found.get().symbol()
-          + " not available: " + outcome.cause().getMessage());
-        return;
-      }
-      OrderBookOrders orders = outcome.result();
-      if (orders.bestBid().isEmpty() && orders.bestAsk().isEmpty()) {
-        msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "order book of " + found.get().symbol() + " is empty");
-        return;
-      }
-      msg.reply(new BookTop(marketId, orders.bestBid().orElse(null), orders.bestAsk().orElse(null)).toJson());
-    });
   }
 }

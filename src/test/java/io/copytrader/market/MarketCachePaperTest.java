@@ -59,13 +59,4 @@ class MarketCachePaperTest {
 
     assertThat(((ReplyException) failure).failureCode()).isEqualTo(FailureCode.MARKET_INACTIVE.code());
   }
-
-  @Test
-  void bookTopSurroundsThePaperMid(Vertx vertx) {
-    BookTop top = BookTop.fromJson(ask(vertx, Addresses.MARKET_BOOK, new JsonObject().put("market_id", 0)));
-
-    assertThat(top.bestBid()).isLessThan(new BigDecimal("3000.00"));
-    assertThat(top.bestAsk()).isGreaterThan(new BigDecimal("3000.00"));
-    assertThat(top.mid()).isStrictlyBetween(top.bestBid(), top.bestAsk());
-  }
 }

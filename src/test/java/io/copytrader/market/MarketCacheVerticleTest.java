@@ -141,26 +141,6 @@ class MarketCacheVerticleTest {
   }
 
   @Test
-  void bookGivesBestBidAskAndMid(Vertx vertx) {
-    deploy(vertx, Duration.ofSeconds(10));
-
-    BookTop top = BookTop.fromJson(result(ask(vertx, Addresses.MARKET_BOOK, new JsonObject().put("market_id", 0))));
-
-    assertThat(top).isEqualTo(new BookTop(0, new BigDecimal("2361.31"), new BigDecimal("2361.32")));
-    assertThat(top.mid()).isEqualTo(new BigDecimal("2361.315"));
-    assertThat(lighter.last().query().get("limit")).isEqualTo("1");
-  }
-
-  @Test
-  void emptyBookIsUnavailable(Vertx vertx) {
-    deploy(vertx, Duration.ofSeconds(10));
-    lighter.reply("/api/v1/orderBookOrders", 200, "{\"code\":200,\"total_asks\":0,\"asks\":[],\"total_bids\":0,\"bids\":[]}");
-
-    assertThat(failureCode(ask(vertx, Addresses.MARKET_BOOK, new JsonObject().put("symbol", "ETH"))))
-      .isEqualTo(FailureCode.EXCHANGE_UNAVAILABLE);
-  }
-
-  @Test
   void noMarketListYetIsExchangeUnavailable(Vertx vertx) {
     lighter = result(new FakeLighter().start(vertx));
     lighter.reply(MARKETS_PATH, 503, "");
