@@ -240,9 +240,12 @@ public final class TradeExecutor implements RequestExecutor {
       });
     }
 
+    /** After a restart the account before the order is not known; the notice then works it out from the fill. */
     private Future<Void> confirmReached(Market market) {
-      Future<DetailedAccount> before = entryBefore != null ? Future.succeededFuture(entryBefore) : readAccount();
-      return before.compose(read -> confirm(market, read, null, entryOrdinal));
+      if (entryBefore != null) {
+        return confirm(market, entryBefore, true, null, entryOrdinal);
+      }
+      return readAccount().compose(read -> confirm(market, read, false, null, entryOrdinal));
     }
 
     private Future<Void> planAndSend(Market market) {
@@ -301,7 +304,7 @@ public final class TradeExecutor implements RequestExecutor {
             metrics.acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
             log.info("order {} accepted as tx {}", clientOrderIndex, accepted.tx().txHashHex());
             return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.sent(accepted.tx().txHashHex()))
-              .compose(recorded -> confirm(market, before, plan, ordinal));
+              .compose(recorded -> confirm(market, before, true, plan, ordinal));
           }
           if (outcome instanceof SendOutcome.Unknown unknown) {
             entryInDoubt = true;
@@ -320,7 +323,7 @@ public final class TradeExecutor implements RequestExecutor {
           if (rejected.error().hasCode(ORDER_ALREADY_EXISTS)) {
             entryReached = true;
             log.info("order {} already exists on the exchange; confirming it", clientOrderIndex);
-            return confirm(market, before, plan, ordinal);
+            return confirm(market, before, true, plan, ordinal);
           }
           String code = errorCode(rejected.error());
           return journal.updateOrder(queued.requestId(), ordinal,
@@ -330,8 +333,13 @@ public final class TradeExecutor implements RequestExecutor {
         });
     }
 
-    /** Waits for the entry order's final state, then records the fill and brings the stop-loss in line. */
-    private Future<Void> confirm(Market market, DetailedAccount before, OrderPlan plan, int ordinal) {
+    /**
+     * Waits for the entry order's final state, then records the fill and brings the stop-loss in line.
+     *
+     * @param beforeIsBefore whether {@code before} was read before the order was sent, not after its fill
+     */
+    private Future<Void> confirm(Market market, DetailedAccount before, boolean beforeIsBefore, OrderPlan plan,
+                                 int ordinal) {
       return watcher.await(entryOrderIndex, OrderWatcher::finished, settings.fillTimeout()).compose(found -> {
         if (found.isEmpty()) {
           String message = "order " + entryOrderIndex + " was accepted but its fill was not confirmed within "
@@ -363,8 +371,10 @@ public final class TradeExecutor implements RequestExecutor {
           .compose(recorded -> readAccount())
           .compose(after -> {
             view.settled(after);
-            publish(tradeNotice(order, filled, averagePrice, before.position(market.marketId()),
-              after.position(market.marketId())));
+            publish(beforeIsBefore
+              ? tradeNotice(order, filled, averagePrice, before.position(market.marketId()),
+                after.position(market.marketId()))
+              : tradeNoticeAfterTheFact(order, filled, averagePrice, after.position(market.marketId())));
             return stopLosses.align(context, new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++),
               market, position(before, market.marketId()), position(after, market.marketId()));
           })
@@ -395,16 +405,33 @@ public final class TradeExecutor implements RequestExecutor {
 
     private Notice tradeNotice(Order order, BigDecimal filled, BigDecimal price, Optional<AccountPosition> before,
                                Optional<AccountPosition> after) {
-      boolean wasOpen = before.map(AccountPosition::open).orElse(false);
-      boolean isOpen = after.map(AccountPosition::open).orElse(false);
-      PositionSide fillSide = order.isAsk() ? PositionSide.SHORT : PositionSide.LONG;
       BigDecimal realizedBefore = before.map(AccountPosition::realizedPnl).orElse(BigDecimal.ZERO);
       BigDecimal realizedAfter = after.map(AccountPosition::realizedPnl).orElse(realizedBefore);
       BigDecimal realized = realizedAfter == null || realizedBefore == null ? null : realizedAfter.subtract(realizedBefore);
-      if (!wasOpen) {
+      return tradeNotice(order, filled, price, before.map(AccountPosition::signedPosition).orElse(BigDecimal.ZERO),
+        after, realized);
+    }
+
+    /**
+     * After a restart the account as it was before the order is gone and the one read now already holds the
+     * fill: the position before is the position now minus the fill, and the fill's realized PnL is not known.
+     */
+    private Notice tradeNoticeAfterTheFact(Order order, BigDecimal filled, BigDecimal price,
+                                           Optional<AccountPosition> after) {
+      BigDecimal signedFill = order.isAsk() ? filled.negate() : filled;
+      BigDecimal heldBefore = after.map(AccountPosition::signedPosition).orElse(BigDecimal.ZERO).subtract(signedFill);
+      return tradeNotice(order, filled, price, heldBefore, after, null);
+    }
+
+    /** @param heldBefore the position before the fill: positive long, negative short, zero flat */
+    private Notice tradeNotice(Order order, BigDecimal filled, BigDecimal price, BigDecimal heldBefore,
+                               Optional<AccountPosition> after, BigDecimal realized) {
+      boolean isOpen = after.map(AccountPosition::open).orElse(false);
+      PositionSide fillSide = order.isAsk() ? PositionSide.SHORT : PositionSide.LONG;
+      if (heldBefore.signum() == 0) {
         return Notices.opened(context, new Fill(fillSide, filled, price));
       }
-      PositionSide held = before.get().sign() > 0 ? PositionSide.LONG : PositionSide.SHORT;
+      PositionSide held = heldBefore.signum() > 0 ? PositionSide.LONG : PositionSide.SHORT;
       if (held == fillSide) {
         return Notices.increased(context, new Fill(held, filled, price), after.get().position());
       }

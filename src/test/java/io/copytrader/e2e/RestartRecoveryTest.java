@@ -30,7 +30,7 @@ class RestartRecoveryTest {
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     // RETRY_INTERVAL 5 s: the first instance is stopped long before it would look the order up itself
-    harness = TradingHarness.start(vertx, dir, 1, Map.of("SHUTDOWN_GRACE", "0", "RETRY_INTERVAL", "5"));
+    harness = TradingHarness.start(vertx, dir, 2, Map.of("SHUTDOWN_GRACE", "0", "RETRY_INTERVAL", "5"));
   }
 
   @Test
@@ -56,5 +56,26 @@ class RestartRecoveryTest {
     assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("1.3333");
     assertThat(harness.stopLosses(account, ETH)).hasSize(1);
     assertThat(harness.awaitTelegram(id, "Stop-loss placed")).contains("<b>Size:</b> 1.3333");
+    assertThat(harness.awaitTelegram(id, "Position opened")).contains("<b>Size:</b> 1.3333");
+    assertThat(harness.telegramFor(id)).noneMatch(text -> text.contains("<b>Position increased</b>"));
+  }
+
+  @Test
+  void closeWhoseAnswerWasLostBeforeAStopIsReportedAsAClose() throws Exception {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    harness.injectFaults(new JsonObject().put("drop_response_count", 1));
+    String id = harness.trade(account, "ETH", "close", null);
+    harness.eventually("the closing order's outcome to be unknown", Duration.ofSeconds(10),
+      () -> harness.requestStatus(id), status -> !orders(status, "close").isEmpty()
+        && "unknown".equals(orders(status, "close").get(0).getString("state")));
+    harness.clearFaults();
+
+    harness.restartService();
+
+    harness.filled(id);
+    assertThat(harness.signedPosition(account, ETH)).isZero();
+    assertThat(harness.awaitTelegram(id, "Position closed")).contains("<b>Side:</b> LONG");
+    assertThat(harness.telegramFor(id)).noneMatch(text -> text.contains("<b>Position opened</b>"));
   }
 }
