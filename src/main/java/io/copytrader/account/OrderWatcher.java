@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -61,7 +60,7 @@ final class OrderWatcher {
           return Future.succeededFuture(Optional.empty());
         }
         long wait = Math.min(delay, remaining);
-        return vertx.timer(wait, TimeUnit.MILLISECONDS)
+        return Pause.of(vertx, wait)
           .compose(elapsed -> poll(clientOrderIndex, done, deadline, Math.min(delay * 2, MAX_POLL_MS)));
       });
   }

@@ -26,7 +26,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
@@ -88,7 +87,7 @@ final class StopLossKeeper {
           new RequestLog(LOG, session.accountIndex(), journaling.requestId()).warn(
             "stop-loss in {} failed ({}); retrying in {} s", market.symbol(), failure.getMessage(),
             settings.retryInterval().toSeconds());
-          return vertx.timer(settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS)
+          return Pause.of(vertx, settings.retryInterval().toMillis())
             .compose(waited -> attempt(number + 1, context, journaling, market, before, after));
         }
         String problem = "stop-loss not in place after " + number + " attempt(s): " + failure.getMessage();

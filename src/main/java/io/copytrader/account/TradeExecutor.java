@@ -31,7 +31,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -210,7 +209,7 @@ public final class TradeExecutor implements RequestExecutor {
           if (retryable && number < settings.attempts()) {
             log.warn("attempt {}/{} failed ({}: {}); retrying in {} s", number, settings.attempts(), code,
               failure.getMessage(), settings.retryInterval().toSeconds());
-            return vertx.timer(settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS)
+            return Pause.of(vertx, settings.retryInterval().toMillis())
               .compose(waited -> attempt(number + 1));
           }
           return finish(new Outcome(RequestState.FAILED, code, failure.getMessage()),
