@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.Order;
+import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.vertx.core.Future;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.copytrader.account;
 
 import io.copytrader.config.TradingParameters;
+import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.market.Ticks;
 import java.math.BigDecimal;

@@ -3,6 +3,7 @@ package io.copytrader.account;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.Order;
+import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.vertx.core.Future;
 import java.time.Duration;

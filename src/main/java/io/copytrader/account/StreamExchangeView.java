@@ -4,6 +4,7 @@ import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterStream;
 import io.copytrader.lighter.Order;
+import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
@@ -42,7 +43,7 @@ public final class StreamExchangeView implements ExchangeView {
   @Override
   public Future<BookTop> bookTop(Market market) {
     return stream.bookTop(market.marketId())
-      .map(top -> Future.succeededFuture(new BookTop(top.bestBid(), top.bestAsk())))
+      .map(Future::succeededFuture)
       .orElseGet(() -> rest.bookTop(market));
   }
 

@@ -15,6 +15,7 @@ import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.TxAttributes;
+import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.market.MarketJson;
 import io.copytrader.metrics.ServiceMetrics;

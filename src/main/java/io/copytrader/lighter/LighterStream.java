@@ -457,7 +457,7 @@ public final class LighterStream extends VerticleBase {
     if (bid == null && ask == null) {
       publishedTops.remove(marketId);
     } else {
-      publishedTops.put(marketId, new BookTop(marketId, bid, ask));
+      publishedTops.put(marketId, new BookTop(bid, ask));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.copytrader.config.TradingParameters;
+import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -123,11 +124,6 @@ class PositionSizerTest {
 
     assertThat(rejection.code()).isEqualTo(RejectionCode.NO_PRICE);
     assertThat(rejection.retryable()).isTrue();
-  }
-
-  @Test
-  void pricesAtOrBelowZeroCountAsAnEmptyBook() {
-    assertThat(new BookTop(BigDecimal.ZERO, new BigDecimal("-1")).mid()).isEmpty();
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.copytrader.lighter.LighterStreamOptions;
 import io.copytrader.lighter.OrderBookOrders;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;

@@ -80,7 +80,7 @@ class LighterStreamFramesTest {
 
     assertThat(stream.resubscriptions()).isEqualTo(1);
     assertThat(received).contains(new JsonObject().put("type", "unsubscribe").put("channel", "order_book/7"));
-    assertThat(stream.bookTop(7)).contains(new BookTop(7, new BigDecimal("99.50"), new BigDecimal("100.50")));
+    assertThat(stream.bookTop(7)).contains(new BookTop(new BigDecimal("99.50"), new BigDecimal("100.50")));
   }
 
   @Test
@@ -108,7 +108,7 @@ class LighterStreamFramesTest {
           .add(new JsonObject().put("price", "99.75").put("size", "1.00")))).encode());
 
     eventually("the update after the garbage", () -> stream.bookTop(7)
-      .equals(Optional.of(new BookTop(7, new BigDecimal("99.75"), new BigDecimal("100.50")))));
+      .equals(Optional.of(new BookTop(new BigDecimal("99.75"), new BigDecimal("100.50")))));
   }
 
   @Test

@@ -88,7 +88,7 @@ class LighterStreamTest {
 
   private BookTop restTop(int marketId) {
     OrderBookOrders orders = result(rest.orderBookOrders(marketId, 1));
-    return new BookTop(marketId, orders.bestBid().orElse(null), orders.bestAsk().orElse(null));
+    return new BookTop(orders.bestBid().orElse(null), orders.bestAsk().orElse(null));
   }
 
   private long buy(long clientOrderIndex, long baseTicks) {
