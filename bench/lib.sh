@@ -10,10 +10,13 @@
 #               fsync out of the measurement, for diagnosis only (tmpfs is not durable)
 #   BENCH_NICE  niceness for the service and the load generator, e.g. -10 on a machine shared with other
 #               work (negative values need root); default: unchanged
-#   PAPER       embedded (default): the service runs in paper mode with the paper exchange in its own JVM;
+#   PAPER       embedded (default): the service runs in paper mode with the paper exchange inside its JVM;
 #               external: the paper exchange runs alone (`paper-exchange` command, its own JVM on the same
 #               machine) and the service trades on it in live mode, so the exchange's work (signature
 #               checks, matching, stream feeds) is not the service's process
+#   PAPER_NICE  niceness of the external paper exchange (default: BENCH_NICE); 19 lets it run only on CPU
+#               the service and the driver leave idle, the nearest this machine gets to an exchange on
+#               other machines, for diagnosis
 
 set -euo pipefail
 
@@ -29,6 +32,10 @@ if [[ -n "${BENCH_NICE:-}" ]]; then
   NICE=(nice -n "$BENCH_NICE")
 fi
 PAPER="${PAPER:-embedded}"
+PAPER_NICE_CMD=("${NICE[@]}")
+if [[ -n "${PAPER_NICE:-}" ]]; then
+  PAPER_NICE_CMD=(nice -n "$PAPER_NICE")
+fi
 PAPER_PORT="${PAPER_PORT:-18100}"
 SERVICE_PID=""
 PAPER_PID=""
@@ -59,7 +66,7 @@ machine() {
   echo "machine: nproc=$(nproc), cpu=$(lscpu | sed -n 's/^Model name: *//p'), ram=$(free -m | awk '/^Mem:/ {print $2 " MiB"}')"
   echo "jdk: $(java -version 2>&1 | sed -n 2p)"
   echo "journal: $(data_dir) on $(stat -f -c %T "${BENCH_DATA_DIR:-$BENCH_OUT}") ($(df --output=source "${BENCH_DATA_DIR:-$BENCH_OUT}" | tail -1))"
-  echo "before the run: $(contention); niceness of the measured processes: ${BENCH_NICE:-unchanged}"
+  echo "before the run: $(contention); niceness of the measured processes: ${BENCH_NICE:-unchanged}, of an external paper exchange: ${PAPER_NICE:-${BENCH_NICE:-unchanged}}"
 }
 
 # How busy the machine is: load average and CPU pressure (share of the last 10 s in which runnable tasks waited).
@@ -135,11 +142,11 @@ start_service() {
 }
 
 # start_paper_exchange <accounts json>: the paper exchange alone on PAPER_PORT with those accounts, default JVM
-# flags, at the same niceness as the service. Sets PAPER_PID and PAPER_URL.
+# flags, at PAPER_NICE (default: the service's niceness). Sets PAPER_PID and PAPER_URL.
 start_paper_exchange() {
   PAPER_URL="http://127.0.0.1:$PAPER_PORT"
   env -i -C "$BENCH_OUT" PATH="$PATH" HOME="$HOME" ACCOUNTS="$1" PAPER_PORT="$PAPER_PORT" PAPER_BALANCE=1000000 \
-    "${NICE[@]}" java -jar "$JAR" paper-exchange >"$BENCH_OUT/paper-exchange.log" 2>&1 &
+    "${PAPER_NICE_CMD[@]}" java -jar "$JAR" paper-exchange >"$BENCH_OUT/paper-exchange.log" 2>&1 &
   PAPER_PID=$!
   await_health "$PAPER_URL/paper/requests" "$PAPER_PID" "$BENCH_OUT/paper-exchange.log" "$(now_ns)"
 }

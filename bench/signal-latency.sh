@@ -19,20 +19,24 @@
 #   - the Lighter calls the paper exchange received, per path, for all requests of the run;
 #   - the CPU the service process used per request, by thread group.
 #
-# Usage: bench/signal-latency.sh    (about 1.5 minutes with the defaults)
+# Usage: bench/signal-latency.sh    (about 3 minutes with the defaults)
 # Environment: ACCOUNT_COUNTS ("1 20"), WARMUP_1 (600) / MEASURED_1 (300) for one account,
-#              WARMUP_N (150) / MEASURED_N (20) per account for more, PATTERNS ("rounds continuous"),
-#              JAVA_OPTS, BENCH_PORT, BENCH_OUT, BENCH_DATA_DIR, BENCH_NICE, PAPER (see lib.sh), PROFILE (1: JFR recording of each driver run with JFR_SETTINGS, default profile,
+#              WARMUP_N (400) / MEASURED_N (40) per account for more, PATTERNS ("rounds continuous"),
+#              JAVA_OPTS, BENCH_PORT, BENCH_OUT, BENCH_DATA_DIR, BENCH_NICE, PAPER and PAPER_NICE (see
+#              lib.sh), PROFILE (1: JFR recording of each driver run with JFR_SETTINGS, default profile,
 #              summarised by bench/jfr-top.sh). The warm-up is long because the JIT needs a few
 #              hundred requests before the path is compiled; with 60 the figures are several times higher.
+#              Twenty accounts run more code (streams, stop-losses, notices for each) and keep the C2
+#              compiler busy longer: after 150 signals per account it still took a third of a core and the
+#              median was half as high again as after 400.
 
 source "$(dirname "$0")/lib.sh"
 
 ACCOUNT_COUNTS="${ACCOUNT_COUNTS:-1 20}"
 WARMUP_1="${WARMUP_1:-600}"
 MEASURED_1="${MEASURED_1:-300}"
-WARMUP_N="${WARMUP_N:-150}"
-MEASURED_N="${MEASURED_N:-20}"
+WARMUP_N="${WARMUP_N:-400}"
+MEASURED_N="${MEASURED_N:-40}"
 PATTERNS="${PATTERNS:-rounds continuous}"
 PROFILE="${PROFILE:-0}"
 
