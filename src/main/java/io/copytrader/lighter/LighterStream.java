@@ -206,7 +206,8 @@ public final class LighterStream extends VerticleBase {
     });
     connecting.exceptionHandler(failure -> LOG.warn("Lighter stream: connection error: {}", failure.getMessage()));
     connecting.closeHandler(closed -> {
-      if (socket == connecting) {
+      // At shutdown the stream closes the socket itself; nothing is lost and nothing reconnects.
+      if (socket == connecting && !stopping) {
         LOG.warn("Lighter stream: connection closed ({} {}); reconnecting", connecting.closeStatusCode(),
           connecting.closeReason());
         socket = null;
