@@ -81,6 +81,24 @@ class ServiceOutputIT {
     });
   }
 
+  /** An operator reads every warning as something to act on; libraries' internal complaints are not. */
+  @Test
+  void everyWarningComesFromTheServiceItself() {
+    assertThat(output.lines().map(JsonObject::new)
+      .filter(line -> List.of("WARN", "ERROR").contains(line.getString("level"))))
+      .isNotEmpty()
+      .allSatisfy(line -> assertThat(line.getString("loggerName")).as(line.encode()).startsWith("io.copytrader."));
+  }
+
+  @Test
+  void theExchangeStreamIsNotReconnectedOnceShutdownBegins() {
+    List<String> messages = output.lines().map(line -> new JsonObject(line).getString("formattedMessage")).toList();
+    int shutdown = messages.indexOf(messages.stream().filter(message -> message.startsWith("Shutting down"))
+      .findFirst().orElseThrow());
+
+    assertThat(messages.subList(shutdown, messages.size())).noneMatch(message -> message.contains("reconnect"));
+  }
+
   @Test
   void noLineCarriesThePrivateKeyTheApiKeyOrTheBotToken() {
     assertThat(output.toLowerCase()).doesNotContain(ACCOUNT.privateKeyDigits().substring(0, 16));
