@@ -74,7 +74,8 @@ public final class NotifierVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     if (!config.enabled()) {
-      LOG.warn("Telegram notifications are off (no bot token or chat id configured); notices will only be logged");
+      // The configuration has already warned that Telegram is unset; this only states the mode, as "on" does.
+      LOG.info("Telegram notifications off: notices are only logged");
       consumer = vertx.eventBus().consumer(Addresses.NOTIFY, this::log);
     } else {
       client = new TelegramClient(vertx, config, settings.requestTimeout());
