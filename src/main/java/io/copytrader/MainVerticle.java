@@ -122,7 +122,7 @@ public final class MainVerticle extends VerticleBase {
             defaults.retryInterval(), defaults.maxSignalAge(), defaults.fillTimeout());
           ClientOrderIndexAllocator orderIndexes = new ClientOrderIndexAllocator(lastIndex.orElse(0));
           TradeExecutor executor = new TradeExecutor(vertx, account, settings, session,
-            new StreamExchangeView(stream, new RestExchangeView(lighter)), journal, orderIndexes, metrics);
+            new StreamExchangeView(stream, new RestExchangeView(lighter, session::authToken)), journal, orderIndexes, metrics);
           AccountVerticle verticle = new AccountVerticle(account, config.maxQueuePerAccount(), journal, lighter,
             executor, new AccountView(lighter, account.accountIndex(), session::authToken), config.shutdownGrace());
           accounts.add(verticle);

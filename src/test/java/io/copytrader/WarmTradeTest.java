@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole service in paper mode: once the streams are warm, the only exchange request between accepting a
- * trade and its order reaching the exchange is the {@code sendTx} itself, and the fill is followed on the
- * order stream rather than polled.
+ * The whole service in paper mode: once the streams are warm, a trade's only exchange requests are its
+ * transactions; the fill, the position after it and the stop-loss are followed on the account streams rather
+ * than read over REST, unless the streams fall behind.
  */
 @ExtendWith(VertxExtension.class)
 class WarmTradeTest {
@@ -73,6 +73,10 @@ class WarmTradeTest {
 
   /** Submits a trade and waits for its final state. */
   private JsonObject trade(String tradeType) throws InterruptedException {
+    return awaitFinal(submit(tradeType));
+  }
+
+  private String submit(String tradeType) {
     JsonObject body = new JsonObject().put("account_index", account).put("symbol", "ETH")
       .put("trade_type", tradeType);
     if (!tradeType.equals("close")) {
@@ -81,8 +85,11 @@ class WarmTradeTest {
     HttpResponse<Buffer> accepted = await(client.request(HttpMethod.POST, service.httpPort(), "127.0.0.1",
       "/api/trade").putHeader("X-API-Key", API_KEY).sendJsonObject(body));
     assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isBetween(200, 299);
-    String requestId = accepted.bodyAsJsonObject().getString("request_id");
-    for (int i = 0; i < 200; i++) {
+    return accepted.bodyAsJsonObject().getString("request_id");
+  }
+
+  private JsonObject awaitFinal(String requestId) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
       JsonObject status = await(client.request(HttpMethod.GET, service.httpPort(), "127.0.0.1",
         "/api/trade/" + requestId).putHeader("X-API-Key", API_KEY).send()).bodyAsJsonObject();
       if (FINAL_STATES.contains(status.getString("state"))) {
@@ -90,7 +97,7 @@ class WarmTradeTest {
       }
       Thread.sleep(25);
     }
-    throw new AssertionError("request " + requestId + " did not finish within 5 s");
+    throw new AssertionError("request " + requestId + " did not finish within 15 s");
   }
 
   private void resetExchangeRequests() {
@@ -109,6 +116,10 @@ class WarmTradeTest {
       .bodyAsJsonObject();
   }
 
+  private void control(String path, JsonObject body) {
+    await(client.request(HttpMethod.POST, paperPort, "127.0.0.1", path).sendJsonObject(body));
+  }
+
   private static List<String> beforeFirstSend(List<String> requests) {
     int first = requests.indexOf("/api/v1/sendTx");
     assertThat(first).as("a transaction was sent: " + requests).isNotNegative();
@@ -116,22 +127,20 @@ class WarmTradeTest {
   }
 
   @Test
-  void warmCloseSendsOnlyTheTransactionBeforeTheOrderIsOnItsWay() throws InterruptedException {
+  void warmCloseSendsOnlyItsTransactions() throws InterruptedException {
     assertThat(trade("long").getString("state")).isEqualTo("filled");
     resetExchangeRequests();
 
     JsonObject closed = trade("close");
 
     assertThat(closed.getString("state")).isEqualTo("filled");
-    List<String> requests = exchangeRequests();
-    assertThat(beforeFirstSend(requests)).isEmpty();
-    assertThat(exchangeRequestCounts().fieldNames())
-      .contains("/api/v1/sendTx")
-      .doesNotContain("/api/v1/orderBookOrders", "/api/v1/nextNonce", "/api/v1/accountOrders");
+    assertThat(closed.getString("error_code")).isNull();
+    assertThat(exchangeRequests()).as("the close; the exchange cancelled the position's stop-loss itself")
+      .containsExactly("/api/v1/sendTx");
   }
 
   @Test
-  void warmOpenSendsOnlyTheTransactionBeforeTheOrderIsOnItsWay() throws InterruptedException {
+  void warmOpenSendsOnlyItsTransactions() throws InterruptedException {
     assertThat(trade("short").getString("state")).isEqualTo("filled");
     assertThat(trade("close").getString("state")).isEqualTo("filled");
     resetExchangeRequests();
@@ -139,21 +148,47 @@ class WarmTradeTest {
     JsonObject opened = trade("long");
 
     assertThat(opened.getString("state")).isEqualTo("filled");
+    assertThat(opened.getString("error_code")).as("the stop-loss was placed").isNull();
+    assertThat(exchangeRequests()).as("the open, then its stop-loss")
+      .containsExactly("/api/v1/sendTx", "/api/v1/sendTx");
+    assertThat(exchangeRequestCounts()).isEqualTo(new JsonObject().put("/api/v1/sendTx", 2));
+  }
+
+  @Test
+  void lateAccountStreamLeavesTheTradeToRestAfterTheSend() throws InterruptedException {
+    assertThat(trade("long").getString("state")).isEqualTo("filled");
+    assertThat(trade("close").getString("state")).isEqualTo("filled");
+    resetExchangeRequests();
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", true));
+
+    JsonObject opened;
+    try {
+      opened = trade("long");
+    } finally {
+      control("/paper/streams/hold-account-updates", new JsonObject().put("held", false));
+    }
+
+    assertThat(opened.getString("state")).isEqualTo("filled");
+    assertThat(opened.getString("error_code")).isNull();
     List<String> requests = exchangeRequests();
     assertThat(beforeFirstSend(requests)).isEmpty();
-    assertThat(exchangeRequestCounts().fieldNames())
-      .contains("/api/v1/sendTx")
-      .doesNotContain("/api/v1/orderBookOrders", "/api/v1/nextNonce", "/api/v1/accountOrders");
+    assertThat(requests).contains("/api/v1/accountOrders", "/api/v1/account");
   }
 
   @Test
   void failedReadAfterTheFillConfirmsTheSameOrderInsteadOfSendingAnother() throws InterruptedException {
     assertThat(trade("long").getString("state")).isEqualTo("filled");
     assertThat(trade("close").getString("state")).isEqualTo("filled");
-    await(client.request(HttpMethod.POST, paperPort, "127.0.0.1", "/paper/faults")
-      .sendJsonObject(new JsonObject().put("error_count", 1).put("error_path", "/api/v1/account")));
+    resetExchangeRequests();
+    control("/paper/faults", new JsonObject().put("error_count", 1).put("error_path", "/api/v1/account"));
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", true));
 
-    JsonObject opened = trade("long");
+    String requestId = submit("long");
+    for (int i = 0; i < 400 && !exchangeRequestCounts().containsKey("/api/v1/account"); i++) {
+      Thread.sleep(25);
+    }
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", false));
+    JsonObject opened = awaitFinal(requestId);
 
     assertThat(opened.getString("state")).isEqualTo("filled");
     assertThat(opened.getInteger("attempts")).as("the failed read cost an attempt").isEqualTo(2);

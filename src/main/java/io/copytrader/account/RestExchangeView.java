@@ -7,16 +7,21 @@ import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-/** Every read a REST request; orders are not followed, so their state is polled. */
+/** Every read a REST request; nothing is followed, so callers poll. */
 public final class RestExchangeView implements ExchangeView {
 
   private final LighterClient lighter;
+  private final Supplier<String> authToken;
 
-  public RestExchangeView(LighterClient lighter) {
+  /** @param authToken a fresh auth token of the account, for its orders */
+  public RestExchangeView(LighterClient lighter, Supplier<String> authToken) {
     this.lighter = lighter;
+    this.authToken = authToken;
   }
 
   @Override
@@ -28,6 +33,23 @@ public final class RestExchangeView implements ExchangeView {
   @Override
   public Future<DetailedAccount> account(long accountIndex) {
     return lighter.account(accountIndex);
+  }
+
+  @Override
+  public Future<List<Order>> activeOrders(long accountIndex, int marketId) {
+    return lighter.accountActiveOrders(accountIndex, marketId, authToken.get()).map(page -> page.orders());
+  }
+
+  @Override
+  public Future<Optional<DetailedAccount>> awaitAccount(long accountIndex, Predicate<DetailedAccount> shows,
+                                                        Duration patience) {
+    return Future.succeededFuture(Optional.empty());
+  }
+
+  @Override
+  public Future<Optional<List<Order>>> awaitActiveOrders(long accountIndex, int marketId,
+                                                         Predicate<List<Order>> shows, Duration patience) {
+    return Future.succeededFuture(Optional.empty());
   }
 
   @Override

@@ -28,13 +28,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one stop-loss-limit order on every position (DESIGN.md §3): placed after an open, moved with
  * ModifyOrder when the position grows (never a moment without protection), resized after a reduction,
- * cancelled after a close. When it still fails after the retries, operators get an urgent notice.
+ * cancelled after a close. Each change counts once the exchange shows it, so the next trade reads the
+ * market's stop-loss as this one left it. When it still fails after the retries, operators get an urgent notice.
  */
 final class StopLossKeeper {
 
@@ -45,16 +47,18 @@ final class StopLossKeeper {
   private final Vertx vertx;
   private final ExecutionSettings settings;
   private final ExchangeSession session;
+  private final ExchangeView view;
   private final OrderWatcher watcher;
   private final Journal journal;
   private final ClientOrderIndexAllocator orderIndexes;
   private final StopLossPolicy policy;
 
-  StopLossKeeper(Vertx vertx, ExecutionSettings settings, ExchangeSession session, OrderWatcher watcher,
-                 Journal journal, ClientOrderIndexAllocator orderIndexes) {
+  StopLossKeeper(Vertx vertx, ExecutionSettings settings, ExchangeSession session, ExchangeView view,
+                 OrderWatcher watcher, Journal journal, ClientOrderIndexAllocator orderIndexes) {
     this.vertx = vertx;
     this.settings = settings;
     this.session = session;
+    this.view = view;
     this.watcher = watcher;
     this.journal = journal;
     this.orderIndexes = orderIndexes;
@@ -103,8 +107,8 @@ final class StopLossKeeper {
 
   private Future<Optional<Notice>> once(TradeContext context, Journaling journaling, Market market,
                                        Optional<Position> before, Optional<Position> after) {
-    return session.lighter().accountActiveOrders(session.accountIndex(), market.marketId(), session.authToken())
-      .map(page -> page.orders().stream().filter(Order::stopLoss).toList())
+    return view.activeOrders(session.accountIndex(), market.marketId())
+      .map(orders -> orders.stream().filter(Order::stopLoss).toList())
       .compose(existing -> {
         if (after.isEmpty()) {
           return cancelAll(journaling, market, existing).map(cancelled -> cancelled.isEmpty() ? Optional.empty()
@@ -143,9 +147,15 @@ final class StopLossKeeper {
         CreateOrderTx.TIF_GOOD_TILL_TIME, 1, plan.triggerPriceTicks(), expiry, expiredAt(), nonce,
         TxAttributes.none()))
       .compose(sent -> watcher.await(clientOrderIndex, order -> true, settings.fillTimeout()))
-      .compose(found -> found.isPresent() ? Future.<Void>succeededFuture()
-        : Future.failedFuture(new IllegalStateException("stop-loss order " + clientOrderIndex
-          + " was accepted but does not show on the exchange")));
+      .compose(found -> {
+        if (found.isEmpty()) {
+          return Future.failedFuture(new IllegalStateException("stop-loss order " + clientOrderIndex
+            + " was accepted but does not show on the exchange"));
+        }
+        view.changedOrder(session.accountIndex(), market.marketId(), found.get().orderIndex(), clientOrderIndex,
+          order -> true, false);
+        return Future.<Void>succeededFuture();
+      });
   }
 
   private Future<Void> move(Journaling journaling, Market market, List<Order> existing, StopLossPlan plan) {
@@ -173,7 +183,10 @@ final class StopLossKeeper {
     return send(journaling, market, OrderPurpose.STOP_LOSS_MODIFY, target.clientOrderIndex(),
       target.isAsk() ? Side.SELL : Side.BUY, base, price, trigger,
       nonce -> new ModifyOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(), target.orderIndex(),
-        baseTicks, priceTicks, triggerTicks, expiredAt(), nonce, TxAttributes.none()));
+        baseTicks, priceTicks, triggerTicks, expiredAt(), nonce, TxAttributes.none()))
+      .compose(sent -> shown(market, target, "modification", order -> same(order.remainingBaseAmount(),
+        market.base(baseTicks)) && same(order.price(), market.price(priceTicks))
+        && same(order.triggerPrice(), market.price(triggerTicks)), false));
   }
 
   private Future<List<Order>> cancelAll(Journaling journaling, Market market, List<Order> orders) {
@@ -183,9 +196,35 @@ final class StopLossKeeper {
         order.clientOrderIndex(), order.isAsk() ? Side.SELL : Side.BUY, order.remainingBaseAmount(), order.price(),
         order.triggerPrice(),
         nonce -> new CancelOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(),
-          order.orderIndex(), expiredAt(), nonce, TxAttributes.none())));
+          order.orderIndex(), expiredAt(), nonce, TxAttributes.none()))
+        .compose(sent -> shown(market, order, "cancellation", cancelled -> false, true)));
     }
     return chain.map(done -> orders);
+  }
+
+  /**
+   * Succeeds once the market's live orders show an accepted change to {@code target}: as {@code shows} accepts
+   * it, or (when {@code goneSuffices}) no longer there; fails if they do not in time.
+   */
+  private Future<Void> shown(Market market, Order target, String change, Predicate<Order> shows,
+                             boolean goneSuffices) {
+    Predicate<List<Order>> showsChange = live -> live.stream()
+      .filter(order -> order.orderIndex() == target.orderIndex()).findFirst()
+      .map(shows::test).orElse(goneSuffices);
+    return watcher.awaitActiveOrders(market.marketId(), showsChange, settings.fillTimeout())
+      .compose(found -> {
+        if (found.isEmpty()) {
+          return Future.failedFuture(new IllegalStateException("the " + change + " of stop-loss order "
+            + target.orderIndex() + " was accepted but does not show on the exchange"));
+        }
+        view.changedOrder(session.accountIndex(), market.marketId(), target.orderIndex(), target.clientOrderIndex(),
+          shows, goneSuffices);
+        return Future.<Void>succeededFuture();
+      });
+  }
+
+  private static boolean same(BigDecimal shown, BigDecimal sent) {
+    return shown != null && shown.compareTo(sent) == 0;
   }
 
   /** Sends one stop-loss transaction, journaled before it leaves; anything but acceptance is a failure. */

@@ -62,12 +62,13 @@ public final class TradeExecutor implements RequestExecutor {
   /** Reads everything from REST. */
   public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                        Journal journal, ClientOrderIndexAllocator orderIndexes, ServiceMetrics metrics) {
-    this(vertx, account, settings, session, new RestExchangeView(session.lighter()), journal, orderIndexes, metrics);
+    this(vertx, account, settings, session, new RestExchangeView(session.lighter(), session::authToken), journal,
+      orderIndexes, metrics);
   }
 
   /**
-   * Reads the book top and the account before an order, and follows the order to its fill, through {@code view}
-   * (the streams while they are fresh); the reads after a fill stay on REST, the exchange's own record.
+   * Reads the book top and the account before an order, follows the order to its fill, learns the position
+   * after it and keeps the stop-loss through {@code view} (the streams while they are fresh).
    */
   public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                        ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
@@ -82,7 +83,7 @@ public final class TradeExecutor implements RequestExecutor {
     this.orderIndexes = orderIndexes;
     this.watcher = new OrderWatcher(vertx, session, view);
     this.sizer = new PositionSizer(settings.trading());
-    this.stopLosses = new StopLossKeeper(vertx, settings, session, watcher, journal, orderIndexes);
+    this.stopLosses = new StopLossKeeper(vertx, settings, session, view, watcher, journal, orderIndexes);
   }
 
   @Override
@@ -368,7 +369,7 @@ public final class TradeExecutor implements RequestExecutor {
           filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
         return recordFill(ordinal, complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice,
           order.status())
-          .compose(recorded -> readAccount())
+          .compose(recorded -> beforeIsBefore ? accountAfter(market, before, order, filled) : readAccount())
           .compose(after -> {
             view.settled(after);
             publish(beforeIsBefore
@@ -388,6 +389,20 @@ public final class TradeExecutor implements RequestExecutor {
             return complete(new Outcome(state, complete ? null : "PARTIALLY_FILLED", partial));
           });
       });
+    }
+
+    /**
+     * The account once it holds the fill: the position before it plus the fill, as the view shows it; read from
+     * REST when the view does not show that within the stream's patience (something else moved the position
+     * too, or the stream is behind).
+     */
+    private Future<DetailedAccount> accountAfter(Market market, DetailedAccount before, Order order,
+                                                 BigDecimal filled) {
+      BigDecimal expected = signedPosition(before, market.marketId()).add(order.isAsk() ? filled.negate() : filled);
+      return view.awaitAccount(account.accountIndex(),
+          shown -> signedPosition(shown, market.marketId()).compareTo(expected) == 0, OrderWatcher.STREAM_PATIENCE)
+        .recover(streamFailure -> Future.succeededFuture(Optional.empty()))
+        .compose(shown -> shown.map(Future::succeededFuture).orElseGet(this::readAccount));
     }
 
     private Future<Boolean> recordFill(int ordinal, OrderState state, BigDecimal filled, BigDecimal averagePrice,
@@ -487,6 +502,10 @@ public final class TradeExecutor implements RequestExecutor {
       return session.lighter().account(account.accountIndex())
         .recover(failure -> Future.failedFuture(exchangeFailure(failure)));
     }
+  }
+
+  private static BigDecimal signedPosition(DetailedAccount account, long marketId) {
+    return account.position(marketId).map(AccountPosition::signedPosition).orElse(BigDecimal.ZERO);
   }
 
   static Optional<Position> position(DetailedAccount account, long marketId) {

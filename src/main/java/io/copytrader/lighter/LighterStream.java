@@ -52,7 +52,8 @@ public final class LighterStream extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LighterStream.class);
   private static final int MAX_FRAME_BYTES = 1024 * 1024;
   private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
-  private static final int ORDERS_KEPT_PER_ACCOUNT = 2000;
+  /** Live orders are all kept; of the finished ones, the latest this many, for callers awaiting a fill. */
+  private static final int FINISHED_ORDERS_KEPT_PER_ACCOUNT = 2000;
   /**
    * Lighter allows 200 client messages a minute and 50 in flight per IP: subscriptions go out one per
    * {@value #OUTBOX_SPACING_MS} ms and at most {@value #MESSAGES_PER_WINDOW} a minute, leaving room for pings.
@@ -76,9 +77,10 @@ public final class LighterStream extends VerticleBase {
 
   private final Map<Integer, LocalBook> books = new HashMap<>();
   private final Map<Long, LocalAccount> accounts = new HashMap<>();
-  private final List<OrderWaiter> waiters = new ArrayList<>();
+  private final List<Waiter<?>> waiters = new ArrayList<>();
   private final Map<Integer, BookTop> publishedTops = new ConcurrentHashMap<>();
   private final Map<Long, DetailedAccount> publishedAccounts = new ConcurrentHashMap<>();
+  private final Map<Long, List<Order>> publishedLiveOrders = new ConcurrentHashMap<>();
   private final AtomicLong resubscriptions = new AtomicLong();
   private final AtomicLong connects = new AtomicLong();
   private final ArrayDeque<JsonObject> outbox = new ArrayDeque<>();
@@ -149,26 +151,74 @@ public final class LighterStream extends VerticleBase {
   }
 
   /**
+   * The account's live orders in the market while its orders channel is in sync and the stream is fresh: every
+   * order the channel reported live and not since reported finished, whoever placed it.
+   */
+  public Optional<List<Order>> activeOrders(long accountIndex, long marketId) {
+    return fresh() ? Optional.ofNullable(publishedLiveOrders.get(accountIndex)).map(live -> inMarket(live, marketId))
+      : Optional.empty();
+  }
+
+  /**
+   * The order with this client order index as the stream knows it now (live, or among the latest finished);
+   * empty as {@link #awaitOrder} is.
+   */
+  public Future<Optional<Order>> order(long accountIndex, long clientOrderIndex) {
+    return awaitOrder(accountIndex, clientOrderIndex, any -> true, Duration.ZERO);
+  }
+
+  /**
    * The order with this client order index once {@code done} holds for it, delivered on the caller's context;
    * empty when the account's orders are not followed, the stream is or becomes stale or drops, or
    * {@code timeout} passes first.
    */
   public Future<Optional<Order>> awaitOrder(long accountIndex, long clientOrderIndex, Predicate<Order> done,
                                             Duration timeout) {
+    return await(accountIndex, account -> account.ordersSynced,
+      () -> Optional.ofNullable(accounts.get(accountIndex)).flatMap(account -> account.order(clientOrderIndex))
+        .filter(done), timeout);
+  }
+
+  /**
+   * The account's positions and equity (as {@link #account}) once {@code shows} holds for them; empty as
+   * {@link #awaitOrder} is.
+   */
+  public Future<Optional<DetailedAccount>> awaitAccount(long accountIndex, Predicate<DetailedAccount> shows,
+                                                        Duration timeout) {
+    return await(accountIndex, account -> account.positionsSynced && account.statsSynced,
+      () -> Optional.ofNullable(publishedAccounts.get(accountIndex)).filter(shows), timeout);
+  }
+
+  /** The market's live orders (as {@link #activeOrders}) once {@code shows} holds for them; empty as {@link #awaitOrder} is. */
+  public Future<Optional<List<Order>>> awaitActiveOrders(long accountIndex, long marketId,
+                                                         Predicate<List<Order>> shows, Duration timeout) {
+    return await(accountIndex, account -> account.ordersSynced,
+      () -> Optional.ofNullable(publishedLiveOrders.get(accountIndex)).map(live -> inMarket(live, marketId))
+        .filter(shows), timeout);
+  }
+
+  private static List<Order> inMarket(List<Order> live, long marketId) {
+    return live.stream().filter(order -> order.marketIndex() == marketId).toList();
+  }
+
+  /**
+   * What {@code probe} finds in the account's state once it finds something, probed now and after each of the
+   * account's frames; empty at once unless the stream is fresh and the account's state {@code ready}.
+   */
+  private <T> Future<Optional<T>> await(long accountIndex, Predicate<LocalAccount> ready, Supplier<Optional<T>> probe,
+                                        Duration timeout) {
     Context caller = vertx.getOrCreateContext();
-    Promise<Optional<Order>> result = Promise.promise();
+    Promise<Optional<T>> result = Promise.promise();
     context.runOnContext(start -> {
       LocalAccount account = accounts.get(accountIndex);
-      if (!fresh() || account == null || !account.ordersSynced) {
-        caller.runOnContext(reply -> result.complete(Optional.empty()));
+      Waiter<T> waiter = new Waiter<>(accountIndex, probe, caller, result);
+      if (!fresh() || account == null || !ready.test(account)) {
+        waiter.complete(Optional.empty());
         return;
       }
-      Order known = account.orders.get(clientOrderIndex);
-      if (known != null && done.test(known)) {
-        caller.runOnContext(reply -> result.complete(Optional.of(known)));
+      if (waiter.found()) {
         return;
       }
-      OrderWaiter waiter = new OrderWaiter(accountIndex, clientOrderIndex, done, caller, result);
       waiter.timer = vertx.setTimer(Math.max(1, timeout.toMillis()), expired -> {
         waiters.remove(waiter);
         waiter.complete(Optional.empty());
@@ -176,6 +226,17 @@ public final class LighterStream extends VerticleBase {
       waiters.add(waiter);
     });
     return result.future();
+  }
+
+  /** Completes the account's waiters whose probe now finds what they wait for. */
+  private void wake(long accountIndex) {
+    waiters.removeIf(waiter -> {
+      if (waiter.accountIndex != accountIndex || !waiter.found()) {
+        return false;
+      }
+      vertx.cancelTimer(waiter.timer);
+      return true;
+    });
   }
 
   /** How many times a market was resubscribed after a gap in its book updates. */
@@ -282,7 +343,8 @@ public final class LighterStream extends VerticleBase {
     accounts.clear();
     publishedTops.clear();
     publishedAccounts.clear();
-    List<OrderWaiter> abandoned = new ArrayList<>(waiters);
+    publishedLiveOrders.clear();
+    List<Waiter<?>> abandoned = new ArrayList<>(waiters);
     waiters.clear();
     abandoned.forEach(waiter -> {
       vertx.cancelTimer(waiter.timer);
@@ -477,6 +539,7 @@ public final class LighterStream extends VerticleBase {
     }
     local.positionsSynced = true;
     publishAccount(accountIndex, local);
+    wake(accountIndex);
   }
 
   private void stats(long accountIndex, JsonNode stats) {
@@ -491,6 +554,7 @@ public final class LighterStream extends VerticleBase {
     local.crossValue = cross != null ? cross : local.portfolioValue;
     local.statsSynced = local.portfolioValue != null;
     publishAccount(accountIndex, local);
+    wake(accountIndex);
   }
 
   private void orders(long accountIndex, JsonNode byMarket, boolean snapshot) throws JsonProcessingException {
@@ -499,29 +563,17 @@ public final class LighterStream extends VerticleBase {
       return;
     }
     if (snapshot) {
-      local.orders.clear();
+      local.live.clear();
+      local.finished.clear();
     }
-    List<Order> changed = new ArrayList<>();
     for (JsonNode list : byMarket) {
       for (JsonNode node : list) {
-        Order order = LighterJson.MAPPER.treeToValue(node, Order.class);
-        if (order.clientOrderIndex() != 0) {
-          local.orders.put(order.clientOrderIndex(), order);
-          changed.add(order);
-        }
+        local.apply(LighterJson.MAPPER.treeToValue(node, Order.class));
       }
     }
     local.ordersSynced = true;
-    for (Order order : changed) {
-      for (OrderWaiter waiter : new ArrayList<>(waiters)) {
-        if (waiter.accountIndex == accountIndex && waiter.clientOrderIndex == order.clientOrderIndex()
-          && waiter.done.test(order)) {
-          waiters.remove(waiter);
-          vertx.cancelTimer(waiter.timer);
-          waiter.complete(Optional.of(order));
-        }
-      }
-    }
+    publishedLiveOrders.put(accountIndex, List.copyOf(local.live.values()));
+    wake(accountIndex);
   }
 
   private void publishAccount(long accountIndex, LocalAccount local) {
@@ -565,10 +617,13 @@ public final class LighterStream extends VerticleBase {
   private static final class LocalAccount {
 
     final Map<Long, AccountPosition> positions = new HashMap<>();
-    final Map<Long, Order> orders = new LinkedHashMap<>(64, 0.75f, false) {
+    /** By order index: orders placed elsewhere (without a client order index) protect the position too. */
+    final Map<Long, Order> live = new LinkedHashMap<>();
+    /** By client order index, the latest finished ones. */
+    final Map<Long, Order> finished = new LinkedHashMap<>(64, 0.75f, false) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<Long, Order> eldest) {
-        return size() > ORDERS_KEPT_PER_ACCOUNT;
+        return size() > FINISHED_ORDERS_KEPT_PER_ACCOUNT;
       }
     };
     BigDecimal collateral;
@@ -578,29 +633,56 @@ public final class LighterStream extends VerticleBase {
     boolean positionsSynced;
     boolean ordersSynced;
     boolean statsSynced;
+
+    void apply(Order order) {
+      if (order.live()) {
+        live.put(order.orderIndex(), order);
+        finished.remove(order.clientOrderIndex());
+        return;
+      }
+      live.remove(order.orderIndex());
+      if (order.clientOrderIndex() != 0) {
+        finished.put(order.clientOrderIndex(), order);
+      }
+    }
+
+    Optional<Order> order(long clientOrderIndex) {
+      Order done = finished.get(clientOrderIndex);
+      if (done != null) {
+        return Optional.of(done);
+      }
+      return live.values().stream().filter(order -> order.clientOrderIndex() == clientOrderIndex).findFirst();
+    }
   }
 
-  /** A caller waiting for an order to reach a state; completed once, on the caller's context. */
-  private static final class OrderWaiter {
+  /** A caller waiting for the account's state to show something; completed once, on the caller's context. */
+  private static final class Waiter<T> {
 
     final long accountIndex;
-    final long clientOrderIndex;
-    final Predicate<Order> done;
+    final Supplier<Optional<T>> probe;
     final Context caller;
-    final Promise<Optional<Order>> result;
-    long timer;
+    final Promise<Optional<T>> result;
+    long timer = -1;
 
-    OrderWaiter(long accountIndex, long clientOrderIndex, Predicate<Order> done, Context caller,
-                Promise<Optional<Order>> result) {
+    Waiter(long accountIndex, Supplier<Optional<T>> probe, Context caller, Promise<Optional<T>> result) {
       this.accountIndex = accountIndex;
-      this.clientOrderIndex = clientOrderIndex;
-      this.done = done;
+      this.probe = probe;
       this.caller = caller;
       this.result = result;
     }
 
-    void complete(Optional<Order> order) {
-      caller.runOnContext(reply -> result.tryComplete(order));
+    /** Completes the waiter with what the probe finds now, if anything. */
+    boolean found() {
+      Optional<T> found = probe.get();
+      if (found.isEmpty()) {
+        return false;
+      }
+      complete(found);
+      return true;
+    }
+
+    void complete(Optional<T> value) {
+      caller.runOnContext(reply -> result.tryComplete(value));
     }
   }
 }

@@ -63,7 +63,9 @@ import org.slf4j.LoggerFactory;
  *   resets both;</li>
  *   <li>{@code POST /paper/streams/disconnect}: closes every WebSocket connection;
  *   {@code POST /paper/streams/drop-book-update} {@code {"market_id":0}}: the market's next book update is lost,
- *   leaving a nonce gap; {@code GET /paper/streams}: open connections.</li>
+ *   leaving a nonce gap; {@code POST /paper/streams/hold-account-updates} {@code {"held":true}}: account
+ *   channels publish nothing until released with {@code false}, then everything that changed meanwhile;
+ *   {@code GET /paper/streams}: open connections.</li>
  * </ul>
  * Control requests are neither delayed, failed nor counted.
  *
@@ -551,6 +553,13 @@ public final class PaperExchange extends VerticleBase {
       }
       streams.dropNextBookUpdate(market.spec.marketId());
       return new JsonObject().put("market_id", market.spec.marketId());
+    }));
+    router.post("/paper/streams/hold-account-updates").handler(ctx -> control(ctx, request -> {
+      if (!(request.getValue("held") instanceof Boolean held)) {
+        throw new IllegalArgumentException("held must be true or false");
+      }
+      streams.holdAccountUpdates(held);
+      return new JsonObject().put("held", held);
     }));
     router.get("/paper/streams").handler(ctx ->
       send(ctx, 200, new JsonObject().put("connections", streams.connectionCount())));

@@ -49,6 +49,7 @@ final class PaperStreams {
   private final Map<Integer, BookFeed> books = new HashMap<>();
   private final Map<Long, AccountFeed> accounts = new HashMap<>();
   private final Set<Integer> dropNextBookUpdate = new HashSet<>();
+  private boolean accountUpdatesHeld;
 
   PaperStreams(PaperEngine engine, PaperJson json, BiPredicate<String, PaperAccountState> authorized) {
     this.engine = engine;
@@ -92,6 +93,18 @@ final class PaperStreams {
     connections.clear();
     all.forEach(connection -> connection.socket.close((short) 1001, "going away"));
     return all.size();
+  }
+
+  /**
+   * While held, account changes are not published, as when the exchange's account feed lags behind its REST
+   * API; on release everything that changed meanwhile goes out at once.
+   */
+  void holdAccountUpdates(boolean held) {
+    accountUpdatesHeld = held;
+    if (!held) {
+      long now = System.currentTimeMillis();
+      engine.accounts.values().forEach(account -> publishAccount(account, now));
+    }
   }
 
   /** The next book update of this market is lost on its way: its nonce is spent but no one receives it. */
@@ -201,6 +214,9 @@ final class PaperStreams {
   }
 
   private void publishAccount(PaperAccountState account, long now) {
+    if (accountUpdatesHeld) {
+      return;
+    }
     AccountFeed feed = account(account);
     feed.statsUpdate(now).ifPresent(update -> broadcast("user_stats/" + account.index,
       update.put("type", "update/user_stats")));

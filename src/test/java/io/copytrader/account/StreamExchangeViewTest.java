@@ -8,9 +8,15 @@ import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.LighterStream;
 import io.copytrader.lighter.LighterStreamOptions;
+import io.copytrader.lighter.Order;
 import io.copytrader.lighter.OrderBookOrders;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.lighter.signer.CancelOrderTx;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.LighterTx;
+import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.paper.PaperAccount;
@@ -18,6 +24,9 @@ import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +56,7 @@ class StreamExchangeViewTest {
   private Vertx vertx;
   private PaperExchange paper;
   private LighterClient rest;
+  private LighterStream stream;
 
   @BeforeEach
   void start(Vertx vertx) {
@@ -70,11 +81,46 @@ class StreamExchangeViewTest {
   }
 
   private ExchangeView view(LighterStreamOptions options) {
-    LighterStream stream = new LighterStream(options, () -> Future.succeededFuture(List.of(0)),
-      List.of(new LighterStream.StreamAccount(ACCOUNT,
-        () -> AuthToken.create(KEY, ACCOUNT, KEY_INDEX, System.currentTimeMillis() / 1000 + 600))));
+    stream = new LighterStream(options, () -> Future.succeededFuture(List.of(0)),
+      List.of(new LighterStream.StreamAccount(ACCOUNT, StreamExchangeViewTest::token)));
     await(vertx.deployVerticle(stream));
-    return new StreamExchangeView(stream, new RestExchangeView(rest));
+    return new StreamExchangeView(stream, new RestExchangeView(rest, StreamExchangeViewTest::token));
+  }
+
+  private static String token() {
+    return AuthToken.create(KEY, ACCOUNT, KEY_INDEX, System.currentTimeMillis() / 1000 + 600);
+  }
+
+  /** A buy of 0.1 ETH resting at 1000.00, far below the book. */
+  private void restingBuy(long clientOrderIndex) {
+    send(nonce -> new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, clientOrderIndex, 1000, 100000, 0,
+      CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, System.currentTimeMillis() + 86_400_000,
+      System.currentTimeMillis() + 600_000, nonce, null));
+  }
+
+  private void send(LongFunction<LighterTx> build) {
+    long nonce = await(rest.nextNonce(ACCOUNT, KEY_INDEX));
+    SignedTx tx = new TxSigner(TxSigner.MAINNET_CHAIN_ID).sign(KEY, build.apply(nonce));
+    await(rest.sendTx(tx.txType(), tx.txInfo()));
+  }
+
+  private void holdAccountUpdates(boolean held) {
+    WebClient controls = WebClient.create(vertx);
+    await(controls.request(HttpMethod.POST, paper.port(), "127.0.0.1", "/paper/streams/hold-account-updates")
+      .sendJsonObject(new JsonObject().put("held", held)));
+    controls.close();
+  }
+
+  private static boolean holds(List<Order> live, long clientOrderIndex) {
+    return live.stream().anyMatch(order -> order.clientOrderIndex() == clientOrderIndex);
+  }
+
+  /** Places a resting order and tells the view, as the stop-loss keeper does once the exchange shows it. */
+  private Order placeConfirmed(ExchangeView view, long clientOrderIndex) {
+    restingBuy(clientOrderIndex);
+    Order placed = await(rest.accountOrders(ACCOUNT, List.of(clientOrderIndex), token())).orders().get(0);
+    view.changedOrder(ACCOUNT, 0, placed.orderIndex(), clientOrderIndex, order -> true, false);
+    return placed;
   }
 
   private static int unusedPort() throws IOException {
@@ -155,5 +201,61 @@ class StreamExchangeViewTest {
     view.settled(await(rest.account(ACCOUNT)));
 
     assertThat(await(view.account(ACCOUNT)).l1Address()).as("read from the stream").isNull();
+  }
+
+  @Test
+  void unreachableStreamFallsBackToRestForActiveOrders() throws IOException {
+    LighterStreamOptions nowhere = new LighterStreamOptions("127.0.0.1", unusedPort(), false, Duration.ofSeconds(30),
+      Duration.ofSeconds(45), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    restingBuy(11);
+
+    assertThat(await(view(nowhere).activeOrders(ACCOUNT, 0))).extracting(Order::clientOrderIndex).containsExactly(11L);
+  }
+
+  @Test
+  void streamBehindAConfirmedOrderChangeDefersToRest() throws InterruptedException {
+    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
+    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    holdAccountUpdates(true);
+
+    placeConfirmed(view, 12);
+
+    assertThat(await(view.activeOrders(ACCOUNT, 0))).as("read from REST").extracting(Order::clientOrderIndex)
+      .containsExactly(12L);
+  }
+
+  @Test
+  void streamShowingTheConfirmedOrderChangeIsReadAgain() throws InterruptedException {
+    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
+    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    holdAccountUpdates(true);
+    placeConfirmed(view, 13);
+    // Held, the stream still holds no order: only REST can show order 13.
+    assertThat(await(view.activeOrders(ACCOUNT, 0))).extracting(Order::clientOrderIndex).containsExactly(13L);
+
+    holdAccountUpdates(false);
+    eventually(() -> stream.activeOrders(ACCOUNT, 0).filter(live -> holds(live, 13)).isPresent());
+    holdAccountUpdates(true);
+    restingBuy(14);
+
+    assertThat(await(view.activeOrders(ACCOUNT, 0))).as("read from the held stream")
+      .extracting(Order::clientOrderIndex).containsExactly(13L);
+  }
+
+  @Test
+  void streamThatSawTheChangedOrderFinishIsReadAgain() throws InterruptedException {
+    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
+    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    holdAccountUpdates(true);
+    Order placed = placeConfirmed(view, 15);
+    send(nonce -> new CancelOrderTx(ACCOUNT, KEY_INDEX, 0, placed.orderIndex(), System.currentTimeMillis() + 600_000,
+      nonce, null));
+
+    holdAccountUpdates(false);
+    eventually(() -> await(stream.order(ACCOUNT, 15)).filter(order -> !order.live()).isPresent());
+    holdAccountUpdates(true);
+    restingBuy(16);
+
+    assertThat(await(view.activeOrders(ACCOUNT, 0))).as("read from the held stream").isEmpty();
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.lighter.signer.CancelOrderTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.LighterTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.market.BookTop;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,12 +95,29 @@ class LighterStreamTest {
   }
 
   private long buy(long clientOrderIndex, long baseTicks) {
-    long nonce = result(rest.nextNonce(ACCOUNT, KEY_INDEX));
-    SignedTx tx = SIGNER.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, clientOrderIndex, baseTicks, 400000, 0,
-      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0,
-      System.currentTimeMillis() + 600_000, nonce, null));
-    result(rest.sendTx(tx.txType(), tx.txInfo()));
+    send(nonce -> new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, clientOrderIndex, baseTicks, 400000, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), nonce, null));
     return clientOrderIndex;
+  }
+
+  /** A buy of 0.1 ETH resting at 1000.00, far below the book, good for a day. */
+  private void restingBuy(long clientOrderIndex) {
+    send(nonce -> new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, clientOrderIndex, 1000, 100000, 0,
+      CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0,
+      System.currentTimeMillis() + Duration.ofDays(1).toMillis(), expiredAt(), nonce, null));
+  }
+
+  private void cancel(long orderIndex) {
+    send(nonce -> new CancelOrderTx(ACCOUNT, KEY_INDEX, 0, orderIndex, expiredAt(), nonce, null));
+  }
+
+  private void send(LongFunction<LighterTx> build) {
+    SignedTx tx = SIGNER.sign(KEY, build.apply(result(rest.nextNonce(ACCOUNT, KEY_INDEX))));
+    result(rest.sendTx(tx.txType(), tx.txInfo()));
+  }
+
+  private static long expiredAt() {
+    return System.currentTimeMillis() + 600_000;
   }
 
   private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
@@ -166,6 +186,60 @@ class LighterStreamTest {
     Optional<Order> order = result(stream.awaitOrder(ACCOUNT, 502, any -> true, Duration.ofMillis(1)));
 
     assertThat(order).map(Order::clientOrderIndex).contains(502L);
+  }
+
+  @Test
+  void fillReachesTheAccountWaiter() throws InterruptedException {
+    deploy(options(), LighterStreamTest::token);
+    eventually("account", () -> stream.account(ACCOUNT).isPresent());
+
+    Future<Optional<DetailedAccount>> filled = stream.awaitAccount(ACCOUNT, account -> account.position(0)
+      .map(AccountPosition::signedPosition).filter(held -> held.compareTo(new BigDecimal("0.2")) == 0).isPresent(),
+      Duration.ofSeconds(5));
+    buy(503, 1000);
+    buy(504, 1000);
+
+    assertThat(result(filled)).as("the account holding both fills").isPresent();
+  }
+
+  @Test
+  void restingOrderIsActiveUntilCancelled() throws InterruptedException {
+    deploy(options(), LighterStreamTest::token);
+    eventually("account", () -> stream.account(ACCOUNT).isPresent());
+
+    restingBuy(601);
+    Order resting = result(stream.awaitActiveOrders(ACCOUNT, 0, live -> !live.isEmpty(), Duration.ofSeconds(5)))
+      .orElseThrow().get(0);
+    assertThat(resting.clientOrderIndex()).isEqualTo(601);
+    assertThat(stream.activeOrders(ACCOUNT, 1)).contains(List.of());
+
+    cancel(resting.orderIndex());
+
+    assertThat(result(stream.awaitActiveOrders(ACCOUNT, 0, List::isEmpty, Duration.ofSeconds(5)))).isPresent();
+    assertThat(result(stream.awaitOrder(ACCOUNT, 601, any -> true, Duration.ofMillis(1))))
+      .map(Order::status).contains("canceled");
+  }
+
+  @Test
+  void restingOrderStaysActiveWhateverNumberOfOrdersFinishAfterIt() throws InterruptedException {
+    deploy(options(), LighterStreamTest::token);
+    eventually("account", () -> stream.account(ACCOUNT).isPresent());
+    restingBuy(700);
+    eventually("the resting order", () -> stream.activeOrders(ACCOUNT, 0).filter(live -> live.size() == 1)
+      .isPresent());
+
+    // Buys of 20 ETH that cannot fill at a worst price of 1.00 end at once: more finished orders than the stream
+    // keeps.
+    long nonce = result(rest.nextNonce(ACCOUNT, KEY_INDEX));
+    for (long index = 701; index <= 2800; index++) {
+      SignedTx tx = SIGNER.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, index, 200000, 100, 0,
+        CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), nonce++, null));
+      result(rest.sendTx(tx.txType(), tx.txInfo()));
+    }
+
+    assertThat(result(stream.awaitOrder(ACCOUNT, 2800, any -> true, Duration.ofSeconds(5)))).isPresent();
+    assertThat(stream.activeOrders(ACCOUNT, 0).orElseThrow()).extracting(Order::clientOrderIndex)
+      .containsExactly(700L);
   }
 
   @Test

@@ -2,8 +2,13 @@ package io.copytrader.paper.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
@@ -233,6 +238,36 @@ class PaperStreamsTest {
     assertThat(next().getString("type")).isEqualTo("error");
     send(new JsonObject().put("type", "ping"));
     assertThat(next().getString("type")).as("the connection survives").isEqualTo("pong");
+  }
+
+  @Test
+  void heldAccountUpdatesGoOutOnRelease(Vertx vertx) throws InterruptedException {
+    next();
+    subscribe("account_all_orders/" + ACCOUNT, token());
+    nextOf(frame -> "subscribed/account_all_orders".equals(frame.getString("type")));
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", true));
+    LighterClient rest = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl()));
+    long nonce = await(rest.nextNonce(ACCOUNT, KEY_INDEX));
+    SignedTx resting = new TxSigner(TxSigner.MAINNET_CHAIN_ID).sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, 77,
+      1000, 100000, 0, CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0,
+      System.currentTimeMillis() + 86_400_000, System.currentTimeMillis() + 600_000, nonce, null));
+    await(rest.sendTx(resting.txType(), resting.txInfo()));
+    rest.close();
+    send(new JsonObject().put("type", "ping"));
+    assertThat(next().getString("type")).as("nothing while held").isEqualTo("pong");
+
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", false));
+
+    JsonObject update = nextOf(frame -> "update/account_all_orders".equals(frame.getString("type")));
+    assertThat(update.getJsonObject("orders").getJsonArray("0").getJsonObject(0).getLong("client_order_index"))
+      .isEqualTo(77);
+  }
+
+  @Test
+  void holdControlRefusesAnythingButABoolean() {
+    JsonObject refused = control("/paper/streams/hold-account-updates", new JsonObject().put("held", "yes"));
+
+    assertThat(refused.getString("message")).contains("held must be true or false");
   }
 
   @Test
