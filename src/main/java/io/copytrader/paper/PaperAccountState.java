@@ -1,13 +1,16 @@
 package io.copytrader.paper;
 
+import io.copytrader.lighter.signer.VerifyingKey;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A paper account's balances, keys, nonces, positions and orders; owned by the exchange's context. */
 final class PaperAccountState {
@@ -23,6 +26,8 @@ final class PaperAccountState {
   /** When a scheduled CancelAllOrders fires (epoch ms), 0 when none is scheduled. */
   long cancelAllTime;
   final Map<Integer, String> keys = new HashMap<>();
+  /** Each key prepared for its signature checks on its first transaction; empty for a key that is no point. */
+  private final Map<Integer, Optional<VerifyingKey>> verifyingKeys = new HashMap<>();
   final Map<Integer, Long> nonces = new HashMap<>();
   final Map<Integer, PaperPosition> positions = new LinkedHashMap<>();
   final List<PaperOrder> live = new ArrayList<>();
@@ -37,7 +42,14 @@ final class PaperAccountState {
   void registerKey(int apiKeyIndex, String publicKeyHex) {
     PaperAccount.checkKeyIndex(apiKeyIndex);
     keys.put(apiKeyIndex, PaperAccount.normalizedKey(publicKeyHex));
+    verifyingKeys.remove(apiKeyIndex);
     nonces.putIfAbsent(apiKeyIndex, 0L);
+  }
+
+  /** The registered key at {@code apiKeyIndex}, which must exist, ready to verify transactions. */
+  Optional<VerifyingKey> verifyingKey(int apiKeyIndex) {
+    return verifyingKeys.computeIfAbsent(apiKeyIndex,
+      index -> VerifyingKey.decode(HexFormat.of().parseHex(keys.get(index))));
   }
 
   void retire(PaperOrder order) {

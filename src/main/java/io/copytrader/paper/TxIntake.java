@@ -8,7 +8,6 @@ import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.InvalidTxException;
 import io.copytrader.lighter.signer.LighterTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
-import io.copytrader.lighter.signer.Schnorr;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.market.Ticks;
@@ -18,7 +17,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,12 +145,13 @@ final class TxIntake {
     if (account == null) {
       return new Rejected(21100, "account not found");
     }
-    String publicKey = account.keys.get(tx.apiKeyIndex());
-    if (publicKey == null) {
+    if (!account.keys.containsKey(tx.apiKeyIndex())) {
       return new Rejected(21109, "api key not found");
     }
     long[] messageHash = signer.messageHash(tx);
-    if (!Schnorr.verify(HexFormat.of().parseHex(publicKey), messageHash, decoded.signature())) {
+    boolean signed = account.verifyingKey(tx.apiKeyIndex())
+      .map(key -> key.verify(messageHash, decoded.signature())).orElse(false);
+    if (!signed) {
       return new Rejected(21120, "invalid signature");
     }
     if (tx.expiredAt() <= now) {

@@ -106,6 +106,21 @@ class PaperTxIntakeTest {
   }
 
   @Test
+  void aKeyReplacedAtItsIndexNoLongerSigns() {
+    assertThat(paper.trade(ETH, ONE_ETH, WORST_BUY, false, false).statusCode()).isEqualTo(200);
+    paper.control("/paper/accounts/" + ACCOUNT + "/apikeys",
+      new JsonObject().put("api_key_index", KEY_INDEX).put("public_key", OTHER_KEY.publicKeyHex()));
+
+    HttpResponse<Buffer> byOldKey = paper.trade(ETH, ONE_ETH, WORST_BUY, false, false);
+    SignedTx byNewKey = paper.sign(OTHER_KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH,
+      paper.newClientOrderIndex(), ONE_ETH, WORST_BUY, 0, CreateOrderTx.TYPE_MARKET,
+      CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), paper.nextNonce(), TxAttributes.none()));
+
+    assertThat(code(byOldKey)).isEqualTo(21120);
+    assertThat(paper.sendTx(byNewKey).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aTxSignedForAnotherChainIsAnInvalidSignature() {
     SignedTx testnet = new TxSigner(TxSigner.TESTNET_CHAIN_ID).sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1,
       ONE_ETH, WORST_BUY, 0, CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0,

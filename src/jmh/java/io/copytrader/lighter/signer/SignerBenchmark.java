@@ -31,6 +31,7 @@ public class SignerBenchmark {
   private long[] sixteen;
   private long[] messageHash;
   private byte[] publicKey;
+  private VerifyingKey verifyingKey;
   private byte[] signature;
   private long nonce;
 
@@ -38,6 +39,7 @@ public class SignerBenchmark {
   public void setUp() {
     key = ApiKey.parse(PRIVATE_KEY);
     publicKey = key.publicKey();
+    verifyingKey = VerifyingKey.decode(publicKey).orElseThrow();
     order = new CreateOrderTx(12345, 3, 0, 1, 1000, 50000, 0, CreateOrderTx.TYPE_LIMIT,
         CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, 1769644800000L, 1767226199000L, 0, TxAttributes.none());
     state = new long[Poseidon2.WIDTH];
@@ -76,6 +78,11 @@ public class SignerBenchmark {
   @Benchmark
   public boolean schnorrVerify() {
     return Schnorr.verify(publicKey, messageHash, signature);
+  }
+
+  @Benchmark
+  public boolean schnorrVerifyPreparedKey() {
+    return verifyingKey.verify(messageHash, signature);
   }
 
   /** Validate + hash + sign (random nonce) + tx_info JSON, with a fresh nonce each time as in production. */

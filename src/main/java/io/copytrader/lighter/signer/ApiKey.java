@@ -13,7 +13,7 @@ public final class ApiKey {
 
   private ApiKey(BigInteger secret) {
     this.secret = secret;
-    this.publicKey = Gfp5.toBytes(GeneratorTable.multiply(Scalar.limbs(secret)).encode());
+    this.publicKey = Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(secret)).encode());
   }
 
   /**

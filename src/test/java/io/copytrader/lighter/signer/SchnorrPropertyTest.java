@@ -28,6 +28,34 @@ class SchnorrPropertyTest {
 
   @ParameterizedTest
   @MethodSource("seeds")
+  void signedTransactionVerifiesWithThePreparedKey(int seed) {
+    Case c = new Case(seed);
+    assertThat(VerifyingKey.decode(c.key.publicKey()).orElseThrow().verify(c.messageHash, c.signature)).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void preparedKeyRejectsFlippedSignatureBits(int seed) {
+    Case c = new Case(seed);
+    VerifyingKey key = VerifyingKey.decode(c.key.publicKey()).orElseThrow();
+    for (int flip = 0; flip < 8; flip++) {
+      byte[] tampered = c.signature.clone();
+      int bit = c.random.nextInt(8 * tampered.length);
+      tampered[bit / 8] ^= (byte) (1 << (bit % 8));
+      assertThat(key.verify(c.messageHash, tampered)).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void preparedKeyOfAnotherKeyRejectsTheSignature(int seed) {
+    Case c = new Case(seed);
+    assertThat(VerifyingKey.decode(randomKey().publicKey()).orElseThrow().verify(c.messageHash, c.signature))
+      .isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
   void flippedMessageBitFailsVerification(int seed) {
     Case c = new Case(seed);
     long[] tampered = c.messageHash.clone();

@@ -13,7 +13,7 @@ class SchnorrTest {
   void neutralPublicKeyIsRejected() {
     // For pk = 0 (sk = 0), s = k and e = H(w(kG) || m) satisfy s*G + e*pk = k*G for any k: a forgery.
     BigInteger k = BigInteger.valueOf(123456789);
-    long[] r = GeneratorTable.multiply(Scalar.limbs(k)).encode();
+    long[] r = FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode();
     long[] input = new long[10];
     System.arraycopy(r, 0, input, 0, 5);
     System.arraycopy(MESSAGE_HASH, 0, input, 5, 5);

@@ -113,12 +113,14 @@ class SignerVectorsTest {
         assertThat(key.publicKeyHex()).isEqualTo(strip0x(v.path("publicKeyHex").asText()));
         long[] hm = Gfp5.rawLimbs(bytes(v.path("msgHashHex")), 0);
         BigInteger k = Scalar.fromLeBytesReduced(bytes(v.path("kHex")));
-        assertThat(HEX.formatHex(Gfp5.toBytes(GeneratorTable.multiply(Scalar.limbs(k)).encode())))
+        assertThat(HEX.formatHex(Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode())))
             .isEqualTo(v.path("rEncodedHex").asText());
         byte[] signature = Schnorr.signWithNonce(key, hm, k);
         assertThat(HEX.formatHex(signature)).isEqualTo(v.path("sigHex").asText())
             .isEqualTo(v.path("sHex").asText() + v.path("eHex").asText());
         assertThat(Schnorr.verify(key.publicKey(), hm, signature)).isEqualTo(v.path("validates").asBoolean());
+        assertThat(VerifyingKey.decode(key.publicKey()).orElseThrow().verify(hm, signature))
+            .isEqualTo(v.path("validates").asBoolean());
       }));
     }
     for (JsonNode v : list(root, "negative")) {
@@ -128,8 +130,11 @@ class SignerVectorsTest {
             && Scalar.fromLeBytes(signature, Scalar.BYTES).compareTo(Scalar.N) < 0;
         // Go reduces s and e mod n before checking; the strict verifier rejects non-canonical scalars instead.
         boolean expected = canonical && v.path("goValidateAccepts").asBoolean();
-        assertThat(Schnorr.verify(bytes(v.path("publicKeyHex")), Gfp5.rawLimbs(bytes(v.path("msgHashHex")), 0),
-            signature)).isEqualTo(expected);
+        byte[] publicKey = bytes(v.path("publicKeyHex"));
+        long[] messageHash = Gfp5.rawLimbs(bytes(v.path("msgHashHex")), 0);
+        assertThat(Schnorr.verify(publicKey, messageHash, signature)).isEqualTo(expected);
+        assertThat(VerifyingKey.decode(publicKey).map(key -> key.verify(messageHash, signature)).orElse(false))
+            .isEqualTo(expected);
       }));
     }
     return tests.stream();
@@ -166,7 +171,7 @@ class SignerVectorsTest {
         assertThat(hash).containsExactly(limbs(v.path("messageHashLimbs")));
         assertThat(HEX.formatHex(Gfp5.toBytes(hash))).isEqualTo(v.path("messageHashHex").asText());
         BigInteger k = Scalar.fromLeBytesReduced(bytes(v.path("deterministicNonceKHex")));
-        assertThat(HEX.formatHex(Gfp5.toBytes(GeneratorTable.multiply(Scalar.limbs(k)).encode())))
+        assertThat(HEX.formatHex(Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode())))
             .isEqualTo(v.path("deterministicRHex").asText());
         String token = AuthToken.createWithNonce(key, account, apiKeyIndex, deadline, k);
         assertThat(token).isEqualTo(v.path("deterministicToken").asText())
@@ -219,7 +224,7 @@ class SignerVectorsTest {
     ApiKey key = ApiKey.parse(v.path("privateKeyHex").asText());
     assertThat(key.publicKeyHex()).isEqualTo(strip0x(v.path("publicKeyHex").asText()));
     BigInteger k = Scalar.fromLeBytesReduced(bytes(v.path("deterministicNonceKHex")));
-    assertThat(HEX.formatHex(Gfp5.toBytes(GeneratorTable.multiply(Scalar.limbs(k)).encode())))
+    assertThat(HEX.formatHex(Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode())))
         .isEqualTo(v.path("deterministicRHex").asText());
     SignedTx signed = signer.signWithNonce(key, tx, k);
     assertThat(signed.txType()).isEqualTo(v.path("txType").asInt());
@@ -265,7 +270,7 @@ class SignerVectorsTest {
     return dynamicTest("k*G for k=" + v.path("k").asText(), () -> {
       BigInteger k = new BigInteger(v.path("k").asText());
       long[] expected = limbs(v.path("encodedKG"));
-      assertThat(GeneratorTable.multiply(Scalar.limbs(k)).encode()).containsExactly(expected);
+      assertThat(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode()).containsExactly(expected);
       assertThat(EcPoint.multiply(EcPoint.generator(), Scalar.limbs(k)).encode()).containsExactly(expected);
       EcPoint decoded = EcPoint.decode(expected);
       assertThat(decoded != null).isEqualTo(v.path("decodes").asBoolean(true));

@@ -3,28 +3,41 @@ package io.copytrader.lighter.signer;
 import java.util.Arrays;
 
 /**
- * Fixed-base multiplication of the generator G: for every signed window position i and digit d in
- * 1..2^(w-1), the affine point d * 2^(w i) * G is precomputed, so k * G costs one affine addition per
- * window and no doubling. The table is built once, on first use (class initialisation is the lazy holder).
+ * Fixed-base multiplication of a point P: for every signed window position i and digit d in 1..2^(w-1), the
+ * affine point d * 2^(w i) * P is precomputed, so k * P costs one affine addition per window and no doubling,
+ * about a fifth of a variable-base multiplication. Building a table costs about as much as a few dozen
+ * multiplications, so it pays for the generator and for a public key that verifies many signatures.
  *
- * <p>k is a signing nonce, and a few leaked bits per signature are enough to recover the key from many
+ * <p>For G, k is a signing nonce, and a few leaked bits per signature are enough to recover the key from many
  * signatures, so the lookup reads every entry of a window and the addition is done for every window, zero
  * digits included: the sequence of operations and of memory accesses does not depend on k.
  */
-final class GeneratorTable {
+final class FixedBaseTable {
 
   static final int WINDOW = 6;
   private static final int DIGITS_PER_WINDOW = 1 << (WINDOW - 1);
   private static final int WINDOWS = (319 + WINDOW) / WINDOW;
   /** Per point: x (5 limbs) then u (5 limbs). */
   private static final int STRIDE = 10;
-  private static final long[] TABLE = build();
 
-  private GeneratorTable() {
+  private final long[] table;
+
+  private FixedBaseTable(long[] table) {
+    this.table = table;
   }
 
-  /** k * G for a scalar k below n, given as limbs. */
-  static EcPoint multiply(long[] scalarLimbs) {
+  /** The table of G, built once, on first use (class initialisation is the lazy holder). */
+  static FixedBaseTable generator() {
+    return Generator.TABLE;
+  }
+
+  /** The table of {@code base}, which must not be the neutral. */
+  static FixedBaseTable of(EcPoint base) {
+    return new FixedBaseTable(build(base));
+  }
+
+  /** k * P for a scalar k below n, given as limbs. */
+  EcPoint multiply(long[] scalarLimbs) {
     int[] digits = Scalar.recodeSigned(scalarLimbs, WINDOW);
     EcPoint acc = new EcPoint();
     long[] x = new long[5];
@@ -36,8 +49,8 @@ final class GeneratorTable {
     return acc;
   }
 
-  /** Writes digit * 2^(w window) * G into (x, u); digit 0 gives the affine neutral (0, 0). */
-  private static void lookup(int window, int digit, long[] x, long[] u) {
+  /** Writes digit * 2^(w window) * P into (x, u); digit 0 gives the affine neutral (0, 0). */
+  private void lookup(int window, int digit, long[] x, long[] u) {
     int sign = digit >> 31;
     int magnitude = (digit ^ sign) - sign;
     Arrays.fill(x, 0);
@@ -46,8 +59,8 @@ final class GeneratorTable {
     for (int j = 1; j <= DIGITS_PER_WINDOW; j++, offset += STRIDE) {
       long selected = ((j ^ magnitude) - 1) >> 31;
       for (int k = 0; k < 5; k++) {
-        x[k] |= TABLE[offset + k] & selected;
-        u[k] |= TABLE[offset + 5 + k] & selected;
+        x[k] |= table[offset + k] & selected;
+        u[k] |= table[offset + 5 + k] & selected;
       }
     }
     long negative = sign;
@@ -58,10 +71,10 @@ final class GeneratorTable {
     }
   }
 
-  private static long[] build() {
+  private static long[] build(EcPoint point) {
     int count = WINDOWS * DIGITS_PER_WINDOW;
     EcPoint[] points = new EcPoint[count];
-    EcPoint base = EcPoint.generator();
+    EcPoint base = point.copy();
     for (int i = 0; i < WINDOWS; i++) {
       int first = i * DIGITS_PER_WINDOW;
       points[first] = base.copy();
@@ -109,5 +122,10 @@ final class GeneratorTable {
       System.arraycopy(coordinate, 0, table, i * STRIDE + 5, 5);
     }
     return table;
+  }
+
+  private static final class Generator {
+
+    static final FixedBaseTable TABLE = of(EcPoint.generator());
   }
 }
