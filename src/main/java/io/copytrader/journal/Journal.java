@@ -68,8 +68,8 @@ public final class Journal {
     this.clock = clock;
     this.lockChannel = lockChannel;
     this.lock = lock;
-    this.writer = new SqliteThread("journal-writer", writeConnection, "BEGIN IMMEDIATE", context);
-    this.reader = new SqliteThread("journal-reader", readConnection, "BEGIN", context);
+    this.writer = SqliteThread.writer("journal-writer", writeConnection, context);
+    this.reader = SqliteThread.reader("journal-reader", readConnection, context);
   }
 
   public static Future<Journal> open(Vertx vertx, Path dataDir) {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * is never shared and no event loop ever waits on SQLite.
  *
  * <p>Group commit: whatever has queued up while the previous transaction was committing runs in the next
- * transaction, each operation inside its own savepoint (one failing operation rolls back only itself),
+ * transaction, and whatever queues while that one runs joins it before its COMMIT (up to {@value #MAX_BATCH}
+ * operations), each operation inside its own savepoint (one failing operation rolls back only itself),
  * and every caller's future completes only after the COMMIT has returned. One fsync thus covers many
  * requests, so durability does not cap intake. Futures complete on the caller's Vert.x context.
  */
@@ -96,22 +97,38 @@ final class SqliteThread {
   private final Task<Void> stop;
   private final AtomicLong transactions = new AtomicLong();
   private final AtomicLong operations = new AtomicLong();
+  private final boolean joinsRunning;
   private boolean closing;
 
   /**
-   * @param begin the statement opening each transaction ({@code BEGIN IMMEDIATE} for the writer so a
-   *              commit never meets a lock it has to wait for, {@code BEGIN} for readers)
+   * @param begin         the statement opening each transaction
+   * @param joinsRunning  whether work queued while a transaction runs joins it
    */
-  SqliteThread(String name, Connection connection, String begin, Context closeContext) {
+  private SqliteThread(String name, Connection connection, String begin, boolean joinsRunning,
+                       Context closeContext) {
     this.name = name;
     this.statements = new StatementCache(connection);
     this.connection = statements.connection();
     this.begin = begin;
+    this.joinsRunning = joinsRunning;
     this.stop = new Task<>(ignored -> null, closeContext, false);
     Thread thread = new Thread(this::loop, name);
     // Daemon: an unclosed journal must not keep the JVM alive; only committed work was ever acknowledged.
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** The one thread that writes: {@code BEGIN IMMEDIATE}, so a commit never meets a lock it has to wait for. */
+  static SqliteThread writer(String name, Connection connection, Context closeContext) {
+    return new SqliteThread(name, connection, "BEGIN IMMEDIATE", true, closeContext);
+  }
+
+  /**
+   * A thread that reads. Nothing joins a running read transaction: its snapshot dates from its first read, so
+   * a read that joined could miss a write its caller has already seen committed.
+   */
+  static SqliteThread reader(String name, Connection connection, Context closeContext) {
+    return new SqliteThread(name, connection, "BEGIN", false, closeContext);
   }
 
   <T> Future<T> submit(Context context, Operation<T> operation) {
@@ -177,6 +194,14 @@ final class SqliteThread {
     stop.complete();
   }
 
+  /** Moves queued work into the running batch, up to its limit; the stop marker stays queued for the loop. */
+  private void drainJoiners(List<Task<?>> batch) {
+    int room = MAX_BATCH - batch.size();
+    for (Task<?> next = queue.peek(); room > 0 && next != null && next != stop; next = queue.peek(), room--) {
+      batch.add(queue.poll());
+    }
+  }
+
   /** Only an interrupted thread leaves work queued; its callers must still get an answer. */
   private synchronized void failLeftovers() {
     closing = true;
@@ -189,13 +214,22 @@ final class SqliteThread {
   private void runBatch(List<Task<?>> batch) {
     try {
       execute(begin);
-      for (Task<?> task : batch) {
-        execute("SAVEPOINT operation");
-        task.run(connection);
-        if (task.failure != null) {
-          execute("ROLLBACK TO operation");
+      int ran = 0;
+      // What queued while this transaction ran (often a write that follows from one of its own operations,
+      // such as an order after its request's insert) joins it rather than waiting for the next commit.
+      while (ran < batch.size()) {
+        for (; ran < batch.size(); ran++) {
+          Task<?> task = batch.get(ran);
+          execute("SAVEPOINT operation");
+          task.run(connection);
+          if (task.failure != null) {
+            execute("ROLLBACK TO operation");
+          }
+          execute("RELEASE operation");
         }
-        execute("RELEASE operation");
+        if (joinsRunning) {
+          drainJoiners(batch);
+        }
       }
       execute("COMMIT");
       transactions.incrementAndGet();
