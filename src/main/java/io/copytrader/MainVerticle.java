@@ -58,6 +58,8 @@ public final class MainVerticle extends VerticleBase {
   private PaperMode paper;
   private Journal journal;
   private LighterClient lighter;
+  private Future<Void> warmedUp = Future.succeededFuture();
+  private volatile boolean stopping;
   private LighterStream stream;
   private HttpVerticle http;
 
@@ -195,20 +197,28 @@ public final class MainVerticle extends VerticleBase {
     return Future.join(undeployed).mapEmpty();
   }
 
+  /**
+   * Waits for the signer warm-up to notice the stop: a worker task that finished after Vert.x had closed its
+   * event loops would fail to hand back its result and die with an uncaught exception on its way out.
+   */
   @Override
   public Future<?> stop() {
+    stopping = true;
     if (lighter != null) {
       lighter.close();
     }
-    return journal == null ? Future.succeededFuture() : journal.close();
+    return warmedUp.compose(done -> journal == null ? Future.succeededFuture() : journal.close());
   }
 
   /** Compiles the signing path off the event loop before the first signal arrives. */
   private void warmUp() {
-    vertx.executeBlocking(() -> {
-      SignerWarmUp.run(config.chainId(), WARM_UP_SIGNATURES);
+    warmedUp = vertx.executeBlocking(() -> {
+      SignerWarmUp.run(config.chainId(), WARM_UP_SIGNATURES, () -> stopping);
       return null;
-    }, false).onFailure(failure -> LOG.error("Signer warm-up failed: {}", failure.getMessage()));
+    }, false)
+      .onFailure(failure -> LOG.error("Signer warm-up failed: {}", failure.getMessage()))
+      .<Void>mapEmpty()
+      .otherwiseEmpty();
   }
 
   private void announce() {
