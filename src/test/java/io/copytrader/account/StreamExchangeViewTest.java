@@ -168,10 +168,16 @@ class StreamExchangeViewTest {
     assertThat(await(view(nowhere).awaitOrder(ACCOUNT, 7, order -> true, Duration.ofSeconds(5)))).isEmpty();
   }
 
-  @Test
-  void freshStreamAnswersTheAccountItself() throws InterruptedException {
+  /** A view that answers from its stream: the streamed account carries no L1 address, REST's does. */
+  private ExchangeView streamedView() throws InterruptedException {
     ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
     eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    return view;
+  }
+
+  @Test
+  void freshStreamAnswersTheAccountItself() throws InterruptedException {
+    ExchangeView view = streamedView();
 
     DetailedAccount account = await(view.account(ACCOUNT));
 
@@ -181,8 +187,7 @@ class StreamExchangeViewTest {
 
   @Test
   void streamBehindASettledFillDefersToRest() throws InterruptedException {
-    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
-    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    ExchangeView view = streamedView();
     AccountPosition longEth = new AccountPosition(0, "ETH", new BigDecimal("5.00"), 0, 0, 0, 1,
       new BigDecimal("0.5000"), new BigDecimal("3000.00"), new BigDecimal("1500.000000"), BigDecimal.ZERO,
       BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, BigDecimal.ZERO);
@@ -195,8 +200,7 @@ class StreamExchangeViewTest {
 
   @Test
   void streamAgreeingWithTheSettledFillIsReadAgain() throws InterruptedException {
-    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
-    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    ExchangeView view = streamedView();
 
     view.settled(await(rest.account(ACCOUNT)));
 
@@ -214,8 +218,7 @@ class StreamExchangeViewTest {
 
   @Test
   void streamBehindAConfirmedOrderChangeDefersToRest() throws InterruptedException {
-    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
-    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    ExchangeView view = streamedView();
     holdAccountUpdates(true);
 
     placeConfirmed(view, 12);
@@ -226,8 +229,7 @@ class StreamExchangeViewTest {
 
   @Test
   void streamShowingTheConfirmedOrderChangeIsReadAgain() throws InterruptedException {
-    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
-    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    ExchangeView view = streamedView();
     holdAccountUpdates(true);
     placeConfirmed(view, 13);
     // Held, the stream still holds no order: only REST can show order 13.
@@ -244,8 +246,7 @@ class StreamExchangeViewTest {
 
   @Test
   void streamThatSawTheChangedOrderFinishIsReadAgain() throws InterruptedException {
-    ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
-    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    ExchangeView view = streamedView();
     holdAccountUpdates(true);
     Order placed = placeConfirmed(view, 15);
     send(nonce -> new CancelOrderTx(ACCOUNT, KEY_INDEX, 0, placed.orderIndex(), System.currentTimeMillis() + 600_000,

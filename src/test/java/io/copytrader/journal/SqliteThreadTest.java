@@ -57,15 +57,20 @@ class SqliteThreadTest {
     }
   }
 
+  /** Queues an insert of {@code id} that answers the row count its transaction sees. */
+  private Future<Integer> insertThenCount(int id) {
+    return writer.submit(context, connection -> {
+      insert(connection, id);
+      return count(connection);
+    });
+  }
+
   @Test
   void writeQueuedWhileATransactionRunsCommitsWithIt(VertxTestContext test) {
     AtomicReference<Future<Integer>> follower = new AtomicReference<>();
     Future<Integer> leader = writer.submit(context, connection -> {
       insert(connection, 1);
-      follower.set(writer.submit(context, joined -> {
-        insert(joined, 2);
-        return count(joined);
-      }));
+      follower.set(insertThenCount(2));
       return count(connection);
     });
 
@@ -84,15 +89,9 @@ class SqliteThreadTest {
     AtomicReference<Future<Integer>> afterClose = new AtomicReference<>();
     Future<Integer> leader = writer.submit(context, connection -> {
       insert(connection, 1);
-      follower.set(writer.submit(context, joined -> {
-        insert(joined, 2);
-        return count(joined);
-      }));
+      follower.set(insertThenCount(2));
       closed.set(writer.close());
-      afterClose.set(writer.submit(context, late -> {
-        insert(late, 3);
-        return count(late);
-      }));
+      afterClose.set(insertThenCount(3));
       return count(connection);
     });
 
