@@ -26,7 +26,10 @@ final class PaperAccountState {
   /** When a scheduled CancelAllOrders fires (epoch ms), 0 when none is scheduled. */
   long cancelAllTime;
   final Map<Integer, String> keys = new HashMap<>();
-  /** Each key prepared for its signature checks on its first transaction; empty for a key that is no point. */
+  /**
+   * Each key prepared for its signature checks on its first transaction; empty for a key that is not a curve
+   * point.
+   */
   private final Map<Integer, Optional<VerifyingKey>> verifyingKeys = new HashMap<>();
   final Map<Integer, Long> nonces = new HashMap<>();
   final Map<Integer, PaperPosition> positions = new LinkedHashMap<>();
