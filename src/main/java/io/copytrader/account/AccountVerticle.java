@@ -9,7 +9,6 @@ import io.copytrader.journal.IdempotencyHit;
 import io.copytrader.journal.InsertOutcome;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.NewRequest;
-import io.copytrader.journal.OrderPurpose;
 import io.copytrader.journal.OrderRecord;
 import io.copytrader.journal.RequestDetail;
 import io.copytrader.journal.RequestState;
@@ -27,10 +26,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class AccountVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccountVerticle.class);
-  private static final Set<OrderPurpose> ENTRY_PURPOSES = EnumSet.of(OrderPurpose.ENTRY, OrderPurpose.CLOSE,
-    OrderPurpose.REDUCE);
 
   private final AccountConfig account;
   private final int capacity;
@@ -139,12 +134,11 @@ public final class AccountVerticle extends VerticleBase {
     }
     return journal.getRequest(record.requestId()).map(detail -> {
       List<OrderRecord> orders = detail.map(RequestDetail::orders).orElse(List.of());
-      Optional<OrderRecord> entry = orders.stream().filter(order -> ENTRY_PURPOSES.contains(order.purpose()))
-        .reduce((first, last) -> last);
+      Optional<OrderRecord> entry = EntryState.decisive(orders.stream()
+        .filter(order -> order.purpose().isEntry()).toList());
       int nextOrdinal = orders.stream().mapToInt(OrderRecord::ordinal).max().orElse(-1) + 1;
       queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
-        new QueuedRequest.Recovery(entry.map(OrderRecord::clientOrderIndex).orElse(null),
-          entry.map(OrderRecord::ordinal).orElse(-1), nextOrdinal), 0));
+        new QueuedRequest.Recovery(entry.orElse(null), nextOrdinal), 0));
       depth = queue.size();
       return null;
     });

@@ -30,6 +30,11 @@ public final class ExchangeSession {
   private final ApiKey key;
   private final TxSigner signer;
   private NonceKeeper nonces;
+  /**
+   * The transaction whose outcome is unknown, or null. Its nonce is the next one signed: if it landed, the
+   * exchange refuses whatever else carries that nonce, so a replacement can never execute beside it.
+   */
+  private InDoubtTx doubt;
   private String authToken;
   private long authTokenDeadline;
 
@@ -67,17 +72,82 @@ public final class ExchangeSession {
 
   /**
    * Signs the transaction built for the next nonce, lets the caller journal it, and sends it. A 21104
-   * reloads the nonce from the exchange, re-signs and resends once.
+   * reloads the nonce from the exchange, re-signs and resends once, except for the replacement of a transaction
+   * in doubt: a 21104 then means the doubtful one used the nonce, so it landed and is answered
+   * {@link SendOutcome.NonceConsumed} instead of being sent a second time.
+   *
+   * @param clientOrderIndex the order the transaction creates or changes, to recognise a replacement
+   * @param exactlyOnce whether a lost answer leaves the transaction in doubt, to be settled before the order is
+   *   sent again (entries, whose repetition would trade twice); stop-loss changes are idempotent and are not
    */
-  Future<SendOutcome> send(LongFunction<LighterTx> build, Function<Signed, Future<?>> beforeSend) {
-    return nonce().compose(nonce -> send(nonce, build, beforeSend, true));
+  Future<SendOutcome> send(long clientOrderIndex, boolean exactlyOnce, LongFunction<LighterTx> build,
+                           Function<Signed, Future<?>> beforeSend) {
+    return nonce().compose(nonce -> send(nonce, clientOrderIndex, exactlyOnce, build, beforeSend, true));
   }
 
-  private Future<SendOutcome> send(long nonce, LongFunction<LighterTx> build, Function<Signed, Future<?>> beforeSend,
+  /** Whether the transaction in doubt is the one for {@code clientOrderIndex}. */
+  boolean inDoubt(long clientOrderIndex) {
+    return doubt != null && doubt.clientOrderIndex() == clientOrderIndex;
+  }
+
+  /**
+   * Takes over a transaction journaled before a stop whose outcome was never learnt: its nonce is signed next,
+   * whatever the exchange's {@code nextNonce} says, since that lookup may lag behind the transaction.
+   */
+  void adoptDoubt(InDoubtTx tx) {
+    doubt = tx;
+    if (nonces == null) {
+      nonces = new NonceKeeper(account.accountIndex(), account.apiKeyIndex(), tx.nonce());
+    } else {
+      nonces.reload(tx.nonce());
+    }
+  }
+
+  /**
+   * The transaction in doubt is settled: it landed, or failed in the sequencer ({@code consumed}), so its nonce
+   * is used; or it expired unused, and the nonce stays the next one.
+   */
+  void settled(InDoubtTx tx, boolean consumed) {
+    if (doubt != null && doubt.nonce() == tx.nonce()) {
+      doubt = null;
+    }
+    if (consumed && nonces != null && nonces.nextNonce() == tx.nonce() && !nonces.inFlight()) {
+      nonces.reload(tx.nonce() + 1);
+    }
+  }
+
+  /**
+   * Sends the very bytes of a transaction in doubt again: the exchange applies a nonce once, so the copy can
+   * only get the transaction there if it never arrived, never execute it twice.
+   */
+  Future<Rebroadcast> rebroadcast(InDoubtTx tx) {
+    return lighter.sendTx(tx.txType(), tx.txInfo())
+      .map(sent -> {
+        settled(tx, true);
+        return Rebroadcast.QUEUED;
+      })
+      .recover(failure -> Future.succeededFuture(failure instanceof LighterException error
+        && error.hasCode(INVALID_NONCE) ? Rebroadcast.NONCE_USED : Rebroadcast.NO_EVIDENCE));
+  }
+
+  /** What sending a transaction in doubt again showed. */
+  enum Rebroadcast {
+    /** The exchange queued it now: it was not there before, and it is there now. */
+    QUEUED,
+    /** Its nonce is used: the transaction (or a copy) reached the exchange. */
+    NONCE_USED,
+    /** Lost, refused for another reason, or expired: says nothing. */
+    NO_EVIDENCE
+  }
+
+  private Future<SendOutcome> send(long nonce, long clientOrderIndex, boolean exactlyOnce,
+                                   LongFunction<LighterTx> build, Function<Signed, Future<?>> beforeSend,
                                    boolean mayReload) {
+    LighterTx tx;
     SignedTx signed;
     try {
-      signed = signer.sign(key, build.apply(nonce));
+      tx = build.apply(nonce);
+      signed = signer.sign(key, tx);
     } catch (InvalidTxException e) {
       // Refused before signing: nothing was sent, so the nonce is still the next one.
       nonces.release(nonce);
@@ -91,6 +161,9 @@ public final class ExchangeSession {
         .transform(sent -> {
           if (sent.succeeded()) {
             nonces.confirm(nonce);
+            if (doubt != null && doubt.nonce() == nonce) {
+              doubt = null;
+            }
             return Future.succeededFuture(new SendOutcome.Accepted(signed, nonce));
           }
           if (!(sent.cause() instanceof LighterException error)) {
@@ -100,11 +173,20 @@ public final class ExchangeSession {
           // The same nonce goes to whatever replaces an unanswered tx: if that tx was applied after all,
           // its replacement is refused with 21104 instead of executing twice.
           nonces.release(nonce);
-          if (error.outcomeUnknown()) {
+          if (error.outcomeUnknown() && exactlyOnce) {
+            doubt = new InDoubtTx(clientOrderIndex, nonce, signed.txType(), signed.txHashHex(), signed.txInfo(),
+              tx.expiredAt());
             return Future.succeededFuture(new SendOutcome.Unknown(signed, nonce, error));
           }
+          if (error.hasCode(INVALID_NONCE) && doubt != null && doubt.nonce() == nonce) {
+            if (exactlyOnce && doubt.clientOrderIndex() == clientOrderIndex) {
+              return Future.succeededFuture(new SendOutcome.NonceConsumed(signed, error));
+            }
+            // Another order's transaction in doubt used the nonce, so it landed: this one moves past it.
+            doubt = null;
+          }
           if (error.hasCode(INVALID_NONCE) && mayReload) {
-            return reloadNonce().compose(fresh -> send(fresh, build, beforeSend, false));
+            return reloadNonce().compose(fresh -> send(fresh, clientOrderIndex, exactlyOnce, build, beforeSend, false));
           }
           if (error.retryable()) {
             return Future.succeededFuture(new SendOutcome.NotSent(error));

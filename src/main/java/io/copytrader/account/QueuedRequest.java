@@ -1,5 +1,7 @@
 package io.copytrader.account;
 
+import io.copytrader.journal.OrderRecord;
+
 /**
  * A request the account has accepted and journaled, waiting for its turn.
  *
@@ -11,10 +13,10 @@ public record QueuedRequest(String requestId, TradeRequest request, long accepte
                             long signalNanos) {
 
   /**
-   * What the journal knew of an interrupted request: its latest entry order's client order index and ordinal
-   * (null and -1 when none was signed) and the next free order ordinal.
+   * What the journal knew of an interrupted request: the entry transaction that decides where its entry stands
+   * ({@link EntryState#decisive}; null when none may have reached the exchange) and the next free order ordinal.
    */
-  public record Recovery(Long entryClientOrderIndex, int entryOrdinal, int nextOrdinal) {
+  public record Recovery(OrderRecord entry, int nextOrdinal) {
   }
 
   public static QueuedRequest fresh(String requestId, TradeRequest request, long acceptedAtMillis) {

@@ -18,6 +18,13 @@ sealed interface SendOutcome {
   record NotSent(LighterException error) implements SendOutcome {
   }
 
+  /**
+   * Refused with 21104 as the replacement of a transaction in doubt: that transaction (or a copy of it) used the
+   * nonce, so it reached the exchange; nothing of this one was applied.
+   */
+  record NonceConsumed(SignedTx tx, LighterException error) implements SendOutcome {
+  }
+
   /** No answer after the request may have reached the exchange: reconcile before sending its replacement. */
   record Unknown(SignedTx tx, long nonce, LighterException error) implements SendOutcome {
   }

@@ -232,7 +232,7 @@ final class StopLossKeeper {
                             Side side, BigDecimal base, BigDecimal price, BigDecimal trigger,
                             LongFunction<LighterTx> build) {
     SignedOrderRows rows = new SignedOrderRows(journal, journaling.requestId(), journaling.ordinals());
-    return session.send(build, signed -> rows.record(ordinal -> new NewOrder(journaling.requestId(), ordinal, purpose,
+    return session.send(clientOrderIndex, false, build, signed -> rows.record(ordinal -> new NewOrder(journaling.requestId(), ordinal, purpose,
         market.marketId(), clientOrderIndex, signed.nonce(), session.apiKeyIndex(), signed.tx().txType(),
         signed.tx().txHashHex(), signed.tx().txInfo(), side == Side.SELL ? OrderSide.SELL : OrderSide.BUY, base, price,
         trigger)))
@@ -244,10 +244,11 @@ final class StopLossKeeper {
         }
         LighterException error = outcome instanceof SendOutcome.Rejected rejected ? rejected.error()
           : outcome instanceof SendOutcome.NotSent notSent ? notSent.error()
+          : outcome instanceof SendOutcome.NonceConsumed consumed ? consumed.error()
           : ((SendOutcome.Unknown) outcome).error();
         OrderUpdate update = outcome instanceof SendOutcome.Unknown
-          ? OrderUpdate.unknown(TradeExecutor.errorCode(error), error.getMessage())
-          : OrderUpdate.rejected(TradeExecutor.errorCode(error), error.getMessage());
+          ? OrderUpdate.unknown(OrderSender.errorCode(error), error.getMessage())
+          : OrderUpdate.rejected(OrderSender.errorCode(error), error.getMessage());
         return journal.updateOrder(journaling.requestId(), ordinal, update)
           .compose(recorded -> Future.failedFuture(error));
       });

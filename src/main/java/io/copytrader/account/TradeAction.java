@@ -10,6 +10,11 @@ public enum TradeAction {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Whether the request only ever reduces exposure: exits are never dropped for their age. */
+  public boolean isExit() {
+    return this == CLOSE || this == DECREASE;
+  }
+
   public boolean isAdjust() {
     return this == INCREASE || this == DECREASE;
   }

@@ -3,9 +3,8 @@ package io.copytrader.account;
 import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.journal.Journal;
-import io.copytrader.journal.NewOrder;
 import io.copytrader.journal.OrderPurpose;
-import io.copytrader.journal.OrderSide;
+import io.copytrader.journal.OrderRecord;
 import io.copytrader.journal.OrderState;
 import io.copytrader.journal.OrderUpdate;
 import io.copytrader.journal.RequestState;
@@ -19,10 +18,8 @@ import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.market.MarketJson;
 import io.copytrader.metrics.ServiceMetrics;
-import io.copytrader.notify.Fill;
 import io.copytrader.notify.Notice;
 import io.copytrader.notify.Notices;
-import io.copytrader.notify.PositionSide;
 import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -31,6 +28,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,18 +51,13 @@ public final class TradeExecutor implements RequestExecutor {
   private final ExchangeSession session;
   private final ExchangeView view;
   private final OrderWatcher watcher;
+  private final OrderSender sender;
+  private final DoubtSettler settler;
   private final StopLossKeeper stopLosses;
   private final Journal journal;
   private final ClientOrderIndexAllocator orderIndexes;
   private final PositionSizer sizer;
   private final ServiceMetrics metrics;
-
-  /** Reads everything from REST. */
-  public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
-                       Journal journal, ClientOrderIndexAllocator orderIndexes, ServiceMetrics metrics) {
-    this(vertx, account, settings, session, new RestExchangeView(session.lighter(), session::authToken), journal,
-      orderIndexes, metrics);
-  }
 
   /**
    * Reads the book top and the account before an order, follows the order to its fill, learns the position
@@ -82,6 +75,8 @@ public final class TradeExecutor implements RequestExecutor {
     this.journal = journal;
     this.orderIndexes = orderIndexes;
     this.watcher = new OrderWatcher(vertx, session, view);
+    this.sender = new OrderSender(session, journal);
+    this.settler = new DoubtSettler(vertx, session, watcher);
     this.sizer = new PositionSizer(settings.trading());
     this.stopLosses = new StopLossKeeper(vertx, settings, session, view, watcher, journal, orderIndexes);
   }
@@ -99,7 +94,7 @@ public final class TradeExecutor implements RequestExecutor {
     }
   }
 
-  /** A failure worth another attempt: nothing was executed, or the in-doubt order is known to be absent. */
+  /** A failure worth another attempt: nothing was executed, or the in-doubt order is proven never to execute. */
   static final class RetryableFailure extends RuntimeException {
 
     private final String code;
@@ -120,19 +115,19 @@ public final class TradeExecutor implements RequestExecutor {
     private final QueuedRequest queued;
     private final TradeRequest request;
     private final TradeContext context;
+    private final RequestLog log;
     private int nextOrdinal;
+    private EntryState entry = EntryState.NOT_SENT;
     private Long entryOrderIndex;
-    /** The journal ordinal of the latest signed entry order, or -1 before one is signed. */
+    /** The journal ordinal of the entry transaction that decides the entry's state, or -1 before one is signed. */
     private int entryOrdinal = -1;
-    private boolean entryInDoubt;
+    /** The latest entry transaction that may have reached the exchange: what settling it looks for. */
+    private InDoubtTx entryTx;
     /** Whether the journal moved the request from queued to executing; set for fresh requests. */
     private Future<Boolean> started = Future.succeededFuture(true);
-    /** The entry order is known to be on the exchange: a retry confirms it again and never sends another. */
-    private boolean entryReached;
     /** The account as read before the entry order was sent, for the notice and stop-loss of a later attempt. */
     private DetailedAccount entryBefore;
     private long sentAtMillis;
-    private final RequestLog log;
 
     Execution(QueuedRequest queued) {
       this.queued = queued;
@@ -146,7 +141,7 @@ public final class TradeExecutor implements RequestExecutor {
       if (queued.recovery() != null) {
         return recover(queued.recovery());
       }
-      Optional<Duration> late = settings.lateness(queued, System.currentTimeMillis());
+      Optional<Duration> late = lateness();
       if (late.isPresent()) {
         return expire(late.get());
       }
@@ -158,36 +153,45 @@ public final class TradeExecutor implements RequestExecutor {
       return attempt(1);
     }
 
+    /** Exits are never dropped for their age: the position they would leave is the larger risk. */
+    private Optional<Duration> lateness() {
+      return request.action().isExit() ? Optional.empty()
+        : settings.lateness(queued, System.currentTimeMillis());
+    }
+
     /** True when the journal refused to start the request: it ran before, so nothing was or may be sent. */
     private boolean refusedToStart() {
       return started.isComplete() && started.succeeded() && !started.result();
     }
 
     /**
-     * A request that was executing when the service stopped: its entry order, if one was signed, is looked up
-     * on the exchange first and adopted when it got there; only a request whose order never arrived runs
-     * again, and only while it is still fresh.
+     * A request that was executing when the service stopped: an entry transaction that may have reached the
+     * exchange is settled by evidence before anything is sent, with its own nonce signed next; only a request
+     * with nothing on the exchange may expire.
      */
     private Future<Void> recover(QueuedRequest.Recovery recovery) {
       nextOrdinal = recovery.nextOrdinal();
-      entryOrderIndex = recovery.entryClientOrderIndex();
-      entryOrdinal = recovery.entryOrdinal();
-      entryInDoubt = entryOrderIndex != null;
-      log.info("was interrupted; reconciling with the exchange (entry order {})", entryOrderIndex);
-      Future<Boolean> reachedExchange = entryInDoubt
-        ? watcher.find(entryOrderIndex).map(Optional::isPresent) : Future.succeededFuture(false);
-      return reachedExchange.compose(reached -> {
-        Optional<Duration> late = settings.lateness(queued, System.currentTimeMillis());
-        if (!reached && late.isPresent()) {
-          return expire(late.get());
+      if (recovery.entry() != null) {
+        OrderRecord row = recovery.entry();
+        entryOrderIndex = row.clientOrderIndex();
+        entryOrdinal = row.ordinal();
+        entry = EntryState.of(row);
+        entryTx = InDoubtTx.of(row);
+        if (entry == EntryState.IN_DOUBT) {
+          session.adoptDoubt(entryTx);
         }
-        return attempt(1);
-      });
+      }
+      log.info("was interrupted; entry order {} is {}", entryOrderIndex, entry.name().toLowerCase(Locale.ROOT));
+      Optional<Duration> late = lateness();
+      if (entry == EntryState.NOT_SENT && late.isPresent()) {
+        return expire(late.get());
+      }
+      return attempt(1);
     }
 
     private Future<Void> expire(Duration late) {
-      return finish(new Outcome(RequestState.EXPIRED, "SIGNAL_EXPIRED", "waited " + late.toMillis()
-        + " ms, longer than allowed; not executed"), Notices.expired(context, request.action(), late));
+      return finish(new Outcome(RequestState.EXPIRED, OutcomeCode.SIGNAL_EXPIRED.name(), "waited "
+        + late.toMillis() + " ms, longer than allowed; not executed"), Notices.expired(context, request.action(), late));
     }
 
     private Future<Void> attempt(int number) {
@@ -196,7 +200,6 @@ public final class TradeExecutor implements RequestExecutor {
         : journal.recordAttempt(queued.requestId());
       return counted
         .compose(recorded -> once())
-        .compose(done -> Future.<Void>succeededFuture())
         .recover(failure -> {
           if (refusedToStart()) {
             log.warn("no longer queued; not executing it again (nothing was sent)");
@@ -204,8 +207,8 @@ public final class TradeExecutor implements RequestExecutor {
           }
           boolean retryable = failure instanceof RetryableFailure;
           String code = failure instanceof RetryableFailure known ? known.code()
-            : failure instanceof LighterException error ? errorCode(error) : "INTERNAL";
-          if (code.equals("INTERNAL")) {
+            : failure instanceof LighterException error ? OrderSender.errorCode(error) : OutcomeCode.INTERNAL.name();
+          if (code.equals(OutcomeCode.INTERNAL.name())) {
             log.error("failed unexpectedly", failure);
           }
           if (retryable && number < settings.attempts()) {
@@ -219,53 +222,62 @@ public final class TradeExecutor implements RequestExecutor {
         });
     }
 
-    /** One attempt: confirm an order known to be on the exchange, reconcile an in-doubt one, else plan and send. */
+    /** One attempt: follow an order the exchange has, settle one in doubt, else plan and send. */
     private Future<Void> once() {
-      return market().compose(market -> {
-        if (entryReached) {
-          log.info("order {} is on the exchange; confirming it again", entryOrderIndex);
-          return confirmReached(market);
-        }
-        if (entryInDoubt) {
-          return watcher.find(entryOrderIndex).compose(found -> {
-            if (found.isPresent()) {
-              log.info("the unanswered order {} reached the exchange; confirming it", entryOrderIndex);
-              entryInDoubt = false;
-              entryReached = true;
-              return confirmReached(market);
-            }
-            return planAndSend(market);
-          });
-        }
-        return planAndSend(market);
+      return market().compose(market -> switch (entry) {
+        case ON_EXCHANGE -> confirm(market, null);
+        case IN_DOUBT -> settle(market);
+        case NOT_SENT -> planAndSend(market);
       });
     }
 
-    /** After a restart the account before the order is not known; the notice then works it out from the fill. */
-    private Future<Void> confirmReached(Market market) {
-      if (entryBefore != null) {
-        return confirm(market, entryBefore, true, null, entryOrdinal);
-      }
-      return readAccount().compose(read -> confirm(market, read, false, null, entryOrdinal));
+    private Future<Void> settle(Market market) {
+      log.info("settling entry order {} (tx {}) by evidence from the exchange", entryOrderIndex, entryTx.txHash());
+      return settler.settle(entryTx).compose(settlement -> {
+        if (settlement instanceof Settlement.Landed) {
+          log.info("entry order {} is on the exchange; following it", entryOrderIndex);
+          entry = EntryState.ON_EXCHANGE;
+          return confirm(market, null);
+        }
+        if (settlement instanceof Settlement.NeverApplied never) {
+          log.info("entry order {} never executed: {}", entryOrderIndex, never.evidence());
+          entry = EntryState.NOT_SENT;
+          return journal.updateOrder(queued.requestId(), entryOrdinal,
+              OrderUpdate.rejected("NEVER_APPLIED", never.evidence()))
+            .compose(recorded -> Future.failedFuture(new RetryableFailure(
+              OutcomeCode.EXCHANGE_NO_ANSWER.name(), never.evidence())));
+        }
+        String reason = ((Settlement.Unresolved) settlement).reason();
+        return finish(new Outcome(RequestState.FAILED, OutcomeCode.OUTCOME_UNKNOWN.name(), reason),
+          Notices.outcomeUnknown(context, request.action(), reason));
+      });
     }
 
     private Future<Void> planAndSend(Market market) {
       Future<BookTop> book = book(market);
       Future<DetailedAccount> before = view.account(account.accountIndex())
         .recover(failure -> Future.failedFuture(exchangeFailure(failure)));
-      return Future.all(book, before).compose(read -> {
-        Optional<Position> position = position(before.result(), market.marketId());
-        SizingResult sizing = sizer.plan(request.withMarket(market.marketId(), market.symbol()), market,
-          before.result().totalAssetValue(), book.result(), position);
-        if (sizing instanceof Rejection rejection) {
-          if (rejection.retryable()) {
-            return Future.failedFuture(new RetryableFailure(rejection.code().name(), rejection.message()));
-          }
-          return finish(new Outcome(RequestState.REJECTED, rejection.code().name(), rejection.message()),
-            Notices.rejected(context, request.action(), rejection.code().name(), rejection.message()));
+      return Future.all(book, before).compose(read -> plan(market, book.result(), before.result(), false));
+    }
+
+    /**
+     * Sizes and sends. A view fed by a stream may lag behind the account: a refusal for want of a position is
+     * only believed once REST confirms it.
+     */
+    private Future<Void> plan(Market market, BookTop book, DetailedAccount before, boolean fromRest) {
+      SizingResult sizing = sizer.plan(request.withMarket(market.marketId(), market.symbol()), market,
+        before.totalAssetValue(), book, position(before, market.marketId()));
+      if (sizing instanceof Rejection rejection) {
+        if (rejection.code() == RejectionCode.NO_POSITION && !fromRest) {
+          return readAccount().compose(read -> plan(market, book, read, true));
         }
-        return send(market, before.result(), (OrderPlan) sizing);
-      });
+        if (rejection.retryable()) {
+          return Future.failedFuture(new RetryableFailure(rejection.code().name(), rejection.message()));
+        }
+        return finish(new Outcome(RequestState.REJECTED, rejection.code().name(), rejection.message()),
+          Notices.rejected(context, request.action(), rejection.code().name(), rejection.message()));
+      }
+      return send(market, before, (OrderPlan) sizing);
     }
 
     private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan) {
@@ -274,121 +286,146 @@ public final class TradeExecutor implements RequestExecutor {
         entryOrderIndex = orderIndexes.next();
       }
       long clientOrderIndex = entryOrderIndex;
-      SignedOrderRows rows = new SignedOrderRows(journal, queued.requestId(), () -> nextOrdinal++);
       OrderPurpose purpose = plan.closesPosition() ? OrderPurpose.CLOSE
         : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
-      long expiredAt = System.currentTimeMillis() + TX_EXPIRY.toMillis();
-      return session.send(
+      long expiredAt = System.currentTimeMillis() + settings.entryTxExpiry().toMillis();
+      OrderSender.Draft draft = new OrderSender.Draft(purpose, market.marketId(), clientOrderIndex,
+        plan.isAsk() ? Side.SELL : Side.BUY, plan.baseAmount(), plan.worstPrice(), null);
+      return sender.send(queued.requestId(), () -> nextOrdinal++, draft,
           nonce -> new CreateOrderTx(account.accountIndex(), account.apiKeyIndex(), market.marketId(), clientOrderIndex,
             plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
             CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, plan.reduceOnly() ? 1 : 0, 0, 0, expiredAt, nonce,
             TxAttributes.none()),
-          signed -> rows.record(ordinal -> new NewOrder(queued.requestId(), ordinal, purpose, market.marketId(),
-            clientOrderIndex, signed.nonce(), account.apiKeyIndex(), signed.tx().txType(), signed.tx().txHashHex(),
-            signed.tx().txInfo(), plan.isAsk() ? OrderSide.SELL : OrderSide.BUY, plan.baseAmount(), plan.worstPrice(),
-            null))
-            // Journaled means the send leaves next: the service's own time from the signal ends here.
-            .onSuccess(journaled -> {
-              if (queued.signalNanos() != 0) {
-                metrics.signalToSend(System.nanoTime() - queued.signalNanos());
-              }
-            }))
+          // Journaled means the send leaves next: the service's own time from the signal ends here.
+          () -> {
+            if (queued.signalNanos() != 0) {
+              metrics.signalToSend(System.nanoTime() - queued.signalNanos());
+            }
+          })
         // A nonce that could not be fetched: nothing was signed or sent, so it is retried like a failed read.
         .recover(failure -> Future.failedFuture(failure instanceof LighterException error
           ? exchangeFailure(error) : failure))
-        .compose(outcome -> {
-          int ordinal = rows.ordinal();
-          entryOrdinal = ordinal;
-          if (outcome instanceof SendOutcome.Accepted accepted) {
-            entryReached = true;
-            sentAtMillis = System.currentTimeMillis();
-            metrics.acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
-            log.info("order {} accepted as tx {}", clientOrderIndex, accepted.tx().txHashHex());
-            return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.sent(accepted.tx().txHashHex()))
-              .compose(recorded -> confirm(market, before, true, plan, ordinal));
-          }
-          if (outcome instanceof SendOutcome.Unknown unknown) {
-            entryInDoubt = true;
-            return journal.updateOrder(queued.requestId(), ordinal,
-                OrderUpdate.unknown(errorCode(unknown.error()), unknown.error().getMessage()))
-              .compose(recorded -> Future.failedFuture(new RetryableFailure("EXCHANGE_NO_ANSWER",
-                unknown.error().getMessage())));
-          }
-          if (outcome instanceof SendOutcome.NotSent notSent) {
-            return journal.updateOrder(queued.requestId(), ordinal,
-                OrderUpdate.rejected(errorCode(notSent.error()), notSent.error().getMessage()))
-              .compose(recorded -> Future.failedFuture(new RetryableFailure(errorCode(notSent.error()),
-                notSent.error().getMessage())));
-          }
-          SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
-          if (rejected.error().hasCode(ORDER_ALREADY_EXISTS)) {
-            entryReached = true;
-            log.info("order {} already exists on the exchange; confirming it", clientOrderIndex);
-            return confirm(market, before, true, plan, ordinal);
-          }
-          String code = errorCode(rejected.error());
-          return journal.updateOrder(queued.requestId(), ordinal,
-              OrderUpdate.rejected(code, rejected.error().getMessage()))
-            .compose(recorded -> finish(new Outcome(RequestState.REJECTED, code, rejected.error().getMessage()),
-              Notices.rejected(context, request.action(), code, rejected.error().getMessage())));
-        });
+        .compose(sent -> sent(market, plan, clientOrderIndex, expiredAt, sent));
+    }
+
+    private Future<Void> sent(Market market, OrderPlan plan, long clientOrderIndex, long expiredAt,
+                              OrderSender.Sent sent) {
+      SendOutcome outcome = sent.outcome();
+      if (outcome instanceof SendOutcome.NonceConsumed) {
+        log.warn("the nonce of entry order {} is used: its earlier transaction reached the exchange", clientOrderIndex);
+        entry = EntryState.IN_DOUBT;
+        return settle(market);
+      }
+      if (outcome instanceof SendOutcome.NotSent notSent) {
+        return Future.failedFuture(new RetryableFailure(OrderSender.errorCode(notSent.error()),
+          notSent.error().getMessage()));
+      }
+      if (outcome instanceof SendOutcome.Rejected rejected && !rejected.error().hasCode(ORDER_ALREADY_EXISTS)) {
+        String code = OrderSender.errorCode(rejected.error());
+        return finish(new Outcome(RequestState.REJECTED, code, rejected.error().getMessage()),
+          Notices.rejected(context, request.action(), code, rejected.error().getMessage()));
+      }
+      entryOrdinal = sent.ordinal();
+      if (outcome instanceof SendOutcome.Unknown unknown) {
+        entry = EntryState.IN_DOUBT;
+        entryTx = new InDoubtTx(clientOrderIndex, unknown.nonce(), unknown.tx().txType(), unknown.tx().txHashHex(),
+          unknown.tx().txInfo(), expiredAt);
+        log.warn("no answer for entry order {} ({})", clientOrderIndex, unknown.error().getMessage());
+        return settle(market);
+      }
+      entry = EntryState.ON_EXCHANGE;
+      if (outcome instanceof SendOutcome.Accepted accepted) {
+        entryTx = new InDoubtTx(clientOrderIndex, accepted.nonce(), accepted.tx().txType(),
+          accepted.tx().txHashHex(), accepted.tx().txInfo(), expiredAt);
+        sentAtMillis = System.currentTimeMillis();
+        metrics.acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
+        log.info("order {} accepted as tx {}", clientOrderIndex, accepted.tx().txHashHex());
+      } else {
+        log.info("order {} already exists on the exchange; following it", clientOrderIndex);
+      }
+      return confirm(market, plan);
     }
 
     /**
-     * Waits for the entry order's final state, then records the fill and brings the stop-loss in line.
-     *
-     * @param beforeIsBefore whether {@code before} was read before the order was sent, not after its fill
+     * Follows the entry order to its final state, then records the fill and brings the stop-loss in line. An
+     * order that does not show is settled by evidence; one that shows but does not finish leaves the request
+     * unconfirmed, with the stop-loss following the account as REST reports it.
      */
-    private Future<Void> confirm(Market market, DetailedAccount before, boolean beforeIsBefore, OrderPlan plan,
-                                 int ordinal) {
+    private Future<Void> confirm(Market market, OrderPlan plan) {
       return watcher.await(entryOrderIndex, OrderWatcher::finished, settings.fillTimeout()).compose(found -> {
-        if (found.isEmpty()) {
-          String message = "order " + entryOrderIndex + " was accepted but its fill was not confirmed within "
-            + settings.fillTimeout().toSeconds() + " s; check the account";
-          return finish(new Outcome(RequestState.FAILED, "FILL_UNCONFIRMED", message),
-            Notices.failedAfterRetries(context, request.action(), 1, message));
+        if (found.isPresent()) {
+          return filled(market, plan, found.get());
         }
-        Order order = found.get();
-        if (sentAtMillis > 0) {
-          metrics.sentToFilled(Duration.ofMillis(System.currentTimeMillis() - sentAtMillis));
-        }
-        BigDecimal filled = order.filledBaseAmount() == null ? BigDecimal.ZERO : order.filledBaseAmount();
-        if (filled.signum() == 0) {
-          String reason = order.status();
-          return recordFill(ordinal, OrderState.CANCELLED, filled, null, reason)
-            .compose(recorded -> finish(new Outcome(RequestState.REJECTED, "NOT_FILLED", "order not filled: "
-              + reason), Notices.rejected(context, request.action(), "NOT_FILLED", reason)));
-        }
-        BigDecimal averagePrice = order.filledQuoteAmount().divide(filled, market.priceDecimals() + 4,
-          RoundingMode.HALF_EVEN).stripTrailingZeros();
-        BigDecimal requested = order.initialBaseAmount() != null ? order.initialBaseAmount()
-          : plan != null ? plan.baseAmount() : filled;
-        boolean complete = filled.compareTo(requested) >= 0;
-        RequestState state = complete ? RequestState.FILLED : RequestState.PARTIALLY_FILLED;
-        log.info("{} {} {} at {} ({})", order.isAsk() ? "sold" : "bought",
-          filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
-        return recordFill(ordinal, complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice,
-          order.status())
-          .compose(recorded -> beforeIsBefore ? accountAfter(market, before, order, filled) : readAccount())
-          .compose(after -> {
-            view.settled(after);
-            publish(beforeIsBefore
-              ? tradeNotice(order, filled, averagePrice, before.position(market.marketId()),
-                after.position(market.marketId()))
-              : tradeNoticeAfterTheFact(order, filled, averagePrice, after.position(market.marketId())));
-            return stopLosses.align(context, new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++),
-              market, position(before, market.marketId()), position(after, market.marketId()));
-          })
-          .compose(stopLossProblem -> {
-            String partial = complete ? null : "filled " + filled.toPlainString() + " of " + requested.toPlainString()
-              + " (" + order.status() + ")";
-            if (stopLossProblem.isPresent()) {
-              return complete(new Outcome(state, "STOP_LOSS_FAILED",
-                partial == null ? stopLossProblem.get() : partial + "; " + stopLossProblem.get()));
-            }
-            return complete(new Outcome(state, complete ? null : "PARTIALLY_FILLED", partial));
-          });
+        return watcher.find(entryOrderIndex).recover(failure -> Future.succeededFuture(Optional.empty()))
+          .compose(live -> live.isEmpty() && entryTx != null ? settleUnseen(market) : unconfirmed(market));
       });
+    }
+
+    private Future<Void> settleUnseen(Market market) {
+      log.warn("entry order {} does not show on the exchange; settling it", entryOrderIndex);
+      entry = EntryState.IN_DOUBT;
+      return settle(market);
+    }
+
+    private Future<Void> unconfirmed(Market market) {
+      String problem = "order " + entryOrderIndex + " is on the exchange but did not finish within "
+        + settings.fillTimeout().toSeconds() + " s; the stop-loss follows the account";
+      return readAccount()
+        .compose(after -> stopLosses.align(context, journaling(), market,
+          entryBefore == null ? position(after, market.marketId()) : position(entryBefore, market.marketId()),
+          position(after, market.marketId())))
+        .recover(failure -> Future.succeededFuture(Optional.of(failure.getMessage())))
+        .compose(stopLoss -> finish(new Outcome(RequestState.FAILED, OutcomeCode.FILL_UNCONFIRMED.name(),
+            problem + stopLoss.map(text -> "; " + text).orElse("")),
+          Notices.outcomeUnknown(context, request.action(), problem)));
+    }
+
+    private Future<Void> filled(Market market, OrderPlan plan, Order order) {
+      if (sentAtMillis > 0) {
+        metrics.sentToFilled(Duration.ofMillis(System.currentTimeMillis() - sentAtMillis));
+      }
+      BigDecimal filled = order.filledBaseAmount() == null ? BigDecimal.ZERO : order.filledBaseAmount();
+      if (filled.signum() == 0) {
+        String reason = order.status();
+        return recordFill(OrderState.CANCELLED, filled, null, reason)
+          .compose(recorded -> finish(new Outcome(RequestState.REJECTED, OutcomeCode.NOT_FILLED.name(),
+            "order not filled: " + reason), Notices.rejected(context, request.action(), "NOT_FILLED", reason)));
+      }
+      BigDecimal averagePrice = order.filledQuoteAmount().divide(filled, market.priceDecimals() + 4,
+        RoundingMode.HALF_EVEN).stripTrailingZeros();
+      BigDecimal requested = order.initialBaseAmount() != null ? order.initialBaseAmount()
+        : plan != null ? plan.baseAmount() : filled;
+      boolean complete = filled.compareTo(requested) >= 0;
+      RequestState state = complete ? RequestState.FILLED : RequestState.PARTIALLY_FILLED;
+      log.info("{} {} {} at {} ({})", order.isAsk() ? "sold" : "bought",
+        filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
+      return recordFill(complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice,
+        order.status())
+        .compose(recorded -> entryBefore != null ? accountAfter(market, entryBefore, order, filled) : readAccount())
+        .compose(after -> {
+          view.settled(after);
+          Optional<AccountPosition> held = after.position(market.marketId());
+          publish(entryBefore != null
+            ? FillNotices.of(context, order, filled, averagePrice, entryBefore.position(market.marketId()), held)
+            : FillNotices.afterTheFact(context, order, filled, averagePrice, held));
+          Optional<Position> now = position(after, market.marketId());
+          Optional<Position> then = entryBefore != null ? position(entryBefore, market.marketId())
+            : positionBefore(now, FillNotices.heldBefore(order, filled, held));
+          return stopLosses.align(context, journaling(), market, then, now);
+        })
+        .compose(stopLossProblem -> {
+          String partial = complete ? null : "filled " + filled.toPlainString() + " of " + requested.toPlainString()
+            + " (" + order.status() + ")";
+          if (stopLossProblem.isPresent()) {
+            return complete(new Outcome(state, OutcomeCode.STOP_LOSS_FAILED.name(),
+              partial == null ? stopLossProblem.get() : partial + "; " + stopLossProblem.get()));
+          }
+          return complete(new Outcome(state, complete ? null : OutcomeCode.PARTIALLY_FILLED.name(), partial));
+        });
+    }
+
+    private StopLossKeeper.Journaling journaling() {
+      return new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++);
     }
 
     /**
@@ -405,55 +442,17 @@ public final class TradeExecutor implements RequestExecutor {
         .compose(shown -> shown.map(Future::succeededFuture).orElseGet(this::readAccount));
     }
 
-    private Future<Boolean> recordFill(int ordinal, OrderState state, BigDecimal filled, BigDecimal averagePrice,
-                                       String status) {
-      if (ordinal < 0) {
+    private Future<Boolean> recordFill(OrderState state, BigDecimal filled, BigDecimal averagePrice, String status) {
+      if (entryOrdinal < 0) {
         return Future.succeededFuture(true);
       }
-      return journal.updateOrder(queued.requestId(), ordinal, OrderUpdate.fill(state, filled, averagePrice, status))
+      return journal.updateOrder(queued.requestId(), entryOrdinal, OrderUpdate.fill(state, filled, averagePrice,
+          status))
         .onSuccess(recorded -> {
           if (!recorded) {
-            log.warn("the journal refused to record order {}'s fill as {}", ordinal, state.wire());
+            log.warn("the journal refused to record order {}'s fill as {}", entryOrdinal, state.wire());
           }
         });
-    }
-
-    private Notice tradeNotice(Order order, BigDecimal filled, BigDecimal price, Optional<AccountPosition> before,
-                               Optional<AccountPosition> after) {
-      BigDecimal realizedBefore = before.map(AccountPosition::realizedPnl).orElse(BigDecimal.ZERO);
-      BigDecimal realizedAfter = after.map(AccountPosition::realizedPnl).orElse(realizedBefore);
-      BigDecimal realized = realizedAfter == null || realizedBefore == null ? null : realizedAfter.subtract(realizedBefore);
-      return tradeNotice(order, filled, price, before.map(AccountPosition::signedPosition).orElse(BigDecimal.ZERO),
-        after, realized);
-    }
-
-    /**
-     * After a restart the account as it was before the order is gone and the one read now already holds the
-     * fill: the position before is the position now minus the fill, and the fill's realized PnL is not known.
-     */
-    private Notice tradeNoticeAfterTheFact(Order order, BigDecimal filled, BigDecimal price,
-                                           Optional<AccountPosition> after) {
-      BigDecimal signedFill = order.isAsk() ? filled.negate() : filled;
-      BigDecimal heldBefore = after.map(AccountPosition::signedPosition).orElse(BigDecimal.ZERO).subtract(signedFill);
-      return tradeNotice(order, filled, price, heldBefore, after, null);
-    }
-
-    /** @param heldBefore the position before the fill: positive long, negative short, zero flat */
-    private Notice tradeNotice(Order order, BigDecimal filled, BigDecimal price, BigDecimal heldBefore,
-                               Optional<AccountPosition> after, BigDecimal realized) {
-      boolean isOpen = after.map(AccountPosition::open).orElse(false);
-      PositionSide fillSide = order.isAsk() ? PositionSide.SHORT : PositionSide.LONG;
-      if (heldBefore.signum() == 0) {
-        return Notices.opened(context, new Fill(fillSide, filled, price));
-      }
-      PositionSide held = heldBefore.signum() > 0 ? PositionSide.LONG : PositionSide.SHORT;
-      if (held == fillSide) {
-        return Notices.increased(context, new Fill(held, filled, price), after.get().position());
-      }
-      if (!isOpen) {
-        return Notices.closed(context, new Fill(held, filled, price), realized);
-      }
-      return Notices.reduced(context, new Fill(held, filled, price), after.get().position(), realized);
     }
 
     /**
@@ -491,7 +490,8 @@ public final class TradeExecutor implements RequestExecutor {
           new JsonObject().put("market_id", request.marketId()))
         .map(Message::body)
         .map(MarketJson::fromJson)
-        .recover(failure -> Future.failedFuture(new RetryableFailure("MARKET_UNAVAILABLE", failure.getMessage())));
+        .recover(failure -> Future.failedFuture(new RetryableFailure(OutcomeCode.MARKET_UNAVAILABLE.name(),
+          failure.getMessage())));
     }
 
     private Future<BookTop> book(Market market) {
@@ -502,6 +502,19 @@ public final class TradeExecutor implements RequestExecutor {
       return session.lighter().account(account.accountIndex())
         .recover(failure -> Future.failedFuture(exchangeFailure(failure)));
     }
+  }
+
+  /**
+   * The position before a fill, from the one after it and the signed position before: only its side and size
+   * are known, which is what telling a growth from a reduction needs.
+   */
+  static Optional<Position> positionBefore(Optional<Position> after, BigDecimal heldBefore) {
+    if (heldBefore.signum() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new Position(heldBefore.signum() > 0 ? Side.BUY : Side.SELL, heldBefore.abs(),
+      after.map(Position::averageEntryPrice).orElse(null),
+      after.map(Position::initialMarginFractionPercent).orElse(null)));
   }
 
   private static BigDecimal signedPosition(DetailedAccount account, long marketId) {
@@ -517,11 +530,9 @@ public final class TradeExecutor implements RequestExecutor {
     if (failure instanceof LighterException error && !error.retryable()) {
       return error;
     }
-    return new RetryableFailure(failure instanceof LighterException error ? errorCode(error) : "EXCHANGE_ERROR",
+    return new RetryableFailure(failure instanceof LighterException error ? OrderSender.errorCode(error)
+      : OutcomeCode.EXCHANGE_ERROR.name(),
       failure.getMessage());
   }
 
-  static String errorCode(LighterException error) {
-    return error.code() != 0 ? "LIGHTER_" + error.code() : error.kind().name();
-  }
 }

@@ -23,6 +23,11 @@ public enum OrderPurpose {
     return this != STOP_LOSS_MODIFY && this != STOP_LOSS_CANCEL;
   }
 
+  /** Whether the order trades the request's own size (an entry, close or reduction), which must never run twice. */
+  public boolean isEntry() {
+    return this == ENTRY || this == CLOSE || this == REDUCE;
+  }
+
   public static OrderPurpose fromWire(String wire) {
     return Wire.parse(OrderPurpose.class, wire);
   }

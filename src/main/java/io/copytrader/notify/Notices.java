@@ -149,6 +149,19 @@ public final class Notices {
       .lines());
   }
 
+  /**
+   * The service cannot tell whether the order executed, or executed but did not see it finish: someone has to
+   * look at the account. Nothing more is sent for the request.
+   */
+  public static Notice outcomeUnknown(TradeContext trade, TradeAction action, String problem) {
+    Objects.requireNonNull(action, "action");
+    return new Notice(Severity.URGENT, "Trade outcome UNKNOWN: check the account", builder(trade)
+      .action(action)
+      .text("Problem", problem)
+      .request(trade)
+      .lines());
+  }
+
   /** The request waited longer than it may and was dropped unexecuted. */
   public static Notice expired(TradeContext trade, TradeAction action, Duration waited) {
     return new Notice(Severity.WARNING, "Trade request expired", builder(trade)

@@ -1,5 +1,6 @@
 package io.copytrader.e2e;
 
+import static io.copytrader.e2e.TradingHarness.BTC;
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.orders;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +10,8 @@ import io.copytrader.lighter.Order;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,21 +32,18 @@ class RestartRecoveryTest {
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    // RETRY_INTERVAL 5 s: the first instance is stopped long before it would look the order up itself
-    harness = TradingHarness.start(vertx, dir, 2, Map.of("SHUTDOWN_GRACE", "0", "RETRY_INTERVAL", "5"));
+    harness = TradingHarness.start(vertx, dir, 3, Map.of("SHUTDOWN_GRACE", "0", "RETRY_INTERVAL", "5"));
   }
 
   @Test
   void orderWhoseAnswerWasLostBeforeAStopIsAdoptedByTheNextInstance() throws Exception {
     TestAccount account = harness.freshAccount();
-    harness.injectFaults(new JsonObject().put("drop_response_count", 1));
+    harness.injectFaults(answerLostAndOrderHidden());
     String id = harness.trade(account, "ETH", "long", "0.5");
-    harness.eventually("the entry order's outcome to be unknown", Duration.ofSeconds(10),
-      () -> harness.requestStatus(id), status -> !orders(status, "entry").isEmpty()
-        && "unknown".equals(orders(status, "entry").get(0).getString("state")));
-    harness.clearFaults();
+    awaitUnknown(id, "entry");
 
     harness.restartService();
+    harness.clearFaults();
 
     JsonObject status = harness.filled(id);
     List<JsonObject> entries = orders(status, "entry");
@@ -64,18 +64,60 @@ class RestartRecoveryTest {
   void closeWhoseAnswerWasLostBeforeAStopIsReportedAsAClose() throws Exception {
     TestAccount account = harness.freshAccount();
     harness.filled(harness.trade(account, "ETH", "long", "0.5"));
-    harness.injectFaults(new JsonObject().put("drop_response_count", 1));
+    harness.injectFaults(answerLostAndOrderHidden());
     String id = harness.trade(account, "ETH", "close", null);
-    harness.eventually("the closing order's outcome to be unknown", Duration.ofSeconds(10),
-      () -> harness.requestStatus(id), status -> !orders(status, "close").isEmpty()
-        && "unknown".equals(orders(status, "close").get(0).getString("state")));
-    harness.clearFaults();
+    awaitUnknown(id, "close");
 
     harness.restartService();
+    harness.clearFaults();
 
     harness.filled(id);
     assertThat(harness.signedPosition(account, ETH)).isZero();
     assertThat(harness.awaitTelegram(id, "Position closed")).contains("<b>Side:</b> LONG");
     assertThat(harness.telegramFor(id)).noneMatch(text -> text.contains("<b>Position opened</b>"));
+  }
+
+  @Test
+  void increaseRecoveredAfterARestartMovesTheStopToTheNewEntry() throws Exception {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "BTC", "long", "0.5"));
+    BigDecimal firstTrigger = onlyStopLoss(account).triggerPrice();
+    harness.setMid(BTC, "96000.0");
+    harness.injectFaults(answerLostAndOrderHidden());
+    String id = harness.adjust(account, "BTC", "increase", "0.5");
+    awaitUnknown(id, "entry");
+
+    harness.restartService();
+    harness.clearFaults();
+
+    harness.filled(id);
+    BigDecimal entry = harness.position(account, BTC).orElseThrow().avgEntryPrice();
+    BigDecimal trigger = entry.multiply(new BigDecimal("0.9975")).setScale(1, RoundingMode.CEILING);
+    Order stopLoss = onlyStopLoss(account);
+    assertThat(stopLoss.triggerPrice()).isEqualByComparingTo(trigger).isGreaterThan(firstTrigger);
+    assertThat(stopLoss.remainingBaseAmount())
+      .isEqualByComparingTo(harness.position(account, BTC).orElseThrow().position());
+  }
+
+  /** Waits until the request's order of {@code purpose} is journaled with its outcome unknown. */
+  private static void awaitUnknown(String id, String purpose) {
+    harness.eventually("the " + purpose + " order's outcome to be unknown", Duration.ofSeconds(10),
+      () -> harness.requestStatus(id), status -> !orders(status, purpose).isEmpty()
+        && "unknown".equals(orders(status, purpose).get(0).getString("state")));
+  }
+
+  private static Order onlyStopLoss(TestAccount account) {
+    List<Order> stopLosses = harness.stopLosses(account, BTC);
+    assertThat(stopLosses).hasSize(1);
+    return stopLosses.get(0);
+  }
+
+  /**
+   * The send's answer is lost and the order lookup fails, so the first instance can settle nothing before it
+   * stops: the next one must, from the journal and the exchange.
+   */
+  private static JsonObject answerLostAndOrderHidden() {
+    return new JsonObject().put("drop_response_count", 1).put("error_count", 1_000_000)
+      .put("error_path", "/api/v1/accountOrders");
   }
 }

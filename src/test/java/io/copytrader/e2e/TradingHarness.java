@@ -55,6 +55,7 @@ final class TradingHarness {
   static final BigDecimal COLLATERAL = new BigDecimal("10000");
   /** ETH on the paper exchange: market 0, 4 size decimals, 2 price decimals, 5% initial margin, mid 3000. */
   static final int ETH = 0;
+  static final int BTC = 1;
   static final BigDecimal ETH_MID = new BigDecimal("3000.00");
   static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired");
   private static final Duration FINAL_STATE_TIMEOUT = Duration.ofSeconds(30);

@@ -1,0 +1,137 @@
+package io.copytrader.account;
+
+import io.copytrader.lighter.EnrichedTx;
+import io.copytrader.lighter.Order;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Settles a transaction in doubt by evidence from the exchange, never by a missing lookup alone (Lighter applies
+ * transactions asynchronously and its lookups may lag). Evidence, in the order it is looked for:
+ * <ul>
+ *   <li>the order found by its client order index: it landed;</li>
+ *   <li>the transaction found by hash: failed means it can never execute; pending or executed means it landed
+ *   and the order is waited for;</li>
+ *   <li>the key's {@code nextNonce} past the transaction's nonce: the transaction landed, so the order is waited
+ *   for and nothing is sent;</li>
+ *   <li>the transaction's own {@code ExpiredAt} passed (plus a margin for the two clocks) with the nonce still
+ *   unused: it can never execute.</li>
+ * </ul>
+ * While none of these is seen and the transaction may still be applied, its very bytes are sent again, which
+ * cannot execute it twice (one nonce is applied once) but gets it there if it was lost on the way. Without
+ * evidence by the deadline the outcome stays unknown, and nothing may be sent for the order.
+ */
+final class DoubtSettler {
+
+  /** How far the exchange's clock may be behind ours when it judges {@code ExpiredAt}. */
+  static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
+  /** How long after the expiry evidence may still arrive from lagging lookups. */
+  static final Duration LOOKUP_GRACE = Duration.ofSeconds(30);
+  private static final long FIRST_ROUND_MS = 50;
+  private static final long MAX_ROUND_MS = 2_000;
+  private static final long REBROADCAST_EVERY_MS = 1_000;
+
+  private final Vertx vertx;
+  private final ExchangeSession session;
+  private final OrderWatcher watcher;
+
+  DoubtSettler(Vertx vertx, ExchangeSession session, OrderWatcher watcher) {
+    this.vertx = vertx;
+    this.session = session;
+    this.watcher = watcher;
+  }
+
+  /** The latest time evidence is waited for: the transaction's expiry, the clock margin and the lookup grace. */
+  static long deadline(InDoubtTx tx) {
+    return tx.expiredAtMillis() + CLOCK_MARGIN.toMillis() + LOOKUP_GRACE.toMillis();
+  }
+
+  Future<Settlement> settle(InDoubtTx tx) {
+    return new Round(tx).run(FIRST_ROUND_MS);
+  }
+
+  /** One settlement's state across its rounds of lookups. */
+  private final class Round {
+
+    private final InDoubtTx tx;
+    /** Some evidence says the transaction reached the exchange: only its order is waited for now. */
+    private boolean reached;
+    private long lastRebroadcast;
+
+    Round(InDoubtTx tx) {
+      this.tx = tx;
+    }
+
+    Future<Settlement> run(long delay) {
+      return order().compose(order -> {
+        if (order.isPresent()) {
+          session.settled(tx, true);
+          return Future.succeededFuture(new Settlement.Landed(order.get()));
+        }
+        return transaction().compose(found -> {
+          Optional<String> refusal = found.flatMap(EnrichedTx::refusal);
+          if (refusal.isPresent()) {
+            session.settled(tx, true);
+            return Future.succeededFuture(new Settlement.NeverApplied("transaction " + tx.txHash()
+              + " failed on the exchange: " + refusal.get(), true));
+          }
+          reached |= found.isPresent();
+          return reached ? next(delay) : nonceEvidence(delay);
+        });
+      });
+    }
+
+    private Future<Settlement> nonceEvidence(long delay) {
+      return nextNonce().compose(next -> {
+        if (next.isPresent() && next.get() > tx.nonce()) {
+          reached = true;
+          return next(delay);
+        }
+        long now = System.currentTimeMillis();
+        if (next.isPresent() && now > tx.expiredAtMillis() + CLOCK_MARGIN.toMillis()) {
+          session.settled(tx, false);
+          return Future.succeededFuture(new Settlement.NeverApplied("transaction " + tx.txHash()
+            + " expired with nonce " + tx.nonce() + " unused", false));
+        }
+        if (now < tx.expiredAtMillis() && now - lastRebroadcast >= REBROADCAST_EVERY_MS) {
+          lastRebroadcast = now;
+          return session.rebroadcast(tx).compose(copy -> {
+            reached |= copy != ExchangeSession.Rebroadcast.NO_EVIDENCE;
+            return next(FIRST_ROUND_MS);
+          });
+        }
+        return next(delay);
+      });
+    }
+
+    private Future<Settlement> next(long delay) {
+      long remaining = deadline(tx) - System.currentTimeMillis();
+      if (remaining <= 0) {
+        return Future.succeededFuture(new Settlement.Unresolved("no evidence of transaction " + tx.txHash()
+          + " (nonce " + tx.nonce() + ", client order index " + tx.clientOrderIndex() + ") by "
+          + Duration.ofMillis(deadline(tx) - tx.expiredAtMillis()).toSeconds() + " s after its expiry"
+          + (reached ? "; it reached the exchange but its order does not show" : "")));
+      }
+      return Pause.of(vertx, Math.max(1, Math.min(delay, remaining)))
+        .compose(waited -> run(Math.min(delay * 2, MAX_ROUND_MS)));
+    }
+
+    private Future<Optional<Order>> order() {
+      return watcher.find(tx.clientOrderIndex()).recover(failure -> Future.succeededFuture(Optional.empty()));
+    }
+
+    private Future<Optional<EnrichedTx>> transaction() {
+      return session.lighter().tx(tx.txHash())
+        .map(Optional::of)
+        .recover(failure -> Future.succeededFuture(Optional.empty()));
+    }
+
+    private Future<Optional<Long>> nextNonce() {
+      return session.lighter().nextNonce(session.accountIndex(), session.apiKeyIndex())
+        .map(Optional::of)
+        .recover(failure -> Future.succeededFuture(Optional.empty()));
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.copytrader.account;
+
+import io.copytrader.journal.Journal;
+import io.copytrader.journal.NewOrder;
+import io.copytrader.journal.OrderPurpose;
+import io.copytrader.journal.OrderSide;
+import io.copytrader.journal.OrderUpdate;
+import io.copytrader.lighter.LighterException;
+import io.copytrader.lighter.signer.LighterTx;
+import io.vertx.core.Future;
+import java.math.BigDecimal;
+import java.util.function.IntSupplier;
+import java.util.function.LongFunction;
+
+/**
+ * Sends one order transaction the one way every transaction of the service goes: signed with the account's next
+ * nonce, journaled before it leaves (so a crash can never forget a transaction that may have reached Lighter),
+ * sent, and its outcome recorded on its journal row. What the outcome means for the order is the caller's to
+ * decide.
+ */
+final class OrderSender {
+
+  private final ExchangeSession session;
+  private final Journal journal;
+
+  OrderSender(ExchangeSession session, Journal journal) {
+    this.session = session;
+    this.journal = journal;
+  }
+
+  /**
+   * What the journal records of an order before it is sent.
+   *
+   * @param side null for a cancel
+   * @param base null for a cancel
+   */
+  record Draft(OrderPurpose purpose, int marketId, long clientOrderIndex, Side side, BigDecimal base,
+               BigDecimal price, BigDecimal trigger) {
+  }
+
+  /** The transaction's journal row and what became of its send. */
+  record Sent(int ordinal, SendOutcome outcome) {
+  }
+
+  /**
+   * @param ordinals the request's next free journal ordinals
+   * @param beforeSend runs once the row is journaled, just before the transaction leaves
+   */
+  Future<Sent> send(String requestId, IntSupplier ordinals, Draft draft, LongFunction<LighterTx> build,
+                    Runnable beforeSend) {
+    SignedOrderRows rows = new SignedOrderRows(journal, requestId, ordinals);
+    return session.send(draft.clientOrderIndex(), draft.purpose().isEntry(), build, signed -> rows.record(ordinal -> new NewOrder(requestId,
+        ordinal, draft.purpose(), draft.marketId(), draft.clientOrderIndex(), signed.nonce(), session.apiKeyIndex(),
+        signed.tx().txType(), signed.tx().txHashHex(), signed.tx().txInfo(), side(draft.side()), draft.base(),
+        draft.price(), draft.trigger()))
+        .onSuccess(journaled -> beforeSend.run()))
+      .compose(outcome -> journal.updateOrder(requestId, rows.ordinal(), update(outcome))
+        .map(recorded -> new Sent(rows.ordinal(), outcome)));
+  }
+
+  private static OrderUpdate update(SendOutcome outcome) {
+    if (outcome instanceof SendOutcome.Accepted accepted) {
+      return OrderUpdate.sent(accepted.tx().txHashHex());
+    }
+    if (outcome instanceof SendOutcome.Unknown unknown) {
+      return OrderUpdate.unknown(errorCode(unknown.error()), unknown.error().getMessage());
+    }
+    if (outcome instanceof SendOutcome.NonceConsumed consumed) {
+      return OrderUpdate.rejected(errorCode(consumed.error()),
+        "nonce already used by the earlier transaction in doubt for this order; not applied");
+    }
+    LighterException error = outcome instanceof SendOutcome.Rejected rejected ? rejected.error()
+      : ((SendOutcome.NotSent) outcome).error();
+    return OrderUpdate.rejected(errorCode(error), error.getMessage());
+  }
+
+  private static OrderSide side(Side side) {
+    return side == null ? null : side == Side.SELL ? OrderSide.SELL : OrderSide.BUY;
+  }
+
+  /** The journal's and the API's code for an exchange failure: Lighter's own code when it gave one. */
+  static String errorCode(LighterException error) {
+    return error.code() != 0 ? "LIGHTER_" + error.code() : error.kind().name();
+  }
+}

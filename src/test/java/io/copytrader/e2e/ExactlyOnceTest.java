@@ -1,0 +1,78 @@
+package io.copytrader.e2e;
+
+import static io.copytrader.e2e.TradingHarness.ETH;
+import static io.copytrader.e2e.TradingHarness.orders;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.e2e.TradingHarness.TestAccount;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The request's guarantees under faults of the exchange, against the paper exchange: a send whose answer is lost
+ * is settled by evidence, never repeated on a guess, and exits are never dropped for their age.
+ */
+@ExtendWith(VertxExtension.class)
+class ExactlyOnceTest {
+
+  private static TradingHarness harness;
+
+  @BeforeAll
+  static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
+    harness = TradingHarness.start(vertx, dir, 4, Map.of("MAX_SIGNAL_AGE", "10"));
+  }
+
+  @AfterEach
+  void clearFaults() {
+    harness.clearFaults();
+  }
+
+  @Test
+  void lostAnswerWhoseLookupsFailAtFirstFillsOnceAndIsProtected() {
+    TestAccount account = harness.freshAccount();
+    harness.injectFaults(new JsonObject().put("drop_response_count", 1).put("error_count", 3)
+      .put("error_path", "/api/v1/accountOrders"));
+
+    String id = harness.trade(account, "ETH", "long", "0.5");
+
+    JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
+    assertThat(status.getInteger("attempts")).isEqualTo(1);
+    assertThat(harness.stopLosses(account, ETH)).hasSize(1);
+  }
+
+  @Test
+  void closeOlderThanItsAgeLimitStillCloses() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    JsonObject stale = TradingHarness.tradeBody(account, "ETH", "close", null)
+      .put("signal_timestamp", System.currentTimeMillis() - 600_000).put("max_lag_ms", 1_000);
+
+    String id = harness.submit("/api/trade", stale);
+
+    harness.filled(id);
+    assertThat(harness.signedPosition(account, ETH)).isZero();
+    assertThat(harness.stopLosses(account, ETH)).isEmpty();
+  }
+
+  @Test
+  void decreaseOlderThanItsAgeLimitStillReduces() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "short", "0.5"));
+    JsonObject stale = TradingHarness.adjustBody(account, "ETH", "decrease", "0.5")
+      .put("signal_timestamp", System.currentTimeMillis() - 600_000).put("max_lag_ms", 1_000);
+
+    String id = harness.submit("/api/trade/adjust", stale);
+
+    JsonObject status = harness.filled(id);
+    assertThat(orders(status, "reduce")).hasSize(1);
+    assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("-0.6667");
+  }
+}
