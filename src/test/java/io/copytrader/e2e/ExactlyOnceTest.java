@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,5 +75,23 @@ class ExactlyOnceTest {
     JsonObject status = harness.filled(id);
     assertThat(orders(status, "reduce")).hasSize(1);
     assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("-0.6667");
+  }
+
+  @Test
+  void unansweredSendIsSentAgainOnlyOnceItsExpiryProvesItNeverExecuted() {
+    TestAccount account = harness.freshAccount();
+    harness.injectFaults(new JsonObject().put("error_count", 1_000_000).put("error_path", "/api/v1/sendTx"));
+
+    String id = harness.trade(account, "ETH", "long", "0.5");
+    harness.eventually("the unanswered entry to be proven never executed", Duration.ofSeconds(30),
+      () -> harness.requestStatus(id), status -> orders(status, "entry").stream()
+        .anyMatch(order -> "NEVER_APPLIED".equals(order.getString("error_code"))));
+    harness.clearFaults();
+
+    JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
+    assertThat(orders(status, "entry")).extracting(order -> order.getString("state"))
+      .containsExactly("rejected", "filled");
+    assertThat(orders(status, "entry")).extracting(order -> order.getLong("nonce")).containsOnly(
+      orders(status, "entry").get(0).getLong("nonce"));
   }
 }
