@@ -15,7 +15,7 @@ import io.copytrader.journal.RequestState;
 import io.copytrader.journal.RequestKind;
 import io.copytrader.journal.RequestRecord;
 import io.copytrader.journal.StagedWrite;
-import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.TradingApi;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -43,7 +43,7 @@ public final class AccountVerticle extends VerticleBase {
   private final AccountConfig account;
   private final int capacity;
   private final Journal journal;
-  private final LighterClient lighter;
+  private final TradingApi lighter;
   private final RequestExecutor executor;
   private final AccountViewer viewer;
   private final Duration shutdownGrace;
@@ -56,7 +56,7 @@ public final class AccountVerticle extends VerticleBase {
   private Promise<Void> idle;
   private volatile int depth;
 
-  public AccountVerticle(AccountConfig account, int capacity, Journal journal, LighterClient lighter,
+  public AccountVerticle(AccountConfig account, int capacity, Journal journal, TradingApi lighter,
                          RequestExecutor executor, AccountViewer viewer, Duration shutdownGrace) {
     this.account = account;
     this.capacity = capacity;

@@ -2,7 +2,7 @@ package io.copytrader.account;
 
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
-import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.TradingApi;
 import io.copytrader.lighter.Order;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -18,11 +18,11 @@ import java.util.function.Supplier;
  */
 public final class AccountView implements AccountViewer {
 
-  private final LighterClient lighter;
+  private final TradingApi lighter;
   private final long accountIndex;
   private final Supplier<String> authToken;
 
-  public AccountView(LighterClient lighter, long accountIndex, Supplier<String> authToken) {
+  public AccountView(TradingApi lighter, long accountIndex, Supplier<String> authToken) {
     this.lighter = lighter;
     this.accountIndex = accountIndex;
     this.authToken = authToken;

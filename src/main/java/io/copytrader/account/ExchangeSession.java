@@ -1,7 +1,7 @@
 package io.copytrader.account;
 
 import io.copytrader.config.AccountConfig;
-import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.TradingApi;
 import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
@@ -25,7 +25,7 @@ public final class ExchangeSession {
   /** 21104: the nonce is not the one the exchange expects for this key. */
   static final int INVALID_NONCE = 21104;
 
-  private final LighterClient lighter;
+  private final TradingApi lighter;
   private final AccountConfig account;
   private final ApiKey key;
   private final TxSigner signer;
@@ -42,14 +42,14 @@ public final class ExchangeSession {
   record Signed(long nonce, SignedTx tx) {
   }
 
-  public ExchangeSession(LighterClient lighter, AccountConfig account, ApiKey key, TxSigner signer) {
+  public ExchangeSession(TradingApi lighter, AccountConfig account, ApiKey key, TxSigner signer) {
     this.lighter = lighter;
     this.account = account;
     this.key = key;
     this.signer = signer;
   }
 
-  LighterClient lighter() {
+  TradingApi lighter() {
     return lighter;
   }
 

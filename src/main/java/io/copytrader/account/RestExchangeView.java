@@ -1,7 +1,7 @@
 package io.copytrader.account;
 
 import io.copytrader.lighter.DetailedAccount;
-import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.TradingApi;
 import io.copytrader.lighter.Order;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
@@ -15,11 +15,11 @@ import java.util.function.Supplier;
 /** Every read a REST request; nothing is followed, so callers poll. */
 public final class RestExchangeView implements ExchangeView {
 
-  private final LighterClient lighter;
+  private final TradingApi lighter;
   private final Supplier<String> authToken;
 
   /** @param authToken a fresh auth token of the account, for its orders */
-  public RestExchangeView(LighterClient lighter, Supplier<String> authToken) {
+  public RestExchangeView(TradingApi lighter, Supplier<String> authToken) {
     this.lighter = lighter;
     this.authToken = authToken;
   }

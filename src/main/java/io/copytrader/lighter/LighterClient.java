@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One instance is shared by all verticles; it holds no per-call state and may be called from any context.
  */
-public final class LighterClient implements AutoCloseable {
+public final class LighterClient implements TradingApi, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LighterClient.class);
   private static final String API = "/api/v1/";

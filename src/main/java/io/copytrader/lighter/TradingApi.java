@@ -1,0 +1,33 @@
+package io.copytrader.lighter;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * The part of Lighter's REST API an account trades through: its reads, the lookups that settle a transaction's
+ * fate, and {@code sendTx}. {@link LighterClient} speaks it over HTTP; the account's logic depends on nothing more,
+ * so it can be exercised against an exchange held in memory.
+ */
+public interface TradingApi {
+
+  /** {@code account}: balances and positions. */
+  Future<DetailedAccount> account(long accountIndex);
+
+  /** {@code accountActiveOrders}: live orders of one market, or of all markets when {@code marketId} is null. */
+  Future<OrderPage> accountActiveOrders(long accountIndex, Integer marketId, String authToken);
+
+  /** {@code accountOrders}: live and recently finished orders with these client order indexes. */
+  Future<OrderPage> accountOrders(long accountIndex, List<Long> clientOrderIndexes, String authToken);
+
+  /** {@code orderBookOrders}: the best {@code limit} orders of each side. */
+  Future<OrderBookOrders> orderBookOrders(long marketId, int limit);
+
+  /** {@code nextNonce}: the nonce the next transaction of (account, API key) must carry. */
+  Future<Long> nextNonce(long accountIndex, int apiKeyIndex);
+
+  /** {@code tx?by=hash}; an unknown hash fails with {@link LighterErrorCodes#TX_NOT_FOUND}. */
+  Future<EnrichedTx> tx(String hash);
+
+  /** {@code sendTx}: 200 means queued, not executed. */
+  Future<SendTxResult> sendTx(int txType, String txInfo);
+}

@@ -1,0 +1,90 @@
+package io.copytrader.account;
+
+import io.copytrader.Addresses;
+import io.copytrader.config.AccountConfig;
+import io.copytrader.config.Secret;
+import io.copytrader.config.TradingParameters;
+import io.copytrader.journal.Journal;
+import io.copytrader.journal.NewRequest;
+import io.copytrader.journal.RequestDetail;
+import io.copytrader.journal.RequestKind;
+import io.copytrader.lighter.InMemoryExchange;
+import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.lighter.signer.TxSigner;
+import io.copytrader.market.Market;
+import io.copytrader.market.MarketJson;
+import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.notify.Notice;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A {@link TradeExecutor} for one account trading ETH on an {@link InMemoryExchange}, with a real journal in a
+ * temporary directory: fast tests of how requests execute under the exchange's faults.
+ */
+final class ExecutorFixture {
+
+  static final long ACCOUNT = 42;
+  static final Market ETH = new Market(0, "ETH", true, 4, 2, new BigDecimal("0.0050"), BigDecimal.TEN,
+    new BigDecimal("0.05"));
+
+  final InMemoryExchange exchange = new InMemoryExchange(ACCOUNT, new BigDecimal("10000"),
+    new BigDecimal("2999.00"), new BigDecimal("3001.00"));
+  final Journal journal;
+  final List<Notice> notices = new CopyOnWriteArrayList<>();
+  private final TradeExecutor executor;
+  /** The account's context: an account executes on one. */
+  private final Context context;
+  private int requests;
+
+  ExecutorFixture(Vertx vertx, Path dir) {
+    this.context = vertx.getOrCreateContext();
+    this.journal = Journal.open(vertx, dir).await();
+    vertx.eventBus().consumer(Addresses.MARKET_RESOLVE, msg -> msg.reply(MarketJson.toJson(ETH)))
+      .completion().await();
+    vertx.eventBus().<JsonObject>consumer(Addresses.NOTIFY, msg -> notices.add(Notice.fromJson(msg.body())))
+      .completion().await();
+    byte[] secret = new byte[40];
+    new SecureRandom().nextBytes(secret);
+    String privateKey = HexFormat.of().formatHex(secret);
+    AccountConfig account = new AccountConfig(ACCOUNT, 0, Secret.of(privateKey), "test", null, null, null);
+    TradingParameters trading = new TradingParameters(new BigDecimal("0.8"), new BigDecimal("0.01"),
+      new BigDecimal("0.05"));
+    ExecutionSettings settings = new ExecutionSettings(trading, 3, Duration.ofMillis(10), Duration.ofSeconds(10),
+      Duration.ofSeconds(2));
+    ExchangeSession session = new ExchangeSession(exchange, account, ApiKey.parse(privateKey), new TxSigner(304));
+    executor = new TradeExecutor(vertx, account, settings, session, new RestExchangeView(exchange,
+      session::authToken), journal, new ClientOrderIndexAllocator(0),
+      new ServiceMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+  }
+
+  /** Journals the request as intake does, executes it to its end and returns what the journal holds of it. */
+  RequestDetail execute(TradeAction action, String amount) {
+    String id = "r-" + ++requests;
+    BigDecimal value = new BigDecimal(amount);
+    TradeRequest request = new TradeRequest(ACCOUNT, ETH.marketId(), ETH.symbol(), action,
+      action.isAdjust() ? null : value, action.isAdjust() ? value : null, null, null, null);
+    journal.insertRequest(NewRequest.of(id, ACCOUNT, action.isAdjust() ? RequestKind.ADJUST : RequestKind.TRADE,
+      request.toJson(), null, null, null)).await();
+    Promise<Void> executed = Promise.promise();
+    context.runOnContext(start -> executor.execute(QueuedRequest.fresh(id, request, System.currentTimeMillis()))
+      .onComplete(executed));
+    executed.future().await();
+    return journal.getRequest(id).await().orElseThrow();
+  }
+
+  long urgentNotices() {
+    return notices.stream().filter(notice -> notice.severity() == Notice.Severity.URGENT).count();
+  }
+}

@@ -1,0 +1,93 @@
+package io.copytrader.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.journal.OrderRecord;
+import io.copytrader.journal.RequestDetail;
+import io.copytrader.journal.RequestState;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How one request executes against an exchange held in memory, under the faults that threaten exactly-once
+ * execution: answers lost after the exchange applied the transaction, lookups that fail, lookups that lag.
+ */
+@ExtendWith(VertxExtension.class)
+class TradeExecutorTest {
+
+  private ExecutorFixture fixture;
+
+  @BeforeEach
+  void start(Vertx vertx, @TempDir Path dir) {
+    fixture = new ExecutorFixture(vertx, dir);
+  }
+
+  @Test
+  void openFillsOnceAndCarriesOneStopLoss() {
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
+    assertThat(fixture.exchange.position()).isEqualByComparingTo("1.3333");
+    assertThat(fixture.exchange.stopLosses()).singleElement()
+      .satisfies(stop -> assertThat(stop.remainingBaseAmount()).isEqualByComparingTo("1.3333"));
+  }
+
+  @Test
+  void lostAnswerWhileLookupsLagIsSettledNotSentTwice() {
+    fixture.exchange.loseAnswers(1).lagNextTx(12);
+
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
+    assertThat(fixture.exchange.position()).isEqualByComparingTo("1.3333");
+    assertThat(entries(done)).extracting(OrderRecord::clientOrderIndex).containsOnly(
+      entries(done).get(0).clientOrderIndex());
+  }
+
+  @Test
+  void lostAnswerWhileLookupsFailIsSettledOnceTheyAnswer() {
+    fixture.exchange.loseAnswers(1).failLookupsAfterNextSend(6);
+
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(done.request().attempts()).isEqualTo(1);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
+    assertThat(fixture.exchange.stopLosses()).hasSize(1);
+    assertThat(fixture.urgentNotices()).isZero();
+  }
+
+  @Test
+  void closeWhoseAnswerIsLostWhileLookupsLagClosesOnce() {
+    fixture.execute(TradeAction.LONG, "0.5");
+    fixture.exchange.loseAnswers(1).lagNextTx(12);
+
+    RequestDetail done = fixture.execute(TradeAction.CLOSE, "0");
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.position()).isZero();
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(2);
+  }
+
+  @Test
+  void entryTransactionExpiresWithinTheSignalAgeLimit() {
+    long before = System.currentTimeMillis();
+
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    long expiredAt = InDoubtTx.of(entries(done).get(0)).expiredAtMillis();
+    assertThat(expiredAt).isBetween(before + 9_000, System.currentTimeMillis() + 10_000);
+  }
+
+  private static List<OrderRecord> entries(RequestDetail detail) {
+    return detail.orders().stream().filter(order -> order.purpose().isEntry()).toList();
+  }
+}
