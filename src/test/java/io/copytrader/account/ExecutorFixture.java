@@ -5,11 +5,17 @@ import io.copytrader.config.AccountConfig;
 import io.copytrader.config.Secret;
 import io.copytrader.config.TradingParameters;
 import io.copytrader.journal.Journal;
+import io.copytrader.journal.NewOrder;
+import io.copytrader.journal.OrderPurpose;
+import io.copytrader.journal.OrderSide;
 import io.copytrader.journal.NewRequest;
 import io.copytrader.journal.RequestDetail;
 import io.copytrader.journal.RequestKind;
 import io.copytrader.lighter.InMemoryExchange;
 import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.market.Market;
 import io.copytrader.market.MarketJson;
@@ -18,6 +24,7 @@ import io.copytrader.notify.Notice;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -44,6 +51,8 @@ final class ExecutorFixture {
   final Journal journal;
   final List<Notice> notices = new CopyOnWriteArrayList<>();
   private final TradeExecutor executor;
+  private final AccountConfig account;
+  private final ApiKey key;
   /** The account's context: an account executes on one. */
   private final Context context;
   private int requests;
@@ -58,12 +67,13 @@ final class ExecutorFixture {
     byte[] secret = new byte[40];
     new SecureRandom().nextBytes(secret);
     String privateKey = HexFormat.of().formatHex(secret);
-    AccountConfig account = new AccountConfig(ACCOUNT, 0, Secret.of(privateKey), "test", null, null, null);
+    account = new AccountConfig(ACCOUNT, 0, Secret.of(privateKey), "test", null, null, null);
+    key = ApiKey.parse(privateKey);
     TradingParameters trading = new TradingParameters(new BigDecimal("0.8"), new BigDecimal("0.01"),
       new BigDecimal("0.05"));
     ExecutionSettings settings = new ExecutionSettings(trading, 3, Duration.ofMillis(10), Duration.ofSeconds(10),
       Duration.ofSeconds(2));
-    ExchangeSession session = new ExchangeSession(exchange, account, ApiKey.parse(privateKey), new TxSigner(304));
+    ExchangeSession session = new ExchangeSession(exchange, account, key, new TxSigner(304));
     executor = new TradeExecutor(vertx, account, settings, session, new RestExchangeView(exchange,
       session::authToken), journal, new ClientOrderIndexAllocator(0),
       new ServiceMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
@@ -71,17 +81,49 @@ final class ExecutorFixture {
 
   /** Journals the request as intake does, executes it to its end and returns what the journal holds of it. */
   RequestDetail execute(TradeAction action, String amount) {
-    String id = "r-" + ++requests;
-    BigDecimal value = new BigDecimal(amount);
-    TradeRequest request = new TradeRequest(ACCOUNT, ETH.marketId(), ETH.symbol(), action,
-      action.isAdjust() ? null : value, action.isAdjust() ? value : null, null, null, null);
-    journal.insertRequest(NewRequest.of(id, ACCOUNT, action.isAdjust() ? RequestKind.ADJUST : RequestKind.TRADE,
-      request.toJson(), null, null, null)).await();
+    TradeRequest request = request(action, amount);
+    String id = accept(request);
     Promise<Void> executed = Promise.promise();
     context.runOnContext(start -> executor.execute(QueuedRequest.fresh(id, request, System.currentTimeMillis()))
       .onComplete(executed));
     executed.future().await();
     return journal.getRequest(id).await().orElseThrow();
+  }
+
+  /** Journals the request as intake does; returns its id. */
+  String accept(TradeRequest request) {
+    String id = "r-" + ++requests;
+    journal.insertRequest(NewRequest.of(id, ACCOUNT, request.action().isAdjust() ? RequestKind.ADJUST
+      : RequestKind.TRADE, request.toJson(), null, null, null)).await();
+    return id;
+  }
+
+  static TradeRequest request(TradeAction action, String amount) {
+    BigDecimal value = new BigDecimal(amount);
+    return new TradeRequest(ACCOUNT, ETH.marketId(), ETH.symbol(), action, action.isAdjust() ? null : value,
+      action.isAdjust() ? value : null, null, null, null);
+  }
+
+  /**
+   * What a service stopped mid-send leaves: the request executing and its entry order journaled as signed with
+   * nonce 0, buying 1.3333 ETH; the signed transaction, for the test to deliver or not.
+   */
+  SignedTx interruptedEntry(String requestId, long clientOrderIndex) {
+    journal.markExecuting(requestId).await();
+    CreateOrderTx order = new CreateOrderTx(ACCOUNT, 0, ETH.marketId(), clientOrderIndex, 13_333, 303_101, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0,
+      System.currentTimeMillis() + 10_000, 0, TxAttributes.none());
+    SignedTx signed = new TxSigner(304).sign(key, order);
+    journal.insertOrder(new NewOrder(requestId, 0, OrderPurpose.ENTRY, ETH.marketId(), clientOrderIndex, 0, 0,
+      signed.txType(), signed.txHashHex(), signed.txInfo(), OrderSide.BUY, new BigDecimal("1.3333"),
+      new BigDecimal("3031.01"), null)).await();
+    return signed;
+  }
+
+  /** The account's verticle over this fixture's executor, as the service deploys it. */
+  AccountVerticle accountVerticle() {
+    return new AccountVerticle(account, 10, journal, exchange, executor, () -> Future.succeededFuture(
+      new JsonObject()), Duration.ofSeconds(1));
   }
 
   long urgentNotices() {

@@ -1,0 +1,83 @@
+package io.copytrader.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.journal.RequestDetail;
+import io.copytrader.journal.RequestState;
+import io.copytrader.lighter.signer.SignedTx;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An account started on a journal that a stopped service left with a request executing and its entry order
+ * signed, sent or not: the order is settled by evidence and executes exactly once.
+ */
+@ExtendWith(VertxExtension.class)
+class AccountRecoveryTest {
+
+  private static final long CLIENT_ORDER_INDEX = 777;
+
+  private Vertx vertx;
+  private ExecutorFixture fixture;
+
+  @BeforeEach
+  void start(Vertx vertx, @TempDir Path dir) {
+    this.vertx = vertx;
+    fixture = new ExecutorFixture(vertx, dir);
+  }
+
+  @Test
+  void entryThatLandedBeforeTheStopIsAdoptedWhileLookupsLag() throws InterruptedException {
+    String id = fixture.accept(ExecutorFixture.request(TradeAction.LONG, "0.5"));
+    SignedTx sent = fixture.interruptedEntry(id, CLIENT_ORDER_INDEX);
+    fixture.exchange.lagNextTx(8).sendTx(sent.txType(), sent.txInfo()).await();
+
+    RequestDetail done = recover(id);
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
+    assertThat(fixture.exchange.position()).isEqualByComparingTo("1.3333");
+    assertThat(fixture.exchange.stopLosses()).hasSize(1);
+  }
+
+  @Test
+  void entryThatNeverLeftIsDeliveredOnceFromTheJournal() throws InterruptedException {
+    String id = fixture.accept(ExecutorFixture.request(TradeAction.LONG, "0.5"));
+    fixture.interruptedEntry(id, CLIENT_ORDER_INDEX);
+
+    RequestDetail done = recover(id);
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
+    assertThat(done.orders().get(0).clientOrderIndex()).isEqualTo(CLIENT_ORDER_INDEX);
+  }
+
+  @Test
+  void lookupsFailingAtRecoveryStillEndInAFinalState() throws InterruptedException {
+    String id = fixture.accept(ExecutorFixture.request(TradeAction.LONG, "0.5"));
+    SignedTx sent = fixture.interruptedEntry(id, CLIENT_ORDER_INDEX);
+    fixture.exchange.failLookupsAfterNextSend(10).sendTx(sent.txType(), sent.txInfo()).await();
+
+    RequestDetail done = recover(id);
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
+  }
+
+  private RequestDetail recover(String id) throws InterruptedException {
+    vertx.deployVerticle(fixture.accountVerticle()).await();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    RequestDetail detail = fixture.journal.getRequest(id).await().orElseThrow();
+    while (!detail.request().state().isFinal() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      detail = fixture.journal.getRequest(id).await().orElseThrow();
+    }
+    return detail;
+  }
+}
