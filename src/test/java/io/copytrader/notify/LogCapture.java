@@ -1,5 +1,6 @@
 package io.copytrader.notify;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
@@ -8,15 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects every log event of the root logger, with throwable messages, as text a test can search. */
+/**
+ * Collects every log event of the root logger, with throwable messages, as text a test can search. The root
+ * logs everything while it captures (tests log at WARN otherwise), so a check that no line holds a secret sees
+ * every line.
+ */
 final class LogCapture implements AutoCloseable {
 
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
+  private final Level previousLevel = root.getLevel();
+
   LogCapture() {
     appender.start();
     root.addAppender(appender);
+    root.setLevel(Level.ALL);
   }
 
   List<ILoggingEvent> events() {
@@ -41,6 +49,7 @@ final class LogCapture implements AutoCloseable {
 
   @Override
   public void close() {
+    root.setLevel(previousLevel);
     root.detachAppender(appender);
     appender.stop();
   }
