@@ -1,5 +1,7 @@
 package io.copytrader.account;
 
+import io.copytrader.lighter.DetailedAccount;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,5 +37,24 @@ public record Position(Side side, BigDecimal size, BigDecimal averageEntryPrice,
     }
     return Optional.of(new Position(sign > 0 ? Side.BUY : Side.SELL, position.abs(), averageEntryPrice,
       initialMarginFractionPercent));
+  }
+
+  /** The account's position in the market, if it holds one. */
+  public static Optional<Position> in(DetailedAccount account, long marketId) {
+    return account.position(marketId).flatMap(row -> fromLighter(row.sign(), row.position(),
+      row.avgEntryPrice(), row.initialMarginFraction()));
+  }
+
+  /**
+   * The position before a fill, from the one after it and the signed position before: only its side and size
+   * are known, which is what telling a growth from a reduction needs.
+   */
+  static Optional<Position> before(Optional<Position> after, BigDecimal heldBefore) {
+    if (heldBefore.signum() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new Position(heldBefore.signum() > 0 ? Side.BUY : Side.SELL, heldBefore.abs(),
+      after.map(Position::averageEntryPrice).orElse(null),
+      after.map(Position::initialMarginFractionPercent).orElse(null)));
   }
 }

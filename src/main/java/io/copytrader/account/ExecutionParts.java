@@ -1,0 +1,52 @@
+package io.copytrader.account;
+
+import io.copytrader.Addresses;
+import io.copytrader.config.AccountConfig;
+import io.copytrader.journal.Journal;
+import io.copytrader.lighter.DetailedAccount;
+import io.copytrader.market.BookTop;
+import io.copytrader.market.Market;
+import io.copytrader.market.MarketJson;
+import io.copytrader.metrics.ServiceMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+
+/** What one account's requests execute with: its identity and settings, the exchange, the journal. */
+record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
+                      ExchangeView view, OrderWatcher watcher, OrderSender sender, DoubtSettler settler,
+                      StopLossKeeper stopLosses, Journal journal, ClientOrderIndexAllocator orderIndexes,
+                      PositionSizer sizer, Retries retries, ServiceMetrics metrics) {
+
+  /** The parts for an account that reads through {@code view} and sends through {@code session}. */
+  static ExecutionParts of(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
+                           ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
+                           ServiceMetrics metrics) {
+    OrderWatcher watcher = new OrderWatcher(vertx, session, view);
+    return new ExecutionParts(vertx, account, settings, session, view, watcher, new OrderSender(session, journal),
+      new DoubtSettler(vertx, session, watcher),
+      new StopLossKeeper(vertx, settings, session, view, watcher, journal, orderIndexes), journal, orderIndexes,
+      new PositionSizer(settings.trading()), new Retries(vertx, settings.attempts(), settings.retryInterval()),
+      metrics);
+  }
+
+  /** The market as the market cache knows it; a failure is worth another attempt. */
+  Future<Market> market(int marketId) {
+    return vertx.eventBus().<JsonObject>request(Addresses.MARKET_RESOLVE, new JsonObject().put("market_id", marketId))
+      .map(Message::body)
+      .map(MarketJson::fromJson)
+      .recover(failure -> Future.failedFuture(new RetryableFailure(OutcomeCode.MARKET_UNAVAILABLE.name(),
+        failure.getMessage())));
+  }
+
+  Future<BookTop> bookTop(Market market) {
+    return view.bookTop(market).recover(failure -> Future.failedFuture(RetryableFailure.of(failure)));
+  }
+
+  /** The account from REST, whatever the streams show. */
+  Future<DetailedAccount> readAccount() {
+    return session.lighter().account(account.accountIndex())
+      .recover(failure -> Future.failedFuture(RetryableFailure.of(failure)));
+  }
+}

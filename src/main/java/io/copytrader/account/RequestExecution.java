@@ -1,0 +1,392 @@
+package io.copytrader.account;
+
+import io.copytrader.journal.OrderPurpose;
+import io.copytrader.journal.OrderRecord;
+import io.copytrader.journal.OrderState;
+import io.copytrader.journal.OrderUpdate;
+import io.copytrader.journal.RequestState;
+import io.copytrader.lighter.AccountPosition;
+import io.copytrader.lighter.DetailedAccount;
+import io.copytrader.lighter.LighterException;
+import io.copytrader.lighter.Order;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.TxAttributes;
+import io.copytrader.market.BookTop;
+import io.copytrader.market.Market;
+import io.copytrader.notify.Notices;
+import io.copytrader.notify.TradeContext;
+import io.vertx.core.Future;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted request from start to final state, across its attempts: sizes the order from fresh market and
+ * account data, sends it through {@link OrderSender}, settles it by evidence when its outcome is unknown
+ * ({@link DoubtSettler}), follows it to its fill, brings the stop-loss in line ({@link StopLossKeeper}) and
+ * reports the outcome once ({@link RequestReport}). The entry's {@link EntryState} decides what an attempt may
+ * do. Runs on the account's context only.
+ */
+final class RequestExecution {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestExecution.class);
+  private static final int ORDER_ALREADY_EXISTS = 21728;
+
+  private final QueuedRequest queued;
+  private final TradeRequest request;
+  private final TradeContext context;
+  private final RequestLog log;
+  private final RequestReport report;
+  private final ExecutionParts parts;
+  private int nextOrdinal;
+  private EntryState entry = EntryState.NOT_SENT;
+  private Long entryOrderIndex;
+  /** The journal ordinal of the entry transaction that decides the entry's state, or -1 before one is signed. */
+  private int entryOrdinal = -1;
+  /** The latest entry transaction that may have reached the exchange: what settling it looks for. */
+  private InDoubtTx entryTx;
+  /** Whether the journal moved the request from queued to executing; set for fresh requests. */
+  private Future<Boolean> started = Future.succeededFuture(true);
+  /** The account as read before the entry order was sent, for the notice and stop-loss of a later attempt. */
+  private DetailedAccount entryBefore;
+  private long sentAtMillis;
+
+  RequestExecution(ExecutionParts parts, QueuedRequest queued) {
+    this.parts = parts;
+    this.queued = queued;
+    this.request = queued.request();
+    this.log = new RequestLog(LOG, parts.account().accountIndex(), queued.requestId());
+    this.report = new RequestReport(parts, queued, log);
+    this.context = new TradeContext(queued.requestId(), parts.account().accountIndex(), parts.account().name(), request.marketId(),
+      request.symbol());
+  }
+
+  Future<Void> run() {
+    if (queued.recovery() != null) {
+      return recover(queued.recovery());
+    }
+    Optional<Duration> late = lateness();
+    if (late.isPresent()) {
+      return expire(late.get());
+    }
+    // Not awaited: the journal writes in order, so the entry order's insert (which must succeed before the
+    // order is sent, and only can for an executing request) commits with or after this change; planning
+    // meanwhile saves a commit on the way to the exchange.
+    started = parts.journal().markExecuting(queued.requestId());
+    log.info("executing {} {}", request.action().wireName(), request.symbol());
+    return attempt();
+  }
+
+  /** Exits are never dropped for their age: the position they would leave is the larger risk. */
+  private Optional<Duration> lateness() {
+    return request.action().isExit() ? Optional.empty()
+      : parts.settings().lateness(queued, System.currentTimeMillis());
+  }
+
+  /** True when the journal refused to start the request: it ran before, so nothing was or may be sent. */
+  private boolean refusedToStart() {
+    return started.isComplete() && started.succeeded() && !started.result();
+  }
+
+  /**
+   * A request that was executing when the service stopped: an entry transaction that may have reached the
+   * exchange is settled by evidence before anything is sent, with its own nonce signed next; only a request
+   * with nothing on the exchange may expire.
+   */
+  private Future<Void> recover(QueuedRequest.Recovery recovery) {
+    nextOrdinal = recovery.nextOrdinal();
+    if (recovery.entry() != null) {
+      OrderRecord row = recovery.entry();
+      entryOrderIndex = row.clientOrderIndex();
+      entryOrdinal = row.ordinal();
+      entry = EntryState.of(row);
+      entryTx = InDoubtTx.of(row);
+      if (entry == EntryState.IN_DOUBT) {
+        parts.session().adoptDoubt(entryTx);
+      }
+    }
+    log.info("was interrupted; entry order {} is {}", entryOrderIndex, entry.name().toLowerCase(Locale.ROOT));
+    Optional<Duration> late = lateness();
+    if (entry == EntryState.NOT_SENT && late.isPresent()) {
+      return expire(late.get());
+    }
+    return attempt();
+  }
+
+  private Future<Void> expire(Duration late) {
+    return report.finish(new RequestReport.Outcome(RequestState.EXPIRED, OutcomeCode.SIGNAL_EXPIRED.name(), "waited "
+      + late.toMillis() + " ms, longer than allowed; not executed"), Notices.expired(context, request.action(), late));
+  }
+
+  private Future<Void> attempt() {
+    return parts.retries().<Void>run(number -> {
+        // Marking a fresh request executing already counted its first attempt.
+        Future<?> counted = number == 1 && queued.recovery() == null ? Future.succeededFuture()
+          : parts.journal().recordAttempt(queued.requestId());
+        return counted.compose(recorded -> once());
+      },
+      failure -> failure instanceof RetryableFailure && !refusedToStart(),
+      (number, failure) -> log.warn("attempt {}/{} failed ({}: {}); retrying in {} s", number, parts.settings().attempts(),
+        code(failure), failure.getMessage(), parts.settings().retryInterval().toSeconds()))
+      .recover(gaveUp -> {
+        if (refusedToStart()) {
+          log.warn("no longer queued; not executing it again (nothing was sent)");
+          return Future.succeededFuture();
+        }
+        Throwable failure = gaveUp.getCause();
+        String code = code(failure);
+        if (code.equals(OutcomeCode.INTERNAL.name())) {
+          log.error("failed unexpectedly", failure);
+        }
+        int attempts = ((Retries.GaveUp) gaveUp).attempts();
+        return report.finish(new RequestReport.Outcome(RequestState.FAILED, code, failure.getMessage()),
+          Notices.failedAfterRetries(context, request.action(), attempts, code + ": " + failure.getMessage()));
+      });
+  }
+
+  private static String code(Throwable failure) {
+    return failure instanceof RetryableFailure known ? known.code()
+      : failure instanceof LighterException error ? OrderSender.errorCode(error) : OutcomeCode.INTERNAL.name();
+  }
+
+  /** One attempt: follow an order the exchange has, settle one in doubt, else plan and send. */
+  private Future<Void> once() {
+    return parts.market(request.marketId()).compose(market -> switch (entry) {
+      case ON_EXCHANGE -> confirm(market, null);
+      case IN_DOUBT -> settle(market);
+      case NOT_SENT -> planAndSend(market);
+    });
+  }
+
+  private Future<Void> settle(Market market) {
+    log.info("settling entry order {} (tx {}) by evidence from the exchange", entryOrderIndex, entryTx.txHash());
+    return parts.settler().settle(entryTx).compose(settlement -> {
+      if (settlement instanceof Settlement.Landed) {
+        log.info("entry order {} is on the exchange; following it", entryOrderIndex);
+        entry = EntryState.ON_EXCHANGE;
+        return confirm(market, null);
+      }
+      if (settlement instanceof Settlement.NeverApplied never) {
+        log.info("entry order {} never executed: {}", entryOrderIndex, never.evidence());
+        entry = EntryState.NOT_SENT;
+        return parts.journal().updateOrder(queued.requestId(), entryOrdinal,
+            OrderUpdate.rejected("NEVER_APPLIED", never.evidence()))
+          .compose(recorded -> Future.failedFuture(new RetryableFailure(
+            OutcomeCode.EXCHANGE_NO_ANSWER.name(), never.evidence())));
+      }
+      String reason = ((Settlement.Unresolved) settlement).reason();
+      return report.finish(new RequestReport.Outcome(RequestState.FAILED, OutcomeCode.OUTCOME_UNKNOWN.name(), reason),
+        Notices.outcomeUnknown(context, request.action(), reason));
+    });
+  }
+
+  private Future<Void> planAndSend(Market market) {
+    Future<BookTop> book = parts.bookTop(market);
+    Future<DetailedAccount> before = parts.view().account(parts.account().accountIndex())
+      .recover(failure -> Future.failedFuture(RetryableFailure.of(failure)));
+    return Future.all(book, before).compose(read -> plan(market, book.result(), before.result(), false));
+  }
+
+  /**
+   * Sizes and sends. A view fed by a stream may lag behind the account: a refusal for want of a position is
+   * only believed once REST confirms it.
+   */
+  private Future<Void> plan(Market market, BookTop book, DetailedAccount before, boolean fromRest) {
+    SizingResult sizing = parts.sizer().plan(request.withMarket(market.marketId(), market.symbol()), market,
+      before.totalAssetValue(), book, Position.in(before, market.marketId()));
+    if (sizing instanceof Rejection rejection) {
+      if (rejection.code() == RejectionCode.NO_POSITION && !fromRest) {
+        return parts.readAccount().compose(read -> plan(market, book, read, true));
+      }
+      if (rejection.retryable()) {
+        return Future.failedFuture(new RetryableFailure(rejection.code().name(), rejection.message()));
+      }
+      return report.finish(new RequestReport.Outcome(RequestState.REJECTED, rejection.code().name(), rejection.message()),
+        Notices.rejected(context, request.action(), rejection.code().name(), rejection.message()));
+    }
+    return send(market, before, (OrderPlan) sizing);
+  }
+
+  private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan) {
+    entryBefore = before;
+    if (entryOrderIndex == null) {
+      entryOrderIndex = parts.orderIndexes().next();
+    }
+    long clientOrderIndex = entryOrderIndex;
+    OrderPurpose purpose = plan.closesPosition() ? OrderPurpose.CLOSE
+      : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
+    long expiredAt = System.currentTimeMillis() + parts.settings().entryTxExpiry().toMillis();
+    OrderSender.Draft draft = new OrderSender.Draft(purpose, market.marketId(), clientOrderIndex,
+      plan.isAsk() ? Side.SELL : Side.BUY, plan.baseAmount(), plan.worstPrice(), null);
+    return parts.sender().send(queued.requestId(), () -> nextOrdinal++, draft,
+        nonce -> new CreateOrderTx(parts.account().accountIndex(), parts.account().apiKeyIndex(), market.marketId(), clientOrderIndex,
+          plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
+          CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, plan.reduceOnly() ? 1 : 0, 0, 0, expiredAt, nonce,
+          TxAttributes.none()),
+        // Journaled means the send leaves next: the service's own time from the signal ends here.
+        () -> {
+          if (queued.signalNanos() != 0) {
+            parts.metrics().signalToSend(System.nanoTime() - queued.signalNanos());
+          }
+        })
+      // A nonce that could not be fetched: nothing was signed or sent, so it is retried like a failed read.
+      .recover(failure -> Future.failedFuture(failure instanceof LighterException error
+        ? RetryableFailure.of(error) : failure))
+      .compose(sent -> sent(market, plan, clientOrderIndex, expiredAt, sent));
+  }
+
+  private Future<Void> sent(Market market, OrderPlan plan, long clientOrderIndex, long expiredAt,
+                            OrderSender.Sent sent) {
+    SendOutcome outcome = sent.outcome();
+    if (outcome instanceof SendOutcome.NonceConsumed) {
+      log.warn("the nonce of entry order {} is used: its earlier transaction reached the exchange", clientOrderIndex);
+      entry = EntryState.IN_DOUBT;
+      return settle(market);
+    }
+    if (outcome instanceof SendOutcome.NotSent notSent) {
+      return Future.failedFuture(new RetryableFailure(OrderSender.errorCode(notSent.error()),
+        notSent.error().getMessage()));
+    }
+    if (outcome instanceof SendOutcome.Rejected rejected && !rejected.error().hasCode(ORDER_ALREADY_EXISTS)) {
+      String code = OrderSender.errorCode(rejected.error());
+      return report.finish(new RequestReport.Outcome(RequestState.REJECTED, code, rejected.error().getMessage()),
+        Notices.rejected(context, request.action(), code, rejected.error().getMessage()));
+    }
+    entryOrdinal = sent.ordinal();
+    if (outcome instanceof SendOutcome.Unknown unknown) {
+      entry = EntryState.IN_DOUBT;
+      entryTx = new InDoubtTx(clientOrderIndex, unknown.nonce(), unknown.tx().txType(), unknown.tx().txHashHex(),
+        unknown.tx().txInfo(), expiredAt);
+      log.warn("no answer for entry order {} ({})", clientOrderIndex, unknown.error().getMessage());
+      return settle(market);
+    }
+    entry = EntryState.ON_EXCHANGE;
+    if (outcome instanceof SendOutcome.Accepted accepted) {
+      entryTx = new InDoubtTx(clientOrderIndex, accepted.nonce(), accepted.tx().txType(),
+        accepted.tx().txHashHex(), accepted.tx().txInfo(), expiredAt);
+      sentAtMillis = System.currentTimeMillis();
+      parts.metrics().acceptedToSent(Duration.ofMillis(sentAtMillis - queued.acceptedAtMillis()));
+      log.info("order {} accepted as tx {}", clientOrderIndex, accepted.tx().txHashHex());
+    } else {
+      log.info("order {} already exists on the exchange; following it", clientOrderIndex);
+    }
+    return confirm(market, plan);
+  }
+
+  /**
+   * Follows the entry order to its final state, then records the fill and brings the stop-loss in line. An
+   * order that does not show is settled by evidence; one that shows but does not finish leaves the request
+   * unconfirmed, with the stop-loss following the account as REST reports it.
+   */
+  private Future<Void> confirm(Market market, OrderPlan plan) {
+    return parts.watcher().await(entryOrderIndex, OrderWatcher::finished, parts.settings().fillTimeout()).compose(found -> {
+      if (found.isPresent()) {
+        return filled(market, plan, found.get());
+      }
+      return parts.watcher().find(entryOrderIndex).recover(failure -> Future.succeededFuture(Optional.empty()))
+        .compose(live -> live.isEmpty() && entryTx != null ? settleUnseen(market) : unconfirmed(market));
+    });
+  }
+
+  private Future<Void> settleUnseen(Market market) {
+    log.warn("entry order {} does not show on the exchange; settling it", entryOrderIndex);
+    entry = EntryState.IN_DOUBT;
+    return settle(market);
+  }
+
+  private Future<Void> unconfirmed(Market market) {
+    String problem = "order " + entryOrderIndex + " is on the exchange but did not finish within "
+      + parts.settings().fillTimeout().toSeconds() + " s; the stop-loss follows the account";
+    return parts.readAccount()
+      .compose(after -> parts.stopLosses().align(context, journaling(), market,
+        entryBefore == null ? Position.in(after, market.marketId()) : Position.in(entryBefore, market.marketId()),
+        Position.in(after, market.marketId())))
+      .recover(failure -> Future.succeededFuture(Optional.of(failure.getMessage())))
+      .compose(stopLoss -> report.finish(new RequestReport.Outcome(RequestState.FAILED, OutcomeCode.FILL_UNCONFIRMED.name(),
+          problem + stopLoss.map(text -> "; " + text).orElse("")),
+        Notices.outcomeUnknown(context, request.action(), problem)));
+  }
+
+  private Future<Void> filled(Market market, OrderPlan plan, Order order) {
+    if (sentAtMillis > 0) {
+      parts.metrics().sentToFilled(Duration.ofMillis(System.currentTimeMillis() - sentAtMillis));
+    }
+    BigDecimal filled = order.filledBaseAmount() == null ? BigDecimal.ZERO : order.filledBaseAmount();
+    if (filled.signum() == 0) {
+      String reason = order.status();
+      return recordFill(OrderState.CANCELLED, filled, null, reason)
+        .compose(recorded -> report.finish(new RequestReport.Outcome(RequestState.REJECTED, OutcomeCode.NOT_FILLED.name(),
+          "order not filled: " + reason), Notices.rejected(context, request.action(), "NOT_FILLED", reason)));
+    }
+    BigDecimal averagePrice = order.filledQuoteAmount().divide(filled, market.priceDecimals() + 4,
+      RoundingMode.HALF_EVEN).stripTrailingZeros();
+    BigDecimal requested = order.initialBaseAmount() != null ? order.initialBaseAmount()
+      : plan != null ? plan.baseAmount() : filled;
+    boolean complete = filled.compareTo(requested) >= 0;
+    RequestState state = complete ? RequestState.FILLED : RequestState.PARTIALLY_FILLED;
+    log.info("{} {} {} at {} ({})", order.isAsk() ? "sold" : "bought",
+      filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
+    return recordFill(complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice,
+      order.status())
+      .compose(recorded -> entryBefore != null ? accountAfter(market, entryBefore, order, filled) : parts.readAccount())
+      .compose(after -> {
+        parts.view().settled(after);
+        Optional<AccountPosition> held = after.position(market.marketId());
+        report.publish(entryBefore != null
+          ? FillNotices.of(context, order, filled, averagePrice, entryBefore.position(market.marketId()), held)
+          : FillNotices.afterTheFact(context, order, filled, averagePrice, held));
+        Optional<Position> now = Position.in(after, market.marketId());
+        Optional<Position> then = entryBefore != null ? Position.in(entryBefore, market.marketId())
+          : Position.before(now, FillNotices.heldBefore(order, filled, held));
+        return parts.stopLosses().align(context, journaling(), market, then, now);
+      })
+      .compose(stopLossProblem -> {
+        String partial = complete ? null : "filled " + filled.toPlainString() + " of " + requested.toPlainString()
+          + " (" + order.status() + ")";
+        if (stopLossProblem.isPresent()) {
+          return report.complete(new RequestReport.Outcome(state, OutcomeCode.STOP_LOSS_FAILED.name(),
+            partial == null ? stopLossProblem.get() : partial + "; " + stopLossProblem.get()));
+        }
+        return report.complete(new RequestReport.Outcome(state, complete ? null : OutcomeCode.PARTIALLY_FILLED.name(), partial));
+      });
+  }
+
+  private StopLossKeeper.Journaling journaling() {
+    return new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++);
+  }
+
+  /**
+   * The account once it holds the fill: the position before it plus the fill, as the view shows it; read from
+   * REST when the view does not show that within the stream's patience (something else moved the position
+   * too, or the stream is behind).
+   */
+  private Future<DetailedAccount> accountAfter(Market market, DetailedAccount before, Order order,
+                                               BigDecimal filled) {
+    BigDecimal expected = signedPosition(before, market.marketId()).add(order.isAsk() ? filled.negate() : filled);
+    return parts.view().awaitAccount(parts.account().accountIndex(),
+        shown -> signedPosition(shown, market.marketId()).compareTo(expected) == 0, OrderWatcher.STREAM_PATIENCE)
+      .recover(streamFailure -> Future.succeededFuture(Optional.empty()))
+      .compose(shown -> shown.map(Future::succeededFuture).orElseGet(parts::readAccount));
+  }
+
+  private Future<Boolean> recordFill(OrderState state, BigDecimal filled, BigDecimal averagePrice, String status) {
+    if (entryOrdinal < 0) {
+      return Future.succeededFuture(true);
+    }
+    return parts.journal().updateOrder(queued.requestId(), entryOrdinal, OrderUpdate.fill(state, filled, averagePrice,
+        status))
+      .onSuccess(recorded -> {
+        if (!recorded) {
+          log.warn("the journal refused to record order {}'s fill as {}", entryOrdinal, state.wire());
+        }
+      });
+  }
+
+  private static BigDecimal signedPosition(DetailedAccount account, long marketId) {
+    return account.position(marketId).map(AccountPosition::signedPosition).orElse(BigDecimal.ZERO);
+  }
+}

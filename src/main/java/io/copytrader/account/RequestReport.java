@@ -1,0 +1,54 @@
+package io.copytrader.account;
+
+import io.copytrader.Addresses;
+import io.copytrader.journal.RequestState;
+import io.copytrader.notify.Notice;
+import io.vertx.core.Future;
+
+/** Records a request's final state in the journal and reports it once to operators. */
+final class RequestReport {
+
+  /** A request's final state, with the code and message of anything short of a clean fill. */
+  record Outcome(RequestState state, String code, String message) {
+  }
+
+  private final ExecutionParts parts;
+  private final QueuedRequest queued;
+  private final RequestLog log;
+
+  RequestReport(ExecutionParts parts, QueuedRequest queued, RequestLog log) {
+    this.parts = parts;
+    this.queued = queued;
+    this.log = log;
+  }
+
+  /**
+   * Reports the outcome once the journal has it: execution starts before the request's insert is committed,
+   * and a request the journal turns out not to know was never accepted, so nothing may be said of it. A
+   * journal that fails does not silence the report of what happened on the exchange.
+   */
+  Future<Void> finish(Outcome outcome, Notice notice) {
+    return record(outcome)
+      .onComplete(recorded -> {
+        if (recorded.failed() || recorded.result()) {
+          publish(notice);
+        }
+      })
+      .mapEmpty();
+  }
+
+  Future<Void> complete(Outcome outcome) {
+    return record(outcome).mapEmpty();
+  }
+
+  Future<Boolean> record(Outcome outcome) {
+    log.info("{}{}", outcome.state().wire(),
+      outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")");
+    parts.metrics().requestFinished(queued.request().action().wireName(), outcome.state().wire());
+    return parts.journal().finish(queued.requestId(), outcome.state(), outcome.code(), outcome.message());
+  }
+
+  void publish(Notice notice) {
+    parts.vertx().eventBus().publish(Addresses.NOTIFY, notice.toJson());
+  }
+}

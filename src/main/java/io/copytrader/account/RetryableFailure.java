@@ -1,0 +1,27 @@
+package io.copytrader.account;
+
+import io.copytrader.lighter.LighterException;
+
+/** A failure worth another attempt: nothing was executed, or the in-doubt order is proven never to execute. */
+final class RetryableFailure extends RuntimeException {
+
+  private final String code;
+
+  RetryableFailure(String code, String message) {
+    super(message, null, false, false);
+    this.code = code;
+  }
+
+  String code() {
+    return code;
+  }
+
+  /** A failed read from the exchange: retried unless Lighter refused it for good. */
+  static RuntimeException of(Throwable failure) {
+    if (failure instanceof LighterException error && !error.retryable()) {
+      return error;
+    }
+    return new RetryableFailure(failure instanceof LighterException error ? OrderSender.errorCode(error)
+      : OutcomeCode.EXCHANGE_ERROR.name(), failure.getMessage());
+  }
+}
