@@ -52,8 +52,6 @@ public final class LighterStream extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LighterStream.class);
   private static final int MAX_FRAME_BYTES = 1024 * 1024;
   private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
-  /** Live orders are all kept; of the finished ones, the latest this many, for callers awaiting a fill. */
-  private static final int FINISHED_ORDERS_KEPT_PER_ACCOUNT = 2000;
   /**
    * Lighter allows 200 client messages a minute and 50 in flight per IP: subscriptions go out one per
    * {@value #OUTBOX_SPACING_MS} ms and at most {@value #MESSAGES_PER_WINDOW} a minute, leaving room for pings.
@@ -601,58 +599,6 @@ public final class LighterStream extends VerticleBase {
   private static int marketOf(String channel) {
     long id = idOf(channel);
     return id <= Integer.MAX_VALUE ? (int) id : -1;
-  }
-
-
-  /** One market's book as the stream built it: asks ascending, bids descending. */
-  private static final class LocalBook {
-
-    final TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-    final TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
-    long nonce;
-    boolean synced;
-  }
-
-  /** One account as its private channels built it. */
-  private static final class LocalAccount {
-
-    final Map<Long, AccountPosition> positions = new HashMap<>();
-    /** By order index: orders placed elsewhere (without a client order index) protect the position too. */
-    final Map<Long, Order> live = new LinkedHashMap<>();
-    /** By client order index, the latest finished ones. */
-    final Map<Long, Order> finished = new LinkedHashMap<>(64, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Order> eldest) {
-        return size() > FINISHED_ORDERS_KEPT_PER_ACCOUNT;
-      }
-    };
-    BigDecimal collateral;
-    BigDecimal availableBalance;
-    BigDecimal portfolioValue;
-    BigDecimal crossValue;
-    boolean positionsSynced;
-    boolean ordersSynced;
-    boolean statsSynced;
-
-    void apply(Order order) {
-      if (order.live()) {
-        live.put(order.orderIndex(), order);
-        finished.remove(order.clientOrderIndex());
-        return;
-      }
-      live.remove(order.orderIndex());
-      if (order.clientOrderIndex() != 0) {
-        finished.put(order.clientOrderIndex(), order);
-      }
-    }
-
-    Optional<Order> order(long clientOrderIndex) {
-      Order done = finished.get(clientOrderIndex);
-      if (done != null) {
-        return Optional.of(done);
-      }
-      return live.values().stream().filter(order -> order.clientOrderIndex() == clientOrderIndex).findFirst();
-    }
   }
 
   /** A caller waiting for the account's state to show something; completed once, on the caller's context. */
