@@ -17,7 +17,10 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -159,7 +162,7 @@ class IntakeLimitsTest {
   }
 
   @Test
-  void headersOverTheLimitGet431WithTheErrorBody() {
+  void headersOverTheLimitGet431WithTheErrorBody() throws Exception {
     String request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + "a".repeat(20 * 1024)
       + "\r\n\r\n";
 
@@ -169,7 +172,7 @@ class IntakeLimitsTest {
   }
 
   @Test
-  void requestLineOverTheLimitGets414WithTheErrorBody() {
+  void requestLineOverTheLimitGets414WithTheErrorBody() throws Exception {
     String request = "GET /api/trade/" + "a".repeat(8 * 1024) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 
     RawResponse response = raw(request);
@@ -178,14 +181,14 @@ class IntakeLimitsTest {
   }
 
   @Test
-  void malformedRequestLineGets400WithTheErrorBody() {
+  void malformedRequestLineGets400WithTheErrorBody() throws Exception {
     RawResponse response = raw("GET /health HTTP/1.1 trailing\r\nHost: 127.0.0.1\r\n\r\n");
 
     assertError(response.status(), response.header("content-type"), response.body(), 400, "INVALID_REQUEST");
   }
 
   @Test
-  void malformedHeaderLineGets400WithTheErrorBody() {
+  void malformedHeaderLineGets400WithTheErrorBody() throws Exception {
     RawResponse response = raw("POST /api/trade HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: nope\r\n\r\n");
 
     assertError(response.status(), response.header("content-type"), response.body(), 400, "INVALID_REQUEST");
@@ -202,10 +205,10 @@ class IntakeLimitsTest {
       int end = text.indexOf("\r\n\r\n");
       assertThat(end).as("a complete response head in: %s", text).isPositive();
       String[] lines = text.substring(0, end).split("\r\n");
-      java.util.HashMap<String, String> headers = new java.util.HashMap<>();
+      HashMap<String, String> headers = new HashMap<>();
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
           lines[i].substring(colon + 1).trim());
       }
       int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
@@ -216,7 +219,7 @@ class IntakeLimitsTest {
   }
 
   /** Sends the bytes as they are and reads until the server closes the connection. */
-  private RawResponse raw(String request) {
+  private RawResponse raw(String request) throws Exception {
     NetClient net = vertx.createNetClient();
     NetSocket socket = net.connect(port, "127.0.0.1").await();
     Buffer received = Buffer.buffer();
@@ -224,7 +227,7 @@ class IntakeLimitsTest {
     socket.handler(received::appendBuffer);
     socket.closeHandler(done -> closed.tryComplete());
     socket.write(Buffer.buffer(request, "UTF-8"));
-    closed.future().await();
+    closed.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     return RawResponse.parse(received.toString(StandardCharsets.UTF_8));
   }
 }
