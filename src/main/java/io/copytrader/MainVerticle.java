@@ -157,6 +157,9 @@ public final class MainVerticle extends VerticleBase {
         .toList()), followed);
     metrics.gauge("copytrade_stream_fresh", "1 while the exchange streams are connected and recently heard from",
       () -> stream.fresh() ? 1 : 0);
+    metrics.gauge("copytrade_stream_stale_channels", "Subscribed stream channels (order books, accounts' positions,"
+      + " orders and equity) not trusted now: awaiting their snapshot or owing a change REST already shows",
+      stream::staleChannels);
     metrics.counter("copytrade_stream_connections", "Exchange stream connections established", stream::connections);
     metrics.counter("copytrade_stream_resubscriptions", "Order books resubscribed after a gap in their updates",
       stream::resubscriptions);

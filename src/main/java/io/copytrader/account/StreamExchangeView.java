@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.lighter.AccountChannel;
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterStream;
@@ -20,13 +21,23 @@ import java.util.function.Predicate;
  * Reads the streams' local state while it is fresh and in sync, so a warm trade makes no REST read at all;
  * anything the streams cannot vouch for comes from REST.
  *
+ * <p>Freshness is per channel ({@code ChannelLiveness} in the lighter package): the order books can keep the
+ * connection busy while an account's private channels have stalled, and those channels send only on change, so
+ * their silence proves nothing. What proves them behind is a change REST shows and they do not; this view is
+ * where such changes become known, and it marks the channels that missed one as owing it
+ * ({@link LighterStream#owe}). An owing channel serves nothing until it delivers a frame or a REST read agrees
+ * with it ({@link LighterStream#vouch}): positions agree when the open positions are equal, equity when the
+ * collateral is.
+ *
  * <p>When the stream did not show a fill in time and the account was read from REST instead, the streamed
- * positions are used only once they agree with what REST {@linkplain #settled reported}; if they
- * still disagree after {@link #SETTLE_WINDOW}, the stream is taken to carry a newer change (a stop-loss
- * trigger, a liquidation) and is trusted again. A market's streamed orders are likewise used only once they show
- * every change to them the caller {@linkplain #changedOrder confirmed} (or that order finished since), within
- * the same window, so a stream running behind never hides a stop-loss just placed. Used from one account's
- * context.
+ * positions are used only once they agree with what REST {@linkplain #settled reported}; the positions and
+ * equity channels owe the fill until then. If they still disagree {@link #SETTLE_WINDOW} after the fill
+ * although the positions channel has delivered frames since, the stream is taken to carry a newer change (a
+ * stop-loss trigger, a liquidation) and is trusted again; time alone never restores trust in a silent channel.
+ * A market's streamed orders are likewise used only once they show every change to them the caller
+ * {@linkplain #changedOrder confirmed} (or that order finished since); a change still unshown after the window
+ * leaves the orders channel owing a frame, so a stream running behind never hides a stop-loss just placed. Used
+ * from one account's context.
  */
 public final class StreamExchangeView implements ExchangeView {
 
@@ -64,12 +75,42 @@ public final class StreamExchangeView implements ExchangeView {
   @Override
   public Future<DetailedAccount> account(long accountIndex) {
     return stream.account(accountIndex).filter(streamed -> caughtUp(accountIndex, streamed))
-      .map(Future::succeededFuture).orElseGet(() -> rest.account(accountIndex));
+      .map(Future::succeededFuture).orElseGet(() -> rest.account(accountIndex).onSuccess(this::compare));
   }
 
   @Override
   public void settled(DetailedAccount account) {
     settled.put(account.index(), new Settled(signedPositions(account), System.nanoTime()));
+    compare(account);
+  }
+
+  /**
+   * Compares a REST read with what the account's channels hold: a channel that agrees is vouched for, one that
+   * disagrees owes the change. Only positions and collateral are compared; the rest of the equity moves with
+   * prices between any two reads.
+   */
+  private void compare(DetailedAccount read) {
+    long accountIndex = read.index();
+    Optional<DetailedAccount> streamed = stream.accountAsStreamed(accountIndex);
+    if (streamed.isEmpty()) {
+      return;
+    }
+    if (signedPositions(streamed.get()).equals(signedPositions(read))) {
+      // Caught up with this read, so with any older one the fence holds.
+      settled.remove(accountIndex);
+      stream.vouch(accountIndex, AccountChannel.POSITIONS);
+    } else {
+      stream.owe(accountIndex, AccountChannel.POSITIONS);
+    }
+    if (sameAmount(streamed.get().collateral(), read.collateral())) {
+      stream.vouch(accountIndex, AccountChannel.STATS);
+    } else {
+      stream.owe(accountIndex, AccountChannel.STATS);
+    }
+  }
+
+  private static boolean sameAmount(BigDecimal streamed, BigDecimal read) {
+    return streamed != null && read != null && streamed.compareTo(read) == 0;
   }
 
   private boolean caughtUp(long accountIndex, DetailedAccount streamed) {
@@ -77,8 +118,9 @@ public final class StreamExchangeView implements ExchangeView {
     if (fence == null) {
       return true;
     }
-    if (System.nanoTime() - fence.atNanos() > SETTLE_WINDOW.toNanos()
-      || fence.positions().equals(signedPositions(streamed))) {
+    boolean newerChange = System.nanoTime() - fence.atNanos() > SETTLE_WINDOW.toNanos()
+      && stream.heardSince(accountIndex, AccountChannel.POSITIONS, fence.atNanos());
+    if (newerChange || fence.positions().equals(signedPositions(streamed))) {
       settled.remove(accountIndex);
       return true;
     }
@@ -119,19 +161,27 @@ public final class StreamExchangeView implements ExchangeView {
       return Future.succeededFuture(true);
     }
     long now = System.nanoTime();
-    pending.removeIf(change -> now - change.atNanos() > SETTLE_WINDOW.toNanos());
     List<Change> checked = List.copyOf(pending);
     List<Future<Boolean>> checks = checked.stream().map(change -> shown(accountIndex, change, live)).toList();
     return Future.all(checks).map(done -> {
+      boolean missed = false;
       for (int i = 0; i < checked.size(); i++) {
+        Change change = checked.get(i);
         if (checks.get(i).result()) {
-          pending.remove(checked.get(i));
+          pending.remove(change);
+        } else if (now - change.atNanos() > SETTLE_WINDOW.toNanos()) {
+          pending.remove(change);
+          missed = true;
         }
+      }
+      if (missed) {
+        // The channel did not show a confirmed change within the window: it is behind until it delivers a frame.
+        stream.owe(accountIndex, AccountChannel.ORDERS);
       }
       if (pending.isEmpty()) {
         changes.remove(key);
       }
-      return pending.isEmpty();
+      return pending.isEmpty() && !missed;
     });
   }
 

@@ -3,6 +3,10 @@ package io.copytrader.http;
 import io.copytrader.FailureCode;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
@@ -59,5 +63,25 @@ final class ErrorResponses {
       case 415 -> send(response, 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
       default -> send(response, 500, "INTERNAL", "internal error");
     }
+  }
+
+  /**
+   * A request the server could not decode (request line or headers too long, or not HTTP), refused before any
+   * route sees it; the connection is closed after the answer, since what follows on it cannot be framed.
+   * Replaces Vert.x's {@code HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER}, which answers with no body.
+   */
+  static void sendUndecodable(HttpServerRequest request) {
+    DecoderResult result = request.decoderResult();
+    Throwable cause = result == null ? null : result.cause();
+    HttpServerResponse response = request.response();
+    if (cause instanceof TooLongHttpLineException) {
+      send(response, 414, "URI_TOO_LONG", "request line longer than " + HttpVerticle.MAX_INITIAL_LINE_BYTES
+        + " bytes");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      send(response, 431, "HEADERS_TOO_LARGE", "headers larger than " + HttpVerticle.MAX_HEADER_BYTES + " bytes");
+    } else {
+      send(response, 400, "INVALID_REQUEST", "the request is not valid HTTP");
+    }
+    request.connection().close();
   }
 }

@@ -17,6 +17,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -33,6 +34,10 @@ public final class HttpVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
   static final int MAX_BODY_BYTES = 64 * 1024;
+  /** Longest request line (method, URI, version); longer gets 414. Netty's and Vert.x's default, made explicit. */
+  static final int MAX_INITIAL_LINE_BYTES = 4096;
+  /** All header lines together; more gets 431. Vert.x's default, made explicit. */
+  static final int MAX_HEADER_BYTES = 8192;
   private static final long BUS_TIMEOUT_MS = 10_000;
 
   private static final int DEFAULT_PAGE = 50;
@@ -65,8 +70,11 @@ public final class HttpVerticle extends VerticleBase {
       msg -> exchangeHealthy = msg.body().getBoolean("api_healthy", false));
     Router router = router();
     return initialHealth()
-      .compose(ignored -> vertx.createHttpServer()
+      .compose(ignored -> vertx.createHttpServer(new HttpServerOptions()
+          .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
+          .setMaxHeaderSize(MAX_HEADER_BYTES))
         .requestHandler(router)
+        .invalidRequestHandler(ErrorResponses::sendUndecodable)
         .listen(config.httpPort(), config.httpHost()))
       .onSuccess(listening -> {
         server = listening;

@@ -18,7 +18,13 @@ import java.util.Set;
 
 /**
  * Validates trade and adjust bodies field by field. Numbers must be JSON numbers (not strings, not NaN),
- * integers must be whole, and every failure names the field.
+ * integers must be whole and within their field's range, and every failure names the field.
+ *
+ * <p>Decimals are bounded before anything computes with them: at most {@value #MAX_SIGNIFICANT_DIGITS}
+ * significant digits and {@value #MAX_DECIMAL_PLACES} decimal places (trailing zeros do not count), checked on
+ * the exponent first. {@code 1E-999999999} is twelve characters, but its scale is a billion: printing it in
+ * plain form (as {@code TradeRequest#toJson} does for the journal) or setting its scale would build a
+ * billion-digit number and exhaust the heap.
  */
 final class TradeRequestParser {
 
@@ -27,6 +33,15 @@ final class TradeRequestParser {
   private static final int MAX_SYMBOL_LENGTH = 32;
   private static final int MAX_CLIENT_REQUEST_ID_LENGTH = 128;
   private static final long MAX_LAG_MS = 86_400_000L;
+  /**
+   * 9999-12-31T23:59:59.999Z: any real epoch-ms timestamp is below it, and adding {@link #MAX_LAG_MS} to it
+   * cannot overflow a long (ExecutionSettings adds the two).
+   */
+  private static final long MAX_SIGNAL_TIMESTAMP = 253_402_300_799_999L;
+  /** Longest number token, in characters; a longer one is refused while parsing, before it becomes a value. */
+  private static final int MAX_NUMBER_LENGTH = 64;
+  static final int MAX_SIGNIFICANT_DIGITS = 18;
+  static final int MAX_DECIMAL_PLACES = 18;
 
   private static final Set<String> COMMON_FIELDS = Set.of("account_index", "market_id", "symbol",
     "client_request_id", "signal_timestamp", "max_lag_ms");
@@ -43,7 +58,7 @@ final class TradeRequestParser {
   static {
     MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
       .maxNestingDepth(16)
-      .maxNumberLength(64)
+      .maxNumberLength(MAX_NUMBER_LENGTH)
       .maxStringLength(4096)
       .build());
   }
@@ -97,7 +112,7 @@ final class TradeRequestParser {
     }
     String bodyKey = optionalText(root, "client_request_id", MAX_CLIENT_REQUEST_ID_LENGTH);
     String key = idempotencyKey(idempotencyKey, bodyKey);
-    Long signalTimestamp = optionalInteger(root, "signal_timestamp", 1, Long.MAX_VALUE);
+    Long signalTimestamp = optionalInteger(root, "signal_timestamp", 1, MAX_SIGNAL_TIMESTAMP);
     Long maxLag = optionalInteger(root, "max_lag_ms", 1, MAX_LAG_MS);
     if (maxLag != null && signalTimestamp == null) {
       throw new InvalidRequestException("max_lag_ms needs signal_timestamp");
@@ -122,10 +137,15 @@ final class TradeRequestParser {
 
   private static JsonNode object(byte[] body, Set<String> kindFields) throws InvalidRequestException {
     JsonNode root;
-    try {
-      root = MAPPER.readTree(body);
-    } catch (StreamConstraintsException e) {
-      throw new InvalidRequestException("body exceeds the JSON limits (nesting, number or string length)");
+    try (JsonParser parser = MAPPER.createParser(body)) {
+      try {
+        root = MAPPER.readTree(parser);
+      } catch (StreamConstraintsException e) {
+        throw tooLong(parser, e);
+      } catch (NumberFormatException | ArithmeticException e) {
+        // Jackson reads a number like 1E-2147483648, whose scale does not fit an int, as an unchecked failure.
+        throw new InvalidRequestException(fieldOf(parser) + " is not a number that can be represented");
+      }
     } catch (IOException e) {
       throw new InvalidRequestException("body is not valid JSON");
     }
@@ -140,6 +160,26 @@ final class TradeRequestParser {
       }
     }
     return root;
+  }
+
+  /**
+   * A number token too long to parse is refused naming the field it was the value of; the parser is still
+   * inside that field when it refuses.
+   */
+  private static InvalidRequestException tooLong(JsonParser parser, StreamConstraintsException e) {
+    String field = fieldOf(parser);
+    String message = e.getOriginalMessage();
+    if (message != null && message.startsWith("Number value length")) {
+      return new InvalidRequestException(field + " must be a number of at most " + MAX_NUMBER_LENGTH
+        + " characters");
+    }
+    return new InvalidRequestException("body exceeds the JSON limits (nesting, number or string length)");
+  }
+
+  /** The field the parser is in, printable, or "a value" outside any field. */
+  private static String fieldOf(JsonParser parser) {
+    String field = parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
+    return field == null ? "a value" : printable(field);
   }
 
   private static String requiredText(JsonNode root, String field) throws InvalidRequestException {
@@ -184,7 +224,35 @@ final class TradeRequestParser {
     if (!node.isNumber()) {
       throw new InvalidRequestException(field + " must be a number");
     }
-    return node.decimalValue();
+    return bounded(field, node.decimalValue());
+  }
+
+  /**
+   * The value if it has at most {@value #MAX_SIGNIFICANT_DIGITS} significant digits and
+   * {@value #MAX_DECIMAL_PLACES} decimal places. The exponent is checked before trailing zeros are stripped,
+   * so no step here works on more digits than the token had.
+   */
+  static BigDecimal bounded(String field, BigDecimal value) throws InvalidRequestException {
+    if (value.signum() == 0) {
+      return value.scale() >= 0 && value.scale() <= MAX_DECIMAL_PLACES ? value : BigDecimal.ZERO;
+    }
+    // The unscaled value has at most MAX_NUMBER_LENGTH digits; only the scale can be extreme.
+    long exponent = (long) value.precision() - value.scale() - 1;
+    if (exponent >= MAX_SIGNIFICANT_DIGITS) {
+      throw new InvalidRequestException(field + " is too large");
+    }
+    if (exponent < -MAX_DECIMAL_PLACES) {
+      throw new InvalidRequestException(field + " must have at most " + MAX_DECIMAL_PLACES + " decimal places");
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() > MAX_DECIMAL_PLACES) {
+      throw new InvalidRequestException(field + " must have at most " + MAX_DECIMAL_PLACES + " decimal places");
+    }
+    if (stripped.precision() > MAX_SIGNIFICANT_DIGITS) {
+      throw new InvalidRequestException(field + " must have at most " + MAX_SIGNIFICANT_DIGITS
+        + " significant digits");
+    }
+    return value;
   }
 
   private static long requiredInteger(JsonNode root, String field, long min, long max)

@@ -37,8 +37,11 @@ import org.slf4j.LoggerFactory;
  * ({@code account_all_positions}), orders ({@code account_all_orders}) and equity ({@code user_stats}), the
  * private channels subscribed with a fresh auth token.
  *
- * <p>Trust rules: a book update whose {@code begin_nonce} is not the previous {@code nonce} means a frame was
- * lost, so the market is resubscribed and reads nothing until its new snapshot; a connection silent for
+ * <p>Trust rules: each channel is trusted on its own ({@link ChannelLiveness}): an account's reads answer only
+ * while its channels are fresh, so private channels that stall while the books flow send the account's reads to
+ * REST once a change they missed is known ({@link #owe}). A book update whose {@code begin_nonce} is not the
+ * previous {@code nonce} means a frame was lost, so the market is resubscribed and reads nothing until its new
+ * snapshot; a connection silent for
  * {@link LighterStreamOptions#staleAfter()} is stale and every read returns {@link Optional#empty()}, so callers
  * fall back to REST; a dropped connection is re-established with a doubling backoff and everything is
  * subscribed again from fresh snapshots. Pings go out every {@link LighterStreamOptions#pingInterval()}; a
@@ -52,8 +55,6 @@ public final class LighterStream extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LighterStream.class);
   private static final int MAX_FRAME_BYTES = 1024 * 1024;
   private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
-  /** Live orders are all kept; of the finished ones, the latest this many, for callers awaiting a fill. */
-  private static final int FINISHED_ORDERS_KEPT_PER_ACCOUNT = 2000;
   /**
    * Lighter allows 200 client messages a minute and 50 in flight per IP: subscriptions go out one per
    * {@value #OUTBOX_SPACING_MS} ms and at most {@value #MESSAGES_PER_WINDOW} a minute, leaving room for pings.
@@ -77,7 +78,7 @@ public final class LighterStream extends VerticleBase {
 
   private final Map<Integer, LocalBook> books = new HashMap<>();
   private final Map<Long, LocalAccount> accounts = new HashMap<>();
-  private final List<Waiter<?>> waiters = new ArrayList<>();
+  private final List<StreamWaiter<?>> waiters = new ArrayList<>();
   private final Map<Integer, BookTop> publishedTops = new ConcurrentHashMap<>();
   private final Map<Long, DetailedAccount> publishedAccounts = new ConcurrentHashMap<>();
   private final Map<Long, List<Order>> publishedLiveOrders = new ConcurrentHashMap<>();
@@ -85,6 +86,7 @@ public final class LighterStream extends VerticleBase {
   private final AtomicLong connects = new AtomicLong();
   private final ArrayDeque<JsonObject> outbox = new ArrayDeque<>();
   private final ArrayDeque<Long> sentAtMillis = new ArrayDeque<>();
+  private final ChannelLiveness liveness = new ChannelLiveness();
 
   private Context context;
   private WebSocketClient client;
@@ -143,20 +145,68 @@ public final class LighterStream extends VerticleBase {
   }
 
   /**
-   * The account's positions and equity while both channels are in sync and the stream is fresh. Only what the
-   * streams carry is filled in: positions, collateral, available balance, total and cross asset value.
+   * The account's positions and equity while both channels are in sync and fresh, and the stream is. Only what
+   * the streams carry is filled in: positions, collateral, available balance, total and cross asset value.
    */
   public Optional<DetailedAccount> account(long accountIndex) {
+    return fresh(accountIndex, AccountChannel.POSITIONS, AccountChannel.STATS) ? accountAsStreamed(accountIndex)
+      : Optional.empty();
+  }
+
+  /**
+   * The account's positions and equity as its channels hold them while the stream is fresh, even when a channel
+   * owes a change: for comparing with REST, never for trading on.
+   */
+  public Optional<DetailedAccount> accountAsStreamed(long accountIndex) {
     return fresh() ? Optional.ofNullable(publishedAccounts.get(accountIndex)) : Optional.empty();
   }
 
   /**
-   * The account's live orders in the market while its orders channel is in sync and the stream is fresh: every
-   * order the channel reported live and not since reported finished, whoever placed it.
+   * The account's live orders in the market while its orders channel is in sync and fresh, and the stream is:
+   * every order the channel reported live and not since reported finished, whoever placed it.
    */
   public Optional<List<Order>> activeOrders(long accountIndex, long marketId) {
-    return fresh() ? Optional.ofNullable(publishedLiveOrders.get(accountIndex)).map(live -> inMarket(live, marketId))
+    return fresh(accountIndex, AccountChannel.ORDERS)
+      ? Optional.ofNullable(publishedLiveOrders.get(accountIndex)).map(live -> inMarket(live, marketId))
       : Optional.empty();
+  }
+
+  /** Whether the stream is fresh and each of these channels of the account is ({@link ChannelLiveness}). */
+  public boolean fresh(long accountIndex, AccountChannel... channels) {
+    if (!fresh()) {
+      return false;
+    }
+    for (AccountChannel channel : channels) {
+      if (!liveness.fresh(channel.key(accountIndex))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The caller knows of a change to the account (from REST) that these channels have not shown: they are stale
+   * until each delivers a frame or is {@linkplain #vouch vouched for}.
+   */
+  public void owe(long accountIndex, AccountChannel... channels) {
+    for (AccountChannel channel : channels) {
+      liveness.owe(channel.key(accountIndex));
+    }
+  }
+
+  /** A REST read agreed with what the channel holds for the account: it owes nothing. */
+  public void vouch(long accountIndex, AccountChannel channel) {
+    liveness.vouch(channel.key(accountIndex));
+  }
+
+  /** Whether the account's channel delivered a frame after {@code nanos}, a {@link System#nanoTime()} reading. */
+  public boolean heardSince(long accountIndex, AccountChannel channel, long nanos) {
+    return liveness.heardSince(channel.key(accountIndex), nanos);
+  }
+
+  /** How many subscribed channels (books and accounts' private channels) are not fresh now. */
+  public int staleChannels() {
+    return liveness.staleCount();
   }
 
   /**
@@ -174,7 +224,7 @@ public final class LighterStream extends VerticleBase {
    */
   public Future<Optional<Order>> awaitOrder(long accountIndex, long clientOrderIndex, Predicate<Order> done,
                                             Duration timeout) {
-    return await(accountIndex, account -> account.ordersSynced,
+    return await(accountIndex, account -> account.ordersSynced && fresh(accountIndex, AccountChannel.ORDERS),
       () -> Optional.ofNullable(accounts.get(accountIndex)).flatMap(account -> account.order(clientOrderIndex))
         .filter(done), timeout);
   }
@@ -185,14 +235,15 @@ public final class LighterStream extends VerticleBase {
    */
   public Future<Optional<DetailedAccount>> awaitAccount(long accountIndex, Predicate<DetailedAccount> shows,
                                                         Duration timeout) {
-    return await(accountIndex, account -> account.positionsSynced && account.statsSynced,
+    return await(accountIndex, account -> account.positionsSynced && account.statsSynced
+        && fresh(accountIndex, AccountChannel.POSITIONS, AccountChannel.STATS),
       () -> Optional.ofNullable(publishedAccounts.get(accountIndex)).filter(shows), timeout);
   }
 
   /** The market's live orders (as {@link #activeOrders}) once {@code shows} holds for them; empty as {@link #awaitOrder} is. */
   public Future<Optional<List<Order>>> awaitActiveOrders(long accountIndex, long marketId,
                                                          Predicate<List<Order>> shows, Duration timeout) {
-    return await(accountIndex, account -> account.ordersSynced,
+    return await(accountIndex, account -> account.ordersSynced && fresh(accountIndex, AccountChannel.ORDERS),
       () -> Optional.ofNullable(publishedLiveOrders.get(accountIndex)).map(live -> inMarket(live, marketId))
         .filter(shows), timeout);
   }
@@ -203,7 +254,8 @@ public final class LighterStream extends VerticleBase {
 
   /**
    * What {@code probe} finds in the account's state once it finds something, probed now and after each of the
-   * account's frames; empty at once unless the stream is fresh and the account's state {@code ready}.
+   * account's frames; empty at once unless the stream is fresh and the account's state {@code ready} (its channels
+   * in sync and fresh).
    */
   private <T> Future<Optional<T>> await(long accountIndex, Predicate<LocalAccount> ready, Supplier<Optional<T>> probe,
                                         Duration timeout) {
@@ -211,7 +263,7 @@ public final class LighterStream extends VerticleBase {
     Promise<Optional<T>> result = Promise.promise();
     context.runOnContext(start -> {
       LocalAccount account = accounts.get(accountIndex);
-      Waiter<T> waiter = new Waiter<>(accountIndex, probe, caller, result);
+      StreamWaiter<T> waiter = new StreamWaiter<>(accountIndex, probe, caller, result);
       if (!fresh() || account == null || !ready.test(account)) {
         waiter.complete(Optional.empty());
         return;
@@ -312,6 +364,7 @@ public final class LighterStream extends VerticleBase {
   private void subscribeAll() {
     for (int marketId : marketIds) {
       books.put(marketId, new LocalBook());
+      liveness.subscribed(ChannelLiveness.key("order_book", marketId));
       enqueue(new JsonObject().put("type", "subscribe").put("channel", "order_book/" + marketId));
     }
     for (StreamAccount followed : streamAccounts.values()) {
@@ -324,9 +377,10 @@ public final class LighterStream extends VerticleBase {
           followed.accountIndex());
         continue;
       }
-      for (String kind : List.of("user_stats", "account_all_positions", "account_all_orders")) {
-        enqueue(new JsonObject().put("type", "subscribe").put("channel", kind + "/" + followed.accountIndex())
-          .put("auth", token));
+      for (AccountChannel channel : AccountChannel.values()) {
+        liveness.subscribed(channel.key(followed.accountIndex()));
+        enqueue(new JsonObject().put("type", "subscribe").put("channel", channel.kind() + "/"
+          + followed.accountIndex()).put("auth", token));
       }
     }
   }
@@ -334,6 +388,7 @@ public final class LighterStream extends VerticleBase {
   /** Forgets everything the lost connection carried; waiters fall back to REST at once. */
   private void lost() {
     connected = false;
+    liveness.clear();
     outbox.clear();
     if (outboxTimer >= 0) {
       vertx.cancelTimer(outboxTimer);
@@ -344,7 +399,7 @@ public final class LighterStream extends VerticleBase {
     publishedTops.clear();
     publishedAccounts.clear();
     publishedLiveOrders.clear();
-    List<Waiter<?>> abandoned = new ArrayList<>(waiters);
+    List<StreamWaiter<?>> abandoned = new ArrayList<>(waiters);
     waiters.clear();
     abandoned.forEach(waiter -> {
       vertx.cancelTimer(waiter.timer);
@@ -465,6 +520,7 @@ public final class LighterStream extends VerticleBase {
     apply(local, book);
     local.nonce = book.path("nonce").asLong();
     local.synced = true;
+    liveness.heard(ChannelLiveness.key("order_book", marketId));
     publishTop(marketId, local);
   }
 
@@ -482,6 +538,7 @@ public final class LighterStream extends VerticleBase {
     }
     apply(local, book);
     local.nonce = book.path("nonce").asLong();
+    liveness.heard(ChannelLiveness.key("order_book", marketId));
     publishTop(marketId, local);
   }
 
@@ -491,6 +548,7 @@ public final class LighterStream extends VerticleBase {
       return;
     }
     local.synced = false;
+    liveness.subscribed(ChannelLiveness.key("order_book", marketId));
     publishedTops.remove(marketId);
     resubscriptions.incrementAndGet();
     enqueue(new JsonObject().put("type", "unsubscribe").put("channel", "order_book/" + marketId));
@@ -538,6 +596,7 @@ public final class LighterStream extends VerticleBase {
       local.positions.put(row.marketId(), row);
     }
     local.positionsSynced = true;
+    liveness.heard(AccountChannel.POSITIONS.key(accountIndex));
     publishAccount(accountIndex, local);
     wake(accountIndex);
   }
@@ -553,6 +612,9 @@ public final class LighterStream extends VerticleBase {
     BigDecimal cross = decimal(stats.path("cross_stats"), "portfolio_value");
     local.crossValue = cross != null ? cross : local.portfolioValue;
     local.statsSynced = local.portfolioValue != null;
+    if (local.statsSynced) {
+      liveness.heard(AccountChannel.STATS.key(accountIndex));
+    }
     publishAccount(accountIndex, local);
     wake(accountIndex);
   }
@@ -572,6 +634,7 @@ public final class LighterStream extends VerticleBase {
       }
     }
     local.ordersSynced = true;
+    liveness.heard(AccountChannel.ORDERS.key(accountIndex));
     publishedLiveOrders.put(accountIndex, List.copyOf(local.live.values()));
     wake(accountIndex);
   }
@@ -601,88 +664,5 @@ public final class LighterStream extends VerticleBase {
   private static int marketOf(String channel) {
     long id = idOf(channel);
     return id <= Integer.MAX_VALUE ? (int) id : -1;
-  }
-
-
-  /** One market's book as the stream built it: asks ascending, bids descending. */
-  private static final class LocalBook {
-
-    final TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-    final TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
-    long nonce;
-    boolean synced;
-  }
-
-  /** One account as its private channels built it. */
-  private static final class LocalAccount {
-
-    final Map<Long, AccountPosition> positions = new HashMap<>();
-    /** By order index: orders placed elsewhere (without a client order index) protect the position too. */
-    final Map<Long, Order> live = new LinkedHashMap<>();
-    /** By client order index, the latest finished ones. */
-    final Map<Long, Order> finished = new LinkedHashMap<>(64, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Order> eldest) {
-        return size() > FINISHED_ORDERS_KEPT_PER_ACCOUNT;
-      }
-    };
-    BigDecimal collateral;
-    BigDecimal availableBalance;
-    BigDecimal portfolioValue;
-    BigDecimal crossValue;
-    boolean positionsSynced;
-    boolean ordersSynced;
-    boolean statsSynced;
-
-    void apply(Order order) {
-      if (order.live()) {
-        live.put(order.orderIndex(), order);
-        finished.remove(order.clientOrderIndex());
-        return;
-      }
-      live.remove(order.orderIndex());
-      if (order.clientOrderIndex() != 0) {
-        finished.put(order.clientOrderIndex(), order);
-      }
-    }
-
-    Optional<Order> order(long clientOrderIndex) {
-      Order done = finished.get(clientOrderIndex);
-      if (done != null) {
-        return Optional.of(done);
-      }
-      return live.values().stream().filter(order -> order.clientOrderIndex() == clientOrderIndex).findFirst();
-    }
-  }
-
-  /** A caller waiting for the account's state to show something; completed once, on the caller's context. */
-  private static final class Waiter<T> {
-
-    final long accountIndex;
-    final Supplier<Optional<T>> probe;
-    final Context caller;
-    final Promise<Optional<T>> result;
-    long timer = -1;
-
-    Waiter(long accountIndex, Supplier<Optional<T>> probe, Context caller, Promise<Optional<T>> result) {
-      this.accountIndex = accountIndex;
-      this.probe = probe;
-      this.caller = caller;
-      this.result = result;
-    }
-
-    /** Completes the waiter with what the probe finds now, if anything. */
-    boolean found() {
-      Optional<T> found = probe.get();
-      if (found.isEmpty()) {
-        return false;
-      }
-      complete(found);
-      return true;
-    }
-
-    void complete(Optional<T> value) {
-      caller.runOnContext(reply -> result.tryComplete(value));
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.lighter.AccountChannel;
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterClient;
@@ -98,6 +99,13 @@ class StreamExchangeViewTest {
       System.currentTimeMillis() + 600_000, nonce, null));
   }
 
+  /** A market buy of 0.1 ETH that fills at once against the paper book. */
+  private void marketBuy(long clientOrderIndex) {
+    send(nonce -> new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, clientOrderIndex, 1000, 310000, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0,
+      System.currentTimeMillis() + 600_000, nonce, null));
+  }
+
   private void send(LongFunction<LighterTx> build) {
     long nonce = await(rest.nextNonce(ACCOUNT, KEY_INDEX));
     SignedTx tx = new TxSigner(TxSigner.MAINNET_CHAIN_ID).sign(KEY, build.apply(nonce));
@@ -139,6 +147,83 @@ class StreamExchangeViewTest {
       Thread.sleep(20);
     }
     assertThat(condition.getAsBoolean()).as("condition reached within 5 s").isTrue();
+  }
+
+  /** Waits out the window after which a stream that disagreed with REST used to be trusted again. */
+  private static void pastTheSettleWindow(long sinceNanos) throws InterruptedException {
+    long until = sinceNanos + StreamExchangeView.SETTLE_WINDOW.toNanos() + Duration.ofMillis(200).toNanos();
+    while (System.nanoTime() - until < 0) {
+      Thread.sleep(20);
+    }
+  }
+
+  private static boolean holdsLongEth(DetailedAccount account) {
+    return account.position(0).map(AccountPosition::signedPosition).filter(size -> size.signum() > 0).isPresent();
+  }
+
+  /** Buys while the account channels are held, and tells the view what REST shows after it, as the executor does. */
+  private long heldFillSettledFromRest(ExchangeView view) {
+    holdAccountUpdates(true);
+    marketBuy(21);
+    DetailedAccount afterFill = await(rest.account(ACCOUNT));
+    assertThat(holdsLongEth(afterFill)).as("REST shows the fill").isTrue();
+    long settledAt = System.nanoTime();
+    view.settled(afterFill);
+    return settledAt;
+  }
+
+  @Test
+  void heldStreamBehindASettledFillIsNotTrustedAgainAfterTheSettleWindow() throws InterruptedException {
+    ExchangeView view = streamedView();
+    long settledAt = heldFillSettledFromRest(view);
+
+    pastTheSettleWindow(settledAt);
+    DetailedAccount account = await(view.account(ACCOUNT));
+
+    assertThat(account.l1Address()).as("read from REST").isEqualTo(L1);
+    assertThat(holdsLongEth(account)).isTrue();
+  }
+
+  @Test
+  void heldStreamThatMissedAFillIsReadAgainOnceItDeliversIt() throws InterruptedException {
+    ExchangeView view = streamedView();
+    heldFillSettledFromRest(view);
+
+    holdAccountUpdates(false);
+
+    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    assertThat(holdsLongEth(await(view.account(ACCOUNT)))).as("the stream now shows the fill").isTrue();
+  }
+
+  @Test
+  void restReadAgreeingWithAnOwingStreamRestoresTrustInIt() throws InterruptedException {
+    ExchangeView view = streamedView();
+    AccountPosition longEth = new AccountPosition(0, "ETH", new BigDecimal("5.00"), 0, 0, 0, 1,
+      new BigDecimal("0.5000"), new BigDecimal("3000.00"), new BigDecimal("1500.000000"), BigDecimal.ZERO,
+      BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, BigDecimal.ZERO);
+    view.settled(new DetailedAccount(0, ACCOUNT, ACCOUNT, L1, 0, 0, 0, 0, new BigDecimal("2500"), 1,
+      new BigDecimal("2500"), 0, List.of(longEth), List.of(), new BigDecimal("2500"), new BigDecimal("2500")));
+    assertThat(stream.fresh(ACCOUNT, AccountChannel.POSITIONS)).as("the positions channel owes the fill").isFalse();
+
+    assertThat(await(view.account(ACCOUNT)).l1Address()).as("read from REST, which agrees with the stream")
+      .isEqualTo(L1);
+
+    assertThat(await(view.account(ACCOUNT)).l1Address()).as("read from the stream again").isNull();
+  }
+
+  @Test
+  void heldStreamThatMissedAConfirmedOrderIsNotTrustedAgainAfterTheSettleWindow() throws InterruptedException {
+    ExchangeView view = streamedView();
+    holdAccountUpdates(true);
+    long confirmedAt = System.nanoTime();
+    placeConfirmed(view, 22);
+
+    pastTheSettleWindow(confirmedAt);
+
+    assertThat(await(view.activeOrders(ACCOUNT, 0))).as("read from REST").extracting(Order::clientOrderIndex)
+      .containsExactly(22L);
+    assertThat(await(view.activeOrders(ACCOUNT, 0))).as("still from REST: the orders channel owes the order")
+      .extracting(Order::clientOrderIndex).containsExactly(22L);
   }
 
   @Test

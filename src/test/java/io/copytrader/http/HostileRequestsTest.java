@@ -128,7 +128,8 @@ class HostileRequestsTest {
       "adjustment_type", "percentage", "signal_timestamp", "max_lag_ms", "client_request_id"};
     String[] badValues = {"NaN", "Infinity", "-Infinity", "1e400", "-1e400", "-1", "1.5", "99999999999999999999999",
       "\"1\"", "\"\"", "null", "true", "[]", "{}", "[1,2]", "{\"a\":1}", "-0.0000001", "1e-400", "0x10", "01",
-      "\"LONG\"", "\"" + "x".repeat(5000) + "\"", "\"\\u0000\"", "281474976710655"};
+      "\"LONG\"", "\"" + "x".repeat(5000) + "\"", "\"\\u0000\"", "281474976710655", "1E-999999999", "1E+999999999",
+      "1E-2147483648", "0.1234567890123456789012345", "0." + "7".repeat(998)};
     while (requests.size() < REQUESTS) {
       int kind = random.nextInt(12);
       String path = paths[random.nextInt(paths.length)];

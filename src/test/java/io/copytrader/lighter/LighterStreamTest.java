@@ -313,4 +313,35 @@ class LighterStreamTest {
     assertThat(stream.bookTop(0)).as("pongs count as life").isPresent();
     assertThat(stream.connections()).isEqualTo(1);
   }
+
+  @Test
+  void accountChannelsOwingAChangeServeNothingWhileTheBooksKeepFlowing() throws InterruptedException {
+    deploy(options(), LighterStreamTest::token);
+    eventually("the account streamed", () -> stream.account(ACCOUNT).isPresent());
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", true));
+    buy(31, 1000);
+
+    stream.owe(ACCOUNT, AccountChannel.POSITIONS);
+    movePrice("3100");
+
+    eventually("the book moved", () -> stream.bookTop(0).equals(Optional.of(restTop(0))));
+    assertThat(stream.fresh()).as("the connection itself is fresh").isTrue();
+    assertThat(stream.account(ACCOUNT)).as("positions owed").isEmpty();
+    assertThat(stream.staleChannels()).isEqualTo(1);
+    assertThat(result(stream.awaitAccount(ACCOUNT, any -> true, Duration.ofSeconds(5)))).as("no wait on it").isEmpty();
+  }
+
+  @Test
+  void accountChannelOwingAChangeIsReadAgainOnceItDeliversAFrame() throws InterruptedException {
+    deploy(options(), LighterStreamTest::token);
+    eventually("the account streamed", () -> stream.account(ACCOUNT).isPresent());
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", true));
+    buy(32, 1000);
+    stream.owe(ACCOUNT, AccountChannel.POSITIONS);
+
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", false));
+
+    eventually("the account streamed again", () -> stream.account(ACCOUNT).isPresent());
+    assertThat(stream.account(ACCOUNT).orElseThrow().position(0)).as("with the fill").isPresent();
+  }
 }
