@@ -175,8 +175,12 @@ final class RequestExecution {
         entry = EntryState.NOT_SENT;
         return parts.journal().updateOrder(queued.requestId(), entryOrdinal,
             OrderUpdate.rejected("NEVER_APPLIED", never.evidence()))
-          .compose(recorded -> Future.failedFuture(new RetryableFailure(
-            OutcomeCode.EXCHANGE_NO_ANSWER.name(), never.evidence())));
+          .compose(recorded -> {
+            // Nothing executed: an opening signal that has grown too old meanwhile is not sent late.
+            Optional<Duration> late = lateness();
+            return late.isPresent() ? expire(late.get()) : Future.failedFuture(new RetryableFailure(
+              OutcomeCode.EXCHANGE_NO_ANSWER.name(), never.evidence()));
+          });
       }
       String reason = ((Settlement.Unresolved) settlement).reason();
       return report.finish(new RequestReport.Outcome(RequestState.FAILED, OutcomeCode.OUTCOME_UNKNOWN.name(), reason),

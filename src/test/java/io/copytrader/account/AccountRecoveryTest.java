@@ -70,6 +70,19 @@ class AccountRecoveryTest {
     assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
   }
 
+  @Test
+  void openingEntryProvenNeverSentIsNotSentLate() throws InterruptedException {
+    String id = fixture.accept(ExecutorFixture.request(TradeAction.LONG, "0.5", System.currentTimeMillis() - 600_000));
+    fixture.interruptedEntry(id, CLIENT_ORDER_INDEX, System.currentTimeMillis() - 60_000);
+
+    RequestDetail done = recover(id);
+
+    assertThat(done.request().state()).isEqualTo(RequestState.EXPIRED);
+    assertThat(done.orders().get(0).errorCode()).isEqualTo("NEVER_APPLIED");
+    assertThat(fixture.exchange.sendTxCalls()).isZero();
+    assertThat(fixture.exchange.position()).isZero();
+  }
+
   private RequestDetail recover(String id) throws InterruptedException {
     vertx.deployVerticle(fixture.accountVerticle()).await();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

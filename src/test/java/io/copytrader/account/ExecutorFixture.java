@@ -99,9 +99,14 @@ final class ExecutorFixture {
   }
 
   static TradeRequest request(TradeAction action, String amount) {
+    return request(action, amount, null);
+  }
+
+  /** @param signalTimestamp when the signal was sent, epoch ms, with a lag limit of 1 s; null for none */
+  static TradeRequest request(TradeAction action, String amount, Long signalTimestamp) {
     BigDecimal value = new BigDecimal(amount);
     return new TradeRequest(ACCOUNT, ETH.marketId(), ETH.symbol(), action, action.isAdjust() ? null : value,
-      action.isAdjust() ? value : null, null, null, null);
+      action.isAdjust() ? value : null, null, signalTimestamp, signalTimestamp == null ? null : 1_000L);
   }
 
   /**
@@ -109,10 +114,15 @@ final class ExecutorFixture {
    * nonce 0, buying 1.3333 ETH; the signed transaction, for the test to deliver or not.
    */
   SignedTx interruptedEntry(String requestId, long clientOrderIndex) {
+    return interruptedEntry(requestId, clientOrderIndex, System.currentTimeMillis() + 10_000);
+  }
+
+  /** {@link #interruptedEntry(String, long)} with the transaction's own expiry. */
+  SignedTx interruptedEntry(String requestId, long clientOrderIndex, long expiredAt) {
     journal.markExecuting(requestId).await();
     CreateOrderTx order = new CreateOrderTx(ACCOUNT, 0, ETH.marketId(), clientOrderIndex, 13_333, 303_101, 0,
       CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0,
-      System.currentTimeMillis() + 10_000, 0, TxAttributes.none());
+      expiredAt, 0, TxAttributes.none());
     SignedTx signed = new TxSigner(304).sign(key, order);
     journal.insertOrder(new NewOrder(requestId, 0, OrderPurpose.ENTRY, ETH.marketId(), clientOrderIndex, 0, 0,
       signed.txType(), signed.txHashHex(), signed.txInfo(), OrderSide.BUY, new BigDecimal("1.3333"),
