@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * Lighter's WebSocket streams, kept as local state so the hot path needs no REST read: the best bid and ask of
  * every active market ({@code order_book/{market}}), and per configured account its positions
  * ({@code account_all_positions}), orders ({@code account_all_orders}) and equity ({@code user_stats}), the
- * private channels subscribed with a fresh auth token. The frames are Lighter's, as the paper exchange's
- * {@code io.copytrader.paper.PaperStreams} serves them.
+ * private channels subscribed with a fresh auth token. The frames are Lighter's (docs/lighter-api.md, WebSocket),
+ * as the paper exchange's {@code io.copytrader.paper.PaperStreams} serves them.
  *
  * <p>Trust rules: each channel is trusted on its own ({@link ChannelLiveness}): an account's reads answer only
  * while its channels are fresh, so private channels that stall while the books flow send the account's reads to
