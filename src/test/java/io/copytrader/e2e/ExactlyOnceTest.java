@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,20 +79,25 @@ class ExactlyOnceTest {
   }
 
   @Test
-  void unansweredSendIsSentAgainOnlyOnceItsExpiryProvesItNeverExecuted() {
+  void unansweredCloseIsSentAgainOnlyOnceItsExpiryProvesItNeverExecuted() {
     TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
     harness.injectFaults(new JsonObject().put("error_count", 1_000_000).put("error_path", "/api/v1/sendTx"));
 
-    String id = harness.trade(account, "ETH", "long", "0.5");
-    harness.eventually("the unanswered entry to be proven never executed", Duration.ofSeconds(30),
-      () -> harness.requestStatus(id), status -> orders(status, "entry").stream()
+    String id = harness.trade(account, "ETH", "close", null);
+    harness.eventually("the unanswered close to be proven never executed", Duration.ofSeconds(30),
+      () -> harness.requestStatus(id), status -> orders(status, "close").stream()
         .anyMatch(order -> "NEVER_APPLIED".equals(order.getString("error_code"))));
     harness.clearFaults();
 
-    JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
-    assertThat(orders(status, "entry")).extracting(order -> order.getString("state"))
-      .containsExactly("rejected", "filled");
-    assertThat(orders(status, "entry")).extracting(order -> order.getLong("nonce")).containsOnly(
-      orders(status, "entry").get(0).getLong("nonce"));
+    JsonObject status = harness.filled(id);
+    assertThat(harness.signedPosition(account, ETH)).isZero();
+    List<JsonObject> closes = orders(status, "close");
+    assertThat(closes).extracting(order -> order.getString("state")).containsExactly("rejected", "filled");
+    assertThat(closes).extracting(order -> order.getLong("nonce")).containsOnly(closes.get(0).getLong("nonce"));
+    assertThat(closes).extracting(order -> order.getLong("client_order_index"))
+      .containsOnly(closes.get(0).getLong("client_order_index"));
+    assertThat(harness.ordersByClientIndex(account, List.of(closes.get(0).getLong("client_order_index"))))
+      .hasSize(1);
   }
 }
