@@ -11,15 +11,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +75,6 @@ public final class PaperExchange extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
   private static final long MAX_AUTH_SECONDS = 8 * 3600;
-  private static final int MAX_BATCH = 50;
   private static final long ALL_MARKETS = 255;
   private static final String RATE_LIMIT_MESSAGE = "Too Many Requests!";
   private static final int NOTHING = -1;
@@ -87,17 +83,31 @@ public final class PaperExchange extends VerticleBase {
   private final PaperConfig config;
   private final PaperEngine engine;
   private final PaperJson json;
+  private final FaultInjector faults;
+  private final Sequencer sequencer;
   private final TxIntake intake;
-  private final FaultInjector faults = new FaultInjector();
+  private final Lookups lookups;
   private final PaperStreams streams;
+  private TxEndpoints txs;
   private HttpServer server;
 
   public PaperExchange(PaperConfig config) {
     this.config = config;
     this.engine = new PaperEngine(config);
     this.json = new PaperJson(engine);
-    this.intake = new TxIntake(engine, config.chainId());
+    this.faults = new FaultInjector(config.sequencerDelayMs());
+    this.sequencer = new Sequencer(engine, faults::sequencerDelayMs);
+    this.intake = new TxIntake(engine, sequencer, config.chainId());
+    this.lookups = new Lookups(engine, json);
     this.streams = new PaperStreams(engine, json, PaperExchange::validToken);
+  }
+
+  /**
+   * Completes once the sequencer has nothing queued: every transaction accepted so far is applied (or dropped). For
+   * embedders and tests that need the state a send leads to; valid once started.
+   */
+  public Future<Void> sequencerIdle() {
+    return txs.idle();
   }
 
   /** The port it listens on (the one chosen when configured with 0); valid once started. */
@@ -118,8 +128,9 @@ public final class PaperExchange extends VerticleBase {
     // Bodies are read first so that an injected delay never races the request's data.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     if (config.controlsEnabled()) {
-      controls(router);
+      new PaperControls(engine, streams, faults, lookups, this::changed).route(router);
     }
+    txs = new TxEndpoints(vertx, context, engine, intake, sequencer, faults, lookups, this::changedAccount);
     router.route().handler(this::faults);
     router.get("/").handler(ctx -> send(ctx, 200, new JsonObject().put("status", 1).put("network_id", 1)
       .put("timestamp", System.currentTimeMillis() / 1000)));
@@ -133,9 +144,9 @@ public final class PaperExchange extends VerticleBase {
     router.get("/api/v1/accountOrders").handler(this::ordersByClientIndex);
     router.get("/api/v1/nextNonce").handler(this::nextNonce);
     router.get("/api/v1/apikeys").handler(this::apiKeys);
-    router.get("/api/v1/tx").handler(this::tx);
-    router.post("/api/v1/sendTx").handler(this::sendTx);
-    router.post("/api/v1/sendTxBatch").handler(this::sendTxBatch);
+    router.get("/api/v1/tx").handler(txs::tx);
+    router.post("/api/v1/sendTx").handler(txs::sendTx);
+    router.post("/api/v1/sendTxBatch").handler(txs::sendTxBatch);
     router.route().last().handler(ctx -> send(ctx, 404, PaperJson.error(29404, "not found")));
     router.errorHandler(500, ctx -> {
       LOG.error("Paper exchange failure on {}", ctx.normalizedPath(), ctx.failure());
@@ -164,13 +175,13 @@ public final class PaperExchange extends VerticleBase {
   private void faults(RoutingContext ctx) {
     faults.count(ctx.normalizedPath());
     Runnable proceed = () -> {
-      switch (faults.next(ctx.normalizedPath())) {
+      switch (faults.next(ctx.request().method().name(), ctx.normalizedPath())) {
         case RATE_LIMIT -> send(ctx, 429, PaperJson.error(23000, RATE_LIMIT_MESSAGE));
         case SERVER_ERROR -> send(ctx, faults.errorStatus(), PaperJson.error(29500, "internal server error"));
         default -> {
           // Streams learn of expiries here; every change a request makes is published by its own handler.
           if (engine.sweep(System.currentTimeMillis())) {
-            streams.publish();
+            changed();
           }
           ctx.next();
         }
@@ -181,6 +192,18 @@ public final class PaperExchange extends VerticleBase {
     } else {
       proceed.run();
     }
+  }
+
+  /** After a change to anything: the streams publish it and lagging lookups record it. */
+  private void changed() {
+    streams.publish();
+    lookups.record(System.currentTimeMillis());
+  }
+
+  /** After a transaction changed one account. */
+  private void changedAccount(long accountIndex) {
+    streams.publishAccount(accountIndex);
+    lookups.record(System.currentTimeMillis());
   }
 
   // ----- markets
@@ -243,7 +266,8 @@ public final class PaperExchange extends VerticleBase {
       return;
     }
     JsonArray accounts = new JsonArray();
-    found.forEach(account -> accounts.add(json.account(account, activeOnly)));
+    long now = System.currentTimeMillis();
+    found.forEach(account -> accounts.add(lookups.account(account, activeOnly, now)));
     send(ctx, 200, PaperJson.ok().put("total", accounts.size()).put("accounts", accounts));
   }
 
@@ -275,7 +299,7 @@ public final class PaperExchange extends VerticleBase {
       send(ctx, 400, PaperJson.error(21100, "account not found"));
       return;
     }
-    Long nonce = account.nonces.get(narrow(keyIndex));
+    Long nonce = lookups.nonce(account, narrow(keyIndex), System.currentTimeMillis());
     if (nonce == null) {
       send(ctx, 400, PaperJson.error(21109, "api key not found"));
       return;
@@ -296,10 +320,11 @@ public final class PaperExchange extends VerticleBase {
       return;
     }
     JsonArray keys = new JsonArray();
+    long now = System.currentTimeMillis();
     account.keys.forEach((index, publicKey) -> {
       if (keyIndex == null || keyIndex == 255 || keyIndex == index.longValue()) {
         keys.add(new JsonObject().put("account_index", account.index).put("api_key_index", index)
-          .put("nonce", account.nonces.get(index)).put("public_key", publicKey).put("transaction_time", 0));
+          .put("nonce", lookups.nonce(account, index, now)).put("public_key", publicKey).put("transaction_time", 0));
       }
     });
     send(ctx, 200, PaperJson.ok().put("api_keys", keys));
@@ -310,8 +335,8 @@ public final class PaperExchange extends VerticleBase {
   private void activeOrders(RoutingContext ctx) {
     authorized(ctx).ifPresent(account -> {
       Long marketId = longParam(ctx, "market_id");
-      send(ctx, 200, json.orders(engine.allLive(account,
-        marketId == null || marketId == ALL_MARKETS ? null : narrow(marketId))));
+      send(ctx, 200, orders(lookups.live(account, marketId == null || marketId == ALL_MARKETS ? null : narrow(marketId),
+        System.currentTimeMillis())));
     });
   }
 
@@ -323,8 +348,8 @@ public final class PaperExchange extends VerticleBase {
         invalidParam(ctx);
         return;
       }
-      send(ctx, 200, json.orders(account.finished.stream()
-        .filter(order -> marketId == null || marketId == ALL_MARKETS || order.marketId == marketId)
+      send(ctx, 200, orders(lookups.finished(account, System.currentTimeMillis()).stream()
+        .filter(order -> marketId == null || marketId == ALL_MARKETS || order.getLong("market_index") == marketId.longValue())
         .limit(limit).toList()));
     });
   }
@@ -343,11 +368,18 @@ public final class PaperExchange extends VerticleBase {
         invalidParam(ctx);
         return;
       }
-      List<PaperOrder> orders = new ArrayList<>();
-      account.live.stream().filter(order -> wanted.contains(order.clientOrderIndex)).forEach(orders::add);
-      account.finished.stream().filter(order -> wanted.contains(order.clientOrderIndex)).forEach(orders::add);
-      send(ctx, 200, json.orders(orders));
+      long now = System.currentTimeMillis();
+      List<JsonObject> orders = new ArrayList<>();
+      lookups.live(account, null, now).stream().filter(order -> wanted.contains(order.getLong("client_order_index")))
+        .forEach(orders::add);
+      lookups.finished(account, now).stream().filter(order -> wanted.contains(order.getLong("client_order_index")))
+        .forEach(orders::add);
+      send(ctx, 200, orders(orders));
     });
+  }
+
+  private static JsonObject orders(List<JsonObject> orders) {
+    return PaperJson.ok().put("orders", new JsonArray(new ArrayList<>(orders)));
   }
 
   /** The account of a well-formed, unexpired auth token signed by one of its registered keys. */
@@ -397,187 +429,6 @@ public final class PaperExchange extends VerticleBase {
     }
   }
 
-  // ----- transactions
-
-  private void tx(RoutingContext ctx) {
-    String by = ctx.queryParams().get("by");
-    String value = ctx.queryParams().get("value");
-    if (!"hash".equals(by) || value == null) {
-      invalidParam(ctx);
-      return;
-    }
-    intake.tx(value).ifPresentOrElse(
-      stored -> send(ctx, 200, PaperJson.tx(stored, engine.accounts.get(stored.accountIndex()).l1Address)),
-      () -> send(ctx, 400, PaperJson.error(21500, "transaction not found")));
-  }
-
-  private void sendTx(RoutingContext ctx) {
-    String type = ctx.request().getFormAttribute("tx_type");
-    String info = ctx.request().getFormAttribute("tx_info");
-    if (type == null || info == null || !type.matches("\\d{1,3}")) {
-      send(ctx, 400, PaperJson.error(20001, type == null ? "field tx_type is not set" : "invalid param"));
-      return;
-    }
-    if (faults.takeInvalidNonce()) {
-      send(ctx, 400, PaperJson.error(21104, "invalid nonce"));
-      return;
-    }
-    TxIntake.Outcome outcome = intake.submit(Integer.parseInt(type), info, System.currentTimeMillis());
-    if (outcome instanceof TxIntake.Rejected rejected) {
-      send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
-      return;
-    }
-    TxIntake.Accepted accepted = (TxIntake.Accepted) outcome;
-    if (faults.takeDropResponse()) {
-      ctx.request().connection().close();
-    } else {
-      send(ctx, 200, accepted(accepted.txHash()));
-    }
-    streams.publishAccount(accepted.tx().accountIndex());
-  }
-
-  /**
-   * Checks the whole batch (lengths, size, one account and key, increasing nonces) before applying any of it, then
-   * applies the txs in order; a tx refused by the exchange's state stops the batch there, the ones before it
-   * standing, and the refusal is the answer.
-   */
-  private void sendTxBatch(RoutingContext ctx) {
-    List<Integer> types = new ArrayList<>();
-    List<String> infos = new ArrayList<>();
-    try {
-      JsonArray typeArray = new JsonArray(ctx.request().getFormAttribute("tx_types"));
-      JsonArray infoArray = new JsonArray(ctx.request().getFormAttribute("tx_infos"));
-      // tx_types must be integers and tx_infos strings: anything else would fail the batch halfway, as a 500.
-      if (!typeArray.stream().allMatch(Integer.class::isInstance)
-        || !infoArray.stream().allMatch(String.class::isInstance)) {
-        invalidParam(ctx);
-        return;
-      }
-      typeArray.forEach(type -> types.add((Integer) type));
-      infoArray.forEach(info -> infos.add((String) info));
-    } catch (RuntimeException e) {
-      invalidParam(ctx);
-      return;
-    }
-    if (types.size() != infos.size()) {
-      send(ctx, 400, PaperJson.error(21513, "TxInfos and TxTypes should have the same length"));
-      return;
-    }
-    if (types.size() > MAX_BATCH) {
-      send(ctx, 400, PaperJson.error(21514, "maximum 50 transactions allowed per batch"));
-      return;
-    }
-    if (types.isEmpty()) {
-      invalidParam(ctx);
-      return;
-    }
-    if (faults.takeInvalidNonce()) {
-      send(ctx, 400, PaperJson.error(21104, "invalid nonce"));
-      return;
-    }
-    TxIntake.BatchDecoding decoded = TxIntake.decodeBatch(types, infos);
-    if (decoded instanceof TxIntake.Rejected rejected) {
-      send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
-      return;
-    }
-    JsonArray hashes = new JsonArray();
-    for (TxIntake.Decoded tx : ((TxIntake.Batch) decoded).txs()) {
-      TxIntake.Outcome outcome = intake.submit(tx, System.currentTimeMillis());
-      if (outcome instanceof TxIntake.Rejected rejected) {
-        send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
-        streams.publish();
-        return;
-      }
-      hashes.add(((TxIntake.Accepted) outcome).txHash());
-    }
-    if (faults.takeDropResponse()) {
-      ctx.request().connection().close();
-    } else {
-      send(ctx, 200, accepted(null).put("tx_hash", hashes));
-    }
-    streams.publish();
-  }
-
-  private static JsonObject accepted(String hash) {
-    return PaperJson.ok().put("message", "{\"ratelimit\": \"didn't use volume quota\"}").put("tx_hash", hash)
-      .put("predicted_execution_time_ms", System.currentTimeMillis() + 1);
-  }
-
-  // ----- test controls
-
-  private void controls(Router router) {
-    router.post("/paper/markets/:market_id/price").handler(ctx -> control(ctx, request -> {
-      MarketState market = engine.markets.get(Integer.parseInt(ctx.pathParam("market_id")));
-      BigDecimal price = new BigDecimal(String.valueOf(request.getValue("price")));
-      if (market == null || price.signum() <= 0) {
-        throw new IllegalArgumentException("unknown market or non-positive price");
-      }
-      engine.setMid(market.spec.marketId(), price, System.currentTimeMillis());
-      streams.publish();
-      return new JsonObject().put("market_id", market.spec.marketId()).put("mid", market.mid.toPlainString());
-    }));
-    router.post("/paper/accounts").handler(ctx -> control(ctx, request -> {
-      JsonObject keys = request.getJsonObject("api_keys", new JsonObject());
-      Map<Integer, String> parsedKeys = keys.stream()
-        .collect(Collectors.toMap(entry -> Integer.parseInt(entry.getKey()), entry -> (String) entry.getValue()));
-      engine.addAccount(new PaperAccount(request.getLong("account_index"), request.getString("l1_address"),
-        new BigDecimal(String.valueOf(request.getValue("collateral"))), parsedKeys));
-      streams.publish();
-      return new JsonObject().put("account_index", request.getLong("account_index"));
-    }));
-    router.post("/paper/accounts/:account_index/apikeys").handler(ctx -> control(ctx, request -> {
-      PaperAccountState account = engine.accounts.get(Long.parseLong(ctx.pathParam("account_index")));
-      if (account == null) {
-        throw new IllegalArgumentException("unknown account");
-      }
-      account.registerKey(request.getInteger("api_key_index"), request.getString("public_key"));
-      return new JsonObject().put("account_index", account.index);
-    }));
-    router.post("/paper/faults").handler(ctx -> control(ctx, request -> {
-      faults.configure(request);
-      return faults.describe();
-    }));
-    router.delete("/paper/faults").handler(ctx -> {
-      faults.clear();
-      send(ctx, 200, faults.describe());
-    });
-    router.get("/paper/faults").handler(ctx -> send(ctx, 200, faults.describe()));
-    router.get("/paper/requests").handler(ctx -> send(ctx, 200, faults.counts()));
-    router.get("/paper/requests/log").handler(ctx -> send(ctx, 200, new JsonObject().put("paths", faults.log())));
-    router.post("/paper/streams/disconnect").handler(ctx ->
-      send(ctx, 200, new JsonObject().put("disconnected", streams.disconnectAll())));
-    router.post("/paper/streams/drop-book-update").handler(ctx -> control(ctx, request -> {
-      MarketState market = engine.markets.get(request.getInteger("market_id"));
-      if (market == null) {
-        throw new IllegalArgumentException("unknown market");
-      }
-      streams.dropNextBookUpdate(market.spec.marketId());
-      return new JsonObject().put("market_id", market.spec.marketId());
-    }));
-    router.post("/paper/streams/hold-account-updates").handler(ctx -> control(ctx, request -> {
-      if (!(request.getValue("held") instanceof Boolean held)) {
-        throw new IllegalArgumentException("held must be true or false");
-      }
-      streams.holdAccountUpdates(held);
-      return new JsonObject().put("held", held);
-    }));
-    router.get("/paper/streams").handler(ctx ->
-      send(ctx, 200, new JsonObject().put("connections", streams.connectionCount())));
-    router.delete("/paper/requests").handler(ctx -> {
-      faults.resetCounts();
-      send(ctx, 200, new JsonObject());
-    });
-  }
-
-  private void control(RoutingContext ctx, Function<JsonObject, JsonObject> action) {
-    try {
-      JsonObject request = ctx.body().asJsonObject();
-      send(ctx, 200, action.apply(request == null ? new JsonObject() : request));
-    } catch (RuntimeException e) {
-      send(ctx, 400, PaperJson.error(20001, "invalid param: " + e.getMessage()));
-    }
-  }
-
   // ----- helpers
 
   /** A decimal integer query parameter, or null when it is absent or not one. */
@@ -589,11 +440,11 @@ public final class PaperExchange extends VerticleBase {
     return Long.parseLong(value);
   }
 
-  private static void invalidParam(RoutingContext ctx) {
+  static void invalidParam(RoutingContext ctx) {
     send(ctx, 400, PaperJson.error(20001, "invalid param"));
   }
 
-  private static void send(RoutingContext ctx, int status, JsonObject body) {
+  static void send(RoutingContext ctx, int status, JsonObject body) {
     HttpServerResponse response = ctx.response();
     if (response.ended() || response.closed()) {
       return;
