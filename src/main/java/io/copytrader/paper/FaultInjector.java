@@ -119,7 +119,8 @@ final class FaultInjector {
 
   JsonObject describe() {
     return new JsonObject().put("latency_ms", latencyMs).put("error_status", errorStatus)
-      .put("error_count", errorCount).put("error_path", errorPath).put("error_rate", errorRate).put("rate_limit_count", rateLimitCount)
+      .put("error_count", errorCount).put("error_path", errorPath).put("error_rate", errorRate)
+      .put("rate_limit_count", rateLimitCount)
       .put("drop_response_count", dropResponseCount).put("invalid_nonce_count", invalidNonceCount)
       .put("sequencer_delay_ms", sequencerDelayMs).put("lookup_lag_ms", lookupLagMs)
       .put("lookup_error_count", lookupErrorCount).put("lookup_error_path", lookupErrorPath)

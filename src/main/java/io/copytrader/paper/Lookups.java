@@ -14,15 +14,15 @@ import java.util.Optional;
 
 /**
  * What REST lookups see: the applied state, or, while the fault control {@code lookup_lag_ms} is set, the state as
- * it was that long ago, as when Lighter's read replicas trail its sequencer.
+ * it was that long ago, as when the servers answering lookups trail the sequencer.
  *
  * <p>While a lag is set, every change is recorded as a view per account (its {@code account} row, its orders, its
  * nonces) and a lookup answers from the newest view at least the lag old; the state when the lag was set is the
- * oldest view. Lagging: {@code account}, {@code accountOrders}, {@code accountActiveOrders},
- * {@code accountInactiveOrders}, {@code nextNonce}, {@code apikeys} (nonces) and {@code tx} (see
- * {@link #visible(long, long)}); not lagging: market data, {@code accountsByL1Address} and the WebSocket streams
- * (held with {@code /paper/streams/hold-account-updates} instead). Views older than the lag are dropped, so raising
- * the lag does not bring older states back. Confined to the exchange's context.
+ * oldest view, so what happened before stays visible. Lagging: {@code account}, {@code accountOrders},
+ * {@code accountActiveOrders}, {@code accountInactiveOrders}, {@code nextNonce}, {@code apikeys} (nonces) and
+ * {@code tx} (see {@link #visible(long, long)}); not lagging: market data, {@code accountsByL1Address} and the
+ * WebSocket streams (held with {@code /paper/streams/hold-account-updates} instead). Views older than the lag are
+ * dropped, so raising the lag does not bring older states back. Confined to the exchange's context.
  */
 final class Lookups {
 
@@ -34,6 +34,8 @@ final class Lookups {
   private final PaperEngine engine;
   private final PaperJson json;
   private long lagMs;
+  /** When the lag was set: what happened before stays visible, as the state lookups showed then. */
+  private long laggingSince;
   private final Map<Long, Deque<View>> views = new HashMap<>();
 
   Lookups(PaperEngine engine, PaperJson json) {
@@ -46,6 +48,7 @@ final class Lookups {
     if (newLagMs == 0) {
       views.clear();
     } else if (lagMs == 0) {
+      laggingSince = now;
       engine.accounts.values().forEach(account -> views.computeIfAbsent(account.index, index -> new ArrayDeque<>())
         .addLast(view(account, Long.MIN_VALUE)));
     }
@@ -57,7 +60,7 @@ final class Lookups {
     if (lagMs == 0) {
       return;
     }
-    long cutoff = now - lagMs;
+    long cutoff = cutoff(now);
     for (PaperAccountState account : engine.accounts.values()) {
       Deque<View> history = views.computeIfAbsent(account.index, index -> new ArrayDeque<>());
       history.addLast(view(account, now));
@@ -70,7 +73,12 @@ final class Lookups {
 
   /** Whether something that happened at {@code at} (epoch ms) shows in a lookup now. */
   boolean visible(long at, long now) {
-    return at <= now - lagMs;
+    return lagMs == 0 || at <= cutoff(now);
+  }
+
+  /** The time whose state lookups show now. */
+  private long cutoff(long now) {
+    return Math.max(now - lagMs, laggingSince);
   }
 
   JsonObject account(PaperAccountState account, boolean activeOnly, long now) {
@@ -95,8 +103,8 @@ final class Lookups {
       return account.live.stream().filter(order -> marketId == null || order.marketId == marketId)
         .map(json::order).toList();
     }
-    return view.get().live.stream().filter(order -> marketId == null || order.getInteger("market_index") == marketId.intValue())
-      .toList();
+    return view.get().live.stream()
+      .filter(order -> marketId == null || order.getInteger("market_index") == marketId.intValue()).toList();
   }
 
   /** The account's finished orders, newest first. */
@@ -115,7 +123,7 @@ final class Lookups {
     if (history == null) {
       return Optional.empty();
     }
-    long cutoff = now - lagMs;
+    long cutoff = cutoff(now);
     for (Iterator<View> newestFirst = history.descendingIterator(); newestFirst.hasNext(); ) {
       View view = newestFirst.next();
       if (view.at <= cutoff) {

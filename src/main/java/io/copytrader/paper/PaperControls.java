@@ -21,16 +21,18 @@ final class PaperControls {
   private final PaperEngine engine;
   private final PaperStreams streams;
   private final FaultInjector faults;
-  private final Lookups lookups;
   /** Publishes a change to the streams and records it for lagging lookups. */
   private final Runnable changed;
+  /** Puts new faults in force where they are not read per request: the sequencer's delay, the lookups' lag. */
+  private final Runnable faultsChanged;
 
-  PaperControls(PaperEngine engine, PaperStreams streams, FaultInjector faults, Lookups lookups, Runnable changed) {
+  PaperControls(PaperEngine engine, PaperStreams streams, FaultInjector faults, Runnable changed,
+                Runnable faultsChanged) {
     this.engine = engine;
     this.streams = streams;
     this.faults = faults;
-    this.lookups = lookups;
     this.changed = changed;
+    this.faultsChanged = faultsChanged;
   }
 
   void route(Router router) {
@@ -69,12 +71,12 @@ final class PaperControls {
   private void faultRoutes(Router router) {
     router.post("/paper/faults").handler(ctx -> control(ctx, request -> {
       faults.configure(request);
-      lookups.lag(faults.lookupLagMs(), System.currentTimeMillis());
+      faultsChanged.run();
       return faults.describe();
     }));
     router.delete("/paper/faults").handler(ctx -> {
       faults.clear();
-      lookups.lag(faults.lookupLagMs(), System.currentTimeMillis());
+      faultsChanged.run();
       send(ctx, 200, faults.describe());
     });
     router.get("/paper/faults").handler(ctx -> send(ctx, 200, faults.describe()));

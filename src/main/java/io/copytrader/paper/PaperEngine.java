@@ -167,7 +167,8 @@ final class PaperEngine {
 
   /** A taker order (market or limit IOC): Lighter's API passes it whatever the margin, the sequencer decides. */
   static boolean taker(CreateOrderTx tx) {
-    boolean conditional = tx.type() >= CreateOrderTx.TYPE_STOP_LOSS && tx.type() <= CreateOrderTx.TYPE_TAKE_PROFIT_LIMIT;
+    boolean conditional = tx.type() >= CreateOrderTx.TYPE_STOP_LOSS
+      && tx.type() <= CreateOrderTx.TYPE_TAKE_PROFIT_LIMIT;
     return tx.timeInForce() == CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL && !conditional;
   }
 

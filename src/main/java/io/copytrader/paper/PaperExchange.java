@@ -1,23 +1,16 @@
 package io.copytrader.paper;
 
-import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +20,18 @@ import org.slf4j.LoggerFactory;
  * entry and PnL, resting stop-loss orders that trigger on price moves. Embed it with
  * {@code vertx.deployVerticle(new PaperExchange(PaperConfig.defaults().withAccounts(...)))}, then
  * {@link #baseUrl()}.
+ *
+ * <p>Asynchronous as Lighter is (API.md §3.1): {@code sendTx} answers 200 once the API has accepted a transaction
+ * (readable, valid fields, known account and key, valid signature, not expired, the right nonce, and what the API
+ * judges of the order: market rules, reduce-only direction, a maker order's margin, a cancel's or modify's order)
+ * and the {@link Sequencer} applies it {@link PaperConfig#sequencerDelayMs()} later (5 ms by default), the
+ * transactions of one account and key in nonce order. The nonce intake expects counts the transactions still
+ * queued; {@code nextNonce} counts only those applied. Lookups ({@code accountOrders}, {@code accountActiveOrders},
+ * {@code account}, {@code tx}) and the WebSocket streams show a transaction's effects once it is applied; while
+ * queued, {@code tx?by=hash} answers it with {@code status} 1 (pending). A transaction whose {@code ExpiredAt}
+ * passes in the queue is dropped with the later ones of its key, their nonces unconsumed, and {@code tx?by=hash}
+ * answers 21500 for them. A taker order (market or limit IOC) beyond the margin is accepted, consumes its nonce and
+ * ends {@code canceled-margin-not-allowed}, unfilled (API.md §3.3).
  *
  * <p>Orders: market and IOC orders fill against the book up to their price (the worst acceptable) and the rest
  * is cancelled ({@code canceled-too-much-slippage} when the price stops them, {@code canceled-not-enough-liquidity}
@@ -49,19 +54,26 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /paper/faults} with any of {@code latency_ms} (every exchange request waits this long),
  *   {@code error_count} (the next N requests fail with {@code error_status}, default 503, body
  *   {@code {"code":29500,…}}; with {@code error_path}, e.g. {@code "/api/v1/account"}, only requests to that path
- *   count and fail, {@code null} for any), {@code error_rate} (0..1: that fraction of requests fails so),
- *   {@code rate_limit_count} (the next N requests get 429 {@code {"code":23000,"message":"Too Many Requests!"}}),
- *   {@code drop_response_count} (the next N accepted sendTx/sendTxBatch are applied, then the connection is closed
- *   without an answer), {@code invalid_nonce_count} (the next N sendTx/sendTxBatch get 400 21104 and change
- *   nothing); fields not given stay as they are; answers the faults now in force, as does
- *   {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all;</li>
+ *   count and fail, {@code null} for any), {@code lookup_error_count} (the same for the next N lookups, GETs under
+ *   {@code /api/v1}, leaving sends alone; with {@code lookup_error_path} only lookups of that path),
+ *   {@code error_rate} (0..1: that fraction of requests fails so), {@code rate_limit_count} (the next N requests
+ *   get 429 {@code {"code":23000,"message":"Too Many Requests!"}}), {@code drop_response_count} (the next N
+ *   accepted sendTx/sendTxBatch lose their answer: the connection is closed at once, the txs stay queued and are
+ *   applied), {@code drop_after_apply_count} (the next N accepted sends are answered by closing the connection only
+ *   once the sequencer has applied their txs: applied but unanswered), {@code invalid_nonce_count} (the next N
+ *   sendTx/sendTxBatch get 400 21104 and change nothing), {@code sequencer_delay_ms} (the sequencer's delay, for
+ *   the txs already queued too: a long one holds them, 0 releases them), {@code lookup_lag_ms} (lookups show the
+ *   state as of that long ago, see {@link Lookups}); fields not given stay as they are; answers the faults now in
+ *   force, as does {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all (the sequencer's delay
+ *   back to the configured one);</li>
  *   <li>{@code GET /paper/requests}: exchange requests per path, e.g. {@code {"/api/v1/sendTx":3}};
  *   {@code GET /paper/requests/log}: {@code {"paths":[…]}} in arrival order; {@code DELETE /paper/requests}
  *   resets both;</li>
  *   <li>{@code POST /paper/streams/disconnect}: closes every WebSocket connection;
  *   {@code POST /paper/streams/drop-book-update} {@code {"market_id":0}}: the market's next book update is lost,
- *   leaving a nonce gap; {@code POST /paper/streams/hold-account-updates} {@code {"held":true}}: account
- *   channels publish nothing until released with {@code false}, then everything that changed meanwhile;
+ *   leaving a nonce gap; {@code POST /paper/streams/hold-account-updates} {@code {"held":true}}: the account
+ *   channels (orders, positions, user stats) publish nothing until released with {@code false}, then everything
+ *   that changed meanwhile, while order-book frames keep flowing;
  *   {@code GET /paper/streams}: open connections.</li>
  * </ul>
  * Control requests are neither delayed, failed nor counted.
@@ -74,8 +86,7 @@ import org.slf4j.LoggerFactory;
 public final class PaperExchange extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
-  private static final long MAX_AUTH_SECONDS = 8 * 3600;
-  private static final long ALL_MARKETS = 255;
+  static final long ALL_MARKETS = 255;
   private static final String RATE_LIMIT_MESSAGE = "Too Many Requests!";
   private static final int NOTHING = -1;
   private static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -99,7 +110,7 @@ public final class PaperExchange extends VerticleBase {
     this.sequencer = new Sequencer(engine, faults::sequencerDelayMs);
     this.intake = new TxIntake(engine, sequencer, config.chainId());
     this.lookups = new Lookups(engine, json);
-    this.streams = new PaperStreams(engine, json, PaperExchange::validToken);
+    this.streams = new PaperStreams(engine, json, AccountEndpoints::validToken);
   }
 
   /**
@@ -127,23 +138,20 @@ public final class PaperExchange extends VerticleBase {
     Router router = Router.router(vertx);
     // Bodies are read first so that an injected delay never races the request's data.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    if (config.controlsEnabled()) {
-      new PaperControls(engine, streams, faults, lookups, this::changed).route(router);
-    }
     txs = new TxEndpoints(vertx, context, engine, intake, sequencer, faults, lookups, this::changedAccount);
+    if (config.controlsEnabled()) {
+      new PaperControls(engine, streams, faults, this::changed, () -> {
+        lookups.lag(faults.lookupLagMs(), System.currentTimeMillis());
+        txs.delayChanged();
+      }).route(router);
+    }
     router.route().handler(this::faults);
     router.get("/").handler(ctx -> send(ctx, 200, new JsonObject().put("status", 1).put("network_id", 1)
       .put("timestamp", System.currentTimeMillis() / 1000)));
     router.get("/api/v1/orderBooks").handler(this::orderBooks);
     router.get("/api/v1/orderBookDetails").handler(this::orderBookDetails);
     router.get("/api/v1/orderBookOrders").handler(this::orderBookOrders);
-    router.get("/api/v1/account").handler(this::account);
-    router.get("/api/v1/accountsByL1Address").handler(this::accountsByL1Address);
-    router.get("/api/v1/accountActiveOrders").handler(this::activeOrders);
-    router.get("/api/v1/accountInactiveOrders").handler(this::inactiveOrders);
-    router.get("/api/v1/accountOrders").handler(this::ordersByClientIndex);
-    router.get("/api/v1/nextNonce").handler(this::nextNonce);
-    router.get("/api/v1/apikeys").handler(this::apiKeys);
+    new AccountEndpoints(engine, json, lookups).route(router);
     router.get("/api/v1/tx").handler(txs::tx);
     router.post("/api/v1/sendTx").handler(txs::sendTx);
     router.post("/api/v1/sendTxBatch").handler(txs::sendTxBatch);
@@ -245,194 +253,10 @@ public final class PaperExchange extends VerticleBase {
     send(ctx, 200, json.orderBookOrders(market.get(), limit.intValue()));
   }
 
-  // ----- accounts
-
-  private void account(RoutingContext ctx) {
-    String by = ctx.queryParams().get("by");
-    String value = ctx.queryParams().get("value");
-    boolean activeOnly = Boolean.parseBoolean(ctx.queryParams().get("active_only"));
-    List<PaperAccountState> found;
-    if ("index".equals(by) && value != null && value.matches("\\d{1,18}")) {
-      PaperAccountState account = engine.accounts.get(Long.parseLong(value));
-      found = account == null ? List.of() : List.of(account);
-    } else if ("l1_address".equals(by) && value != null) {
-      found = engine.accounts.values().stream().filter(account -> account.l1Address.equalsIgnoreCase(value)).toList();
-    } else {
-      invalidParam(ctx);
-      return;
-    }
-    if (found.isEmpty()) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return;
-    }
-    JsonArray accounts = new JsonArray();
-    long now = System.currentTimeMillis();
-    found.forEach(account -> accounts.add(lookups.account(account, activeOnly, now)));
-    send(ctx, 200, PaperJson.ok().put("total", accounts.size()).put("accounts", accounts));
-  }
-
-  private void accountsByL1Address(RoutingContext ctx) {
-    String address = ctx.queryParams().get("l1_address");
-    if (address == null) {
-      invalidParam(ctx);
-      return;
-    }
-    JsonArray accounts = new JsonArray();
-    engine.accounts.values().stream().filter(account -> account.l1Address.equalsIgnoreCase(address))
-      .forEach(account -> accounts.add(json.accountScalars(account)));
-    if (accounts.isEmpty()) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return;
-    }
-    send(ctx, 200, PaperJson.ok().put("l1_address", address).put("sub_accounts", accounts));
-  }
-
-  private void nextNonce(RoutingContext ctx) {
-    Long accountIndex = longParam(ctx, "account_index");
-    Long keyIndex = longParam(ctx, "api_key_index");
-    if (accountIndex == null || keyIndex == null) {
-      invalidParam(ctx);
-      return;
-    }
-    PaperAccountState account = engine.accounts.get(accountIndex);
-    if (account == null) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return;
-    }
-    Long nonce = lookups.nonce(account, narrow(keyIndex), System.currentTimeMillis());
-    if (nonce == null) {
-      send(ctx, 400, PaperJson.error(21109, "api key not found"));
-      return;
-    }
-    send(ctx, 200, PaperJson.ok().put("nonce", nonce));
-  }
-
-  private void apiKeys(RoutingContext ctx) {
-    Long accountIndex = longParam(ctx, "account_index");
-    Long keyIndex = longParam(ctx, "api_key_index");
-    if (accountIndex == null) {
-      invalidParam(ctx);
-      return;
-    }
-    PaperAccountState account = engine.accounts.get(accountIndex);
-    if (account == null) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return;
-    }
-    JsonArray keys = new JsonArray();
-    long now = System.currentTimeMillis();
-    account.keys.forEach((index, publicKey) -> {
-      if (keyIndex == null || keyIndex == 255 || keyIndex == index.longValue()) {
-        keys.add(new JsonObject().put("account_index", account.index).put("api_key_index", index)
-          .put("nonce", lookups.nonce(account, index, now)).put("public_key", publicKey).put("transaction_time", 0));
-      }
-    });
-    send(ctx, 200, PaperJson.ok().put("api_keys", keys));
-  }
-
-  // ----- orders (authenticated)
-
-  private void activeOrders(RoutingContext ctx) {
-    authorized(ctx).ifPresent(account -> {
-      Long marketId = longParam(ctx, "market_id");
-      send(ctx, 200, orders(lookups.live(account, marketId == null || marketId == ALL_MARKETS ? null : narrow(marketId),
-        System.currentTimeMillis())));
-    });
-  }
-
-  private void inactiveOrders(RoutingContext ctx) {
-    authorized(ctx).ifPresent(account -> {
-      Long limit = longParam(ctx, "limit");
-      Long marketId = longParam(ctx, "market_id");
-      if (limit == null || limit < 1 || limit > 100) {
-        invalidParam(ctx);
-        return;
-      }
-      send(ctx, 200, orders(lookups.finished(account, System.currentTimeMillis()).stream()
-        .filter(order -> marketId == null || marketId == ALL_MARKETS || order.getLong("market_index") == marketId.longValue())
-        .limit(limit).toList()));
-    });
-  }
-
-  private void ordersByClientIndex(RoutingContext ctx) {
-    authorized(ctx).ifPresent(account -> {
-      String list = ctx.queryParams().get("client_order_indexes");
-      Set<Long> wanted;
-      try {
-        wanted = Arrays.stream(list.split(",")).map(String::strip).map(Long::parseLong).collect(Collectors.toSet());
-      } catch (RuntimeException e) {
-        invalidParam(ctx);
-        return;
-      }
-      if (wanted.isEmpty() || wanted.size() > 20) {
-        invalidParam(ctx);
-        return;
-      }
-      long now = System.currentTimeMillis();
-      List<JsonObject> orders = new ArrayList<>();
-      lookups.live(account, null, now).stream().filter(order -> wanted.contains(order.getLong("client_order_index")))
-        .forEach(orders::add);
-      lookups.finished(account, now).stream().filter(order -> wanted.contains(order.getLong("client_order_index")))
-        .forEach(orders::add);
-      send(ctx, 200, orders(orders));
-    });
-  }
-
-  private static JsonObject orders(List<JsonObject> orders) {
-    return PaperJson.ok().put("orders", new JsonArray(new ArrayList<>(orders)));
-  }
-
-  /** The account of a well-formed, unexpired auth token signed by one of its registered keys. */
-  private Optional<PaperAccountState> authorized(RoutingContext ctx) {
-    Long accountIndex = longParam(ctx, "account_index");
-    if (accountIndex == null) {
-      invalidParam(ctx);
-      return Optional.empty();
-    }
-    String token = ctx.request().getHeader("Authorization");
-    if (token == null) {
-      token = ctx.queryParams().get("auth");
-    }
-    PaperAccountState account = engine.accounts.get(accountIndex);
-    if (account == null) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return Optional.empty();
-    }
-    if (token == null || !validToken(token, account)) {
-      send(ctx, 400, PaperJson.error(20001, "invalid auth token"));
-      return Optional.empty();
-    }
-    return Optional.of(account);
-  }
-
-  static boolean validToken(String token, PaperAccountState account) {
-    try {
-      AuthToken.Parsed parsed = AuthToken.parse(token);
-      long now = System.currentTimeMillis() / 1000;
-      String key = account.keys.get(parsed.apiKeyIndex());
-      if (parsed.accountIndex() != account.index || key == null || parsed.deadlineEpochSeconds() <= now
-        || parsed.deadlineEpochSeconds() > now + MAX_AUTH_SECONDS) {
-        return false;
-      }
-      // A client reuses one token for minutes; verifying its signature once per key saves a Schnorr check
-      // (about 250 µs) on every authenticated read.
-      if (key.equals(account.verifiedTokens.get(token))) {
-        return true;
-      }
-      boolean valid = parsed.verify(HexFormat.of().parseHex(key));
-      if (valid) {
-        account.rememberVerifiedToken(token, key);
-      }
-      return valid;
-    } catch (IllegalArgumentException malformed) {
-      return false;
-    }
-  }
-
   // ----- helpers
 
   /** A decimal integer query parameter, or null when it is absent or not one. */
-  private static Long longParam(RoutingContext ctx, String name) {
+  static Long longParam(RoutingContext ctx, String name) {
     String value = ctx.queryParams().get(name);
     if (value == null || !value.matches("-?\\d{1,18}")) {
       return null;
@@ -456,7 +280,7 @@ public final class PaperExchange extends VerticleBase {
    * A market id or key index as the int the engine keys it by; one outside the int range names nothing (-1), never
    * the id it would wrap to.
    */
-  private static int narrow(long id) {
+  static int narrow(long id) {
     return id == (int) id ? (int) id : NOTHING;
   }
 }

@@ -27,8 +27,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The paper exchange's sequencer: as on Lighter (API.md §3.1, "code=200 only means the API accepted"), a
- * transaction {@link TxIntake} accepts is queued and applied {@code delayMs} later, in the order accepted, so one
- * account and key's transactions apply in nonce order.
+ * transaction {@link TxIntake} accepts is queued and applied {@code delayMs} after it was queued, in the order
+ * accepted, so one account and key's transactions apply in nonce order. A changed delay applies to the transactions
+ * already queued as well: raising it holds them, lowering it releases them.
  *
  * <p>Nonces: intake expects the nonce after the last one queued for the key ({@link #expectedNonce}), so a client
  * sending N and N+1 back to back is accepted twice; an account's {@code nonces} (what {@code nextNonce} answers) only
@@ -61,14 +62,12 @@ final class Sequencer {
     final String hash;
     final TxIntake.Decoded decoded;
     final long queuedAt;
-    final long dueAt;
     private final Promise<Boolean> outcome = Promise.promise();
 
-    Queued(String hash, TxIntake.Decoded decoded, long queuedAt, long dueAt) {
+    Queued(String hash, TxIntake.Decoded decoded, long queuedAt) {
       this.hash = hash;
       this.decoded = decoded;
       this.queuedAt = queuedAt;
-      this.dueAt = dueAt;
     }
 
     LighterTx tx() {
@@ -133,7 +132,7 @@ final class Sequencer {
   }
 
   Queued enqueue(TxIntake.Decoded decoded, String hash, long now) {
-    Queued queued = new Queued(hash, decoded, now, now + delayMs.getAsLong());
+    Queued queued = new Queued(hash, decoded, now);
     queue.addLast(queued);
     queuedByHash.put(hash, queued);
     if (queued.checksNonce()) {
@@ -145,10 +144,18 @@ final class Sequencer {
     return queued;
   }
 
+  /**
+   * When a transaction is due: the delay after it was queued. The delay is read each time, so changing it re-times
+   * the transactions already queued too.
+   */
+  long dueAt(Queued queued) {
+    return queued.queuedAt + delayMs.getAsLong();
+  }
+
   /** When the first queued transaction is due, if any is queued. */
   OptionalLong nextDueAt() {
     Queued head = queue.peekFirst();
-    return head == null ? OptionalLong.empty() : OptionalLong.of(head.dueAt);
+    return head == null ? OptionalLong.empty() : OptionalLong.of(dueAt(head));
   }
 
   boolean idle() {
@@ -169,7 +176,7 @@ final class Sequencer {
    */
   List<Applied> applyDue(long now) {
     List<Applied> done = new ArrayList<>();
-    while (!queue.isEmpty() && queue.peekFirst().dueAt <= now) {
+    while (!queue.isEmpty() && dueAt(queue.peekFirst()) <= now) {
       Queued queued = queue.removeFirst();
       queuedByHash.remove(queued.hash);
       PaperAccountState account = engine.accounts.get(queued.tx().accountIndex());
@@ -229,7 +236,8 @@ final class Sequencer {
         case 21732, 21738 -> "canceled-reduce-only";
         default -> "canceled";
       };
-      order = status == null ? engine.create(account, create, now) : engine.createCanceled(account, create, status, now);
+      order = status == null ? engine.create(account, create, now)
+        : engine.createCanceled(account, create, status, now);
     } else if (tx instanceof CancelOrderTx cancel) {
       order = engine.liveOrder(account, cancel.marketIndex(), cancel.index()).orElse(null);
       if (order == null) {

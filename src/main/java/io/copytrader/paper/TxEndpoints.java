@@ -40,6 +40,8 @@ final class TxEndpoints {
   private final LongConsumer applied;
   private final List<Promise<Void>> idleWaiters = new ArrayList<>();
   private boolean wakeScheduled;
+  /** The timer that runs the sequencer when its first transaction is due, -1 when none is set. */
+  private long timerId = -1;
 
   TxEndpoints(Vertx vertx, Context context, PaperEngine engine, TxIntake intake, Sequencer sequencer,
               FaultInjector faults, Lookups lookups, LongConsumer applied) {
@@ -183,9 +185,9 @@ final class TxEndpoints {
     }
   }
 
-  private static JsonObject accepted(Sequencer.Queued queued, String hash) {
+  private JsonObject accepted(Sequencer.Queued queued, String hash) {
     return PaperJson.ok().put("message", "{\"ratelimit\": \"didn't use volume quota\"}").put("tx_hash", hash)
-      .put("predicted_execution_time_ms", queued.dueAt);
+      .put("predicted_execution_time_ms", sequencer.dueAt(queued));
   }
 
   /** Completes once nothing is queued: every accepted transaction applied or dropped. */
@@ -201,6 +203,16 @@ final class TxEndpoints {
     return idle.future();
   }
 
+  /** Re-times the sequencer's run after its delay changed: the queued transactions are due at another time. */
+  void delayChanged() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+      timerId = -1;
+      wakeScheduled = false;
+    }
+    wake();
+  }
+
   /** Makes sure the sequencer runs when its first queued transaction is due. */
   private void wake() {
     OptionalLong due = sequencer.nextDueAt();
@@ -212,12 +224,13 @@ final class TxEndpoints {
     if (inMs <= 0) {
       context.runOnContext(now -> run());
     } else {
-      vertx.setTimer(inMs, timer -> run());
+      timerId = vertx.setTimer(inMs, timer -> run());
     }
   }
 
   private void run() {
     wakeScheduled = false;
+    timerId = -1;
     long now = System.currentTimeMillis();
     // Orders that expired meanwhile go first, so that nothing applied now meets them.
     if (engine.sweep(now)) {

@@ -298,6 +298,28 @@ class PaperStreamsTest {
   }
 
   @Test
+  void anAccountChannelShowsAnOrderOnlyOnceTheSequencerAppliesIt(Vertx vertx) throws InterruptedException {
+    next();
+    subscribe("account_all_orders/" + ACCOUNT, token());
+    nextOf(frame -> "subscribed/account_all_orders".equals(frame.getString("type")));
+    control("/paper/faults", new JsonObject().put("sequencer_delay_ms", 60_000));
+    LighterClient rest = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl()));
+    SignedTx resting = new TxSigner(TxSigner.MAINNET_CHAIN_ID).sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, 79,
+      1000, 100000, 0, CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0,
+      System.currentTimeMillis() + 86_400_000, System.currentTimeMillis() + 600_000, 0, null));
+    await(rest.sendTx(resting.txType(), resting.txInfo()));
+    rest.close();
+    send(new JsonObject().put("type", "ping"));
+    assertThat(next().getString("type")).as("nothing while queued").isEqualTo("pong");
+
+    control("/paper/faults", new JsonObject().put("sequencer_delay_ms", 0));
+
+    JsonObject update = nextOf(frame -> "update/account_all_orders".equals(frame.getString("type")));
+    assertThat(update.getJsonObject("orders").getJsonArray("0").getJsonObject(0).getLong("client_order_index"))
+      .isEqualTo(79);
+  }
+
+  @Test
   void holdControlRefusesAnythingButABoolean() {
     JsonObject refused = control("/paper/streams/hold-account-updates", new JsonObject().put("held", "yes"));
 
