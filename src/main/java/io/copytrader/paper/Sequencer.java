@@ -92,7 +92,7 @@ final class Sequencer {
                   int apiKeyIndex, long expireAt, long queuedAt, long executedAt) {
   }
 
-  /** What applying one transaction did: the order it created or touched (null for none), and the error, if any. */
+  /** What applying one transaction did: the tx as stored, and the order it created or touched (null for none). */
   record Applied(StoredTx stored, PaperOrder order) {
   }
 
