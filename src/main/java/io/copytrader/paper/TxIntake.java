@@ -35,10 +35,6 @@ final class TxIntake {
 
   /** Accepted by the API: queued for the sequencer, which applies it later. */
   record Accepted(String txHash, Sequencer.Queued queued) implements Outcome {
-
-    LighterTx tx() {
-      return queued.tx();
-    }
   }
 
   record Rejected(int code, String message) implements Outcome, Decoding, BatchDecoding {
