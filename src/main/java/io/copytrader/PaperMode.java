@@ -60,7 +60,8 @@ final class PaperMode {
       .toList();
     PaperConfig defaults = PaperConfig.defaults();
     return new PaperConfig(host, config.paperPort() == null ? 0 : config.paperPort(), config.chainId(), true,
-      defaults.book(), defaults.markets(), paperAccounts);
+      defaults.book(), defaults.markets(), paperAccounts, config.paperSequencerDelay() == null
+        ? PaperConfig.DEFAULT_SEQUENCER_DELAY_MS : config.paperSequencerDelay().toMillis());
   }
 
   /** Names the port, since a taken one is the usual reason and the bind error alone does not say which. */

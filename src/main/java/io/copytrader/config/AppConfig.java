@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The validated configuration of the service. Secrets are {@link Secret}s and never print. */
+/**
+ * The validated configuration of the service. Secrets are {@link Secret}s and never print.
+ *
+ * @param paperSequencerDelay the paper exchange's sequencer delay, null for its default
+ */
 public record AppConfig(
   Mode mode,
   String baseUrl,
@@ -24,6 +28,7 @@ public record AppConfig(
   int maxQueuePerAccount,
   Integer paperPort,
   BigDecimal paperBalance,
+  Duration paperSequencerDelay,
   Duration maxSignalAge,
   Duration shutdownGrace,
   LogFormat logFormat) {
@@ -44,13 +49,13 @@ public record AppConfig(
 
   public AppConfig withBaseUrl(String url) {
     return new AppConfig(mode, url, chainId, l1Address, accounts, trading, maxRetries, retryInterval, telegram,
-      apiKey, httpHost, httpPort, dataDir, maxQueuePerAccount, paperPort, paperBalance, maxSignalAge,
-      shutdownGrace, logFormat);
+      apiKey, httpHost, httpPort, dataDir, maxQueuePerAccount, paperPort, paperBalance, paperSequencerDelay,
+      maxSignalAge, shutdownGrace, logFormat);
   }
 
   public AppConfig withAccounts(List<AccountConfig> newAccounts) {
     return new AppConfig(mode, baseUrl, chainId, l1Address, newAccounts, trading, maxRetries, retryInterval,
-      telegram, apiKey, httpHost, httpPort, dataDir, maxQueuePerAccount, paperPort, paperBalance, maxSignalAge,
-      shutdownGrace, logFormat);
+      telegram, apiKey, httpHost, httpPort, dataDir, maxQueuePerAccount, paperPort, paperBalance, paperSequencerDelay,
+      maxSignalAge, shutdownGrace, logFormat);
   }
 }

@@ -70,6 +70,7 @@ final class ConfigParser {
     if (paperBalance != null && paperBalance.signum() <= 0) {
       problems.add("PAPER_BALANCE must be greater than 0, got " + paperBalance.toPlainString());
     }
+    Integer paperSequencerDelay = integer(Setting.PAPER_SEQUENCER_DELAY_MS, 0, 600_000);
     Integer maxSignalAge = required(Setting.MAX_SIGNAL_AGE, integer(Setting.MAX_SIGNAL_AGE, 1, 86_400));
     Integer shutdownGrace = required(Setting.SHUTDOWN_GRACE, integer(Setting.SHUTDOWN_GRACE, 0, 3600));
     AppConfig.LogFormat logFormat = logFormat();
@@ -89,7 +90,8 @@ final class ConfigParser {
     int chain = chainId != null ? chainId : chainIdFor(baseUrl);
     AppConfig config = new AppConfig(mode, baseUrl, chain, l1Address, accounts, trading, maxRetries,
       Duration.ofSeconds(retryInterval), telegram, apiKey == null ? null : Secret.of(apiKey), host, httpPort,
-      Path.of(dataDir), maxQueue, paperPort, paperBalance, Duration.ofSeconds(maxSignalAge),
+      Path.of(dataDir), maxQueue, paperPort, paperBalance,
+      paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay), Duration.ofSeconds(maxSignalAge),
       Duration.ofSeconds(shutdownGrace), logFormat);
     return new LoadedConfig(config, warnings);
   }

@@ -10,9 +10,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The paper exchange's fault controls: latency, HTTP 5xx (the next N requests or a fraction of them), 429,
- * sends applied but never answered, forced 21104 on the next N sends; and a request counter per path with
- * the paths in arrival order (the most recent {@value #LOG_LIMIT}).
+ * The paper exchange's fault controls: latency, HTTP 5xx (the next N requests, the next N lookups or a fraction of
+ * all requests), 429, sends whose answer is lost (at once, or once the tx is applied), forced 21104 on the next N
+ * sends, the sequencer's delay and the lag of lookups; and a request counter per path with the paths in arrival
+ * order (the most recent {@value #LOG_LIMIT}).
  */
 final class FaultInjector {
 
@@ -27,8 +28,20 @@ final class FaultInjector {
   private int rateLimitCount;
   private int dropResponseCount;
   private int invalidNonceCount;
+  private final long defaultSequencerDelayMs;
+  private long sequencerDelayMs;
+  private long lookupLagMs;
+  private int lookupErrorCount;
+  /** When set, {@code lookupErrorCount} spends only on lookups of this path. */
+  private String lookupErrorPath;
+  private int dropAfterApplyCount;
   private final Map<String, Long> requests = new TreeMap<>();
   private final Deque<String> log = new ArrayDeque<>();
+
+  FaultInjector(long defaultSequencerDelayMs) {
+    this.defaultSequencerDelayMs = defaultSequencerDelayMs;
+    this.sequencerDelayMs = defaultSequencerDelayMs;
+  }
 
   /** What to do with one exchange request. */
   enum Action { PASS, RATE_LIMIT, SERVER_ERROR }
@@ -41,14 +54,16 @@ final class FaultInjector {
     long newLatency = atLeastZero(faults, "latency_ms", latencyMs);
     int newStatus = faults.getInteger("error_status", errorStatus);
     int newErrorCount = (int) atLeastZero(faults, "error_count", errorCount);
-    Object pathValue = faults.containsKey("error_path") ? faults.getValue("error_path") : errorPath;
-    if (pathValue != null && !(pathValue instanceof String path && path.startsWith("/") && path.length() <= 200)) {
-      throw new IllegalArgumentException("error_path must be a path starting with /");
-    }
+    String pathValue = path(faults, "error_path", errorPath);
+    String lookupPathValue = path(faults, "lookup_error_path", lookupErrorPath);
     double newRate = faults.getDouble("error_rate", errorRate);
     int newRateLimitCount = (int) atLeastZero(faults, "rate_limit_count", rateLimitCount);
     int newDropCount = (int) atLeastZero(faults, "drop_response_count", dropResponseCount);
     int newNonceCount = (int) atLeastZero(faults, "invalid_nonce_count", invalidNonceCount);
+    long newDelay = atLeastZero(faults, "sequencer_delay_ms", sequencerDelayMs);
+    long newLag = atLeastZero(faults, "lookup_lag_ms", lookupLagMs);
+    int newLookupErrors = (int) atLeastZero(faults, "lookup_error_count", lookupErrorCount);
+    int newDropAfterApply = (int) atLeastZero(faults, "drop_after_apply_count", dropAfterApplyCount);
     if (newStatus < 500 || newStatus > 599) {
       throw new IllegalArgumentException("error_status must be 500..599");
     }
@@ -58,11 +73,24 @@ final class FaultInjector {
     latencyMs = newLatency;
     errorStatus = newStatus;
     errorCount = newErrorCount;
-    errorPath = (String) pathValue;
+    errorPath = pathValue;
     errorRate = newRate;
     rateLimitCount = newRateLimitCount;
     dropResponseCount = newDropCount;
     invalidNonceCount = newNonceCount;
+    sequencerDelayMs = newDelay;
+    lookupLagMs = newLag;
+    lookupErrorCount = newLookupErrors;
+    lookupErrorPath = lookupPathValue;
+    dropAfterApplyCount = newDropAfterApply;
+  }
+
+  private static String path(JsonObject faults, String name, String current) {
+    Object value = faults.containsKey(name) ? faults.getValue(name) : current;
+    if (value != null && !(value instanceof String path && path.startsWith("/") && path.length() <= 200)) {
+      throw new IllegalArgumentException(name + " must be a path starting with /");
+    }
+    return (String) value;
   }
 
   private static long atLeastZero(JsonObject faults, String name, long current) {
@@ -82,12 +110,29 @@ final class FaultInjector {
     rateLimitCount = 0;
     dropResponseCount = 0;
     invalidNonceCount = 0;
+    sequencerDelayMs = defaultSequencerDelayMs;
+    lookupLagMs = 0;
+    lookupErrorCount = 0;
+    lookupErrorPath = null;
+    dropAfterApplyCount = 0;
   }
 
   JsonObject describe() {
     return new JsonObject().put("latency_ms", latencyMs).put("error_status", errorStatus)
-      .put("error_count", errorCount).put("error_path", errorPath).put("error_rate", errorRate).put("rate_limit_count", rateLimitCount)
-      .put("drop_response_count", dropResponseCount).put("invalid_nonce_count", invalidNonceCount);
+      .put("error_count", errorCount).put("error_path", errorPath).put("error_rate", errorRate)
+      .put("rate_limit_count", rateLimitCount)
+      .put("drop_response_count", dropResponseCount).put("invalid_nonce_count", invalidNonceCount)
+      .put("sequencer_delay_ms", sequencerDelayMs).put("lookup_lag_ms", lookupLagMs)
+      .put("lookup_error_count", lookupErrorCount).put("lookup_error_path", lookupErrorPath)
+      .put("drop_after_apply_count", dropAfterApplyCount);
+  }
+
+  long sequencerDelayMs() {
+    return sequencerDelayMs;
+  }
+
+  long lookupLagMs() {
+    return lookupLagMs;
   }
 
   long latencyMs() {
@@ -121,13 +166,22 @@ final class FaultInjector {
     log.clear();
   }
 
-  Action next(String path) {
+  /** A lookup: a GET of the exchange's REST API, the requests a client reads state with. */
+  static boolean lookup(String method, String path) {
+    return "GET".equals(method) && path.startsWith("/api/v1/");
+  }
+
+  Action next(String method, String path) {
     if (rateLimitCount > 0) {
       rateLimitCount--;
       return Action.RATE_LIMIT;
     }
     if (errorCount > 0 && (errorPath == null || errorPath.equals(path))) {
       errorCount--;
+      return Action.SERVER_ERROR;
+    }
+    if (lookupErrorCount > 0 && lookup(method, path) && (lookupErrorPath == null || lookupErrorPath.equals(path))) {
+      lookupErrorCount--;
       return Action.SERVER_ERROR;
     }
     if (errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate) {
@@ -139,6 +193,14 @@ final class FaultInjector {
   boolean takeInvalidNonce() {
     if (invalidNonceCount > 0) {
       invalidNonceCount--;
+      return true;
+    }
+    return false;
+  }
+
+  boolean takeDropAfterApply() {
+    if (dropAfterApplyCount > 0) {
+      dropAfterApplyCount--;
       return true;
     }
     return false;

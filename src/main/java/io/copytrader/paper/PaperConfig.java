@@ -9,9 +9,14 @@ import java.util.Objects;
  *
  * @param port 0 for any free port
  * @param controlsEnabled whether the {@code /paper/...} test controls exist
+ * @param sequencerDelayMs how long after {@code sendTx} accepts a transaction the sequencer applies it
+ *   ({@code PAPER_SEQUENCER_DELAY_MS}; the fault control {@code sequencer_delay_ms} changes it at runtime)
  */
 public record PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
-                          List<PaperMarket> markets, List<PaperAccount> accounts) {
+                          List<PaperMarket> markets, List<PaperAccount> accounts, long sequencerDelayMs) {
+
+  /** A few milliseconds, as a sequencer under light load takes. */
+  public static final long DEFAULT_SEQUENCER_DELAY_MS = 5;
 
   public PaperConfig {
     Objects.requireNonNull(host, "host");
@@ -27,27 +32,40 @@ public record PaperConfig(String host, int port, int chainId, boolean controlsEn
     if (accounts.stream().map(PaperAccount::accountIndex).distinct().count() != accounts.size()) {
       throw new IllegalArgumentException("account indexes must be unique");
     }
+    if (sequencerDelayMs < 0) {
+      throw new IllegalArgumentException("sequencerDelayMs must be 0 or more");
+    }
+  }
+
+  public PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
+                     List<PaperMarket> markets, List<PaperAccount> accounts) {
+    this(host, port, chainId, controlsEnabled, book, markets, accounts, DEFAULT_SEQUENCER_DELAY_MS);
   }
 
   /** Loopback, a free port, mainnet's chain id, controls on, and a realistic set of markets. */
   public static PaperConfig defaults() {
-    return new PaperConfig("127.0.0.1", 0, 304, true, BookShape.defaults(), defaultMarkets(), List.of());
+    return new PaperConfig("127.0.0.1", 0, 304, true, BookShape.defaults(), defaultMarkets(), List.of(),
+      DEFAULT_SEQUENCER_DELAY_MS);
   }
 
   public PaperConfig withAccounts(List<PaperAccount> newAccounts) {
-    return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, newAccounts);
+    return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, newAccounts, sequencerDelayMs);
   }
 
   public PaperConfig withChainId(int newChainId) {
-    return new PaperConfig(host, port, newChainId, controlsEnabled, book, markets, accounts);
+    return new PaperConfig(host, port, newChainId, controlsEnabled, book, markets, accounts, sequencerDelayMs);
   }
 
   public PaperConfig withPort(int newPort) {
-    return new PaperConfig(host, newPort, chainId, controlsEnabled, book, markets, accounts);
+    return new PaperConfig(host, newPort, chainId, controlsEnabled, book, markets, accounts, sequencerDelayMs);
   }
 
   public PaperConfig withControls(boolean enabled) {
-    return new PaperConfig(host, port, chainId, enabled, book, markets, accounts);
+    return new PaperConfig(host, port, chainId, enabled, book, markets, accounts, sequencerDelayMs);
+  }
+
+  public PaperConfig withSequencerDelayMs(long delayMs) {
+    return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, accounts, delayMs);
   }
 
   /** Decimals, minimums and margins as Lighter lists them for these markets. */

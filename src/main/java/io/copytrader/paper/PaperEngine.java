@@ -97,8 +97,11 @@ final class PaperEngine {
 
   // ----- order intake checks (API-level: a failure consumes no nonce)
 
-  /** The Lighter error code refusing this order, or 0 when it may be placed. */
-  int refusal(PaperAccountState account, CreateOrderTx tx) {
+  /**
+   * The Lighter error code refusing this order, or 0 when it may be placed. Without {@code checkMargin} the margin
+   * is not looked at: intake leaves it to the sequencer for taker orders (API.md §3.3).
+   */
+  int refusal(PaperAccountState account, CreateOrderTx tx, boolean checkMargin) {
     MarketState market = markets.get(tx.marketIndex());
     if (market == null) {
       return 21602;
@@ -132,7 +135,7 @@ final class PaperEngine {
     }
     BigDecimal signedOrder = isAsk ? base.negate() : base;
     BigDecimal after = signedPosition.add(signedOrder);
-    if (after.abs().compareTo(signedPosition.abs()) > 0) {
+    if (checkMargin && after.abs().compareTo(signedPosition.abs()) > 0) {
       BigDecimal added = after.abs().subtract(signedPosition.abs()).multiply(market.mid).multiply(market.imf());
       if (added.compareTo(available(account)) > 0) {
         return 21739;
@@ -145,9 +148,7 @@ final class PaperEngine {
 
   PaperOrder create(PaperAccountState account, CreateOrderTx tx, long now) {
     MarketState market = markets.get(tx.marketIndex());
-    PaperOrder order = new PaperOrder(nextOrderIndex++, tx.clientOrderIndex(), tx.marketIndex(), account.index,
-      tx.isAsk() == 1, tx.type(), tx.timeInForce(), tx.reduceOnly() == 1, base(market, tx.baseAmount()),
-      price(market, tx.price()), price(market, tx.triggerPrice()), tx.orderExpiry(), tx.nonce(), now);
+    PaperOrder order = newOrder(account, tx, now);
     account.live.add(order);
     if (order.isConditional()) {
       order.status = PENDING;
@@ -162,6 +163,29 @@ final class PaperEngine {
       take(account, market, order, now);
     }
     return order;
+  }
+
+  /** A taker order (market or limit IOC): Lighter's API passes it whatever the margin, the sequencer decides. */
+  static boolean taker(CreateOrderTx tx) {
+    boolean conditional = tx.type() >= CreateOrderTx.TYPE_STOP_LOSS
+      && tx.type() <= CreateOrderTx.TYPE_TAKE_PROFIT_LIMIT;
+    return tx.timeInForce() == CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL && !conditional;
+  }
+
+  /** An order the sequencer refused: it exists, unfilled, already finished with {@code status}. */
+  PaperOrder createCanceled(PaperAccountState account, CreateOrderTx tx, String status, long now) {
+    PaperOrder order = newOrder(account, tx, now);
+    order.triggerStatus = "na";
+    account.live.add(order);
+    cancel(account, order, status, now);
+    return order;
+  }
+
+  private PaperOrder newOrder(PaperAccountState account, CreateOrderTx tx, long now) {
+    MarketState market = markets.get(tx.marketIndex());
+    return new PaperOrder(nextOrderIndex++, tx.clientOrderIndex(), tx.marketIndex(), account.index,
+      tx.isAsk() == 1, tx.type(), tx.timeInForce(), tx.reduceOnly() == 1, base(market, tx.baseAmount()),
+      price(market, tx.price()), price(market, tx.triggerPrice()), tx.orderExpiry(), tx.nonce(), now);
   }
 
   Optional<PaperOrder> liveOrder(PaperAccountState account, int marketId, long index) {
@@ -214,10 +238,6 @@ final class PaperEngine {
     }
   }
 
-  /**
-   * Lets time pass: orders whose expiry has come are cancelled ({@code canceled-expired}) and a scheduled
-   * CancelAllOrders whose time has come fires.
-   */
   /** Applies scheduled cancel-alls and order expiries that are due; true when anything changed. */
   boolean sweep(long now) {
     boolean changed = false;
@@ -331,9 +351,5 @@ final class PaperEngine {
 
   static BigDecimal price(MarketState market, long ticks) {
     return Ticks.fromTicks(ticks, market.spec.priceDecimals());
-  }
-
-  List<PaperOrder> allLive(PaperAccountState account, Integer marketId) {
-    return account.live.stream().filter(order -> marketId == null || order.marketId == marketId).toList();
   }
 }

@@ -1,26 +1,16 @@
 package io.copytrader.paper;
 
-import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +20,18 @@ import org.slf4j.LoggerFactory;
  * entry and PnL, resting stop-loss orders that trigger on price moves. Embed it with
  * {@code vertx.deployVerticle(new PaperExchange(PaperConfig.defaults().withAccounts(...)))}, then
  * {@link #baseUrl()}.
+ *
+ * <p>Asynchronous as Lighter is (API.md §3.1): {@code sendTx} answers 200 once the API has accepted a transaction
+ * (readable, valid fields, known account and key, valid signature, not expired, the right nonce, and what the API
+ * judges of the order: market rules, reduce-only direction, a maker order's margin, a cancel's or modify's order)
+ * and the {@link Sequencer} applies it {@link PaperConfig#sequencerDelayMs()} later (5 ms by default), the
+ * transactions of one account and key in nonce order. The nonce intake expects counts the transactions still
+ * queued; {@code nextNonce} counts only those applied. Lookups ({@code accountOrders}, {@code accountActiveOrders},
+ * {@code account}, {@code tx}) and the WebSocket streams show a transaction's effects once it is applied; while
+ * queued, {@code tx?by=hash} answers it with {@code status} 1 (pending). A transaction whose {@code ExpiredAt}
+ * passes in the queue is dropped with the later ones of its key, their nonces unconsumed, and {@code tx?by=hash}
+ * answers 21500 for them. A taker order (market or limit IOC) beyond the margin is accepted, consumes its nonce and
+ * ends {@code canceled-margin-not-allowed}, unfilled (API.md §3.3).
  *
  * <p>Orders: market and IOC orders fill against the book up to their price (the worst acceptable) and the rest
  * is cancelled ({@code canceled-too-much-slippage} when the price stops them, {@code canceled-not-enough-liquidity}
@@ -52,19 +54,26 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /paper/faults} with any of {@code latency_ms} (every exchange request waits this long),
  *   {@code error_count} (the next N requests fail with {@code error_status}, default 503, body
  *   {@code {"code":29500,…}}; with {@code error_path}, e.g. {@code "/api/v1/account"}, only requests to that path
- *   count and fail, {@code null} for any), {@code error_rate} (0..1: that fraction of requests fails so),
- *   {@code rate_limit_count} (the next N requests get 429 {@code {"code":23000,"message":"Too Many Requests!"}}),
- *   {@code drop_response_count} (the next N accepted sendTx/sendTxBatch are applied, then the connection is closed
- *   without an answer), {@code invalid_nonce_count} (the next N sendTx/sendTxBatch get 400 21104 and change
- *   nothing); fields not given stay as they are; answers the faults now in force, as does
- *   {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all;</li>
+ *   count and fail, {@code null} for any), {@code lookup_error_count} (the same for the next N lookups, GETs under
+ *   {@code /api/v1}, leaving sends alone; with {@code lookup_error_path} only lookups of that path),
+ *   {@code error_rate} (0..1: that fraction of requests fails so), {@code rate_limit_count} (the next N requests
+ *   get 429 {@code {"code":23000,"message":"Too Many Requests!"}}), {@code drop_response_count} (the next N
+ *   accepted sendTx/sendTxBatch lose their answer: the connection is closed at once, the txs stay queued and are
+ *   applied), {@code drop_after_apply_count} (the next N accepted sends are answered by closing the connection only
+ *   once the sequencer has applied their txs: applied but unanswered), {@code invalid_nonce_count} (the next N
+ *   sendTx/sendTxBatch get 400 21104 and change nothing), {@code sequencer_delay_ms} (the sequencer's delay, for
+ *   the txs already queued too: a long one holds them, 0 releases them), {@code lookup_lag_ms} (lookups show the
+ *   state as of that long ago, see {@link Lookups}); fields not given stay as they are; answers the faults now in
+ *   force, as does {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all (the sequencer's delay
+ *   back to the configured one);</li>
  *   <li>{@code GET /paper/requests}: exchange requests per path, e.g. {@code {"/api/v1/sendTx":3}};
  *   {@code GET /paper/requests/log}: {@code {"paths":[…]}} in arrival order; {@code DELETE /paper/requests}
  *   resets both;</li>
  *   <li>{@code POST /paper/streams/disconnect}: closes every WebSocket connection;
  *   {@code POST /paper/streams/drop-book-update} {@code {"market_id":0}}: the market's next book update is lost,
- *   leaving a nonce gap; {@code POST /paper/streams/hold-account-updates} {@code {"held":true}}: account
- *   channels publish nothing until released with {@code false}, then everything that changed meanwhile;
+ *   leaving a nonce gap; {@code POST /paper/streams/hold-account-updates} {@code {"held":true}}: the account
+ *   channels (orders, positions, user stats) publish nothing until released with {@code false}, then everything
+ *   that changed meanwhile, while order-book frames keep flowing;
  *   {@code GET /paper/streams}: open connections.</li>
  * </ul>
  * Control requests are neither delayed, failed nor counted.
@@ -77,9 +86,7 @@ import org.slf4j.LoggerFactory;
 public final class PaperExchange extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
-  private static final long MAX_AUTH_SECONDS = 8 * 3600;
-  private static final int MAX_BATCH = 50;
-  private static final long ALL_MARKETS = 255;
+  static final long ALL_MARKETS = 255;
   private static final String RATE_LIMIT_MESSAGE = "Too Many Requests!";
   private static final int NOTHING = -1;
   private static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -87,17 +94,31 @@ public final class PaperExchange extends VerticleBase {
   private final PaperConfig config;
   private final PaperEngine engine;
   private final PaperJson json;
+  private final FaultInjector faults;
+  private final Sequencer sequencer;
   private final TxIntake intake;
-  private final FaultInjector faults = new FaultInjector();
+  private final Lookups lookups;
   private final PaperStreams streams;
+  private TxEndpoints txs;
   private HttpServer server;
 
   public PaperExchange(PaperConfig config) {
     this.config = config;
     this.engine = new PaperEngine(config);
     this.json = new PaperJson(engine);
-    this.intake = new TxIntake(engine, config.chainId());
-    this.streams = new PaperStreams(engine, json, PaperExchange::validToken);
+    this.faults = new FaultInjector(config.sequencerDelayMs());
+    this.sequencer = new Sequencer(engine, faults::sequencerDelayMs);
+    this.intake = new TxIntake(engine, sequencer, config.chainId());
+    this.lookups = new Lookups(engine, json);
+    this.streams = new PaperStreams(engine, json, AccountEndpoints::validToken);
+  }
+
+  /**
+   * Completes once the sequencer has nothing queued: every transaction accepted so far is applied (or dropped). For
+   * embedders and tests that need the state a send leads to; valid once started.
+   */
+  public Future<Void> sequencerIdle() {
+    return txs.idle();
   }
 
   /** The port it listens on (the one chosen when configured with 0); valid once started. */
@@ -117,8 +138,12 @@ public final class PaperExchange extends VerticleBase {
     Router router = Router.router(vertx);
     // Bodies are read first so that an injected delay never races the request's data.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    txs = new TxEndpoints(vertx, context, engine, intake, sequencer, faults, lookups, this::changedAccount);
     if (config.controlsEnabled()) {
-      controls(router);
+      new PaperControls(engine, streams, faults, this::changed, () -> {
+        lookups.lag(faults.lookupLagMs(), System.currentTimeMillis());
+        txs.delayChanged();
+      }).route(router);
     }
     router.route().handler(this::faults);
     router.get("/").handler(ctx -> send(ctx, 200, new JsonObject().put("status", 1).put("network_id", 1)
@@ -126,16 +151,10 @@ public final class PaperExchange extends VerticleBase {
     router.get("/api/v1/orderBooks").handler(this::orderBooks);
     router.get("/api/v1/orderBookDetails").handler(this::orderBookDetails);
     router.get("/api/v1/orderBookOrders").handler(this::orderBookOrders);
-    router.get("/api/v1/account").handler(this::account);
-    router.get("/api/v1/accountsByL1Address").handler(this::accountsByL1Address);
-    router.get("/api/v1/accountActiveOrders").handler(this::activeOrders);
-    router.get("/api/v1/accountInactiveOrders").handler(this::inactiveOrders);
-    router.get("/api/v1/accountOrders").handler(this::ordersByClientIndex);
-    router.get("/api/v1/nextNonce").handler(this::nextNonce);
-    router.get("/api/v1/apikeys").handler(this::apiKeys);
-    router.get("/api/v1/tx").handler(this::tx);
-    router.post("/api/v1/sendTx").handler(this::sendTx);
-    router.post("/api/v1/sendTxBatch").handler(this::sendTxBatch);
+    new AccountEndpoints(engine, json, lookups).route(router);
+    router.get("/api/v1/tx").handler(txs::tx);
+    router.post("/api/v1/sendTx").handler(txs::sendTx);
+    router.post("/api/v1/sendTxBatch").handler(txs::sendTxBatch);
     router.route().last().handler(ctx -> send(ctx, 404, PaperJson.error(29404, "not found")));
     router.errorHandler(500, ctx -> {
       LOG.error("Paper exchange failure on {}", ctx.normalizedPath(), ctx.failure());
@@ -164,13 +183,13 @@ public final class PaperExchange extends VerticleBase {
   private void faults(RoutingContext ctx) {
     faults.count(ctx.normalizedPath());
     Runnable proceed = () -> {
-      switch (faults.next(ctx.normalizedPath())) {
+      switch (faults.next(ctx.request().method().name(), ctx.normalizedPath())) {
         case RATE_LIMIT -> send(ctx, 429, PaperJson.error(23000, RATE_LIMIT_MESSAGE));
         case SERVER_ERROR -> send(ctx, faults.errorStatus(), PaperJson.error(29500, "internal server error"));
         default -> {
           // Streams learn of expiries here; every change a request makes is published by its own handler.
           if (engine.sweep(System.currentTimeMillis())) {
-            streams.publish();
+            changed();
           }
           ctx.next();
         }
@@ -181,6 +200,18 @@ public final class PaperExchange extends VerticleBase {
     } else {
       proceed.run();
     }
+  }
+
+  /** After a change to anything: the streams publish it and lagging lookups record it. */
+  private void changed() {
+    streams.publish();
+    lookups.record(System.currentTimeMillis());
+  }
+
+  /** After a transaction changed one account. */
+  private void changedAccount(long accountIndex) {
+    streams.publishAccount(accountIndex);
+    lookups.record(System.currentTimeMillis());
   }
 
   // ----- markets
@@ -222,366 +253,10 @@ public final class PaperExchange extends VerticleBase {
     send(ctx, 200, json.orderBookOrders(market.get(), limit.intValue()));
   }
 
-  // ----- accounts
-
-  private void account(RoutingContext ctx) {
-    String by = ctx.queryParams().get("by");
-    String value = ctx.queryParams().get("value");
-    boolean activeOnly = Boolean.parseBoolean(ctx.queryParams().get("active_only"));
-    List<PaperAccountState> found;
-    if ("index".equals(by) && value != null && value.matches("\\d{1,18}")) {
-      PaperAccountState account = engine.accounts.get(Long.parseLong(value));
-      found = account == null ? List.of() : List.of(account);
-    } else if ("l1_address".equals(by) && value != null) {
-      found = engine.accounts.values().stream().filter(account -> account.l1Address.equalsIgnoreCase(value)).toList();
-    } else {
-      invalidParam(ctx);
-      return;
-    }
-    if (found.isEmpty()) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return;
-    }
-    JsonArray accounts = new JsonArray();
-    found.forEach(account -> accounts.add(json.account(account, activeOnly)));
-    send(ctx, 200, PaperJson.ok().put("total", accounts.size()).put("accounts", accounts));
-  }
-
-  private void accountsByL1Address(RoutingContext ctx) {
-    String address = ctx.queryParams().get("l1_address");
-    if (address == null) {
-      invalidParam(ctx);
-      return;
-    }
-    JsonArray accounts = new JsonArray();
-    engine.accounts.values().stream().filter(account -> account.l1Address.equalsIgnoreCase(address))
-      .forEach(account -> accounts.add(json.accountScalars(account)));
-    if (accounts.isEmpty()) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return;
-    }
-    send(ctx, 200, PaperJson.ok().put("l1_address", address).put("sub_accounts", accounts));
-  }
-
-  private void nextNonce(RoutingContext ctx) {
-    Long accountIndex = longParam(ctx, "account_index");
-    Long keyIndex = longParam(ctx, "api_key_index");
-    if (accountIndex == null || keyIndex == null) {
-      invalidParam(ctx);
-      return;
-    }
-    PaperAccountState account = engine.accounts.get(accountIndex);
-    if (account == null) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return;
-    }
-    Long nonce = account.nonces.get(narrow(keyIndex));
-    if (nonce == null) {
-      send(ctx, 400, PaperJson.error(21109, "api key not found"));
-      return;
-    }
-    send(ctx, 200, PaperJson.ok().put("nonce", nonce));
-  }
-
-  private void apiKeys(RoutingContext ctx) {
-    Long accountIndex = longParam(ctx, "account_index");
-    Long keyIndex = longParam(ctx, "api_key_index");
-    if (accountIndex == null) {
-      invalidParam(ctx);
-      return;
-    }
-    PaperAccountState account = engine.accounts.get(accountIndex);
-    if (account == null) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return;
-    }
-    JsonArray keys = new JsonArray();
-    account.keys.forEach((index, publicKey) -> {
-      if (keyIndex == null || keyIndex == 255 || keyIndex == index.longValue()) {
-        keys.add(new JsonObject().put("account_index", account.index).put("api_key_index", index)
-          .put("nonce", account.nonces.get(index)).put("public_key", publicKey).put("transaction_time", 0));
-      }
-    });
-    send(ctx, 200, PaperJson.ok().put("api_keys", keys));
-  }
-
-  // ----- orders (authenticated)
-
-  private void activeOrders(RoutingContext ctx) {
-    authorized(ctx).ifPresent(account -> {
-      Long marketId = longParam(ctx, "market_id");
-      send(ctx, 200, json.orders(engine.allLive(account,
-        marketId == null || marketId == ALL_MARKETS ? null : narrow(marketId))));
-    });
-  }
-
-  private void inactiveOrders(RoutingContext ctx) {
-    authorized(ctx).ifPresent(account -> {
-      Long limit = longParam(ctx, "limit");
-      Long marketId = longParam(ctx, "market_id");
-      if (limit == null || limit < 1 || limit > 100) {
-        invalidParam(ctx);
-        return;
-      }
-      send(ctx, 200, json.orders(account.finished.stream()
-        .filter(order -> marketId == null || marketId == ALL_MARKETS || order.marketId == marketId)
-        .limit(limit).toList()));
-    });
-  }
-
-  private void ordersByClientIndex(RoutingContext ctx) {
-    authorized(ctx).ifPresent(account -> {
-      String list = ctx.queryParams().get("client_order_indexes");
-      Set<Long> wanted;
-      try {
-        wanted = Arrays.stream(list.split(",")).map(String::strip).map(Long::parseLong).collect(Collectors.toSet());
-      } catch (RuntimeException e) {
-        invalidParam(ctx);
-        return;
-      }
-      if (wanted.isEmpty() || wanted.size() > 20) {
-        invalidParam(ctx);
-        return;
-      }
-      List<PaperOrder> orders = new ArrayList<>();
-      account.live.stream().filter(order -> wanted.contains(order.clientOrderIndex)).forEach(orders::add);
-      account.finished.stream().filter(order -> wanted.contains(order.clientOrderIndex)).forEach(orders::add);
-      send(ctx, 200, json.orders(orders));
-    });
-  }
-
-  /** The account of a well-formed, unexpired auth token signed by one of its registered keys. */
-  private Optional<PaperAccountState> authorized(RoutingContext ctx) {
-    Long accountIndex = longParam(ctx, "account_index");
-    if (accountIndex == null) {
-      invalidParam(ctx);
-      return Optional.empty();
-    }
-    String token = ctx.request().getHeader("Authorization");
-    if (token == null) {
-      token = ctx.queryParams().get("auth");
-    }
-    PaperAccountState account = engine.accounts.get(accountIndex);
-    if (account == null) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
-      return Optional.empty();
-    }
-    if (token == null || !validToken(token, account)) {
-      send(ctx, 400, PaperJson.error(20001, "invalid auth token"));
-      return Optional.empty();
-    }
-    return Optional.of(account);
-  }
-
-  static boolean validToken(String token, PaperAccountState account) {
-    try {
-      AuthToken.Parsed parsed = AuthToken.parse(token);
-      long now = System.currentTimeMillis() / 1000;
-      String key = account.keys.get(parsed.apiKeyIndex());
-      if (parsed.accountIndex() != account.index || key == null || parsed.deadlineEpochSeconds() <= now
-        || parsed.deadlineEpochSeconds() > now + MAX_AUTH_SECONDS) {
-        return false;
-      }
-      // A client reuses one token for minutes; verifying its signature once per key saves a Schnorr check
-      // (about 250 µs) on every authenticated read.
-      if (key.equals(account.verifiedTokens.get(token))) {
-        return true;
-      }
-      boolean valid = parsed.verify(HexFormat.of().parseHex(key));
-      if (valid) {
-        account.rememberVerifiedToken(token, key);
-      }
-      return valid;
-    } catch (IllegalArgumentException malformed) {
-      return false;
-    }
-  }
-
-  // ----- transactions
-
-  private void tx(RoutingContext ctx) {
-    String by = ctx.queryParams().get("by");
-    String value = ctx.queryParams().get("value");
-    if (!"hash".equals(by) || value == null) {
-      invalidParam(ctx);
-      return;
-    }
-    intake.tx(value).ifPresentOrElse(
-      stored -> send(ctx, 200, PaperJson.tx(stored, engine.accounts.get(stored.accountIndex()).l1Address)),
-      () -> send(ctx, 400, PaperJson.error(21500, "transaction not found")));
-  }
-
-  private void sendTx(RoutingContext ctx) {
-    String type = ctx.request().getFormAttribute("tx_type");
-    String info = ctx.request().getFormAttribute("tx_info");
-    if (type == null || info == null || !type.matches("\\d{1,3}")) {
-      send(ctx, 400, PaperJson.error(20001, type == null ? "field tx_type is not set" : "invalid param"));
-      return;
-    }
-    if (faults.takeInvalidNonce()) {
-      send(ctx, 400, PaperJson.error(21104, "invalid nonce"));
-      return;
-    }
-    TxIntake.Outcome outcome = intake.submit(Integer.parseInt(type), info, System.currentTimeMillis());
-    if (outcome instanceof TxIntake.Rejected rejected) {
-      send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
-      return;
-    }
-    TxIntake.Accepted accepted = (TxIntake.Accepted) outcome;
-    if (faults.takeDropResponse()) {
-      ctx.request().connection().close();
-    } else {
-      send(ctx, 200, accepted(accepted.txHash()));
-    }
-    streams.publishAccount(accepted.tx().accountIndex());
-  }
-
-  /**
-   * Checks the whole batch (lengths, size, one account and key, increasing nonces) before applying any of it, then
-   * applies the txs in order; a tx refused by the exchange's state stops the batch there, the ones before it
-   * standing, and the refusal is the answer.
-   */
-  private void sendTxBatch(RoutingContext ctx) {
-    List<Integer> types = new ArrayList<>();
-    List<String> infos = new ArrayList<>();
-    try {
-      JsonArray typeArray = new JsonArray(ctx.request().getFormAttribute("tx_types"));
-      JsonArray infoArray = new JsonArray(ctx.request().getFormAttribute("tx_infos"));
-      // tx_types must be integers and tx_infos strings: anything else would fail the batch halfway, as a 500.
-      if (!typeArray.stream().allMatch(Integer.class::isInstance)
-        || !infoArray.stream().allMatch(String.class::isInstance)) {
-        invalidParam(ctx);
-        return;
-      }
-      typeArray.forEach(type -> types.add((Integer) type));
-      infoArray.forEach(info -> infos.add((String) info));
-    } catch (RuntimeException e) {
-      invalidParam(ctx);
-      return;
-    }
-    if (types.size() != infos.size()) {
-      send(ctx, 400, PaperJson.error(21513, "TxInfos and TxTypes should have the same length"));
-      return;
-    }
-    if (types.size() > MAX_BATCH) {
-      send(ctx, 400, PaperJson.error(21514, "maximum 50 transactions allowed per batch"));
-      return;
-    }
-    if (types.isEmpty()) {
-      invalidParam(ctx);
-      return;
-    }
-    if (faults.takeInvalidNonce()) {
-      send(ctx, 400, PaperJson.error(21104, "invalid nonce"));
-      return;
-    }
-    TxIntake.BatchDecoding decoded = TxIntake.decodeBatch(types, infos);
-    if (decoded instanceof TxIntake.Rejected rejected) {
-      send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
-      return;
-    }
-    JsonArray hashes = new JsonArray();
-    for (TxIntake.Decoded tx : ((TxIntake.Batch) decoded).txs()) {
-      TxIntake.Outcome outcome = intake.submit(tx, System.currentTimeMillis());
-      if (outcome instanceof TxIntake.Rejected rejected) {
-        send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
-        streams.publish();
-        return;
-      }
-      hashes.add(((TxIntake.Accepted) outcome).txHash());
-    }
-    if (faults.takeDropResponse()) {
-      ctx.request().connection().close();
-    } else {
-      send(ctx, 200, accepted(null).put("tx_hash", hashes));
-    }
-    streams.publish();
-  }
-
-  private static JsonObject accepted(String hash) {
-    return PaperJson.ok().put("message", "{\"ratelimit\": \"didn't use volume quota\"}").put("tx_hash", hash)
-      .put("predicted_execution_time_ms", System.currentTimeMillis() + 1);
-  }
-
-  // ----- test controls
-
-  private void controls(Router router) {
-    router.post("/paper/markets/:market_id/price").handler(ctx -> control(ctx, request -> {
-      MarketState market = engine.markets.get(Integer.parseInt(ctx.pathParam("market_id")));
-      BigDecimal price = new BigDecimal(String.valueOf(request.getValue("price")));
-      if (market == null || price.signum() <= 0) {
-        throw new IllegalArgumentException("unknown market or non-positive price");
-      }
-      engine.setMid(market.spec.marketId(), price, System.currentTimeMillis());
-      streams.publish();
-      return new JsonObject().put("market_id", market.spec.marketId()).put("mid", market.mid.toPlainString());
-    }));
-    router.post("/paper/accounts").handler(ctx -> control(ctx, request -> {
-      JsonObject keys = request.getJsonObject("api_keys", new JsonObject());
-      Map<Integer, String> parsedKeys = keys.stream()
-        .collect(Collectors.toMap(entry -> Integer.parseInt(entry.getKey()), entry -> (String) entry.getValue()));
-      engine.addAccount(new PaperAccount(request.getLong("account_index"), request.getString("l1_address"),
-        new BigDecimal(String.valueOf(request.getValue("collateral"))), parsedKeys));
-      streams.publish();
-      return new JsonObject().put("account_index", request.getLong("account_index"));
-    }));
-    router.post("/paper/accounts/:account_index/apikeys").handler(ctx -> control(ctx, request -> {
-      PaperAccountState account = engine.accounts.get(Long.parseLong(ctx.pathParam("account_index")));
-      if (account == null) {
-        throw new IllegalArgumentException("unknown account");
-      }
-      account.registerKey(request.getInteger("api_key_index"), request.getString("public_key"));
-      return new JsonObject().put("account_index", account.index);
-    }));
-    router.post("/paper/faults").handler(ctx -> control(ctx, request -> {
-      faults.configure(request);
-      return faults.describe();
-    }));
-    router.delete("/paper/faults").handler(ctx -> {
-      faults.clear();
-      send(ctx, 200, faults.describe());
-    });
-    router.get("/paper/faults").handler(ctx -> send(ctx, 200, faults.describe()));
-    router.get("/paper/requests").handler(ctx -> send(ctx, 200, faults.counts()));
-    router.get("/paper/requests/log").handler(ctx -> send(ctx, 200, new JsonObject().put("paths", faults.log())));
-    router.post("/paper/streams/disconnect").handler(ctx ->
-      send(ctx, 200, new JsonObject().put("disconnected", streams.disconnectAll())));
-    router.post("/paper/streams/drop-book-update").handler(ctx -> control(ctx, request -> {
-      MarketState market = engine.markets.get(request.getInteger("market_id"));
-      if (market == null) {
-        throw new IllegalArgumentException("unknown market");
-      }
-      streams.dropNextBookUpdate(market.spec.marketId());
-      return new JsonObject().put("market_id", market.spec.marketId());
-    }));
-    router.post("/paper/streams/hold-account-updates").handler(ctx -> control(ctx, request -> {
-      if (!(request.getValue("held") instanceof Boolean held)) {
-        throw new IllegalArgumentException("held must be true or false");
-      }
-      streams.holdAccountUpdates(held);
-      return new JsonObject().put("held", held);
-    }));
-    router.get("/paper/streams").handler(ctx ->
-      send(ctx, 200, new JsonObject().put("connections", streams.connectionCount())));
-    router.delete("/paper/requests").handler(ctx -> {
-      faults.resetCounts();
-      send(ctx, 200, new JsonObject());
-    });
-  }
-
-  private void control(RoutingContext ctx, Function<JsonObject, JsonObject> action) {
-    try {
-      JsonObject request = ctx.body().asJsonObject();
-      send(ctx, 200, action.apply(request == null ? new JsonObject() : request));
-    } catch (RuntimeException e) {
-      send(ctx, 400, PaperJson.error(20001, "invalid param: " + e.getMessage()));
-    }
-  }
-
   // ----- helpers
 
   /** A decimal integer query parameter, or null when it is absent or not one. */
-  private static Long longParam(RoutingContext ctx, String name) {
+  static Long longParam(RoutingContext ctx, String name) {
     String value = ctx.queryParams().get(name);
     if (value == null || !value.matches("-?\\d{1,18}")) {
       return null;
@@ -589,11 +264,11 @@ public final class PaperExchange extends VerticleBase {
     return Long.parseLong(value);
   }
 
-  private static void invalidParam(RoutingContext ctx) {
+  static void invalidParam(RoutingContext ctx) {
     send(ctx, 400, PaperJson.error(20001, "invalid param"));
   }
 
-  private static void send(RoutingContext ctx, int status, JsonObject body) {
+  static void send(RoutingContext ctx, int status, JsonObject body) {
     HttpServerResponse response = ctx.response();
     if (response.ended() || response.closed()) {
       return;
@@ -605,7 +280,7 @@ public final class PaperExchange extends VerticleBase {
    * A market id or key index as the int the engine keys it by; one outside the int range names nothing (-1), never
    * the id it would wrap to.
    */
-  private static int narrow(long id) {
+  static int narrow(long id) {
     return id == (int) id ? (int) id : NOTHING;
   }
 }

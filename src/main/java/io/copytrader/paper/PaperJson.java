@@ -248,20 +248,21 @@ final class PaperJson {
     return ok().put("orders", array);
   }
 
-  static JsonObject tx(TxIntake.StoredTx tx, String l1Address) {
+  /** A tx as {@code tx?by=hash} shows it; {@code status} 1 pending (queued), 2 executed. */
+  static JsonObject tx(Sequencer.StoredTx tx, String l1Address, int status) {
     return ok()
       .put("hash", tx.hash())
       .put("type", tx.type())
       .put("info", tx.info())
       .put("event_info", tx.eventInfo())
-      .put("status", 2)
+      .put("status", status)
       .put("transaction_index", 0)
       .put("l1_address", l1Address)
       .put("account_index", tx.accountIndex())
       .put("nonce", tx.nonce())
       .put("expire_at", tx.expireAt())
       .put("block_height", 0)
-      .put("queued_at", tx.executedAt())
+      .put("queued_at", tx.queuedAt())
       .put("executed_at", tx.executedAt())
       .put("sequence_index", 0)
       .put("parent_hash", "")

@@ -10,36 +10,31 @@ import io.copytrader.lighter.signer.LighterTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
-import io.copytrader.market.Ticks;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a submitted transaction as Lighter does, in order: readable tx_info, field rules, account and API
- * key, signature (which covers the chain id), expiry, nonce, then the order rules. Only an accepted
- * transaction consumes its nonce and is applied.
+ * Checks a submitted transaction as Lighter's API does, in order: readable tx_info, field rules, account and API
+ * key, signature (which covers the chain id), expiry, nonce (the one after those applied and queued), then the
+ * rules the API judges (see {@link #submit(Decoded, long)}). An accepted transaction is queued on the
+ * {@link Sequencer}, which consumes its nonce when it applies it; a refused one changes nothing.
  */
 final class TxIntake {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long NIL_MARKET_INDEX = 255;
-  /** Accepted transactions kept for {@code tx?by=hash}; the oldest are forgotten first. */
-  private static final int STORED_TXS_KEPT = 100_000;
 
   /** The outcome of one transaction. */
   sealed interface Outcome {
   }
 
-  record Accepted(String txHash, LighterTx tx, PaperOrder order) implements Outcome {
+  /** Accepted by the API: queued for the sequencer, which applies it later. */
+  record Accepted(String txHash, Sequencer.Queued queued) implements Outcome {
   }
 
   record Rejected(int code, String message) implements Outcome, Decoding, BatchDecoding {
@@ -57,27 +52,14 @@ final class TxIntake {
   record Batch(List<Decoded> txs) implements BatchDecoding {
   }
 
-  /** An accepted transaction as {@code tx?by=hash} returns it. */
-  record StoredTx(String hash, int type, String info, String eventInfo, long accountIndex, long nonce,
-                  int apiKeyIndex, long expireAt, long executedAt) {
-  }
-
   private final PaperEngine engine;
+  private final Sequencer sequencer;
   private final TxSigner signer;
-  private final Map<String, StoredTx> txs = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, StoredTx> eldest) {
-      return size() > STORED_TXS_KEPT;
-    }
-  };
 
-  TxIntake(PaperEngine engine, int chainId) {
+  TxIntake(PaperEngine engine, Sequencer sequencer, int chainId) {
     this.engine = engine;
+    this.sequencer = sequencer;
     this.signer = new TxSigner(chainId);
-  }
-
-  Optional<StoredTx> tx(String hash) {
-    return Optional.ofNullable(txs.get(hash));
   }
 
   /** A readable transaction and its signature, not yet checked against the exchange's state. */
@@ -159,59 +141,48 @@ final class TxIntake {
     }
     // SkipTxNonce transactions neither check nor consume the key's nonce.
     boolean checksNonce = tx.attributes().value(TxAttributes.SKIP_TX_NONCE) == 0;
-    long expected = account.nonces.get(tx.apiKeyIndex());
-    if (checksNonce && tx.nonce() != expected) {
+    if (checksNonce && tx.nonce() != sequencer.expectedNonce(account, tx.apiKeyIndex())) {
       return new Rejected(21104, "invalid nonce");
     }
-    Outcome applied = apply(account, tx, TxSigner.txHashHex(messageHash), now);
-    if (applied instanceof Accepted accepted) {
-      if (checksNonce) {
-        account.nonces.put(tx.apiKeyIndex(), expected + 1);
-      }
-      txs.put(accepted.txHash(), new StoredTx(accepted.txHash(), decoded.txType(), decoded.txInfo(),
-        eventInfo(accepted.order()), tx.accountIndex(), tx.nonce(), tx.apiKeyIndex(), tx.expiredAt(), now));
+    int refusal = refusal(account, tx);
+    if (refusal != 0) {
+      return new Rejected(refusal, message(refusal));
     }
-    return applied;
+    String hash = TxSigner.txHashHex(messageHash);
+    return new Accepted(hash, sequencer.enqueue(decoded, hash, now));
   }
 
-  private Outcome apply(PaperAccountState account, LighterTx tx, String hash, long now) {
+  /**
+   * What the API refuses before the sequencer sees the tx, judged on the state applied so far and the txs queued:
+   * an order breaking a market or reduce-only rule, a maker order beyond the margin, a client order index in use, a
+   * cancel or modify of an order neither live nor queued.
+   */
+  private int refusal(PaperAccountState account, LighterTx tx) {
     if (tx instanceof CreateOrderTx create) {
-      int refusal = engine.refusal(account, create);
-      if (refusal != 0) {
-        return new Rejected(refusal, message(refusal));
+      int refusal = engine.refusal(account, create, !PaperEngine.taker(create));
+      if (refusal == 0 && create.clientOrderIndex() != 0
+        && sequencer.createQueued(account.index, null, create.clientOrderIndex())) {
+        return 21728;
       }
-      return new Accepted(hash, tx, engine.create(account, create, now));
+      return refusal;
     }
     if (tx instanceof CancelOrderTx cancel) {
-      Optional<PaperOrder> order = engine.liveOrder(account, cancel.marketIndex(), cancel.index());
-      if (order.isEmpty()) {
-        return new Rejected(21715, "given order is not an active order");
-      }
-      engine.cancel(account, order.get(), "canceled", now);
-      return new Accepted(hash, tx, order.get());
+      return targetKnown(account, cancel.marketIndex(), cancel.index()) ? 0 : 21715;
     }
     if (tx instanceof ModifyOrderTx modify) {
       Optional<PaperOrder> order = engine.liveOrder(account, modify.marketIndex(), modify.index());
-      if (order.isEmpty()) {
-        return new Rejected(21715, "given order is not an active order");
+      if (order.isPresent()) {
+        return engine.modifyRefusal(order.get(), modify);
       }
-      int refusal = engine.modifyRefusal(order.get(), modify);
-      if (refusal != 0) {
-        return new Rejected(refusal, message(refusal));
-      }
-      engine.modify(account, order.get(), modify, now);
-      return new Accepted(hash, tx, order.get());
+      return targetKnown(account, modify.marketIndex(), modify.index()) ? 0 : 21715;
     }
-    CancelAllOrdersTx cancelAll = (CancelAllOrdersTx) tx;
-    switch (cancelAll.timeInForce()) {
-      case CancelAllOrdersTx.TIF_IMMEDIATE -> {
-        long market = cancelAll.attributes().value(TxAttributes.CANCEL_ALL_MARKET_INDEX);
-        engine.cancelAll(account, market == NIL_MARKET_INDEX ? null : (int) market, now);
-      }
-      case CancelAllOrdersTx.TIF_SCHEDULED -> account.cancelAllTime = cancelAll.time();
-      default -> account.cancelAllTime = 0;
-    }
-    return new Accepted(hash, tx, null);
+    return 0;
+  }
+
+  /** A live order, or one a queued create will place (known by its client order index until then). */
+  private boolean targetKnown(PaperAccountState account, int marketId, long index) {
+    return engine.liveOrder(account, marketId, index).isPresent()
+      || sequencer.createQueued(account.index, marketId, index);
   }
 
   private static LighterTx parse(int txType, JsonNode info) {
@@ -279,40 +250,6 @@ final class TxIntake {
     return value.textValue();
   }
 
-  /**
-   * The order as the tx's event shows it (DOCS-data-structures keys: i order index, u client order index, a owner,
-   * is initial size, rs remaining size, p price, tp trigger price, ia is-ask, ro reduce-only, st status), sizes and
-   * prices in integer ticks, and "ae" the error (empty: the tx executed).
-   */
-  private String eventInfo(PaperOrder order) {
-    if (order == null) {
-      return "{\"ae\":\"\"}";
-    }
-    PaperEngine.MarketState market = engine.markets.get(order.marketId);
-    return JSON.createObjectNode()
-      .put("i", order.orderIndex)
-      .put("u", order.clientOrderIndex)
-      .put("a", order.owner)
-      .put("m", order.marketId)
-      .put("is", ticks(order.initialBase, market.spec.sizeDecimals()))
-      .put("rs", ticks(order.remainingBase, market.spec.sizeDecimals()))
-      .put("fs", ticks(order.filledBase, market.spec.sizeDecimals()))
-      .put("p", ticks(order.price, market.spec.priceDecimals()))
-      .put("tp", ticks(order.triggerPrice, market.spec.priceDecimals()))
-      .put("ia", order.isAsk ? 1 : 0)
-      .put("ot", order.type)
-      .put("f", order.timeInForce)
-      .put("ro", order.reduceOnly ? 1 : 0)
-      .put("e", order.orderExpiry)
-      .put("st", order.status)
-      .put("ae", "")
-      .toString();
-  }
-
-  private static long ticks(BigDecimal value, int decimals) {
-    return Ticks.toTicks(value, decimals, RoundingMode.HALF_EVEN);
-  }
-
   private static Rejected rejectedField(String field) {
     int code = codeFor(field);
     return new Rejected(code, message(code));
@@ -356,6 +293,7 @@ final class TxIntake {
       case 21709 -> "order book is not active";
       case 21710 -> "unsupported order type";
       case 21711 -> "invalid expiry";
+      case 21715 -> "given order is not an active order";
       case 21727 -> "invalid client order index";
       case 21728 -> "client order index already exists";
       case 21729 -> "invalid order trigger price";

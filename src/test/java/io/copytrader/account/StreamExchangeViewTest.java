@@ -110,6 +110,8 @@ class StreamExchangeViewTest {
     long nonce = await(rest.nextNonce(ACCOUNT, KEY_INDEX));
     SignedTx tx = new TxSigner(TxSigner.MAINNET_CHAIN_ID).sign(KEY, build.apply(nonce));
     await(rest.sendTx(tx.txType(), tx.txInfo()));
+    // Accepted is not applied: the paper exchange's sequencer applies the tx a moment later, as Lighter's does.
+    await(paper.sequencerIdle());
   }
 
   private void holdAccountUpdates(boolean held) {

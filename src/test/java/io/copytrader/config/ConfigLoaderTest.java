@@ -91,6 +91,8 @@ class ConfigLoaderTest {
       Arguments.of("PAPER_PORT", "18080", (Function<AppConfig, Object>) AppConfig::paperPort, 18080),
       Arguments.of("PAPER_BALANCE", "2500.5", (Function<AppConfig, Object>) AppConfig::paperBalance,
         new BigDecimal("2500.5")),
+      Arguments.of("PAPER_SEQUENCER_DELAY_MS", "40", (Function<AppConfig, Object>) AppConfig::paperSequencerDelay,
+        Duration.ofMillis(40)),
       Arguments.of("MAX_SIGNAL_AGE", "30", (Function<AppConfig, Object>) AppConfig::maxSignalAge, Duration.ofSeconds(30)),
       Arguments.of("SHUTDOWN_GRACE", "5", (Function<AppConfig, Object>) AppConfig::shutdownGrace, Duration.ofSeconds(5)),
       Arguments.of("LOG_FORMAT", "json", (Function<AppConfig, Object>) AppConfig::logFormat, AppConfig.LogFormat.JSON));

@@ -42,6 +42,7 @@ class ConfigValidationTest {
     CHAIN_ID              | x           | CHAIN_ID must be a whole number, got 'x'
     MAX_QUEUE_PER_ACCOUNT | 0           | MAX_QUEUE_PER_ACCOUNT must be between 1 and 100000, got 0
     PAPER_BALANCE         | -5          | PAPER_BALANCE must be greater than 0, got -5
+    PAPER_SEQUENCER_DELAY_MS | -1       | PAPER_SEQUENCER_DELAY_MS must be between 0 and 600000, got -1
     MAX_SIGNAL_AGE        | 0           | MAX_SIGNAL_AGE must be between 1 and 86400, got 0
     SHUTDOWN_GRACE        | -1          | SHUTDOWN_GRACE must be between 0 and 3600, got -1
     TELEGRAM_THREAD_ID    | general     | TELEGRAM_THREAD_ID must be an integer, got 'general'

@@ -44,13 +44,14 @@ class LighterClientPaperTest {
   private static final String BOOKS = "/api/v1/orderBooks";
 
   private final TxSigner signer = new TxSigner(TxSigner.MAINNET_CHAIN_ID);
+  private PaperExchange exchange;
   private String baseUrl;
   private WebClient controls;
   private LighterClient client;
 
   @BeforeEach
   void start(Vertx vertx) {
-    PaperExchange exchange = new PaperExchange(PaperConfig.defaults().withAccounts(List.of(
+    exchange = new PaperExchange(PaperConfig.defaults().withAccounts(List.of(
       new PaperAccount(ACCOUNT, L1_ADDRESS, new BigDecimal("10000"), Map.of(KEY_INDEX, KEY.publicKeyHex())))));
     result(vertx.deployVerticle(exchange));
     baseUrl = exchange.baseUrl();
@@ -111,6 +112,8 @@ class LighterClientPaperTest {
     SendTxResult sent = result(client.sendTx(order.txType(), order.txInfo()));
 
     assertThat(sent.txHash()).isEqualTo(order.txHashHex());
+    // The exchange applies an accepted tx a moment later, as Lighter's sequencer does.
+    result(exchange.sequencerIdle());
     EnrichedTx tx = result(client.tx(sent.txHash()));
     assertThat(tx.executed()).isTrue();
     assertThat(tx.info()).isEqualTo(order.txInfo());
@@ -128,11 +131,13 @@ class LighterClientPaperTest {
   void restingStopLossIsListedAsActive() {
     SignedTx open = buy(0, 501, KEY);
     result(client.sendTx(open.txType(), open.txInfo()));
+    result(exchange.sequencerIdle());
     SignedTx stop = signer.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, 502, 1000, 285_000, 1,
       CreateOrderTx.TYPE_STOP_LOSS_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 1, 290_000,
       System.currentTimeMillis() + Duration.ofDays(28).toMillis(), System.currentTimeMillis() + 600_000, 1,
       TxAttributes.none()));
     result(client.sendTx(stop.txType(), stop.txInfo()));
+    result(exchange.sequencerIdle());
 
     List<Order> active = result(client.accountActiveOrders(ACCOUNT, 0, token())).orders();
 
@@ -202,6 +207,7 @@ class LighterClientPaperTest {
 
     assertThat(failure.outcomeUnknown()).isTrue();
     assertThat(failure.retryable()).isTrue();
+    result(exchange.sequencerIdle());
     assertThat(result(client.tx(order.txHashHex())).executed()).isTrue();
   }
 

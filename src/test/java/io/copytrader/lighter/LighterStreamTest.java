@@ -114,6 +114,8 @@ class LighterStreamTest {
   private void send(LongFunction<LighterTx> build) {
     SignedTx tx = SIGNER.sign(KEY, build.apply(result(rest.nextNonce(ACCOUNT, KEY_INDEX))));
     result(rest.sendTx(tx.txType(), tx.txInfo()));
+    // Accepted is not applied: the paper exchange's sequencer applies the tx a moment later, as Lighter's does.
+    result(paper.sequencerIdle());
   }
 
   private static long expiredAt() {

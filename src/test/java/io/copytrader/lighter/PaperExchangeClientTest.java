@@ -137,6 +137,8 @@ class PaperExchangeClientTest {
 
     assertThat(sent.txHash()).isEqualTo(buy.txHashHex());
     assertThat(sent.predictedExecutionTimeMs()).isPositive();
+    // Accepted is not applied: the paper exchange's sequencer applies the tx a moment later, as Lighter's does.
+    result(paper.sequencerIdle());
     assertThat(result(client.tx(sent.txHash())).executed()).isTrue();
     assertThat(result(client.nextNonce(ACCOUNT, KEY_INDEX))).isEqualTo(nonce + 1);
     AccountPosition eth = result(client.account(ACCOUNT)).position(0).orElseThrow();
@@ -207,6 +209,7 @@ class PaperExchangeClientTest {
 
     assertThat(failure.outcomeUnknown()).isTrue();
     assertThat(failure.retryable()).isTrue();
+    result(paper.sequencerIdle());
     assertThat(result(client.nextNonce(ACCOUNT, KEY_INDEX))).isEqualTo(nonce + 1);
   }
 

@@ -25,22 +25,28 @@ class PaperEngineTest {
 
   private final TxSigner signer = new TxSigner(304);
   private PaperEngine engine;
+  private Sequencer sequencer;
   private TxIntake intake;
   private PaperAccountState account;
   private long nonce;
+  /** The order the last applied transaction created or touched. */
+  private PaperOrder lastOrder;
 
   @BeforeEach
   void start() {
     engine = new PaperEngine(PaperHarness.config());
-    intake = new TxIntake(engine, 304);
+    sequencer = new Sequencer(engine, () -> 0);
+    intake = new TxIntake(engine, sequencer, 304);
     account = engine.accounts.get(ACCOUNT);
   }
 
+  /** Submits a transaction and, when intake accepts it, lets the sequencer apply it at once. */
   private TxIntake.Outcome submit(LighterTx tx) {
     SignedTx signed = signer.sign(KEY, tx);
     TxIntake.Outcome outcome = intake.submit(signed.txType(), signed.txInfo(), NOW);
     if (outcome instanceof TxIntake.Accepted) {
       nonce++;
+      lastOrder = sequencer.applyDue(NOW).get(0).order();
     }
     return outcome;
   }
@@ -51,7 +57,7 @@ class PaperEngineTest {
       isAsk ? 1 : 0, type, timeInForce, reduceOnly ? 1 : 0, trigger, expiry, NOW + 600_000, nonce,
       TxAttributes.none()));
     assertThat(outcome).isInstanceOf(TxIntake.Accepted.class);
-    return ((TxIntake.Accepted) outcome).order();
+    return lastOrder;
   }
 
   private PaperOrder buyMarket(long base) {
@@ -133,9 +139,9 @@ class PaperEngineTest {
   @Test
   void aCancelAllForOneMarketLeavesTheOthers() {
     PaperOrder eth = limit(1, 290_000, false, CreateOrderTx.TIF_GOOD_TILL_TIME, NOW + 3_600_000);
-    PaperOrder btc = ((TxIntake.Accepted) submit(new CreateOrderTx(ACCOUNT, KEY_INDEX, 1, 2, 100, 900_000, 0,
-      CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, NOW + 3_600_000, NOW + 600_000, nonce,
-      TxAttributes.none()))).order();
+    submit(new CreateOrderTx(ACCOUNT, KEY_INDEX, 1, 2, 100, 900_000, 0, CreateOrderTx.TYPE_LIMIT,
+      CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, NOW + 3_600_000, NOW + 600_000, nonce, TxAttributes.none()));
+    PaperOrder btc = lastOrder;
 
     submit(new CancelAllOrdersTx(ACCOUNT, KEY_INDEX, CancelAllOrdersTx.TIF_IMMEDIATE, 0, NOW + 600_000, nonce,
       TxAttributes.of(Map.of(TxAttributes.CANCEL_ALL_MARKET_INDEX, 1L))));

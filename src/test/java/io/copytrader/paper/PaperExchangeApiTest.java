@@ -362,7 +362,7 @@ class PaperExchangeApiTest {
 
     assertThat(reply.code()).isEqualTo(200);
     assertThat(reply.body().getJsonArray("tx_hash")).containsExactly(first.txHashHex(), second.txHashHex());
-    assertThat(paper.trader.nextNonce()).isEqualTo(2);
+    Eventually.eventually("both txs applied", () -> paper.trader.nextNonce() == 2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.copytrader.paper;
 
 import static io.copytrader.lighter.Await.failure;
+import static io.copytrader.paper.Eventually.eventually;
 import static io.copytrader.paper.PaperFixture.KEY;
 import static io.copytrader.paper.PaperFixture.KEY_INDEX;
 import static io.copytrader.paper.PaperFixture.OTHER_KEY;
@@ -136,8 +137,10 @@ class PaperFaultsTest {
       .add("tx_type", Integer.toString(signed.txType())).add("tx_info", signed.txInfo())));
 
     assertThat(dropped).isNotNull();
+    eventually("the tx applied", () -> trader.nextNonce() == 1);
     PaperHttp.Reply tx = http.get("/api/v1/tx?by=hash&value=" + signed.txHashHex());
     assertThat(tx.code()).isEqualTo(200);
+    assertThat(tx.body().getInteger("status")).isEqualTo(2);
     assertThat(tx.body().getString("hash")).isEqualTo(signed.txHashHex());
     assertThat(trader.nextNonce()).isEqualTo(1);
     assertThat(trader.ethPosition().getString("position")).isEqualTo("0.1000");
@@ -150,6 +153,7 @@ class PaperFaultsTest {
     assertThat(http.get(BOOKS).status()).isEqualTo(200);
     assertThat(failure(http.postFormAsync("/api/v1/sendTx", form(trader.sign(
       trader.market(0, 1, "0.1000", "3100.00", false, false)))))).isNotNull();
+    http.settle();
     assertThat(trader.buy(2, "0.1000", "3100.00").code()).isEqualTo(200);
   }
 

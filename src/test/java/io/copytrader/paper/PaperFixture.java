@@ -44,7 +44,7 @@ final class PaperFixture implements AutoCloseable {
   static PaperFixture start(Vertx vertx, PaperConfig config) {
     PaperExchange exchange = new PaperExchange(config);
     result(vertx.deployVerticle(exchange));
-    return new PaperFixture(exchange, new PaperHttp(vertx, exchange.port()));
+    return new PaperFixture(exchange, new PaperHttp(vertx, exchange));
   }
 
   /** A trader for another account of the same exchange, signing with {@link #KEY}. */

@@ -127,14 +127,33 @@ final class PaperHarness {
     return getJson("/api/v1/nextNonce?account_index=" + ACCOUNT + "&api_key_index=" + KEY_INDEX).getLong("nonce");
   }
 
+  /** Sends a transaction and, when it is accepted, waits until the sequencer has applied it. */
   HttpResponse<Buffer> sendTx(SignedTx tx) {
+    return settled(submit(tx));
+  }
+
+  /** Sends a transaction and returns as soon as the exchange answers, before the sequencer applies it. */
+  HttpResponse<Buffer> submit(SignedTx tx) {
     return await(web.post("/api/v1/sendTx").sendForm(MultiMap.caseInsensitiveMultiMap()
       .add("tx_type", Integer.toString(tx.txType())).add("tx_info", tx.txInfo())));
   }
 
   HttpResponse<Buffer> sendTxMultipart(SignedTx tx) {
-    return await(web.post("/api/v1/sendTx").sendMultipartForm(MultipartForm.create()
-      .attribute("tx_type", Integer.toString(tx.txType())).attribute("tx_info", tx.txInfo())));
+    return settled(await(web.post("/api/v1/sendTx").sendMultipartForm(MultipartForm.create()
+      .attribute("tx_type", Integer.toString(tx.txType())).attribute("tx_info", tx.txInfo()))));
+  }
+
+  /** Waits, after an accepted send, until the sequencer has applied what it queued. */
+  private HttpResponse<Buffer> settled(HttpResponse<Buffer> response) {
+    if (response.statusCode() == 200) {
+      settle();
+    }
+    return response;
+  }
+
+  /** Waits until the exchange's sequencer has applied (or dropped) every transaction it accepted. */
+  void settle() {
+    await(exchange.sequencerIdle());
   }
 
   HttpResponse<Buffer> sendTxBatch(List<SignedTx> txs) {
@@ -144,8 +163,8 @@ final class PaperHarness {
       types.add(tx.txType());
       infos.add(tx.txInfo());
     });
-    return await(web.post("/api/v1/sendTxBatch").sendForm(MultiMap.caseInsensitiveMultiMap()
-      .add("tx_types", types.encode()).add("tx_infos", infos.encode())));
+    return settled(await(web.post("/api/v1/sendTxBatch").sendForm(MultiMap.caseInsensitiveMultiMap()
+      .add("tx_types", types.encode()).add("tx_infos", infos.encode()))));
   }
 
   JsonObject control(String path, JsonObject body) {

@@ -29,10 +29,17 @@ final class PaperHttp implements AutoCloseable {
   }
 
   private final WebClient web;
+  private final PaperExchange exchange;
 
-  PaperHttp(Vertx vertx, int port) {
-    this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
-      .setKeepAlive(false));
+  PaperHttp(Vertx vertx, PaperExchange exchange) {
+    this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+      .setDefaultPort(exchange.port()).setKeepAlive(false));
+    this.exchange = exchange;
+  }
+
+  /** Waits until the exchange's sequencer has applied (or dropped) every transaction it accepted. */
+  void settle() {
+    result(exchange.sequencerIdle());
   }
 
   Reply get(String uri) {

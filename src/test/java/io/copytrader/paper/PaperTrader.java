@@ -61,7 +61,17 @@ final class PaperTrader {
     return signer.sign(key, tx);
   }
 
+  /** Sends a transaction and, when it is accepted, waits until the sequencer has applied it. */
   PaperHttp.Reply send(SignedTx signed) {
+    PaperHttp.Reply reply = submit(signed);
+    if (reply.status() == 200) {
+      http.settle();
+    }
+    return reply;
+  }
+
+  /** Sends a transaction and returns as soon as the exchange answers, before the sequencer applies it. */
+  PaperHttp.Reply submit(SignedTx signed) {
     return http.postForm("/api/v1/sendTx", MultiMap.caseInsensitiveMultiMap()
       .add("tx_type", Integer.toString(signed.txType())).add("tx_info", signed.txInfo()));
   }

@@ -389,13 +389,30 @@ class PaperTradingRulesTest {
   }
 
   @Test
-  void orderNeedingMoreMarginThanAvailableIsRefused() {
+  void takerOrderBeyondTheMarginIsAcceptedConsumesItsNonceAndEndsCanceledMarginNotAllowed() {
     PaperTrader small = paper.trader(SMALL_ACCOUNT);
 
     // 1 ETH at 3000 needs 150 USDC of initial margin (5%); the account has 100.
-    assertRejected(small.buy(1, "1.0000", "3100.00"), 21739);
-    assertThat(small.nextNonce()).isZero();
+    PaperHttp.Reply reply = small.buy(1, "1.0000", "3100.00");
+
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+    assertThat(small.nextNonce()).isEqualTo(1);
+    JsonObject order = small.order(1);
+    assertThat(order.getString("status")).isEqualTo("canceled-margin-not-allowed");
+    assertThat(order.getString("filled_base_amount")).isEqualTo("0.0000");
+    assertThat(small.account().getJsonArray("positions")).isEmpty();
     assertThat(small.buy(2, "0.5000", "3100.00").code()).isEqualTo(200);
+  }
+
+  @Test
+  void makerOrderBeyondTheMarginIsRefusedWithoutConsumingTheNonce() {
+    PaperTrader small = paper.trader(SMALL_ACCOUNT);
+
+    assertRejected(small.send(new CreateOrderTx(SMALL_ACCOUNT, KEY_INDEX, PaperTrader.ETH, 1,
+      PaperTrader.size("1.0000"), PaperTrader.price("2950.00"), 0, CreateOrderTx.TYPE_LIMIT,
+      CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, System.currentTimeMillis() + 3_600_000, PaperTrader.expiredAt(), 0,
+      TxAttributes.none())), 21739);
+    assertThat(small.nextNonce()).isZero();
   }
 
   @Test

@@ -215,8 +215,26 @@ class PaperTxIntakeTest {
   }
 
   @Test
-  void anOrderNeedingMoreMarginThanAvailableIsCode21739() {
-    HttpResponse<Buffer> response = paper.sendTx(paper.market(1, ETH, 70 * ONE_ETH, WORST_BUY, false, false, 0));
+  void aMarketOrderNeedingMoreMarginThanAvailableIsAcceptedAndCanceledBySequencer() {
+    SignedTx tooLarge = paper.market(1, ETH, 70 * ONE_ETH, WORST_BUY, false, false, 0);
+
+    HttpResponse<Buffer> response = paper.sendTx(tooLarge);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(paper.nextNonce()).isEqualTo(1);
+    JsonObject event = new JsonObject(paper.getJson("/api/v1/tx?by=hash&value=" + tooLarge.txHashHex())
+      .getString("event_info"));
+    assertThat(event.getString("st")).isEqualTo("canceled-margin-not-allowed");
+    assertThat(event.getLong("fs")).isZero();
+  }
+
+  @Test
+  void aRestingLimitOrderNeedingMoreMarginThanAvailableIsCode21739() {
+    SignedTx tooLarge = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, 70 * ONE_ETH, 290_000, 0,
+      CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, PaperHarness.inFourWeeks(), expiredAt(), 0,
+      TxAttributes.none()));
+
+    HttpResponse<Buffer> response = paper.sendTx(tooLarge);
 
     assertThat(code(response)).isEqualTo(21739);
     assertThat(paper.nextNonce()).isZero();

@@ -87,6 +87,8 @@ class PaperWithLighterClientTest {
     SignedTx buy = paper.market(11, ETH, 10_000, 310_000, false, false, 0);
 
     SendTxResult sent = await(client.sendTx(buy.txType(), buy.txInfo()));
+    // Accepted means queued: the client follows the tx until the sequencer has executed it.
+    Eventually.eventually("the tx executed", () -> await(client.tx(sent.txHash())).status() == 2);
     EnrichedTx tx = await(client.tx(sent.txHash()));
     Order order = await(client.accountOrders(ACCOUNT, List.of(11L), paper.authToken())).orders().get(0);
     DetailedAccount account = await(client.account(ACCOUNT));

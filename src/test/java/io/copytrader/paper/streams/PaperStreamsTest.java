@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +88,13 @@ class PaperStreamsTest {
       }
     }
     throw new AssertionError("no matching frame among the next 50");
+  }
+
+  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(condition.getAsBoolean()).as(what + " within 5 s").isTrue();
   }
 
   private void send(JsonObject frame) {
@@ -252,6 +260,7 @@ class PaperStreamsTest {
       1000, 100000, 0, CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0,
       System.currentTimeMillis() + 86_400_000, System.currentTimeMillis() + 600_000, nonce, null));
     await(rest.sendTx(resting.txType(), resting.txInfo()));
+    eventually("the order applied", () -> await(rest.nextNonce(ACCOUNT, KEY_INDEX)) == nonce + 1);
     rest.close();
     send(new JsonObject().put("type", "ping"));
     assertThat(next().getString("type")).as("nothing while held").isEqualTo("pong");
@@ -261,6 +270,53 @@ class PaperStreamsTest {
     JsonObject update = nextOf(frame -> "update/account_all_orders".equals(frame.getString("type")));
     assertThat(update.getJsonObject("orders").getJsonArray("0").getJsonObject(0).getLong("client_order_index"))
       .isEqualTo(77);
+  }
+
+  @Test
+  void heldAccountUpdatesLeaveTheBookFlowing(Vertx vertx) throws InterruptedException {
+    next();
+    subscribe("user_stats/" + ACCOUNT, token());
+    nextOf(frame -> "subscribed/user_stats".equals(frame.getString("type")));
+    subscribe("order_book/0", null);
+    nextOf(frame -> "subscribed/order_book".equals(frame.getString("type")));
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", true));
+    LighterClient rest = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl()));
+    long nonce = await(rest.nextNonce(ACCOUNT, KEY_INDEX));
+    SignedTx buy = new TxSigner(TxSigner.MAINNET_CHAIN_ID).sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, 78,
+      1000, 310000, 0, CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0,
+      System.currentTimeMillis() + 600_000, nonce, null));
+    await(rest.sendTx(buy.txType(), buy.txInfo()));
+    eventually("the buy applied", () -> await(rest.nextNonce(ACCOUNT, KEY_INDEX)) == nonce + 1);
+    rest.close();
+
+    control("/paper/markets/0/price", new JsonObject().put("price", "3100.00"));
+
+    assertThat(next().getString("type")).as("the book moves while the account is held")
+      .isEqualTo("update/order_book");
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", false));
+    assertThat(next().getString("type")).as("the account's changes once released").isEqualTo("update/user_stats");
+  }
+
+  @Test
+  void anAccountChannelShowsAnOrderOnlyOnceTheSequencerAppliesIt(Vertx vertx) throws InterruptedException {
+    next();
+    subscribe("account_all_orders/" + ACCOUNT, token());
+    nextOf(frame -> "subscribed/account_all_orders".equals(frame.getString("type")));
+    control("/paper/faults", new JsonObject().put("sequencer_delay_ms", 60_000));
+    LighterClient rest = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl()));
+    SignedTx resting = new TxSigner(TxSigner.MAINNET_CHAIN_ID).sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, 0, 79,
+      1000, 100000, 0, CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0,
+      System.currentTimeMillis() + 86_400_000, System.currentTimeMillis() + 600_000, 0, null));
+    await(rest.sendTx(resting.txType(), resting.txInfo()));
+    rest.close();
+    send(new JsonObject().put("type", "ping"));
+    assertThat(next().getString("type")).as("nothing while queued").isEqualTo("pong");
+
+    control("/paper/faults", new JsonObject().put("sequencer_delay_ms", 0));
+
+    JsonObject update = nextOf(frame -> "update/account_all_orders".equals(frame.getString("type")));
+    assertThat(update.getJsonObject("orders").getJsonArray("0").getJsonObject(0).getLong("client_order_index"))
+      .isEqualTo(79);
   }
 
   @Test

@@ -1,0 +1,121 @@
+package io.copytrader.paper;
+
+import static io.copytrader.paper.PaperExchange.send;
+
+import io.copytrader.paper.PaperEngine.MarketState;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The paper exchange's test controls under {@code /paper} (documented on {@link PaperExchange}): prices, accounts
+ * and keys, faults, request counters and the WebSocket controls. A bad body answers 400
+ * {@code {"code":20001,"message":"invalid param: …"}}. Confined to the exchange's context.
+ */
+final class PaperControls {
+
+  private final PaperEngine engine;
+  private final PaperStreams streams;
+  private final FaultInjector faults;
+  /** Publishes a change to the streams and records it for lagging lookups. */
+  private final Runnable changed;
+  /** Puts new faults in force where they are not read per request: the sequencer's delay, the lookups' lag. */
+  private final Runnable faultsChanged;
+
+  PaperControls(PaperEngine engine, PaperStreams streams, FaultInjector faults, Runnable changed,
+                Runnable faultsChanged) {
+    this.engine = engine;
+    this.streams = streams;
+    this.faults = faults;
+    this.changed = changed;
+    this.faultsChanged = faultsChanged;
+  }
+
+  void route(Router router) {
+    router.post("/paper/markets/:market_id/price").handler(ctx -> control(ctx, request -> {
+      MarketState market = engine.markets.get(Integer.parseInt(ctx.pathParam("market_id")));
+      BigDecimal price = new BigDecimal(String.valueOf(request.getValue("price")));
+      if (market == null || price.signum() <= 0) {
+        throw new IllegalArgumentException("unknown market or non-positive price");
+      }
+      engine.setMid(market.spec.marketId(), price, System.currentTimeMillis());
+      changed.run();
+      return new JsonObject().put("market_id", market.spec.marketId()).put("mid", market.mid.toPlainString());
+    }));
+    router.post("/paper/accounts").handler(ctx -> control(ctx, request -> {
+      JsonObject keys = request.getJsonObject("api_keys", new JsonObject());
+      Map<Integer, String> parsedKeys = keys.stream()
+        .collect(Collectors.toMap(entry -> Integer.parseInt(entry.getKey()), entry -> (String) entry.getValue()));
+      engine.addAccount(new PaperAccount(request.getLong("account_index"), request.getString("l1_address"),
+        new BigDecimal(String.valueOf(request.getValue("collateral"))), parsedKeys));
+      changed.run();
+      return new JsonObject().put("account_index", request.getLong("account_index"));
+    }));
+    router.post("/paper/accounts/:account_index/apikeys").handler(ctx -> control(ctx, request -> {
+      PaperAccountState account = engine.accounts.get(Long.parseLong(ctx.pathParam("account_index")));
+      if (account == null) {
+        throw new IllegalArgumentException("unknown account");
+      }
+      account.registerKey(request.getInteger("api_key_index"), request.getString("public_key"));
+      changed.run();
+      return new JsonObject().put("account_index", account.index);
+    }));
+    faultRoutes(router);
+    streamRoutes(router);
+  }
+
+  private void faultRoutes(Router router) {
+    router.post("/paper/faults").handler(ctx -> control(ctx, request -> {
+      faults.configure(request);
+      faultsChanged.run();
+      return faults.describe();
+    }));
+    router.delete("/paper/faults").handler(ctx -> {
+      faults.clear();
+      faultsChanged.run();
+      send(ctx, 200, faults.describe());
+    });
+    router.get("/paper/faults").handler(ctx -> send(ctx, 200, faults.describe()));
+    router.get("/paper/requests").handler(ctx -> send(ctx, 200, faults.counts()));
+    router.get("/paper/requests/log").handler(ctx -> send(ctx, 200, new JsonObject().put("paths", faults.log())));
+    router.delete("/paper/requests").handler(ctx -> {
+      faults.resetCounts();
+      send(ctx, 200, new JsonObject());
+    });
+  }
+
+  private void streamRoutes(Router router) {
+    router.post("/paper/streams/disconnect").handler(ctx ->
+      send(ctx, 200, new JsonObject().put("disconnected", streams.disconnectAll())));
+    router.post("/paper/streams/drop-book-update").handler(ctx -> control(ctx, request -> {
+      MarketState market = engine.markets.get(request.getInteger("market_id"));
+      if (market == null) {
+        throw new IllegalArgumentException("unknown market");
+      }
+      streams.dropNextBookUpdate(market.spec.marketId());
+      return new JsonObject().put("market_id", market.spec.marketId());
+    }));
+    router.post("/paper/streams/hold-account-updates").handler(ctx -> control(ctx, request -> {
+      if (!(request.getValue("held") instanceof Boolean held)) {
+        throw new IllegalArgumentException("held must be true or false");
+      }
+      streams.holdAccountUpdates(held);
+      return new JsonObject().put("held", held);
+    }));
+    router.get("/paper/streams").handler(ctx ->
+      send(ctx, 200, new JsonObject().put("connections", streams.connectionCount())));
+  }
+
+  private static void control(RoutingContext ctx, Function<JsonObject, JsonObject> action) {
+    try {
+      JsonObject request = ctx.body().asJsonObject();
+      send(ctx, 200, action.apply(request == null ? new JsonObject() : request));
+    } catch (RuntimeException e) {
+      send(ctx, 400, PaperJson.error(20001, "invalid param: " + e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package io.copytrader.paper;
+
+import static io.copytrader.paper.PaperExchange.invalidParam;
+import static io.copytrader.paper.PaperExchange.send;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code sendTx}, {@code sendTxBatch} and {@code tx?by=hash}, and the timer that drives the {@link Sequencer}.
+ *
+ * <p>An accepted transaction is answered 200 at once and applied by the sequencer later. {@code tx?by=hash} answers a
+ * queued transaction with {@code status} 1 (pending, {@code executed_at} 0, no event yet) and an applied one with 2
+ * (executed, the order's event in {@code event_info}); a hash never accepted, or accepted and then dropped because
+ * its {@code ExpiredAt} passed in the queue, is 21500 "transaction not found" (API.md §2.13). With a lookup lag a
+ * transaction shows as it was that long ago. Confined to the exchange's context.
+ */
+final class TxEndpoints {
+
+  private static final int MAX_BATCH = 50;
+
+  private final Vertx vertx;
+  private final Context context;
+  private final PaperEngine engine;
+  private final TxIntake intake;
+  private final Sequencer sequencer;
+  private final FaultInjector faults;
+  private final Lookups lookups;
+  /** Told the account a transaction changed, after it is applied. */
+  private final LongConsumer applied;
+  private final List<Promise<Void>> idleWaiters = new ArrayList<>();
+  private boolean wakeScheduled;
+  /** The timer that runs the sequencer when its first transaction is due, -1 when none is set. */
+  private long timerId = -1;
+
+  TxEndpoints(Vertx vertx, Context context, PaperEngine engine, TxIntake intake, Sequencer sequencer,
+              FaultInjector faults, Lookups lookups, LongConsumer applied) {
+    this.vertx = vertx;
+    this.context = context;
+    this.engine = engine;
+    this.intake = intake;
+    this.sequencer = sequencer;
+    this.faults = faults;
+    this.lookups = lookups;
+    this.applied = applied;
+  }
+
+  void tx(RoutingContext ctx) {
+    String by = ctx.queryParams().get("by");
+    String value = ctx.queryParams().get("value");
+    if (!"hash".equals(by) || value == null) {
+      invalidParam(ctx);
+      return;
+    }
+    long now = System.currentTimeMillis();
+    Optional<Sequencer.StoredTx> known = sequencer.applied(value)
+      .or(() -> sequencer.queued(value).map(TxEndpoints::asQueued));
+    if (known.isEmpty() || !lookups.visible(known.get().queuedAt(), now)) {
+      send(ctx, 400, PaperJson.error(21500, "transaction not found"));
+      return;
+    }
+    Sequencer.StoredTx tx = known.get();
+    boolean executed = tx.executedAt() > 0 && lookups.visible(tx.executedAt(), now);
+    String l1Address = engine.accounts.get(tx.accountIndex()).l1Address;
+    send(ctx, 200, PaperJson.tx(executed ? tx : asQueued(tx), l1Address, executed ? 2 : 1));
+  }
+
+  private static Sequencer.StoredTx asQueued(Sequencer.Queued queued) {
+    return new Sequencer.StoredTx(queued.hash, queued.decoded.txType(), queued.decoded.txInfo(), "",
+      queued.tx().accountIndex(), queued.tx().nonce(), queued.tx().apiKeyIndex(), queued.tx().expiredAt(),
+      queued.queuedAt, 0);
+  }
+
+  /** An applied tx as it showed while still queued (under a lookup lag): no event, not executed. */
+  private static Sequencer.StoredTx asQueued(Sequencer.StoredTx applied) {
+    return new Sequencer.StoredTx(applied.hash(), applied.type(), applied.info(), "", applied.accountIndex(),
+      applied.nonce(), applied.apiKeyIndex(), applied.expireAt(), applied.queuedAt(), 0);
+  }
+
+  void sendTx(RoutingContext ctx) {
+    String type = ctx.request().getFormAttribute("tx_type");
+    String info = ctx.request().getFormAttribute("tx_info");
+    if (type == null || info == null || !type.matches("\\d{1,3}")) {
+      send(ctx, 400, PaperJson.error(20001, type == null ? "field tx_type is not set" : "invalid param"));
+      return;
+    }
+    if (faults.takeInvalidNonce()) {
+      send(ctx, 400, PaperJson.error(21104, "invalid nonce"));
+      return;
+    }
+    TxIntake.Outcome outcome = intake.submit(Integer.parseInt(type), info, System.currentTimeMillis());
+    if (outcome instanceof TxIntake.Rejected rejected) {
+      send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
+      return;
+    }
+    TxIntake.Accepted accepted = (TxIntake.Accepted) outcome;
+    wake();
+    answer(ctx, List.of(accepted.queued()), accepted(accepted.queued(), accepted.txHash()));
+  }
+
+  /**
+   * Checks the whole batch (lengths, size, one account and key, increasing nonces) before queueing any of it, then
+   * submits the txs in order; a tx the API refuses stops the batch there, the ones before it staying queued, and the
+   * refusal is the answer.
+   */
+  void sendTxBatch(RoutingContext ctx) {
+    List<Integer> types = new ArrayList<>();
+    List<String> infos = new ArrayList<>();
+    try {
+      JsonArray typeArray = new JsonArray(ctx.request().getFormAttribute("tx_types"));
+      JsonArray infoArray = new JsonArray(ctx.request().getFormAttribute("tx_infos"));
+      // tx_types must be integers and tx_infos strings: anything else would fail the batch halfway, as a 500.
+      if (!typeArray.stream().allMatch(Integer.class::isInstance)
+        || !infoArray.stream().allMatch(String.class::isInstance)) {
+        invalidParam(ctx);
+        return;
+      }
+      typeArray.forEach(type -> types.add((Integer) type));
+      infoArray.forEach(info -> infos.add((String) info));
+    } catch (RuntimeException e) {
+      invalidParam(ctx);
+      return;
+    }
+    if (types.size() != infos.size()) {
+      send(ctx, 400, PaperJson.error(21513, "TxInfos and TxTypes should have the same length"));
+      return;
+    }
+    if (types.size() > MAX_BATCH) {
+      send(ctx, 400, PaperJson.error(21514, "maximum 50 transactions allowed per batch"));
+      return;
+    }
+    if (types.isEmpty()) {
+      invalidParam(ctx);
+      return;
+    }
+    if (faults.takeInvalidNonce()) {
+      send(ctx, 400, PaperJson.error(21104, "invalid nonce"));
+      return;
+    }
+    TxIntake.BatchDecoding decoded = TxIntake.decodeBatch(types, infos);
+    if (decoded instanceof TxIntake.Rejected rejected) {
+      send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
+      return;
+    }
+    JsonArray hashes = new JsonArray();
+    List<Sequencer.Queued> queued = new ArrayList<>();
+    for (TxIntake.Decoded tx : ((TxIntake.Batch) decoded).txs()) {
+      TxIntake.Outcome outcome = intake.submit(tx, System.currentTimeMillis());
+      if (outcome instanceof TxIntake.Rejected rejected) {
+        wake();
+        send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
+        return;
+      }
+      TxIntake.Accepted accepted = (TxIntake.Accepted) outcome;
+      hashes.add(accepted.txHash());
+      queued.add(accepted.queued());
+    }
+    wake();
+    answer(ctx, queued, accepted(queued.get(0), null).put("tx_hash", hashes));
+  }
+
+  /**
+   * Answers an accepted send, unless a fault loses the answer: {@code drop_response_count} closes the connection at
+   * once (the txs still apply later), {@code drop_after_apply_count} once the sequencer has applied (or dropped)
+   * them, so a client that reconciles after the failure finds them applied.
+   */
+  private void answer(RoutingContext ctx, List<Sequencer.Queued> queued, JsonObject body) {
+    if (faults.takeDropResponse()) {
+      ctx.request().connection().close();
+    } else if (faults.takeDropAfterApply()) {
+      Future.join(queued.stream().map(Sequencer.Queued::outcome).toList())
+        .onComplete(done -> ctx.request().connection().close());
+    } else {
+      send(ctx, 200, body);
+    }
+  }
+
+  private JsonObject accepted(Sequencer.Queued queued, String hash) {
+    return PaperJson.ok().put("message", "{\"ratelimit\": \"didn't use volume quota\"}").put("tx_hash", hash)
+      .put("predicted_execution_time_ms", sequencer.dueAt(queued));
+  }
+
+  /** Completes once nothing is queued: every accepted transaction applied or dropped. */
+  Future<Void> idle() {
+    Promise<Void> idle = Promise.promise();
+    context.runOnContext(now -> {
+      if (sequencer.idle()) {
+        idle.complete();
+      } else {
+        idleWaiters.add(idle);
+      }
+    });
+    return idle.future();
+  }
+
+  /** Re-times the sequencer's run after its delay changed: the queued transactions are due at another time. */
+  void delayChanged() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+      timerId = -1;
+      wakeScheduled = false;
+    }
+    wake();
+  }
+
+  /** Makes sure the sequencer runs when its first queued transaction is due. */
+  private void wake() {
+    OptionalLong due = sequencer.nextDueAt();
+    if (wakeScheduled || due.isEmpty()) {
+      return;
+    }
+    wakeScheduled = true;
+    long inMs = due.getAsLong() - System.currentTimeMillis();
+    if (inMs <= 0) {
+      context.runOnContext(now -> run());
+    } else {
+      timerId = vertx.setTimer(inMs, timer -> run());
+    }
+  }
+
+  private void run() {
+    wakeScheduled = false;
+    timerId = -1;
+    long now = System.currentTimeMillis();
+    // Orders that expired meanwhile go first, so that nothing applied now meets them.
+    if (engine.sweep(now)) {
+      engine.accounts.keySet().forEach(applied::accept);
+    }
+    for (Sequencer.Applied done : sequencer.applyDue(now)) {
+      applied.accept(done.stored().accountIndex());
+    }
+    if (sequencer.idle()) {
+      idleWaiters.forEach(Promise::complete);
+      idleWaiters.clear();
+    }
+    wake();
+  }
+}
