@@ -29,7 +29,7 @@ class ExactlyOnceTest {
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 4, Map.of("MAX_SIGNAL_AGE", "10"));
+    harness = TradingHarness.start(vertx, dir, 5, Map.of("MAX_SIGNAL_AGE", "10"));
   }
 
   @AfterEach
@@ -47,6 +47,20 @@ class ExactlyOnceTest {
 
     JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
     assertThat(status.getInteger("attempts")).isEqualTo(1);
+    assertThat(harness.stopLosses(account, ETH)).hasSize(1);
+  }
+
+  @Test
+  void lostAnswerOfAQueuedEntryWhileLookupsLagFillsOnce() {
+    TestAccount account = harness.freshAccount();
+    harness.injectFaults(new JsonObject().put("drop_response_count", 1).put("sequencer_delay_ms", 1_040)
+      .put("lookup_lag_ms", 3_000));
+
+    String id = harness.trade(account, "ETH", "long", "0.5");
+    harness.filled(id);
+    harness.clearFaults();
+
+    harness.assertOneOpeningFill(account, id, "1.3333");
     assertThat(harness.stopLosses(account, ETH)).hasSize(1);
   }
 
