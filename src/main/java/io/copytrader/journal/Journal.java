@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,6 +270,23 @@ public final class Journal {
   /** An account's queued and executing requests for crash recovery: executing first, then queued, oldest first. */
   public Future<List<RequestRecord>> unfinishedRequests(long accountIndex) {
     return read(connection -> JournalStore.unfinished(connection, accountIndex));
+  }
+
+  /** Those of {@code clientOrderIndexes} the account placed as stop-losses: the orders the service may change. */
+  public Future<Set<Long>> ownStopLosses(long accountIndex, Collection<Long> clientOrderIndexes) {
+    List<Long> indexes = List.copyOf(clientOrderIndexes);
+    return read(connection -> ProtectionStore.ownStopLosses(connection, accountIndex, indexes));
+  }
+
+  /** Those of {@code marketIds} where the service filled an entry order for the account. */
+  public Future<Set<Integer>> marketsEntered(long accountIndex, Collection<Integer> marketIds) {
+    List<Integer> markets = List.copyOf(marketIds);
+    return read(connection -> ProtectionStore.marketsEntered(connection, accountIndex, markets));
+  }
+
+  /** Fails the account's protection runs a stop interrupted; returns how many there were. */
+  public Future<Integer> abandonProtection(long accountIndex) {
+    return write(connection -> ProtectionStore.abandonProtection(connection, accountIndex, clock.millis()));
   }
 
   /** How many requests are in each state (every state present, zero when none); scans the whole table. */

@@ -284,7 +284,7 @@ final class JournalStore {
   /** Executing first (they must be reconciled before anything is sent), then queued, each oldest first. */
   static List<RequestRecord> unfinished(Connection connection, long accountIndex) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT " + REQUEST_COLUMNS + " FROM requests"
-      + " WHERE account_index = ? AND state IN ('queued', 'executing')"
+      + " WHERE account_index = ? AND state IN ('queued', 'executing') AND kind IN ('trade', 'adjust')"
       + " ORDER BY state = 'queued', created_at, request_id")) {
       select.setLong(1, accountIndex);
       return requests(select);

@@ -2,10 +2,14 @@ package io.copytrader.journal;
 
 import java.util.Locale;
 
-/** What a journaled request asks for: a trade (open or close) or an adjustment of a position. */
+/**
+ * What a journaled request asks for: a trade (open or close), an adjustment of a position, or a protection run
+ * (the account's stop-losses brought in line with its positions, started by the service itself).
+ */
 public enum RequestKind {
   TRADE,
-  ADJUST;
+  ADJUST,
+  PROTECTION;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

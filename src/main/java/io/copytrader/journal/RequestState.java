@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A request's lifecycle: {@code queued → executing → filled | partially_filled | rejected | failed | expired}.
  * A queued request may also end without executing (expired while waiting, rejected or failed at the start).
- * Final states never change again, which is what keeps a request from executing twice.
+ * Final states never change again, which is what keeps a request from executing twice. A protection run ends
+ * {@code completed} when everything it did was confirmed, {@code failed} otherwise.
  */
 public enum RequestState {
   QUEUED,
@@ -16,10 +17,11 @@ public enum RequestState {
   PARTIALLY_FILLED,
   REJECTED,
   FAILED,
-  EXPIRED;
+  EXPIRED,
+  COMPLETED;
 
   private static final Set<RequestState> FINAL =
-    EnumSet.of(FILLED, PARTIALLY_FILLED, REJECTED, FAILED, EXPIRED);
+    EnumSet.of(FILLED, PARTIALLY_FILLED, REJECTED, FAILED, EXPIRED, COMPLETED);
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

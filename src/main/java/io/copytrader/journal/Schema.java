@@ -84,10 +84,50 @@ final class Schema {
       CREATE TABLE account_counters (
         account_index INTEGER PRIMARY KEY,
         last_client_order_index INTEGER NOT NULL CHECK (last_client_order_index >= 0)
-      )""")
+      )"""),
+    // Protection runs (the per-account supervisor's stop-loss maintenance) are journaled as requests of their
+    // own kind ending 'completed'. SQLite cannot alter a CHECK, so the table is rebuilt as its documentation
+    // describes: foreign keys off around it, checked before it commits; rows, indexes and references stay as they were.
+    List.of(
+      """
+      CREATE TABLE requests_v2 (
+        request_id TEXT PRIMARY KEY,
+        account_index INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('trade', 'adjust', 'protection')),
+        body TEXT NOT NULL,
+        idempotency_key TEXT,
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN
+          ('queued', 'executing', 'filled', 'partially_filled', 'rejected', 'failed', 'expired', 'completed')),
+        created_at INTEGER NOT NULL,
+        started_at INTEGER,
+        finished_at INTEGER,
+        error_code TEXT,
+        error_message TEXT,
+        signal_timestamp INTEGER,
+        max_lag_ms INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0
+      )""",
+      """
+      INSERT INTO requests_v2 (request_id, account_index, kind, body, idempotency_key, fingerprint, state,
+        created_at, started_at, finished_at, error_code, error_message, signal_timestamp, max_lag_ms, attempts)
+      SELECT request_id, account_index, kind, body, idempotency_key, fingerprint, state, created_at, started_at,
+        finished_at, error_code, error_message, signal_timestamp, max_lag_ms, attempts FROM requests""",
+      "DROP TABLE requests",
+      "ALTER TABLE requests_v2 RENAME TO requests",
+      "CREATE INDEX requests_newest ON requests (created_at DESC, request_id DESC)",
+      "CREATE INDEX requests_account_newest ON requests (account_index, created_at DESC, request_id DESC)",
+      """
+      CREATE INDEX requests_unfinished ON requests (account_index, created_at, request_id)
+        WHERE state IN ('queued', 'executing')""")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();
+
+  /** The statements of one migration, for tests that build a journal as an older release left it. */
+  static List<String> migration(int version) {
+    return MIGRATIONS.get(version - 1);
+  }
 
   private Schema() {
   }
@@ -100,8 +140,19 @@ final class Schema {
         + ", newer than this build understands (" + CURRENT_VERSION + "); refusing to open it."
         + " Run the release that wrote it, or restore a backup made by this one");
     }
-    for (int next = version + 1; next <= CURRENT_VERSION; next++) {
-      apply(connection, next, clock);
+    if (version >= CURRENT_VERSION) {
+      return;
+    }
+    // A table rebuild drops the table others refer to; SQLite ignores this pragma inside a transaction.
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA foreign_keys = OFF");
+      try {
+        for (int next = version + 1; next <= CURRENT_VERSION; next++) {
+          apply(connection, next, clock);
+        }
+      } finally {
+        statement.execute("PRAGMA foreign_keys = ON");
+      }
     }
   }
 
@@ -137,6 +188,12 @@ final class Schema {
       try {
         for (String sql : MIGRATIONS.get(version - 1)) {
           statement.execute(sql);
+        }
+        try (ResultSet broken = statement.executeQuery("PRAGMA foreign_key_check")) {
+          if (broken.next()) {
+            throw new SQLException("migration " + version + " would leave a row of " + broken.getString(1)
+              + " referring to nothing");
+          }
         }
         try (PreparedStatement record =
                connection.prepareStatement("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class JournalTest {
   @Test
   void createsTheSchemaAtCurrentVersionInWalMode(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(Journal::close).onComplete(test.succeeding(closed -> test.verify(() -> {
-      assertThat(query("SELECT group_concat(version) FROM schema_version")).isEqualTo("1");
+      assertThat(query("SELECT group_concat(version) FROM schema_version")).isEqualTo("1,2");
       assertThat(query("PRAGMA journal_mode")).isEqualTo("wal");
       test.completeNow();
     })));
@@ -69,7 +71,39 @@ class JournalTest {
   void reopeningAppliesNoMigrationTwice(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(journal -> reopen(vertx, journal)).compose(Journal::close)
       .onComplete(test.succeeding(closed -> test.verify(() -> {
-        assertThat(query("SELECT count(*) FROM schema_version")).isEqualTo("1");
+        assertThat(query("SELECT count(*) FROM schema_version")).isEqualTo("2");
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void journalOfTheFirstSchemaKeepsItsRequestsAndOrdersAndTakesProtectionRuns(Vertx vertx, VertxTestContext test) {
+    execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+    Schema.migration(1).forEach(this::execute);
+    execute("INSERT INTO schema_version (version, applied_at) VALUES (1, 0)");
+    execute("INSERT INTO requests (request_id, account_index, kind, body, fingerprint, state, created_at, attempts)"
+      + " VALUES ('old-1', 7, 'trade', '{}', 'f', 'filled', 1, 1)");
+    execute("INSERT INTO orders (request_id, ordinal, purpose, market_id, client_order_index, nonce, api_key_index,"
+      + " tx_type, tx_info, state, created_at, updated_at)"
+      + " VALUES ('old-1', 0, 'stop_loss_place', 0, 4242, 1, 0, 14, '{}', 'sent', 1, 1)");
+    open(vertx).compose(journal -> journal.insertRequest(NewRequest.of("p-1", 7, RequestKind.PROTECTION,
+          new JsonObject().put("reason", "start"), null, null, null))
+        .compose(inserted -> journal.markExecuting("p-1"))
+        .compose(executing -> journal.finish("p-1", RequestState.COMPLETED, null, null))
+        .compose(finished -> Future.all(journal.getRequest("old-1"), journal.getRequest("p-1"),
+          journal.ownStopLosses(7, List.of(4242L, 4243L))))
+        .compose(read -> journal.close().map(closed -> read)))
+      .onComplete(test.succeeding(read -> test.verify(() -> {
+        Optional<RequestDetail> old = read.resultAt(0);
+        Optional<RequestDetail> protection = read.resultAt(1);
+        assertThat(old.orElseThrow().orders()).singleElement()
+          .satisfies(order -> assertThat(order.clientOrderIndex()).isEqualTo(4242));
+        assertThat(protection.orElseThrow().request().state()).isEqualTo(RequestState.COMPLETED);
+        assertThat(protection.orElseThrow().request().kind()).isEqualTo(RequestKind.PROTECTION);
+        assertThat((Set<Long>) read.resultAt(2)).containsExactly(4242L);
+        assertThat(query("SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index'"
+          + " AND tbl_name = 'requests' AND name NOT LIKE 'sqlite_%' ORDER BY name)"))
+          .isEqualTo("requests_account_newest,requests_newest,requests_unfinished");
         test.completeNow();
       })));
   }
@@ -428,12 +462,12 @@ class JournalTest {
   void fileWithANewerSchemaIsRefused(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(Journal::close)
       .compose(closed -> {
-        execute("INSERT INTO schema_version (version, applied_at) VALUES (2, 0)");
+        execute("INSERT INTO schema_version (version, applied_at) VALUES (3, 0)");
         return open(vertx);
       })
       .onComplete(test.failing(failure -> test.verify(() -> {
         assertThat(failure).isInstanceOf(JournalException.class)
-          .hasMessageContaining("schema version 2, newer than this build understands (1)");
+          .hasMessageContaining("schema version 3, newer than this build understands (2)");
         test.completeNow();
       })));
   }
