@@ -13,7 +13,12 @@ public enum RejectionCode {
   /** Close or adjust with no open position in the market. */
   NO_POSITION(false),
   /** No usable stop-loss price: no entry price, no margin fraction, or a trigger at or below zero. */
-  STOP_LOSS_PRICE_INVALID(false);
+  STOP_LOSS_PRICE_INVALID(false),
+  /**
+   * The stop-loss would assume an initial margin fraction outside the market's limits (below its minimum or above
+   * 1): a unit mistake that would put it far too close to or far from the entry.
+   */
+  STOP_LOSS_IMPLAUSIBLE(false);
 
   private final boolean retryable;
 

@@ -31,14 +31,17 @@ public final class StopLossPolicy {
     if (marginFraction == null || marginFraction.signum() <= 0) {
       return invalid("no initial margin fraction is known for " + market.symbol());
     }
+    BigDecimal minimum = market.minInitialMarginFraction();
+    if (marginFraction.compareTo(BigDecimal.ONE) > 0 || (minimum != null && marginFraction.compareTo(minimum) < 0)) {
+      // A fraction outside what the market allows is a unit mistake (a percent read as a ratio or the reverse),
+      // not a leverage: such a stop would sit 100x too close or too far, so none is sent and operators are told.
+      return new Rejection(RejectionCode.STOP_LOSS_IMPLAUSIBLE, "the " + market.symbol() + " stop-loss would assume"
+        + " an initial margin fraction of " + marginFraction.toPlainString() + ", outside the market's "
+        + (minimum == null ? "(unknown)" : minimum.toPlainString()) + " .. 1; refusing to place it");
+    }
     boolean isLong = position.side() == Side.BUY;
     BigDecimal ratio = parameters.stopLossRatio();
     BigDecimal trigger = beyond(entry, marginFraction.multiply(ratio), isLong);
-    if (trigger.signum() <= 0) {
-      // A margin fraction × ratio of 1 or more would put a long's stop at or below zero; like the service this
-      // replaces, the stop then sits the bare ratio below entry.
-      trigger = beyond(entry, ratio, isLong);
-    }
     if (trigger.signum() <= 0) {
       return invalid("stop-loss ratio " + ratio.toPlainString() + " puts the " + market.symbol()
         + " stop at or below zero");
@@ -67,7 +70,11 @@ public final class StopLossPolicy {
       limitPrice, market.priceTicks(limitPrice, RoundingMode.UNNECESSARY), marginFraction);
   }
 
-  /** Lighter reports the position's fraction in percent ("33.33" = 3x); zero or absent means the market default. */
+  /**
+   * Lighter's REST account reports the position's fraction in percent ("33.33" = 3x); zero or absent means the
+   * market default (orderBookDetails, 1/10000 units, already a fraction in {@link Market}). The caller passes a
+   * percent only from REST: the streams' unit is not established.
+   */
   private static BigDecimal marginFraction(Market market, Position position) {
     BigDecimal percent = position.initialMarginFractionPercent();
     if (percent != null && percent.signum() > 0) {

@@ -37,4 +37,9 @@ public record OrderBookDetail(
   public BigDecimal defaultInitialMarginFractionRatio() {
     return BigDecimal.valueOf(defaultInitialMarginFraction, MARGIN_FRACTION_DECIMALS);
   }
+
+  /** The smallest initial margin (largest leverage) as a ratio: {@code 200} becomes {@code 0.0200}. */
+  public BigDecimal minInitialMarginFractionRatio() {
+    return BigDecimal.valueOf(minInitialMarginFraction, MARGIN_FRACTION_DECIMALS);
+  }
 }

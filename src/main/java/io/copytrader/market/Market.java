@@ -7,6 +7,8 @@ import java.math.RoundingMode;
  * A perpetual market as the service trades it.
  *
  * @param defaultInitialMarginFraction the market's default initial margin as a fraction (0.05 = 20x)
+ * @param minInitialMarginFraction the smallest initial margin the market allows as a fraction (0.02 = 50x), or
+ *   null when not known
  */
 public record Market(
   int marketId,
@@ -16,7 +18,15 @@ public record Market(
   int priceDecimals,
   BigDecimal minBaseAmount,
   BigDecimal minQuoteAmount,
-  BigDecimal defaultInitialMarginFraction) {
+  BigDecimal defaultInitialMarginFraction,
+  BigDecimal minInitialMarginFraction) {
+
+  /** A market whose smallest initial margin is not known. */
+  public Market(int marketId, String symbol, boolean active, int sizeDecimals, int priceDecimals,
+                BigDecimal minBaseAmount, BigDecimal minQuoteAmount, BigDecimal defaultInitialMarginFraction) {
+    this(marketId, symbol, active, sizeDecimals, priceDecimals, minBaseAmount, minQuoteAmount,
+      defaultInitialMarginFraction, null);
+  }
 
   public long baseTicks(BigDecimal base, RoundingMode rounding) {
     return Ticks.toTicks(base, sizeDecimals, rounding);

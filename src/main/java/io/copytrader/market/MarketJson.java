@@ -21,7 +21,9 @@ public final class MarketJson {
       .put("price_decimals", market.priceDecimals())
       .put("min_base_amount", market.minBaseAmount().toPlainString())
       .put("min_quote_amount", market.minQuoteAmount().toPlainString())
-      .put("default_initial_margin_fraction", market.defaultInitialMarginFraction().toPlainString());
+      .put("default_initial_margin_fraction", market.defaultInitialMarginFraction().toPlainString())
+      .put("min_initial_margin_fraction", market.minInitialMarginFraction() == null ? null
+        : market.minInitialMarginFraction().toPlainString());
   }
 
   /** The inverse of {@link #toJson}; a missing or malformed field is an {@link IllegalArgumentException}. */
@@ -35,7 +37,9 @@ public final class MarketJson {
         json.getInteger("price_decimals"),
         decimal(json, "min_base_amount"),
         decimal(json, "min_quote_amount"),
-        decimal(json, "default_initial_margin_fraction"));
+        decimal(json, "default_initial_margin_fraction"),
+        json.getString("min_initial_margin_fraction") == null ? null
+          : decimal(json, "min_initial_margin_fraction"));
     } catch (ClassCastException | NullPointerException e) {
       throw new IllegalArgumentException("market JSON is missing a field or has a wrong type", e);
     }

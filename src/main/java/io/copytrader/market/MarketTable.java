@@ -55,7 +55,8 @@ final class MarketTable {
         detail.priceDecimals(),
         book.minBaseAmount(),
         book.minQuoteAmount(),
-        detail.defaultInitialMarginFractionRatio()));
+        detail.defaultInitialMarginFractionRatio(),
+        detail.minInitialMarginFraction() > 0 ? detail.minInitialMarginFractionRatio() : null));
     }
     markets.sort(Comparator.comparingInt(Market::marketId));
     return new MarketTable(markets);

@@ -66,20 +66,39 @@ class StopLossPolicyTest {
     assertThat(stop.baseTicks()).isEqualTo(base.movePointRight(sizeDecimals).longValueExact());
   }
 
-  @ParameterizedTest(name = "[{index}] long at {0} with IMF {1}% and ratio {2}")
-  @CsvSource({
-    // entry, IMF percent, ratio, trigger, limit: IMF × ratio ≥ 1 falls back to entry × (1 − ratio)
-    "2000, 200, 0.5, 1000, 990",
-    "100, 300, 0.4, 60, 59.40",
-    "0.5, 1000, 0.25, 0.38, 0.38",
-  })
-  void aLongStopAtOrBelowZeroFallsBackToTheBareRatio(BigDecimal entry, BigDecimal marginPercent, String ratio,
-                                                     BigDecimal trigger, BigDecimal limit) {
-    StopLossPlan stop = (StopLossPlan) policy(ratio, "0.01").plan(market(2, 2, "0.05"),
-      new Position(Side.BUY, BigDecimal.ONE, entry, marginPercent));
+  private static Market marketWithMinimum(String defaultFraction, String minimumFraction) {
+    return new Market(0, "ETH", true, 4, 2, new BigDecimal("0.005"), new BigDecimal("10"),
+      new BigDecimal(defaultFraction), minimumFraction == null ? null : new BigDecimal(minimumFraction));
+  }
 
-    assertThat(stop.triggerPrice()).isEqualByComparingTo(trigger);
-    assertThat(stop.limitPrice()).isEqualByComparingTo(limit);
+  @ParameterizedTest(name = "[{index}] IMF {0} (default {1}, minimum {2}) -> {3}")
+  @CsvSource({
+    // IMF as passed (blank = none; REST percent), market default and minimum fractions, trigger of a long at 3000
+    // with ratio 0.05 or the refusal. "0.0500" is the stream's unverified spelling of 5%: read as a percent it
+    // would put the stop 0.0025 % below entry, 100x too close; it lies below the market's 2 % minimum.
+    "5.00, 0.05, 0.02, 2992.50",
+    ", 0.05, 0.02, 2992.50",
+    "2.00, 0.05, 0.02, 2997.00",
+    "100, 0.05, 0.02, 2850.00",
+    "33.33, 0.05, , 2950.01",
+    "0.0500, 0.05, 0.02, STOP_LOSS_IMPLAUSIBLE",
+    "1.99, 0.05, 0.02, STOP_LOSS_IMPLAUSIBLE",
+    "100.01, 0.05, 0.02, STOP_LOSS_IMPLAUSIBLE",
+    "500, 0.05, , STOP_LOSS_IMPLAUSIBLE",
+    ", 0.01, 0.02, STOP_LOSS_IMPLAUSIBLE",
+  })
+  void aStopImpliedByAMarginFractionOutsideTheMarketsLimitsIsRefused(BigDecimal marginPercent, String marketDefault,
+                                                                     String marketMinimum, String expected) {
+    StopLossResult result = policy("0.05", "0.01").plan(marketWithMinimum(marketDefault, marketMinimum),
+      new Position(Side.BUY, BigDecimal.ONE, new BigDecimal("3000"), marginPercent));
+
+    if (expected.equals("STOP_LOSS_IMPLAUSIBLE")) {
+      assertThat(rejection(result).code()).isEqualTo(RejectionCode.STOP_LOSS_IMPLAUSIBLE);
+      assertThat(rejection(result).message()).contains("ETH", "initial margin fraction");
+    } else {
+      assertThat(result).isInstanceOf(StopLossPlan.class);
+      assertThat(((StopLossPlan) result).triggerPrice()).isEqualByComparingTo(expected);
+    }
   }
 
   @ParameterizedTest(name = "[{index}] {0} at {1}, IMF {2}, default {3}, ratio {4}, slippage {5}")
@@ -90,7 +109,7 @@ class StopLossPolicyTest {
     "SELL, -5, 10, 0.05, 0.05, 0.01, STOP_LOSS_PRICE_INVALID",
     "BUY, 100, , , 0.05, 0.01, STOP_LOSS_PRICE_INVALID",
     "SELL, 100, 0, 0, 0.05, 0.01, STOP_LOSS_PRICE_INVALID",
-    "BUY, 100, 200, 0.05, 1, 0.01, STOP_LOSS_PRICE_INVALID",
+    "BUY, 100, 200, 0.05, 1, 0.01, STOP_LOSS_IMPLAUSIBLE",
     "BUY, 100, 100, 0.05, 1, 0.01, STOP_LOSS_PRICE_INVALID",
     "BUY, 100, 10, 0.05, 0.05, 1, STOP_LOSS_PRICE_INVALID",
     "SELL, 43000000, 10, 0.05, 0.05, 0.01, PRICE_OUT_OF_RANGE",
