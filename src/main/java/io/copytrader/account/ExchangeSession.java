@@ -35,6 +35,7 @@ public final class ExchangeSession {
    * exchange refuses whatever else carries that nonce, so a replacement can never execute beside it.
    */
   private InDoubtTx doubt;
+  private final MarginFractions marginFractions = new MarginFractions();
   private String authToken;
   private long authTokenDeadline;
 
@@ -51,6 +52,11 @@ public final class ExchangeSession {
 
   TradingApi lighter() {
     return lighter;
+  }
+
+  /** The account's initial margin fractions as REST reported them: what its stop-losses are computed from. */
+  MarginFractions marginFractions() {
+    return marginFractions;
   }
 
   long accountIndex() {

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * ModifyOrder when the position grows (never a moment without protection), resized after a reduction,
  * cancelled after a close. Each change counts once the exchange shows it, so the next trade reads the
  * market's stop-loss as this one left it. When it still fails after the retries, operators get an urgent notice.
+ *
+ * <p>Only the service's own stop-losses are ever changed: reduce-only stop orders whose client order index the
+ * journal holds as a stop-loss the account placed; of those, only one on the position's closing side protects it.
+ * Anything else in the market (a manual order, a leftover of the other side) is left alone. The stop's distance
+ * comes from the margin fraction REST reported ({@link MarginFractions}) or the market default, never the stream's.
  */
 final class StopLossKeeper {
 
@@ -97,7 +102,7 @@ final class StopLossKeeper {
         String problem = "stop-loss not in place after " + number + " attempt(s): " + failure.getMessage();
         new RequestLog(LOG, session.accountIndex(), journaling.requestId()).error("{}: {}", market.symbol(), problem);
         if (after.isPresent()) {
-          Position position = after.get();
+          Position position = session.marginFractions().established(market.marketId(), after.get());
           publish(Notices.stopLossFailed(context, side(position), position.size(), intendedTrigger(market, position),
             failure.getMessage()));
         }
@@ -107,37 +112,81 @@ final class StopLossKeeper {
 
   private Future<Optional<Notice>> once(TradeContext context, Journaling journaling, Market market,
                                        Optional<Position> before, Optional<Position> after) {
-    return view.activeOrders(session.accountIndex(), market.marketId())
-      .map(orders -> orders.stream().filter(Order::stopLoss).toList())
-      .compose(existing -> {
-        if (after.isEmpty()) {
-          return cancelAll(journaling, market, existing).map(cancelled -> cancelled.isEmpty() ? Optional.empty()
-            : Optional.of(Notices.stopLossCancelled(context, toStopLoss(market, cancelled.get(0)), "position closed")));
-        }
-        Position position = after.get();
-        boolean grew = before.isEmpty() || before.get().side() != position.side()
-          || position.size().compareTo(before.get().size()) > 0;
-        if (!grew && !existing.isEmpty()) {
-          return resize(journaling, market, existing, position).map(Optional::of)
-            .map(previous -> Optional.of(Notices.stopLossResized(context, previous.get(),
-              new StopLoss(side(position), existing.get(0).triggerPrice(), position.size()))));
-        }
-        StopLossResult result = policy.plan(market, position);
-        if (result instanceof Rejection rejection) {
-          return Future.failedFuture(new IllegalStateException(rejection.message()));
-        }
-        StopLossPlan plan = (StopLossPlan) result;
-        StopLoss stopLoss = new StopLoss(side(position), plan.triggerPrice(), plan.baseAmount());
-        if (existing.isEmpty()) {
-          return place(journaling, market, plan).map(placed -> Optional.of(Notices.stopLossPlaced(context, stopLoss)));
-        }
-        BigDecimal previousTrigger = existing.get(0).triggerPrice();
-        return move(journaling, market, existing, plan)
-          .map(moved -> Optional.of(Notices.stopLossMoved(context, previousTrigger, stopLoss)));
-      });
+    return ownStopLosses(market).compose(own -> {
+      if (after.isEmpty()) {
+        return cancelAll(journaling, market, own).map(cancelled -> cancelled.isEmpty() ? Optional.empty()
+          : Optional.of(Notices.stopLossCancelled(context, toStopLoss(market, cancelled.get(0)), "position closed")));
+      }
+      Position position = session.marginFractions().established(market.marketId(), after.get());
+      List<Order> existing = own.stream().filter(order -> closes(order, position)).toList();
+      List<Order> otherSide = own.stream().filter(order -> !closes(order, position)).toList();
+      return protect(context, journaling, market, before, position, existing)
+        .compose(notice -> cancelAll(journaling, market, otherSide).map(cancelled -> notice));
+    });
   }
 
-  private Future<Void> place(Journaling journaling, Market market, StopLossPlan plan) {
+  private Future<Optional<Notice>> protect(TradeContext context, Journaling journaling, Market market,
+                                          Optional<Position> before, Position position, List<Order> existing) {
+    boolean grew = before.isEmpty() || before.get().side() != position.side()
+      || position.size().compareTo(before.get().size()) > 0;
+    if (!grew && !existing.isEmpty()) {
+      return resize(journaling, market, existing, position).map(Optional::of)
+        .map(previous -> Optional.of(Notices.stopLossResized(context, previous.get(),
+          new StopLoss(side(position), existing.get(0).triggerPrice(), position.size()))));
+    }
+    StopLossResult result = policy.plan(market, position);
+    if (result instanceof Rejection rejection) {
+      return Future.failedFuture(new IllegalStateException(rejection.message()));
+    }
+    StopLossPlan plan = (StopLossPlan) result;
+    StopLoss stopLoss = new StopLoss(side(position), plan.triggerPrice(), plan.baseAmount());
+    if (existing.isEmpty()) {
+      return place(journaling, market, plan).map(placed -> Optional.of(Notices.stopLossPlaced(context, stopLoss)));
+    }
+    BigDecimal previousTrigger = existing.get(0).triggerPrice();
+    return move(journaling, market, existing, plan)
+      .map(moved -> Optional.of(Notices.stopLossMoved(context, previousTrigger, stopLoss)));
+  }
+
+  /**
+   * The market's live stop-losses the service placed: reduce-only stop orders whose client order index the journal
+   * holds as a stop-loss of this account. A manual order or another program's is never changed.
+   */
+  Future<List<Order>> ownStopLosses(Market market) {
+    return view.activeOrders(session.accountIndex(), market.marketId())
+      .compose(live -> own(live.stream().filter(order -> order.marketIndex() == market.marketId()).toList()));
+  }
+
+  /** Those of {@code orders} (any markets) that are the service's live stop-losses. */
+  Future<List<Order>> own(List<Order> orders) {
+    List<Order> candidates = orders.stream()
+      .filter(order -> order.stopLoss() && order.reduceOnly() && order.live() && order.clientOrderIndex() != 0)
+      .toList();
+    if (candidates.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return journal.ownStopLosses(session.accountIndex(), candidates.stream().map(Order::clientOrderIndex).toList())
+      .map(known -> candidates.stream().filter(order -> known.contains(order.clientOrderIndex())).toList());
+  }
+
+  /** Whether {@code order} sits on the side that closes {@code position}: a sell for a long, a buy for a short. */
+  static boolean closes(Order order, Position position) {
+    return order.isAsk() == (position.side() == Side.BUY);
+  }
+
+  /**
+   * Whether {@code order} is the stop-loss {@code plan} describes and waits for its trigger: resting ("pending", as
+   * an untriggered stop is listed, or "open"), reduce-only, on the plan's side, with its trigger and whole size.
+   * Any other state (in progress, filled, cancelled or expired) is not protection.
+   */
+  static boolean resting(Order order, StopLossPlan plan) {
+    return ("pending".equals(order.status()) || "open".equals(order.status())) && order.stopLoss()
+      && order.reduceOnly() && order.isAsk() == plan.isAsk() && same(order.triggerPrice(), plan.triggerPrice())
+      && same(order.remainingBaseAmount(), plan.baseAmount());
+  }
+
+  /** Places a new stop-loss; done once the exchange shows it resting as planned, failed if it shows otherwise. */
+  Future<Void> place(Journaling journaling, Market market, StopLossPlan plan) {
     long clientOrderIndex = orderIndexes.next();
     long expiry = System.currentTimeMillis() + STOP_LOSS_EXPIRY.toMillis();
     return send(journaling, market, OrderPurpose.STOP_LOSS_PLACE, clientOrderIndex, plan.side(), plan.baseAmount(),
@@ -146,19 +195,32 @@ final class StopLossKeeper {
         plan.baseTicks(), plan.limitPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_STOP_LOSS_LIMIT,
         CreateOrderTx.TIF_GOOD_TILL_TIME, 1, plan.triggerPriceTicks(), expiry, expiredAt(), nonce,
         TxAttributes.none()))
-      .compose(sent -> watcher.await(clientOrderIndex, order -> true, settings.fillTimeout()))
+      .compose(sent -> watcher.await(clientOrderIndex, order -> !order.live() || resting(order, plan),
+        settings.fillTimeout()))
       .compose(found -> {
         if (found.isEmpty()) {
           return Future.failedFuture(new IllegalStateException("stop-loss order " + clientOrderIndex
             + " was accepted but does not show on the exchange"));
         }
-        view.changedOrder(session.accountIndex(), market.marketId(), found.get().orderIndex(), clientOrderIndex,
-          order -> true, false);
+        Order order = found.get();
+        if (!resting(order, plan)) {
+          return Future.failedFuture(new IllegalStateException("stop-loss order " + clientOrderIndex + " is "
+            + order.status() + " with trigger " + plain(order.triggerPrice()) + " and size "
+            + plain(order.remainingBaseAmount()) + ", not resting at " + plan.triggerPrice().toPlainString()
+            + " for " + plan.baseAmount().toPlainString()));
+        }
+        view.changedOrder(session.accountIndex(), market.marketId(), order.orderIndex(), clientOrderIndex,
+          shown -> resting(shown, plan), false);
         return Future.<Void>succeededFuture();
       });
   }
 
-  private Future<Void> move(Journaling journaling, Market market, List<Order> existing, StopLossPlan plan) {
+  private static String plain(BigDecimal value) {
+    return value == null ? "none" : value.toPlainString();
+  }
+
+  /** Moves the first of {@code existing} to {@code plan} with ModifyOrder and cancels the rest. */
+  Future<Void> move(Journaling journaling, Market market, List<Order> existing, StopLossPlan plan) {
     Order target = existing.get(0);
     return modify(journaling, market, target, plan.baseTicks(), plan.limitPriceTicks(), plan.triggerPriceTicks(),
       plan.baseAmount(), plan.limitPrice(), plan.triggerPrice())
@@ -189,7 +251,7 @@ final class StopLossKeeper {
         && same(order.triggerPrice(), market.price(triggerTicks)), false));
   }
 
-  private Future<List<Order>> cancelAll(Journaling journaling, Market market, List<Order> orders) {
+  Future<List<Order>> cancelAll(Journaling journaling, Market market, List<Order> orders) {
     Future<Void> chain = Future.succeededFuture();
     for (Order order : orders) {
       chain = chain.compose(previous -> send(journaling, market, OrderPurpose.STOP_LOSS_CANCEL,
