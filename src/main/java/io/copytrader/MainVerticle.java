@@ -5,6 +5,7 @@ import io.copytrader.account.AccountView;
 import io.copytrader.account.ClientOrderIndexAllocator;
 import io.copytrader.account.ExchangeSession;
 import io.copytrader.account.ExecutionSettings;
+import io.copytrader.account.ProtectionSupervisor;
 import io.copytrader.account.RestExchangeView;
 import io.copytrader.account.StreamExchangeView;
 import io.copytrader.account.TradeExecutor;
@@ -123,10 +124,13 @@ public final class MainVerticle extends VerticleBase {
           ExecutionSettings settings = new ExecutionSettings(account.effective(config.trading()), defaults.attempts(),
             defaults.retryInterval(), defaults.maxSignalAge(), defaults.fillTimeout());
           ClientOrderIndexAllocator orderIndexes = new ClientOrderIndexAllocator(lastIndex.orElse(0));
-          TradeExecutor executor = new TradeExecutor(vertx, account, settings, session,
-            new StreamExchangeView(stream, new RestExchangeView(lighter, session::authToken)), journal, orderIndexes, metrics);
+          StreamExchangeView view = new StreamExchangeView(stream, new RestExchangeView(lighter, session::authToken));
+          TradeExecutor executor = new TradeExecutor(vertx, account, settings, session, view, journal, orderIndexes,
+            metrics);
           AccountVerticle verticle = new AccountVerticle(account, config.maxQueuePerAccount(), journal, lighter,
-            executor, new AccountView(lighter, account.accountIndex(), session::authToken), config.shutdownGrace());
+            executor, new AccountView(lighter, account.accountIndex(), session::authToken), config.shutdownGrace())
+            .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
+              config.protectionInterval(), config.protectExternalPositions(), stream::connections));
           accounts.add(verticle);
           metrics.gauge("copytrade_queue_depth", "Requests waiting or running per account", "account",
             String.valueOf(account.accountIndex()), verticle::queueDepth);

@@ -55,6 +55,9 @@ public final class AccountVerticle extends VerticleBase {
   private boolean stopping;
   private Promise<Void> idle;
   private volatile int depth;
+  private ProtectionSupervisor protection;
+  private boolean protectionDue;
+  private boolean protecting;
 
   public AccountVerticle(AccountConfig account, int capacity, Journal journal, TradingApi lighter,
                          RequestExecutor executor, AccountViewer viewer, Duration shutdownGrace) {
@@ -82,7 +85,21 @@ public final class AccountVerticle extends VerticleBase {
         consumer = vertx.eventBus().consumer(Addresses.account(account.accountIndex()), this::dispatch);
         return consumer.completion();
       })
-      .onSuccess(started -> drain());
+      .onSuccess(started -> {
+        startProtection();
+        drain();
+      });
+  }
+
+  /** The first run follows the resumed requests; later ones come when the supervisor says, between requests. */
+  private void startProtection() {
+    if (protection != null) {
+      protectionDue = true;
+      protection.start(() -> {
+        protectionDue = true;
+        drain();
+      });
+    }
   }
 
   /**
@@ -92,6 +109,9 @@ public final class AccountVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
+    if (protection != null) {
+      protection.stop();
+    }
     Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
     if (!running) {
       return unregistered;
@@ -108,6 +128,12 @@ public final class AccountVerticle extends VerticleBase {
             account.accountIndex(), shutdownGrace.toSeconds());
         }
       });
+  }
+
+  /** Has {@code supervisor} check the account's protection when no request runs; call before deploying. */
+  public AccountVerticle protectedBy(ProtectionSupervisor supervisor) {
+    this.protection = supervisor;
+    return this;
   }
 
   public long accountIndex() {
@@ -227,7 +253,7 @@ public final class AccountVerticle extends VerticleBase {
   private void enqueue(RequestRecord record, TradeRequest request, Message<?> msg) {
     queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli(),
       receivedNanos(msg)));
-    depth = queue.size() + (running ? 1 : 0);
+    depth = queue.size() + (running && !protecting ? 1 : 0);
     drain();
   }
 
@@ -259,13 +285,17 @@ public final class AccountVerticle extends VerticleBase {
   }
 
   private void drain() {
-    if (running || queue.isEmpty() || stopping) {
+    if (running || (queue.isEmpty() && !protectionDue) || stopping) {
       if (!running && idle != null) {
         idle.tryComplete();
       }
       return;
     }
     running = true;
+    if (queue.isEmpty()) {
+      runProtection();
+      return;
+    }
     QueuedRequest next = queue.pollFirst();
     executor.execute(next)
       .onComplete(outcome -> context.runOnContext(ignored -> {
@@ -276,6 +306,17 @@ public final class AccountVerticle extends VerticleBase {
         depth = queue.size();
         drain();
       }));
+  }
+
+  /** A protection run takes a turn only when no request waits, and one request arriving waits for it to end. */
+  private void runProtection() {
+    protectionDue = false;
+    protecting = true;
+    protection.run().onComplete(done -> context.runOnContext(ignored -> {
+      protecting = false;
+      running = false;
+      drain();
+    }));
   }
 
   private static void fail(Message<?> msg, Throwable failure) {

@@ -31,7 +31,9 @@ public record AppConfig(
   Duration paperSequencerDelay,
   Duration maxSignalAge,
   Duration shutdownGrace,
-  LogFormat logFormat) {
+  LogFormat logFormat,
+  Duration protectionInterval,
+  ExternalPositions protectExternalPositions) {
 
   public enum LogFormat { TEXT, JSON }
 
@@ -50,12 +52,12 @@ public record AppConfig(
   public AppConfig withBaseUrl(String url) {
     return new AppConfig(mode, url, chainId, l1Address, accounts, trading, maxRetries, retryInterval, telegram,
       apiKey, httpHost, httpPort, dataDir, maxQueuePerAccount, paperPort, paperBalance, paperSequencerDelay,
-      maxSignalAge, shutdownGrace, logFormat);
+      maxSignalAge, shutdownGrace, logFormat, protectionInterval, protectExternalPositions);
   }
 
   public AppConfig withAccounts(List<AccountConfig> newAccounts) {
     return new AppConfig(mode, baseUrl, chainId, l1Address, newAccounts, trading, maxRetries, retryInterval,
       telegram, apiKey, httpHost, httpPort, dataDir, maxQueuePerAccount, paperPort, paperBalance, paperSequencerDelay,
-      maxSignalAge, shutdownGrace, logFormat);
+      maxSignalAge, shutdownGrace, logFormat, protectionInterval, protectExternalPositions);
   }
 }

@@ -74,6 +74,9 @@ final class ConfigParser {
     Integer maxSignalAge = required(Setting.MAX_SIGNAL_AGE, integer(Setting.MAX_SIGNAL_AGE, 1, 86_400));
     Integer shutdownGrace = required(Setting.SHUTDOWN_GRACE, integer(Setting.SHUTDOWN_GRACE, 0, 3600));
     AppConfig.LogFormat logFormat = logFormat();
+    Integer protectionInterval = required(Setting.PROTECTION_INTERVAL,
+      integer(Setting.PROTECTION_INTERVAL, 1, 86_400));
+    ExternalPositions external = externalPositions();
     Mode mode = mode(accounts);
 
     if (!problems.isEmpty()) {
@@ -92,7 +95,7 @@ final class ConfigParser {
       Duration.ofSeconds(retryInterval), telegram, apiKey == null ? null : Secret.of(apiKey), host, httpPort,
       Path.of(dataDir), maxQueue, paperPort, paperBalance,
       paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay), Duration.ofSeconds(maxSignalAge),
-      Duration.ofSeconds(shutdownGrace), logFormat);
+      Duration.ofSeconds(shutdownGrace), logFormat, Duration.ofSeconds(protectionInterval), external);
     return new LoadedConfig(config, warnings);
   }
 
@@ -118,6 +121,18 @@ final class ConfigParser {
         problems.add("MODE must be paper or live, got " + shown(mode));
         return Mode.PAPER;
     }
+  }
+
+  private ExternalPositions externalPositions() {
+    String value = text(Setting.PROTECT_EXTERNAL_POSITIONS);
+    if (value == null || value.equalsIgnoreCase("report")) {
+      return ExternalPositions.REPORT;
+    }
+    if (value.equalsIgnoreCase("protect")) {
+      return ExternalPositions.PROTECT;
+    }
+    problems.add("PROTECT_EXTERNAL_POSITIONS must be protect or report, got " + shown(value));
+    return ExternalPositions.REPORT;
   }
 
   private AppConfig.LogFormat logFormat() {

@@ -27,6 +27,8 @@ public enum Setting {
   PAPER_SEQUENCER_DELAY_MS,
   MAX_SIGNAL_AGE,
   SHUTDOWN_GRACE,
+  PROTECTION_INTERVAL,
+  PROTECT_EXTERNAL_POSITIONS,
   LOG_FORMAT;
 
   /** Variables whose values are secrets: never echoed in a problem or a log line. */

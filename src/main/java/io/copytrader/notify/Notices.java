@@ -6,6 +6,7 @@ import io.copytrader.notify.Notice.Severity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -88,6 +89,33 @@ public final class Notices {
       .amount("Trigger", stopLoss.triggerPrice())
       .amount("Size", stopLoss.size())
       .amount("Previous size", previousSize)
+      .request(trade)
+      .lines());
+  }
+
+  /**
+   * A stop-loss close to its expiry was replaced by a new one (placed first, so the position was never without).
+   *
+   * @param previousExpiry when the replaced order would have expired
+   */
+  public static Notice stopLossRenewed(TradeContext trade, StopLoss stopLoss, Instant previousExpiry) {
+    return new Notice(Severity.INFO, "Stop-loss renewed", builder(trade)
+      .stopLoss(stopLoss)
+      .text("Replaced order expiring", previousExpiry.toString())
+      .request(trade)
+      .lines());
+  }
+
+  /**
+   * A position the service did not open, which it leaves as it is ({@code PROTECT_EXTERNAL_POSITIONS=report}): it
+   * has no stop-loss of the service's.
+   */
+  public static Notice externalPosition(TradeContext trade, PositionSide side, BigDecimal positionSize) {
+    Objects.requireNonNull(side, "side");
+    return new Notice(Severity.WARNING, "Position not opened by the service", builder(trade)
+      .side(side)
+      .amount("Position size", positionSize)
+      .text("Protection", "none from the service (PROTECT_EXTERNAL_POSITIONS=report)")
       .request(trade)
       .lines());
   }

@@ -1,0 +1,329 @@
+package io.copytrader.account;
+
+import io.copytrader.Addresses;
+import io.copytrader.config.AccountConfig;
+import io.copytrader.config.ExternalPositions;
+import io.copytrader.journal.Journal;
+import io.copytrader.journal.NewRequest;
+import io.copytrader.journal.RequestKind;
+import io.copytrader.journal.RequestState;
+import io.copytrader.lighter.AccountPosition;
+import io.copytrader.lighter.DetailedAccount;
+import io.copytrader.lighter.Order;
+import io.copytrader.lighter.OrderPage;
+import io.copytrader.market.Market;
+import io.copytrader.market.MarketJson;
+import io.copytrader.notify.Notice;
+import io.copytrader.notify.Notices;
+import io.copytrader.notify.PositionSide;
+import io.copytrader.notify.StopLoss;
+import io.copytrader.notify.TradeContext;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every position of one account protected between trades: at start, after each stream reconnect and every
+ * {@code PROTECTION_INTERVAL}, it reads the positions from REST and all live orders in one
+ * {@code accountActiveOrders} call, then places, fixes, renews or cancels the service's own stop-losses as
+ * {@link ProtectionPlan} says, through the same {@link StopLossKeeper} a trade uses. Every run that acts is
+ * journaled as a protection request holding the orders it sent; a position left without protection raises an
+ * urgent notice on every run until it has one, and a run that failed is repeated after {@code RETRY_INTERVAL}.
+ *
+ * <p>It never runs by itself: {@link #start} only says when a run is due, and the account's queue runs it when no
+ * request runs, so its transactions never share the API key's nonces with a trade's. Used from the account's
+ * context only.
+ */
+public final class ProtectionSupervisor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProtectionSupervisor.class);
+  /** A stop-loss expiring sooner than this is replaced (28-day orders are renewed after three weeks). */
+  static final Duration RENEW_WITHIN = Duration.ofDays(7);
+  /** How often the stream's connection count is looked at, to run after a reconnect. */
+  private static final long RECONNECT_CHECK_MS = 1_000;
+
+  private final Vertx vertx;
+  private final AccountConfig account;
+  private final ExecutionSettings settings;
+  private final ExchangeSession session;
+  private final Journal journal;
+  private final StopLossKeeper keeper;
+  private final ProtectionPlan planner;
+  private final Duration interval;
+  private final LongSupplier connections;
+  /** External positions already reported, by market, side and size: reported again only when they change. */
+  private final Set<String> reported = new HashSet<>();
+  private Runnable due = () -> { };
+  private String nextReason = "start";
+  private boolean abandonedSettled;
+  private long seenConnections;
+  private final List<Long> timers = new ArrayList<>();
+
+  /**
+   * @param connections how many connections the account stream has made so far; a change means it reconnected
+   */
+  public ProtectionSupervisor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
+                              ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
+                              Duration interval, ExternalPositions external, LongSupplier connections) {
+    this.vertx = vertx;
+    this.account = account;
+    this.settings = settings;
+    this.session = session;
+    this.journal = journal;
+    this.keeper = new StopLossKeeper(vertx, settings, session, view, new OrderWatcher(vertx, session, view), journal,
+      orderIndexes);
+    this.planner = new ProtectionPlan(new StopLossPolicy(settings.trading()), external, RENEW_WITHIN);
+    this.interval = interval;
+    this.connections = connections;
+  }
+
+  /** Starts saying when a run is due: {@code due} runs on the caller's context, periodically and after reconnects. */
+  void start(Runnable due) {
+    this.due = due;
+    seenConnections = connections.getAsLong();
+    timers.add(vertx.setPeriodic(interval.toMillis(), id -> due.run()));
+    timers.add(vertx.setPeriodic(RECONNECT_CHECK_MS, id -> {
+      long now = connections.getAsLong();
+      if (now != seenConnections) {
+        seenConnections = now;
+        nextReason = "reconnect";
+        due.run();
+      }
+    }));
+  }
+
+  void stop() {
+    timers.forEach(vertx::cancelTimer);
+    timers.clear();
+  }
+
+  /** One run; never fails (what went wrong is logged, journaled and notified). */
+  Future<Void> run() {
+    String reason = nextReason;
+    nextReason = "periodic";
+    long accountIndex = account.accountIndex();
+    Future<Void> settled = abandonedSettled ? Future.succeededFuture()
+      : journal.abandonProtection(accountIndex).onSuccess(count -> abandonedSettled = true).mapEmpty();
+    return settled
+      .compose(ready -> Future.all(session.lighter().account(accountIndex),
+        session.lighter().accountActiveOrders(accountIndex, null, session.authToken())))
+      .compose(read -> inspect(reason, read.resultAt(0), read.<OrderPage>resultAt(1).orders()))
+      .recover(failure -> {
+        LOG.warn("Account {}: protection run ({}) could not read the account: {}", accountIndex, reason,
+          failure.toString());
+        retrySoon();
+        return Future.succeededFuture();
+      });
+  }
+
+  private Future<Void> inspect(String reason, DetailedAccount read, List<Order> orders) {
+    session.marginFractions().recordFromRest(read);
+    Map<Integer, Position> positions = new HashMap<>();
+    Map<Integer, String> symbols = new HashMap<>();
+    for (AccountPosition row : read.openPositions()) {
+      Position.fromLighter(row.sign(), row.position(), row.avgEntryPrice(), row.initialMarginFraction())
+        .ifPresent(position -> positions.put((int) row.marketId(), position));
+      symbols.put((int) row.marketId(), row.symbol());
+    }
+    return keeper.own(orders).compose(own -> {
+      Set<Integer> marketIds = new TreeSet<>(positions.keySet());
+      own.forEach(order -> marketIds.add((int) order.marketIndex()));
+      return Future.all(journal.marketsEntered(account.accountIndex(), positions.keySet()), markets(marketIds))
+        .compose(known -> {
+          Set<Integer> entered = known.resultAt(0);
+          Map<Integer, Market> markets = known.resultAt(1);
+          Map<String, Position> unknown = new HashMap<>();
+          for (Integer marketId : List.copyOf(positions.keySet())) {
+            if (!markets.containsKey(marketId)) {
+              unknown.put(symbols.getOrDefault(marketId, "market " + marketId), positions.remove(marketId));
+            }
+          }
+          List<Order> planned = own.stream().filter(order -> markets.containsKey((int) order.marketIndex())).toList();
+          List<ProtectionAction> actions = planner.plan(markets, positions, planned, entered,
+            System.currentTimeMillis());
+          return act(reason, actions, unknown);
+        });
+    });
+  }
+
+  private Future<Map<Integer, Market>> markets(Set<Integer> marketIds) {
+    Map<Integer, Market> found = new HashMap<>();
+    List<Future<Void>> lookups = new ArrayList<>();
+    for (int marketId : marketIds) {
+      lookups.add(vertx.eventBus().<JsonObject>request(Addresses.MARKET_RESOLVE,
+          new JsonObject().put("market_id", marketId))
+        .map(Message::body).map(MarketJson::fromJson)
+        .onSuccess(market -> found.put(marketId, market))
+        .<Void>mapEmpty()
+        .recover(failure -> Future.succeededFuture()));
+    }
+    return Future.join(lookups).transform(done -> Future.succeededFuture(found));
+  }
+
+  /** @param unknownMarkets positions in markets the service does not know, by symbol: they cannot be protected */
+  private Future<Void> act(String reason, List<ProtectionAction> all, Map<String, Position> unknownMarkets) {
+    List<ProtectionAction> actions = all.stream().filter(this::worthARecord).toList();
+    if (actions.isEmpty() && unknownMarkets.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String requestId = RequestIds.next(System.currentTimeMillis());
+    JsonArray described = new JsonArray();
+    actions.forEach(action -> described.add(describe(action)));
+    unknownMarkets.keySet().forEach(symbol -> described.add("unprotectable " + symbol + ": market not known"));
+    NewRequest request = NewRequest.of(requestId, account.accountIndex(), RequestKind.PROTECTION,
+      new JsonObject().put("reason", reason).put("actions", described), null, null, null);
+    RequestLog log = new RequestLog(LOG, account.accountIndex(), requestId);
+    log.info("protection run ({}): {}", reason, described.encode());
+    AtomicInteger ordinals = new AtomicInteger();
+    StopLossKeeper.Journaling journaling = new StopLossKeeper.Journaling(requestId, ordinals::getAndIncrement);
+    List<String> problems = new ArrayList<>();
+    unknownMarkets.keySet().forEach(symbol -> problems.add(symbol + ": market not known, position unprotected"));
+    Future<Void> chain = journal.insertRequest(request).compose(inserted -> journal.markExecuting(requestId))
+      .mapEmpty();
+    for (ProtectionAction action : actions) {
+      chain = chain.compose(previous -> step(requestId, journaling, action)
+        .recover(failure -> Future.succeededFuture(Optional.of(failure.getMessage())))
+        .map(problem -> {
+          problem.ifPresent(text -> {
+            problems.add(action.market().symbol() + ": " + text);
+            log.error("{}: {}", describe(action), text);
+          });
+          return null;
+        }));
+    }
+    return chain
+      .compose(done -> journal.finish(requestId, problems.isEmpty() ? RequestState.COMPLETED : RequestState.FAILED,
+        problems.isEmpty() ? null : "UNPROTECTED", problems.isEmpty() ? null : String.join("; ", problems)))
+      .onSuccess(finished -> {
+        unknownMarkets.forEach((symbol, position) -> publish(Notices.stopLossFailed(new TradeContext(requestId,
+          account.accountIndex(), account.name(), null, symbol), side(position), position.size(), null,
+          "the market is not known to the service; the position has no stop-loss of the service's")));
+        if (!problems.isEmpty()) {
+          retrySoon();
+        }
+      })
+      .<Void>mapEmpty()
+      .recover(failure -> {
+        log.error("protection run failed: {}", failure.toString());
+        retrySoon();
+        return Future.succeededFuture();
+      });
+  }
+
+  /** External positions are recorded the first time they are seen at a size, not on every run. */
+  private boolean worthARecord(ProtectionAction action) {
+    if (action instanceof ProtectionAction.External external) {
+      return reported.add(external.market().marketId() + ":" + external.position().side() + ":"
+        + external.position().size().stripTrailingZeros().toPlainString());
+    }
+    return true;
+  }
+
+  /** Carries out one action; a problem (the position may be unprotected) comes back rather than failing. */
+  private Future<Optional<String>> step(String requestId, StopLossKeeper.Journaling journaling,
+                                        ProtectionAction action) {
+    TradeContext context = TradeContext.of(requestId, account.accountIndex(), account.name(),
+      action.market().marketId(), action.market().symbol());
+    if (action instanceof ProtectionAction.Place place) {
+      return guarded(context, place.position(), place.plan(), keeper.place(journaling, place.market(), place.plan())
+        .map(done -> Notices.stopLossPlaced(context, stopLoss(place.position(), place.plan()))));
+    }
+    if (action instanceof ProtectionAction.Fix fix) {
+      return guarded(context, fix.position(), fix.plan(),
+        keeper.move(journaling, fix.market(), List.of(fix.order()), fix.plan())
+          .map(done -> Notices.stopLossMoved(context, fix.order().triggerPrice(), stopLoss(fix.position(), fix.plan()))));
+    }
+    if (action instanceof ProtectionAction.Renew renew) {
+      // The new order first: until it rests, the old one still protects.
+      return guarded(context, renew.position(), renew.plan(), keeper.place(journaling, renew.market(), renew.plan())
+        .compose(placed -> keeper.cancelAll(journaling, renew.market(), List.of(renew.order())))
+        .map(done -> Notices.stopLossRenewed(context, stopLoss(renew.position(), renew.plan()),
+          Instant.ofEpochMilli(renew.order().orderExpiry()))));
+    }
+    if (action instanceof ProtectionAction.Cancel cancel) {
+      Order order = cancel.order();
+      return keeper.cancelAll(journaling, cancel.market(), List.of(order))
+        .map(done -> {
+          publish(Notices.stopLossCancelled(context, new StopLoss(order.isAsk() ? PositionSide.LONG
+            : PositionSide.SHORT, order.triggerPrice(), order.remainingBaseAmount()), cancel.reason()));
+          return Optional.empty();
+        });
+    }
+    if (action instanceof ProtectionAction.Unprotectable unprotectable) {
+      Position position = unprotectable.position();
+      publish(Notices.stopLossFailed(context, side(position), position.size(), null, unprotectable.reason()));
+      return Future.succeededFuture(Optional.of(unprotectable.reason()));
+    }
+    ProtectionAction.External external = (ProtectionAction.External) action;
+    publish(Notices.externalPosition(context, side(external.position()), external.position().size()));
+    return Future.succeededFuture(Optional.empty());
+  }
+
+  /** Notifies the outcome of a step meant to protect {@code position}: done, or urgently, not. */
+  private Future<Optional<String>> guarded(TradeContext context, Position position, StopLossPlan plan,
+                                           Future<Notice> done) {
+    return done.map(notice -> {
+      publish(notice);
+      return Optional.<String>empty();
+    }).recover(failure -> {
+      publish(Notices.stopLossFailed(context, side(position), position.size(), plan.triggerPrice(),
+        failure.getMessage()));
+      return Future.succeededFuture(Optional.of(failure.getMessage()));
+    });
+  }
+
+  private void retrySoon() {
+    vertx.setTimer(settings.retryInterval().toMillis(), id -> due.run());
+  }
+
+  private static String describe(ProtectionAction action) {
+    String market = action.market().symbol();
+    if (action instanceof ProtectionAction.Place place) {
+      return "place " + market + " stop at " + place.plan().triggerPrice().toPlainString() + " for "
+        + place.plan().baseAmount().toPlainString();
+    }
+    if (action instanceof ProtectionAction.Fix fix) {
+      return "fix " + market + " stop " + fix.order().orderIndex() + " to " + fix.plan().triggerPrice().toPlainString()
+        + " for " + fix.plan().baseAmount().toPlainString();
+    }
+    if (action instanceof ProtectionAction.Renew renew) {
+      return "renew " + market + " stop " + renew.order().orderIndex() + " expiring "
+        + Instant.ofEpochMilli(renew.order().orderExpiry());
+    }
+    if (action instanceof ProtectionAction.Cancel cancel) {
+      return "cancel " + market + " stop " + cancel.order().orderIndex() + ": " + cancel.reason();
+    }
+    if (action instanceof ProtectionAction.Unprotectable unprotectable) {
+      return "unprotectable " + market + ": " + unprotectable.reason();
+    }
+    return "report " + market + " position not opened by the service";
+  }
+
+  private static StopLoss stopLoss(Position position, StopLossPlan plan) {
+    return new StopLoss(side(position), plan.triggerPrice(), plan.baseAmount());
+  }
+
+  private static PositionSide side(Position position) {
+    return position.side() == Side.BUY ? PositionSide.LONG : PositionSide.SHORT;
+  }
+
+  private void publish(Notice notice) {
+    vertx.eventBus().publish(Addresses.NOTIFY, notice.toJson());
+  }
+}

@@ -1,0 +1,122 @@
+package io.copytrader.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.config.TradingParameters;
+import io.copytrader.config.ExternalPositions;
+import io.copytrader.lighter.Order;
+import io.copytrader.market.Market;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What a protection run does with one ETH position (3000 entry, 5% margin, ratio 0.05: a long's stop at 2992.50, a
+ * short's at 3007.50) and the service's stop-losses in the market. Stops are written
+ * {@code index:side:trigger:size:days-to-expiry}; actions {@code place}, {@code fix:index}, {@code renew:index},
+ * {@code cancel:index}, {@code unprotectable}, {@code external}, in the order they are taken.
+ */
+class ProtectionPlanTest {
+
+  private static final long NOW = 1_800_000_000_000L;
+  private static final Market ETH = new Market(0, "ETH", true, 4, 2, new BigDecimal("0.005"), new BigDecimal("10"),
+    new BigDecimal("0.05"), new BigDecimal("0.02"));
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+    // case | position (side size [imf%], blank = none) | service's stops | entered by the service | external mode | actions
+    "flat, nothing to keep           |              |                                          | true  | protect |",
+    "long without a stop             | BUY 1.0      |                                          | true  | protect | place",
+    "short without a stop            | SELL 1.0     |                                          | true  | protect | place",
+    "long with its stop              | BUY 1.0      | 11:sell:2992.50:1.0:28                   | true  | protect |",
+    "stop at the wrong trigger       | BUY 1.0      | 11:sell:2990.00:1.0:28                   | true  | protect | fix:11",
+    "stop for part of the position   | BUY 1.0      | 11:sell:2992.50:0.5:28                   | true  | protect | fix:11",
+    "stop expiring within a week     | BUY 1.0      | 11:sell:2992.50:1.0:6                    | true  | protect | renew:11",
+    "stop expiring in eight days     | BUY 1.0      | 11:sell:2992.50:1.0:8                    | true  | protect |",
+    "leftover buy stop of a short    | BUY 1.0      | 11:buy:3007.50:1.0:28                    | true  | protect | cancel:11;place",
+    "two right stops                 | BUY 1.0      | 11:sell:2992.50:1.0:28 12:sell:2992.50:1.0:28 | true | protect | cancel:12",
+    "a wrong and a right stop        | BUY 1.0      | 11:sell:2990.00:1.0:28 12:sell:2992.50:1.0:28 | true | protect | cancel:11",
+    "stop with no position           |              | 11:sell:2992.50:1.0:28                   | true  | protect | cancel:11",
+    "external position, report       | BUY 1.0      |                                          | false | report  | external",
+    "external position, protect      | BUY 1.0      |                                          | false | protect | place",
+    "margin fraction in stream units | BUY 1.0 0.0500 | 11:sell:2992.50:1.0:28                 | true  | protect | unprotectable",
+  })
+  void bringsTheServicesStopLossesInLineWithThePosition(String name, String position, String stops, boolean entered,
+                                                        String mode, String expected) {
+    Map<Integer, Position> positions = new HashMap<>();
+    if (position != null) {
+      String[] parts = position.trim().split(" ");
+      positions.put(0, new Position(Side.valueOf(parts[0]), new BigDecimal(parts[1]), new BigDecimal("3000"),
+        parts.length > 2 ? new BigDecimal(parts[2]) : null));
+    }
+    List<Order> own = new ArrayList<>();
+    if (stops != null) {
+      for (String stop : stops.trim().split(" ")) {
+        String[] parts = stop.split(":");
+        own.add(stop(Long.parseLong(parts[0]), parts[1].equals("sell"), parts[2], parts[3],
+          NOW + Duration.ofDays(Long.parseLong(parts[4])).toMillis()));
+      }
+    }
+    ProtectionPlan plan = new ProtectionPlan(new StopLossPolicy(new TradingParameters(BigDecimal.ONE,
+      new BigDecimal("0.01"), new BigDecimal("0.05"))), ExternalPositions.valueOf(mode.toUpperCase()),
+      Duration.ofDays(7));
+
+    List<ProtectionAction> actions = plan.plan(Map.of(0, ETH), positions, own, entered ? Set.of(0) : Set.of(), NOW);
+
+    assertThat(actions.stream().map(ProtectionPlanTest::describe).collect(Collectors.joining(";")))
+      .isEqualTo(expected == null ? "" : expected.trim());
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} {1} -> trigger {2}")
+  @CsvSource({
+    "BUY, 1.0, 2992.50, 1.0000",
+    "SELL, 0.00015, 3007.50, 0.0002",
+  })
+  void placesTheStopThePolicyComputesForTheWholePosition(Side side, String size, String trigger, String base) {
+    ProtectionPlan plan = new ProtectionPlan(new StopLossPolicy(new TradingParameters(BigDecimal.ONE,
+      new BigDecimal("0.01"), new BigDecimal("0.05"))), ExternalPositions.REPORT, Duration.ofDays(7));
+
+    List<ProtectionAction> actions = plan.plan(Map.of(0, ETH),
+      Map.of(0, new Position(side, new BigDecimal(size), new BigDecimal("3000"), null)), List.of(), Set.of(0), NOW);
+
+    assertThat(actions).singleElement().isInstanceOfSatisfying(ProtectionAction.Place.class, place -> {
+      assertThat(place.plan().triggerPrice()).isEqualByComparingTo(trigger);
+      assertThat(place.plan().baseAmount()).isEqualByComparingTo(base);
+      assertThat(place.plan().side()).isEqualTo(side.opposite());
+    });
+  }
+
+  private static String describe(ProtectionAction action) {
+    if (action instanceof ProtectionAction.Place) {
+      return "place";
+    }
+    if (action instanceof ProtectionAction.Fix fix) {
+      return "fix:" + fix.order().orderIndex();
+    }
+    if (action instanceof ProtectionAction.Renew renew) {
+      return "renew:" + renew.order().orderIndex();
+    }
+    if (action instanceof ProtectionAction.Cancel cancel) {
+      return "cancel:" + cancel.order().orderIndex();
+    }
+    if (action instanceof ProtectionAction.Unprotectable) {
+      return "unprotectable";
+    }
+    return "external";
+  }
+
+  private static Order stop(long orderIndex, boolean isAsk, String trigger, String size, long expiry) {
+    BigDecimal base = new BigDecimal(size);
+    return new Order(orderIndex, 1000 + orderIndex, String.valueOf(orderIndex), String.valueOf(1000 + orderIndex), 0,
+      7001, base, base, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal(trigger), 0, 0, 1, isAsk,
+      isAsk ? "sell" : "buy", "stop-loss-limit", "good-till-time", true, new BigDecimal(trigger), expiry, "pending",
+      "mark-price", 0, 0, 0, NOW, NOW, NOW, NOW * 1000);
+  }
+}
