@@ -72,6 +72,15 @@ final class ProtectionPlan {
         .thenComparing(Comparator.comparingLong(Order::orderExpiry).reversed())
         .thenComparingLong(Order::orderIndex))
       .toList();
+    List<Order> triggered = closing.stream().filter(order -> !StopLossKeeper.untriggered(order)).toList();
+    closing = closing.stream().filter(StopLossKeeper::untriggered).toList();
+    if (closing.isEmpty() && !triggered.isEmpty()) {
+      // The price went through the stop and its limit order has not filled: another stop would trigger at once.
+      Order order = triggered.get(0);
+      actions.add(new ProtectionAction.Unprotectable(market, position, "its stop-loss " + order.orderIndex()
+        + " triggered at " + order.triggerPrice().toPlainString() + " but has not filled (" + order.status() + ")"));
+      return;
+    }
     if (closing.isEmpty()) {
       actions.add(new ProtectionAction.Place(market, position, plan));
       return;

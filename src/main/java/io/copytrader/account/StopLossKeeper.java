@@ -175,12 +175,11 @@ final class StopLossKeeper {
   }
 
   /**
-   * Whether {@code order} is the stop-loss {@code plan} describes and waits for its trigger: resting ("pending", as
-   * an untriggered stop is listed, or "open"), reduce-only, on the plan's side, with its trigger and whole size.
-   * Any other state (in progress, filled, cancelled or expired) is not protection.
+   * Whether {@code order} is the stop-loss {@code plan} describes, waiting for its trigger: reduce-only, on the
+   * plan's side, with its trigger and whole size, and {@linkplain #untriggered untriggered}.
    */
   static boolean resting(Order order, StopLossPlan plan) {
-    return ("pending".equals(order.status()) || "open".equals(order.status())) && order.stopLoss()
+    return untriggered(order) && order.stopLoss()
       && order.reduceOnly() && order.isAsk() == plan.isAsk() && same(order.triggerPrice(), plan.triggerPrice())
       && same(order.remainingBaseAmount(), plan.baseAmount());
   }
@@ -213,6 +212,15 @@ final class StopLossKeeper {
           shown -> resting(shown, plan), false);
         return Future.<Void>succeededFuture();
       });
+  }
+
+  /**
+   * Lighter lists a stop waiting for its trigger as "pending" (lighter/Order.java lists the statuses). Any other
+   * state is no protection: in progress, filled, cancelled, expired, or triggered and resting as a limit order
+   * ("open") the price has already passed.
+   */
+  static boolean untriggered(Order order) {
+    return "pending".equals(order.status());
   }
 
   private static String plain(BigDecimal value) {

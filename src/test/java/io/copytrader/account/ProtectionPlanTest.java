@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * What a protection run does with one ETH position (3000 entry, 5% margin, ratio 0.05: a long's stop at 2992.50, a
  * short's at 3007.50) and the service's stop-losses in the market. Stops are written
- * {@code index:side:trigger:size:days-to-expiry}; actions {@code place}, {@code fix:index}, {@code renew:index},
+ * {@code index:side:trigger:size:days-to-expiry[:status]} (pending unless said); actions {@code place}, {@code fix:index}, {@code renew:index},
  * {@code cancel:index}, {@code unprotectable}, {@code external}, in the order they are taken.
  */
 class ProtectionPlanTest {
@@ -47,6 +47,8 @@ class ProtectionPlanTest {
     "external position, report       | BUY 1.0      |                                          | false | report  | external",
     "external position, protect      | BUY 1.0      |                                          | false | protect | place",
     "margin fraction in stream units | BUY 1.0 0.0500 | 11:sell:2992.50:1.0:28                 | true  | protect | unprotectable",
+    "stop triggered, not filled      | BUY 1.0      | 11:sell:2992.50:1.0:28:open              | true  | protect | unprotectable",
+    "stop in progress and a pending  | BUY 1.0      | 11:sell:2992.50:1.0:28:in-progress 12:sell:2992.50:1.0:28 | true | protect |",
   })
   void bringsTheServicesStopLossesInLineWithThePosition(String name, String position, String stops, boolean entered,
                                                         String mode, String expected) {
@@ -61,7 +63,7 @@ class ProtectionPlanTest {
       for (String stop : stops.trim().split(" ")) {
         String[] parts = stop.split(":");
         own.add(stop(Long.parseLong(parts[0]), parts[1].equals("sell"), parts[2], parts[3],
-          NOW + Duration.ofDays(Long.parseLong(parts[4])).toMillis()));
+          NOW + Duration.ofDays(Long.parseLong(parts[4])).toMillis(), parts.length > 5 ? parts[5] : "pending"));
       }
     }
     ProtectionPlan plan = new ProtectionPlan(new StopLossPolicy(new TradingParameters(BigDecimal.ONE,
@@ -112,11 +114,12 @@ class ProtectionPlanTest {
     return "external";
   }
 
-  private static Order stop(long orderIndex, boolean isAsk, String trigger, String size, long expiry) {
+  private static Order stop(long orderIndex, boolean isAsk, String trigger, String size, long expiry,
+                            String status) {
     BigDecimal base = new BigDecimal(size);
     return new Order(orderIndex, 1000 + orderIndex, String.valueOf(orderIndex), String.valueOf(1000 + orderIndex), 0,
       7001, base, base, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal(trigger), 0, 0, 1, isAsk,
-      isAsk ? "sell" : "buy", "stop-loss-limit", "good-till-time", true, new BigDecimal(trigger), expiry, "pending",
+      isAsk ? "sell" : "buy", "stop-loss-limit", "good-till-time", true, new BigDecimal(trigger), expiry, status,
       "mark-price", 0, 0, 0, NOW, NOW, NOW, NOW * 1000);
   }
 }

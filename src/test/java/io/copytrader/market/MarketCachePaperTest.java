@@ -49,7 +49,7 @@ class MarketCachePaperTest {
     Market resolv = MarketJson.fromJson(ask(vertx, Addresses.MARKET_RESOLVE, new JsonObject().put("symbol", "Resolv")));
 
     assertThat(resolv).isEqualTo(new Market(51, "RESOLV", true, 0, 6, new BigDecimal("1"),
-      new BigDecimal("10.000000"), new BigDecimal("0.3333")));
+      new BigDecimal("10.000000"), new BigDecimal("0.3333"), new BigDecimal("0.1333")));
     assertThat(ask(vertx, Addresses.MARKET_LIST, new JsonObject()).getJsonArray("markets")).hasSize(5);
   }
 

@@ -83,7 +83,8 @@ class MarketModelTest {
     assertThat(json.getValue("min_base_amount")).isEqualTo("0.0050");
     assertThat(json.getValue("default_initial_margin_fraction")).isEqualTo("0.0500");
     assertThat(json.fieldNames()).containsExactlyInAnyOrder("market_id", "symbol", "active", "size_decimals",
-      "price_decimals", "min_base_amount", "min_quote_amount", "default_initial_margin_fraction");
+      "price_decimals", "min_base_amount", "min_quote_amount", "default_initial_margin_fraction",
+      "min_initial_margin_fraction");
     assertThat(MarketJson.fromJson(json)).isEqualTo(eth);
   }
 
