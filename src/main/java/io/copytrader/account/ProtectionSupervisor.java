@@ -74,6 +74,7 @@ public final class ProtectionSupervisor {
   private boolean abandonedSettled;
   private long seenConnections;
   private final List<Long> timers = new ArrayList<>();
+  private Long retryTimer;
 
   /**
    * @param connections how many connections the account stream has made so far; a change means it reconnected
@@ -111,6 +112,10 @@ public final class ProtectionSupervisor {
   void stop() {
     timers.forEach(vertx::cancelTimer);
     timers.clear();
+    if (retryTimer != null) {
+      vertx.cancelTimer(retryTimer);
+      retryTimer = null;
+    }
   }
 
   /** One run; never fails (what went wrong is logged, journaled and notified). */
@@ -193,6 +198,8 @@ public final class ProtectionSupervisor {
     AtomicInteger ordinals = new AtomicInteger();
     StopLossKeeper.Journaling journaling = new StopLossKeeper.Journaling(requestId, ordinals::getAndIncrement);
     List<String> problems = new ArrayList<>();
+    // Only a failed send is tried again soon; what no send can fix waits for the next run, alerting on each.
+    List<String> sendFailures = new ArrayList<>();
     unknownMarkets.keySet().forEach(symbol -> problems.add(symbol + ": market not known, position unprotected"));
     Future<Void> chain = journal.insertRequest(request).compose(inserted -> journal.markExecuting(requestId))
       .mapEmpty();
@@ -202,7 +209,12 @@ public final class ProtectionSupervisor {
         .map(problem -> {
           problem.ifPresent(text -> {
             problems.add(action.market().symbol() + ": " + text);
-            log.error("{}: {}", describe(action), text);
+            if (action.sends()) {
+              sendFailures.add(text);
+              log.error("{}: {}", describe(action), text);
+            } else {
+              log.error("{}", describe(action));
+            }
           });
           return null;
         }));
@@ -214,7 +226,7 @@ public final class ProtectionSupervisor {
         unknownMarkets.forEach((symbol, position) -> publish(Notices.stopLossFailed(new TradeContext(requestId,
           account.accountIndex(), account.name(), null, symbol), side(position), position.size(), null,
           "the market is not known to the service; the position has no stop-loss of the service's")));
-        if (!problems.isEmpty()) {
+        if (!sendFailures.isEmpty()) {
           retrySoon();
         }
       })
@@ -288,8 +300,14 @@ public final class ProtectionSupervisor {
     });
   }
 
+  /** One more run after {@code RETRY_INTERVAL}, however many runs fail meanwhile. */
   private void retrySoon() {
-    vertx.setTimer(settings.retryInterval().toMillis(), id -> due.run());
+    if (retryTimer == null) {
+      retryTimer = vertx.setTimer(settings.retryInterval().toMillis(), id -> {
+        retryTimer = null;
+        due.run();
+      });
+    }
   }
 
   private static String describe(ProtectionAction action) {

@@ -194,7 +194,8 @@ final class StopLossKeeper {
         plan.baseTicks(), plan.limitPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_STOP_LOSS_LIMIT,
         CreateOrderTx.TIF_GOOD_TILL_TIME, 1, plan.triggerPriceTicks(), expiry, expiredAt(), nonce,
         TxAttributes.none()))
-      .compose(sent -> watcher.await(clientOrderIndex, order -> !order.live() || resting(order, plan),
+      // Done once the exchange has taken the order in: then it either rests as planned or it is no protection.
+      .compose(sent -> watcher.await(clientOrderIndex, order -> !"in-progress".equals(order.status()),
         settings.fillTimeout()))
       .compose(found -> {
         if (found.isEmpty()) {

@@ -1,12 +1,15 @@
 package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.ETH;
+import static io.copytrader.e2e.TradingHarness.expiredAt;
 import static io.copytrader.e2e.TradingHarness.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
 import io.copytrader.lighter.Order;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.TxAttributes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -38,7 +41,8 @@ class StopLossTest {
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 8, Map.of());
+    // Protection runs only at start here: what is checked is what a trade itself leaves.
+    harness = TradingHarness.start(vertx, dir, 8, Map.of("PROTECTION_INTERVAL", "3600"));
   }
 
   private static Order onlyStopLoss(TestAccount account, int marketId) {
@@ -151,5 +155,32 @@ class StopLossTest {
     assertThat(triggered.filledBaseAmount()).isEqualByComparingTo("26.666");
     assertThat(harness.activeOrders(account, SOL)).isEmpty();
     assertThat(harness.awaitTelegram(id, "Stop-loss placed")).contains("<b>Trigger:</b> 149.265");
+  }
+
+  @Test
+  void aLeftoverBuyStopOfAFormerShortIsNotTakenAsTheLongsProtection() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "short", "0.5"));
+    Order leftover = onlyStopLoss(account, ETH);
+    // Someone turns the 1.3333 short into a 1.3333 long by hand; the service's buy stop stays behind.
+    harness.sendDirectly(account, nonce -> new CreateOrderTx(account.index(), 0, ETH, 0, 26_666, 3_100_00, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), nonce,
+      TxAttributes.none()));
+    assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("1.3333");
+    assertThat(onlyStopLoss(account, ETH).orderIndex()).isEqualTo(leftover.orderIndex());
+
+    String id = harness.adjust(account, "ETH", "increase", "0.5");
+    JsonObject status = harness.filled(id);
+
+    Order stop = onlyStopLoss(account, ETH);
+    assertThat(stop.orderIndex()).isNotEqualTo(leftover.orderIndex());
+    assertThat(stop.isAsk()).as("a sell stop for the long").isTrue();
+    assertThat(stop.reduceOnly()).isTrue();
+    assertThat(stop.triggerPrice()).isLessThan(harness.position(account, ETH).orElseThrow().avgEntryPrice());
+    assertThat(stop.remainingBaseAmount()).isEqualByComparingTo(harness.position(account, ETH).orElseThrow().position());
+    assertThat(orders(status, "stop_loss_modify")).isEmpty();
+    assertThat(orders(status, "stop_loss_place")).hasSize(1);
+    assertThat(orders(status, "stop_loss_cancel")).extracting(order -> order.getLong("client_order_index"))
+      .containsExactly(leftover.clientOrderIndex());
   }
 }

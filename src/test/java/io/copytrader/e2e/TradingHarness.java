@@ -13,6 +13,9 @@ import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.lighter.signer.LighterTx;
+import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
@@ -38,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -81,6 +85,7 @@ final class TradingHarness {
   private String serviceDeployment;
   private final WebClient web;
   private final LighterClient exchange;
+  private final TxSigner signer = new TxSigner(TxSigner.MAINNET_CHAIN_ID);
   private int handedOut;
 
   private TradingHarness(Vertx vertx, List<TestAccount> accounts, PaperExchange paper, TelegramRecorder telegram,
@@ -286,6 +291,47 @@ final class TradingHarness {
   /** A transaction the exchange received, by hash. */
   EnrichedTx exchangeTx(String hash) {
     return exchange.tx(hash).await();
+  }
+
+  /**
+   * Signs transactions with the account's own key and sends them in one batch, as a person or another program
+   * holding the key would, behind the service's back. Each builder gets the next nonce in turn.
+   */
+  @SafeVarargs
+  final void sendDirectly(TestAccount account, LongFunction<LighterTx>... builds) {
+    long nonce = exchange.nextNonce(account.index(), 0).await();
+    List<Integer> types = new ArrayList<>();
+    List<String> infos = new ArrayList<>();
+    for (LongFunction<LighterTx> build : builds) {
+      SignedTx signed = signer.sign(account.key(), build.apply(nonce++));
+      types.add(signed.txType());
+      infos.add(signed.txInfo());
+    }
+    exchange.sendTxBatch(types, infos).await();
+  }
+
+  /** A transaction deadline for {@link #sendDirectly}: ten minutes from now. */
+  static long expiredAt() {
+    return System.currentTimeMillis() + Duration.ofMinutes(10).toMillis();
+  }
+
+  /** The account's protection runs as the status endpoint shows them (with their orders), newest first. */
+  List<JsonObject> protectionRuns(TestAccount account) {
+    JsonObject page = get("/api/trades?account_index=" + account.index() + "&limit=100").bodyAsJsonObject();
+    List<JsonObject> runs = new ArrayList<>();
+    page.getJsonArray("requests").forEach(listed -> {
+      JsonObject request = (JsonObject) listed;
+      if ("protection".equals(request.getString("kind"))) {
+        runs.add(requestStatus(request.getString("request_id")));
+      }
+    });
+    return runs;
+  }
+
+  /** Every message sent so far about the account with {@code title}. */
+  List<String> telegramAbout(TestAccount account, String title) {
+    return telegramTexts().stream().filter(text -> text.contains("<b>" + title + "</b>")
+      && text.contains("<b>Account:</b> #" + account.index() + "\n")).toList();
   }
 
   // ----- paper exchange controls

@@ -1,0 +1,171 @@
+package io.copytrader.e2e;
+
+import static io.copytrader.e2e.TradingHarness.ETH;
+import static io.copytrader.e2e.TradingHarness.expiredAt;
+import static io.copytrader.e2e.TradingHarness.orders;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.copytrader.e2e.TradingHarness.TestAccount;
+import io.copytrader.lighter.Order;
+import io.copytrader.lighter.signer.CancelOrderTx;
+import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.TxAttributes;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The protection supervisor against the paper exchange, running every second: what others do to an account's
+ * stop-losses behind the service's back is put right by the next run, positions the service did not open are
+ * reported (the default {@code PROTECT_EXTERNAL_POSITIONS=report}), stops near expiry are renewed, and a stop
+ * the exchange does not show resting never counts as placed. The test moving a price uses SOL, which no other
+ * test in this class trades.
+ */
+@ExtendWith(VertxExtension.class)
+class ProtectionSupervisorTest {
+
+  private static final int SOL = 2;
+  private static final Duration RUN_TIMEOUT = Duration.ofSeconds(20);
+  private static TradingHarness harness;
+
+  @BeforeAll
+  static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
+    harness = TradingHarness.start(vertx, dir, 4, Map.of("PROTECTION_INTERVAL", "1"));
+  }
+
+  private static Order onlyStopLoss(TestAccount account, int marketId) {
+    List<Order> stopLosses = harness.stopLosses(account, marketId);
+    assertThat(stopLosses).as("stop-loss orders in market %s", marketId).hasSize(1);
+    return stopLosses.get(0);
+  }
+
+  /** The protection run that sent an order with this client order index. */
+  private static Optional<JsonObject> runThatSent(TestAccount account, String purpose, long clientOrderIndex) {
+    return harness.protectionRuns(account).stream()
+      .filter(run -> orders(run, purpose).stream()
+        .anyMatch(order -> order.getLong("client_order_index") == clientOrderIndex))
+      .findFirst();
+  }
+
+  @Test
+  void aStopLossCancelledBehindTheServicesBackIsPlacedAgainByTheNextRun() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    Order original = onlyStopLoss(account, ETH);
+
+    harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, ETH, original.orderIndex(),
+      expiredAt(), nonce, TxAttributes.none()));
+
+    List<Order> replaced = harness.eventually("a new stop-loss in place of the cancelled one", RUN_TIMEOUT,
+      () -> harness.stopLosses(account, ETH),
+      stops -> stops.size() == 1 && stops.get(0).orderIndex() != original.orderIndex());
+    Order stop = replaced.get(0);
+    assertThat(stop.status()).isEqualTo("pending");
+    assertThat(stop.isAsk()).isTrue();
+    assertThat(stop.reduceOnly()).isTrue();
+    assertThat(stop.triggerPrice()).isEqualByComparingTo(original.triggerPrice());
+    assertThat(stop.remainingBaseAmount()).isEqualByComparingTo(harness.position(account, ETH).orElseThrow().position());
+    JsonObject run = harness.eventually("the run to finish", RUN_TIMEOUT,
+      () -> runThatSent(account, "stop_loss_place", stop.clientOrderIndex()),
+      found -> found.isPresent() && !found.get().getString("state").equals("executing")).orElseThrow();
+    assertThat(run.getString("state")).isEqualTo("completed");
+    assertThat(harness.awaitTelegram(run.getString("request_id"), "Stop-loss placed"))
+      .contains("<b>Trigger:</b> " + original.triggerPrice().stripTrailingZeros().toPlainString());
+  }
+
+  @Test
+  void aPositionOpenedOutsideTheServiceIsReportedAndLeftWithoutAStop() {
+    TestAccount account = harness.freshAccount();
+
+    harness.sendDirectly(account, nonce -> new CreateOrderTx(account.index(), 0, ETH, 0, 10_000, 3_100_00, 0,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), nonce,
+      TxAttributes.none()));
+
+    String report = harness.eventually("a report of the position", RUN_TIMEOUT,
+      () -> harness.telegramAbout(account, "Position not opened by the service"), found -> !found.isEmpty()).get(0);
+    assertThat(report).contains("<b>Side:</b> LONG", "<b>Position size:</b> 1");
+    assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("1.0000");
+    assertThat(harness.stopLosses(account, ETH)).isEmpty();
+    assertThat(harness.protectionRuns(account)).singleElement().satisfies(run -> {
+      assertThat(run.getString("state")).isEqualTo("completed");
+      assertThat(run.getJsonArray("orders")).isEmpty();
+    });
+  }
+
+  @Test
+  void aStopLossNearItsExpiryIsReplacedBeforeTheOldOneIsCancelled() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "short", "0.5"));
+    Order original = onlyStopLoss(account, ETH);
+    // The service's own stop as it would be three weeks and six days after it was placed: same client order
+    // index, trigger and size, expiring in a day. Swapped in one batch, so no run sees the position without one.
+    long expiresSoon = System.currentTimeMillis() + Duration.ofDays(1).toMillis();
+    harness.sendDirectly(account,
+      nonce -> new CancelOrderTx(account.index(), 0, ETH, original.orderIndex(), expiredAt(), nonce,
+        TxAttributes.none()),
+      nonce -> new CreateOrderTx(account.index(), 0, ETH, original.clientOrderIndex(),
+        original.remainingBaseAmount().movePointRight(4).longValueExact(),
+        original.price().movePointRight(2).longValueExact(), 0, CreateOrderTx.TYPE_STOP_LOSS_LIMIT,
+        CreateOrderTx.TIF_GOOD_TILL_TIME, 1, original.triggerPrice().movePointRight(2).longValueExact(), expiresSoon,
+        expiredAt(), nonce, TxAttributes.none()));
+    Order aging = harness.eventually("the aging stop", RUN_TIMEOUT, () -> harness.stopLosses(account, ETH),
+      stops -> !stops.isEmpty()).get(0);
+
+    Order renewed = harness.eventually("a renewed stop-loss", RUN_TIMEOUT, () -> harness.stopLosses(account, ETH),
+      stops -> stops.size() == 1 && stops.get(0).orderIndex() != aging.orderIndex()).get(0);
+
+    assertThat(renewed.orderExpiry()).isCloseTo(System.currentTimeMillis() + Duration.ofDays(28).toMillis(),
+      within(Duration.ofMinutes(5).toMillis()));
+    assertThat(renewed.triggerPrice()).isEqualByComparingTo(original.triggerPrice());
+    assertThat(renewed.remainingBaseAmount()).isEqualByComparingTo(original.remainingBaseAmount());
+    assertThat(renewed.isAsk()).isFalse();
+    JsonObject run = harness.eventually("the run to finish", RUN_TIMEOUT,
+      () -> runThatSent(account, "stop_loss_place", renewed.clientOrderIndex()),
+      found -> found.isPresent() && !found.get().getString("state").equals("executing")).orElseThrow();
+    assertThat(run.getString("state")).isEqualTo("completed");
+    // A place may be signed twice (the nonces moved behind the service's back); the cancel comes after it.
+    assertThat(run.getJsonArray("orders")).extracting(order -> ((JsonObject) order).getString("purpose"))
+      .as("the new stop first, then the old one cancelled").containsOnly("stop_loss_place", "stop_loss_cancel")
+      .endsWith("stop_loss_cancel").containsOnlyOnce("stop_loss_cancel");
+    assertThat(harness.ordersByClientIndex(account, List.of(original.clientOrderIndex())))
+      .allSatisfy(order -> assertThat(order.status()).startsWith("canceled"));
+    assertThat(harness.awaitTelegram(run.getString("request_id"), "Stop-loss renewed")).contains("<b>Side:</b> SHORT");
+  }
+
+  @Test
+  void aStopLossThatTriggersAsItIsPlacedDoesNotCountAsPlaced() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "SOL", "long", "0.5"));
+    Order original = onlyStopLoss(account, SOL);
+    // The price gaps through the stop and below its limit (149.265 × 0.99 = 147.77): it triggers and rests as a
+    // sell limit nobody takes. Cancelled then, every stop placed at the same trigger triggers at once.
+    harness.setMid(SOL, "140.000");
+    harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, SOL, original.orderIndex(),
+      expiredAt(), nonce, TxAttributes.none()));
+
+    String alert = harness.eventually("an alert that the new stop-loss is not resting", RUN_TIMEOUT,
+      () -> harness.telegramAbout(account, "Stop-loss FAILED: position is unprotected").stream()
+        .filter(text -> text.contains("not resting")).toList(), found -> !found.isEmpty()).get(0);
+
+    assertThat(alert).contains("<b>Market:</b> SOL", "is open");
+    Order placed = harness.stopLosses(account, SOL).stream()
+      .filter(order -> order.orderIndex() != original.orderIndex()).findFirst().orElseThrow();
+    assertThat(placed.status()).isEqualTo("open");
+    JsonObject run = harness.eventually("the run to finish", RUN_TIMEOUT,
+      () -> runThatSent(account, "stop_loss_place", placed.clientOrderIndex()),
+      found -> found.isPresent() && !found.get().getString("state").equals("executing")).orElseThrow();
+    assertThat(run.getString("state")).isEqualTo("failed");
+    assertThat(harness.telegramFor(run.getString("request_id"))).noneMatch(text -> text.contains("Stop-loss placed"));
+    assertThat(harness.position(account, SOL)).isPresent();
+  }
+}
