@@ -62,6 +62,8 @@ class ConfigLoaderTest {
     assertThat(config.maxSignalAge()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
+    assertThat(config.protectionInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.protectExternalPositions()).isEqualTo(ExternalPositions.REPORT);
   }
 
   static Stream<Arguments> variables() {
@@ -95,7 +97,11 @@ class ConfigLoaderTest {
         Duration.ofMillis(40)),
       Arguments.of("MAX_SIGNAL_AGE", "30", (Function<AppConfig, Object>) AppConfig::maxSignalAge, Duration.ofSeconds(30)),
       Arguments.of("SHUTDOWN_GRACE", "5", (Function<AppConfig, Object>) AppConfig::shutdownGrace, Duration.ofSeconds(5)),
-      Arguments.of("LOG_FORMAT", "json", (Function<AppConfig, Object>) AppConfig::logFormat, AppConfig.LogFormat.JSON));
+      Arguments.of("LOG_FORMAT", "json", (Function<AppConfig, Object>) AppConfig::logFormat, AppConfig.LogFormat.JSON),
+      Arguments.of("PROTECTION_INTERVAL", "5", (Function<AppConfig, Object>) AppConfig::protectionInterval,
+        Duration.ofSeconds(5)),
+      Arguments.of("PROTECT_EXTERNAL_POSITIONS", "Protect",
+        (Function<AppConfig, Object>) AppConfig::protectExternalPositions, ExternalPositions.PROTECT));
   }
 
   @ParameterizedTest(name = "{0}={1}")

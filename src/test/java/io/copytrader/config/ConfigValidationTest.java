@@ -51,6 +51,8 @@ class ConfigValidationTest {
     BASE_URL              | mainnet     | BASE_URL must start with http:// or https://
     MODE                  | demo        | MODE must be paper or live, got 'demo'
     LOG_FORMAT            | xml         | LOG_FORMAT must be text or json, got 'xml'
+    PROTECTION_INTERVAL   | 0           | PROTECTION_INTERVAL must be between 1 and 86400, got 0
+    PROTECT_EXTERNAL_POSITIONS | close  | PROTECT_EXTERNAL_POSITIONS must be protect or report, got 'close'
     L1_ADDRESS            | 0x1234      | L1_ADDRESS must be a 0x-prefixed 20-byte hex address with a valid EIP-55 checksum
     L1_ADDRESS            | 0xa52458D77266a7b8566D0CCE608a0eCC72229A60 | L1_ADDRESS must be a 0x-prefixed 20-byte hex address with a valid EIP-55 checksum
     """)
