@@ -130,7 +130,7 @@ public final class ProtectionSupervisor {
         session.lighter().accountActiveOrders(accountIndex, null, session.authToken())))
       .compose(read -> inspect(reason, read.resultAt(0), read.<OrderPage>resultAt(1).orders()))
       .recover(failure -> {
-        LOG.warn("Account {}: protection run ({}) could not read the account: {}", accountIndex, reason,
+        LOG.warn("Account {}: protection run ({}) failed before acting: {}", accountIndex, reason,
           failure.toString());
         retrySoon();
         return Future.succeededFuture();

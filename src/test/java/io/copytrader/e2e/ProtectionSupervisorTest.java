@@ -16,6 +16,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +42,7 @@ class ProtectionSupervisorTest {
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 4, Map.of("PROTECTION_INTERVAL", "1"));
+    harness = TradingHarness.start(vertx, dir, 5, Map.of("PROTECTION_INTERVAL", "1"));
   }
 
   private static Order onlyStopLoss(TestAccount account, int marketId) {
@@ -167,5 +169,40 @@ class ProtectionSupervisorTest {
     assertThat(run.getString("state")).isEqualTo("failed");
     assertThat(harness.telegramFor(run.getString("request_id"))).noneMatch(text -> text.contains("Stop-loss placed"));
     assertThat(harness.position(account, SOL)).isPresent();
+  }
+
+  @Test
+  void aProtectionRunAndTheAccountsRequestsNeverRunAtOnce() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    Order original = onlyStopLoss(account, ETH);
+
+    // The ETH stop cancelled behind the service's back gives a run work, while BTC requests arrive: one waits for
+    // the other, whichever comes first.
+    harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, ETH, original.orderIndex(),
+      expiredAt(), nonce, TxAttributes.none()));
+    List<String> requests = List.of(harness.trade(account, "BTC", "long", "0.2"),
+      harness.trade(account, "BTC", "long", "0.2"));
+    requests.forEach(harness::filled);
+    Order replaced = harness.eventually("a new ETH stop-loss", RUN_TIMEOUT, () -> harness.stopLosses(account, ETH),
+      stops -> stops.size() == 1 && stops.get(0).orderIndex() != original.orderIndex()).get(0);
+    JsonObject run = harness.eventually("the run placing it", RUN_TIMEOUT,
+      () -> runThatSent(account, "stop_loss_place", replaced.clientOrderIndex()),
+      found -> found.isPresent() && !found.get().getString("state").equals("executing")).orElseThrow();
+    assertThat(run.getString("state")).isEqualTo("completed");
+
+    JsonObject page = harness.get("/api/trades?account_index=" + account.index() + "&limit=100").bodyAsJsonObject();
+    List<long[]> spans = page.getJsonArray("requests").stream().map(listed -> (JsonObject) listed)
+      .filter(request -> request.getString("finished_at") != null)
+      .map(request -> new long[] {Instant.parse(request.getString("started_at")).toEpochMilli(),
+        Instant.parse(request.getString("finished_at")).toEpochMilli()})
+      .sorted(Comparator.comparingLong(span -> span[0])).toList();
+    assertThat(spans).hasSizeGreaterThanOrEqualTo(4);
+    for (int i = 1; i < spans.size(); i++) {
+      assertThat(spans.get(i)[0]).as("request %s starts after the one before finished", i)
+        .isGreaterThanOrEqualTo(spans.get(i - 1)[1]);
+    }
+    assertThat(onlyStopLoss(account, 1).remainingBaseAmount())
+      .isEqualByComparingTo(harness.position(account, 1).orElseThrow().position());
   }
 }
