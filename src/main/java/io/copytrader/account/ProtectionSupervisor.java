@@ -183,6 +183,9 @@ public final class ProtectionSupervisor {
 
   /** @param unknownMarkets positions in markets the service does not know, by symbol: they cannot be protected */
   private Future<Void> act(String reason, List<ProtectionAction> all, Map<String, Position> unknownMarkets) {
+    // A position no longer seen at the size reported is forgotten, so it is reported again if it comes back.
+    reported.retainAll(all.stream().filter(ProtectionAction.External.class::isInstance)
+      .map(action -> externalKey((ProtectionAction.External) action)).toList());
     List<ProtectionAction> actions = all.stream().filter(this::worthARecord).toList();
     if (actions.isEmpty() && unknownMarkets.isEmpty()) {
       return Future.succeededFuture();
@@ -241,10 +244,14 @@ public final class ProtectionSupervisor {
   /** External positions are recorded the first time they are seen at a size, not on every run. */
   private boolean worthARecord(ProtectionAction action) {
     if (action instanceof ProtectionAction.External external) {
-      return reported.add(external.market().marketId() + ":" + external.position().side() + ":"
-        + external.position().size().stripTrailingZeros().toPlainString());
+      return reported.add(externalKey(external));
     }
     return true;
+  }
+
+  private static String externalKey(ProtectionAction.External external) {
+    return external.market().marketId() + ":" + external.position().side() + ":"
+      + external.position().size().stripTrailingZeros().toPlainString();
   }
 
   /** Carries out one action; a problem (the position may be unprotected) comes back rather than failing. */
