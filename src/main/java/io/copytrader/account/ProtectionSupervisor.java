@@ -102,9 +102,13 @@ public final class ProtectionSupervisor {
     timers.add(vertx.setPeriodic(RECONNECT_CHECK_MS, id -> {
       long now = connections.getAsLong();
       if (now != seenConnections) {
+        // The stream's first connection is no reconnect: the run at start has just checked everything.
+        boolean reconnected = seenConnections > 0;
         seenConnections = now;
-        nextReason = "reconnect";
-        due.run();
+        if (reconnected) {
+          nextReason = "reconnect";
+          due.run();
+        }
       }
     }));
   }
