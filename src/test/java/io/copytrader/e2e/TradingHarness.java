@@ -293,24 +293,14 @@ final class TradingHarness {
     return exchange.tx(hash).await();
   }
 
-  /**
-   * Signs transactions with the account's own key and sends them in one batch, as a person or another program
-   * holding the key would, behind the service's back. Each builder gets the next nonce in turn.
-   */
-  @SafeVarargs
-  final void sendDirectly(TestAccount account, LongFunction<LighterTx>... builds) {
-    long nonce = exchange.nextNonce(account.index(), 0).await();
-    List<Integer> types = new ArrayList<>();
-    List<String> infos = new ArrayList<>();
-    for (LongFunction<LighterTx> build : builds) {
-      SignedTx signed = signer.sign(account.key(), build.apply(nonce++));
-      types.add(signed.txType());
-      infos.add(signed.txInfo());
-    }
-    exchange.sendTxBatch(types, infos).await();
+  /** Signs a transaction with the account's own key and sends it, as someone else holding the key would. */
+  void sendDirectly(TestAccount account, LongFunction<LighterTx> build) {
+    SignedTx signed = signer.sign(account.key(), build.apply(exchange.nextNonce(account.index(), 0).await()));
+    exchange.sendTx(signed.txType(), signed.txInfo()).await();
+    paper.sequencerIdle().await(); // applied a moment after acceptance, as by Lighter's sequencer
   }
 
-  /** A transaction deadline for {@link #sendDirectly}: ten minutes from now. */
+  /** A transaction deadline for {@link #sendDirectly}. */
   static long expiredAt() {
     return System.currentTimeMillis() + Duration.ofMinutes(10).toMillis();
   }
