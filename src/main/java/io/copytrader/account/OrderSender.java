@@ -62,16 +62,29 @@ final class OrderSender {
     if (outcome instanceof SendOutcome.Accepted accepted) {
       return OrderUpdate.sent(accepted.tx().txHashHex());
     }
-    if (outcome instanceof SendOutcome.Unknown unknown) {
-      return OrderUpdate.unknown(errorCode(unknown.error()), unknown.error().getMessage());
+    LighterException error = error(outcome);
+    if (outcome instanceof SendOutcome.Unknown) {
+      return OrderUpdate.unknown(errorCode(error), error.getMessage());
     }
-    if (outcome instanceof SendOutcome.NonceConsumed consumed) {
-      return OrderUpdate.rejected(errorCode(consumed.error()),
+    if (outcome instanceof SendOutcome.NonceConsumed) {
+      return OrderUpdate.rejected(errorCode(error),
         "nonce already used by the earlier transaction in doubt for this order; not applied");
     }
-    LighterException error = outcome instanceof SendOutcome.Rejected rejected ? rejected.error()
-      : ((SendOutcome.NotSent) outcome).error();
     return OrderUpdate.rejected(errorCode(error), error.getMessage());
+  }
+
+  /** Why a send was not accepted; null for an accepted one. */
+  static LighterException error(SendOutcome outcome) {
+    if (outcome instanceof SendOutcome.Rejected rejected) {
+      return rejected.error();
+    }
+    if (outcome instanceof SendOutcome.NotSent notSent) {
+      return notSent.error();
+    }
+    if (outcome instanceof SendOutcome.NonceConsumed consumed) {
+      return consumed.error();
+    }
+    return outcome instanceof SendOutcome.Unknown unknown ? unknown.error() : null;
   }
 
   private static OrderSide side(Side side) {

@@ -2,10 +2,7 @@ package io.copytrader.account;
 
 import io.copytrader.Addresses;
 import io.copytrader.journal.Journal;
-import io.copytrader.journal.NewOrder;
 import io.copytrader.journal.OrderPurpose;
-import io.copytrader.journal.OrderSide;
-import io.copytrader.journal.OrderUpdate;
 import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.CancelOrderTx;
@@ -55,6 +52,7 @@ final class StopLossKeeper {
   private final ExchangeView view;
   private final OrderWatcher watcher;
   private final Journal journal;
+  private final OrderSender sender;
   private final ClientOrderIndexAllocator orderIndexes;
   private final StopLossPolicy policy;
 
@@ -66,6 +64,7 @@ final class StopLossKeeper {
     this.view = view;
     this.watcher = watcher;
     this.journal = journal;
+    this.sender = new OrderSender(session, journal);
     this.orderIndexes = orderIndexes;
     this.policy = new StopLossPolicy(settings.trading());
   }
@@ -302,27 +301,10 @@ final class StopLossKeeper {
   private Future<Void> send(Journaling journaling, Market market, OrderPurpose purpose, long clientOrderIndex,
                             Side side, BigDecimal base, BigDecimal price, BigDecimal trigger,
                             LongFunction<LighterTx> build) {
-    SignedOrderRows rows = new SignedOrderRows(journal, journaling.requestId(), journaling.ordinals());
-    return session.send(clientOrderIndex, false, build, signed -> rows.record(ordinal -> new NewOrder(journaling.requestId(), ordinal, purpose,
-        market.marketId(), clientOrderIndex, signed.nonce(), session.apiKeyIndex(), signed.tx().txType(),
-        signed.tx().txHashHex(), signed.tx().txInfo(), side == Side.SELL ? OrderSide.SELL : OrderSide.BUY, base, price,
-        trigger)))
-      .compose(outcome -> {
-        int ordinal = rows.ordinal();
-        if (outcome instanceof SendOutcome.Accepted accepted) {
-          return journal.updateOrder(journaling.requestId(), ordinal, OrderUpdate.sent(accepted.tx().txHashHex()))
-            .mapEmpty();
-        }
-        LighterException error = outcome instanceof SendOutcome.Rejected rejected ? rejected.error()
-          : outcome instanceof SendOutcome.NotSent notSent ? notSent.error()
-          : outcome instanceof SendOutcome.NonceConsumed consumed ? consumed.error()
-          : ((SendOutcome.Unknown) outcome).error();
-        OrderUpdate update = outcome instanceof SendOutcome.Unknown
-          ? OrderUpdate.unknown(OrderSender.errorCode(error), error.getMessage())
-          : OrderUpdate.rejected(OrderSender.errorCode(error), error.getMessage());
-        return journal.updateOrder(journaling.requestId(), ordinal, update)
-          .compose(recorded -> Future.failedFuture(error));
-      });
+    return sender.send(journaling.requestId(), journaling.ordinals(), new OrderSender.Draft(purpose,
+        market.marketId(), clientOrderIndex, side, base, price, trigger), build, () -> { })
+      .compose(sent -> sent.outcome() instanceof SendOutcome.Accepted ? Future.<Void>succeededFuture()
+        : Future.failedFuture(OrderSender.error(sent.outcome())));
   }
 
   private BigDecimal intendedTrigger(Market market, Position position) {
