@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 final class AccountEndpoints {
 
   private static final long MAX_AUTH_SECONDS = 8 * 3600;
+  /** {@code accountOrders}' default {@code account_index}: the token's account. */
+  private static final long TOKEN_ACCOUNT = 281_474_976_710_655L;
 
   private final PaperEngine engine;
   private final PaperJson json;
@@ -47,6 +49,7 @@ final class AccountEndpoints {
     router.get("/api/v1/accountOrders").handler(this::ordersByClientIndex);
     router.get("/api/v1/nextNonce").handler(this::nextNonce);
     router.get("/api/v1/apikeys").handler(this::apiKeys);
+    router.get("/api/v1/accountLimits").handler(this::accountLimits);
   }
 
   // ----- accounts
@@ -144,23 +147,80 @@ final class AccountEndpoints {
     });
   }
 
+  /**
+   * Newest first; filters {@code market_id} (255 all), {@code ask_filter} (1 asks, 0 bids, -1 both),
+   * {@code between_timestamps} ({@code "<from>-<to>"}, inclusive, on the orders' {@code timestamp}, in seconds or
+   * ms); {@code next_cursor} when more remain, to pass as {@code cursor} for the next page.
+   */
   private void inactiveOrders(RoutingContext ctx) {
     authorized(ctx).ifPresent(account -> {
       Long limit = longParam(ctx, "limit");
       Long marketId = longParam(ctx, "market_id");
-      if (limit == null || limit < 1 || limit > 100) {
+      Long askFilter = longParam(ctx, "ask_filter");
+      long[] between = between(ctx.queryParams().get("between_timestamps"));
+      String cursor = ctx.queryParams().get("cursor");
+      if (limit == null || limit < 1 || limit > 100 || between == null
+        || (cursor != null && !cursor.matches("\\d{1,18}"))) {
         invalidParam(ctx);
         return;
       }
-      send(ctx, 200, orders(lookups.finished(account, System.currentTimeMillis()).stream()
+      List<JsonObject> finished = lookups.finished(account, System.currentTimeMillis());
+      int start = 0;
+      if (cursor != null) {
+        start = finished.size();
+        for (int i = 0; i < finished.size(); i++) {
+          if (finished.get(i).getLong("order_index") == Long.parseLong(cursor)) {
+            start = i + 1;
+          }
+        }
+      }
+      List<JsonObject> matching = finished.subList(start, finished.size()).stream()
         .filter(order -> marketId == null || marketId == ALL_MARKETS
           || order.getLong("market_index") == marketId.longValue())
-        .limit(limit).toList()));
+        .filter(order -> askFilter == null || askFilter == -1 || order.getBoolean("is_ask") == (askFilter == 1))
+        .filter(order -> order.getLong("timestamp") >= between[0] && order.getLong("timestamp") <= between[1])
+        .limit(limit + 1).toList();
+      JsonObject body = orders(matching.subList(0, (int) Math.min(limit, matching.size())));
+      if (matching.size() > limit) {
+        body.put("next_cursor", Long.toString(matching.get(limit.intValue() - 1).getLong("order_index")));
+      }
+      send(ctx, 200, body);
     });
   }
 
+  /** {@code "<from>-<to>"} as seconds, {@code {0, MAX}} when absent, null when malformed. */
+  private static long[] between(String value) {
+    if (value == null) {
+      return new long[] {0, Long.MAX_VALUE};
+    }
+    if (!value.matches("\\d{1,16}-\\d{1,16}")) {
+      return null;
+    }
+    String[] bounds = value.split("-");
+    return new long[] {seconds(Long.parseLong(bounds[0])), seconds(Long.parseLong(bounds[1]))};
+  }
+
+  /** Seconds, from seconds or from ms (a value past the year 5000 in seconds). */
+  private static long seconds(long value) {
+    return value > 100_000_000_000L ? value / 1000 : value;
+  }
+
+  /** {@code account_index} may be left out (or 281474976710655): the auth token's account (the spec's default). */
   private void ordersByClientIndex(RoutingContext ctx) {
-    authorized(ctx).ifPresent(account -> {
+    Long accountIndex = longParam(ctx, "account_index");
+    Long tokenAccount = tokenAccount(ctx);
+    if (accountIndex == null || accountIndex == TOKEN_ACCOUNT) {
+      if (ctx.queryParams().get("account_index") != null && accountIndex == null) {
+        invalidParam(ctx);
+        return;
+      }
+      if (tokenAccount == null) {
+        send(ctx, 400, PaperJson.error(20001, "invalid auth token"));
+        return;
+      }
+      accountIndex = tokenAccount;
+    }
+    authorized(ctx, engine, accountIndex).ifPresent(account -> {
       String list = ctx.queryParams().get("client_order_indexes");
       Set<Long> wanted;
       try {
@@ -187,6 +247,18 @@ final class AccountEndpoints {
     return PaperJson.ok().put("orders", new JsonArray(new ArrayList<>(orders)));
   }
 
+  /**
+   * What a standard account may do (API.md §6): no liquidity pool, standard tier, the markets' fees (none), no LIT
+   * leased or staked.
+   */
+  private void accountLimits(RoutingContext ctx) {
+    authorized(ctx).ifPresent(account -> send(ctx, 200, PaperJson.ok()
+      .put("max_llp_percentage", 0).put("max_llp_amount", "0").put("user_tier", "std")
+      .put("can_create_public_pool", false).put("user_tier_name", "standard")
+      .put("current_maker_fee_tick", 0).put("current_taker_fee_tick", 0)
+      .put("leased_lit", "0").put("effective_lit_stakes", "0")));
+  }
+
   /** The account of a well-formed, unexpired auth token signed by one of its registered keys. */
   private Optional<PaperAccountState> authorized(RoutingContext ctx) {
     Long accountIndex = longParam(ctx, "account_index");
@@ -194,10 +266,34 @@ final class AccountEndpoints {
       invalidParam(ctx);
       return Optional.empty();
     }
+    return authorized(ctx, engine, accountIndex);
+  }
+
+  /**
+   * The auth token, from the {@code Authorization} header or the spec's query parameters {@code authorization} and
+   * {@code auth}; null when none is given.
+   */
+  static String token(RoutingContext ctx) {
     String token = ctx.request().getHeader("Authorization");
     if (token == null) {
-      token = ctx.queryParams().get("auth");
+      token = ctx.queryParams().get("authorization");
     }
+    return token != null ? token : ctx.queryParams().get("auth");
+  }
+
+  /** The account a token names, null when there is no token or it is malformed (its signature is checked later). */
+  private static Long tokenAccount(RoutingContext ctx) {
+    String token = token(ctx);
+    try {
+      return token == null ? null : AuthToken.parse(token).accountIndex();
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
+  }
+
+  /** The account, when the request carries a valid token for it; else answers 400 and returns empty. */
+  static Optional<PaperAccountState> authorized(RoutingContext ctx, PaperEngine engine, long accountIndex) {
+    String token = token(ctx);
     PaperAccountState account = engine.accounts.get(accountIndex);
     if (account == null) {
       send(ctx, 400, PaperJson.error(21100, "account not found"));

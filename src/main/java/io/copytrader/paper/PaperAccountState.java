@@ -22,6 +22,8 @@ final class PaperAccountState {
 
   final long index;
   final String l1Address;
+  /** When the exchange opened it (epoch ms). */
+  final long createdAt = System.currentTimeMillis();
   BigDecimal collateral;
   /** When a scheduled CancelAllOrders fires (epoch ms), 0 when none is scheduled. */
   long cancelAllTime;

@@ -28,6 +28,8 @@ final class PaperEngine {
 
   static final class MarketState {
     final PaperMarket spec;
+    /** When the exchange listed it (epoch ms): when it started. */
+    final long createdAt = System.currentTimeMillis();
     BigDecimal mid;
     SyntheticBook book;
 
@@ -40,11 +42,21 @@ final class PaperEngine {
     BigDecimal imf() {
       return BigDecimal.valueOf(spec.defaultInitialMarginFraction()).divide(BASIS_POINTS);
     }
+
+    /** The maintenance margin fraction, in 1/10000, as {@code orderBookDetails} lists it. */
+    int maintenanceMarginFraction() {
+      return spec.defaultInitialMarginFraction() * 6 / 25;
+    }
+
+    BigDecimal maintenanceFraction() {
+      return BigDecimal.valueOf(maintenanceMarginFraction()).divide(BASIS_POINTS);
+    }
   }
 
   private final BookShape shape;
   final Map<Integer, MarketState> markets = new LinkedHashMap<>();
   final Map<Long, PaperAccountState> accounts = new LinkedHashMap<>();
+  final TradeLog trades = new TradeLog();
   private long nextOrderIndex = FIRST_ORDER_INDEX;
 
   PaperEngine(PaperConfig config) {
@@ -82,6 +94,16 @@ final class PaperEngine {
     for (PaperPosition position : account.positions.values()) {
       MarketState market = markets.get(position.marketId);
       total = total.add(position.size.abs().multiply(market.mid).multiply(market.imf()));
+    }
+    return total;
+  }
+
+  /** The margin the positions need before liquidation: the maintenance fraction of each notional. */
+  BigDecimal maintenanceMargin(PaperAccountState account) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (PaperPosition position : account.positions.values()) {
+      MarketState market = markets.get(position.marketId);
+      total = total.add(position.size.abs().multiply(market.mid).multiply(market.maintenanceFraction()));
     }
     return total;
   }
@@ -306,15 +328,13 @@ final class PaperEngine {
       }
     }
     SyntheticBook.Match match = market.book.take(order.isAsk, size, order.price);
-    boolean filled = match.filledBase().signum() > 0;
     boolean closed = false;
-    if (filled) {
+    if (match.filledBase().signum() > 0) {
       order.fill(match.filledBase(), match.filledQuote());
-      BigDecimal average = match.filledQuote().divide(match.filledBase(), market.spec.priceDecimals() + 6,
-        RoundingMode.HALF_EVEN);
-      BigDecimal signed = order.isAsk ? match.filledBase().negate() : match.filledBase();
       PaperPosition position = position(account, market);
-      account.collateral = account.collateral.add(position.apply(signed, average, market.spec.priceDecimals()));
+      for (SyntheticBook.Fill fill : match.fills()) {
+        trade(account, market, order, position, fill, now);
+      }
       closed = position.size.signum() == 0;
     }
     order.updatedAt = now;
@@ -337,6 +357,19 @@ final class PaperEngine {
         }
       }
     }
+  }
+
+  /** Applies one level's fill to the position and the collateral, and records it as a trade. */
+  private void trade(PaperAccountState account, MarketState market, PaperOrder order, PaperPosition position,
+                     SyntheticBook.Fill fill, long now) {
+    BigDecimal before = position.size;
+    BigDecimal entryQuoteBefore = position.entry.multiply(before.abs());
+    BigDecimal pnl = position.apply(order.isAsk ? fill.size().negate() : fill.size(), fill.price(),
+      market.spec.priceDecimals());
+    account.collateral = account.collateral.add(pnl);
+    trades.record(market.spec.marketId(), fill.size(), fill.price(), account.index, order,
+      SyntheticBook.makerOrderIndex(market.spec.marketId(), !order.isAsk, fill.level()), before, entryQuoteBefore,
+      market.spec.defaultInitialMarginFraction(), before.signum() * position.size.signum() < 0, pnl, now);
   }
 
   /** The account's signed position in a market, zero when it has never traded there. */

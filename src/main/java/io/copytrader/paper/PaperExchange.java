@@ -152,6 +152,7 @@ public final class PaperExchange extends VerticleBase {
     router.get("/api/v1/orderBookDetails").handler(this::orderBookDetails);
     router.get("/api/v1/orderBookOrders").handler(this::orderBookOrders);
     new AccountEndpoints(engine, json, lookups).route(router);
+    new MarketEndpoints(engine).route(router);
     router.get("/api/v1/tx").handler(txs::tx);
     router.post("/api/v1/sendTx").handler(txs::sendTx);
     router.post("/api/v1/sendTxBatch").handler(txs::sendTxBatch);

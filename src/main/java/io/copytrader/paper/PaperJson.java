@@ -14,8 +14,10 @@ import java.util.List;
  */
 final class PaperJson {
 
-  private static final int USDC_DECIMALS = 6;
-  private static final long SYNTHETIC_ORDER_INDEX = 1L << 56;
+  static final int USDC_DECIMALS = 6;
+  /** The quote asset of every market, USDC, as {@code quote_asset_id} names it. */
+  static final int USDC_ASSET_ID = 0;
+  static final String ONE = "1.000000000000000000";
 
   private final PaperEngine engine;
 
@@ -58,9 +60,11 @@ final class PaperJson {
         .put("size_decimals", market.spec.sizeDecimals())
         .put("price_decimals", market.spec.priceDecimals())
         .put("quote_multiplier", 1)
+        .put("mark_price", price(market, Funding.mark(market)))
+        .put("index_price", price(market, Funding.index(market)))
         .put("default_initial_margin_fraction", market.spec.defaultInitialMarginFraction())
         .put("min_initial_margin_fraction", market.spec.defaultInitialMarginFraction() * 2 / 5)
-        .put("maintenance_margin_fraction", market.spec.defaultInitialMarginFraction() * 6 / 25)
+        .put("maintenance_margin_fraction", market.maintenanceMarginFraction())
         .put("closeout_margin_fraction", market.spec.defaultInitialMarginFraction() * 4 / 25)
         .put("last_trade_price", market.mid.doubleValue())
         .put("daily_trades_count", 0)
@@ -74,19 +78,24 @@ final class PaperJson {
         .put("market_config", new JsonObject().put("market_margin_mode", 0)
           .put("insurance_fund_account_index", 281474976710655L).put("liquidation_mode", 0)
           .put("force_reduce_only", false).put("trading_hours", "").put("funding_fee_discounts_enabled", false)
-          .put("hidden", false))
-        .put("strategy_index", 0)));
+          .put("hidden", false).put("rfq_enabled", false))
+        .put("strategy_index", 0)
+        .put("market_flags", 0)
+        .put("funding_premium_multiplier", Funding.PREMIUM_MULTIPLIER)
+        .put("funding_clamp_small", Funding.CLAMP_SMALL.toPlainString())
+        .put("funding_clamp_big", Funding.CLAMP_BIG.toPlainString())
+        .put("base_interest_rate", Funding.BASE_INTEREST_RATE.toPlainString())));
     return ok().put("order_book_details", details).put("spot_order_book_details", new JsonArray());
   }
 
-  private static JsonObject orderBook(MarketState market) {
+  static JsonObject orderBook(MarketState market) {
     PaperMarket spec = market.spec;
     return new JsonObject()
       .put("symbol", spec.symbol())
       .put("market_id", spec.marketId())
       .put("market_type", "perp")
       .put("base_asset_id", spec.marketId() + 1)
-      .put("quote_asset_id", 0)
+      .put("quote_asset_id", USDC_ASSET_ID)
       .put("status", spec.active() ? "active" : "inactive")
       .put("taker_fee", "0.0000")
       .put("is_taker_fee_enabled", true)
@@ -99,7 +108,10 @@ final class PaperJson {
       .put("order_quote_limit", "281474976.710655")
       .put("supported_size_decimals", spec.sizeDecimals())
       .put("supported_price_decimals", spec.priceDecimals())
-      .put("supported_quote_decimals", USDC_DECIMALS);
+      .put("supported_quote_decimals", USDC_DECIMALS)
+      .put("created_at", Long.toString(market.createdAt))
+      // Sizes are in base units: one unit of size is one unit of the asset.
+      .put("multiplier", ONE);
   }
 
   JsonObject orderBookOrders(MarketState market, int limit) {
@@ -108,17 +120,15 @@ final class PaperJson {
     List<SyntheticBook.Level> askLevels = market.book.asks();
     List<SyntheticBook.Level> bidLevels = market.book.bids();
     for (int i = 0; i < Math.min(limit, askLevels.size()); i++) {
-      asks.add(simpleOrder(market, askLevels.get(i), i));
+      asks.add(simpleOrder(market, askLevels.get(i), SyntheticBook.makerOrderIndex(market.spec.marketId(), true, i)));
     }
     for (int i = 0; i < Math.min(limit, bidLevels.size()); i++) {
-      bids.add(simpleOrder(market, bidLevels.get(i), 1000 + i));
+      bids.add(simpleOrder(market, bidLevels.get(i), SyntheticBook.makerOrderIndex(market.spec.marketId(), false, i)));
     }
     return ok().put("total_asks", asks.size()).put("asks", asks).put("total_bids", bids.size()).put("bids", bids);
   }
 
-  private static JsonObject simpleOrder(MarketState market, SyntheticBook.Level level, int n) {
-    // In the exchange order index range (from 2^48), far above the indexes accounts' orders get.
-    long index = SYNTHETIC_ORDER_INDEX + market.spec.marketId() * 10_000L + n;
+  private static JsonObject simpleOrder(MarketState market, SyntheticBook.Level level, long index) {
     String size = level.size().setScale(market.spec.sizeDecimals(), RoundingMode.DOWN).toPlainString();
     return new JsonObject()
       .put("order_index", index)
@@ -148,11 +158,39 @@ final class PaperJson {
     BigDecimal equity = engine.equity(account);
     return accountScalars(account)
       .put("pending_order_count", pending)
+      // A paper account is a plain main account: no name, description, referrals, RFQ, pool or shares.
+      .put("name", "")
+      .put("description", "")
+      .put("can_invite", false)
+      .put("referral_points_percentage", "0")
+      .put("can_rfq", false)
+      .put("can_rfq_market_ids", new JsonArray())
+      .put("created_at", account.createdAt / 1000)
+      .put("metadata", new JsonObject().put("color", ""))
       .put("positions", positions)
-      .put("assets", new JsonArray())
+      .put("assets", new JsonArray().add(usdcAsset(account)))
       .put("total_asset_value", usdc(equity))
       .put("cross_asset_value", usdc(equity))
-      .put("shares", new JsonArray());
+      .put("cross_initial_margin_requirement", usdc(engine.marginInUse(account)))
+      .put("cross_maintenance_margin_requirement", usdc(engine.maintenanceMargin(account)))
+      .put("pool_info", new JsonObject().put("status", 0).put("operator_fee", "0").put("min_operator_share_rate", "0")
+        .put("total_shares", 0).put("operator_shares", 0).put("annual_percentage_yield", 0.0).put("sharpe_ratio", 0.0)
+        .put("daily_returns", new JsonArray()).put("share_prices", new JsonArray()).put("strategies", new JsonArray()))
+      .put("shares", new JsonArray())
+      .put("pending_unlocks", new JsonArray())
+      .put("approved_integrators", new JsonArray());
+  }
+
+  /** The account's USDC: its collateral, all of it margin for its cross positions. */
+  static JsonObject usdcAsset(PaperAccountState account) {
+    return new JsonObject()
+      .put("symbol", "USDC")
+      .put("asset_id", USDC_ASSET_ID)
+      .put("balance", usdc(account.collateral))
+      .put("locked_balance", usdc(BigDecimal.ZERO))
+      .put("margin_mode", "enabled")
+      .put("margin_balance", usdc(account.collateral))
+      .put("multiplier", ONE);
   }
 
   JsonObject accountScalars(PaperAccountState account) {
@@ -195,7 +233,11 @@ final class PaperJson {
       .put("liquidation_price", "0")
       .put("total_funding_paid_out", "0.000000")
       .put("margin_mode", 0)
-      .put("allocated_margin", "0.000000");
+      // The default leverage: the paper exchange takes no UpdateLeverage (tx 20) yet.
+      .put("margin_set_flag", 0)
+      .put("allocated_margin", "0.000000")
+      // No funding is paid (Funding), so none is discounted.
+      .put("total_discount", "0.000000");
   }
 
   JsonObject order(PaperOrder order) {
@@ -235,10 +277,13 @@ final class PaperJson {
       .put("integrator_fee_collector_index", "0")
       .put("integrator_taker_fee", "0")
       .put("integrator_maker_fee", "0")
+      // No flag of Lighter's applies to the orders the paper exchange takes (no grouped or integrator orders).
+      .put("order_flags", 0)
       .put("block_height", 0)
-      .put("timestamp", order.updatedAt)
-      .put("created_at", order.createdAt)
-      .put("updated_at", order.updatedAt)
+      // Seconds, as Lighter gives them (issue 16); order_expiry and trigger_time stay in ms, as signed.
+      .put("timestamp", order.updatedAt / 1000)
+      .put("created_at", order.createdAt / 1000)
+      .put("updated_at", order.updatedAt / 1000)
       .put("transaction_time", order.updatedAt * 1000);
   }
 
@@ -264,7 +309,7 @@ final class PaperJson {
       .put("block_height", 0)
       .put("queued_at", tx.queuedAt())
       .put("executed_at", tx.executedAt())
-      .put("sequence_index", 0)
+      .put("sequence_index", tx.sequenceIndex())
       .put("parent_hash", "")
       .put("api_key_index", tx.apiKeyIndex())
       .put("transaction_time", tx.executedAt() * 1000)
@@ -272,7 +317,11 @@ final class PaperJson {
       .put("verified_at", tx.executedAt());
   }
 
-  private static String scaled(BigDecimal value, int decimals) {
+  static String price(MarketState market, BigDecimal price) {
+    return scaled(price, market.spec.priceDecimals());
+  }
+
+  static String scaled(BigDecimal value, int decimals) {
     return value.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
   }
 

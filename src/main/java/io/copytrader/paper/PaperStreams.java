@@ -26,8 +26,8 @@ import java.util.function.BiPredicate;
  *
  * <p>Channels: {@code order_book/{market}} (levels, {@code offset}, {@code nonce}, {@code begin_nonce}; an
  * update is contiguous iff its {@code begin_nonce} is the previous frame's {@code nonce}), and, with an auth
- * token in the subscribe frame, {@code account_all_positions/{account}}, {@code account_all_orders/{account}}
- * and {@code user_stats/{account}}.
+ * token in the subscribe frame, {@code account_all_positions/{account}} and {@code account_all_orders/{account}};
+ * {@code user_stats/{account}} without one, as on Lighter.
  *
  * <p>Changes are found by comparing the engine with what was last published, after every mutation
  * ({@link #publish()}); within one publish, stats and positions go out before orders, so a client that sees an
@@ -161,8 +161,10 @@ final class PaperStreams {
         connection.send(error(INVALID_CHANNEL, "Invalid Channel: " + channel));
         return;
       }
+      // user_stats is public on Lighter (API.md §8.2); the position and order channels need the account's token.
       String token = frame.getValue("auth") instanceof String value ? value : null;
-      if (token == null || !authorized.test(token, account)) {
+      boolean needsToken = !parts[0].equals("user_stats");
+      if (needsToken && (token == null || !authorized.test(token, account))) {
         connection.send(error(FAILED_TO_SUBSCRIBE, "Failed to subscribe to " + inbound(channel)
           + ": invalid auth token"));
         return;

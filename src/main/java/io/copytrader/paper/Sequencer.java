@@ -87,9 +87,13 @@ final class Sequencer {
     }
   }
 
-  /** An applied transaction as {@code tx?by=hash} returns it. */
+  /**
+   * An applied transaction as {@code tx} returns it.
+   *
+   * @param sequenceIndex its place in the order the sequencer applied transactions, from 1; 0 while queued
+   */
   record StoredTx(String hash, int type, String info, String eventInfo, long accountIndex, long nonce,
-                  int apiKeyIndex, long expireAt, long queuedAt, long executedAt) {
+                  int apiKeyIndex, long expireAt, long queuedAt, long executedAt, long sequenceIndex) {
   }
 
   /** What applying one transaction did: the tx as stored, and the order it created or touched (null for none). */
@@ -108,6 +112,14 @@ final class Sequencer {
       return size() > STORED_TXS_KEPT;
     }
   };
+  /** The hashes of the applied transactions kept, by sequence index. */
+  private final Map<Long, String> bySequenceIndex = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+      return size() > STORED_TXS_KEPT;
+    }
+  };
+  private long nextSequenceIndex = 1;
 
   Sequencer(PaperEngine engine, LongSupplier delayMs) {
     this.engine = engine;
@@ -170,6 +182,11 @@ final class Sequencer {
     return Optional.ofNullable(applied.get(hash));
   }
 
+  /** The applied transaction with this sequence index, while it is kept. */
+  Optional<StoredTx> appliedAt(long sequenceIndex) {
+    return Optional.ofNullable(bySequenceIndex.get(sequenceIndex)).map(applied::get);
+  }
+
   /**
    * Applies, in order, every queued transaction due by {@code now}; a later one never overtakes an earlier one,
    * even when the delay was shortened in between. Answers what was applied.
@@ -190,7 +207,7 @@ final class Sequencer {
       if (queued.checksNonce()) {
         account.nonces.merge(queued.tx().apiKeyIndex(), 1L, Long::sum);
       }
-      done.add(apply(account, queued, now));
+      done.add(engine.trades.applying(queued.hash, () -> apply(account, queued, now)));
       queued.outcome.complete(true);
     }
     return done;
@@ -265,8 +282,10 @@ final class Sequencer {
       }
     }
     StoredTx stored = new StoredTx(queued.hash, queued.decoded.txType(), queued.decoded.txInfo(),
-      eventInfo(order, error), tx.accountIndex(), tx.nonce(), tx.apiKeyIndex(), tx.expiredAt(), queued.queuedAt, now);
+      eventInfo(order, error), tx.accountIndex(), tx.nonce(), tx.apiKeyIndex(), tx.expiredAt(), queued.queuedAt, now,
+      nextSequenceIndex++);
     applied.put(queued.hash, stored);
+    bySequenceIndex.put(stored.sequenceIndex(), stored.hash());
     return new Applied(stored, order);
   }
 

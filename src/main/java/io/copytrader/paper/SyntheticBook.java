@@ -19,10 +19,16 @@ final class SyntheticBook {
    * What a taker order got from the book.
    *
    * @param stoppedBy null when completely filled, else the exchange's cancellation status for the rest
+   * @param fills what each level gave, best first: one trade each
    */
-  record Match(BigDecimal filledBase, BigDecimal filledQuote, String stoppedBy) {
+  record Match(BigDecimal filledBase, BigDecimal filledQuote, String stoppedBy, List<Fill> fills) {
   }
 
+  /** What one level gave a taker order: {@code level} is its rank on its side, 0 for the best. */
+  record Fill(int level, BigDecimal price, BigDecimal size) {
+  }
+
+  private static final long SYNTHETIC_ORDER_INDEX = 1L << 56;
   static final String TOO_MUCH_SLIPPAGE = "canceled-too-much-slippage";
   static final String NOT_ENOUGH_LIQUIDITY = "canceled-not-enough-liquidity";
 
@@ -82,22 +88,33 @@ final class SyntheticBook {
     return isAsk ? levelPrice.compareTo(limit) >= 0 : levelPrice.compareTo(limit) <= 0;
   }
 
+  /**
+   * The order index {@code orderBookOrders} shows for a level: in the exchange's order index range (from 2^48), far
+   * above the indexes accounts' orders get; asks count from 0, bids from 1000.
+   */
+  static long makerOrderIndex(int marketId, boolean ask, int level) {
+    return SYNTHETIC_ORDER_INDEX + marketId * 10_000L + (ask ? 0 : 1000) + level;
+  }
+
   /** Fills a taker order against the opposite side up to {@code limit}, the order's worst price. */
   Match take(boolean isAsk, BigDecimal size, BigDecimal limit) {
     List<Level> side = isAsk ? bids : asks;
     BigDecimal remaining = size;
     BigDecimal quote = BigDecimal.ZERO;
-    for (Level level : side) {
+    List<Fill> fills = new ArrayList<>();
+    for (int rank = 0; rank < side.size(); rank++) {
+      Level level = side.get(rank);
       if (!acceptable(isAsk, level.price(), limit)) {
-        return new Match(size.subtract(remaining), quote, TOO_MUCH_SLIPPAGE);
+        return new Match(size.subtract(remaining), quote, TOO_MUCH_SLIPPAGE, fills);
       }
       BigDecimal taken = remaining.min(level.size());
       quote = quote.add(taken.multiply(level.price()));
       remaining = remaining.subtract(taken);
+      fills.add(new Fill(rank, level.price(), taken));
       if (remaining.signum() == 0) {
-        return new Match(size, quote, null);
+        return new Match(size, quote, null, fills);
       }
     }
-    return new Match(size.subtract(remaining), quote, NOT_ENOUGH_LIQUIDITY);
+    return new Match(size.subtract(remaining), quote, NOT_ENOUGH_LIQUIDITY, fills);
   }
 }

@@ -55,16 +55,20 @@ final class TxEndpoints {
     this.applied = applied;
   }
 
+  /** {@code tx?by=hash&value=<hash>} or {@code tx?by=sequence_index&value=<n>} (an applied transaction only). */
   void tx(RoutingContext ctx) {
     String by = ctx.queryParams().get("by");
     String value = ctx.queryParams().get("value");
-    if (!"hash".equals(by) || value == null) {
+    boolean byHash = "hash".equals(by) && value != null;
+    boolean bySequence = "sequence_index".equals(by) && value != null && value.matches("\\d{1,18}");
+    if (!byHash && !bySequence) {
       invalidParam(ctx);
       return;
     }
     long now = System.currentTimeMillis();
-    Optional<Sequencer.StoredTx> known = sequencer.applied(value)
-      .or(() -> sequencer.queued(value).map(TxEndpoints::asQueued));
+    Optional<Sequencer.StoredTx> known = byHash
+      ? sequencer.applied(value).or(() -> sequencer.queued(value).map(TxEndpoints::asQueued))
+      : sequencer.appliedAt(Long.parseLong(value)).filter(tx -> lookups.visible(tx.executedAt(), now));
     if (known.isEmpty() || !lookups.visible(known.get().queuedAt(), now)) {
       send(ctx, 400, PaperJson.error(21500, "transaction not found"));
       return;
@@ -78,13 +82,13 @@ final class TxEndpoints {
   private static Sequencer.StoredTx asQueued(Sequencer.Queued queued) {
     return new Sequencer.StoredTx(queued.hash, queued.decoded.txType(), queued.decoded.txInfo(), "",
       queued.tx().accountIndex(), queued.tx().nonce(), queued.tx().apiKeyIndex(), queued.tx().expiredAt(),
-      queued.queuedAt, 0);
+      queued.queuedAt, 0, 0);
   }
 
   /** An applied tx as it showed while still queued (under a lookup lag): no event, not executed. */
   private static Sequencer.StoredTx asQueued(Sequencer.StoredTx applied) {
     return new Sequencer.StoredTx(applied.hash(), applied.type(), applied.info(), "", applied.accountIndex(),
-      applied.nonce(), applied.apiKeyIndex(), applied.expireAt(), applied.queuedAt(), 0);
+      applied.nonce(), applied.apiKeyIndex(), applied.expireAt(), applied.queuedAt(), 0, 0);
   }
 
   void sendTx(RoutingContext ctx) {
@@ -186,8 +190,10 @@ final class TxEndpoints {
   }
 
   private JsonObject accepted(Sequencer.Queued queued, String hash) {
+    // Paper accounts are standard accounts: they use no volume quota (the message says so, as Lighter's does) and
+    // have none left (API.md §3.1, §6).
     return PaperJson.ok().put("message", "{\"ratelimit\": \"didn't use volume quota\"}").put("tx_hash", hash)
-      .put("predicted_execution_time_ms", sequencer.dueAt(queued));
+      .put("predicted_execution_time_ms", sequencer.dueAt(queued)).put("volume_quota_remaining", 0);
   }
 
   /** Completes once nothing is queued: every accepted transaction applied or dropped. */

@@ -217,7 +217,8 @@ class PaperReadEndpointsTest {
     "/api/v1/account?by=index&value=-1",
     "/api/v1/nextNonce?account_index=7001",
     "/api/v1/apikeys",
-    "/api/v1/tx?by=sequence_index&value=1",
+    "/api/v1/tx?by=sequence_index&value=abc",
+    "/api/v1/tx?by=block&value=1",
     "/api/v1/accountsByL1Address"})
   void badParametersAreA400WithCode20001(String uri) {
     HttpResponse<Buffer> response = paper.get(uri);

@@ -363,7 +363,8 @@ class PaperTradingTest {
     assertThat(stop.getValue("nonce")).isEqualTo(1);
     assertThat(stop.getValue("side")).isEqualTo("sell");
     assertThat(stop.getValue("order_expiry")).isInstanceOf(Long.class);
-    assertThat(stop.getValue("created_at")).isInstanceOf(Long.class);
+    assertThat(stop.getLong("created_at")).as("seconds, as Lighter gives them")
+      .isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.api.Assertions.within(60L));
     assertThat(stop.getValue("transaction_time")).isInstanceOf(Long.class);
     assertThat(stop.getValue("parent_order_id")).isEqualTo("0");
   }

@@ -199,6 +199,17 @@ class PaperStreamsTest {
   }
 
   @Test
+  void userStatsNeedNoAuthToken() throws InterruptedException {
+    next();
+    subscribe("user_stats/" + ACCOUNT, null);
+
+    JsonObject snapshot = nextOf(frame -> "subscribed/user_stats".equals(frame.getString("type"))
+      || "error".equals(frame.getString("type")));
+    assertThat(snapshot.getString("type")).isEqualTo("subscribed/user_stats");
+    assertThat(snapshot.getJsonObject("stats").getString("collateral")).isEqualTo("5000.000000");
+  }
+
+  @Test
   void positionsChannelStaysQuietWhileNoPositionChanges() throws InterruptedException {
     next();
     subscribe("account_all_positions/" + ACCOUNT, token());
