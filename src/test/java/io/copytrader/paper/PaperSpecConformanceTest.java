@@ -154,6 +154,16 @@ class PaperSpecConformanceTest {
     softly.assertAll();
   }
 
+  /** The validation itself: a missing required field, a number sent as a string and a float for an integer fail. */
+  @Test
+  void theValidationCatchesMissingFieldsAndWrongJsonTypes() {
+    assertThat(SPEC.errors("NextNonce", "{\"code\":200,\"nonce\":5}")).isEmpty();
+    assertThat(SPEC.errors("NextNonce", "{\"code\":200}")).singleElement().asString().contains("nonce");
+    assertThat(SPEC.errors("NextNonce", "{\"code\":200,\"nonce\":\"5\"}")).isNotEmpty();
+    assertThat(SPEC.errors("NextNonce", "{\"code\":200,\"nonce\":5.5}")).isNotEmpty();
+    assertThat(SPEC.errors("Orders", "{\"code\":200,\"orders\":[{\"order_index\":1}]}")).isNotEmpty();
+  }
+
   /** Every operation of the spec the paper exchange serves (anything but its 404) is in the table above. */
   @Test
   void theTableCoversEveryOperationThePaperExchangeServes() {
