@@ -175,7 +175,7 @@ final class PaperStreams {
       return;
     }
     connection.channels.add(channel);
-    connection.send(new JsonObject().put("type", "subscribed").put("channel", inbound(channel)));
+    // The snapshot is the answer: Lighter sends no bare "subscribed" frame before it (API.md §8.1).
     connection.send(snapshot.put("type", "subscribed/" + parts[0]).put("channel", inbound(channel)));
   }
 
