@@ -78,6 +78,14 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Control requests are neither delayed, failed nor counted.
  *
+ * <p>Endpoints: {@code /}, {@code orderBooks}, {@code orderBookDetails}, {@code orderBookOrders} (here),
+ * {@code assetDetails}, {@code funding-rates}, {@code recentTrades}, {@code trades} ({@link MarketEndpoints}),
+ * {@code account}, {@code accountsByL1Address}, {@code accountActiveOrders}, {@code accountInactiveOrders},
+ * {@code accountOrders}, {@code accountLimits}, {@code nextNonce}, {@code apikeys} ({@code AccountEndpoints}; the
+ * auth token in the {@code Authorization} header or the {@code authorization} or {@code auth} query parameter),
+ * {@code tx}, {@code sendTx}, {@code sendTxBatch} ({@code TxEndpoints}); every answer carries the fields, JSON types
+ * and units of Lighter's OpenAPI document (test resources lighter-openapi/README.md).
+ *
  * <p>Errors use Lighter's envelope: HTTP 400 {@code {"code":…,"message":"…"}} for every refusal (a missing,
  * malformed, expired, over-8-hour or wrongly signed auth token is {@code 20001 "invalid auth token"}), 404
  * {@code 29404} for an unknown route. WebSocket streams at {@code /stream}: see {@link PaperStreams}. All state is

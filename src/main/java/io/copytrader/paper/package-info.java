@@ -3,11 +3,12 @@
  * mode, by the {@code paper-exchange} command and by tests in the same JVM.
  *
  * <p>One class per job: {@link io.copytrader.paper.PaperExchange} (the verticle: routes, market data, fault
- * handling), {@code AccountEndpoints} (account and order lookups, auth tokens), {@code TxEndpoints} (sendTx,
- * sendTxBatch, tx lookup, the sequencer's timer), {@code PaperControls} (the {@code /paper} test controls),
- * {@code TxIntake} (reading tx_info, signature, chain id, expiry, nonce and the API's order checks),
- * {@code Sequencer} (the queue of accepted transactions, applied after a delay), {@code PaperEngine} (markets,
- * accounts, order rules, matching, triggers, expiry), {@code Lookups} (what lookups see, lagging when asked),
+ * handling), {@code AccountEndpoints} (account and order lookups, auth tokens), {@code MarketEndpoints} (assets,
+ * funding rates, trades), {@code TxEndpoints} (sendTx, sendTxBatch, tx lookup, the sequencer's timer),
+ * {@code PaperControls} (the {@code /paper} test controls), {@code TxIntake} (reading tx_info, signature, chain id,
+ * expiry, nonce and the API's order checks), {@code Sequencer} (the queue of accepted transactions, applied after a
+ * delay), {@code PaperEngine} (markets, accounts, order rules, matching, triggers, expiry), {@code TradeLog} (the
+ * fills), {@code Funding} (mark, index and funding rate), {@code Lookups} (what lookups see, lagging when asked),
  * {@code SyntheticBook} (the book drawn around a mid price), {@code PaperPosition} (size, entry and PnL arithmetic),
  * {@code PaperJson} (Lighter's JSON shapes), {@code PaperStreams} (the WebSocket API) and {@code FaultInjector}
  * (latency, errors, 429s, lost answers, forced nonce errors, delays and lags, request counts). The engine, intake
