@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The paper exchange's market endpoints beside the books: {@code assetDetails} (USDC, the only asset),
@@ -117,7 +118,8 @@ final class MarketEndpoints {
     boolean badFilters = !SORT_BY.contains(String.valueOf(ctx.queryParams().get("sort_by")))
       || (role != null && !Set.of("all", "maker", "taker").contains(role))
       || (type != null && !Set.of("all", "trade", "liquidation", "deleverage", "market-settlement").contains(type))
-      || (ctx.queryParams().get("cursor") != null && cursor == null);
+      || Stream.of("cursor", "market_id", "account_index", "order_index", "ask_filter")
+        .anyMatch(name -> ctx.queryParams().get(name) != null && longParam(ctx, name) == null);
     if (badFilters || limit == null || limit < 1 || limit > MAX_TRADES) {
       invalidParam(ctx);
       return;

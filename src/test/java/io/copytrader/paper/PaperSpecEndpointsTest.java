@@ -107,6 +107,10 @@ class PaperSpecEndpointsTest {
     assertThat(second.getJsonArray("trades").getJsonObject(0).getLong("bid_client_id")).isEqualTo(1);
     assertThat(withoutToken.status()).isEqualTo(400);
     assertThat(withoutToken.code()).isEqualTo(20001);
+    for (String bad : List.of("limit=2", "sort_by=price&limit=2", "sort_by=trade_id&limit=101",
+      "sort_by=trade_id&limit=2&market_id=eth", "sort_by=trade_id&limit=2&cursor=x")) {
+      assertThat(paper.http.get("/api/v1/trades?" + bad).code()).as(bad).isEqualTo(20001);
+    }
   }
 
   @Test
