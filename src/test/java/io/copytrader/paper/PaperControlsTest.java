@@ -160,6 +160,7 @@ class PaperControlsTest {
         .get(10, TimeUnit.SECONDS));
 
     assertThat(dropped.getCause()).isNotNull();
+    paper.settle();
     assertThat(paper.nextNonce()).isEqualTo(1);
     assertThat(paper.position(ETH).getString("position")).isEqualTo("1.0000");
     assertThat(paper.getJson("/api/v1/tx?by=hash&value=" + tx.txHashHex()).getInteger("status")).isEqualTo(2);
