@@ -1,0 +1,165 @@
+package io.copytrader.campaign;
+
+import io.copytrader.campaign.CampaignTarget.Account;
+import io.copytrader.campaign.Schedule.Heal;
+import io.copytrader.campaign.Schedule.Inject;
+import io.copytrader.campaign.Schedule.Pause;
+import io.copytrader.campaign.Schedule.Price;
+import io.copytrader.campaign.Schedule.Restart;
+import io.copytrader.campaign.Schedule.Step;
+import io.copytrader.campaign.Schedule.Submit;
+import io.copytrader.campaign.Violation.Guarantee;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Plays one {@link Schedule} against a fresh {@link CampaignTarget}, then heals the exchange and checks every
+ * guarantee with {@link GuaranteeChecker} once the service is quiescent: requests are given {@link #FINAL_BOUND}
+ * to become final, positions {@link #PROTECTION_BOUND} more to be protected. Nothing is slept for a fixed time
+ * except the schedule's own pauses and restart delays, which are the faults' timing.
+ */
+final class CampaignRunner {
+
+  /** After healing, how long requests may take to become final: three attempts one second apart, with room. */
+  static final Duration FINAL_BOUND = Duration.ofSeconds(20);
+  /** Once every request is final, how long a position may wait for its stop-loss. */
+  static final Duration PROTECTION_BOUND = Duration.ofSeconds(5);
+  private static final long POLL_MS = 25;
+
+  /** What one seed did and found. */
+  record SeedResult(long seed, long millis, int restarts, Map<String, Integer> submits,
+                    Map<FaultKind, Integer> injected, Map<FaultKind, Integer> skipped, Map<String, Integer> states,
+                    List<Violation> violations) {
+  }
+
+  private final Function<Schedule, CampaignTarget> targets;
+
+  CampaignRunner(Function<Schedule, CampaignTarget> targets) {
+    this.targets = targets;
+  }
+
+  SeedResult run(Schedule schedule) {
+    long started = System.nanoTime();
+    List<Violation> violations = new ArrayList<>();
+    Map<String, Integer> submits = new TreeMap<>();
+    Map<String, Integer> states = new TreeMap<>();
+    ExchangeFaults faults = null;
+    int restarts = 0;
+    try (CampaignTarget target = targets.apply(schedule)) {
+      faults = new ExchangeFaults(target.exchangeUrl());
+      CampaignHttp service = new CampaignHttp(CampaignTarget.API_KEY);
+      for (Step step : schedule.steps()) {
+        if (step instanceof Submit submit) {
+          submits.merge(outcome(service.post(target.serviceUrl() + path(submit), body(submit))), 1, Integer::sum);
+        } else if (step instanceof Inject inject) {
+          faults.inject(inject.fault());
+        } else if (step instanceof Price price) {
+          faults.setPrice(Schedule.MARKETS.get(price.market()).id(), price.price());
+        } else if (step instanceof Restart restart) {
+          CampaignHttp.pause(restart.afterMs());
+          target.restart();
+          restarts++;
+        } else if (step instanceof Pause pause) {
+          CampaignHttp.pause(pause.ms());
+        } else if (step instanceof Heal) {
+          faults.heal();
+        }
+      }
+      faults.heal();
+      check(target, schedule.seed(), violations, states);
+    } catch (RuntimeException e) {
+      violations.add(new Violation(Guarantee.HARNESS, schedule.seed(), e.toString()));
+    }
+    long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    return new SeedResult(schedule.seed(), millis, restarts, submits,
+      faults == null ? Map.of() : faults.injected(), faults == null ? Map.of() : faults.skipped(), states,
+      violations);
+  }
+
+  private static void check(CampaignTarget target, long seed, List<Violation> violations,
+                            Map<String, Integer> states) {
+    Ledgers ledgers = new Ledgers(target);
+    GuaranteeChecker checker = new GuaranteeChecker(ledgers, seed);
+    List<JsonObject> requests = until(FINAL_BOUND, () -> allRequests(checker), found -> checker.final_(found).isEmpty());
+    violations.addAll(checker.final_(requests));
+    List<Violation> unprotected = until(PROTECTION_BOUND, () -> protection(checker), List::isEmpty);
+    violations.addAll(unprotected);
+    requests = allRequests(checker);
+    requests.forEach(request -> states.merge(request.getString("state"), 1, Integer::sum));
+    for (Account account : CampaignTarget.ACCOUNTS) {
+      List<JsonObject> details = requests.stream()
+        .filter(request -> request.getLong("account_index") == account.index())
+        .map(request -> ledgers.request(request.getString("request_id")).orElseThrow(() ->
+          new IllegalStateException("GET /api/trade/" + request.getString("request_id") + " failed")))
+        .toList();
+      violations.addAll(checker.atMostOnce(account, details));
+    }
+    violations.addAll(checker.exits(requests));
+    violations.addAll(checker.reportedOnce(requests, target.telegramTexts()));
+  }
+
+  private static List<JsonObject> allRequests(GuaranteeChecker checker) {
+    List<JsonObject> all = new ArrayList<>();
+    CampaignTarget.ACCOUNTS.forEach(account -> all.addAll(checker.requests(account)));
+    return all;
+  }
+
+  private static List<Violation> protection(GuaranteeChecker checker) {
+    List<Violation> all = new ArrayList<>();
+    CampaignTarget.ACCOUNTS.forEach(account -> all.addAll(checker.protection(account)));
+    return all;
+  }
+
+  /** Polls {@code probe} until {@code done} holds or {@code bound} passes; returns the last value either way. */
+  private static <T> T until(Duration bound, java.util.function.Supplier<T> probe,
+                             java.util.function.Predicate<T> done) {
+    long deadline = System.nanoTime() + bound.toNanos();
+    T last = probe.get();
+    while (!done.test(last) && System.nanoTime() < deadline) {
+      CampaignHttp.pause(POLL_MS);
+      last = probe.get();
+    }
+    return last;
+  }
+
+  private static String outcome(CampaignHttp.Reply reply) {
+    if (reply.status() == 0) {
+      return "unanswered";
+    }
+    String code = reply.status() == 202 ? "" : " " + codeOf(reply);
+    return reply.status() + code;
+  }
+
+  private static String codeOf(CampaignHttp.Reply reply) {
+    try {
+      return reply.json().getString("code", "");
+    } catch (RuntimeException notJson) {
+      return "";
+    }
+  }
+
+  private static String path(Submit submit) {
+    return switch (submit.action()) {
+      case LONG, SHORT, CLOSE -> "/api/trade";
+      case INCREASE, DECREASE -> "/api/trade/adjust";
+    };
+  }
+
+  private static JsonObject body(Submit submit) {
+    Account account = CampaignTarget.ACCOUNTS.get(submit.account());
+    JsonObject body = new JsonObject().put("account_index", account.index())
+      .put("symbol", Schedule.MARKETS.get(submit.market()).symbol());
+    return switch (submit.action()) {
+      case LONG, SHORT -> body.put("trade_type", submit.action().name().toLowerCase())
+        .put("reference_position_ratio", Double.parseDouble(submit.amount()));
+      case CLOSE -> body.put("trade_type", "close");
+      case INCREASE, DECREASE -> body.put("adjustment_type", submit.action().name().toLowerCase())
+        .put("percentage", Double.parseDouble(submit.amount()));
+    };
+  }
+}

@@ -1,0 +1,174 @@
+package io.copytrader.campaign;
+
+import io.copytrader.campaign.CampaignTarget.Account;
+import io.copytrader.campaign.Violation.Guarantee;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The guarantees, checked once the service is quiescent (faults healed, see CampaignRunner) from the exchange's
+ * ledger, the journal and the Telegram notices. Each method returns what it found broken; none of them waits:
+ * the runner polls {@link #final_} and {@link #protection} within their bounds.
+ *
+ * <p>Not violations: a position a stop-loss closed after a price move (flat, nothing to protect); an exit on
+ * a flat position rejected (NO_POSITION at intake is never journaled, in execution it ends {@code rejected});
+ * an open that expired (only exits must not); a request with no notice (only duplicates are counted).
+ */
+final class GuaranteeChecker {
+
+  static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired");
+  /** Orders that execute a request: the entry, a close, a reduction (journal OrderPurpose). */
+  static final Set<String> EXECUTING_PURPOSES = Set.of("entry", "close", "reduce");
+  /** Titles of the notices that report a request's final outcome (src/main/java/io/copytrader/notify/Notices.java). */
+  static final List<String> FINAL_TITLES = List.of("Position opened", "Position increased", "Position reduced",
+    "Position closed", "Trade rejected", "Trade failed after retries", "Trade request expired");
+  private static final Set<String> LIVE = Set.of("open", "pending", "in-progress");
+
+  private final Ledgers ledgers;
+  private final long seed;
+
+  GuaranteeChecker(Ledgers ledgers, long seed) {
+    this.ledgers = ledgers;
+    this.seed = seed;
+  }
+
+  /** Every journaled request of the account, as listed (state, kind, body). */
+  List<JsonObject> requests(Account account) {
+    return ledgers.requests(account);
+  }
+
+  /** Always final: requests still queued or executing. */
+  List<Violation> final_(List<JsonObject> requests) {
+    return requests.stream().filter(request -> !FINAL_STATES.contains(request.getString("state")))
+      .map(request -> violation(Guarantee.ALWAYS_FINAL, "request " + request.getString("request_id") + " is "
+        + request.getString("state") + " after quiescence: " + request.getJsonObject("request").encode()))
+      .toList();
+  }
+
+  /** Always protected: one live reduce-only stop-loss on the closing side of each open position, covering it. */
+  List<Violation> protection(Account account) {
+    List<Violation> found = new ArrayList<>();
+    Map<Integer, BigDecimal> positions = ledgers.positions(account);
+    List<JsonObject> active = ledgers.activeOrders(account);
+    positions.forEach((marketId, size) -> {
+      boolean closingSideIsAsk = size.signum() > 0;
+      List<JsonObject> stops = active.stream()
+        .filter(order -> order.getInteger("market_index") == marketId.intValue())
+        .filter(order -> order.getString("type", "").startsWith("stop-loss"))
+        .filter(order -> order.getBoolean("reduce_only", false) && LIVE.contains(order.getString("status")))
+        .filter(order -> order.getBoolean("is_ask") == closingSideIsAsk)
+        .toList();
+      if (stops.size() != 1 || Ledgers.decimal(stops.get(0), "remaining_base_amount").compareTo(size.abs()) < 0) {
+        found.add(violation(Guarantee.ALWAYS_PROTECTED, "account " + account.index() + " market " + marketId
+          + " position " + size.toPlainString() + " has " + stops.size() + " closing stop-loss(es)"
+          + (stops.isEmpty() ? "" : " remaining " + stops.stream()
+            .map(stop -> stop.getString("remaining_base_amount")).toList())));
+      }
+    });
+    return found;
+  }
+
+  /**
+   * At most once, per request: the client order indexes its executing orders carry, looked up on the exchange,
+   * filled at most once between them; per account: the exchange's filled market (IOC) orders are exactly the
+   * requests whose executing order filled, so a re-signed duplicate under an index the journal does not list
+   * shows too. Returns the violations; {@code details} are the requests' journal details.
+   */
+  List<Violation> atMostOnce(Account account, List<JsonObject> details) {
+    List<Violation> found = new ArrayList<>();
+    Set<Long> journaled = new LinkedHashSet<>();
+    Map<String, List<Long>> indexesByRequest = new HashMap<>();
+    for (JsonObject detail : details) {
+      List<Long> indexes = detail.getJsonArray("orders").stream().map(JsonObject.class::cast)
+        .filter(order -> EXECUTING_PURPOSES.contains(order.getString("purpose")))
+        .map(order -> order.getLong("client_order_index")).filter(index -> index != null).distinct().toList();
+      indexesByRequest.put(detail.getString("request_id"), indexes);
+      journaled.addAll(indexes);
+    }
+    Map<Long, List<JsonObject>> filledByIndex = new HashMap<>();
+    ledgers.ordersByClientIndex(account, List.copyOf(journaled)).stream().filter(GuaranteeChecker::filled)
+      .forEach(order -> filledByIndex.computeIfAbsent(order.getLong("client_order_index"), k -> new ArrayList<>())
+        .add(order));
+    int requestsFilled = 0;
+    for (Map.Entry<String, List<Long>> request : indexesByRequest.entrySet()) {
+      List<JsonObject> fills = request.getValue().stream()
+        .flatMap(index -> filledByIndex.getOrDefault(index, List.of()).stream()).toList();
+      if (!fills.isEmpty()) {
+        requestsFilled++;
+      }
+      if (fills.size() > 1) {
+        found.add(violation(Guarantee.AT_MOST_ONCE, "request " + request.getKey() + " executed " + fills.size()
+          + " orders on the exchange: " + describe(fills)));
+      }
+    }
+    List<JsonObject> marketFills = new ArrayList<>();
+    boolean truncated = false;
+    for (Schedule.Market market : Schedule.MARKETS) {
+      List<JsonObject> inactive = ledgers.inactiveOrders(account, market.id());
+      truncated |= inactive.size() >= Ledgers.INACTIVE_LIMIT;
+      inactive.stream().filter(order -> "market".equals(order.getString("type"))).filter(GuaranteeChecker::filled)
+        .forEach(marketFills::add);
+    }
+    if (!truncated && marketFills.size() != requestsFilled) {
+      List<JsonObject> unknown = marketFills.stream()
+        .filter(order -> !journaled.contains(order.getLong("client_order_index"))).toList();
+      found.add(violation(Guarantee.AT_MOST_ONCE, "account " + account.index() + ": " + marketFills.size()
+        + " filled market orders on the exchange, " + requestsFilled + " requests filled"
+        + (unknown.isEmpty() ? "" : "; not in the journal: " + describe(unknown))));
+    }
+    return found;
+  }
+
+  /** Exits are never dropped: no close and no decrease ends expired. */
+  List<Violation> exits(List<JsonObject> requests) {
+    return requests.stream().filter(request -> "expired".equals(request.getString("state")))
+      .filter(request -> {
+        JsonObject body = request.getJsonObject("request", new JsonObject());
+        return "close".equals(body.getString("trade_type")) || "decrease".equals(body.getString("adjustment_type"));
+      })
+      .map(request -> violation(Guarantee.EXITS_NEVER_DROPPED, "request " + request.getString("request_id")
+        + " " + request.getJsonObject("request").encode() + " expired: " + request.getString("error_message")))
+      .toList();
+  }
+
+  /** Reported once: at most one final-outcome notice names each final request. */
+  List<Violation> reportedOnce(List<JsonObject> requests, List<String> telegram) {
+    List<Violation> found = new ArrayList<>();
+    for (JsonObject request : requests) {
+      String id = request.getString("request_id");
+      List<String> finals = telegram.stream().filter(text -> text.contains("<b>Request:</b> " + id))
+        .map(GuaranteeChecker::title).filter(FINAL_TITLES::contains).toList();
+      if (finals.size() > 1) {
+        found.add(violation(Guarantee.REPORTED_ONCE, "request " + id + " (" + request.getString("state")
+          + ") has " + finals.size() + " final notices: " + finals));
+      }
+    }
+    return found;
+  }
+
+  private static String title(String text) {
+    int start = text.indexOf("<b>");
+    int end = text.indexOf("</b>", start + 3);
+    return start < 0 || end < 0 ? "" : text.substring(start + 3, end);
+  }
+
+  private static boolean filled(JsonObject order) {
+    return Ledgers.decimal(order, "filled_base_amount").signum() > 0;
+  }
+
+  private static List<String> describe(List<JsonObject> orders) {
+    return orders.stream().map(order -> "coi " + order.getLong("client_order_index") + " " + order.getString("type")
+      + (order.getBoolean("is_ask") ? " sell " : " buy ") + order.getString("filled_base_amount") + " nonce "
+      + order.getLong("nonce")).toList();
+  }
+
+  private Violation violation(Guarantee guarantee, String detail) {
+    return new Violation(guarantee, seed, detail);
+  }
+}
