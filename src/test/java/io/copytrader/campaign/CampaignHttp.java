@@ -28,7 +28,8 @@ final class CampaignHttp {
   }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final HttpClient client = HttpClient.newBuilder()
+    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
   private final String apiKey;
 
   /** {@code apiKey} is sent as {@code X-API-Key} on every request (the service's key; null for none). */

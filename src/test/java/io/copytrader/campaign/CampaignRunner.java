@@ -25,10 +25,10 @@ import java.util.function.Function;
  */
 final class CampaignRunner {
 
-  /** After healing, how long requests may take to become final: three attempts one second apart, with room. */
-  static final Duration FINAL_BOUND = Duration.ofSeconds(20);
+  /** After healing, how long requests may take to become final: three attempts a second apart and a 2 s stream wait per request, with room. */
+  static final Duration FINAL_BOUND = Duration.ofSeconds(15);
   /** Once every request is final, how long a position may wait for its stop-loss. */
-  static final Duration PROTECTION_BOUND = Duration.ofSeconds(5);
+  static final Duration PROTECTION_BOUND = Duration.ofSeconds(4);
   private static final long POLL_MS = 25;
 
   /** What one seed did and found. */

@@ -31,7 +31,7 @@ class FaultCampaignTest {
     ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
       .setLevel(Level.toLevel(System.getProperty("campaign.log", "WARN")));
     Vertx vertx = Vertx.vertx();
-    ScenarioGenerator generator = new ScenarioGenerator(3);
+    ScenarioGenerator generator = new ScenarioGenerator(2);
     CampaignRunner runner = new CampaignRunner(schedule -> new InProcessTarget(vertx, seedDirectory(dir, schedule),
       schedule));
     CampaignSummary summary = new CampaignSummary("tier 1, in-process",
