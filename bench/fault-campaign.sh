@@ -30,6 +30,6 @@ fi
 echo "running: ${cmd[*]}"
 status=0
 "${cmd[@]}" > "$out.log" 2>&1 || status=$?
-grep -E '^campaign seed|^FAULT CAMPAIGN|^  [A-Z_]+ seed|^  replay:' "$out.log" | tee "$out" || true
+grep -E '^campaign seed|^FAULT CAMPAIGN|^  [A-Z_]+ seed|^  replay:' "$out.log" | awk '!seen[$0]++' | tee "$out" || true
 [[ $status == 0 ]] || echo "exit status $status (full Maven output: $out.log)"
 exit "$status"

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 class FaultCampaignTest {
 
   static final String DEFAULT_SEEDS = "1..30";
+  static final String CONTROL_SEEDS = "1..4";
 
   @Test
   void everyScheduleKeepsTheGuarantees(@TempDir Path dir) {
@@ -46,6 +47,32 @@ class FaultCampaignTest {
         SeedResult result = runner.run(schedule);
         summary.add(result);
         System.out.println(CampaignSummary.progress(result));
+      }
+    } finally {
+      vertx.close().await();
+    }
+    String report = summary.render();
+    System.out.println(report);
+    assertThat(summary.violations()).as(report).isEmpty();
+  }
+
+  /**
+   * The control: the same schedules with every fault and restart taken out must break nothing, or the checks
+   * themselves are wrong (price moves still trigger stop-losses, exits still meet flat positions).
+   */
+  @Test
+  void healthySchedulesKeepTheGuarantees(@TempDir Path dir) {
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+      .setLevel(Level.toLevel(System.getProperty("campaign.log", "WARN")));
+    Vertx vertx = Vertx.vertx();
+    ScenarioGenerator generator = new ScenarioGenerator(2);
+    CampaignRunner runner = new CampaignRunner(schedule -> new InProcessTarget(vertx, seedDirectory(dir, schedule),
+      schedule));
+    CampaignSummary summary = new CampaignSummary("tier 1 control, no faults", seed -> "./mvnw -B -o test"
+      + " -Dtest='FaultCampaignTest#healthySchedulesKeepTheGuarantees' -Dcampaign.control.seeds=" + seed);
+    try {
+      for (long seed : CampaignSummary.seeds(System.getProperty("campaign.control.seeds", CONTROL_SEEDS))) {
+        summary.add(runner.run(generator.generate(seed).withoutFaults()));
       }
     } finally {
       vertx.close().await();

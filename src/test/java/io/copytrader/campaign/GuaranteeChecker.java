@@ -129,8 +129,10 @@ final class GuaranteeChecker {
   List<Violation> exits(List<JsonObject> requests) {
     return requests.stream().filter(request -> "expired".equals(request.getString("state")))
       .filter(request -> {
+        // The journal keeps the parsed request: {"action":"close"|"decrease"|…} (account/TradeRequest, account/TradeAction).
         JsonObject body = request.getJsonObject("request", new JsonObject());
-        return "close".equals(body.getString("trade_type")) || "decrease".equals(body.getString("adjustment_type"));
+        String action = body.getString("action", body.getString("trade_type", body.getString("adjustment_type")));
+        return "close".equals(action) || "decrease".equals(action);
       })
       .map(request -> violation(Guarantee.EXITS_NEVER_DROPPED, "request " + request.getString("request_id")
         + " " + request.getJsonObject("request").encode() + " expired: " + request.getString("error_message")))

@@ -51,7 +51,9 @@ record Schedule(long seed, int maxSignalAgeSeconds, List<Step> steps) {
   record Heal() implements Step {
   }
 
-  long count(Class<? extends Step> type) {
-    return steps.stream().filter(type::isInstance).count();
+  /** The same trades, price moves and pauses on a healthy exchange with no restart: the checks' control. */
+  Schedule withoutFaults() {
+    return new Schedule(seed, maxSignalAgeSeconds, steps.stream()
+      .filter(step -> step instanceof Submit || step instanceof Price || step instanceof Pause).toList());
   }
 }
