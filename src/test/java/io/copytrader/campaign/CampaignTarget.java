@@ -52,8 +52,6 @@ interface CampaignTarget extends AutoCloseable {
   /** Every Telegram message text the service instances sent so far. */
   List<String> telegramTexts();
 
-  /** How this target names itself in a replay command. */
-  String replayCommand(long seed);
 
   @Override
   void close();

@@ -26,6 +26,7 @@ class FaultCampaignIT {
 
   @Test
   void everyScheduleKeepsTheGuaranteesAcrossKills(@TempDir Path dir) {
+    FaultCampaignTest.quietLogs();
     ScenarioGenerator generator = new ScenarioGenerator(2);
     CampaignRunner runner = new CampaignRunner(schedule -> new ProcessTarget(seedDirectory(dir, schedule), schedule));
     CampaignSummary summary = new CampaignSummary("tier 2, process killed with SIGKILL", FaultCampaignIT::replay);

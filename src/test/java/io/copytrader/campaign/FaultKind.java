@@ -24,12 +24,16 @@ enum FaultKind {
   RATE_LIMIT(faults("rate_limit_count", r -> new JsonObject().put("rate_limit_count", 1 + r.nextInt(3)))),
   /** Every request waits this long, until healed. */
   LATENCY(faults("latency_ms", r -> new JsonObject().put("latency_ms", 20 + r.nextInt(180)))),
-  /** The next lookups of orders by client order index fail with 5xx. */
+  /** The next lookups of orders by client order index fail with 5xx (error_path). */
   LOOKUP_FAILURE(faults("error_count", r -> new JsonObject().put("error_count", 1 + r.nextInt(3))
     .put("error_path", "/api/v1/accountOrders"))),
   /** Orders become visible to lookups only after this lag (not on every exchange yet). */
   LOOKUP_LAG(faults("lookup_lag_ms", r -> new JsonObject().put("lookup_lag_ms", 50 + r.nextInt(450)))),
-  /** The next sends are applied and then answered with a failure (not on every exchange yet). */
+  /** The next order lookups fail with 5xx (not on every exchange yet). */
+  LOOKUP_ERROR(faults("lookup_error_count", r -> new JsonObject().put("lookup_error_count", 1 + r.nextInt(3)))),
+  /** Accepted transactions are applied this long after their answer (not on every exchange yet). */
+  SEQUENCER_DELAY(faults("sequencer_delay_ms", r -> new JsonObject().put("sequencer_delay_ms", 5 + r.nextInt(60)))),
+  /** The next sends are applied, then their answer is lost (not on every exchange yet). */
   DROP_AFTER_APPLY(faults("drop_after_apply_count",
     r -> new JsonObject().put("drop_after_apply_count", 1 + r.nextInt(2)))),
   /** The next sends are refused with 21104 and change nothing. */

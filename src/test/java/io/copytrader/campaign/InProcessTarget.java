@@ -98,10 +98,6 @@ final class InProcessTarget implements CampaignTarget {
     return telegram.texts();
   }
 
-  @Override
-  public String replayCommand(long seed) {
-    return "./mvnw -B -o test -Dtest=FaultCampaignTest -Dcampaign.seeds=" + seed;
-  }
 
   @Override
   public void close() {

@@ -143,10 +143,6 @@ final class ProcessTarget implements CampaignTarget {
     return telegram.texts();
   }
 
-  @Override
-  public String replayCommand(long seed) {
-    return FaultCampaignIT.replay(seed);
-  }
 
   @Override
   public void close() {

@@ -22,6 +22,11 @@ import java.util.Random;
  * to adjust), price moves of up to ±1.5% (the default stop-loss sits 0.25% from entry: 5% initial margin times
  * STOP_LOSS_RATIO 0.05, see README.md "How a request executes"), faults of every {@link FaultKind}, heals, and
  * restarts a few milliseconds after a submit so that they land mid-flight.
+ *
+ * <p>A seed names the same schedule for as long as this class and {@link FaultKind} stay as they are: a new
+ * kind re-deals every seed's faults, so a seed reported against one version is replayed with that version.
+ * What the service makes of a schedule also depends on timing (where a restart lands), so a racy violation
+ * may need a few replays.
  */
 final class ScenarioGenerator {
 
