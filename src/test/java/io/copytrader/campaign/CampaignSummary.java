@@ -57,7 +57,8 @@ final class CampaignSummary {
   static String progress(SeedResult result) {
     return "campaign seed " + result.seed() + ": " + result.millis() + " ms, restarts " + result.restarts()
       + ", submits " + result.submits() + ", faults " + result.injected() + ", requests " + result.states()
-      + (result.violations().isEmpty() ? "" : ", VIOLATIONS " + result.violations().size());
+      + (result.violations().isEmpty() ? "" : ", VIOLATIONS " + result.violations().size() + "\n    "
+        + String.join("\n    ", result.violations().stream().map(Violation::toString).toList()));
   }
 
   String render() {
