@@ -19,14 +19,22 @@ import java.util.function.Function;
 
 /**
  * Plays one {@link Schedule} against a fresh {@link CampaignTarget}, then heals the exchange and checks every
- * guarantee with {@link GuaranteeChecker} once the service is quiescent: requests are given {@link #FINAL_BOUND}
- * to become final, positions {@link #PROTECTION_BOUND} more to be protected. Nothing is slept for a fixed time
+ * guarantee with {@link GuaranteeChecker} once the service is quiescent: requests are given
+ * {@link #finalBound} to become final, positions {@link #PROTECTION_BOUND} more to be protected. Nothing is slept for a fixed time
  * except the schedule's own pauses and restart delays, which are the faults' timing.
  */
 final class CampaignRunner {
 
-  /** After healing, how long requests may take to become final: three attempts a second apart and a 2 s stream wait per request, with room. */
-  static final Duration FINAL_BOUND = Duration.ofSeconds(15);
+  /**
+   * After healing, how long requests may take to become final: README.md "Guarantees", Always final: entry
+   * expiry (MAX_SIGNAL_AGE after signing, at least 10 s, at most 1 min) + 35 s of settlement + the fill timeout
+   * of 15 s + the retries (MAX_RETRIES 2 × RETRY_INTERVAL 1 s), and 3 s for the last request's own work.
+   */
+  static Duration finalBound(Schedule schedule) {
+    long expirySeconds = Math.max(10, Math.min(60, schedule.maxSignalAgeSeconds()));
+    return Duration.ofSeconds(expirySeconds + 35 + 15 + 2 + 3);
+  }
+
   /** Once every request is final, how long a position may wait for its stop-loss. */
   static final Duration PROTECTION_BOUND = Duration.ofSeconds(4);
   private static final long POLL_MS = 25;
@@ -71,7 +79,7 @@ final class CampaignRunner {
         }
       }
       faults.heal();
-      check(target, schedule.seed(), violations, states);
+      check(target, schedule, violations, states);
     } catch (RuntimeException e) {
       violations.add(new Violation(Guarantee.HARNESS, schedule.seed(), e.toString()));
     }
@@ -81,11 +89,11 @@ final class CampaignRunner {
       violations);
   }
 
-  private static void check(CampaignTarget target, long seed, List<Violation> violations,
+  private static void check(CampaignTarget target, Schedule schedule, List<Violation> violations,
                             Map<String, Integer> states) {
     Ledgers ledgers = new Ledgers(target);
-    GuaranteeChecker checker = new GuaranteeChecker(ledgers, seed);
-    List<JsonObject> requests = until(FINAL_BOUND, () -> allRequests(checker), found -> checker.final_(found).isEmpty());
+    GuaranteeChecker checker = new GuaranteeChecker(ledgers, schedule.seed());
+    List<JsonObject> requests = until(finalBound(schedule), () -> allRequests(checker), found -> checker.final_(found).isEmpty());
     violations.addAll(checker.final_(requests));
     List<Violation> unprotected = until(PROTECTION_BOUND, () -> protection(checker), List::isEmpty);
     violations.addAll(unprotected);
