@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Plays one {@link Schedule} against a fresh {@link CampaignTarget}, then heals the exchange and checks every
  * guarantee with {@link GuaranteeChecker} once the service is quiescent: requests are given
- * {@link #finalBound} to become final, positions {@link #PROTECTION_BOUND} more to be protected. Nothing is slept for a fixed time
- * except the schedule's own pauses and restart delays, which are the faults' timing.
+ * {@link #finalBound} to become final, positions {@link #PROTECTION_BOUND} more to be protected. Nothing is
+ * slept for a fixed time except the schedule's own pauses and restart delays, which are the faults' timing.
  */
 final class CampaignRunner {
 
@@ -46,9 +47,16 @@ final class CampaignRunner {
   }
 
   private final Function<Schedule, CampaignTarget> targets;
+  private final Consumer<CampaignTarget> beforeChecks;
 
   CampaignRunner(Function<Schedule, CampaignTarget> targets) {
+    this(targets, target -> { });
+  }
+
+  /** {@code beforeChecks} runs once the schedule is played and the exchange healed (the sensitivity test's hook). */
+  CampaignRunner(Function<Schedule, CampaignTarget> targets, Consumer<CampaignTarget> beforeChecks) {
     this.targets = targets;
+    this.beforeChecks = beforeChecks;
   }
 
   SeedResult run(Schedule schedule) {
@@ -79,6 +87,7 @@ final class CampaignRunner {
         }
       }
       faults.heal();
+      beforeChecks.accept(target);
       check(target, schedule, violations, states);
     } catch (RuntimeException e) {
       violations.add(new Violation(Guarantee.HARNESS, schedule.seed(), e.toString()));
