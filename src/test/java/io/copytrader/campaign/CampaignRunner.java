@@ -102,8 +102,9 @@ final class CampaignRunner {
                             Map<String, Integer> states) {
     Ledgers ledgers = new Ledgers(target);
     GuaranteeChecker checker = new GuaranteeChecker(ledgers, schedule.seed());
-    List<JsonObject> requests = until(finalBound(schedule), () -> allRequests(checker), found -> checker.final_(found).isEmpty());
-    violations.addAll(checker.final_(requests));
+    List<JsonObject> requests = until(finalBound(schedule), () -> allRequests(checker),
+      found -> checker.unfinished(found).isEmpty());
+    violations.addAll(checker.unfinished(requests));
     List<Violation> unprotected = until(PROTECTION_BOUND, () -> protection(checker), List::isEmpty);
     violations.addAll(unprotected);
     requests = allRequests(checker);

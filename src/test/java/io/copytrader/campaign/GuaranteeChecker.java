@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The guarantees, checked once the service is quiescent (faults healed, see CampaignRunner) from the exchange's
  * ledger, the journal and the Telegram notices. Each method returns what it found broken; none of them waits:
- * the runner polls {@link #final_} and {@link #protection} within their bounds.
+ * the runner polls {@link #unfinished} and {@link #protection} within their bounds.
  *
  * <p>Not violations: a position a stop-loss closed after a price move (flat, nothing to protect); an exit on
  * a flat position rejected (NO_POSITION at intake is never journaled, in execution it ends {@code rejected});
@@ -44,7 +44,7 @@ final class GuaranteeChecker {
   }
 
   /** Always final: requests still queued or executing. */
-  List<Violation> final_(List<JsonObject> requests) {
+  List<Violation> unfinished(List<JsonObject> requests) {
     return requests.stream().filter(request -> !FINAL_STATES.contains(request.getString("state")))
       .map(request -> violation(Guarantee.ALWAYS_FINAL, "request " + request.getString("request_id") + " is "
         + request.getString("state") + " after quiescence: " + request.getJsonObject("request").encode()))
@@ -129,7 +129,8 @@ final class GuaranteeChecker {
   List<Violation> exits(List<JsonObject> requests) {
     return requests.stream().filter(request -> "expired".equals(request.getString("state")))
       .filter(request -> {
-        // The journal keeps the parsed request: {"action":"close"|"decrease"|…} (account/TradeRequest, account/TradeAction).
+        // The journal keeps the parsed request: {"action":"close"|"decrease"|…}
+        // (src/main/java/io/copytrader/account/TradeRequest.java).
         JsonObject body = request.getJsonObject("request", new JsonObject());
         String action = body.getString("action", body.getString("trade_type", body.getString("adjustment_type")));
         return "close".equals(action) || "decrease".equals(action);
