@@ -27,17 +27,23 @@ import java.util.function.Function;
 final class CampaignRunner {
 
   /**
-   * After healing, how long requests may take to become final: README.md "Guarantees", Always final: entry
-   * expiry (MAX_SIGNAL_AGE after signing, at least 10 s, at most 1 min) + 35 s of settlement + the fill timeout
-   * of 15 s + the retries (MAX_RETRIES 2 × RETRY_INTERVAL 1 s), and 3 s for the last request's own work.
+   * After healing, how long requests may take to become final, as README.md "Guarantees" (Always final) bounds
+   * it: per attempt the entry's expiry (MAX_SIGNAL_AGE after signing, at least 10 s, at most 1 min) + 35 s of
+   * settlement + the fill timeout of 15 s; 1 + MAX_RETRIES attempts RETRY_INTERVAL apart (see
+   * InProcessTarget.serviceEnvironment); and 3 s for the last request's own work.
    */
   static Duration finalBound(Schedule schedule) {
     long expirySeconds = Math.max(10, Math.min(60, schedule.maxSignalAgeSeconds()));
-    return Duration.ofSeconds(expirySeconds + 35 + 15 + 2 + 3);
+    long attempts = 1 + InProcessTarget.MAX_RETRIES;
+    return Duration.ofSeconds((expirySeconds + 35 + 15) * attempts + InProcessTarget.MAX_RETRIES + 3);
   }
 
-  /** Once every request is final, how long a position may wait for its stop-loss. */
-  static final Duration PROTECTION_BOUND = Duration.ofSeconds(4);
+  /**
+   * Once every request is final, how long a position may wait for its stop-loss: the protection supervisor fixes
+   * a missing or wrong one at its next run, at most PROTECTION_INTERVAL later (README.md "Guarantees", Always
+   * protected), plus 3 s for the run itself.
+   */
+  static final Duration PROTECTION_BOUND = Duration.ofSeconds(InProcessTarget.PROTECTION_INTERVAL_SECONDS + 3);
   private static final long POLL_MS = 25;
 
   /** What one seed did and found. */

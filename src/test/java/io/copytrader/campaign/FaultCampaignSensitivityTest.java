@@ -9,6 +9,7 @@ import io.copytrader.campaign.Violation.Guarantee;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,8 @@ class FaultCampaignSensitivityTest {
   }
 
   private static SeedResult run(Path dir, Consumer<CampaignTarget> sabotage) {
-    return new CampaignRunner(schedule -> new InProcessTarget(vertx, dir, schedule), sabotage).run(ONE_OPEN);
+    // The protection supervisor would repair the sabotage at its next run: none runs within the check's bound.
+    return new CampaignRunner(schedule -> new InProcessTarget(vertx, dir, schedule,
+      Map.of("PROTECTION_INTERVAL", "3600")), sabotage).run(ONE_OPEN);
   }
 }

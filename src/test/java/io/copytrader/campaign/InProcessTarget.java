@@ -24,6 +24,10 @@ import java.util.Map;
 final class InProcessTarget implements CampaignTarget {
 
   static final BigDecimal COLLATERAL = new BigDecimal("10000");
+  /** Retries after a retryable failure, one second apart: short, so that a seed takes about a second. */
+  static final int MAX_RETRIES = 2;
+  /** Seconds between the protection supervisor's runs: short, so that the protection bound is too. */
+  static final int PROTECTION_INTERVAL_SECONDS = 2;
 
   private final Vertx vertx;
   private final PaperExchange exchange;
@@ -35,6 +39,11 @@ final class InProcessTarget implements CampaignTarget {
   private Vertx serviceVertx;
 
   InProcessTarget(Vertx vertx, Path dir, Schedule schedule) {
+    this(vertx, dir, schedule, Map.of());
+  }
+
+  /** {@code overrides} replace or add service environment variables. */
+  InProcessTarget(Vertx vertx, Path dir, Schedule schedule, Map<String, String> overrides) {
     this.vertx = vertx;
     this.dir = dir;
     List<PaperAccount> paperAccounts = ACCOUNTS.stream().map(account -> new PaperAccount(account.index(),
@@ -44,6 +53,7 @@ final class InProcessTarget implements CampaignTarget {
     telegram = new TelegramSink(vertx);
     env.putAll(serviceEnvironment(exchange.baseUrl(), telegram.url(), dir.resolve("data"), schedule));
     env.put("HTTP_PORT", "0");
+    env.putAll(overrides);
     deploy();
   }
 
@@ -61,7 +71,8 @@ final class InProcessTarget implements CampaignTarget {
     env.put("TELEGRAM_GROUP_ID", TelegramSink.CHAT_ID);
     env.put("TELEGRAM_API_URL", telegramUrl);
     env.put("RETRY_INTERVAL", "1");
-    env.put("MAX_RETRIES", "2");
+    env.put("MAX_RETRIES", String.valueOf(MAX_RETRIES));
+    env.put("PROTECTION_INTERVAL", String.valueOf(PROTECTION_INTERVAL_SECONDS));
     env.put("SHUTDOWN_GRACE", "0");
     env.put("MAX_SIGNAL_AGE", String.valueOf(schedule.maxSignalAgeSeconds()));
     return env;
