@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Tier 2 of the fault campaign: the same seeded schedules as {@link FaultCampaignTest} against the built jar
  * in a child process ({@link ProcessTarget}), restarted by SIGKILL at the schedule's random points. A handful of
- * seeds ({@code -Dcampaign.it.seeds}, default {@value #DEFAULT_SEEDS}: schedules with two kills each, about 20 s apiece) in the
- * failsafe phase. Seed N plays the same schedule as tier 1's seed N.
+ * seeds in the failsafe phase ({@code -Dcampaign.it.seeds}, default {@value #DEFAULT_SEEDS}: schedules with two
+ * kills each, about 20 s apiece). Seed N plays the same schedule as tier 1's seed N.
  */
 class FaultCampaignIT {
 
