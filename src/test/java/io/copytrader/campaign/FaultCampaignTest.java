@@ -88,7 +88,7 @@ class FaultCampaignTest {
 
   private static Path seedDirectory(Path dir, Schedule schedule) {
     try {
-      return Files.createDirectories(dir.resolve("seed-" + schedule.seed()));
+      return Files.createTempDirectory(dir, "seed-" + schedule.seed() + "-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -90,7 +91,13 @@ final class Ledgers {
 
   // ----- the journal
 
-  /** Every request the journal holds for the account, newest first (all pages). */
+  /**
+   * Request kinds a signal source posts; protection runs are the service's own
+   * (src/main/java/io/copytrader/journal/RequestKind.java) and carry no signal's guarantees.
+   */
+  static final Set<String> SIGNAL_KINDS = Set.of("trade", "adjust");
+
+  /** Every trade and adjustment the journal holds for the account, newest first (all pages). */
   List<JsonObject> requests(Account account) {
     List<JsonObject> all = new ArrayList<>();
     String before = null;
@@ -98,7 +105,8 @@ final class Ledgers {
       String query = "/api/trades?account_index=" + account.index() + "&limit=500"
         + (before == null ? "" : "&before=" + URLEncoder.encode(before, StandardCharsets.UTF_8));
       JsonObject page = service(query).orElseThrow(() -> new IllegalStateException("GET " + query + " failed"));
-      page.getJsonArray("requests").forEach(item -> all.add((JsonObject) item));
+      page.getJsonArray("requests").stream().map(JsonObject.class::cast)
+        .filter(request -> SIGNAL_KINDS.contains(request.getString("kind"))).forEach(all::add);
       before = page.getString("next");
     } while (before != null);
     return all;
