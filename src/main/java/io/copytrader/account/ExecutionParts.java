@@ -3,7 +3,9 @@ package io.copytrader.account;
 import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.journal.Journal;
+import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
+import io.copytrader.lighter.Order;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.market.MarketJson;
@@ -12,6 +14,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.Optional;
 
 /** What one account's requests execute with: its identity and settings, the exchange, the journal. */
 record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
@@ -48,5 +52,22 @@ record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings sett
   Future<DetailedAccount> readAccount() {
     return session.lighter().account(account.accountIndex())
       .recover(failure -> Future.failedFuture(RetryableFailure.of(failure)));
+  }
+
+  /**
+   * The account once it holds the fill: the position before it plus the fill, as the view shows it; read from
+   * REST when the view does not show that within the stream's patience (something else moved the position
+   * too, or the stream is behind).
+   */
+  Future<DetailedAccount> accountAfter(Market market, DetailedAccount before, Order order, BigDecimal filled) {
+    BigDecimal expected = signedPosition(before, market.marketId()).add(order.isAsk() ? filled.negate() : filled);
+    return view.awaitAccount(account.accountIndex(),
+        shown -> signedPosition(shown, market.marketId()).compareTo(expected) == 0, OrderWatcher.STREAM_PATIENCE)
+      .recover(streamFailure -> Future.succeededFuture(Optional.empty()))
+      .compose(shown -> shown.map(Future::succeededFuture).orElseGet(this::readAccount));
+  }
+
+  private static BigDecimal signedPosition(DetailedAccount account, long marketId) {
+    return account.position(marketId).map(AccountPosition::signedPosition).orElse(BigDecimal.ZERO);
   }
 }

@@ -35,6 +35,8 @@ final class RequestExecution {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestExecution.class);
   private static final int ORDER_ALREADY_EXISTS = 21728;
+  private static final int MARKET_WAITS = 30;
+  private static final long MARKET_WAIT_MS = 1_000;
 
   private final QueuedRequest queued;
   private final TradeRequest request;
@@ -54,6 +56,8 @@ final class RequestExecution {
   /** The account as read before the entry order was sent, for the notice and stop-loss of a later attempt. */
   private DetailedAccount entryBefore;
   private long sentAtMillis;
+  /** The fill was journaled, and so reported, before a restart: it is not reported again. */
+  private boolean fillReported;
 
   RequestExecution(ExecutionParts parts, QueuedRequest queued) {
     this.parts = parts;
@@ -104,6 +108,7 @@ final class RequestExecution {
       entryOrderIndex = row.clientOrderIndex();
       entryOrdinal = row.ordinal();
       entry = EntryState.of(row);
+      fillReported = entry == EntryState.ON_EXCHANGE;
       entryTx = InDoubtTx.of(row);
       if (entry == EntryState.IN_DOUBT) {
         parts.session().adoptDoubt(entryTx);
@@ -131,16 +136,23 @@ final class RequestExecution {
       },
       failure -> failure instanceof RetryableFailure && !refusedToStart(),
       (number, failure) -> log.warn("attempt {}/{} failed ({}: {}); retrying in {} s", number, parts.settings().attempts(),
-        code(failure), failure.getMessage(), parts.settings().retryInterval().toSeconds()))
+        RetryableFailure.codeOf(failure), failure.getMessage(), parts.settings().retryInterval().toSeconds()))
       .recover(gaveUp -> {
         if (refusedToStart()) {
           log.warn("no longer queued; not executing it again (nothing was sent)");
           return Future.succeededFuture();
         }
         Throwable failure = gaveUp.getCause();
-        String code = code(failure);
+        String code = RetryableFailure.codeOf(failure);
         if (code.equals(OutcomeCode.INTERNAL.name())) {
           log.error("failed unexpectedly", failure);
+        }
+        if (entry != EntryState.NOT_SENT) {
+          // An order is out there: whatever stopped the request, it must not be reported as not traded.
+          String reason = "entry order " + entryOrderIndex + " may have executed; " + code + ": "
+            + failure.getMessage();
+          return report.finish(new RequestReport.Outcome(RequestState.FAILED, OutcomeCode.OUTCOME_UNKNOWN.name(),
+            reason), Notices.outcomeUnknown(context, request.action(), reason));
         }
         int attempts = ((Retries.GaveUp) gaveUp).attempts();
         return report.finish(new RequestReport.Outcome(RequestState.FAILED, code, failure.getMessage()),
@@ -148,18 +160,25 @@ final class RequestExecution {
       });
   }
 
-  private static String code(Throwable failure) {
-    return failure instanceof RetryableFailure known ? known.code()
-      : failure instanceof LighterException error ? OrderSender.errorCode(error) : OutcomeCode.INTERNAL.name();
-  }
 
   /** One attempt: follow an order the exchange has, settle one in doubt, else plan and send. */
   private Future<Void> once() {
-    return parts.market(request.marketId()).compose(market -> switch (entry) {
-      case ON_EXCHANGE -> confirm(market, null);
-      case IN_DOUBT -> settle(market);
-      case NOT_SENT -> planAndSend(market);
+    Future<Market> market = entry == EntryState.NOT_SENT ? parts.market(request.marketId())
+      : marketOnceKnown(MARKET_WAITS);
+    return market.compose(known -> switch (entry) {
+      case ON_EXCHANGE -> confirm(known, null);
+      case IN_DOUBT -> settle(known);
+      case NOT_SENT -> planAndSend(known);
     });
+  }
+
+  /**
+   * The market, waited for while an order may be on the exchange (after a restart the market cache may still be
+   * loading): the order is followed as soon as it can be, rather than the request failing around it.
+   */
+  private Future<Market> marketOnceKnown(int tries) {
+    return parts.market(request.marketId()).recover(failure -> tries <= 1 ? Future.failedFuture(failure)
+      : Pause.of(parts.vertx(), MARKET_WAIT_MS).compose(waited -> marketOnceKnown(tries - 1)));
   }
 
   private Future<Void> settle(Market market) {
@@ -334,15 +353,18 @@ final class RequestExecution {
     RequestState state = complete ? RequestState.FILLED : RequestState.PARTIALLY_FILLED;
     log.info("{} {} {} at {} ({})", order.isAsk() ? "sold" : "bought",
       filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
-    return recordFill(complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice,
-      order.status())
-      .compose(recorded -> entryBefore != null ? accountAfter(market, entryBefore, order, filled) : parts.readAccount())
+    Future<Boolean> recorded = fillReported ? Future.succeededFuture(false)
+      : recordFill(complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice, order.status());
+    return recorded
+      .compose(done -> entryBefore != null ? parts.accountAfter(market, entryBefore, order, filled) : parts.readAccount())
       .compose(after -> {
         parts.view().settled(after);
         Optional<AccountPosition> held = after.position(market.marketId());
-        report.publish(entryBefore != null
-          ? FillNotices.of(context, order, filled, averagePrice, entryBefore.position(market.marketId()), held)
-          : FillNotices.afterTheFact(context, order, filled, averagePrice, held));
+        if (!fillReported) {
+          report.publish(entryBefore != null
+            ? FillNotices.of(context, order, filled, averagePrice, entryBefore.position(market.marketId()), held)
+            : FillNotices.afterTheFact(context, order, filled, averagePrice, held));
+        }
         Optional<Position> now = Position.in(after, market.marketId());
         Optional<Position> then = entryBefore != null ? Position.in(entryBefore, market.marketId())
           : Position.before(now, FillNotices.heldBefore(order, filled, held));
@@ -363,20 +385,6 @@ final class RequestExecution {
     return new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++);
   }
 
-  /**
-   * The account once it holds the fill: the position before it plus the fill, as the view shows it; read from
-   * REST when the view does not show that within the stream's patience (something else moved the position
-   * too, or the stream is behind).
-   */
-  private Future<DetailedAccount> accountAfter(Market market, DetailedAccount before, Order order,
-                                               BigDecimal filled) {
-    BigDecimal expected = signedPosition(before, market.marketId()).add(order.isAsk() ? filled.negate() : filled);
-    return parts.view().awaitAccount(parts.account().accountIndex(),
-        shown -> signedPosition(shown, market.marketId()).compareTo(expected) == 0, OrderWatcher.STREAM_PATIENCE)
-      .recover(streamFailure -> Future.succeededFuture(Optional.empty()))
-      .compose(shown -> shown.map(Future::succeededFuture).orElseGet(parts::readAccount));
-  }
-
   private Future<Boolean> recordFill(OrderState state, BigDecimal filled, BigDecimal averagePrice, String status) {
     if (entryOrdinal < 0) {
       return Future.succeededFuture(true);
@@ -388,9 +396,5 @@ final class RequestExecution {
           log.warn("the journal refused to record order {}'s fill as {}", entryOrdinal, state.wire());
         }
       });
-  }
-
-  private static BigDecimal signedPosition(DetailedAccount account, long marketId) {
-    return account.position(marketId).map(AccountPosition::signedPosition).orElse(BigDecimal.ZERO);
   }
 }

@@ -24,4 +24,10 @@ final class RetryableFailure extends RuntimeException {
     return new RetryableFailure(failure instanceof LighterException error ? OrderSender.errorCode(error)
       : OutcomeCode.EXCHANGE_ERROR.name(), failure.getMessage());
   }
+
+  /** The code a failure ends a request with. */
+  static String codeOf(Throwable failure) {
+    return failure instanceof RetryableFailure known ? known.code()
+      : failure instanceof LighterException error ? OrderSender.errorCode(error) : OutcomeCode.INTERNAL.name();
+  }
 }

@@ -2,11 +2,14 @@ package io.copytrader.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.journal.OrderState;
+import io.copytrader.journal.OrderUpdate;
 import io.copytrader.journal.RequestDetail;
 import io.copytrader.journal.RequestState;
 import io.copytrader.lighter.signer.SignedTx;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +84,21 @@ class AccountRecoveryTest {
     assertThat(done.orders().get(0).errorCode()).isEqualTo("NEVER_APPLIED");
     assertThat(fixture.exchange.sendTxCalls()).isZero();
     assertThat(fixture.exchange.position()).isZero();
+  }
+
+  @Test
+  void fillJournaledBeforeTheStopIsNotReportedAgain() throws InterruptedException {
+    String id = fixture.accept(ExecutorFixture.request(TradeAction.LONG, "0.5"));
+    SignedTx sent = fixture.interruptedEntry(id, CLIENT_ORDER_INDEX);
+    fixture.exchange.sendTx(sent.txType(), sent.txInfo()).await();
+    fixture.journal.updateOrder(id, 0, OrderUpdate.fill(OrderState.FILLED, new BigDecimal("1.3333"),
+      new BigDecimal("3001.00"), "filled")).await();
+
+    RequestDetail done = recover(id);
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.stopLosses()).hasSize(1);
+    assertThat(fixture.notices).noneMatch(notice -> notice.title().contains("opened"));
   }
 
   private RequestDetail recover(String id) throws InterruptedException {
