@@ -53,6 +53,7 @@ final class StopLossKeeper {
   private final OrderWatcher watcher;
   private final Journal journal;
   private final OrderSender sender;
+  private final Retries retries;
   private final ClientOrderIndexAllocator orderIndexes;
   private final StopLossPolicy policy;
 
@@ -65,6 +66,7 @@ final class StopLossKeeper {
     this.watcher = watcher;
     this.journal = journal;
     this.sender = new OrderSender(session, journal);
+    this.retries = new Retries(vertx, settings.attempts(), settings.retryInterval());
     this.orderIndexes = orderIndexes;
     this.policy = new StopLossPolicy(settings.trading());
   }
@@ -79,27 +81,25 @@ final class StopLossKeeper {
    */
   Future<Optional<String>> align(TradeContext context, Journaling journaling, Market market,
                                  Optional<Position> before, Optional<Position> after) {
-    return attempt(1, context, journaling, market, before, after);
+    return attempt(context, journaling, market, before, after);
   }
 
-  private Future<Optional<String>> attempt(int number, TradeContext context, Journaling journaling, Market market,
+  private Future<Optional<String>> attempt(TradeContext context, Journaling journaling, Market market,
                                            Optional<Position> before, Optional<Position> after) {
-    return once(context, journaling, market, before, after)
+    RequestLog log = new RequestLog(LOG, session.accountIndex(), journaling.requestId());
+    return retries.<Optional<Notice>>run(number -> once(context, journaling, market, before, after),
+        failure -> !(failure instanceof LighterException error) || error.retryable(),
+        (number, failure) -> log.warn("stop-loss in {} failed ({}); retrying in {} s", market.symbol(),
+          failure.getMessage(), settings.retryInterval().toSeconds()))
       .map(notice -> {
         notice.ifPresent(this::publish);
         return Optional.<String>empty();
       })
-      .recover(failure -> {
-        boolean retryable = !(failure instanceof LighterException error) || error.retryable();
-        if (retryable && number < settings.attempts()) {
-          new RequestLog(LOG, session.accountIndex(), journaling.requestId()).warn(
-            "stop-loss in {} failed ({}); retrying in {} s", market.symbol(), failure.getMessage(),
-            settings.retryInterval().toSeconds());
-          return Pause.of(vertx, settings.retryInterval().toMillis())
-            .compose(waited -> attempt(number + 1, context, journaling, market, before, after));
-        }
-        String problem = "stop-loss not in place after " + number + " attempt(s): " + failure.getMessage();
-        new RequestLog(LOG, session.accountIndex(), journaling.requestId()).error("{}: {}", market.symbol(), problem);
+      .recover(gaveUp -> {
+        Throwable failure = gaveUp.getCause();
+        String problem = "stop-loss not in place after " + ((Retries.GaveUp) gaveUp).attempts() + " attempt(s): "
+          + failure.getMessage();
+        log.error("{}: {}", market.symbol(), problem);
         if (after.isPresent()) {
           Position position = session.marginFractions().established(market.marketId(), after.get());
           publish(Notices.stopLossFailed(context, side(position), position.size(), intendedTrigger(market, position),

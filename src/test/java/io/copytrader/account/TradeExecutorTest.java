@@ -33,6 +33,7 @@ class TradeExecutorTest {
     RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
 
     assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(done.request().errorCode()).isNull();
     assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
     assertThat(fixture.exchange.position()).isEqualByComparingTo("1.3333");
     assertThat(fixture.exchange.stopLosses()).singleElement()
@@ -85,6 +86,44 @@ class TradeExecutorTest {
 
     long expiredAt = InDoubtTx.of(entries(done).get(0)).expiredAtMillis();
     assertThat(expiredAt).isBetween(before + 9_000, System.currentTimeMillis() + 10_000);
+  }
+
+  @Test
+  void fillThatNeverShowsFinishedStillGetsItsStopLossAndAnUrgentAlert() {
+    fixture.exchange.holdNextMarketOrder();
+
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FAILED);
+    assertThat(done.request().errorCode()).isEqualTo(OutcomeCode.FILL_UNCONFIRMED.name());
+    assertThat(fixture.exchange.stopLosses()).singleElement()
+      .satisfies(stop -> assertThat(stop.remainingBaseAmount()).isEqualByComparingTo("1.3333"));
+    assertThat(fixture.urgentNotices()).isEqualTo(1);
+  }
+
+  @Test
+  void increaseMovesTheOneStopLossToTheWholePosition() {
+    fixture.execute(TradeAction.LONG, "0.5");
+    long stopIndex = fixture.exchange.stopLosses().get(0).orderIndex();
+
+    RequestDetail done = fixture.execute(TradeAction.INCREASE, "0.5");
+
+    assertThat(done.request().errorCode()).isNull();
+    assertThat(fixture.exchange.stopLosses()).singleElement().satisfies(stop -> {
+      assertThat(stop.orderIndex()).isEqualTo(stopIndex);
+      assertThat(stop.remainingBaseAmount()).isEqualByComparingTo(fixture.exchange.position());
+    });
+  }
+
+  @Test
+  void closeLeavesNoStopLossBehind() {
+    fixture.execute(TradeAction.LONG, "0.5");
+
+    RequestDetail done = fixture.execute(TradeAction.CLOSE, "0");
+
+    assertThat(done.request().errorCode()).isNull();
+    assertThat(fixture.exchange.position()).isZero();
+    assertThat(fixture.exchange.stopLosses()).isEmpty();
   }
 
   private static List<OrderRecord> entries(RequestDetail detail) {

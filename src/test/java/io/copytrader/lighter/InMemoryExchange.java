@@ -42,6 +42,7 @@ public final class InMemoryExchange implements TradingApi {
   private int lookupsToFailAfterSend;
   private int lookupLag;
   private int sendTxCalls;
+  private boolean holdNextMarketOrder;
 
   /** A transaction the exchange applied; lookups see it once {@code visibleAtLookup} lookups have been made. */
   private record Applied(String hash, int type, String info, long nonce, long visibleAtLookup) {
@@ -100,13 +101,19 @@ public final class InMemoryExchange implements TradingApi {
     return position;
   }
 
+  /** The next market order fills but keeps showing "in-progress", as if its final state never arrived. */
+  public InMemoryExchange holdNextMarketOrder() {
+    holdNextMarketOrder = true;
+    return this;
+  }
+
   public int sendTxCalls() {
     return sendTxCalls;
   }
 
   /** The live stop-losses, as the service would read them. */
   public List<Order> stopLosses() {
-    return orders.values().stream().filter(order -> order.status.equals("open")).map(this::toOrder).toList();
+    return orders.values().stream().filter(order -> order.status.equals("pending")).map(this::toOrder).toList();
   }
 
   @Override
@@ -183,11 +190,13 @@ public final class InMemoryExchange implements TradingApi {
       order.filled = size;
       order.filledQuote = size.multiply(touch);
       order.remaining = BigDecimal.ZERO;
-      order.status = size.signum() > 0 ? "filled" : "canceled-reduce-only";
+      order.status = size.signum() == 0 ? "canceled-reduce-only" : holdNextMarketOrder ? "in-progress" : "filled";
+      holdNextMarketOrder = false;
       trade(order.isAsk ? size.negate() : size, touch);
     } else {
       order.type = "stop-loss-limit";
-      order.status = "open";
+      // Lighter lists a conditional order waiting for its trigger as pending.
+      order.status = "pending";
     }
     orders.put(order.orderIndex, order);
   }
@@ -206,7 +215,7 @@ public final class InMemoryExchange implements TradingApi {
 
   private MutableOrder liveByIndex(long orderIndex) {
     MutableOrder order = orders.get(orderIndex);
-    return order != null && order.status.equals("open") ? order : null;
+    return order != null && order.status.equals("pending") ? order : null;
   }
 
   private boolean lookupFails() {
@@ -238,7 +247,7 @@ public final class InMemoryExchange implements TradingApi {
       return Future.failedFuture(serverError("accountActiveOrders"));
     }
     return Future.succeededFuture(new OrderPage(orders.values().stream()
-      .filter(order -> order.visibleAtLookup <= lookups && order.status.equals("open"))
+      .filter(order -> order.visibleAtLookup <= lookups && toOrder(order).live())
       .map(this::toOrder).toList(), null));
   }
 
@@ -288,7 +297,7 @@ public final class InMemoryExchange implements TradingApi {
       Long.toString(order.clientOrderIndex), 0, accountIndex, order.initial, order.remaining, order.filled,
       order.filledQuote, order.price, 0, 0, 0, order.isAsk, order.isAsk ? "sell" : "buy", order.type,
       order.type.equals("market") ? "immediate-or-cancel" : "good-till-time", order.reduceOnly, order.trigger,
-      order.expiry, order.status, "na", 0, 0, 0, 0, 0, 0, 0);
+      order.expiry, order.status, order.type.equals("market") ? "na" : "mark-price", 0, 0, 0, 0, 0, 0, 0);
   }
 
   private static BigDecimal base(long ticks) {
