@@ -1,5 +1,7 @@
 package io.copytrader.account;
 
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_NONCE;
+
 import io.copytrader.config.AccountConfig;
 import io.copytrader.lighter.TradingApi;
 import io.copytrader.lighter.LighterException;
@@ -22,8 +24,6 @@ public final class ExchangeSession {
   /** Lighter accepts auth tokens up to 8 h ahead; ten minutes, renewed a minute early, as its SDK does. */
   private static final long AUTH_TOKEN_SECONDS = 600;
   private static final long AUTH_TOKEN_RENEW_SECONDS = 60;
-  /** 21104: the nonce is not the one the exchange expects for this key. */
-  static final int INVALID_NONCE = 21104;
 
   private final TradingApi lighter;
   private final AccountConfig account;

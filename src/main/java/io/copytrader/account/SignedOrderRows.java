@@ -3,6 +3,7 @@ package io.copytrader.account;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.NewOrder;
 import io.copytrader.journal.OrderUpdate;
+import io.copytrader.lighter.LighterErrorCodes;
 import io.vertx.core.Future;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
@@ -29,7 +30,7 @@ final class SignedOrderRows {
   /** Journals the next signed transaction, its row built for the ordinal it is given. */
   Future<Void> record(IntFunction<NewOrder> row) {
     Future<?> refused = current < 0 ? Future.succeededFuture()
-      : journal.updateOrder(requestId, current, OrderUpdate.rejected("LIGHTER_" + ExchangeSession.INVALID_NONCE,
+      : journal.updateOrder(requestId, current, OrderUpdate.rejected("LIGHTER_" + LighterErrorCodes.INVALID_NONCE,
         "invalid nonce: re-signed with the exchange's next nonce"));
     return refused.compose(closed -> {
       current = ordinals.getAsInt();

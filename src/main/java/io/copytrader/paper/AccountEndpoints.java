@@ -1,5 +1,8 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.ACCOUNT_NOT_FOUND;
+import static io.copytrader.lighter.LighterErrorCodes.API_KEY_NOT_FOUND;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_PARAM;
 import static io.copytrader.paper.PaperExchange.ALL_MARKETS;
 import static io.copytrader.paper.PaperExchange.invalidParam;
 import static io.copytrader.paper.PaperExchange.longParam;
@@ -69,7 +72,7 @@ final class AccountEndpoints {
       return;
     }
     if (found.isEmpty()) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
+      send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return;
     }
     JsonArray accounts = new JsonArray();
@@ -88,7 +91,7 @@ final class AccountEndpoints {
     engine.accounts.values().stream().filter(account -> account.l1Address.equalsIgnoreCase(address))
       .forEach(account -> accounts.add(json.accountScalars(account)));
     if (accounts.isEmpty()) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
+      send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return;
     }
     send(ctx, 200, PaperJson.ok().put("l1_address", address).put("sub_accounts", accounts));
@@ -103,12 +106,12 @@ final class AccountEndpoints {
     }
     PaperAccountState account = engine.accounts.get(accountIndex);
     if (account == null) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
+      send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return;
     }
     Long nonce = lookups.nonce(account, narrow(keyIndex), System.currentTimeMillis());
     if (nonce == null) {
-      send(ctx, 400, PaperJson.error(21109, "api key not found"));
+      send(ctx, 400, PaperJson.error(API_KEY_NOT_FOUND, "api key not found"));
       return;
     }
     send(ctx, 200, PaperJson.ok().put("nonce", nonce));
@@ -123,7 +126,7 @@ final class AccountEndpoints {
     }
     PaperAccountState account = engine.accounts.get(accountIndex);
     if (account == null) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
+      send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return;
     }
     JsonArray keys = new JsonArray();
@@ -296,11 +299,11 @@ final class AccountEndpoints {
     String token = token(ctx);
     PaperAccountState account = engine.accounts.get(accountIndex);
     if (account == null) {
-      send(ctx, 400, PaperJson.error(21100, "account not found"));
+      send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return Optional.empty();
     }
     if (token == null || !validToken(token, account)) {
-      send(ctx, 400, PaperJson.error(20001, "invalid auth token"));
+      send(ctx, 400, PaperJson.error(INVALID_PARAM, "invalid auth token"));
       return Optional.empty();
     }
     return Optional.of(account);

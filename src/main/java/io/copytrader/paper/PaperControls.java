@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_PARAM;
 import static io.copytrader.paper.PaperExchange.send;
 
 import io.copytrader.paper.PaperEngine.MarketState;
@@ -115,7 +116,7 @@ final class PaperControls {
       JsonObject request = ctx.body().asJsonObject();
       send(ctx, 200, action.apply(request == null ? new JsonObject() : request));
     } catch (RuntimeException e) {
-      send(ctx, 400, PaperJson.error(20001, "invalid param: " + e.getMessage()));
+      send(ctx, 400, PaperJson.error(INVALID_PARAM, "invalid param: " + e.getMessage()));
     }
   }
 }

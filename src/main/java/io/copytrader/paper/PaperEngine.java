@@ -1,5 +1,16 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.CLIENT_ORDER_INDEX_EXISTS;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_BASE_AMOUNT;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_MARKET_INDEX;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_MIN_AMOUNTS;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_TRIGGER_PRICE;
+import static io.copytrader.lighter.LighterErrorCodes.NOT_ENOUGH_MARGIN;
+import static io.copytrader.lighter.LighterErrorCodes.ORDER_BOOK_NOT_ACTIVE;
+import static io.copytrader.lighter.LighterErrorCodes.REDUCE_ONLY_INCREASES_POSITION;
+import static io.copytrader.lighter.LighterErrorCodes.UNSUPPORTED_ORDER_TYPE;
+
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
 import io.copytrader.market.Ticks;
@@ -120,47 +131,48 @@ final class PaperEngine {
   // ----- order intake checks (API-level: a failure consumes no nonce)
 
   /**
-   * The Lighter error code refusing this order, or 0 when it may be placed. Without {@code checkMargin} the margin
-   * is not looked at: intake leaves it to the sequencer for taker orders (API.md §3.3).
+   * The Lighter error code refusing this order, or 0 when it may be placed. Without {@code checkMargin} the margin is
+   * not looked at: intake leaves it to the sequencer for taker orders (docs/lighter-api.md, "Transactions and
+   * nonces").
    */
   int refusal(PaperAccountState account, CreateOrderTx tx, boolean checkMargin) {
     MarketState market = markets.get(tx.marketIndex());
     if (market == null) {
-      return 21602;
+      return INVALID_MARKET_INDEX;
     }
     if (!market.spec.active()) {
-      return 21709;
+      return ORDER_BOOK_NOT_ACTIVE;
     }
     if (tx.type() == CreateOrderTx.TYPE_TWAP) {
-      return 21710;
+      return UNSUPPORTED_ORDER_TYPE;
     }
     if (tx.clientOrderIndex() != 0 && account.live.stream()
       .anyMatch(order -> order.clientOrderIndex == tx.clientOrderIndex())) {
-      return 21728;
+      return CLIENT_ORDER_INDEX_EXISTS;
     }
     BigDecimal base = base(market, tx.baseAmount());
     BigDecimal signedPosition = positionSize(account, market.spec.marketId());
     boolean isAsk = tx.isAsk() == 1;
     if (tx.reduceOnly() == 1) {
       if (signedPosition.signum() == 0) {
-        return 21738;
+        return INVALID_REDUCE_ONLY_DIRECTION;
       }
       if (isAsk == (signedPosition.signum() < 0)) {
-        return 21732;
+        return REDUCE_ONLY_INCREASES_POSITION;
       }
       return 0;
     }
     BigDecimal price = price(market, tx.price());
     if (base.compareTo(market.spec.minBaseAmount()) < 0
       || base.multiply(price).compareTo(market.spec.minQuoteAmount()) < 0) {
-      return 21603;
+      return INVALID_MIN_AMOUNTS;
     }
     BigDecimal signedOrder = isAsk ? base.negate() : base;
     BigDecimal after = signedPosition.add(signedOrder);
     if (checkMargin && after.abs().compareTo(signedPosition.abs()) > 0) {
       BigDecimal added = after.abs().subtract(signedPosition.abs()).multiply(market.mid).multiply(market.imf());
       if (added.compareTo(available(account)) > 0) {
-        return 21739;
+        return NOT_ENOUGH_MARGIN;
       }
     }
     return 0;
@@ -237,10 +249,10 @@ final class PaperEngine {
    */
   int modifyRefusal(PaperOrder order, ModifyOrderTx tx) {
     if (tx.baseAmount() == 0 && !order.positionTied) {
-      return 21701;
+      return INVALID_BASE_AMOUNT;
     }
     if (order.isConditional() != (tx.triggerPrice() != 0)) {
-      return 21729;
+      return INVALID_TRIGGER_PRICE;
     }
     return 0;
   }

@@ -1,5 +1,11 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.INTERNAL_SERVER_ERROR;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_MARKET_INDEX;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_PARAM;
+import static io.copytrader.lighter.LighterErrorCodes.NOT_FOUND;
+import static io.copytrader.lighter.LighterErrorCodes.TOO_MANY_REQUESTS;
+
 import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -15,23 +21,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated Lighter that speaks Lighter's own REST API (API.md): markets with a synthetic book, accounts
+ * A simulated Lighter that speaks Lighter's own REST API (docs/lighter-api.md): markets with a synthetic book, accounts
  * with USDC collateral and registered API keys, signed transactions verified and matched, positions with
  * entry and PnL, resting stop-loss orders that trigger on price moves. Embed it with
  * {@code vertx.deployVerticle(new PaperExchange(PaperConfig.defaults().withAccounts(...)))}, then
  * {@link #baseUrl()}.
  *
- * <p>Asynchronous as Lighter is (API.md §3.1): {@code sendTx} answers 200 once the API has accepted a transaction
- * (readable, valid fields, known account and key, valid signature, not expired, the right nonce, and what the API
- * judges of the order: market rules, reduce-only direction, a maker order's margin, a cancel's or modify's order)
- * and the {@link Sequencer} applies it {@link PaperConfig#sequencerDelayMs()} later (5 ms by default), the
- * transactions of one account and key in nonce order. The nonce intake expects counts the transactions still
- * queued; {@code nextNonce} counts only those applied. Lookups ({@code accountOrders}, {@code accountActiveOrders},
- * {@code account}, {@code tx}) and the WebSocket streams show a transaction's effects once it is applied; while
- * queued, {@code tx?by=hash} answers it with {@code status} 1 (pending). A transaction whose {@code ExpiredAt}
- * passes in the queue is dropped with the later ones of its key, their nonces unconsumed, and {@code tx?by=hash}
- * answers 21500 for them. A taker order (market or limit IOC) beyond the margin is accepted, consumes its nonce and
- * ends {@code canceled-margin-not-allowed}, unfilled (API.md §3.3).
+ * <p>Asynchronous as Lighter is (docs/lighter-api.md, "REST": 200 means queued): {@code sendTx} answers 200 once the
+ * API has accepted a transaction (readable, valid fields, known account and key, valid signature, not expired, the
+ * right nonce, and what the API judges of the order: market rules, reduce-only direction, a maker order's margin, a
+ * cancel's or modify's order) and the {@link Sequencer} applies it {@link PaperConfig#sequencerDelayMs()} later (5 ms
+ * by default), the transactions of one account and key in nonce order. The nonce intake expects counts the
+ * transactions still queued; {@code nextNonce} counts only those applied. Lookups ({@code accountOrders},
+ * {@code accountActiveOrders}, {@code account}, {@code tx}) and the WebSocket streams show a transaction's effects
+ * once it is applied; while queued, {@code tx?by=hash} answers it with {@code status} 1 (pending). A transaction
+ * whose {@code ExpiredAt} passes in the queue is dropped with the later ones of its key, their nonces unconsumed, and
+ * {@code tx?by=hash} answers 21500 for them. A taker order (market or limit IOC) beyond the margin is accepted,
+ * consumes its nonce and ends {@code canceled-margin-not-allowed}, unfilled (docs/lighter-api.md, "Transactions and
+ * nonces").
  *
  * <p>Orders: market and IOC orders fill against the book up to their price (the worst acceptable) and the rest
  * is cancelled ({@code canceled-too-much-slippage} when the price stops them, {@code canceled-not-enough-liquidity}
@@ -164,10 +171,10 @@ public final class PaperExchange extends VerticleBase {
     router.get("/api/v1/tx").handler(txs::tx);
     router.post("/api/v1/sendTx").handler(txs::sendTx);
     router.post("/api/v1/sendTxBatch").handler(txs::sendTxBatch);
-    router.route().last().handler(ctx -> send(ctx, 404, PaperJson.error(29404, "not found")));
+    router.route().last().handler(ctx -> send(ctx, 404, PaperJson.error(NOT_FOUND, "not found")));
     router.errorHandler(500, ctx -> {
       LOG.error("Paper exchange failure on {}", ctx.normalizedPath(), ctx.failure());
-      send(ctx, 500, PaperJson.error(29500, "internal server error"));
+      send(ctx, 500, PaperJson.error(INTERNAL_SERVER_ERROR, "internal server error"));
     });
     return vertx.createHttpServer()
       .webSocketHandshakeHandler(handshake -> {
@@ -193,8 +200,9 @@ public final class PaperExchange extends VerticleBase {
     faults.count(ctx.normalizedPath());
     Runnable proceed = () -> {
       switch (faults.next(ctx.request().method().name(), ctx.normalizedPath())) {
-        case RATE_LIMIT -> send(ctx, 429, PaperJson.error(23000, RATE_LIMIT_MESSAGE));
-        case SERVER_ERROR -> send(ctx, faults.errorStatus(), PaperJson.error(29500, "internal server error"));
+        case RATE_LIMIT -> send(ctx, 429, PaperJson.error(TOO_MANY_REQUESTS, RATE_LIMIT_MESSAGE));
+        case SERVER_ERROR -> send(ctx, faults.errorStatus(),
+          PaperJson.error(INTERNAL_SERVER_ERROR, "internal server error"));
         default -> {
           // Streams learn of expiries here; every change a request makes is published by its own handler.
           if (engine.sweep(System.currentTimeMillis())) {
@@ -256,7 +264,7 @@ public final class PaperExchange extends VerticleBase {
     }
     Optional<MarketState> market = engine.market(narrow(marketId));
     if (market.isEmpty()) {
-      send(ctx, 400, PaperJson.error(21602, "invalid market index"));
+      send(ctx, 400, PaperJson.error(INVALID_MARKET_INDEX, "invalid market index"));
       return;
     }
     send(ctx, 200, json.orderBookOrders(market.get(), limit.intValue()));
@@ -274,7 +282,7 @@ public final class PaperExchange extends VerticleBase {
   }
 
   static void invalidParam(RoutingContext ctx) {
-    send(ctx, 400, PaperJson.error(20001, "invalid param"));
+    send(ctx, 400, PaperJson.error(INVALID_PARAM, "invalid param"));
   }
 
   static void send(RoutingContext ctx, int status, JsonObject body) {

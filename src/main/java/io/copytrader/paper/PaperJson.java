@@ -9,8 +9,8 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * Renders the paper exchange's state in Lighter's JSON: field names and types as API.md documents them,
- * decimals as strings printed to the market's precision, counters and ids as numbers.
+ * Renders the paper exchange's state in Lighter's JSON: field names and types as docs/lighter-api.md ("Numbers")
+ * describes them, decimals as strings printed to the market's precision, counters and ids as numbers.
  */
 final class PaperJson {
 

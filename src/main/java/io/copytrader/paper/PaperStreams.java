@@ -1,5 +1,11 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.WS_ALREADY_SUBSCRIBED;
+import static io.copytrader.lighter.LighterErrorCodes.WS_FAILED_TO_SUBSCRIBE;
+import static io.copytrader.lighter.LighterErrorCodes.WS_INVALID_CHANNEL;
+import static io.copytrader.lighter.LighterErrorCodes.WS_INVALID_MESSAGE;
+import static io.copytrader.lighter.LighterErrorCodes.WS_NOT_SUBSCRIBED;
+
 import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -19,10 +25,10 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
- * The paper exchange's WebSocket API at {@code /stream}, in Lighter's frame shapes (API.md §8): a
- * {@code connected} greeting, {@code subscribe}/{@code unsubscribe} with outbound channel names using
- * {@code /} and inbound ones {@code :}, a {@code subscribed/<kind>} snapshot followed by {@code update/<kind>}
- * frames carrying only what changed, and ping/pong.
+ * The paper exchange's WebSocket API at {@code /stream}, in Lighter's frame shapes (docs/lighter-api.md,
+ * "WebSocket"): a {@code connected} greeting, {@code subscribe}/{@code unsubscribe} with outbound channel names using
+ * {@code /} and inbound ones {@code :}, a {@code subscribed/<kind>} snapshot followed by {@code update/<kind>} frames
+ * carrying only what changed, and ping/pong.
  *
  * <p>Channels: {@code order_book/{market}} (levels, {@code offset}, {@code nonce}, {@code begin_nonce}; an
  * update is contiguous iff its {@code begin_nonce} is the previous frame's {@code nonce}), and, with an auth
@@ -35,11 +41,6 @@ import java.util.function.BiPredicate;
  */
 final class PaperStreams {
 
-  private static final int INVALID_MESSAGE = 30000;
-  private static final int ALREADY_SUBSCRIBED = 30003;
-  private static final int INVALID_CHANNEL = 30005;
-  private static final int NOT_SUBSCRIBED = 30006;
-  private static final int FAILED_TO_SUBSCRIBE = 30012;
   private static final int MAX_FRAME_CHARS = 64 * 1024;
 
   private final PaperEngine engine;
@@ -120,7 +121,7 @@ final class PaperStreams {
       frame = null;
     }
     if (frame == null) {
-      connection.send(error(INVALID_MESSAGE, "Invalid message"));
+      connection.send(error(WS_INVALID_MESSAGE, "Invalid message"));
       return;
     }
     String type = frame.getValue("type") instanceof String value ? value : "";
@@ -130,7 +131,7 @@ final class PaperStreams {
       }
       case "subscribe" -> subscribe(connection, frame);
       case "unsubscribe" -> unsubscribe(connection, frame);
-      default -> connection.send(error(INVALID_MESSAGE, "Invalid message type"));
+      default -> connection.send(error(WS_INVALID_MESSAGE, "Invalid message type"));
     }
   }
 
@@ -139,18 +140,18 @@ final class PaperStreams {
     String[] parts = channel.split("/", -1);
     Long id = parts.length == 2 && parts[1].matches("\\d{1,18}") ? Long.parseLong(parts[1]) : null;
     if (id == null) {
-      connection.send(error(INVALID_CHANNEL, "Invalid Channel: " + channel));
+      connection.send(error(WS_INVALID_CHANNEL, "Invalid Channel: " + channel));
       return;
     }
     if (connection.channels.contains(channel)) {
-      connection.send(error(ALREADY_SUBSCRIBED, "Already Subscribed to : " + inbound(channel)));
+      connection.send(error(WS_ALREADY_SUBSCRIBED, "Already Subscribed to : " + inbound(channel)));
       return;
     }
     JsonObject snapshot;
     if (parts[0].equals("order_book")) {
       MarketState market = id <= Integer.MAX_VALUE ? engine.markets.get(id.intValue()) : null;
       if (market == null) {
-        connection.send(error(INVALID_CHANNEL, "Invalid Channel: " + channel));
+        connection.send(error(WS_INVALID_CHANNEL, "Invalid Channel: " + channel));
         return;
       }
       snapshot = book(market).snapshot();
@@ -158,20 +159,20 @@ final class PaperStreams {
       || parts[0].equals("user_stats")) {
       PaperAccountState account = engine.accounts.get(id);
       if (account == null) {
-        connection.send(error(INVALID_CHANNEL, "Invalid Channel: " + channel));
+        connection.send(error(WS_INVALID_CHANNEL, "Invalid Channel: " + channel));
         return;
       }
       // user_stats is public on Lighter (API.md §8.2); the position and order channels need the account's token.
       String token = frame.getValue("auth") instanceof String value ? value : null;
       boolean needsToken = !parts[0].equals("user_stats");
       if (needsToken && (token == null || !authorized.test(token, account))) {
-        connection.send(error(FAILED_TO_SUBSCRIBE, "Failed to subscribe to " + inbound(channel)
+        connection.send(error(WS_FAILED_TO_SUBSCRIBE, "Failed to subscribe to " + inbound(channel)
           + ": invalid auth token"));
         return;
       }
       snapshot = account(account).snapshot(parts[0]);
     } else {
-      connection.send(error(INVALID_CHANNEL, "Invalid Channel: " + channel));
+      connection.send(error(WS_INVALID_CHANNEL, "Invalid Channel: " + channel));
       return;
     }
     connection.channels.add(channel);
@@ -182,7 +183,7 @@ final class PaperStreams {
   private void unsubscribe(Connection connection, JsonObject frame) {
     String channel = frame.getValue("channel") instanceof String value ? value : "";
     if (!connection.channels.remove(channel)) {
-      connection.send(error(NOT_SUBSCRIBED, "Not Subscribed to : " + inbound(channel)));
+      connection.send(error(WS_NOT_SUBSCRIBED, "Not Subscribed to : " + inbound(channel)));
       return;
     }
     connection.send(new JsonObject().put("type", "unsubscribed").put("channel", inbound(channel)));

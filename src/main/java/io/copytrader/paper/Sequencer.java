@@ -1,5 +1,10 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION;
+import static io.copytrader.lighter.LighterErrorCodes.NOT_ENOUGH_MARGIN;
+import static io.copytrader.lighter.LighterErrorCodes.ORDER_NOT_ACTIVE;
+import static io.copytrader.lighter.LighterErrorCodes.REDUCE_ONLY_INCREASES_POSITION;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.copytrader.lighter.signer.CancelAllOrdersTx;
@@ -26,7 +31,7 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
- * The paper exchange's sequencer: as on Lighter (API.md §3.1, "code=200 only means the API accepted"), a
+ * The paper exchange's sequencer: as on Lighter (docs/lighter-api.md, "REST": 200 means queued, not executed), a
  * transaction {@link TxIntake} accepts is queued and applied {@code delayMs} after it was queued, in the order
  * accepted, so one account and key's transactions apply in nonce order. A changed delay applies to the transactions
  * already queued as well: raising it holds them, lowering it releases them.
@@ -40,7 +45,8 @@ import java.util.function.LongSupplier;
  * transaction is forgotten ({@code tx?by=hash} answers 21500, as for a hash never sent). Otherwise the nonce is
  * consumed and the transaction executes, even when the state it met refuses it: a taker order beyond the margin ends
  * {@code canceled-margin-not-allowed}, a reduce-only order that no longer reduces {@code canceled-reduce-only}, a
- * cancel or modify whose order is gone executes with the error in its event's {@code ae} (API.md §2.13, §3.3).
+ * cancel or modify whose order is gone executes with the error in its event's {@code ae} (docs/lighter-api.md,
+ * "REST", the {@code tx} row).
  *
  * <p>Has no clock or timer of its own: the caller says when it is ({@link #applyDue}), so it is tested without
  * Vert.x. Confined to the exchange's context.
@@ -249,8 +255,8 @@ final class Sequencer {
       int refusal = engine.refusal(account, create, true);
       String status = switch (refusal) {
         case 0 -> null;
-        case 21739 -> "canceled-margin-not-allowed";
-        case 21732, 21738 -> "canceled-reduce-only";
+        case NOT_ENOUGH_MARGIN -> "canceled-margin-not-allowed";
+        case REDUCE_ONLY_INCREASES_POSITION, INVALID_REDUCE_ONLY_DIRECTION -> "canceled-reduce-only";
         default -> "canceled";
       };
       order = status == null ? engine.create(account, create, now)
@@ -258,13 +264,13 @@ final class Sequencer {
     } else if (tx instanceof CancelOrderTx cancel) {
       order = engine.liveOrder(account, cancel.marketIndex(), cancel.index()).orElse(null);
       if (order == null) {
-        error = TxIntake.message(21715);
+        error = TxIntake.message(ORDER_NOT_ACTIVE);
       } else {
         engine.cancel(account, order, "canceled", now);
       }
     } else if (tx instanceof ModifyOrderTx modify) {
       order = engine.liveOrder(account, modify.marketIndex(), modify.index()).orElse(null);
-      int refusal = order == null ? 21715 : engine.modifyRefusal(order, modify);
+      int refusal = order == null ? ORDER_NOT_ACTIVE : engine.modifyRefusal(order, modify);
       if (refusal != 0) {
         error = TxIntake.message(refusal);
       } else {

@@ -1,5 +1,10 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.BATCH_LENGTHS_DIFFER;
+import static io.copytrader.lighter.LighterErrorCodes.BATCH_TOO_LONG;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_NONCE;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_PARAM;
+import static io.copytrader.lighter.LighterErrorCodes.TX_NOT_FOUND;
 import static io.copytrader.paper.PaperExchange.invalidParam;
 import static io.copytrader.paper.PaperExchange.send;
 
@@ -22,8 +27,8 @@ import java.util.function.LongConsumer;
  * <p>An accepted transaction is answered 200 at once and applied by the sequencer later. {@code tx?by=hash} answers a
  * queued transaction with {@code status} 1 (pending, {@code executed_at} 0, no event yet) and an applied one with 2
  * (executed, the order's event in {@code event_info}); a hash never accepted, or accepted and then dropped because
- * its {@code ExpiredAt} passed in the queue, is 21500 "transaction not found" (API.md §2.13). With a lookup lag a
- * transaction shows as it was that long ago. Confined to the exchange's context.
+ * its {@code ExpiredAt} passed in the queue, is 21500 "transaction not found" (docs/lighter-api.md, "REST"). With a
+ * lookup lag a transaction shows as it was that long ago. Confined to the exchange's context.
  */
 final class TxEndpoints {
 
@@ -70,7 +75,7 @@ final class TxEndpoints {
       ? sequencer.applied(value).or(() -> sequencer.queued(value).map(TxEndpoints::asQueued))
       : sequencer.appliedAt(Long.parseLong(value)).filter(tx -> lookups.visible(tx.executedAt(), now));
     if (known.isEmpty() || !lookups.visible(known.get().queuedAt(), now)) {
-      send(ctx, 400, PaperJson.error(21500, "transaction not found"));
+      send(ctx, 400, PaperJson.error(TX_NOT_FOUND, "transaction not found"));
       return;
     }
     Sequencer.StoredTx tx = known.get();
@@ -95,11 +100,11 @@ final class TxEndpoints {
     String type = ctx.request().getFormAttribute("tx_type");
     String info = ctx.request().getFormAttribute("tx_info");
     if (type == null || info == null || !type.matches("\\d{1,3}")) {
-      send(ctx, 400, PaperJson.error(20001, type == null ? "field tx_type is not set" : "invalid param"));
+      send(ctx, 400, PaperJson.error(INVALID_PARAM, type == null ? "field tx_type is not set" : "invalid param"));
       return;
     }
     if (faults.takeInvalidNonce()) {
-      send(ctx, 400, PaperJson.error(21104, "invalid nonce"));
+      send(ctx, 400, PaperJson.error(INVALID_NONCE, "invalid nonce"));
       return;
     }
     TxIntake.Outcome outcome = intake.submit(Integer.parseInt(type), info, System.currentTimeMillis());
@@ -136,11 +141,11 @@ final class TxEndpoints {
       return;
     }
     if (types.size() != infos.size()) {
-      send(ctx, 400, PaperJson.error(21513, "TxInfos and TxTypes should have the same length"));
+      send(ctx, 400, PaperJson.error(BATCH_LENGTHS_DIFFER, "TxInfos and TxTypes should have the same length"));
       return;
     }
     if (types.size() > MAX_BATCH) {
-      send(ctx, 400, PaperJson.error(21514, "maximum 50 transactions allowed per batch"));
+      send(ctx, 400, PaperJson.error(BATCH_TOO_LONG, "maximum 50 transactions allowed per batch"));
       return;
     }
     if (types.isEmpty()) {
@@ -148,7 +153,7 @@ final class TxEndpoints {
       return;
     }
     if (faults.takeInvalidNonce()) {
-      send(ctx, 400, PaperJson.error(21104, "invalid nonce"));
+      send(ctx, 400, PaperJson.error(INVALID_NONCE, "invalid nonce"));
       return;
     }
     TxIntake.BatchDecoding decoded = TxIntake.decodeBatch(types, infos);

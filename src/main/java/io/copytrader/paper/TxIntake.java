@@ -1,5 +1,33 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.ACCOUNT_NOT_FOUND;
+import static io.copytrader.lighter.LighterErrorCodes.API_KEY_NOT_FOUND;
+import static io.copytrader.lighter.LighterErrorCodes.BATCH_MIXES_KEYS;
+import static io.copytrader.lighter.LighterErrorCodes.BATCH_NONCE_NOT_INCREASING;
+import static io.copytrader.lighter.LighterErrorCodes.CLIENT_ORDER_INDEX_EXISTS;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_API_KEY_INDEX;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_BASE_AMOUNT;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_CLIENT_ORDER_INDEX;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_EXPIRY;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_IS_ASK;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_MARKET_INDEX;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_MIN_AMOUNTS;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_NONCE;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_ORDER_INDEX;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_ORDER_TYPE;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_PRICE;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_SIGNATURE;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_TIME_IN_FORCE;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_TRIGGER_PRICE;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_TX_INFO;
+import static io.copytrader.lighter.LighterErrorCodes.NOT_ENOUGH_MARGIN;
+import static io.copytrader.lighter.LighterErrorCodes.ORDER_BOOK_NOT_ACTIVE;
+import static io.copytrader.lighter.LighterErrorCodes.ORDER_NOT_ACTIVE;
+import static io.copytrader.lighter.LighterErrorCodes.REDUCE_ONLY_INCREASES_POSITION;
+import static io.copytrader.lighter.LighterErrorCodes.UNSUPPORTED_ORDER_TYPE;
+import static io.copytrader.lighter.LighterErrorCodes.UNSUPPORTED_TX_TYPE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.copytrader.lighter.signer.CancelAllOrdersTx;
@@ -71,17 +99,17 @@ final class TxIntake {
     try {
       JsonNode info = JSON.readTree(txInfo);
       if (info == null || !info.isObject()) {
-        return new Rejected(21501, "invalid tx info");
+        return new Rejected(INVALID_TX_INFO, "invalid tx info");
       }
       LighterTx tx = parse(txType, info);
       if (tx == null) {
-        return new Rejected(21505, "unsupported tx type");
+        return new Rejected(UNSUPPORTED_TX_TYPE, "unsupported tx type");
       }
       return new Decoded(txType, txInfo, tx, Base64.getDecoder().decode(text(info, "Sig")));
     } catch (InvalidTxException e) {
       return rejectedField(e.field());
     } catch (IOException | IllegalArgumentException e) {
-      return new Rejected(21501, "invalid tx info");
+      return new Rejected(INVALID_TX_INFO, "invalid tx info");
     }
   }
 
@@ -100,10 +128,10 @@ final class TxIntake {
       if (!decoded.isEmpty()) {
         LighterTx first = decoded.get(0).tx();
         if (first.accountIndex() != tx.tx().accountIndex() || first.apiKeyIndex() != tx.tx().apiKeyIndex()) {
-          return new Rejected(21121, "all transactions in the batch must use same account and apikey");
+          return new Rejected(BATCH_MIXES_KEYS, "all transactions in the batch must use same account and apikey");
         }
         if (tx.tx().nonce() <= decoded.get(decoded.size() - 1).tx().nonce()) {
-          return new Rejected(21105, "batch transaction nonce is not increasing");
+          return new Rejected(BATCH_NONCE_NOT_INCREASING, "batch transaction nonce is not increasing");
         }
       }
       decoded.add(tx);
@@ -125,24 +153,24 @@ final class TxIntake {
     }
     PaperAccountState account = engine.accounts.get(tx.accountIndex());
     if (account == null) {
-      return new Rejected(21100, "account not found");
+      return new Rejected(ACCOUNT_NOT_FOUND, "account not found");
     }
     if (!account.keys.containsKey(tx.apiKeyIndex())) {
-      return new Rejected(21109, "api key not found");
+      return new Rejected(API_KEY_NOT_FOUND, "api key not found");
     }
     long[] messageHash = signer.messageHash(tx);
     boolean signed = account.verifyingKey(tx.apiKeyIndex())
       .map(key -> key.verify(messageHash, decoded.signature())).orElse(false);
     if (!signed) {
-      return new Rejected(21120, "invalid signature");
+      return new Rejected(INVALID_SIGNATURE, "invalid signature");
     }
     if (tx.expiredAt() <= now) {
-      return new Rejected(21501, "invalid tx info: ExpiredAt is in the past");
+      return new Rejected(INVALID_TX_INFO, "invalid tx info: ExpiredAt is in the past");
     }
     // SkipTxNonce transactions neither check nor consume the key's nonce.
     boolean checksNonce = tx.attributes().value(TxAttributes.SKIP_TX_NONCE) == 0;
     if (checksNonce && tx.nonce() != sequencer.expectedNonce(account, tx.apiKeyIndex())) {
-      return new Rejected(21104, "invalid nonce");
+      return new Rejected(INVALID_NONCE, "invalid nonce");
     }
     int refusal = refusal(account, tx);
     if (refusal != 0) {
@@ -162,19 +190,19 @@ final class TxIntake {
       int refusal = engine.refusal(account, create, !PaperEngine.taker(create));
       if (refusal == 0 && create.clientOrderIndex() != 0
         && sequencer.createQueued(account.index, null, create.clientOrderIndex())) {
-        return 21728;
+        return CLIENT_ORDER_INDEX_EXISTS;
       }
       return refusal;
     }
     if (tx instanceof CancelOrderTx cancel) {
-      return targetKnown(account, cancel.marketIndex(), cancel.index()) ? 0 : 21715;
+      return targetKnown(account, cancel.marketIndex(), cancel.index()) ? 0 : ORDER_NOT_ACTIVE;
     }
     if (tx instanceof ModifyOrderTx modify) {
       Optional<PaperOrder> order = engine.liveOrder(account, modify.marketIndex(), modify.index());
       if (order.isPresent()) {
         return engine.modifyRefusal(order.get(), modify);
       }
-      return targetKnown(account, modify.marketIndex(), modify.index()) ? 0 : 21715;
+      return targetKnown(account, modify.marketIndex(), modify.index()) ? 0 : ORDER_NOT_ACTIVE;
     }
     return 0;
   }
@@ -255,51 +283,51 @@ final class TxIntake {
     return new Rejected(code, message(code));
   }
 
-  /** Lighter's code for a field the tx rules refuse (API.md §9). */
+  /** Lighter's code for a field the tx rules refuse (docs/lighter-api.md, "Error codes"). */
   static int codeFor(String field) {
     return switch (field) {
-      case "MarketIndex" -> 21602;
-      case "Index" -> 21700;
-      case "BaseAmount" -> 21701;
-      case "Price" -> 21702;
-      case "IsAsk" -> 21703;
-      case "Type" -> 21704;
-      case "TimeInForce" -> 21705;
-      case "OrderExpiry" -> 21711;
-      case "ClientOrderIndex" -> 21727;
-      case "TriggerPrice" -> 21729;
-      case "ReduceOnly" -> 21738;
-      case "AccountIndex" -> 21100;
-      case "ApiKeyIndex" -> 21110;
-      case "Nonce" -> 21104;
-      default -> 21501;
+      case "MarketIndex" -> INVALID_MARKET_INDEX;
+      case "Index" -> INVALID_ORDER_INDEX;
+      case "BaseAmount" -> INVALID_BASE_AMOUNT;
+      case "Price" -> INVALID_PRICE;
+      case "IsAsk" -> INVALID_IS_ASK;
+      case "Type" -> INVALID_ORDER_TYPE;
+      case "TimeInForce" -> INVALID_TIME_IN_FORCE;
+      case "OrderExpiry" -> INVALID_EXPIRY;
+      case "ClientOrderIndex" -> INVALID_CLIENT_ORDER_INDEX;
+      case "TriggerPrice" -> INVALID_TRIGGER_PRICE;
+      case "ReduceOnly" -> INVALID_REDUCE_ONLY_DIRECTION;
+      case "AccountIndex" -> ACCOUNT_NOT_FOUND;
+      case "ApiKeyIndex" -> INVALID_API_KEY_INDEX;
+      case "Nonce" -> INVALID_NONCE;
+      default -> INVALID_TX_INFO;
     };
   }
 
-  /** Lighter's message for a code (API.md §9). */
+  /** Lighter's message for a code (docs/lighter-api.md, "Error codes"). */
   static String message(int code) {
     return switch (code) {
-      case 21100 -> "account not found";
-      case 21104 -> "invalid nonce";
-      case 21110 -> "invalid api key index";
-      case 21602 -> "invalid market index";
-      case 21603 -> "invalid min amounts for market";
-      case 21700 -> "invalid order index";
-      case 21701 -> "invalid base amount";
-      case 21702 -> "invalid price";
-      case 21703 -> "invalid isAsk";
-      case 21704 -> "invalid OrderType";
-      case 21705 -> "invalid OrderTimeInForce";
-      case 21709 -> "order book is not active";
-      case 21710 -> "unsupported order type";
-      case 21711 -> "invalid expiry";
-      case 21715 -> "given order is not an active order";
-      case 21727 -> "invalid client order index";
-      case 21728 -> "client order index already exists";
-      case 21729 -> "invalid order trigger price";
-      case 21732 -> "reduce only increases position";
-      case 21738 -> "invalid reduce only direction";
-      case 21739 -> "not enough margin to create the order";
+      case ACCOUNT_NOT_FOUND -> "account not found";
+      case INVALID_NONCE -> "invalid nonce";
+      case INVALID_API_KEY_INDEX -> "invalid api key index";
+      case INVALID_MARKET_INDEX -> "invalid market index";
+      case INVALID_MIN_AMOUNTS -> "invalid min amounts for market";
+      case INVALID_ORDER_INDEX -> "invalid order index";
+      case INVALID_BASE_AMOUNT -> "invalid base amount";
+      case INVALID_PRICE -> "invalid price";
+      case INVALID_IS_ASK -> "invalid isAsk";
+      case INVALID_ORDER_TYPE -> "invalid OrderType";
+      case INVALID_TIME_IN_FORCE -> "invalid OrderTimeInForce";
+      case ORDER_BOOK_NOT_ACTIVE -> "order book is not active";
+      case UNSUPPORTED_ORDER_TYPE -> "unsupported order type";
+      case INVALID_EXPIRY -> "invalid expiry";
+      case ORDER_NOT_ACTIVE -> "given order is not an active order";
+      case INVALID_CLIENT_ORDER_INDEX -> "invalid client order index";
+      case CLIENT_ORDER_INDEX_EXISTS -> "client order index already exists";
+      case INVALID_TRIGGER_PRICE -> "invalid order trigger price";
+      case REDUCE_ONLY_INCREASES_POSITION -> "reduce only increases position";
+      case INVALID_REDUCE_ONLY_DIRECTION -> "invalid reduce only direction";
+      case NOT_ENOUGH_MARGIN -> "not enough margin to create the order";
       default -> "invalid tx info";
     };
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Assertions on the JSON type of fields, as Lighter's clients read them (API.md §1 numbers-as-strings rule). */
+/** Assertions on the JSON type of fields, as Lighter's clients read them (docs/lighter-api.md, "Numbers"). */
 final class JsonShape {
 
   private final JsonObject row;

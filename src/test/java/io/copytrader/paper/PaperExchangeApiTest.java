@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every endpoint of the paper exchange against the shapes of API.md §2–3: field names, JSON types (decimals as
+ * Every endpoint of the paper exchange against the shapes of docs/lighter-api.md: field names, JSON types (decimals as
  * strings at the market's precision, ids and counters as integers), {@code code:200} on success and
  * Lighter-style {@code {code,message}} errors.
  */

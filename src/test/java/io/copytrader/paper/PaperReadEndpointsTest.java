@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The read endpoints against API.md's field names and JSON types. */
+/** The read endpoints against docs/lighter-api.md's field names and JSON types. */
 @ExtendWith(VertxExtension.class)
 class PaperReadEndpointsTest {
 
