@@ -5,7 +5,7 @@ import io.copytrader.lighter.Order;
 import io.copytrader.notify.Fill;
 import io.copytrader.notify.Notice;
 import io.copytrader.notify.Notices;
-import io.copytrader.notify.PositionSide;
+import io.copytrader.Side;
 import io.copytrader.notify.TradeContext;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -46,11 +46,11 @@ final class FillNotices {
   private static Notice of(TradeContext context, Order order, BigDecimal filled, BigDecimal price,
                            BigDecimal heldBefore, Optional<AccountPosition> after, BigDecimal realized) {
     boolean isOpen = after.map(AccountPosition::open).orElse(false);
-    PositionSide fillSide = order.isAsk() ? PositionSide.SHORT : PositionSide.LONG;
+    Side fillSide = Side.ofAsk(order.isAsk());
     if (heldBefore.signum() == 0) {
       return Notices.opened(context, new Fill(fillSide, filled, price));
     }
-    PositionSide held = heldBefore.signum() > 0 ? PositionSide.LONG : PositionSide.SHORT;
+    Side held = Side.ofSign(heldBefore.signum());
     if (held == fillSide) {
       return Notices.increased(context, new Fill(held, filled, price), after.get().position());
     }

@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.Side;
 import java.math.BigDecimal;
 
 /**

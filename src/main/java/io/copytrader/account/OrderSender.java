@@ -3,7 +3,7 @@ package io.copytrader.account;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.NewOrder;
 import io.copytrader.journal.OrderPurpose;
-import io.copytrader.journal.OrderSide;
+import io.copytrader.Side;
 import io.copytrader.journal.OrderUpdate;
 import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.signer.LighterTx;
@@ -51,7 +51,7 @@ final class OrderSender {
     SignedOrderRows rows = new SignedOrderRows(journal, requestId, ordinals);
     return session.send(draft.clientOrderIndex(), draft.purpose().isEntry(), build, signed -> rows.record(ordinal -> new NewOrder(requestId,
         ordinal, draft.purpose(), draft.marketId(), draft.clientOrderIndex(), signed.nonce(), session.apiKeyIndex(),
-        signed.tx().txType(), signed.tx().txHashHex(), signed.tx().txInfo(), side(draft.side()), draft.base(),
+        signed.tx().txType(), signed.tx().txHashHex(), signed.tx().txInfo(), draft.side(), draft.base(),
         draft.price(), draft.trigger()))
         .onSuccess(journaled -> beforeSend.run()))
       .compose(outcome -> journal.updateOrder(requestId, rows.ordinal(), update(outcome))
@@ -85,10 +85,6 @@ final class OrderSender {
       return consumed.error();
     }
     return outcome instanceof SendOutcome.Unknown unknown ? unknown.error() : null;
-  }
-
-  private static OrderSide side(Side side) {
-    return side == null ? null : side == Side.SELL ? OrderSide.SELL : OrderSide.BUY;
   }
 
   /** The journal's and the API's code for an exchange failure: Lighter's own code when it gave one. */

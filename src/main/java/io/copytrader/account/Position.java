@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.Side;
 import io.copytrader.lighter.DetailedAccount;
 
 import java.math.BigDecimal;
@@ -35,7 +36,7 @@ public record Position(Side side, BigDecimal size, BigDecimal averageEntryPrice,
     if (sign == 0 || position == null || position.signum() == 0) {
       return Optional.empty();
     }
-    return Optional.of(new Position(sign > 0 ? Side.BUY : Side.SELL, position.abs(), averageEntryPrice,
+    return Optional.of(new Position(Side.ofSign(sign), position.abs(), averageEntryPrice,
       initialMarginFractionPercent));
   }
 
@@ -53,7 +54,7 @@ public record Position(Side side, BigDecimal size, BigDecimal averageEntryPrice,
     if (heldBefore.signum() == 0) {
       return Optional.empty();
     }
-    return Optional.of(new Position(heldBefore.signum() > 0 ? Side.BUY : Side.SELL, heldBefore.abs(),
+    return Optional.of(new Position(Side.ofSign(heldBefore.signum()), heldBefore.abs(),
       after.map(Position::averageEntryPrice).orElse(null),
       after.map(Position::initialMarginFractionPercent).orElse(null)));
   }

@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.Side;
 import io.copytrader.config.TradingParameters;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;

@@ -15,7 +15,7 @@ import io.copytrader.market.Market;
 import io.copytrader.market.MarketJson;
 import io.copytrader.notify.Notice;
 import io.copytrader.notify.Notices;
-import io.copytrader.notify.PositionSide;
+import io.copytrader.Side;
 import io.copytrader.notify.StopLoss;
 import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
@@ -231,7 +231,7 @@ public final class ProtectionSupervisor {
         problems.isEmpty() ? null : "UNPROTECTED", problems.isEmpty() ? null : String.join("; ", problems)))
       .onSuccess(finished -> {
         unknownMarkets.forEach((symbol, position) -> publish(Notices.stopLossFailed(new TradeContext(requestId,
-          account.accountIndex(), account.name(), null, symbol), side(position), position.size(), null,
+          account.accountIndex(), account.name(), null, symbol), position.side(), position.size(), null,
           "the market is not known to the service; the position has no stop-loss of the service's")));
         if (!sendFailures.isEmpty()) {
           retrySoon();
@@ -283,18 +283,18 @@ public final class ProtectionSupervisor {
       Order order = cancel.order();
       return keeper.cancelAll(journaling, cancel.market(), List.of(order))
         .map(done -> {
-          publish(Notices.stopLossCancelled(context, new StopLoss(order.isAsk() ? PositionSide.LONG
-            : PositionSide.SHORT, order.triggerPrice(), order.remainingBaseAmount()), cancel.reason()));
+          publish(Notices.stopLossCancelled(context, new StopLoss(Side.ofAsk(order.isAsk()).opposite(),
+            order.triggerPrice(), order.remainingBaseAmount()), cancel.reason()));
           return Optional.empty();
         });
     }
     if (action instanceof ProtectionAction.Unprotectable unprotectable) {
       Position position = unprotectable.position();
-      publish(Notices.stopLossFailed(context, side(position), position.size(), null, unprotectable.reason()));
+      publish(Notices.stopLossFailed(context, position.side(), position.size(), null, unprotectable.reason()));
       return Future.succeededFuture(Optional.of(unprotectable.reason()));
     }
     ProtectionAction.External external = (ProtectionAction.External) action;
-    publish(Notices.externalPosition(context, side(external.position()), external.position().size()));
+    publish(Notices.externalPosition(context, external.position().side(), external.position().size()));
     return Future.succeededFuture(Optional.empty());
   }
 
@@ -305,7 +305,7 @@ public final class ProtectionSupervisor {
       publish(notice);
       return Optional.<String>empty();
     }).recover(failure -> {
-      publish(Notices.stopLossFailed(context, side(position), position.size(), plan.triggerPrice(),
+      publish(Notices.stopLossFailed(context, position.side(), position.size(), plan.triggerPrice(),
         failure.getMessage()));
       return Future.succeededFuture(Optional.of(failure.getMessage()));
     });
@@ -345,11 +345,7 @@ public final class ProtectionSupervisor {
   }
 
   private static StopLoss stopLoss(Position position, StopLossPlan plan) {
-    return new StopLoss(side(position), plan.triggerPrice(), plan.baseAmount());
-  }
-
-  private static PositionSide side(Position position) {
-    return position.side() == Side.BUY ? PositionSide.LONG : PositionSide.SHORT;
+    return new StopLoss(position.side(), plan.triggerPrice(), plan.baseAmount());
   }
 
   private void publish(Notice notice) {

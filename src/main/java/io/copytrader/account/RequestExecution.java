@@ -1,5 +1,8 @@
 package io.copytrader.account;
 
+import static io.copytrader.lighter.LighterErrorCodes.CLIENT_ORDER_INDEX_EXISTS;
+
+import io.copytrader.Side;
 import io.copytrader.journal.OrderPurpose;
 import io.copytrader.journal.OrderRecord;
 import io.copytrader.journal.OrderState;
@@ -34,7 +37,6 @@ import org.slf4j.LoggerFactory;
 final class RequestExecution {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestExecution.class);
-  private static final int ORDER_ALREADY_EXISTS = 21728;
   private static final int MARKET_WAITS = 30;
   private static final long MARKET_WAIT_MS = 1_000;
 
@@ -244,7 +246,7 @@ final class RequestExecution {
       : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
     long expiredAt = System.currentTimeMillis() + parts.settings().entryTxExpiry().toMillis();
     OrderSender.Draft draft = new OrderSender.Draft(purpose, market.marketId(), clientOrderIndex,
-      plan.isAsk() ? Side.SELL : Side.BUY, plan.baseAmount(), plan.worstPrice(), null);
+      Side.ofAsk(plan.isAsk()), plan.baseAmount(), plan.worstPrice(), null);
     return parts.sender().send(queued.requestId(), () -> nextOrdinal++, draft,
         nonce -> new CreateOrderTx(parts.account().accountIndex(), parts.account().apiKeyIndex(), market.marketId(), clientOrderIndex,
           plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
@@ -274,7 +276,7 @@ final class RequestExecution {
       return Future.failedFuture(new RetryableFailure(OrderSender.errorCode(notSent.error()),
         notSent.error().getMessage()));
     }
-    if (outcome instanceof SendOutcome.Rejected rejected && !rejected.error().hasCode(ORDER_ALREADY_EXISTS)) {
+    if (outcome instanceof SendOutcome.Rejected rejected && !rejected.error().hasCode(CLIENT_ORDER_INDEX_EXISTS)) {
       String code = OrderSender.errorCode(rejected.error());
       return report.finish(new RequestReport.Outcome(RequestState.REJECTED, code, rejected.error().getMessage()),
         Notices.rejected(context, request.action(), code, rejected.error().getMessage()));

@@ -13,7 +13,7 @@ import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.market.Market;
 import io.copytrader.notify.Notice;
 import io.copytrader.notify.Notices;
-import io.copytrader.notify.PositionSide;
+import io.copytrader.Side;
 import io.copytrader.notify.StopLoss;
 import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
@@ -30,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one stop-loss-limit order on every position (DESIGN.md §3): placed after an open, moved with
- * ModifyOrder when the position grows (never a moment without protection), resized after a reduction,
- * cancelled after a close. Each change counts once the exchange shows it, so the next trade reads the
+ * Keeps one stop-loss-limit order on every position (README "How a request executes", "Protection"): placed after an
+ * open, moved with ModifyOrder when the position grows (never a moment without protection), resized after a
+ * reduction, cancelled after a close. Each change counts once the exchange shows it, so the next trade reads the
  * market's stop-loss as this one left it. When it still fails after the retries, operators get an urgent notice.
  *
  * <p>Only the service's own stop-losses are ever changed: reduce-only stop orders whose client order index the
@@ -102,7 +102,7 @@ final class StopLossKeeper {
         log.error("{}: {}", market.symbol(), problem);
         if (after.isPresent()) {
           Position position = session.marginFractions().established(market.marketId(), after.get());
-          publish(Notices.stopLossFailed(context, side(position), position.size(), intendedTrigger(market, position),
+          publish(Notices.stopLossFailed(context, position.side(), position.size(), intendedTrigger(market, position),
             failure.getMessage()));
         }
         return Future.succeededFuture(Optional.of(problem));
@@ -131,14 +131,14 @@ final class StopLossKeeper {
     if (!grew && !existing.isEmpty()) {
       return resize(journaling, market, existing, position).map(Optional::of)
         .map(previous -> Optional.of(Notices.stopLossResized(context, previous.get(),
-          new StopLoss(side(position), existing.get(0).triggerPrice(), position.size()))));
+          new StopLoss(position.side(), existing.get(0).triggerPrice(), position.size()))));
     }
     StopLossResult result = policy.plan(market, position);
     if (result instanceof Rejection rejection) {
       return Future.failedFuture(new IllegalStateException(rejection.message()));
     }
     StopLossPlan plan = (StopLossPlan) result;
-    StopLoss stopLoss = new StopLoss(side(position), plan.triggerPrice(), plan.baseAmount());
+    StopLoss stopLoss = new StopLoss(position.side(), plan.triggerPrice(), plan.baseAmount());
     if (existing.isEmpty()) {
       return place(journaling, market, plan).map(placed -> Optional.of(Notices.stopLossPlaced(context, stopLoss)));
     }
@@ -251,7 +251,7 @@ final class StopLossKeeper {
   private Future<Void> modify(Journaling journaling, Market market, Order target, long baseTicks, long priceTicks,
                               long triggerTicks, BigDecimal base, BigDecimal price, BigDecimal trigger) {
     return send(journaling, market, OrderPurpose.STOP_LOSS_MODIFY, target.clientOrderIndex(),
-      target.isAsk() ? Side.SELL : Side.BUY, base, price, trigger,
+      Side.ofAsk(target.isAsk()), base, price, trigger,
       nonce -> new ModifyOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(), target.orderIndex(),
         baseTicks, priceTicks, triggerTicks, expiredAt(), nonce, TxAttributes.none()))
       .compose(sent -> shown(market, target, "modification", order -> same(order.remainingBaseAmount(),
@@ -263,7 +263,7 @@ final class StopLossKeeper {
     Future<Void> chain = Future.succeededFuture();
     for (Order order : orders) {
       chain = chain.compose(previous -> send(journaling, market, OrderPurpose.STOP_LOSS_CANCEL,
-        order.clientOrderIndex(), order.isAsk() ? Side.SELL : Side.BUY, order.remainingBaseAmount(), order.price(),
+        order.clientOrderIndex(), Side.ofAsk(order.isAsk()), order.remainingBaseAmount(), order.price(),
         order.triggerPrice(),
         nonce -> new CancelOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(),
           order.orderIndex(), expiredAt(), nonce, TxAttributes.none()))
@@ -313,12 +313,8 @@ final class StopLossKeeper {
   }
 
   private static StopLoss toStopLoss(Market market, Order order) {
-    return new StopLoss(order.isAsk() ? PositionSide.LONG : PositionSide.SHORT, order.triggerPrice(),
+    return new StopLoss(Side.ofAsk(order.isAsk()).opposite(), order.triggerPrice(),
       order.remainingBaseAmount());
-  }
-
-  private static PositionSide side(Position position) {
-    return position.side() == Side.BUY ? PositionSide.LONG : PositionSide.SHORT;
   }
 
   private static long expiredAt() {

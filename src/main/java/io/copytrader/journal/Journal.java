@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -57,10 +56,6 @@ public final class Journal {
   private final SqliteThread writer;
   private final SqliteThread reader;
   private Future<Void> closed;
-
-  /** How many transactions the writer committed and how many operations they carried. */
-  public record Stats(long transactions, long writes) {
-  }
 
   private Journal(Vertx vertx, Path file, Clock clock, FileChannel lockChannel, FileLock lock,
                   Connection writeConnection, Connection readConnection, Context context) {
@@ -287,15 +282,6 @@ public final class Journal {
   /** Fails the account's protection runs a stop interrupted; returns how many there were. */
   public Future<Integer> abandonProtection(long accountIndex) {
     return write(connection -> ProtectionStore.abandonProtection(connection, accountIndex, clock.millis()));
-  }
-
-  /** How many requests are in each state (every state present, zero when none); scans the whole table. */
-  public Future<Map<RequestState, Long>> countByState() {
-    return read(JournalStore::countByState);
-  }
-
-  public Stats stats() {
-    return new Stats(writer.transactions(), writer.operations());
   }
 
   /** Completes queued work, closes both connections and releases the file lock; repeat calls share the result. */

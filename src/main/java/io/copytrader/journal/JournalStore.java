@@ -1,5 +1,6 @@
 package io.copytrader.journal;
 
+import io.copytrader.Side;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,9 +9,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -291,20 +290,6 @@ final class JournalStore {
     }
   }
 
-  static Map<RequestState, Long> countByState(Connection connection) throws SQLException {
-    Map<RequestState, Long> counts = new EnumMap<>(RequestState.class);
-    for (RequestState state : RequestState.values()) {
-      counts.put(state, 0L);
-    }
-    try (PreparedStatement select = connection.prepareStatement("SELECT state, count(*) FROM requests GROUP BY state");
-         ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        counts.put(RequestState.fromWire(rows.getString(1)), rows.getLong(2));
-      }
-    }
-    return counts;
-  }
-
   private record KeyRow(String requestId, long createdAt) {
   }
 
@@ -386,7 +371,7 @@ final class JournalStore {
       rows.getInt(8),
       rows.getString(9),
       rows.getString(10),
-      side == null ? null : OrderSide.fromWire(side),
+      side == null ? null : Wire.parse(Side.class, side),
       decimal(rows, 12),
       decimal(rows, 13),
       decimal(rows, 14),

@@ -1,5 +1,6 @@
 package io.copytrader.journal;
 
+import io.copytrader.Side;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -28,7 +29,7 @@ public record NewOrder(
   int txType,
   String txHash,
   String txInfo,
-  OrderSide side,
+  Side side,
   BigDecimal baseAmount,
   BigDecimal price,
   BigDecimal triggerPrice) {

@@ -1,5 +1,6 @@
 package io.copytrader.journal;
 
+import io.copytrader.Side;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +17,7 @@ public record OrderRecord(
   int txType,
   String txHash,
   String txInfo,
-  OrderSide side,
+  Side side,
   BigDecimal baseAmount,
   BigDecimal price,
   BigDecimal triggerPrice,

@@ -1,5 +1,6 @@
 package io.copytrader.notify;
 
+import io.copytrader.Side;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param size filled base amount, positive
  * @param price average fill price
  */
-public record Fill(PositionSide side, BigDecimal size, BigDecimal price) {
+public record Fill(Side side, BigDecimal size, BigDecimal price) {
 
   public Fill {
     Objects.requireNonNull(side, "side");

@@ -1,5 +1,6 @@
 package io.copytrader.notify;
 
+import io.copytrader.Side;
 import io.copytrader.account.TradeAction;
 import io.copytrader.notify.Notice.Line;
 import io.copytrader.notify.Notice.Severity;
@@ -13,8 +14,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Every operator message the service sends (DESIGN.md §7), built from what the producer knows. Producers
- * publish {@code notice.toJson()} on {@code Addresses.NOTIFY}; rendering and escaping happen in the
+ * Every operator message the service sends (their texts are pinned by NoticesTest), built from what the producer
+ * knows. Producers publish {@code notice.toJson()} on {@code Addresses.NOTIFY}; rendering and escaping happen in the
  * notifier. Nullable parameters are documented per method; an unknown value is left out, never shown as
  * "null".
  */
@@ -110,7 +111,7 @@ public final class Notices {
    * A position the service did not open, which it leaves as it is ({@code PROTECT_EXTERNAL_POSITIONS=report}): it
    * has no stop-loss of the service's.
    */
-  public static Notice externalPosition(TradeContext trade, PositionSide side, BigDecimal positionSize) {
+  public static Notice externalPosition(TradeContext trade, Side side, BigDecimal positionSize) {
     Objects.requireNonNull(side, "side");
     return new Notice(Severity.WARNING, "Position not opened by the service", builder(trade)
       .side(side)
@@ -135,7 +136,7 @@ public final class Notices {
    * @param intendedTrigger the trigger the service tried to set, or null when it could not compute one
    * @param error what went wrong, as returned by the exchange or the client
    */
-  public static Notice stopLossFailed(TradeContext trade, PositionSide side, BigDecimal positionSize,
+  public static Notice stopLossFailed(TradeContext trade, Side side, BigDecimal positionSize,
                                       BigDecimal intendedTrigger, String error) {
     Objects.requireNonNull(side, "side");
     return new Notice(Severity.URGENT, "Stop-loss FAILED: position is unprotected", builder(trade)
@@ -199,9 +200,18 @@ public final class Notices {
       .lines());
   }
 
-  /** @param failedChecks consecutive failed health checks that led to this transition */
-  public static Notice lighterDown(int failedChecks, String lastError) {
+  /**
+   * The exchange is treated as down (the health verticle's transition): its health checks kept failing, or the
+   * client's circuit breaker opened after repeated failures of the service's own calls.
+   *
+   * @param failedChecks consecutive failed health checks at this transition
+   * @param breakerOpen whether the circuit breaker is open, the cause whatever the checks say
+   * @param lastError the last check's error, or null when there was none
+   */
+  public static Notice lighterDown(int failedChecks, boolean breakerOpen, String lastError) {
     return new Notice(Severity.URGENT, "Lighter is DOWN: trading paused", new Lines()
+      .text("Reason", breakerOpen ? "circuit breaker open after repeated exchange failures"
+        : "consecutive failed health checks")
       .text("Failed checks", Integer.toString(failedChecks))
       .text("Last error", lastError)
       .lines());
@@ -281,8 +291,8 @@ public final class Notices {
       return text(label, value == null ? null : signed(value));
     }
 
-    Lines side(PositionSide side) {
-      return text("Side", side.name());
+    Lines side(Side side) {
+      return text("Side", side.direction());
     }
 
     Lines action(TradeAction action) {

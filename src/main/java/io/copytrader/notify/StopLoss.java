@@ -1,5 +1,6 @@
 package io.copytrader.notify;
 
+import io.copytrader.Side;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param triggerPrice the price at which the stop fires
  * @param size base amount the stop closes
  */
-public record StopLoss(PositionSide positionSide, BigDecimal triggerPrice, BigDecimal size) {
+public record StopLoss(Side positionSide, BigDecimal triggerPrice, BigDecimal size) {
 
   public StopLoss {
     Objects.requireNonNull(positionSide, "positionSide");

@@ -7,7 +7,7 @@ import io.copytrader.config.TradingParameters;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.NewOrder;
 import io.copytrader.journal.OrderPurpose;
-import io.copytrader.journal.OrderSide;
+import io.copytrader.Side;
 import io.copytrader.journal.NewRequest;
 import io.copytrader.journal.RequestDetail;
 import io.copytrader.journal.RequestKind;
@@ -125,7 +125,7 @@ final class ExecutorFixture {
       expiredAt, 0, TxAttributes.none());
     SignedTx signed = new TxSigner(304).sign(key, order);
     journal.insertOrder(new NewOrder(requestId, 0, OrderPurpose.ENTRY, ETH.marketId(), clientOrderIndex, 0, 0,
-      signed.txType(), signed.txHashHex(), signed.txInfo(), OrderSide.BUY, new BigDecimal("1.3333"),
+      signed.txType(), signed.txHashHex(), signed.txInfo(), Side.BUY, new BigDecimal("1.3333"),
       new BigDecimal("3031.01"), null)).await();
     return signed;
   }

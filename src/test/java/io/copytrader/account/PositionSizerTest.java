@@ -3,6 +3,7 @@ package io.copytrader.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.copytrader.Side;
 import io.copytrader.config.TradingParameters;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;

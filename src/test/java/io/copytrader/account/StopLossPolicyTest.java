@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.Side;
 import io.copytrader.config.TradingParameters;
 import io.copytrader.market.Market;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.copytrader.journal;
 
+import io.copytrader.Side;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 
@@ -25,7 +26,7 @@ final class JournalFixtures {
 
   static NewOrder order(String requestId, int ordinal, OrderPurpose purpose, long clientOrderIndex) {
     return new NewOrder(requestId, ordinal, purpose, 0, clientOrderIndex, 41 + ordinal, 3, 14, null,
-      "{\"AccountIndex\":7,\"Nonce\":" + (41 + ordinal) + ",\"Sig\":\"c2ln\"}", OrderSide.BUY,
+      "{\"AccountIndex\":7,\"Nonce\":" + (41 + ordinal) + ",\"Sig\":\"c2ln\"}", Side.BUY,
       new BigDecimal("0.0123"), new BigDecimal("3012.45"), null);
   }
 }

@@ -2,6 +2,7 @@ package io.copytrader.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.Side;
 import io.copytrader.account.TradeAction;
 import io.copytrader.config.Mode;
 import io.copytrader.notify.Notice.Line;
@@ -21,8 +22,8 @@ class NoticesTest {
 
   private static final TradeContext BTC = TradeContext.of("req-42", 7, "alpha", 1, "BTC");
   private static final TradeContext UNNAMED_UNRESOLVED = new TradeContext("req-9", 3, null, null, "DOGE2");
-  private static final Fill LONG_FILL = new Fill(PositionSide.LONG, new BigDecimal("0.01500"), new BigDecimal("64250.5"));
-  private static final StopLoss LONG_STOP = new StopLoss(PositionSide.LONG, new BigDecimal("61000.0"),
+  private static final Fill LONG_FILL = new Fill(Side.BUY, new BigDecimal("0.01500"), new BigDecimal("64250.5"));
+  private static final StopLoss LONG_STOP = new StopLoss(Side.BUY, new BigDecimal("61000.0"),
     new BigDecimal("0.015"));
 
   private static String lines(Notice notice) {
@@ -52,10 +53,10 @@ class NoticesTest {
         "Stop-loss resized", head + "Side=LONG; Trigger=61000; Size=0.015; Previous size=0.03; Request=req-42"),
       Arguments.of(Notices.stopLossCancelled(BTC, LONG_STOP, "position closed"), Severity.INFO,
         "Stop-loss cancelled", head + "Side=LONG; Trigger=61000; Size=0.015; Reason=position closed; Request=req-42"),
-      Arguments.of(Notices.stopLossFailed(BTC, PositionSide.SHORT, new BigDecimal("2"), new BigDecimal("70000"),
+      Arguments.of(Notices.stopLossFailed(BTC, Side.SELL, new BigDecimal("2"), new BigDecimal("70000"),
           "21104 invalid nonce"), Severity.URGENT, "Stop-loss FAILED: position is unprotected",
         head + "Side=SHORT; Position size=2; Intended trigger=70000; Error=21104 invalid nonce; Request=req-42"),
-      Arguments.of(Notices.stopLossFailed(BTC, PositionSide.LONG, null, null, "no price"), Severity.URGENT,
+      Arguments.of(Notices.stopLossFailed(BTC, Side.BUY, null, null, "no price"), Severity.URGENT,
         "Stop-loss FAILED: position is unprotected", head + "Side=LONG; Error=no price; Request=req-42"),
       Arguments.of(Notices.rejected(UNNAMED_UNRESOLVED, TradeAction.LONG, "UNKNOWN_SYMBOL", "no market DOGE2"),
         Severity.WARNING, "Trade rejected",
@@ -68,8 +69,11 @@ class NoticesTest {
         "Trade failed after retries", head + "Action=DECREASE; Attempts=2; Last error=503; Request=req-42"),
       Arguments.of(Notices.expired(BTC, TradeAction.INCREASE, Duration.ofSeconds(95)), Severity.WARNING,
         "Trade request expired", head + "Action=INCREASE; Waited=1m 35s; Request=req-42"),
-      Arguments.of(Notices.lighterDown(2, "connection refused"), Severity.URGENT, "Lighter is DOWN: trading paused",
-        "Failed checks=2; Last error=connection refused"),
+      Arguments.of(Notices.lighterDown(2, false, "connection refused"), Severity.URGENT,
+        "Lighter is DOWN: trading paused",
+        "Reason=consecutive failed health checks; Failed checks=2; Last error=connection refused"),
+      Arguments.of(Notices.lighterDown(0, true, null), Severity.URGENT, "Lighter is DOWN: trading paused",
+        "Reason=circuit breaker open after repeated exchange failures; Failed checks=0"),
       Arguments.of(Notices.lighterUp(Duration.ofSeconds(3725)), Severity.INFO, "Lighter is back up",
         "Down for=1h 2m 5s"),
       Arguments.of(Notices.lighterUp(null), Severity.INFO, "Lighter is back up", ""),
@@ -121,7 +125,7 @@ class NoticesTest {
 
   @Test
   void notionalIsRoundedHalfEvenToTheCent() {
-    Notice notice = Notices.opened(BTC, new Fill(PositionSide.SHORT, new BigDecimal("1"), new BigDecimal("0.125")));
+    Notice notice = Notices.opened(BTC, new Fill(Side.SELL, new BigDecimal("1"), new BigDecimal("0.125")));
 
     assertThat(notice.lines()).contains(new Line("Value", "0.12"));
   }
