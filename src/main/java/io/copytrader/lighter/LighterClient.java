@@ -13,7 +13,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -45,7 +44,6 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LighterClient.class);
   private static final String API = "/api/v1/";
   private static final int MAX_CLIENT_ORDER_INDEXES = 20;
-  private static final int MAX_BATCH = 50;
   private static final int IDLE_CONNECTION_SECONDS = 20;
 
   private static final ObjectReader STATUS = LighterJson.reader(ExchangeStatus.class);
@@ -53,12 +51,10 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   private static final ObjectReader ORDER_BOOK_DETAILS = LighterJson.listReader(OrderBookDetail.class);
   private static final ObjectReader BOOK_ORDERS = LighterJson.reader(OrderBookOrders.class);
   private static final ObjectReader ACCOUNTS = LighterJson.listReader(DetailedAccount.class);
-  private static final ObjectReader SUB_ACCOUNTS = LighterJson.reader(SubAccounts.class);
   private static final ObjectReader ORDER_PAGE = LighterJson.reader(OrderPage.class);
   private static final ObjectReader API_KEYS = LighterJson.listReader(ApiKeyInfo.class);
   private static final ObjectReader TX = LighterJson.reader(EnrichedTx.class);
   private static final ObjectReader SEND_TX = LighterJson.reader(SendTxResult.class);
-  private static final ObjectReader SEND_TX_BATCH = LighterJson.reader(SendTxBatchResult.class);
 
   private final WebClient web;
   private final CircuitBreaker breaker;
@@ -156,12 +152,6 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     });
   }
 
-  /** {@code accountsByL1Address}: the master account and sub-accounts of an L1 address. */
-  public Future<SubAccounts> accountsByL1Address(String l1Address) {
-    Objects.requireNonNull(l1Address, "l1Address");
-    return get("accountsByL1Address", API + "accountsByL1Address",
-      MultiMap.caseInsensitiveMultiMap().add("l1_address", l1Address), null, body -> SUB_ACCOUNTS.readValue(body));
-  }
 
   /**
    * {@code accountActiveOrders}: the account's live orders, including resting stop-losses.
@@ -239,26 +229,6 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     });
   }
 
-  /**
-   * {@code sendTxBatch}: up to 50 signed transactions of one account and API key with increasing nonces,
-   * sent as JSON-array strings ({@code tx_types="[14,15]"}, {@code tx_infos} an array of tx_info strings).
-   */
-  public Future<SendTxBatchResult> sendTxBatch(List<Integer> txTypes, List<String> txInfos) {
-    if (txTypes.size() != txInfos.size() || txTypes.isEmpty() || txTypes.size() > MAX_BATCH) {
-      return Future.failedFuture(new IllegalArgumentException(
-        "a batch needs between 1 and 50 transactions and one type per transaction"));
-    }
-    MultiMap form = MultiMap.caseInsensitiveMultiMap()
-      .add("tx_types", new JsonArray(List.copyOf(txTypes)).encode())
-      .add("tx_infos", new JsonArray(List.copyOf(txInfos)).encode());
-    return post("sendTxBatch", API + "sendTxBatch", form, body -> {
-      SendTxBatchResult result = SEND_TX_BATCH.readValue(body);
-      if (result.txHashes().size() != txTypes.size()) {
-        throw new IOException("tx_hash does not hold one hash per transaction");
-      }
-      return result;
-    });
-  }
 
   /** The breaker's current state: CLOSED (normal), OPEN (calls fail fast) or HALF_OPEN (one trial call). */
   public CircuitBreakerState breakerState() {

@@ -82,11 +82,6 @@ public final class FakeLighter {
     + "\"assets\":[{\"symbol\":\"USDC\",\"asset_id\":3,\"balance\":\"9100.242706\",\"locked_balance\":\"0.000000\","
     + "\"margin_mode\":\"disabled\"}],\"total_asset_value\":\"15298.072264000002\","
     + "\"cross_asset_value\":\"15298.072264000002\",\"shares\":[],\"pending_unlocks\":[]}]}";
-  public static final String SUB_ACCOUNTS = "{\"code\":200,\"l1_address\":\"0x15f43D1f2DeE81424aFd891943262aa90F22cc2A\","
-    + "\"sub_accounts\":[{\"code\":0,\"account_type\":0,\"index\":1077,"
-    + "\"l1_address\":\"0x15f43D1f2DeE81424aFd891943262aa90F22cc2A\",\"cancel_all_time\":0,\"total_order_count\":2,"
-    + "\"total_isolated_order_count\":0,\"pending_order_count\":0,\"available_balance\":\"12582.743947\",\"status\":1,"
-    + "\"collateral\":\"9100.242706\",\"transaction_time\":1777945103092648,\"account_trading_mode\":0}]}";
   public static final String ORDERS = "{\"code\":200,\"next_cursor\":\"cursor-1\",\"orders\":[{\"order_index\":281476929510110,"
     + "\"client_order_index\":42,\"order_id\":\"281476929510110\",\"client_order_id\":\"42\",\"market_index\":0,"
     + "\"owner_account_index\":712440,\"initial_base_amount\":\"0.0050\",\"price\":\"2352.74\",\"nonce\":9182390020,"
@@ -109,8 +104,6 @@ public final class FakeLighter {
     + "\"committed_at\":0,\"verified_at\":0}";
   public static final String SEND_TX = "{\"code\":200,\"message\":\"{\\\"ratelimit\\\": \\\"didn't use volume quota\\\"}\","
     + "\"tx_hash\":\"" + "e3".repeat(40) + "\",\"predicted_execution_time_ms\":1766088500120}";
-  public static final String SEND_TX_BATCH = "{\"code\":200,\"message\":\"ok\",\"tx_hash\":[\"" + "a1".repeat(40)
-    + "\",\"" + "b2".repeat(40) + "\"],\"predicted_execution_time_ms\":1766088500120}";
   public static final String INVALID_NONCE = "{\"code\":21104,\"message\":\"invalid nonce\"}";
   public static final String TOO_MANY_REQUESTS = "{\"code\":23000,\"message\":\"Too Many Requests!\"}";
 
@@ -127,14 +120,12 @@ public final class FakeLighter {
     reply("/api/v1/orderBookDetails", 200, ORDER_BOOK_DETAILS);
     reply("/api/v1/orderBookOrders", 200, ORDER_BOOK_ORDERS);
     reply("/api/v1/account", 200, ACCOUNT);
-    reply("/api/v1/accountsByL1Address", 200, SUB_ACCOUNTS);
     reply("/api/v1/accountActiveOrders", 200, ORDERS);
     reply("/api/v1/accountOrders", 200, ORDERS);
     reply("/api/v1/nextNonce", 200, NEXT_NONCE);
     reply("/api/v1/apikeys", 200, API_KEYS);
     reply("/api/v1/tx", 200, TX);
     reply("/api/v1/sendTx", 200, SEND_TX);
-    reply("/api/v1/sendTxBatch", 200, SEND_TX_BATCH);
   }
 
   public Future<FakeLighter> start(Vertx vertx) {

@@ -10,7 +10,6 @@ import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxSigner;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
@@ -117,16 +116,6 @@ class LighterClientEndpointsTest {
   }
 
   @Test
-  void accountsByL1AddressListsSubAccounts() {
-    SubAccounts accounts = result(client.accountsByL1Address("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A"));
-
-    assertThat(accounts.l1Address()).isEqualTo("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A");
-    assertThat(accounts.subAccounts()).extracting(Account::index).containsExactly(1077L);
-    assertThat(accounts.subAccounts().get(0).collateral()).isEqualTo(new BigDecimal("9100.242706"));
-    assertThat(lighter.last().query().get("l1_address")).isEqualTo("0x15f43D1f2DeE81424aFd891943262aa90F22cc2A");
-  }
-
-  @Test
   void activeOrdersSendTheAuthTokenAsAuthorizationHeader() {
     OrderPage page = result(client.accountActiveOrders(712440, 0, "1700000000:712440:4:abcd"));
 
@@ -194,17 +183,6 @@ class LighterClientEndpointsTest {
   }
 
   @Test
-  void sendTxBatchPostsJsonArrayStrings() {
-    List<String> infos = List.of("{\"Nonce\":1}", "{\"Nonce\":2}");
-
-    SendTxBatchResult sent = result(client.sendTxBatch(List.of(14, 15), infos));
-
-    assertThat(sent.txHashes()).containsExactly("a1".repeat(40), "b2".repeat(40));
-    assertThat(new JsonArray(lighter.last().form().get("tx_types"))).containsExactly(14, 15);
-    assertThat(new JsonArray(lighter.last().form().get("tx_infos"))).containsExactly("{\"Nonce\":1}", "{\"Nonce\":2}");
-  }
-
-  @Test
   void signedOrderArrivesByteIdenticalThroughTheForm() {
     ApiKey key = ApiKey.parse("0x" + "1f".repeat(40));
     CreateOrderTx order = new CreateOrderTx(1077, 4, 0, 42, 1000, 400000, 0, CreateOrderTx.TYPE_MARKET,
@@ -239,11 +217,4 @@ class LighterClientEndpointsTest {
     assertThat(lighter.requestCount()).isZero();
   }
 
-  @Test
-  void batchWithMismatchedTypesIsRefusedWithoutARequest() {
-    Throwable failure = Await.failure(client.sendTxBatch(List.of(14), List.of("{}", "{}")));
-
-    assertThat(failure).isInstanceOf(IllegalArgumentException.class);
-    assertThat(lighter.requestCount()).isZero();
-  }
 }

@@ -90,7 +90,6 @@ class LighterClientPaperTest {
     DetailedAccount account = result(client.account(ACCOUNT));
     assertThat(account.collateral()).isEqualByComparingTo("10000");
     assertThat(account.l1Address()).isEqualTo(L1_ADDRESS);
-    assertThat(result(client.accountsByL1Address(L1_ADDRESS)).subAccounts()).hasSize(1);
     assertThat(result(client.nextNonce(ACCOUNT, KEY_INDEX))).isZero();
     ApiKeyInfo key = result(client.apiKeys(ACCOUNT, 255)).get(0);
     assertThat(key.publicKey()).isEqualTo(KEY.publicKeyHex());
@@ -145,17 +144,6 @@ class LighterClientPaperTest {
     assertThat(active.get(0).stopLoss()).isTrue();
     assertThat(active.get(0).live()).isTrue();
     assertThat(active.get(0).triggerPrice()).isEqualByComparingTo("2900.00");
-  }
-
-  @Test
-  void batchAnswersOneHashPerTx() {
-    SignedTx first = buy(0, 511, KEY);
-    SignedTx second = buy(1, 512, KEY);
-
-    SendTxBatchResult sent = result(client.sendTxBatch(List.of(first.txType(), second.txType()),
-      List.of(first.txInfo(), second.txInfo())));
-
-    assertThat(sent.txHashes()).containsExactly(first.txHashHex(), second.txHashHex());
   }
 
   // ----- typed failures

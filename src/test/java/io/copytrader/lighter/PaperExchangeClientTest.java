@@ -113,7 +113,6 @@ class PaperExchangeClientTest {
     DetailedAccount account = result(client.account(ACCOUNT));
     assertThat(account.collateral()).isEqualByComparingTo("10000");
     assertThat(account.totalAssetValue()).isEqualByComparingTo("10000");
-    assertThat(result(client.accountsByL1Address(L1)).subAccounts()).extracting(Account::index).containsExactly(ACCOUNT);
     assertThat(result(client.apiKeys(ACCOUNT, 255))).extracting(ApiKeyInfo::publicKey)
       .containsExactly(KEY.publicKeyHex());
     assertThat(result(client.nextNonce(ACCOUNT, KEY_INDEX))).isNotNegative();

@@ -4,7 +4,6 @@ import static io.copytrader.paper.PaperHarness.ACCOUNT;
 import static io.copytrader.paper.PaperHarness.ETH;
 import static io.copytrader.paper.PaperHarness.KEY;
 import static io.copytrader.paper.PaperHarness.KEY_INDEX;
-import static io.copytrader.paper.PaperHarness.L1_ADDRESS;
 import static io.copytrader.paper.PaperHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +16,6 @@ import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.Order;
 import io.copytrader.lighter.OrderBookDetail;
 import io.copytrader.lighter.OrderBookOrders;
-import io.copytrader.lighter.SendTxBatchResult;
 import io.copytrader.lighter.SendTxResult;
 import io.copytrader.lighter.signer.SignedTx;
 import io.vertx.core.Future;
@@ -77,7 +75,6 @@ class PaperWithLighterClientTest {
   @Test
   void accountKeysAndNoncesReadAsLighters() {
     assertThat(await(client.account(ACCOUNT)).collateral()).isEqualByComparingTo("10000");
-    assertThat(await(client.accountsByL1Address(L1_ADDRESS)).subAccounts()).hasSize(1);
     assertThat(await(client.apiKeys(ACCOUNT, KEY_INDEX)).get(0).publicKey()).isEqualTo(KEY.publicKeyHex());
     assertThat(await(client.nextNonce(ACCOUNT, KEY_INDEX))).isZero();
   }
@@ -113,17 +110,6 @@ class PaperWithLighterClientTest {
     assertThat(stop.stopLoss()).isTrue();
     assertThat(stop.live()).isTrue();
     assertThat(stop.triggerPrice()).isEqualByComparingTo("2900.00");
-  }
-
-  @Test
-  void aBatchReadsAsLighters() {
-    SignedTx first = paper.market(11, ETH, 10_000, 310_000, false, false, 0);
-    SignedTx second = paper.market(12, ETH, 10_000, 310_000, false, false, 1);
-
-    SendTxBatchResult batch = await(client.sendTxBatch(List.of(first.txType(), second.txType()),
-      List.of(first.txInfo(), second.txInfo())));
-
-    assertThat(batch.txHashes()).containsExactly(first.txHashHex(), second.txHashHex());
   }
 
   @Test
