@@ -43,7 +43,7 @@ public final class ClientOrderIndexAllocator {
     this(System::currentTimeMillis, lastIssued);
   }
 
-  /** The next index: above every index issued or restored before, whatever the clock does. */
+  /** The next index: above every index issued before, whatever the clock does. */
   public long next() {
     long floor = Math.multiplyExact(epochMillis.getAsLong(), PER_MILLISECOND);
     long issued = lastIssued.updateAndGet(last -> Math.max(last + 1, floor));
@@ -51,17 +51,5 @@ public final class ClientOrderIndexAllocator {
       throw new IllegalStateException("client order index " + issued + " is beyond Lighter's range");
     }
     return issued;
-  }
-
-  /** Raises the last issued index to {@code issued} (one found in the journal); never lowers it. */
-  public void restore(long issued) {
-    if (issued < 0 || issued > MAX_INDEX) {
-      throw new IllegalArgumentException("client order index out of range: " + issued);
-    }
-    lastIssued.accumulateAndGet(issued, Math::max);
-  }
-
-  public long lastIssued() {
-    return lastIssued.get();
   }
 }

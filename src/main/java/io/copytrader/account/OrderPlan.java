@@ -8,7 +8,6 @@ import java.math.BigDecimal;
  *
  * @param baseAmount the size in base units, exactly {@code baseTicks} at the market's size decimals
  * @param worstPrice the worst acceptable fill price (the order's {@code Price}), exactly {@code worstPriceTicks}
- * @param referencePrice the mid price the size was computed from
  * @param closesPosition true when the order closes the whole position
  */
 public record OrderPlan(
@@ -17,16 +16,10 @@ public record OrderPlan(
   long baseTicks,
   BigDecimal worstPrice,
   long worstPriceTicks,
-  BigDecimal referencePrice,
   boolean reduceOnly,
   boolean closesPosition) implements SizingResult {
 
   public boolean isAsk() {
     return side.isAsk();
-  }
-
-  /** The order's value at the reference price, for messages. */
-  public BigDecimal quoteAmount() {
-    return baseAmount.multiply(referencePrice);
   }
 }

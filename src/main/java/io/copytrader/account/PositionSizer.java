@@ -186,7 +186,7 @@ public final class PositionSizer {
         + " for " + market.symbol() + " is outside the prices Lighter accepts");
     }
     return new OrderPlan(side, base, market.baseTicks(base, RoundingMode.UNNECESSARY), worst,
-      market.priceTicks(worst, RoundingMode.UNNECESSARY), mid, reduceOnly, closesPosition);
+      market.priceTicks(worst, RoundingMode.UNNECESSARY), reduceOnly, closesPosition);
   }
 
   /*

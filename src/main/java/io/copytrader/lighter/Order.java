@@ -49,8 +49,4 @@ public record Order(
   public boolean live() {
     return "open".equals(status) || "pending".equals(status) || "in-progress".equals(status);
   }
-
-  public boolean canceled() {
-    return status != null && status.startsWith("canceled");
-  }
 }

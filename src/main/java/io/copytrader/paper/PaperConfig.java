@@ -56,16 +56,8 @@ public record PaperConfig(String host, int port, int chainId, boolean controlsEn
     return new PaperConfig(host, port, newChainId, controlsEnabled, book, markets, accounts, sequencerDelayMs);
   }
 
-  public PaperConfig withPort(int newPort) {
-    return new PaperConfig(host, newPort, chainId, controlsEnabled, book, markets, accounts, sequencerDelayMs);
-  }
-
   public PaperConfig withControls(boolean enabled) {
     return new PaperConfig(host, port, chainId, enabled, book, markets, accounts, sequencerDelayMs);
-  }
-
-  public PaperConfig withSequencerDelayMs(long delayMs) {
-    return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, accounts, delayMs);
   }
 
   /** Decimals, minimums and margins as Lighter lists them for these markets. */

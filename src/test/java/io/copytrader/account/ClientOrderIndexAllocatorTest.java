@@ -76,17 +76,6 @@ class ClientOrderIndexAllocatorTest {
   }
 
   @Test
-  void restoringNeverLowersTheLastIssuedIndex() {
-    ClientOrderIndexAllocator allocator = withClock(1_000, 0);
-
-    allocator.restore(2_000);
-    allocator.restore(1_500);
-
-    assertThat(allocator.lastIssued()).isEqualTo(2_000);
-    assertThat(allocator.next()).isEqualTo(2_001);
-  }
-
-  @Test
   void refusesToIssueBeyondLightersRange() {
     ClientOrderIndexAllocator allocator = withClock(ClientOrderIndexAllocator.MAX_INDEX, NOV_2026);
 

@@ -114,7 +114,8 @@ class PositionSizerTest {
       new BigDecimal("100"), new BookTop(new BigDecimal("2000"), new BigDecimal("2000")), Optional.empty()));
 
     assertThat(order.baseAmount()).isEqualByComparingTo("0.05");
-    assertThat(order.quoteAmount()).isEqualByComparingTo("100");
+    assertThat(order.baseAmount().multiply(new BigDecimal("2000"))).as("the order's value at the mid")
+      .isEqualByComparingTo("100");
   }
 
   @ParameterizedTest
