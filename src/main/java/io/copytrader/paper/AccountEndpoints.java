@@ -218,7 +218,7 @@ final class AccountEndpoints {
         return;
       }
       if (tokenAccount == null) {
-        send(ctx, 400, PaperJson.error(20001, "invalid auth token"));
+        send(ctx, 400, PaperJson.error(INVALID_PARAM, "invalid auth token"));
         return;
       }
       accountIndex = tokenAccount;
@@ -251,8 +251,8 @@ final class AccountEndpoints {
   }
 
   /**
-   * What a standard account may do (API.md §6): no liquidity pool, standard tier, the markets' fees (none), no LIT
-   * leased or staked.
+   * What a standard account may do (docs/lighter-api.md, "Accounts and limits"): no liquidity pool, standard tier,
+   * the markets' fees (none), no LIT leased or staked.
    */
   private void accountLimits(RoutingContext ctx) {
     authorized(ctx).ifPresent(account -> send(ctx, 200, PaperJson.ok()

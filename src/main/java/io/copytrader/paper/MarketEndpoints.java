@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_MARKET_INDEX;
 import static io.copytrader.paper.PaperExchange.ALL_MARKETS;
 import static io.copytrader.paper.PaperExchange.invalidParam;
 import static io.copytrader.paper.PaperExchange.longParam;
@@ -95,7 +96,7 @@ final class MarketEndpoints {
       return;
     }
     if (engine.market(narrow(marketId)).isEmpty()) {
-      send(ctx, 400, PaperJson.error(21602, "invalid market index"));
+      send(ctx, 400, PaperJson.error(INVALID_MARKET_INDEX, "invalid market index"));
       return;
     }
     send(ctx, 200, trades(trade -> trade.marketId() == marketId, null, limit));

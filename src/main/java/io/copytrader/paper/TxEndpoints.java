@@ -196,7 +196,7 @@ final class TxEndpoints {
 
   private JsonObject accepted(Sequencer.Queued queued, String hash) {
     // Paper accounts are standard accounts: they use no volume quota (the message says so, as Lighter's does) and
-    // have none left (API.md §3.1, §6).
+    // have none left (docs/lighter-api.md, "Accounts and limits").
     return PaperJson.ok().put("message", "{\"ratelimit\": \"didn't use volume quota\"}").put("tx_hash", hash)
       .put("predicted_execution_time_ms", sequencer.dueAt(queued)).put("volume_quota_remaining", 0);
   }
