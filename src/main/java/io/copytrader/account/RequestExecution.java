@@ -1,8 +1,5 @@
 package io.copytrader.account;
 
-import static io.copytrader.lighter.LighterErrorCodes.CLIENT_ORDER_INDEX_EXISTS;
-
-import io.copytrader.Side;
 import io.copytrader.journal.OrderPurpose;
 import io.copytrader.journal.OrderRecord;
 import io.copytrader.journal.OrderState;
@@ -246,7 +243,7 @@ final class RequestExecution {
       : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
     long expiredAt = System.currentTimeMillis() + parts.settings().entryTxExpiry().toMillis();
     OrderSender.Draft draft = new OrderSender.Draft(purpose, market.marketId(), clientOrderIndex,
-      Side.ofAsk(plan.isAsk()), plan.baseAmount(), plan.worstPrice(), null);
+      plan.side(), plan.baseAmount(), plan.worstPrice(), null);
     return parts.sender().send(queued.requestId(), () -> nextOrdinal++, draft,
         nonce -> new CreateOrderTx(parts.account().accountIndex(), parts.account().apiKeyIndex(), market.marketId(), clientOrderIndex,
           plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
@@ -276,7 +273,7 @@ final class RequestExecution {
       return Future.failedFuture(new RetryableFailure(OrderSender.errorCode(notSent.error()),
         notSent.error().getMessage()));
     }
-    if (outcome instanceof SendOutcome.Rejected rejected && !rejected.error().hasCode(CLIENT_ORDER_INDEX_EXISTS)) {
+    if (outcome instanceof SendOutcome.Rejected rejected && !rejected.orderExists()) {
       String code = OrderSender.errorCode(rejected.error());
       return report.finish(new RequestReport.Outcome(RequestState.REJECTED, code, rejected.error().getMessage()),
         Notices.rejected(context, request.action(), code, rejected.error().getMessage()));

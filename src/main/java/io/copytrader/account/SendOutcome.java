@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.lighter.LighterErrorCodes;
 import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.signer.SignedTx;
 
@@ -12,6 +13,11 @@ sealed interface SendOutcome {
 
   /** Refused by the exchange for a business reason; nothing applied, the nonce is not consumed. */
   record Rejected(SignedTx tx, LighterException error) implements SendOutcome {
+
+    /** Refused because an order with its client order index is already live: that order is on the exchange. */
+    boolean orderExists() {
+      return error.hasCode(LighterErrorCodes.CLIENT_ORDER_INDEX_EXISTS);
+    }
   }
 
   /** Not processed (rate limit, open breaker, no connection): safe to try again. */

@@ -162,8 +162,7 @@ final class PaperStreams {
         connection.send(error(WS_INVALID_CHANNEL, "Invalid Channel: " + channel));
         return;
       }
-      // user_stats is public on Lighter (docs/lighter-api.md, "WebSocket"); the position and order channels need the
-      // account's token.
+      // user_stats is public on Lighter (docs/lighter-api.md, "WebSocket"); position and order channels need a token.
       String token = frame.getValue("auth") instanceof String value ? value : null;
       boolean needsToken = !parts[0].equals("user_stats");
       if (needsToken && (token == null || !authorized.test(token, account))) {
@@ -177,8 +176,7 @@ final class PaperStreams {
       return;
     }
     connection.channels.add(channel);
-    // The snapshot is the answer: Lighter sends no bare "subscribed" frame before it (docs/lighter-api.md,
-    // "WebSocket").
+    // The snapshot is the answer: Lighter sends no bare "subscribed" frame first (docs/lighter-api.md, "WebSocket").
     connection.send(snapshot.put("type", "subscribed/" + parts[0]).put("channel", inbound(channel)));
   }
 
