@@ -130,7 +130,9 @@ class ExchangeFaultsTest {
   void persistentServerErrorsMarkTheServiceUnhealthyRefuseIntakeAndRecover() {
     faults(new JsonObject().put("error_count", 1_000_000));
 
-    JsonObject down = poll(() -> health(), body -> !body.getBoolean("api_healthy"), 30);
+    // The breaker may open before the next health check has seen the exchange fail: wait for both.
+    JsonObject down = poll(() -> health(), body -> !body.getBoolean("api_healthy")
+      && "DOWN".equals(body.getJsonObject("checks").getJsonObject("exchange").getString("status")), 30);
     assertThat(down.getString("status")).isEqualTo("unhealthy");
     assertThat(down.getJsonObject("checks").getJsonObject("exchange").getString("status")).isEqualTo("DOWN");
     HttpResponse<Buffer> refused = post(OPEN);
