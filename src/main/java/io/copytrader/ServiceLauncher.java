@@ -2,16 +2,16 @@ package io.copytrader;
 
 import io.copytrader.config.LoadedConfig;
 import io.copytrader.metrics.ServiceMetrics;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the service until the JVM is asked to stop, then drains it gracefully. */
+/** Runs the service until the JVM is asked to stop, then drains it gracefully ({@link DrainVerticle}). */
 final class ServiceLauncher {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceLauncher.class);
@@ -25,9 +25,8 @@ final class ServiceLauncher {
       .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
       .setEnabled(true)));
     ServiceMetrics.bindJvm();
-    MainVerticle main = new MainVerticle(loaded);
     try {
-      vertx.deployVerticle(main).await();
+      vertx.deployVerticle(new MainVerticle(loaded)).await();
     } catch (Exception e) {
       // await() rethrows the cause as it is, checked ones included (a taken port is a BindException); anything
       // not caught here leaves the main thread dead and Vert.x's threads keeping a useless process alive.
@@ -35,14 +34,12 @@ final class ServiceLauncher {
       vertx.close().await();
       return 1;
     }
-    long graceSeconds = loaded.config().shutdownGrace().toSeconds();
+    long drainSeconds = loaded.config().shutdownGrace().toSeconds() + CLOSE_MARGIN_SECONDS;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      Future<Void> drained = main.drain();
-      // Logged once intake refuses, so a request sent after this line is never accepted.
-      LOG.info("Shutting down: refusing new requests, letting each account finish within {} s", graceSeconds);
       try {
-        drained.toCompletionStage().toCompletableFuture()
-          .get(graceSeconds + CLOSE_MARGIN_SECONDS, TimeUnit.SECONDS);
+        vertx.eventBus().request(Addresses.SHUTDOWN, null,
+            new DeliveryOptions().setSendTimeout(TimeUnit.SECONDS.toMillis(drainSeconds)))
+          .toCompletionStage().toCompletableFuture().get(drainSeconds, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_MARGIN_SECONDS, TimeUnit.SECONDS);
         LOG.info("Stopped");
       } catch (Exception e) {

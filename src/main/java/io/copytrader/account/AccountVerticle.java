@@ -16,16 +16,19 @@ import io.copytrader.journal.RequestKind;
 import io.copytrader.journal.RequestRecord;
 import io.copytrader.journal.StagedWrite;
 import io.copytrader.lighter.TradingApi;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * One account's serial queue. Lighter nonces are per (account, API key) and two transactions in flight
  * for one key fail, so requests run strictly one after another; accounts run concurrently. A request is
  * journaled before it is acknowledged, so a crash loses nothing that was accepted.
+ *
+ * <p>It answers on {@link Addresses#accountSubmit}, {@link Addresses#accountView} and
+ * {@link Addresses#accountStatus}, and reports its queue depth as {@code copytrade_queue_depth{account}}.
  */
 public final class AccountVerticle extends VerticleBase {
 
@@ -47,8 +53,9 @@ public final class AccountVerticle extends VerticleBase {
   private final RequestExecutor executor;
   private final AccountViewer viewer;
   private final Duration shutdownGrace;
+  private final ServiceMetrics metrics;
   private final Deque<QueuedRequest> queue = new ArrayDeque<>();
-  private MessageConsumer<JsonObject> consumer;
+  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private Context context;
   private int admitting;
   private boolean running;
@@ -60,7 +67,8 @@ public final class AccountVerticle extends VerticleBase {
   private boolean protecting;
 
   public AccountVerticle(AccountConfig account, int capacity, Journal journal, TradingApi lighter,
-                         RequestExecutor executor, AccountViewer viewer, Duration shutdownGrace) {
+                         RequestExecutor executor, AccountViewer viewer, Duration shutdownGrace,
+                         ServiceMetrics metrics) {
     this.account = account;
     this.capacity = capacity;
     this.journal = journal;
@@ -68,6 +76,7 @@ public final class AccountVerticle extends VerticleBase {
     this.executor = executor;
     this.viewer = viewer;
     this.shutdownGrace = shutdownGrace;
+    this.metrics = metrics;
   }
 
   @Override
@@ -82,10 +91,19 @@ public final class AccountVerticle extends VerticleBase {
         return resumed;
       })
       .compose(resumed -> {
-        consumer = vertx.eventBus().consumer(Addresses.account(account.accountIndex()), this::dispatch);
-        return consumer.completion();
+        long index = account.accountIndex();
+        EventBus bus = vertx.eventBus();
+        consumers.add(bus.consumer(Addresses.accountSubmit(index), this::submit));
+        consumers.add(bus.consumer(Addresses.accountView(index),
+          msg -> viewer.view().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure))));
+        consumers.add(bus.consumer(Addresses.accountStatus(index),
+          msg -> msg.reply(new JsonObject().put("queued", depth))));
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
       })
       .onSuccess(started -> {
+        // Read at scrape time from another thread, hence the volatile depth.
+        metrics.gauge("copytrade_queue_depth", "Requests waiting or running per account", "account",
+          String.valueOf(account.accountIndex()), () -> depth);
         startProtection();
         drain();
       });
@@ -112,7 +130,7 @@ public final class AccountVerticle extends VerticleBase {
     if (protection != null) {
       protection.stop();
     }
-    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    Future<?> unregistered = Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
     if (!running) {
       return unregistered;
     }
@@ -134,15 +152,6 @@ public final class AccountVerticle extends VerticleBase {
   public AccountVerticle protectedBy(ProtectionSupervisor supervisor) {
     this.protection = supervisor;
     return this;
-  }
-
-  public long accountIndex() {
-    return account.accountIndex();
-  }
-
-  /** Requests waiting or running; read from other threads for health and metrics. */
-  public int queueDepth() {
-    return depth;
   }
 
   /**
@@ -168,17 +177,6 @@ public final class AccountVerticle extends VerticleBase {
       depth = queue.size();
       return null;
     });
-  }
-
-  private void dispatch(Message<JsonObject> msg) {
-    String action = msg.headers().get(AccountActions.HEADER);
-    if (AccountActions.SUBMIT.equals(action)) {
-      submit(msg);
-    } else if (AccountActions.VIEW.equals(action)) {
-      viewer.view().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure));
-    } else {
-      msg.fail(FailureCode.INVALID_REQUEST.code(), "unknown account action");
-    }
   }
 
   private void submit(Message<JsonObject> msg) {
@@ -268,7 +266,7 @@ public final class AccountVerticle extends VerticleBase {
   }
 
   private static long receivedNanos(Message<?> msg) {
-    String received = msg.headers().get(AccountActions.RECEIVED_NANOS);
+    String received = msg.headers().get(Addresses.RECEIVED_NANOS);
     return received == null ? 0 : Long.parseLong(received);
   }
 

@@ -2,10 +2,13 @@ package io.copytrader.health;
 
 import io.copytrader.Addresses;
 import io.copytrader.lighter.LighterClient;
+import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.Notice;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.CheckResult;
@@ -15,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * <p>{@link Addresses#HEALTH_STATUS} (any body) replies
  * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},"accounts":{…}}}},
  * each check carrying {@code "status":"UP"|"DOWN"} and its details. The answer is built from the last
- * observations; asking never calls the exchange.
+ * observations; asking never calls the exchange. The {@code accounts} check asks each account on
+ * {@link Addresses#accountStatus} and is down while one of them does not answer.
+ *
+ * <p>It registers the exchange client's meters: {@code copytrade_breaker_state} and
+ * {@code copytrade_lighter_calls_total}.
  */
 public final class HealthVerticle extends VerticleBase {
 
@@ -39,9 +45,12 @@ public final class HealthVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HealthVerticle.class);
   private static final List<String> CHECKS = List.of("exchange", "breaker", "accounts");
+  /** Well within the 1 s a health check procedure gets by default. */
+  private static final long ACCOUNT_TIMEOUT_MS = 500;
 
   private final LighterClient client;
-  private final Supplier<JsonObject> accounts;
+  private final List<Long> accounts;
+  private final ServiceMetrics metrics;
   private final Duration interval;
   private final Consumer<CircuitBreakerState> breakerListener = state -> context.runOnContext(v -> evaluate());
 
@@ -53,21 +62,19 @@ public final class HealthVerticle extends VerticleBase {
   private boolean apiHealthy = true;
   private Instant unhealthySince;
 
-  /**
-   * @param accounts per-account state for the {@code accounts} check (queue depth, last outcome…), called on
-   *                 this verticle's event loop: it must be cheap and non-blocking
-   */
-  public HealthVerticle(LighterClient client, Supplier<JsonObject> accounts, Duration interval) {
+  /** @param accounts the indexes of the accounts the {@code accounts} check asks for their state */
+  public HealthVerticle(LighterClient client, List<Long> accounts, ServiceMetrics metrics, Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive");
     }
     this.client = client;
-    this.accounts = accounts;
+    this.accounts = List.copyOf(accounts);
+    this.metrics = metrics;
     this.interval = interval;
   }
 
-  public HealthVerticle(LighterClient client, Supplier<JsonObject> accounts) {
-    this(client, accounts, DEFAULT_INTERVAL);
+  public HealthVerticle(LighterClient client, List<Long> accounts, ServiceMetrics metrics) {
+    this(client, accounts, metrics, DEFAULT_INTERVAL);
   }
 
   @Override
@@ -75,8 +82,15 @@ public final class HealthVerticle extends VerticleBase {
     checks = HealthChecks.create(vertx)
       .register("exchange", promise -> promise.complete(exchangeStatus()))
       .register("breaker", promise -> promise.complete(breakerStatus()))
-      .register("accounts", promise -> promise.complete(accountsStatus()));
+      .register("accounts", this::accountsStatus);
     client.onBreakerStateChange(breakerListener);
+    client.onCall(metrics::lighterCall);
+    metrics.gauge("copytrade_breaker_state", "Lighter circuit breaker: 0 closed, 1 half-open, 2 open",
+      () -> switch (client.breakerState()) {
+        case CLOSED -> 0;
+        case HALF_OPEN -> 1;
+        case OPEN -> 2;
+      });
     return vertx.eventBus().consumer(Addresses.HEALTH_STATUS, this::status).completion()
       .compose(registered -> probe())
       .onSuccess(firstProbe -> vertx.setPeriodic(interval.toMillis(), timer -> probe()));
@@ -158,13 +172,22 @@ public final class HealthVerticle extends VerticleBase {
     return breakerUp() ? Status.OK(data) : Status.KO(data);
   }
 
-  private Status accountsStatus() {
-    try {
-      return Status.OK(accounts.get());
-    } catch (RuntimeException e) {
-      LOG.error("Per-account health state could not be read", e);
-      return Status.KO(new JsonObject().put("error", "account state unavailable"));
-    }
+  /** Each account's {@code {"queued": n}} under its index; one that does not answer is down. */
+  private void accountsStatus(Promise<Status> promise) {
+    DeliveryOptions timeout = new DeliveryOptions().setSendTimeout(ACCOUNT_TIMEOUT_MS);
+    List<Future<JsonObject>> answers = accounts.stream()
+      .map(index -> vertx.eventBus().<JsonObject>request(Addresses.accountStatus(index), null, timeout)
+        .map(Message::body))
+      .toList();
+    Future.join(answers).onComplete(done -> {
+      JsonObject byAccount = new JsonObject();
+      for (int i = 0; i < accounts.size(); i++) {
+        Future<JsonObject> answer = answers.get(i);
+        byAccount.put(String.valueOf(accounts.get(i)), answer.succeeded() ? answer.result()
+          : new JsonObject().put("error", "account not answering"));
+      }
+      promise.complete(done.succeeded() ? Status.OK(byAccount) : Status.KO(byAccount));
+    });
   }
 
   private void status(Message<Object> msg) {

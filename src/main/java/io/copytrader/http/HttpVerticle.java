@@ -2,7 +2,6 @@ package io.copytrader.http;
 
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
-import io.copytrader.account.AccountActions;
 import io.copytrader.account.TradeRequest;
 import io.copytrader.config.AppConfig;
 import io.copytrader.journal.Journal;
@@ -27,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's HTTP API (DESIGN.md §4): validates and authenticates requests, resolves markets, hands
+ * The service's HTTP API (README.md, "HTTP API"): validates and authenticates requests, resolves markets, hands
  * trade requests to the account's queue and maps every failure to the documented error body.
  */
 public final class HttpVerticle extends VerticleBase {
@@ -46,18 +45,13 @@ public final class HttpVerticle extends VerticleBase {
   private final Journal journal;
   private final ServiceMetrics metrics;
   private HttpServer server;
-  private volatile boolean exchangeHealthy = true;
-  private volatile boolean refusingIntake;
+  private boolean exchangeHealthy = true;
+  private boolean refusingIntake;
 
   public HttpVerticle(AppConfig config, Journal journal, ServiceMetrics metrics) {
     this.config = config;
     this.journal = journal;
     this.metrics = metrics;
-  }
-
-  /** From now on, new trade requests get 503: the service is draining for shutdown. */
-  public void refuseIntake() {
-    refusingIntake = true;
   }
 
   public int actualPort() {
@@ -66,10 +60,16 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED,
-      msg -> exchangeHealthy = msg.body().getBoolean("api_healthy", false));
+    Future<Void> healthChanges = vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED,
+      msg -> exchangeHealthy = msg.body().getBoolean("api_healthy", false)).completion();
+    // From then on, new trade requests get 503: the service is draining for shutdown.
+    Future<Void> intakeClose = vertx.eventBus().consumer(Addresses.INTAKE_CLOSE, msg -> {
+      refusingIntake = true;
+      msg.reply(null);
+    }).completion();
     Router router = router();
-    return initialHealth()
+    return Future.all(healthChanges, intakeClose)
+      .compose(registered -> initialHealth())
       .compose(ignored -> vertx.createHttpServer(new HttpServerOptions()
           .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
           .setMaxHeaderSize(MAX_HEADER_BYTES))
@@ -151,9 +151,8 @@ public final class HttpVerticle extends VerticleBase {
     String accepted = adjust ? "adjustment request accepted, processing in background"
       : "request accepted, processing in background";
     resolveMarket(request)
-      .compose(resolved -> vertx.eventBus().<JsonObject>request(Addresses.account(resolved.accountIndex()),
-        resolved.toJson(), options(AccountActions.SUBMIT)
-          .addHeader(AccountActions.RECEIVED_NANOS, Long.toString(receivedNanos))))
+      .compose(resolved -> vertx.eventBus().<JsonObject>request(Addresses.accountSubmit(resolved.accountIndex()),
+        resolved.toJson(), busOptions().addHeader(Addresses.RECEIVED_NANOS, Long.toString(receivedNanos))))
       .onSuccess(reply -> {
         JsonObject result = reply.body();
         boolean repeat = result.getBoolean("duplicate", false);
@@ -186,8 +185,7 @@ public final class HttpVerticle extends VerticleBase {
   private Future<TradeRequest> resolveMarket(TradeRequest request) {
     JsonObject query = request.marketId() != null ? new JsonObject().put("market_id", request.marketId())
       : new JsonObject().put("symbol", request.symbol());
-    return vertx.eventBus().<JsonObject>request(Addresses.MARKET_RESOLVE, query, new DeliveryOptions()
-        .setSendTimeout(BUS_TIMEOUT_MS))
+    return vertx.eventBus().<JsonObject>request(Addresses.MARKET_RESOLVE, query, busOptions())
       .map(Message::body)
       .compose(market -> {
         String symbol = market.getString("symbol");
@@ -216,8 +214,7 @@ public final class HttpVerticle extends VerticleBase {
       ErrorResponses.send(ctx.response(), FailureCode.EXCHANGE_UNAVAILABLE, "Lighter API is currently unavailable");
       return;
     }
-    vertx.eventBus().<JsonObject>request(Addresses.account(accountIndex), new JsonObject(),
-        options(AccountActions.VIEW))
+    vertx.eventBus().<JsonObject>request(Addresses.accountView(accountIndex), new JsonObject(), busOptions())
       .onSuccess(reply -> json(ctx, 200, reply.body()))
       .onFailure(failure -> ErrorResponses.send(ctx.response(), failure));
   }
@@ -261,8 +258,7 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private void health(RoutingContext ctx) {
-    vertx.eventBus().<JsonObject>request(Addresses.HEALTH_STATUS, new JsonObject(),
-        new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
+    vertx.eventBus().<JsonObject>request(Addresses.HEALTH_STATUS, new JsonObject(), busOptions())
       .onSuccess(reply -> {
         JsonObject status = reply.body();
         json(ctx, "healthy".equals(status.getString("status")) ? 200 : 503, status);
@@ -279,8 +275,8 @@ public final class HttpVerticle extends VerticleBase {
     return Long.parseLong(text);
   }
 
-  private static DeliveryOptions options(String action) {
-    return new DeliveryOptions().addHeader(AccountActions.HEADER, action).setSendTimeout(BUS_TIMEOUT_MS);
+  private static DeliveryOptions busOptions() {
+    return new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS);
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {

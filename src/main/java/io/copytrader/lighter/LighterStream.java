@@ -1,6 +1,7 @@
 package io.copytrader.lighter;
 
 import io.copytrader.market.BookTop;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * everything subscribed again ({@link StreamConnection}).
  *
  * <p>All stream state is confined to this verticle's context; the reads other contexts make see immutable
- * snapshots published after each frame ({@link StreamState}).
+ * snapshots published after each frame ({@link StreamState}). The verticle registers its own meters,
+ * {@code copytrade_stream_*}.
  */
 public final class LighterStream extends VerticleBase {
 
@@ -39,6 +41,7 @@ public final class LighterStream extends VerticleBase {
 
   private final StreamState state = new StreamState();
   private final StreamConnection connection;
+  private final ServiceMetrics metrics;
   private StreamWaiters waiters;
 
   /**
@@ -46,12 +49,21 @@ public final class LighterStream extends VerticleBase {
    *                      previous list is kept
    */
   public LighterStream(LighterStreamOptions options, Supplier<Future<List<Integer>>> activeMarkets,
-                       List<StreamAccount> followed) {
+                       List<StreamAccount> followed, ServiceMetrics metrics) {
     connection = new StreamConnection(options, activeMarkets, followed, state);
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
+    metrics.gauge("copytrade_stream_fresh", "1 while the exchange streams are connected and recently heard from",
+      () -> fresh() ? 1 : 0);
+    metrics.gauge("copytrade_stream_stale_channels", "Subscribed stream channels (order books, accounts' positions,"
+      + " orders and equity) not trusted now: awaiting their snapshot or owing a change REST already shows",
+      this::staleChannels);
+    metrics.counter("copytrade_stream_connections", "Exchange stream connections established", this::connections);
+    metrics.counter("copytrade_stream_resubscriptions", "Order books resubscribed after a gap in their updates",
+      this::resubscriptions);
     waiters = new StreamWaiters(vertx, context, state);
     StreamFrames frames = new StreamFrames(state, connection, waiters);
     connection.start(vertx, frames::receive, () -> {

@@ -2,6 +2,7 @@ package io.copytrader.notify;
 
 import io.copytrader.Addresses;
 import io.copytrader.config.TelegramConfig;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * With Telegram not configured, notices are logged instead.
  *
  * <p>The queue and the send state are touched only on this verticle's event loop; the counters are atomic
- * so metrics can read them from anywhere.
+ * so metrics can read them from anywhere: the verticle registers them as {@code copytrade_telegram_*}.
  */
 public final class NotifierVerticle extends VerticleBase {
 
@@ -34,6 +35,7 @@ public final class NotifierVerticle extends VerticleBase {
 
   private final TelegramConfig config;
   private final NotifierSettings settings;
+  private final ServiceMetrics metrics;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -58,13 +60,14 @@ public final class NotifierVerticle extends VerticleBase {
     }
   }
 
-  public NotifierVerticle(TelegramConfig config) {
-    this(config, NotifierSettings.defaults());
+  public NotifierVerticle(TelegramConfig config, ServiceMetrics metrics) {
+    this(config, NotifierSettings.defaults(), metrics);
   }
 
-  public NotifierVerticle(TelegramConfig config, NotifierSettings settings) {
+  public NotifierVerticle(TelegramConfig config, NotifierSettings settings, ServiceMetrics metrics) {
     this.config = config;
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   public NotifierCounters counters() {
@@ -73,6 +76,10 @@ public final class NotifierVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    metrics.counter("copytrade_telegram_sent", "Telegram messages delivered", () -> counters().sent());
+    metrics.counter("copytrade_telegram_failed", "Telegram messages given up", () -> counters().failed());
+    metrics.counter("copytrade_telegram_dropped", "Notices dropped from a full queue",
+      () -> counters().dropped());
     if (!config.enabled()) {
       // The configuration has already warned that Telegram is unset; this only states the mode, as "on" does.
       LOG.info("Telegram notifications off: notices are only logged");

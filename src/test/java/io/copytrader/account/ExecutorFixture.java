@@ -133,7 +133,7 @@ final class ExecutorFixture {
   /** The account's verticle over this fixture's executor, as the service deploys it. */
   AccountVerticle accountVerticle() {
     return new AccountVerticle(account, 10, journal, exchange, executor, () -> Future.succeededFuture(
-      new JsonObject()), Duration.ofSeconds(1));
+      new JsonObject()), Duration.ofSeconds(1), ServiceMetrics.forVertx());
   }
 
   long urgentNotices() {

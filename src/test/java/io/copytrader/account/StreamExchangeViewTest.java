@@ -23,6 +23,7 @@ import io.copytrader.market.Market;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -83,7 +84,8 @@ class StreamExchangeViewTest {
 
   private ExchangeView view(LighterStreamOptions options) {
     stream = new LighterStream(options, () -> Future.succeededFuture(List.of(0)),
-      List.of(new LighterStream.StreamAccount(ACCOUNT, StreamExchangeViewTest::token)));
+      List.of(new LighterStream.StreamAccount(ACCOUNT, StreamExchangeViewTest::token)),
+      ServiceMetrics.forVertx());
     await(vertx.deployVerticle(stream));
     return new StreamExchangeView(stream, new RestExchangeView(rest, StreamExchangeViewTest::token));
   }

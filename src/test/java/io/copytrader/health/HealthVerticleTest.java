@@ -8,6 +8,7 @@ import io.copytrader.Addresses;
 import io.copytrader.lighter.FakeLighter;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
+import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.Notice;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -40,7 +41,9 @@ class HealthVerticleTest {
       .withBreaker(BREAKER_FAILURES, Duration.ofMillis(300)));
     vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED, msg -> changes.add(msg.body().getBoolean("api_healthy")));
     vertx.eventBus().<JsonObject>consumer(Addresses.NOTIFY, msg -> notices.add(Notice.fromJson(msg.body())));
-    result(vertx.deployVerticle(new HealthVerticle(client, () -> new JsonObject().put("1077", "idle"), INTERVAL)));
+    result(vertx.eventBus().consumer(Addresses.accountStatus(1077),
+      msg -> msg.reply(new JsonObject().put("queued", 0))).completion());
+    result(vertx.deployVerticle(new HealthVerticle(client, List.of(1077L), ServiceMetrics.forVertx(), INTERVAL)));
   }
 
   @AfterEach
@@ -75,7 +78,8 @@ class HealthVerticleTest {
     assertThat(checks.getJsonObject("exchange").getString("status")).isEqualTo("UP");
     assertThat(checks.getJsonObject("exchange").getString("last_success")).isNotNull();
     assertThat(checks.getJsonObject("breaker").getString("state")).isEqualTo("CLOSED");
-    assertThat(checks.getJsonObject("accounts").getString("1077")).isEqualTo("idle");
+    assertThat(checks.getJsonObject("accounts").getString("status")).isEqualTo("UP");
+    assertThat(checks.getJsonObject("accounts").getJsonObject("1077").getInteger("queued")).isZero();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.copytrader.lighter.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.market.BookTop;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -48,7 +49,7 @@ class LighterStreamFramesTest {
   private void deploy(List<Integer> markets) {
     stream = new LighterStream(new LighterStreamOptions("127.0.0.1", server.actualPort(), false,
       Duration.ofSeconds(30), Duration.ofSeconds(45), Duration.ofMillis(50), Duration.ofMillis(200)),
-      () -> Future.succeededFuture(markets), List.of());
+      () -> Future.succeededFuture(markets), List.of(), ServiceMetrics.forVertx());
     result(vertx.deployVerticle(stream));
   }
 

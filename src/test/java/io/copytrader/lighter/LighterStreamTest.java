@@ -14,6 +14,7 @@ import io.copytrader.market.BookTop;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -72,7 +73,7 @@ class LighterStreamTest {
 
   private void deploy(LighterStreamOptions options, Supplier<String> token) {
     stream = new LighterStream(options, () -> Future.succeededFuture(List.of(0, 1)),
-      List.of(new LighterStream.StreamAccount(ACCOUNT, token)));
+      List.of(new LighterStream.StreamAccount(ACCOUNT, token)), ServiceMetrics.forVertx());
     result(vertx.deployVerticle(stream));
   }
 

@@ -11,6 +11,7 @@ import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxSigner;
+import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
@@ -216,7 +217,8 @@ class PaperExchangeClientTest {
   void serverErrorsOpenTheBreakerHealthReportsItAndBothRecover(Vertx vertx) throws InterruptedException {
     List<Boolean> changes = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED, msg -> changes.add(msg.body().getBoolean("api_healthy")));
-    String health = result(vertx.deployVerticle(new HealthVerticle(client, JsonObject::new, Duration.ofMillis(50))));
+    String health = result(vertx.deployVerticle(new HealthVerticle(client, List.of(), ServiceMetrics.forVertx(),
+      Duration.ofMillis(50))));
     faults(new JsonObject().put("error_count", BREAKER_FAILURES).put("error_status", 503));
 
     eventually(() -> client.breakerState() == CircuitBreakerState.OPEN);

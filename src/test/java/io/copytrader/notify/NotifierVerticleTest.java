@@ -6,6 +6,7 @@ import io.copytrader.Addresses;
 import io.copytrader.config.TelegramConfig;
 import io.copytrader.notify.Notice.Line;
 import io.copytrader.notify.Notice.Severity;
+import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -39,7 +40,8 @@ class NotifierVerticleTest {
   }
 
   private NotifierVerticle deploy(String url, NotifierSettings settings) {
-    NotifierVerticle notifier = new NotifierVerticle(new TelegramConfig(TOKEN, "-100777", null, url), settings);
+    NotifierVerticle notifier = new NotifierVerticle(new TelegramConfig(TOKEN, "-100777", null, url), settings,
+      ServiceMetrics.forVertx());
     vertx.deployVerticle(notifier).await();
     return notifier;
   }
@@ -243,7 +245,8 @@ class NotifierVerticleTest {
   @Test
   void disabledTelegramLogsEachNoticeWithoutWarning() throws InterruptedException {
     try (LogCapture logs = new LogCapture()) {
-      NotifierVerticle notifier = new NotifierVerticle(new TelegramConfig(null, "-100777", null, telegram.url()));
+      NotifierVerticle notifier = new NotifierVerticle(new TelegramConfig(null, "-100777", null, telegram.url()),
+        ServiceMetrics.forVertx());
       vertx.deployVerticle(notifier).await();
 
       publish(Severity.INFO, "first", new Line("Account", "#1"));

@@ -1,0 +1,104 @@
+package io.copytrader.account;
+
+import io.copytrader.Addresses;
+import io.copytrader.config.AccountConfig;
+import io.copytrader.config.AppConfig;
+import io.copytrader.journal.Journal;
+import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.LighterStream;
+import io.copytrader.lighter.LighterStreamOptions;
+import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.lighter.signer.TxSigner;
+import io.copytrader.metrics.ServiceMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds what each configured account trades with and deploys its {@link AccountVerticle}: the
+ * {@link ExchangeSession} (key, nonces, signer), the view of the exchange (the streams while fresh, REST
+ * otherwise), the {@link TradeExecutor}, the {@link ProtectionSupervisor} and the {@link AccountView}. Also builds
+ * the exchange stream the accounts read, which is deployed before them.
+ */
+public final class AccountDeployer {
+
+  /** How long an accepted order may take to reach its final state before the request is reported unconfirmed. */
+  private static final Duration FILL_TIMEOUT = Duration.ofSeconds(15);
+  /** Lifetime of the auth tokens the private streams subscribe with; they are checked at subscription only. */
+  private static final long STREAM_TOKEN_SECONDS = 600;
+
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final LighterClient lighter;
+  private final Journal journal;
+  private final ServiceMetrics metrics;
+  private final LighterStream stream;
+
+  public AccountDeployer(Vertx vertx, AppConfig config, LighterClient lighter, Journal journal,
+                         ServiceMetrics metrics) {
+    this.vertx = vertx;
+    this.config = config;
+    this.lighter = lighter;
+    this.journal = journal;
+    this.metrics = metrics;
+    this.stream = followingStream();
+  }
+
+  /**
+   * Order books of the active markets and each account's positions, orders and equity, kept current over
+   * Lighter's WebSocket so a warm trade reads nothing over REST before its order is sent. Deploy it before
+   * {@link #deploy()}.
+   */
+  public LighterStream stream() {
+    return stream;
+  }
+
+  /** Deploys one account after another, each once its journal position is known; their deployment ids. */
+  public Future<List<String>> deploy() {
+    TxSigner signer = new TxSigner(config.chainId());
+    List<String> deployments = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (AccountConfig account : config.accounts()) {
+      chain = chain
+        .compose(previous -> journal.lastClientOrderIndex(account.accountIndex()))
+        .compose(lastIndex -> vertx.deployVerticle(account(account, signer, lastIndex.orElse(0))))
+        .map(deployments::add)
+        .mapEmpty();
+    }
+    return chain.map(deployed -> deployments);
+  }
+
+  private AccountVerticle account(AccountConfig account, TxSigner signer, long lastClientOrderIndex) {
+    ExchangeSession session = new ExchangeSession(lighter, account, ApiKey.parse(account.privateKey().reveal()),
+      signer);
+    ExecutionSettings settings = new ExecutionSettings(account.effective(config.trading()), 1 + config.maxRetries(),
+      config.retryInterval(), config.maxSignalAge(), FILL_TIMEOUT);
+    ClientOrderIndexAllocator orderIndexes = new ClientOrderIndexAllocator(lastClientOrderIndex);
+    StreamExchangeView view = new StreamExchangeView(stream, new RestExchangeView(lighter, session::authToken));
+    TradeExecutor executor = new TradeExecutor(vertx, account, settings, session, view, journal, orderIndexes,
+      metrics);
+    return new AccountVerticle(account, config.maxQueuePerAccount(), journal, lighter, executor,
+      new AccountView(lighter, account.accountIndex(), session::authToken), config.shutdownGrace(), metrics)
+      .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
+        config.protectionInterval(), config.protectExternalPositions(), stream::connections));
+  }
+
+  private LighterStream followingStream() {
+    List<LighterStream.StreamAccount> followed = config.accounts().stream().map(account -> {
+      ApiKey key = ApiKey.parse(account.privateKey().reveal());
+      return new LighterStream.StreamAccount(account.accountIndex(), () -> AuthToken.create(key,
+        account.accountIndex(), account.apiKeyIndex(), System.currentTimeMillis() / 1000 + STREAM_TOKEN_SECONDS));
+    }).toList();
+    return new LighterStream(LighterStreamOptions.defaults(config.baseUrl()), () -> vertx.eventBus()
+      .<JsonObject>request(Addresses.MARKET_LIST, new JsonObject())
+      .map(reply -> reply.body().getJsonArray("markets").stream()
+        .map(market -> (JsonObject) market)
+        .filter(market -> market.getBoolean("active", false))
+        .map(market -> market.getInteger("market_id"))
+        .toList()), followed, metrics);
+  }
+}
