@@ -55,7 +55,9 @@ public final class AccountVerticle extends VerticleBase {
   private final Duration shutdownGrace;
   private final ServiceMetrics metrics;
   private final Deque<QueuedRequest> queue = new ArrayDeque<>();
-  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  /** Submit and view: closed first at shutdown. */
+  private final List<MessageConsumer<JsonObject>> intake = new ArrayList<>();
+  private MessageConsumer<JsonObject> status;
   private Context context;
   private int admitting;
   private boolean running;
@@ -93,12 +95,11 @@ public final class AccountVerticle extends VerticleBase {
       .compose(resumed -> {
         long index = account.accountIndex();
         EventBus bus = vertx.eventBus();
-        consumers.add(bus.consumer(Addresses.accountSubmit(index), this::submit));
-        consumers.add(bus.consumer(Addresses.accountView(index),
+        intake.add(bus.consumer(Addresses.accountSubmit(index), this::submit));
+        intake.add(bus.consumer(Addresses.accountView(index),
           msg -> viewer.view().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure))));
-        consumers.add(bus.consumer(Addresses.accountStatus(index),
-          msg -> msg.reply(new JsonObject().put("queued", depth))));
-        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+        status = bus.consumer(Addresses.accountStatus(index), msg -> msg.reply(new JsonObject().put("queued", depth)));
+        return Future.all(status.completion(), Future.all(intake.stream().map(MessageConsumer::completion).toList()));
       })
       .onSuccess(started -> {
         // Read at scrape time from another thread, hence the volatile depth.
@@ -122,7 +123,7 @@ public final class AccountVerticle extends VerticleBase {
 
   /**
    * Stops taking requests and lets the current one finish within the grace period; whatever is still
-   * queued stays {@code queued} in the journal for the next start.
+   * queued stays {@code queued} in the journal for the next start. Health hears from the account until then.
    */
   @Override
   public Future<?> stop() {
@@ -130,16 +131,20 @@ public final class AccountVerticle extends VerticleBase {
     if (protection != null) {
       protection.stop();
     }
-    Future<?> unregistered = Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
-    if (!running) {
-      return unregistered;
-    }
+    Future<?> closed = Future.all(intake.stream().map(MessageConsumer::unregister).toList());
+    Future<?> requestEnds = running ? currentRequestEnds() : Future.succeededFuture();
+    return closed.compose(done -> requestEnds)
+      .eventually(() -> status == null ? Future.succeededFuture() : status.unregister());
+  }
+
+  /** Completes when the running request ends or the grace period is over, whichever comes first. */
+  private Future<?> currentRequestEnds() {
     idle = Promise.promise();
     Future<Void> finished = idle.future();
     // Vert.x refuses a zero-delay timer; SHUTDOWN_GRACE=0 means not waiting at all.
     Future<?> graceOver = shutdownGrace.isZero() ? Future.succeededFuture()
       : vertx.timer(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
-    return unregistered.compose(done -> Future.any(finished, graceOver))
+    return Future.any(finished, graceOver)
       .onComplete(done -> {
         if (!finished.isComplete()) {
           LOG.warn("Account {}: the current request did not finish within {} s of shutdown",
