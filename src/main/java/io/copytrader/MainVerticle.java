@@ -13,12 +13,8 @@ import io.copytrader.lighter.signer.SignerWarmUpVerticle;
 import io.copytrader.market.MarketCacheVerticle;
 import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.NotifierVerticle;
-import io.copytrader.notify.Notices;
-import io.copytrader.notify.StartupSummary;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,13 +94,6 @@ public final class MainVerticle extends VerticleBase {
     LOG.info("Ready: {} mode, {} account(s), Lighter at {}, API on http://{}:{}", config.mode().name().toLowerCase(),
       config.accounts().size(), config.baseUrl(), config.httpHost(), httpPort());
     paper.announce(config, httpPort());
-    List<StartupSummary.Account> summary = config.accounts().stream()
-      .map(account -> new StartupSummary.Account(account.accountIndex(), account.name())).toList();
-    vertx.eventBus().<JsonObject>request(Addresses.MARKET_LIST, new JsonObject())
-      .map(reply -> reply.body().getJsonArray("markets").stream()
-        .map(market -> ((JsonObject) market).getString("symbol")).toList())
-      .otherwise(List.of())
-      .onSuccess(symbols -> vertx.eventBus().publish(Addresses.NOTIFY, Notices.startup(
-        new StartupSummary(config.mode(), summary, symbols)).toJson()));
+    StartupNotice.publish(vertx, config);
   }
 }
