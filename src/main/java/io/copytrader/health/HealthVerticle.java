@@ -3,7 +3,7 @@ package io.copytrader.health;
 import io.copytrader.Addresses;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.metrics.ServiceMetrics;
-import io.copytrader.notify.Notice;
+import io.copytrader.notify.Notices;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every {@code interval} it calls Lighter's {@code GET /} through the shared client. The API is healthy
  * unless that check has failed {@value #FAILURES_BEFORE_DOWN} times in a row or the client's circuit breaker
  * is open. On each change of that verdict it publishes {@code {"api_healthy": bool}} on
- * {@link Addresses#HEALTH_CHANGED} and one {@link Notice} on {@link Addresses#NOTIFY}.
+ * {@link Addresses#HEALTH_CHANGED} and one notice ({@link Notices}) on {@link Addresses#NOTIFY}.
  *
  * <p>{@link Addresses#HEALTH_STATUS} (any body) replies
  * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},"accounts":{…}}}},
@@ -138,16 +138,14 @@ public final class HealthVerticle extends VerticleBase {
       Duration down = Duration.between(unhealthySince, Instant.now());
       unhealthySince = null;
       LOG.info("Lighter API healthy again after {} s", down.toSeconds());
-      vertx.eventBus().publish(Addresses.NOTIFY, new Notice(Notice.Severity.INFO, "Lighter API is back up",
-        List.of(new Notice.Line("Down for", down.toSeconds() + " s"))).toJson());
+      vertx.eventBus().publish(Addresses.NOTIFY, Notices.lighterUp(down).toJson());
     } else {
       unhealthySince = Instant.now();
       String reason = breakerUp() ? consecutiveFailures + " consecutive failed health checks"
         : "circuit breaker open after repeated exchange failures";
       LOG.warn("Lighter API unhealthy: {}; last error: {}", reason, lastError);
-      vertx.eventBus().publish(Addresses.NOTIFY, new Notice(Notice.Severity.URGENT, "Lighter API is down",
-        List.of(new Notice.Line("Reason", reason),
-          new Notice.Line("Last error", lastError == null ? "none" : lastError))).toJson());
+      vertx.eventBus().publish(Addresses.NOTIFY,
+        Notices.lighterDown(consecutiveFailures, !breakerUp(), lastError).toJson());
     }
   }
 

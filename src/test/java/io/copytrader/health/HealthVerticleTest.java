@@ -10,6 +10,7 @@ import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.Notice;
+import io.copytrader.notify.Notices;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -102,7 +103,7 @@ class HealthVerticleTest {
     assertThat(changes).containsExactly(false);
     assertThat(notices).singleElement().satisfies(notice -> {
       assertThat(notice.severity()).isEqualTo(Notice.Severity.URGENT);
-      assertThat(notice.title()).contains("down");
+      assertThat(notice.title()).isEqualTo(Notices.lighterDown(2, false, null).title());
     });
     JsonObject health = status(vertx);
     assertThat(health.getString("status")).isEqualTo("unhealthy");
