@@ -1,4 +1,4 @@
-package io.copytrader.account;
+package io.copytrader.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * breaker and health recover.
  */
 @ExtendWith(VertxExtension.class)
-class ExchangeFaultsTest {
+class ExchangeFaultStormTest {
 
   private static final long ACCOUNT = 1001;
   private static final Set<String> FINAL = Set.of("filled", "partially_filled", "rejected", "failed", "expired");
