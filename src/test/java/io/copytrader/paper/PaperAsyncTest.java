@@ -41,9 +41,7 @@ class PaperAsyncTest {
   }
 
   private JsonObject sequencerDelay(long delayMs) {
-    PaperHttp.Reply reply = http.postJson("/paper/faults", new JsonObject().put("sequencer_delay_ms", delayMs));
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
-    return reply.body();
+    return paper.faults(new JsonObject().put("sequencer_delay_ms", delayMs));
   }
 
   private SignedTx buy(long nonce, long clientOrderIndex) {

@@ -42,15 +42,9 @@ class PaperFaultsTest {
     paper.close();
   }
 
-  private JsonObject faults(JsonObject faults) {
-    PaperHttp.Reply reply = http.postJson("/paper/faults", faults);
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
-    return reply.body();
-  }
-
   @Test
   void latencyDelaysEveryExchangeRequest() {
-    faults(new JsonObject().put("latency_ms", 300));
+    paper.faults(new JsonObject().put("latency_ms", 300));
 
     long started = System.nanoTime();
     PaperHttp.Reply reply = http.get(BOOKS);
@@ -62,7 +56,7 @@ class PaperFaultsTest {
 
   @Test
   void delayedSendIsStillReadAndApplied() {
-    faults(new JsonObject().put("latency_ms", 100));
+    paper.faults(new JsonObject().put("latency_ms", 100));
 
     PaperHttp.Reply reply = trader.buy(1, "0.1000", "3100.00");
 
@@ -72,7 +66,7 @@ class PaperFaultsTest {
 
   @Test
   void errorCountFailsTheNextRequestsWithA503ThenRecovers() {
-    faults(new JsonObject().put("error_count", 2));
+    paper.faults(new JsonObject().put("error_count", 2));
 
     for (int i = 0; i < 2; i++) {
       PaperHttp.Reply failed = http.get(BOOKS);
@@ -84,14 +78,14 @@ class PaperFaultsTest {
 
   @Test
   void errorStatusChoosesTheServerError() {
-    faults(new JsonObject().put("error_count", 1).put("error_status", 500));
+    paper.faults(new JsonObject().put("error_count", 1).put("error_status", 500));
 
     assertThat(http.get(BOOKS).status()).isEqualTo(500);
   }
 
   @Test
   void failedSendIsNotApplied() {
-    faults(new JsonObject().put("error_count", 1));
+    paper.faults(new JsonObject().put("error_count", 1));
 
     assertThat(trader.send(trader.market(0, 1, "0.1000", "3100.00", false, false)).status()).isEqualTo(503);
 
@@ -101,7 +95,7 @@ class PaperFaultsTest {
 
   @Test
   void errorRateOfOneFailsEveryRequestUntilCleared() {
-    faults(new JsonObject().put("error_rate", 1.0));
+    paper.faults(new JsonObject().put("error_rate", 1.0));
 
     assertThat(IntStream.range(0, 5).map(i -> http.get(BOOKS).status())).containsOnly(503);
 
@@ -111,14 +105,14 @@ class PaperFaultsTest {
 
   @Test
   void errorRateOfZeroFailsNothing() {
-    faults(new JsonObject().put("error_rate", 0));
+    paper.faults(new JsonObject().put("error_rate", 0));
 
     assertThat(IntStream.range(0, 5).map(i -> http.get(BOOKS).status())).containsOnly(200);
   }
 
   @Test
   void rateLimitCountAnswers429WithLightersCode() {
-    faults(new JsonObject().put("rate_limit_count", 1));
+    paper.faults(new JsonObject().put("rate_limit_count", 1));
 
     PaperHttp.Reply limited = http.get(BOOKS);
 
@@ -130,7 +124,7 @@ class PaperFaultsTest {
 
   @Test
   void droppedResponseClosesTheConnectionButTheTxIsApplied() {
-    faults(new JsonObject().put("drop_response_count", 1));
+    paper.faults(new JsonObject().put("drop_response_count", 1));
     SignedTx signed = trader.sign(trader.market(0, 1, "0.1000", "3100.00", false, false));
 
     Throwable dropped = failure(http.postFormAsync("/api/v1/sendTx", MultiMap.caseInsensitiveMultiMap()
@@ -148,7 +142,7 @@ class PaperFaultsTest {
 
   @Test
   void droppedResponsesAreOnlySendsAndOnlyAsManyAsAsked() {
-    faults(new JsonObject().put("drop_response_count", 1));
+    paper.faults(new JsonObject().put("drop_response_count", 1));
 
     assertThat(http.get(BOOKS).status()).isEqualTo(200);
     assertThat(failure(http.postFormAsync("/api/v1/sendTx", form(trader.sign(
@@ -159,7 +153,7 @@ class PaperFaultsTest {
 
   @Test
   void refusedSendIsAnsweredEvenWhenResponsesAreDropped() {
-    faults(new JsonObject().put("drop_response_count", 1));
+    paper.faults(new JsonObject().put("drop_response_count", 1));
 
     PaperHttp.Reply refused = trader.signingWith(OTHER_KEY, PaperFixture.CHAIN_ID).buy(1, "0.1000", "3100.00");
 
@@ -168,7 +162,7 @@ class PaperFaultsTest {
 
   @Test
   void invalidNonceCountRefusesCorrectSendsWithoutConsumingTheNonce() {
-    faults(new JsonObject().put("invalid_nonce_count", 2));
+    paper.faults(new JsonObject().put("invalid_nonce_count", 2));
 
     for (int i = 0; i < 2; i++) {
       PaperHttp.Reply refused = trader.send(trader.market(0, 1, "0.1000", "3100.00", false, false));
@@ -183,7 +177,7 @@ class PaperFaultsTest {
 
   @Test
   void faultsAreDescribedAndCleared() {
-    JsonObject set = faults(new JsonObject().put("latency_ms", 5).put("rate_limit_count", 3));
+    JsonObject set = paper.faults(new JsonObject().put("latency_ms", 5).put("rate_limit_count", 3));
 
     assertThat(set.getLong("latency_ms")).isEqualTo(5);
     assertThat(set.getInteger("rate_limit_count")).isEqualTo(3);
@@ -196,9 +190,9 @@ class PaperFaultsTest {
 
   @Test
   void faultsNotNamedStayAsTheyAre() {
-    faults(new JsonObject().put("rate_limit_count", 2));
+    paper.faults(new JsonObject().put("rate_limit_count", 2));
 
-    JsonObject both = faults(new JsonObject().put("error_count", 1));
+    JsonObject both = paper.faults(new JsonObject().put("error_count", 1));
 
     assertThat(both.getInteger("rate_limit_count")).isEqualTo(2);
     assertThat(both.getInteger("error_count")).isEqualTo(1);
@@ -222,7 +216,7 @@ class PaperFaultsTest {
 
   @Test
   void failedAndLimitedRequestsAreCountedToo() {
-    faults(new JsonObject().put("error_count", 1).put("rate_limit_count", 1));
+    paper.faults(new JsonObject().put("error_count", 1).put("rate_limit_count", 1));
 
     http.get(BOOKS);
     http.get(BOOKS);

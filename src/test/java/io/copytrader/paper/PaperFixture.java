@@ -1,9 +1,11 @@
 package io.copytrader.paper;
 
 import static io.copytrader.lighter.Await.result;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.ApiKey;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,13 @@ final class PaperFixture implements AutoCloseable {
   /** A trader for another account of the same exchange, signing with {@link #KEY}. */
   PaperTrader trader(long accountIndex) {
     return new PaperTrader(http, KEY, accountIndex, KEY_INDEX, CHAIN_ID);
+  }
+
+  /** Sets faults through {@code POST /paper/faults}, which must accept them; returns the faults now in force. */
+  JsonObject faults(JsonObject faults) {
+    PaperHttp.Reply reply = http.postJson("/paper/faults", faults);
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+    return reply.body();
   }
 
   @Override

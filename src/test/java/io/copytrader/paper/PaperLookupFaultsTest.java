@@ -36,12 +36,6 @@ class PaperLookupFaultsTest {
     paper.close();
   }
 
-  private JsonObject faults(JsonObject faults) {
-    PaperHttp.Reply reply = http.postJson("/paper/faults", faults);
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
-    return reply.body();
-  }
-
   private SignedTx buy(long nonce, long clientOrderIndex) {
     return trader.sign(trader.market(nonce, clientOrderIndex, "0.1000", "3100.00", false, false));
   }
@@ -59,7 +53,7 @@ class PaperLookupFaultsTest {
   void lookupLagHidesWhatWasAppliedSinceButShowsWhatCameBefore() {
     SignedTx before = buy(0, 1);
     trader.send(before);
-    faults(new JsonObject().put("lookup_lag_ms", LONG_LAG_MS));
+    paper.faults(new JsonObject().put("lookup_lag_ms", LONG_LAG_MS));
 
     SignedTx after = buy(1, 2);
     assertThat(trader.send(after).status()).isEqualTo(200);
@@ -74,7 +68,7 @@ class PaperLookupFaultsTest {
 
   @Test
   void clearingTheLookupLagShowsTheAppliedState() {
-    faults(new JsonObject().put("lookup_lag_ms", LONG_LAG_MS));
+    paper.faults(new JsonObject().put("lookup_lag_ms", LONG_LAG_MS));
     trader.send(buy(0, 1));
 
     http.delete("/paper/faults");
@@ -86,7 +80,7 @@ class PaperLookupFaultsTest {
 
   @Test
   void aLaggedTxBecomesVisibleOnceTheLagHasPassed() {
-    faults(new JsonObject().put("lookup_lag_ms", 1_500));
+    paper.faults(new JsonObject().put("lookup_lag_ms", 1_500));
     SignedTx tx = buy(0, 1);
     long sent = System.currentTimeMillis();
     trader.send(tx);
@@ -102,7 +96,7 @@ class PaperLookupFaultsTest {
   void anOrderCanceledWithinTheLagStillShowsLive() {
     trader.buy(8, "0.1000", "3100.00");
     trader.stopLossLimit(9, "0.1000", "2900.00", "2890.00", true);
-    faults(new JsonObject().put("lookup_lag_ms", LONG_LAG_MS));
+    paper.faults(new JsonObject().put("lookup_lag_ms", LONG_LAG_MS));
 
     trader.cancel(9);
 
@@ -112,7 +106,7 @@ class PaperLookupFaultsTest {
 
   @Test
   void lookupErrorCountFailsTheNextLookupsButNeitherSendsNorControls() {
-    faults(new JsonObject().put("lookup_error_count", 2));
+    paper.faults(new JsonObject().put("lookup_error_count", 2));
 
     assertThat(trader.submit(buy(0, 1)).status()).isEqualTo(200);
     assertThat(http.get("/paper/faults").status()).isEqualTo(200);
@@ -126,7 +120,7 @@ class PaperLookupFaultsTest {
 
   @Test
   void lookupErrorPathFailsOnlyLookupsOfThatPath() {
-    faults(new JsonObject().put("lookup_error_count", 1).put("lookup_error_path", "/api/v1/accountOrders"));
+    paper.faults(new JsonObject().put("lookup_error_count", 1).put("lookup_error_path", "/api/v1/accountOrders"));
 
     assertThat(trader.nextNonce()).isZero();
     assertThat(trader.ordersByClientIndex(1).status()).isEqualTo(503);
@@ -135,7 +129,7 @@ class PaperLookupFaultsTest {
 
   @Test
   void lookupFaultsAreDescribedAndCleared() {
-    JsonObject set = faults(new JsonObject().put("lookup_lag_ms", 20).put("lookup_error_count", 3)
+    JsonObject set = paper.faults(new JsonObject().put("lookup_lag_ms", 20).put("lookup_error_count", 3)
       .put("lookup_error_path", "/api/v1/tx").put("drop_after_apply_count", 1));
 
     assertThat(set.getLong("lookup_lag_ms")).isEqualTo(20);
@@ -151,7 +145,7 @@ class PaperLookupFaultsTest {
 
   @Test
   void dropAfterApplyLosesTheAnswerOnlyOnceTheTxIsApplied() {
-    faults(new JsonObject().put("drop_after_apply_count", 1).put("sequencer_delay_ms", 200));
+    paper.faults(new JsonObject().put("drop_after_apply_count", 1).put("sequencer_delay_ms", 200));
     SignedTx tx = buy(0, 1);
 
     assertThat(failure(http.postFormAsync("/api/v1/sendTx", form(tx)))).isNotNull();
@@ -164,14 +158,14 @@ class PaperLookupFaultsTest {
 
   @Test
   void dropResponseLosesTheAnswerWhileTheTxIsStillQueued() {
-    faults(new JsonObject().put("drop_response_count", 1).put("sequencer_delay_ms", 60_000));
+    paper.faults(new JsonObject().put("drop_response_count", 1).put("sequencer_delay_ms", 60_000));
     SignedTx tx = buy(0, 1);
 
     assertThat(failure(http.postFormAsync("/api/v1/sendTx", form(tx)))).isNotNull();
 
     assertThat(trader.nextNonce()).isZero();
     assertThat(http.get("/api/v1/tx?by=hash&value=" + tx.txHashHex()).body().getInteger("status")).isEqualTo(1);
-    faults(new JsonObject().put("sequencer_delay_ms", 0));
+    paper.faults(new JsonObject().put("sequencer_delay_ms", 0));
     eventually("the tx applied", () -> trader.nextNonce() == 1);
   }
 }
