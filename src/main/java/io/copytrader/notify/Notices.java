@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -28,19 +29,14 @@ public final class Notices {
   }
 
   public static Notice opened(TradeContext trade, Fill fill) {
-    return new Notice(Severity.INFO, "Position opened", builder(trade)
-      .fill(fill)
-      .request(trade)
-      .lines());
+    return tradeNotice(Severity.INFO, "Position opened", trade, lines -> lines.fill(fill));
   }
 
   /** @param positionSize the position's size after the fill, or null when not known */
   public static Notice increased(TradeContext trade, Fill fill, BigDecimal positionSize) {
-    return new Notice(Severity.INFO, "Position increased", builder(trade)
+    return tradeNotice(Severity.INFO, "Position increased", trade, lines -> lines
       .fill(fill)
-      .amount("Position size", positionSize)
-      .request(trade)
-      .lines());
+      .amount("Position size", positionSize));
   }
 
   /**
@@ -48,50 +44,39 @@ public final class Notices {
    * @param realizedPnl PnL realised by this fill, or null when not known
    */
   public static Notice reduced(TradeContext trade, Fill fill, BigDecimal positionSize, BigDecimal realizedPnl) {
-    return new Notice(Severity.INFO, "Position reduced", builder(trade)
+    return tradeNotice(Severity.INFO, "Position reduced", trade, lines -> lines
       .fill(fill)
       .amount("Position size", positionSize)
-      .pnl("Realized PnL", realizedPnl)
-      .request(trade)
-      .lines());
+      .pnl("Realized PnL", realizedPnl));
   }
 
   /** @param realizedPnl PnL realised by closing, or null when not known */
   public static Notice closed(TradeContext trade, Fill fill, BigDecimal realizedPnl) {
-    return new Notice(Severity.INFO, "Position closed", builder(trade)
+    return tradeNotice(Severity.INFO, "Position closed", trade, lines -> lines
       .fill(fill)
-      .pnl("Realized PnL", realizedPnl)
-      .request(trade)
-      .lines());
+      .pnl("Realized PnL", realizedPnl));
   }
 
   public static Notice stopLossPlaced(TradeContext trade, StopLoss stopLoss) {
-    return new Notice(Severity.INFO, "Stop-loss placed", builder(trade)
-      .stopLoss(stopLoss)
-      .request(trade)
-      .lines());
+    return tradeNotice(Severity.INFO, "Stop-loss placed", trade, lines -> lines.stopLoss(stopLoss));
   }
 
   public static Notice stopLossMoved(TradeContext trade, BigDecimal previousTrigger, StopLoss stopLoss) {
     Objects.requireNonNull(previousTrigger, "previousTrigger");
-    return new Notice(Severity.INFO, "Stop-loss moved", builder(trade)
+    return tradeNotice(Severity.INFO, "Stop-loss moved", trade, lines -> lines
       .side(stopLoss.positionSide())
       .amount("Trigger", stopLoss.triggerPrice())
       .amount("Previous trigger", previousTrigger)
-      .amount("Size", stopLoss.size())
-      .request(trade)
-      .lines());
+      .amount("Size", stopLoss.size()));
   }
 
   public static Notice stopLossResized(TradeContext trade, BigDecimal previousSize, StopLoss stopLoss) {
     Objects.requireNonNull(previousSize, "previousSize");
-    return new Notice(Severity.INFO, "Stop-loss resized", builder(trade)
+    return tradeNotice(Severity.INFO, "Stop-loss resized", trade, lines -> lines
       .side(stopLoss.positionSide())
       .amount("Trigger", stopLoss.triggerPrice())
       .amount("Size", stopLoss.size())
-      .amount("Previous size", previousSize)
-      .request(trade)
-      .lines());
+      .amount("Previous size", previousSize));
   }
 
   /**
@@ -100,11 +85,9 @@ public final class Notices {
    * @param previousExpiry when the replaced order would have expired
    */
   public static Notice stopLossRenewed(TradeContext trade, StopLoss stopLoss, Instant previousExpiry) {
-    return new Notice(Severity.INFO, "Stop-loss renewed", builder(trade)
+    return tradeNotice(Severity.INFO, "Stop-loss renewed", trade, lines -> lines
       .stopLoss(stopLoss)
-      .text("Replaced order expiring", previousExpiry.toString())
-      .request(trade)
-      .lines());
+      .text("Replaced order expiring", previousExpiry.toString()));
   }
 
   /**
@@ -113,21 +96,17 @@ public final class Notices {
    */
   public static Notice externalPosition(TradeContext trade, Side side, BigDecimal positionSize) {
     Objects.requireNonNull(side, "side");
-    return new Notice(Severity.WARNING, "Position not opened by the service", builder(trade)
+    return tradeNotice(Severity.WARNING, "Position not opened by the service", trade, lines -> lines
       .side(side)
       .amount("Position size", positionSize)
-      .text("Protection", "none from the service (PROTECT_EXTERNAL_POSITIONS=report)")
-      .request(trade)
-      .lines());
+      .text("Protection", "none from the service (PROTECT_EXTERNAL_POSITIONS=report)"));
   }
 
   /** @param reason why it was cancelled, e.g. "position closed" */
   public static Notice stopLossCancelled(TradeContext trade, StopLoss stopLoss, String reason) {
-    return new Notice(Severity.INFO, "Stop-loss cancelled", builder(trade)
+    return tradeNotice(Severity.INFO, "Stop-loss cancelled", trade, lines -> lines
       .stopLoss(stopLoss)
-      .text("Reason", reason)
-      .request(trade)
-      .lines());
+      .text("Reason", reason));
   }
 
   /**
@@ -139,13 +118,11 @@ public final class Notices {
   public static Notice stopLossFailed(TradeContext trade, Side side, BigDecimal positionSize,
                                       BigDecimal intendedTrigger, String error) {
     Objects.requireNonNull(side, "side");
-    return new Notice(Severity.URGENT, "Stop-loss FAILED: position is unprotected", builder(trade)
+    return tradeNotice(Severity.URGENT, "Stop-loss FAILED: position is unprotected", trade, lines -> lines
       .side(side)
       .amount("Position size", positionSize)
       .amount("Intended trigger", intendedTrigger)
-      .text("Error", error)
-      .request(trade)
-      .lines());
+      .text("Error", error));
   }
 
   /**
@@ -154,12 +131,10 @@ public final class Notices {
    * @param code the failure code (a {@code FailureCode} name or a Lighter error code)
    */
   public static Notice rejected(TradeContext trade, TradeAction action, String code, String reason) {
-    return new Notice(Severity.WARNING, "Trade rejected", builder(trade)
+    return tradeNotice(Severity.WARNING, "Trade rejected", trade, lines -> lines
       .action(action)
       .text("Code", code)
-      .text("Reason", reason)
-      .request(trade)
-      .lines());
+      .text("Reason", reason));
   }
 
   /**
@@ -170,12 +145,10 @@ public final class Notices {
     Objects.requireNonNull(action, "action");
     Severity severity = action == TradeAction.CLOSE || action == TradeAction.DECREASE
       ? Severity.URGENT : Severity.WARNING;
-    return new Notice(severity, "Trade failed after retries", builder(trade)
+    return tradeNotice(severity, "Trade failed after retries", trade, lines -> lines
       .action(action)
       .text("Attempts", Integer.toString(attempts))
-      .text("Last error", lastError)
-      .request(trade)
-      .lines());
+      .text("Last error", lastError));
   }
 
   /**
@@ -184,20 +157,16 @@ public final class Notices {
    */
   public static Notice outcomeUnknown(TradeContext trade, TradeAction action, String problem) {
     Objects.requireNonNull(action, "action");
-    return new Notice(Severity.URGENT, "Trade outcome UNKNOWN: check the account", builder(trade)
+    return tradeNotice(Severity.URGENT, "Trade outcome UNKNOWN: check the account", trade, lines -> lines
       .action(action)
-      .text("Problem", problem)
-      .request(trade)
-      .lines());
+      .text("Problem", problem));
   }
 
   /** The request waited longer than it may and was dropped unexecuted. */
   public static Notice expired(TradeContext trade, TradeAction action, Duration waited) {
-    return new Notice(Severity.WARNING, "Trade request expired", builder(trade)
+    return tradeNotice(Severity.WARNING, "Trade request expired", trade, lines -> lines
       .action(action)
-      .text("Waited", waited == null ? null : duration(waited))
-      .request(trade)
-      .lines());
+      .text("Waited", waited == null ? null : duration(waited)));
   }
 
   /**
@@ -260,6 +229,12 @@ public final class Notices {
     return name == null || name.isBlank() ? "#" + index : name + " (#" + index + ")";
   }
 
+  /** A notice about one trade: account and market first, the request id last, the given lines between. */
+  private static Notice tradeNotice(Severity severity, String title, TradeContext trade,
+                                    UnaryOperator<Lines> body) {
+    return new Notice(severity, title, body.apply(builder(trade)).request(trade).lines());
+  }
+
   private static Lines builder(TradeContext trade) {
     Lines lines = new Lines().text("Account", account(trade.accountIndex(), trade.accountName()));
     if (trade.symbol() != null && trade.marketId() != null) {
@@ -302,15 +277,15 @@ public final class Notices {
     Lines fill(Fill fill) {
       BigDecimal notional = fill.size().multiply(fill.price()).setScale(QUOTE_DECIMALS, RoundingMode.HALF_EVEN);
       return side(fill.side())
-        .amount("Size", fill.size())
-        .amount("Price", fill.price())
-        .text("Value", notional.toPlainString());
+      .amount("Size", fill.size())
+      .amount("Price", fill.price())
+      .text("Value", notional.toPlainString());
     }
 
     Lines stopLoss(StopLoss stopLoss) {
       return side(stopLoss.positionSide())
-        .amount("Trigger", stopLoss.triggerPrice())
-        .amount("Size", stopLoss.size());
+      .amount("Trigger", stopLoss.triggerPrice())
+      .amount("Size", stopLoss.size());
     }
 
     Lines request(TradeContext trade) {

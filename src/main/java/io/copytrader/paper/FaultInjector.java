@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,83 +19,66 @@ import java.util.concurrent.ThreadLocalRandom;
 final class FaultInjector {
 
   private static final int LOG_LIMIT = 10_000;
+  /** Durations and counts: whole numbers from 0 to {@code Integer.MAX_VALUE}. */
+  private static final List<String> COUNTS = List.of("latency_ms", "error_count", "rate_limit_count",
+    "drop_response_count", "invalid_nonce_count", "sequencer_delay_ms", "lookup_lag_ms", "lookup_error_count",
+    "drop_after_apply_count");
 
-  private long latencyMs;
-  private int errorStatus = 503;
-  private int errorCount;
-  /** When set, {@code errorCount} spends only on requests to this path. */
-  private String errorPath;
-  private double errorRate;
-  private int rateLimitCount;
-  private int dropResponseCount;
-  private int invalidNonceCount;
+  /** The faults in force, under the names {@code POST /paper/faults} takes; counts are spent by the take methods. */
+  private JsonObject settings;
   private final long defaultSequencerDelayMs;
-  private long sequencerDelayMs;
-  private long lookupLagMs;
-  private int lookupErrorCount;
-  /** When set, {@code lookupErrorCount} spends only on lookups of this path. */
-  private String lookupErrorPath;
-  private int dropAfterApplyCount;
   private final Map<String, Long> requests = new TreeMap<>();
   private final Deque<String> log = new ArrayDeque<>();
 
   FaultInjector(long defaultSequencerDelayMs) {
     this.defaultSequencerDelayMs = defaultSequencerDelayMs;
-    this.sequencerDelayMs = defaultSequencerDelayMs;
+    this.settings = defaults(defaultSequencerDelayMs);
   }
 
   /** What to do with one exchange request. */
   enum Action { PASS, RATE_LIMIT, SERVER_ERROR }
 
-  /**
-   * Sets the faults named in {@code faults}, leaving the others as they are. All or nothing: an invalid value
-   * (negative, a rate outside 0..1, a status outside 500..599) changes nothing and throws.
-   */
-  void configure(JsonObject faults) {
-    long newLatency = atLeastZero(faults, "latency_ms", latencyMs);
-    int newStatus = faults.getInteger("error_status", errorStatus);
-    int newErrorCount = (int) atLeastZero(faults, "error_count", errorCount);
-    String pathValue = path(faults, "error_path", errorPath);
-    String lookupPathValue = path(faults, "lookup_error_path", lookupErrorPath);
-    double newRate = faults.getDouble("error_rate", errorRate);
-    int newRateLimitCount = (int) atLeastZero(faults, "rate_limit_count", rateLimitCount);
-    int newDropCount = (int) atLeastZero(faults, "drop_response_count", dropResponseCount);
-    int newNonceCount = (int) atLeastZero(faults, "invalid_nonce_count", invalidNonceCount);
-    long newDelay = atLeastZero(faults, "sequencer_delay_ms", sequencerDelayMs);
-    long newLag = atLeastZero(faults, "lookup_lag_ms", lookupLagMs);
-    int newLookupErrors = (int) atLeastZero(faults, "lookup_error_count", lookupErrorCount);
-    int newDropAfterApply = (int) atLeastZero(faults, "drop_after_apply_count", dropAfterApplyCount);
-    if (newStatus < 500 || newStatus > 599) {
-      throw new IllegalArgumentException("error_status must be 500..599");
-    }
-    if (!(newRate >= 0 && newRate <= 1)) {
-      throw new IllegalArgumentException("error_rate must be 0..1");
-    }
-    latencyMs = newLatency;
-    errorStatus = newStatus;
-    errorCount = newErrorCount;
-    errorPath = pathValue;
-    errorRate = newRate;
-    rateLimitCount = newRateLimitCount;
-    dropResponseCount = newDropCount;
-    invalidNonceCount = newNonceCount;
-    sequencerDelayMs = newDelay;
-    lookupLagMs = newLag;
-    lookupErrorCount = newLookupErrors;
-    lookupErrorPath = lookupPathValue;
-    dropAfterApplyCount = newDropAfterApply;
+  private static JsonObject defaults(long sequencerDelayMs) {
+    JsonObject defaults = new JsonObject();
+    COUNTS.forEach(name -> defaults.put(name, 0L));
+    return defaults.put("error_status", 503).put("error_path", null).put("error_rate", 0.0)
+      .put("sequencer_delay_ms", sequencerDelayMs).put("lookup_error_path", null);
   }
 
-  private static String path(JsonObject faults, String name, String current) {
-    Object value = faults.containsKey(name) ? faults.getValue(name) : current;
+  /**
+   * Sets the faults named in {@code faults}, leaving the others as they are; other names are ignored. All or
+   * nothing: an invalid value (negative, a rate outside 0..1, a status outside 500..599) changes nothing and throws.
+   */
+  void configure(JsonObject faults) {
+    JsonObject merged = settings.copy();
+    for (String name : settings.fieldNames()) {
+      if (faults.containsKey(name)) {
+        merged.put(name, faults.getValue(name));
+      }
+    }
+    COUNTS.forEach(name -> merged.put(name, atLeastZero(merged, name)));
+    path(merged, "error_path");
+    path(merged, "lookup_error_path");
+    int status = merged.getInteger("error_status");
+    if (status < 500 || status > 599) {
+      throw new IllegalArgumentException("error_status must be 500..599");
+    }
+    double rate = merged.getDouble("error_rate");
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("error_rate must be 0..1");
+    }
+    settings = merged;
+  }
+
+  private static void path(JsonObject faults, String name) {
+    Object value = faults.getValue(name);
     if (value != null && !(value instanceof String path && path.startsWith("/") && path.length() <= 200)) {
       throw new IllegalArgumentException(name + " must be a path starting with /");
     }
-    return (String) value;
   }
 
-  private static long atLeastZero(JsonObject faults, String name, long current) {
-    long value = faults.getLong(name, current);
+  private static long atLeastZero(JsonObject faults, String name) {
+    long value = faults.getLong(name);
     if (value < 0 || value > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(name + " must be 0.." + Integer.MAX_VALUE);
     }
@@ -102,45 +86,27 @@ final class FaultInjector {
   }
 
   void clear() {
-    latencyMs = 0;
-    errorStatus = 503;
-    errorCount = 0;
-    errorPath = null;
-    errorRate = 0;
-    rateLimitCount = 0;
-    dropResponseCount = 0;
-    invalidNonceCount = 0;
-    sequencerDelayMs = defaultSequencerDelayMs;
-    lookupLagMs = 0;
-    lookupErrorCount = 0;
-    lookupErrorPath = null;
-    dropAfterApplyCount = 0;
+    settings = defaults(defaultSequencerDelayMs);
   }
 
   JsonObject describe() {
-    return new JsonObject().put("latency_ms", latencyMs).put("error_status", errorStatus)
-      .put("error_count", errorCount).put("error_path", errorPath).put("error_rate", errorRate)
-      .put("rate_limit_count", rateLimitCount)
-      .put("drop_response_count", dropResponseCount).put("invalid_nonce_count", invalidNonceCount)
-      .put("sequencer_delay_ms", sequencerDelayMs).put("lookup_lag_ms", lookupLagMs)
-      .put("lookup_error_count", lookupErrorCount).put("lookup_error_path", lookupErrorPath)
-      .put("drop_after_apply_count", dropAfterApplyCount);
+    return settings.copy();
   }
 
   long sequencerDelayMs() {
-    return sequencerDelayMs;
+    return settings.getLong("sequencer_delay_ms");
   }
 
   long lookupLagMs() {
-    return lookupLagMs;
+    return settings.getLong("lookup_lag_ms");
   }
 
   long latencyMs() {
-    return latencyMs;
+    return settings.getLong("latency_ms");
   }
 
   int errorStatus() {
-    return errorStatus;
+    return settings.getInteger("error_status");
   }
 
   void count(String path) {
@@ -172,43 +138,45 @@ final class FaultInjector {
   }
 
   Action next(String method, String path) {
-    if (rateLimitCount > 0) {
-      rateLimitCount--;
+    if (take("rate_limit_count")) {
       return Action.RATE_LIMIT;
     }
-    if (errorCount > 0 && (errorPath == null || errorPath.equals(path))) {
-      errorCount--;
+    if (onPath("error_path", path) && take("error_count")) {
       return Action.SERVER_ERROR;
     }
-    if (lookupErrorCount > 0 && lookup(method, path) && (lookupErrorPath == null || lookupErrorPath.equals(path))) {
-      lookupErrorCount--;
+    if (lookup(method, path) && onPath("lookup_error_path", path) && take("lookup_error_count")) {
       return Action.SERVER_ERROR;
     }
+    double errorRate = settings.getDouble("error_rate");
     if (errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate) {
       return Action.SERVER_ERROR;
     }
     return Action.PASS;
   }
 
+  /** Whether a count limited to the path under {@code pathSetting} (when set) may spend on {@code path}. */
+  private boolean onPath(String pathSetting, String path) {
+    String only = settings.getString(pathSetting);
+    return only == null || only.equals(path);
+  }
+
   boolean takeInvalidNonce() {
-    if (invalidNonceCount > 0) {
-      invalidNonceCount--;
-      return true;
-    }
-    return false;
+    return take("invalid_nonce_count");
   }
 
   boolean takeDropAfterApply() {
-    if (dropAfterApplyCount > 0) {
-      dropAfterApplyCount--;
-      return true;
-    }
-    return false;
+    return take("drop_after_apply_count");
   }
 
   boolean takeDropResponse() {
-    if (dropResponseCount > 0) {
-      dropResponseCount--;
+    return take("drop_response_count");
+  }
+
+  /** Spends one of the count {@code name}: true when there was one. */
+  private boolean take(String name) {
+    long left = settings.getLong(name);
+    if (left > 0) {
+      settings.put(name, left - 1);
       return true;
     }
     return false;
