@@ -175,8 +175,8 @@ public final class AccountVerticle extends VerticleBase {
     return journal.getRequest(record.requestId()).map(detail -> {
       List<OrderRecord> orders = detail.map(RequestDetail::orders).orElse(List.of());
       Optional<OrderRecord> entry = EntryState.decisive(orders.stream()
-        .filter(order -> order.purpose().isEntry()).toList());
-      int nextOrdinal = orders.stream().mapToInt(OrderRecord::ordinal).max().orElse(-1) + 1;
+        .filter(order -> order.order().purpose().isEntry()).toList());
+      int nextOrdinal = orders.stream().mapToInt(order -> order.order().ordinal()).max().orElse(-1) + 1;
       queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
         new QueuedRequest.Recovery(entry.orElse(null), nextOrdinal), 0));
       depth = queue.size();

@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.copytrader.journal.NewOrder;
 import io.copytrader.journal.OrderRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ public record InDoubtTx(long clientOrderIndex, long nonce, int txType, String tx
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The journaled transaction behind {@code order}; its deadline is read from the signed tx_info itself. */
-  public static InDoubtTx of(OrderRecord order) {
+  public static InDoubtTx of(OrderRecord row) {
+    NewOrder order = row.order();
     return new InDoubtTx(order.clientOrderIndex(), order.nonce(), order.txType(), order.txHash(), order.txInfo(),
       expiredAt(order.txInfo()));
   }

@@ -104,8 +104,8 @@ final class RequestExecution {
     nextOrdinal = recovery.nextOrdinal();
     if (recovery.entry() != null) {
       OrderRecord row = recovery.entry();
-      entryOrderIndex = row.clientOrderIndex();
-      entryOrdinal = row.ordinal();
+      entryOrderIndex = row.order().clientOrderIndex();
+      entryOrdinal = row.order().ordinal();
       entry = EntryState.of(row);
       fillReported = entry == EntryState.ON_EXCHANGE;
       entryTx = InDoubtTx.of(row);

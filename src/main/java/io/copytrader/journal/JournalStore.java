@@ -360,7 +360,7 @@ final class JournalStore {
 
   private static OrderRecord order(ResultSet rows) throws SQLException {
     String side = rows.getString(11);
-    return new OrderRecord(
+    return new OrderRecord(new NewOrder(
       rows.getString(1),
       rows.getInt(2),
       OrderPurpose.fromWire(rows.getString(3)),
@@ -374,7 +374,7 @@ final class JournalStore {
       side == null ? null : Wire.parse(Side.class, side),
       decimal(rows, 12),
       decimal(rows, 13),
-      decimal(rows, 14),
+      decimal(rows, 14)),
       OrderState.fromWire(rows.getString(15)),
       decimal(rows, 16),
       decimal(rows, 17),

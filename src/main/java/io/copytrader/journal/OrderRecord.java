@@ -5,22 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A journaled order (one signed transaction) with its outcome so far. */
+/** A journaled order (one signed transaction, as journaled before it was sent) with its outcome so far. */
 public record OrderRecord(
-  String requestId,
-  int ordinal,
-  OrderPurpose purpose,
-  int marketId,
-  long clientOrderIndex,
-  long nonce,
-  int apiKeyIndex,
-  int txType,
-  String txHash,
-  String txInfo,
-  Side side,
-  BigDecimal baseAmount,
-  BigDecimal price,
-  BigDecimal triggerPrice,
+  NewOrder order,
   OrderState state,
   BigDecimal filledBase,
   BigDecimal averagePrice,
@@ -34,18 +21,18 @@ public record OrderRecord(
   /** The HTTP shape; money as plain decimal strings. The signed tx_info is for reconciliation, not shown. */
   public JsonObject toJson() {
     return new JsonObject()
-      .put("ordinal", ordinal)
-      .put("purpose", purpose.wire())
-      .put("market_id", marketId)
-      .put("client_order_index", clientOrderIndex)
-      .put("nonce", nonce)
-      .put("api_key_index", apiKeyIndex)
-      .put("tx_type", txType)
-      .put("tx_hash", txHash)
-      .put("side", side == null ? null : side.wire())
-      .put("base_amount", plain(baseAmount))
-      .put("price", plain(price))
-      .put("trigger_price", plain(triggerPrice))
+      .put("ordinal", order.ordinal())
+      .put("purpose", order.purpose().wire())
+      .put("market_id", order.marketId())
+      .put("client_order_index", order.clientOrderIndex())
+      .put("nonce", order.nonce())
+      .put("api_key_index", order.apiKeyIndex())
+      .put("tx_type", order.txType())
+      .put("tx_hash", order.txHash())
+      .put("side", order.side() == null ? null : order.side().wire())
+      .put("base_amount", plain(order.baseAmount()))
+      .put("price", plain(order.price()))
+      .put("trigger_price", plain(order.triggerPrice()))
       .put("state", state.wire())
       .put("filled_base", plain(filledBase))
       .put("average_price", plain(averagePrice))

@@ -58,7 +58,7 @@ class AccountRecoveryTest {
 
     assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
     assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
-    assertThat(done.orders().get(0).clientOrderIndex()).isEqualTo(CLIENT_ORDER_INDEX);
+    assertThat(done.orders().get(0).order().clientOrderIndex()).isEqualTo(CLIENT_ORDER_INDEX);
   }
 
   @Test

@@ -49,8 +49,8 @@ class TradeExecutorTest {
     assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
     assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
     assertThat(fixture.exchange.position()).isEqualByComparingTo("1.3333");
-    assertThat(entries(done)).extracting(OrderRecord::clientOrderIndex).containsOnly(
-      entries(done).get(0).clientOrderIndex());
+    assertThat(entries(done)).extracting(row -> row.order().clientOrderIndex()).containsOnly(
+      entries(done).get(0).order().clientOrderIndex());
   }
 
   @Test
@@ -127,6 +127,6 @@ class TradeExecutorTest {
   }
 
   private static List<OrderRecord> entries(RequestDetail detail) {
-    return detail.orders().stream().filter(order -> order.purpose().isEntry()).toList();
+    return detail.orders().stream().filter(order -> order.order().purpose().isEntry()).toList();
   }
 }

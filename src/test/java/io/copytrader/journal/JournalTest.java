@@ -98,7 +98,7 @@ class JournalTest {
         Optional<RequestDetail> old = read.resultAt(0);
         Optional<RequestDetail> protection = read.resultAt(1);
         assertThat(old.orElseThrow().orders()).singleElement()
-          .satisfies(order -> assertThat(order.clientOrderIndex()).isEqualTo(4242));
+          .satisfies(order -> assertThat(order.order().clientOrderIndex()).isEqualTo(4242));
         assertThat(protection.orElseThrow().request().state()).isEqualTo(RequestState.COMPLETED);
         assertThat(protection.orElseThrow().request().kind()).isEqualTo(RequestKind.PROTECTION);
         assertThat((Set<Long>) read.resultAt(2)).containsExactly(4242L);
@@ -131,7 +131,7 @@ class JournalTest {
         assertThat(detail.request().state()).isEqualTo(RequestState.FILLED);
         assertThat(detail.orders()).singleElement().satisfies(order -> {
           assertThat(order.state()).isEqualTo(OrderState.FILLED);
-          assertThat(order.txHash()).isEqualTo("0xabc");
+          assertThat(order.order().txHash()).isEqualTo("0xabc");
           assertThat(order.averagePrice()).isEqualByComparingTo("3011.90");
           assertThat(order.sentAt()).isNotNull();
         });
@@ -343,7 +343,7 @@ class JournalTest {
           journal.insertOrder(entry("r", 0, 6)), journal.insertOrder(entry("r", 1, 7))))
         .transform(joined -> journal.getRequest("r")))
       .onComplete(test.succeeding(detail -> test.verify(() -> {
-        assertThat(detail.orElseThrow().orders()).extracting(OrderRecord::clientOrderIndex).containsExactly(5L, 7L);
+        assertThat(detail.orElseThrow().orders()).extracting(row -> row.order().clientOrderIndex()).containsExactly(5L, 7L);
         test.completeNow();
       })));
   }
@@ -360,9 +360,9 @@ class JournalTest {
         assertThat(results.get(0)).isEqualTo(List.of(true, false));
         OrderRecord order = ((RequestDetail) results.get(1)).orders().get(0);
         assertThat(order.state()).isEqualTo(OrderState.REJECTED);
-        assertThat(order.txHash()).isNull();
+        assertThat(order.order().txHash()).isNull();
         assertThat(order.errorCode()).isEqualTo("21739");
-        assertThat(order.side()).isEqualTo(Side.BUY);
+        assertThat(order.order().side()).isEqualTo(Side.BUY);
         assertThat(order.toJson().getString("side")).isEqualTo("buy");
         test.completeNow();
       })));
