@@ -13,7 +13,10 @@ import io.copytrader.account.TradeRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,6 +49,10 @@ final class TradeRequestParser {
   private static final Set<String> COMMON_FIELDS = Set.of("account_index", "market_id", "symbol",
     "client_request_id", "signal_timestamp", "max_lag_ms");
   private static final Set<String> TRADE_FIELDS = Set.of("trade_type", "reference_position_ratio");
+  private static final Map<String, TradeAction> TRADE_TYPES = ordered(
+    Map.entry("long", TradeAction.LONG), Map.entry("short", TradeAction.SHORT), Map.entry("close", TradeAction.CLOSE));
+  private static final Map<String, TradeAction> ADJUSTMENT_TYPES = ordered(
+    Map.entry("increase", TradeAction.INCREASE), Map.entry("decrease", TradeAction.DECREASE));
   private static final Set<String> ADJUST_FIELDS = Set.of("adjustment_type", "percentage");
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -68,13 +75,7 @@ final class TradeRequestParser {
 
   static TradeRequest parseTrade(byte[] body, String idempotencyKey) throws InvalidRequestException {
     JsonNode root = object(body, TRADE_FIELDS);
-    String type = requiredText(root, "trade_type");
-    TradeAction action = switch (type) {
-      case "long" -> TradeAction.LONG;
-      case "short" -> TradeAction.SHORT;
-      case "close" -> TradeAction.CLOSE;
-      default -> throw new InvalidRequestException("trade_type must be one of long, short, close");
-    };
+    TradeAction action = action(root, "trade_type", TRADE_TYPES);
     BigDecimal ratio = null;
     if (action != TradeAction.CLOSE) {
       ratio = requiredDecimal(root, "reference_position_ratio");
@@ -89,17 +90,31 @@ final class TradeRequestParser {
 
   static TradeRequest parseAdjust(byte[] body, String idempotencyKey) throws InvalidRequestException {
     JsonNode root = object(body, ADJUST_FIELDS);
-    String type = requiredText(root, "adjustment_type");
-    TradeAction action = switch (type) {
-      case "increase" -> TradeAction.INCREASE;
-      case "decrease" -> TradeAction.DECREASE;
-      default -> throw new InvalidRequestException("adjustment_type must be one of increase, decrease");
-    };
+    TradeAction action = action(root, "adjustment_type", ADJUSTMENT_TYPES);
     BigDecimal percentage = requiredDecimal(root, "percentage");
     if (percentage.signum() <= 0 || percentage.compareTo(BigDecimal.ONE) > 0) {
       throw new InvalidRequestException("percentage must be greater than 0 and at most 1");
     }
     return common(root, action, null, percentage, idempotencyKey);
+  }
+
+  @SafeVarargs
+  private static Map<String, TradeAction> ordered(Map.Entry<String, TradeAction>... entries) {
+    Map<String, TradeAction> map = new LinkedHashMap<>();
+    for (Map.Entry<String, TradeAction> entry : entries) {
+      map.put(entry.getKey(), entry.getValue());
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** The action named by {@code field}, one of {@code actions}' keys (in the order the error lists them). */
+  private static TradeAction action(JsonNode root, String field, Map<String, TradeAction> actions)
+    throws InvalidRequestException {
+    TradeAction action = actions.get(requiredText(root, field));
+    if (action == null) {
+      throw new InvalidRequestException(field + " must be one of " + String.join(", ", actions.keySet()));
+    }
+    return action;
   }
 
   private static TradeRequest common(JsonNode root, TradeAction action, BigDecimal ratio, BigDecimal percentage,
