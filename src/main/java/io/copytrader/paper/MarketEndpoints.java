@@ -7,7 +7,6 @@ import static io.copytrader.paper.PaperExchange.longParam;
 import static io.copytrader.paper.PaperExchange.narrow;
 import static io.copytrader.paper.PaperExchange.send;
 
-import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -31,9 +30,11 @@ final class MarketEndpoints {
   private static final Set<String> SORT_BY = Set.of("block_height", "timestamp", "trade_id");
 
   private final PaperEngine engine;
+  private final PaperJson json;
 
-  MarketEndpoints(PaperEngine engine) {
+  MarketEndpoints(PaperEngine engine, PaperJson json) {
     this.engine = engine;
+    this.json = json;
   }
 
   void route(Router router) {
@@ -153,57 +154,10 @@ final class MarketEndpoints {
         more = true;
         break;
       }
-      page.add(trade(trade));
+      page.add(json.trade(trade));
       last = trade;
     }
     JsonObject body = PaperJson.ok().put("trades", page);
     return more ? body.put("next_cursor", Long.toString(last.tradeId())) : body;
-  }
-
-  /**
-   * Lighter's Trade: the account's order is the taker, the book's synthetic order the maker (owner 0, no position,
-   * nothing realized); no fees (the markets charge none, {@code taker_fee} "0.0000"), no integrator, cross margin.
-   */
-  private JsonObject trade(PaperTrade trade) {
-    MarketState market = engine.markets.get(trade.marketId());
-    int sizeDecimals = market.spec.sizeDecimals();
-    long askId = trade.takerIsAsk() ? trade.takerOrderIndex() : trade.makerOrderIndex();
-    long bidId = trade.takerIsAsk() ? trade.makerOrderIndex() : trade.takerOrderIndex();
-    long askClientId = trade.takerIsAsk() ? trade.takerClientOrderIndex() : 0;
-    long bidClientId = trade.takerIsAsk() ? 0 : trade.takerClientOrderIndex();
-    String takerPnl = PaperJson.usdc(trade.takerPnl());
-    String none = PaperJson.usdc(BigDecimal.ZERO);
-    return new JsonObject()
-      .put("trade_id", trade.tradeId()).put("trade_id_str", Long.toString(trade.tradeId()))
-      .put("tx_hash", trade.txHash()).put("type", "trade").put("market_id", trade.marketId())
-      .put("size", PaperJson.scaled(trade.size(), sizeDecimals))
-      .put("price", PaperJson.price(market, trade.price()))
-      .put("usd_amount", PaperJson.usdc(trade.size().multiply(trade.price())))
-      .put("ask_id", askId).put("ask_id_str", Long.toString(askId))
-      .put("bid_id", bidId).put("bid_id_str", Long.toString(bidId))
-      .put("ask_client_id", askClientId).put("ask_client_id_str", Long.toString(askClientId))
-      .put("bid_client_id", bidClientId).put("bid_client_id_str", Long.toString(bidClientId))
-      .put("ask_account_id", trade.takerIsAsk() ? trade.takerAccount() : 0)
-      .put("bid_account_id", trade.takerIsAsk() ? 0 : trade.takerAccount())
-      .put("is_maker_ask", !trade.takerIsAsk())
-      .put("block_height", 0)
-      .put("timestamp", trade.timestamp())
-      .put("taker_fee", 0)
-      .put("taker_position_size_before", PaperJson.scaled(trade.takerPositionBefore(), sizeDecimals))
-      .put("taker_entry_quote_before", PaperJson.usdc(trade.takerEntryQuoteBefore()))
-      .put("taker_initial_margin_fraction_before", trade.takerImfBefore())
-      .put("taker_position_sign_changed", trade.takerSignChanged())
-      .put("maker_fee", 0)
-      .put("maker_position_size_before", PaperJson.scaled(BigDecimal.ZERO, sizeDecimals))
-      .put("maker_entry_quote_before", none)
-      .put("maker_initial_margin_fraction_before", 0)
-      .put("maker_position_sign_changed", false)
-      .put("transaction_time", trade.timestamp() * 1000)
-      .put("ask_account_pnl", trade.takerIsAsk() ? takerPnl : none)
-      .put("bid_account_pnl", trade.takerIsAsk() ? none : takerPnl)
-      .put("integrator_taker_fee", 0).put("integrator_taker_fee_collector_index", 0)
-      .put("integrator_maker_fee", 0).put("integrator_maker_fee_collector_index", 0)
-      .put("taker_allocated_margin_usdc_before", 0).put("taker_allocated_margin_usdc_after", 0)
-      .put("maker_allocated_margin_usdc_before", 0).put("maker_allocated_margin_usdc_after", 0);
   }
 }

@@ -113,8 +113,8 @@ public final class PaperExchange extends VerticleBase {
   private final Sequencer sequencer;
   private final TxIntake intake;
   private final Lookups lookups;
-  private final PaperStreams streams;
   private TxEndpoints txs;
+  private PaperStreams streams;
   private HttpServer server;
 
   public PaperExchange(PaperConfig config) {
@@ -125,7 +125,6 @@ public final class PaperExchange extends VerticleBase {
     this.sequencer = new Sequencer(engine, faults::sequencerDelayMs);
     this.intake = new TxIntake(engine, sequencer, config.chainId());
     this.lookups = new Lookups(engine, json);
-    this.streams = new PaperStreams(engine, json, AccountEndpoints::validToken);
   }
 
   /**
@@ -154,6 +153,7 @@ public final class PaperExchange extends VerticleBase {
     // Bodies are read first so that an injected delay never races the request's data.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     txs = new TxEndpoints(vertx, context, engine, intake, sequencer, faults, lookups, this::changedAccount);
+    streams = new PaperStreams(engine, json, AccountEndpoints::validToken, txs);
     if (config.controlsEnabled()) {
       new PaperControls(engine, streams, faults, this::changed, () -> {
         lookups.lag(faults.lookupLagMs(), System.currentTimeMillis());
@@ -167,7 +167,7 @@ public final class PaperExchange extends VerticleBase {
     router.get("/api/v1/orderBookDetails").handler(this::orderBookDetails);
     router.get("/api/v1/orderBookOrders").handler(this::orderBookOrders);
     new AccountEndpoints(engine, json, lookups).route(router);
-    new MarketEndpoints(engine).route(router);
+    new MarketEndpoints(engine, json).route(router);
     router.get("/api/v1/tx").handler(txs::tx);
     router.post("/api/v1/sendTx").handler(txs::sendTx);
     router.post("/api/v1/sendTxBatch").handler(txs::sendTxBatch);

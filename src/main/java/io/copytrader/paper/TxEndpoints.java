@@ -96,70 +96,82 @@ final class TxEndpoints {
       applied.nonce(), applied.apiKeyIndex(), applied.expireAt(), applied.queuedAt(), 0, 0);
   }
 
+  /**
+   * What one send gave: Lighter's answer and its status (200 accepted, 400 refused), and the txs it queued (a
+   * refused batch may have queued those before the refused one).
+   */
+  record Sent(int status, JsonObject body, List<Sequencer.Queued> queued) {
+
+    static Sent refused(int code, String message) {
+      return new Sent(400, PaperJson.error(code, message), List.of());
+    }
+
+    boolean accepted() {
+      return status == 200;
+    }
+  }
+
   void sendTx(RoutingContext ctx) {
-    String type = ctx.request().getFormAttribute("tx_type");
-    String info = ctx.request().getFormAttribute("tx_info");
+    reply(ctx, sendTx(ctx.request().getFormAttribute("tx_type"), ctx.request().getFormAttribute("tx_info")));
+  }
+
+  void sendTxBatch(RoutingContext ctx) {
+    reply(ctx, sendTxBatch(ctx.request().getFormAttribute("tx_types"), ctx.request().getFormAttribute("tx_infos")));
+  }
+
+  /** One signed tx, as sendTx takes it, whichever way it came (REST form or WebSocket frame). */
+  Sent sendTx(String type, String info) {
     if (type == null || info == null || !type.matches("\\d{1,3}")) {
-      send(ctx, 400, PaperJson.error(INVALID_PARAM, type == null ? "field tx_type is not set" : "invalid param"));
-      return;
+      return Sent.refused(INVALID_PARAM, type == null ? "field tx_type is not set" : "invalid param");
     }
     if (faults.takeInvalidNonce()) {
-      send(ctx, 400, PaperJson.error(INVALID_NONCE, "invalid nonce"));
-      return;
+      return Sent.refused(INVALID_NONCE, "invalid nonce");
     }
     TxIntake.Outcome outcome = intake.submit(Integer.parseInt(type), info, System.currentTimeMillis());
     if (outcome instanceof TxIntake.Rejected rejected) {
-      send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
-      return;
+      return Sent.refused(rejected.code(), rejected.message());
     }
     TxIntake.Accepted accepted = (TxIntake.Accepted) outcome;
     wake();
-    answer(ctx, List.of(accepted.queued()), accepted(accepted.queued(), accepted.txHash()));
+    return new Sent(200, accepted(accepted.queued(), accepted.txHash()), List.of(accepted.queued()));
   }
 
   /**
-   * Checks the whole batch (lengths, size, one account and key, increasing nonces) before queueing any of it, then
-   * submits the txs in order; a tx the API refuses stops the batch there, the ones before it staying queued, and the
-   * refusal is the answer.
+   * A batch ({@code tx_types} and {@code tx_infos}, JSON arrays encoded as strings). Checks the whole batch (lengths,
+   * size, one account and key, increasing nonces) before queueing any of it, then submits the txs in order; a tx the
+   * API refuses stops the batch there, the ones before it staying queued, and the refusal is the answer.
    */
-  void sendTxBatch(RoutingContext ctx) {
+  Sent sendTxBatch(String typesJson, String infosJson) {
     List<Integer> types = new ArrayList<>();
     List<String> infos = new ArrayList<>();
     try {
-      JsonArray typeArray = new JsonArray(ctx.request().getFormAttribute("tx_types"));
-      JsonArray infoArray = new JsonArray(ctx.request().getFormAttribute("tx_infos"));
+      JsonArray typeArray = new JsonArray(typesJson);
+      JsonArray infoArray = new JsonArray(infosJson);
       // tx_types must be integers and tx_infos strings: anything else would fail the batch halfway, as a 500.
       if (!typeArray.stream().allMatch(Integer.class::isInstance)
         || !infoArray.stream().allMatch(String.class::isInstance)) {
-        invalidParam(ctx);
-        return;
+        return Sent.refused(INVALID_PARAM, "invalid param");
       }
       typeArray.forEach(type -> types.add((Integer) type));
       infoArray.forEach(info -> infos.add((String) info));
     } catch (RuntimeException e) {
-      invalidParam(ctx);
-      return;
+      return Sent.refused(INVALID_PARAM, "invalid param");
     }
     if (types.size() != infos.size()) {
-      send(ctx, 400, PaperJson.error(BATCH_LENGTHS_DIFFER, "TxInfos and TxTypes should have the same length"));
-      return;
+      return Sent.refused(BATCH_LENGTHS_DIFFER, "TxInfos and TxTypes should have the same length");
     }
     if (types.size() > MAX_BATCH) {
-      send(ctx, 400, PaperJson.error(BATCH_TOO_LONG, "maximum 50 transactions allowed per batch"));
-      return;
+      return Sent.refused(BATCH_TOO_LONG, "maximum 50 transactions allowed per batch");
     }
     if (types.isEmpty()) {
-      invalidParam(ctx);
-      return;
+      return Sent.refused(INVALID_PARAM, "invalid param");
     }
     if (faults.takeInvalidNonce()) {
-      send(ctx, 400, PaperJson.error(INVALID_NONCE, "invalid nonce"));
-      return;
+      return Sent.refused(INVALID_NONCE, "invalid nonce");
     }
     TxIntake.BatchDecoding decoded = TxIntake.decodeBatch(types, infos);
     if (decoded instanceof TxIntake.Rejected rejected) {
-      send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
-      return;
+      return Sent.refused(rejected.code(), rejected.message());
     }
     JsonArray hashes = new JsonArray();
     List<Sequencer.Queued> queued = new ArrayList<>();
@@ -167,15 +179,22 @@ final class TxEndpoints {
       TxIntake.Outcome outcome = intake.submit(tx, System.currentTimeMillis());
       if (outcome instanceof TxIntake.Rejected rejected) {
         wake();
-        send(ctx, 400, PaperJson.error(rejected.code(), rejected.message()));
-        return;
+        return new Sent(400, PaperJson.error(rejected.code(), rejected.message()), queued);
       }
       TxIntake.Accepted accepted = (TxIntake.Accepted) outcome;
       hashes.add(accepted.txHash());
       queued.add(accepted.queued());
     }
     wake();
-    answer(ctx, queued, accepted(queued.get(0), null).put("tx_hash", hashes));
+    return new Sent(200, accepted(queued.get(0), null).put("tx_hash", hashes), queued);
+  }
+
+  private void reply(RoutingContext ctx, Sent sent) {
+    if (!sent.accepted()) {
+      send(ctx, sent.status(), sent.body());
+      return;
+    }
+    answer(sent.queued(), () -> send(ctx, 200, sent.body()), () -> ctx.request().connection().close());
   }
 
   /**
@@ -183,14 +202,14 @@ final class TxEndpoints {
    * once (the txs still apply later), {@code drop_after_apply_count} once the sequencer has applied (or dropped)
    * them, so a client that reconciles after the failure finds them applied.
    */
-  private void answer(RoutingContext ctx, List<Sequencer.Queued> queued, JsonObject body) {
+  void answer(List<Sequencer.Queued> queued, Runnable reply, Runnable closeConnection) {
     if (faults.takeDropResponse()) {
-      ctx.request().connection().close();
+      closeConnection.run();
     } else if (faults.takeDropAfterApply()) {
       Future.join(queued.stream().map(Sequencer.Queued::outcome).toList())
-        .onComplete(done -> ctx.request().connection().close());
+        .onComplete(done -> closeConnection.run());
     } else {
-      send(ctx, 200, body);
+      reply.run();
     }
   }
 
