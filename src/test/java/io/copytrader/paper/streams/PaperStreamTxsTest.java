@@ -114,4 +114,20 @@ class PaperStreamTxsTest {
     assertThat(answer.getString("type")).isEqualTo("jsonapi/sendtxbatch");
     assertThat(answer.getJsonObject("error").getInteger("code")).isEqualTo(21513);
   }
+
+  @Test
+  void aLostAnswerClosesTheSocketAndTheTxStillApplies() throws InterruptedException {
+    stream.control("/paper/faults", new JsonObject().put("drop_response_count", 1));
+    long nonce = stream.nextNonce();
+
+    stream.send(new JsonObject().put("type", "jsonapi/sendtx").put("data", new JsonObject()
+      .put("tx_type", 14).put("tx_info", new JsonObject(stream.restingBid(27, nonce).txInfo()))));
+
+    for (int i = 0; i < 100 && !stream.socket.isClosed(); i++) {
+      Thread.sleep(20);
+    }
+    assertThat(stream.socket.isClosed()).isTrue();
+    await(stream.paper.sequencerIdle());
+    assertThat(stream.nextNonce()).isEqualTo(nonce + 1);
+  }
 }
