@@ -41,12 +41,7 @@ final class AccountFeed {
     this.positions = positions();
     account.live.forEach(order -> liveOrders.put(order.orderIndex, json.order(order)));
     this.lastFinished = account.finished.peekFirst();
-    this.lastTradeId = newestTradeId(engine);
-  }
-
-  static long newestTradeId(PaperEngine engine) {
-    var newest = engine.trades.iterator();
-    return newest.hasNext() ? newest.next().tradeId() : 0;
+    this.lastTradeId = engine.trades.newestId();
   }
 
   JsonObject snapshot(StreamChannel channel, long now) {
@@ -182,7 +177,7 @@ final class AccountFeed {
         fresh.add(json.trade(trade));
       }
     }
-    lastTradeId = newestTradeId(engine);
+    lastTradeId = engine.trades.newestId();
     return fresh;
   }
 

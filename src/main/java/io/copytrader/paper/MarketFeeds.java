@@ -34,7 +34,7 @@ final class MarketFeeds {
   MarketFeeds(PaperEngine engine, PaperJson json) {
     this.engine = engine;
     this.json = json;
-    this.lastTradeId = AccountFeed.newestTradeId(engine);
+    this.lastTradeId = engine.trades.newestId();
     allStats(System.currentTimeMillis()).forEach((market, row) -> published.put(market, comparable(row)));
   }
 
@@ -73,7 +73,7 @@ final class MarketFeeds {
       }
       fresh.computeIfAbsent(trade.marketId(), market -> new JsonArray()).add(json.trade(trade));
     }
-    lastTradeId = AccountFeed.newestTradeId(engine);
+    lastTradeId = engine.trades.newestId();
     fresh.forEach((market, trades) -> frames.put("trade/" + market,
       tradeFrame(market, trades, tradeNonces.merge(market, 1L, Long::sum))));
     JsonObject changed = new JsonObject();

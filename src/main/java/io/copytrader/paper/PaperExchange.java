@@ -153,7 +153,7 @@ public final class PaperExchange extends VerticleBase {
     // Bodies are read first so that an injected delay never races the request's data.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     txs = new TxEndpoints(vertx, context, engine, intake, sequencer, faults, lookups, this::changedAccount);
-    streams = new PaperStreams(engine, json, AccountEndpoints::validToken, txs);
+    streams = new PaperStreams(engine, json, AccountEndpoints::validToken, txs, this::sweep);
     if (config.controlsEnabled()) {
       new PaperControls(engine, streams, faults, this::changed, () -> {
         lookups.lag(faults.lookupLagMs(), System.currentTimeMillis());
@@ -204,10 +204,7 @@ public final class PaperExchange extends VerticleBase {
         case SERVER_ERROR -> send(ctx, faults.errorStatus(),
           PaperJson.error(INTERNAL_SERVER_ERROR, "internal server error"));
         default -> {
-          // Streams learn of expiries here; every change a request makes is published by its own handler.
-          if (engine.sweep(System.currentTimeMillis())) {
-            changed();
-          }
+          sweep();
           ctx.next();
         }
       }
@@ -216,6 +213,16 @@ public final class PaperExchange extends VerticleBase {
       vertx.setTimer(faults.latencyMs(), timer -> proceed.run());
     } else {
       proceed.run();
+    }
+  }
+
+  /**
+   * Ends the orders whose expiry passed, before a request (REST or a transaction on the WebSocket) is handled:
+   * streams learn of expiries here; every change a request makes is published by its own handler.
+   */
+  private void sweep() {
+    if (engine.sweep(System.currentTimeMillis())) {
+      changed();
     }
   }
 

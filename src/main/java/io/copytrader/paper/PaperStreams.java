@@ -42,6 +42,8 @@ final class PaperStreams {
   private final PaperJson json;
   private final BiPredicate<String, PaperAccountState> authorized;
   private final StreamTxs txs;
+  /** Runs before a transaction sent on the socket is taken, as before a REST request. */
+  private final Runnable beforeTx;
   private final MarketFeeds markets;
   private final Set<Connection> connections = new LinkedHashSet<>();
   private final Map<Integer, BookFeed> books = new HashMap<>();
@@ -50,11 +52,12 @@ final class PaperStreams {
   private boolean accountUpdatesHeld;
 
   PaperStreams(PaperEngine engine, PaperJson json, BiPredicate<String, PaperAccountState> authorized,
-               TxEndpoints txs) {
+               TxEndpoints txs, Runnable beforeTx) {
     this.engine = engine;
     this.json = json;
     this.authorized = authorized;
     this.txs = new StreamTxs(txs);
+    this.beforeTx = beforeTx;
     this.markets = new MarketFeeds(engine, json);
   }
 
@@ -131,8 +134,10 @@ final class PaperStreams {
       }
       case "subscribe" -> subscribe(connection, frame);
       case "unsubscribe" -> unsubscribe(connection, frame);
-      case StreamTxs.SEND_TX, StreamTxs.SEND_TX_BATCH -> txs.receive(type, frame, connection::send,
-        () -> connection.socket.close());
+      case StreamTxs.SEND_TX, StreamTxs.SEND_TX_BATCH -> {
+        beforeTx.run();
+        txs.receive(type, frame, connection::send, () -> connection.socket.close());
+      }
       default -> connection.send(error(WS_INVALID_MESSAGE, "Invalid message type"));
     }
   }

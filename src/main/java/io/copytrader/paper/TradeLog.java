@@ -40,6 +40,11 @@ final class TradeLog implements Iterable<PaperTrade> {
     }
   }
 
+  /** The id of the latest fill, 0 before the first: trades with a higher id are newer. */
+  long newestId() {
+    return trades.isEmpty() ? 0 : trades.peekFirst().tradeId();
+  }
+
   @Override
   public Iterator<PaperTrade> iterator() {
     return trades.iterator();
