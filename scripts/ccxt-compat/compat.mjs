@@ -108,22 +108,20 @@ function minAmount() {
   return exchange.market(SYMBOL).limits.amount.min;
 }
 
-/** A resting buy far below the book, so it stays open. */
-async function restingBuy(params = {}, create = exchange.createOrder.bind(exchange)) {
+/** A resting buy far below the book, so it stays open; sent with createOrder unless told otherwise. */
+async function restingBuy(create = exchange.createOrder.bind(exchange)) {
   const { bid } = await best();
   const coi = clientOrderIndex++;
   const answer = await transacted(() => create(SYMBOL, 'limit', 'buy', minAmount(), price(bid * 0.9),
-    { clientOrderId: coi, ...params }));
+    { clientOrderId: coi }));
   return { coi, answer, order: await openOrder(coi) };
 }
 
 /** A market buy of the minimum size, worst price 2% above the best ask. */
 async function marketBuy() {
   const { ask } = await best();
-  const coi = clientOrderIndex++;
   await transacted(() => exchange.createOrder(SYMBOL, 'market', 'buy', minAmount(), price(ask * 1.02),
-    { clientOrderId: coi }));
-  return coi;
+    { clientOrderId: clientOrderIndex++ }));
 }
 
 async function openOrder(coi) {
@@ -163,36 +161,68 @@ function describeOrder(order) {
 
 /**
  * Starts a watch of one channel, waits for the paper exchange's answer to the subscription (an error frame fails
- * the check with that frame), runs the trigger that should make the channel send, and returns what the watch
- * resolved to.
+ * the check with that frame), runs the trigger that should make the channel send, and returns the first result of
+ * the watch that is wanted, judged once the trigger is done. The watch is repeated as soon as it returns, since
+ * ccxt hands an update only to a watch already waiting for it (a subscription's snapshot, for one, may show older
+ * orders or trades).
  */
-async function watched(channel, watch, trigger = async () => {}) {
+async function watched(channel, watch, trigger = async () => {}, wanted = () => true) {
   const answered = frames.answer(channel, waitMs);
-  const result = started(watch());
-  const answer = await Promise.race([answered, result.then(() => undefined)]);
+  const first = started(watch());
+  const answer = await Promise.race([answered, first.then(() => undefined)]);
   if (answer !== undefined && answer.type === 'error') {
     throw new Error(`subscription to ${channel} refused: ${JSON.stringify(answer)}`);
   }
-  await trigger();
-  return within(waitMs, () => `no update from ${channel} reached ccxt (${frames.about(channel)})`, result);
+  const results = [];
+  let resultAdded = () => {};
+  let done = false;
+  started((async () => {
+    for (let result = first; !done; result = started(watch())) {
+      results.push(await result);
+      resultAdded();
+    }
+  })());
+  try {
+    await trigger();
+    return await within(waitMs, () => `no wanted update from ${channel} reached ccxt (${frames.about(channel)})`,
+      new Promise((resolve) => {
+        resultAdded = () => {
+          const hit = results.find(wanted);
+          if (hit !== undefined) {
+            resolve(hit);
+          }
+        };
+        resultAdded();
+      }));
+  } finally {
+    done = true;
+  }
 }
 
-/** The market buy of the minimum size a trigger made, among the trades a watch returned. */
-function ourFill(trades) {
-  const fill = trades.find((trade) => trade.side === 'buy' && trade.amount === minAmount());
-  expect(fill !== undefined, () => `no buy of ${minAmount()} in ${JSON.stringify(trades.map((trade) => trade.info))}`);
-  return `${trades.length} trades, buy ${fill.amount} @ ${fill.price}`;
+/** Watches trades while a market buy fills, and finds its trade (by the id fetchMyTrades gives it). */
+async function fillWatched(channel, watch) {
+  let fill;
+  const find = (trades) => trades.find((trade) => trade.id === fill?.id);
+  const trades = await watched(channel, watch, async () => {
+    await marketBuy();
+    fill = (await exchange.fetchMyTrades(SYMBOL)).at(-1);
+  }, (value) => find(value) !== undefined);
+  const seen = find(trades);
+  expect(seen.side === 'buy' && seen.amount === fill.amount && seen.price === fill.price,
+    () => `trade ${fill.id} is ${JSON.stringify(fill.info)} in fetchMyTrades, ${JSON.stringify(seen.info)} in the watch`);
+  return `trade ${seen.id}: ${seen.side} ${seen.amount} @ ${seen.price}`;
 }
 
 /** Watches orders while a resting buy is placed, and finds it as fetchOpenOrders shows it. */
 async function ordersWatched(channel, watch) {
   let placed;
-  const orders = await watched(channel, watch, async () => { placed = await restingBuy(); });
-  const order = orders.find((each) => each.clientOrderId === String(placed.coi));
-  expect(order !== undefined && order.status === 'open' && order.price === placed.order?.price
-    && order.amount === placed.order?.amount,
-  () => `client order ${placed.coi}, open as ${JSON.stringify(placed.order?.info)}, in the watch as `
-    + `${JSON.stringify(order?.info ?? orders.map((each) => each.info))}`);
+  const find = (orders) => orders.find((each) => each.clientOrderId === String(placed?.coi));
+  const orders = await watched(channel, watch, async () => { placed = await restingBuy(); },
+    (value) => find(value) !== undefined);
+  const order = find(orders);
+  expect(order.status === 'open' && order.price === placed.order?.price && order.amount === placed.order?.amount,
+    () => `client order ${placed.coi} is ${JSON.stringify(placed.order?.info)} in fetchOpenOrders, `
+      + `${JSON.stringify(order.info)} in the watch`);
   return describeOrder(order);
 }
 
@@ -351,25 +381,23 @@ async function webSocket() {
     return `last ${ticker.last}`;
   });
   await checks.run('ws watchTickers', async () => {
-    const tickers = await watched('market_stats/all', () => exchange.watchTickers());
-    return `${Object.keys(tickers).length} tickers`;
+    const tickers = Object.values(await watched('market_stats/all', () => exchange.watchTickers()));
+    expect(tickers.length > 0 && tickers.every((ticker) => ticker.last > 0), () => `tickers ${JSON.stringify(tickers)}`);
+    return `${tickers.map((ticker) => `${ticker.symbol} ${ticker.last}`).join(', ')}`;
   });
-  await checks.run('ws watchTrades', async () => {
-    const trades = await watched(`trade/${marketId}`, () => exchange.watchTrades(SYMBOL), marketBuy);
-    return ourFill(trades);
-  });
-  await checks.run('ws watchMyTrades', async () => {
-    const channel = `account_all_trades/${accountIndex}`;
-    const trades = await watched(channel, () => exchange.watchMyTrades(), marketBuy).catch((e) => {
-      // Lighter lists account_all_trades among the channels that need an auth token; ccxt subscribes it without one.
-      if (String(e.message).includes('"code":30012')) {
-        throw new Skip(`ccxt ${CCXT_VERSION} subscribes ${channel} without an auth token, which Lighter refuses: `
-          + e.message);
-      }
-      throw e;
-    });
-    return ourFill(trades);
-  });
+  await checks.run('ws watchTrades', () => fillWatched(`trade/${marketId}`, () => exchange.watchTrades(SYMBOL)));
+  const ownTrades = `account_all_trades/${accountIndex}`;
+  await checks.run('ws watchMyTrades', () => fillWatched(ownTrades, () => exchange.watchMyTrades()).catch((e) => {
+    // Lighter lists account_all_trades among the channels that need an auth token; ccxt subscribes it without one.
+    if (String(e.message).includes('"code":30012')) {
+      throw new Skip(`ccxt ${CCXT_VERSION} subscribes ${ownTrades} without an auth token, which Lighter refuses `
+        + `(see watchMyTrades(auth)): ${e.message}`);
+    }
+    throw e;
+  }));
+  // The token given as a parameter goes into the subscription (with a symbol: a subscription of its own in ccxt).
+  await checks.run('ws watchMyTrades(auth)', () =>
+    fillWatched(ownTrades, () => exchange.watchMyTrades(SYMBOL, undefined, undefined, { auth: exchange.createAuth() })));
   await checks.run('ws watchOrders', () =>
     ordersWatched(`account_all_orders/${accountIndex}`, () => exchange.watchOrders()));
   await checks.run('ws watchOrders(symbol)', () =>
@@ -392,7 +420,7 @@ async function webSocket() {
 
 async function webSocketTrading() {
   await checks.run('ws createOrderWs', async () => {
-    const { coi, answer, order } = await restingBuy({}, exchange.createOrderWs.bind(exchange));
+    const { coi, answer, order } = await restingBuy(exchange.createOrderWs.bind(exchange));
     expect(order !== undefined, () => `jsonapi/sendtx answered ${JSON.stringify(answer.info)} but fetchOpenOrders `
       + `does not list client order ${coi}`);
     return describeOrder(order);

@@ -1,7 +1,7 @@
-// The check runner of compat.mjs: a timeout per check, PASS/FAIL/SKIP with a reason, the WebSocket frames ccxt
-// received (to show what a failing watch saw), and waiting for a transaction to be applied.
+// The check runner of compat.mjs: a timeout per check, PASS/FAIL/SKIP with a reason, and the WebSocket frames ccxt
+// received (to show what a failing watch saw).
 
-/** Thrown by a check that does not apply: ccxt does not implement the method, or the method needs a result. */
+/** Thrown by a check that cannot run: ccxt does not implement the method, or ccxt itself keeps it from working. */
 export class Skip extends Error {}
 
 // What the paper exchange answers for what it does not serve: an unknown REST route (29404), a transaction type
@@ -72,7 +72,7 @@ export function started(promise) {
 
 export function describe(e) {
   const text = e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e);
-  return text.replace(/\s+/g, ' ').slice(0, 600);
+  return text.replace(/\s+/g, ' ').slice(0, 1500);
 }
 
 export function sleep(ms) {
