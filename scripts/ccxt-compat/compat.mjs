@@ -30,7 +30,9 @@ const exchange = new ccxt.pro.lighter({
   timeout: waitMs,
   // ccxt spaces requests for Lighter's standard tier (one a second); the paper exchange limits none.
   enableRateLimit: false,
-  urls: { api: { root: paperUrl, public: paperUrl, private: paperUrl, ws: `${paperUrl.replace(/^http/, 'ws')}/stream` } },
+  urls: {
+    api: { root: paperUrl, public: paperUrl, private: paperUrl, ws: `${paperUrl.replace(/^http/, 'ws')}/stream` },
+  },
   options: {
     chainId,
     accountIndex,
@@ -44,7 +46,9 @@ const exchange = new ccxt.pro.lighter({
     // The API key itself, so that ccxt signs with it instead of making a new one with an L1 key (ChangePubKey).
     auths: {
       [accountIndex]: {
-        [apiKeyIndex]: { signer: undefined, lighterPrivateKey: account.private_key, deadline: undefined, token: undefined },
+        [apiKeyIndex]: {
+          signer: undefined, lighterPrivateKey: account.private_key, deadline: undefined, token: undefined,
+        },
       },
     },
   },
@@ -154,7 +158,8 @@ async function usdcAsAccount(usdc) {
 }
 
 function describeOrder(order) {
-  return `order ${order.id} (client ${order.clientOrderId}) ${order.status}: ${order.side} ${order.amount} @ ${order.price}`;
+  return `order ${order.id} (client ${order.clientOrderId}) ${order.status}: `
+    + `${order.side} ${order.amount} @ ${order.price}`;
 }
 
 // --- WebSocket ------------------------------------------------------------------------------------------------
@@ -209,7 +214,8 @@ async function fillWatched(channel, watch) {
   }, (value) => find(value) !== undefined);
   const seen = find(trades);
   expect(seen.side === 'buy' && seen.amount === fill.amount && seen.price === fill.price,
-    () => `trade ${fill.id} is ${JSON.stringify(fill.info)} in fetchMyTrades, ${JSON.stringify(seen.info)} in the watch`);
+    () => `trade ${fill.id} is ${JSON.stringify(fill.info)} in fetchMyTrades, `
+      + `${JSON.stringify(seen.info)} in the watch`);
   return `trade ${seen.id}: ${seen.side} ${seen.amount} @ ${seen.price}`;
 }
 
@@ -239,7 +245,8 @@ async function restPublic() {
     const market = markets[SYMBOL];
     expect(market !== undefined, () => `no ${SYMBOL} among ${Object.keys(markets).join(', ')}`);
     expect(market.limits.amount.min > 0 && market.precision.amount > 0 && market.precision.price > 0,
-      () => `${SYMBOL} lacks its size limits: ${JSON.stringify({ limits: market.limits, precision: market.precision })}`);
+      () => `${SYMBOL} lacks its size limits: `
+        + `${JSON.stringify({ limits: market.limits, precision: market.precision })}`);
     return `${Object.keys(markets).length} markets (${Object.keys(markets).join(', ')}); ${SYMBOL}: id ${market.id}, `
       + `amount step ${market.precision.amount}, price step ${market.precision.price}, min ${market.limits.amount.min}`;
   });
@@ -382,7 +389,8 @@ async function webSocket() {
   });
   await checks.run('ws watchTickers', async () => {
     const tickers = Object.values(await watched('market_stats/all', () => exchange.watchTickers()));
-    expect(tickers.length > 0 && tickers.every((ticker) => ticker.last > 0), () => `tickers ${JSON.stringify(tickers)}`);
+    expect(tickers.length > 0 && tickers.every((ticker) => ticker.last > 0),
+      () => `tickers ${JSON.stringify(tickers)}`);
     return `${tickers.map((ticker) => `${ticker.symbol} ${ticker.last}`).join(', ')}`;
   });
   await checks.run('ws watchTrades', () => fillWatched(`trade/${marketId}`, () => exchange.watchTrades(SYMBOL)));
@@ -397,7 +405,8 @@ async function webSocket() {
   }));
   // The token given as a parameter goes into the subscription (with a symbol: a subscription of its own in ccxt).
   await checks.run('ws watchMyTrades(auth)', () =>
-    fillWatched(ownTrades, () => exchange.watchMyTrades(SYMBOL, undefined, undefined, { auth: exchange.createAuth() })));
+    fillWatched(ownTrades,
+      () => exchange.watchMyTrades(SYMBOL, undefined, undefined, { auth: exchange.createAuth() })));
   await checks.run('ws watchOrders', () =>
     ordersWatched(`account_all_orders/${accountIndex}`, () => exchange.watchOrders()));
   await checks.run('ws watchOrders(symbol)', () =>

@@ -64,8 +64,8 @@ function install(signer) {
     selfTradeBehaviorMode, selfTradeEqualityMode, skipNonce, nonce, apiKeyIndex, accountIndex) =>
     unsupported('SignCreateOrder', { integratorAccountIndex, integratorTakerFee, integratorMakerFee,
       selfTradeBehaviorMode, selfTradeEqualityMode })
-    ?? signedResult(signer.SignCreateOrder(marketIndex, clientOrderIndex, baseAmount, price, isAsk, orderType, timeInForce,
-      reduceOnly, triggerPrice, orderExpiry, nonce, apiKeyIndex, accountIndex));
+    ?? signedResult(signer.SignCreateOrder(marketIndex, clientOrderIndex, baseAmount, price, isAsk, orderType,
+      timeInForce, reduceOnly, triggerPrice, orderExpiry, nonce, apiKeyIndex, accountIndex));
   globalThis.SignCancelOrder = (marketIndex, orderIndex, skipNonce, nonce, apiKeyIndex, accountIndex) =>
     signedResult(signer.SignCancelOrder(marketIndex, orderIndex, nonce, apiKeyIndex, accountIndex));
   globalThis.SignCancelAllOrders = (timeInForce, time, marketIndex, skipNonce, nonce, apiKeyIndex, accountIndex) =>
