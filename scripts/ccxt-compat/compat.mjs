@@ -19,11 +19,15 @@ const SYMBOL = 'ETH/USDC:USDC';
 const CCXT_VERSION = JSON.parse(fs.readFileSync(new URL('./node_modules/ccxt/package.json', import.meta.url))).version;
 
 const paperUrl = required('PAPER_URL').replace(/\/$/, '');
-const [account] = JSON.parse(fs.readFileSync(required('ACCOUNTS_FILE'), 'utf8'));
+const account = firstAccount(required('ACCOUNTS_FILE'));
 const accountIndex = account.index ?? account.account_index;
 const apiKeyIndex = account.api_index ?? account.api_key_index;
 const chainId = Number(process.env.CHAIN_ID ?? 304);
 const timeoutMs = Number(process.env.CHECK_TIMEOUT_MS ?? 15000);
+if (!(timeoutMs >= 1000)) {
+  console.error(`CHECK_TIMEOUT_MS must be a number of milliseconds, at least 1000: ${process.env.CHECK_TIMEOUT_MS}`);
+  process.exit(2);
+}
 const waitMs = Math.floor(timeoutMs / 3);
 
 const exchange = new ccxt.pro.lighter({
@@ -64,6 +68,19 @@ function required(name) {
     process.exit(2);
   }
   return value;
+}
+
+function firstAccount(path) {
+  try {
+    const [first] = JSON.parse(fs.readFileSync(path, 'utf8'));
+    if (first?.private_key === undefined) {
+      throw new Error('no account with a private_key');
+    }
+    return first;
+  } catch (e) {
+    console.error(`ACCOUNTS_FILE ${path}: ${e.message}`);
+    return process.exit(2);
+  }
 }
 
 function expect(condition, message) {
@@ -118,7 +135,10 @@ async function restingBuy(create = exchange.createOrder.bind(exchange)) {
   const coi = clientOrderIndex++;
   const answer = await transacted(() => create(SYMBOL, 'limit', 'buy', minAmount(), price(bid * 0.9),
     { clientOrderId: coi }));
-  return { coi, answer, order: await openOrder(coi) };
+  const order = await openOrder(coi);
+  expect(order !== undefined, () => `the send was answered ${JSON.stringify(answer.info).slice(0, 300)} but `
+    + `fetchOpenOrders does not list client order ${coi}`);
+  return { coi, answer, order };
 }
 
 /** A market buy of the minimum size, worst price 2% above the best ask. */
@@ -308,8 +328,6 @@ async function restTrading() {
   let resting;
   await checks.run('rest createOrder limit', async () => {
     resting = await restingBuy();
-    expect(resting.order !== undefined, () => `sendTx answered ${JSON.stringify(resting.answer.info)} but `
-      + `fetchOpenOrders does not list client order ${resting.coi}`);
     const paperHash = resting.answer.info.tx_hash;
     const signedHash = signedTxs.at(-1)?.txHash;
     expect(paperHash === signedHash, `sendTx answered tx_hash ${paperHash}, lighter-go hashed ${signedHash}`);
@@ -429,9 +447,7 @@ async function webSocket() {
 
 async function webSocketTrading() {
   await checks.run('ws createOrderWs', async () => {
-    const { coi, answer, order } = await restingBuy(exchange.createOrderWs.bind(exchange));
-    expect(order !== undefined, () => `jsonapi/sendtx answered ${JSON.stringify(answer.info)} but fetchOpenOrders `
-      + `does not list client order ${coi}`);
+    const { order } = await restingBuy(exchange.createOrderWs.bind(exchange));
     return describeOrder(order);
   });
   await checks.run('ws cancelOrderWs', async () => {
