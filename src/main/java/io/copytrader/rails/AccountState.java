@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param unrealizedPnlToday the change of unrealized PnL since 00:00 UTC
  * @param openingOrdersToday opening orders (open and increase) executed since 00:00 UTC
  * @param lastOpeningByMarket when the last opening order in each market was sent
- * @param recentSignals when each signal fingerprint was last received, the one being checked excluded
+ * @param recentSignals when each signal fingerprint was last received before the one being checked
  */
 public record AccountState(
   Map<Integer, MarketExposure> positions,

@@ -32,8 +32,8 @@ public final class RailEvaluator {
     List<RailVerdict> verdicts = new ArrayList<>();
     verdicts.add(killSwitch(killMode));
     verdicts.add(allowlist(limits, request));
-    verdicts.add(recent(Rail.DEDUPE, limits.dedupeWindow(), state.recentSignals().get(request.fingerprint()), now,
-      "identical signal"));
+    verdicts.add(recent(Rail.DEDUPE, limits.dedupeWindow(), state.recentSignals().get(request.fingerprint()),
+      request.receivedAt(), "identical signal"));
     verdicts.add(recent(Rail.COOLDOWN, limits.cooldown(), state.lastOpeningByMarket().get(request.marketId()), now,
       "last opening in market " + request.marketId()));
     verdicts.add(ordersPerDay(limits, state));
@@ -72,7 +72,7 @@ public final class RailEvaluator {
       : refuse(Rail.SYMBOL_ALLOWLIST, detail);
   }
 
-  /** Refuses while less than {@code window} has passed since {@code last}; a zero window is off. */
+  /** Refuses when less than {@code window} lies between {@code last} and {@code now}; a zero window is off. */
   private static RailVerdict recent(Rail rail, Duration window, Instant last, Instant now, String what) {
     if (window.isZero()) {
       return pass(rail, "disabled (0 s)");

@@ -2,6 +2,7 @@ package io.copytrader.rails;
 
 import io.copytrader.Side;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * An order about to be sent, as the rails see it.
@@ -15,6 +16,8 @@ import java.math.BigDecimal;
  * @param initialMarginFraction the margin the market asks per unit of notional (0.05 = 20×), or null when not
  *   known (the margin rail then refuses)
  * @param fingerprint what makes two signals identical for the dedupe rail (the journal's request fingerprint)
+ * @param receivedAt when the signal was received: the dedupe rail measures from it, so time spent queued does not
+ *   turn a repeat into a new signal
  */
 public record RailRequest(
   TradeIntent intent,
@@ -26,11 +29,13 @@ public record RailRequest(
   BigDecimal worstPrice,
   BigDecimal sizeStep,
   BigDecimal initialMarginFraction,
-  String fingerprint) {
+  String fingerprint,
+  Instant receivedAt) {
 
   public RailRequest {
-    if (intent == null || symbol == null || side == null || fingerprint == null) {
-      throw new NullPointerException("an order for the rails needs an intent, a symbol, a side and a fingerprint");
+    if (intent == null || symbol == null || side == null || fingerprint == null || receivedAt == null) {
+      throw new NullPointerException("an order for the rails needs an intent, a symbol, a side, a fingerprint and"
+        + " the time it was received");
     }
     if (size == null || size.signum() <= 0) {
       throw new IllegalArgumentException("an order's size must be above 0");

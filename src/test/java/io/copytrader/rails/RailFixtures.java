@@ -31,7 +31,7 @@ final class RailFixtures {
   static RailRequest request(TradeIntent intent, boolean reduceOnly, String symbol, Side side, String size,
                              String worstPrice) {
     return new RailRequest(intent, reduceOnly, ETH, symbol, side, dec(size), dec(worstPrice), dec("0.01"),
-      dec("0.05"), "fingerprint-1");
+      dec("0.05"), "fingerprint-1", NOW);
   }
 
   static RailLimits limits(RailOverrides overrides) {
