@@ -45,6 +45,8 @@ public final class Journal {
 
   public static final String FILE_NAME = "journal.db";
   public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+  /** The longest reason stored with a kill switch mode. */
+  public static final int MAX_REASON_LENGTH = 500;
 
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
   private static final String LOCK_NAME = "journal.lock";
@@ -325,8 +327,9 @@ public final class Journal {
     if (accountIndex != null && accountIndex < 0) {
       return Future.failedFuture(new JournalException("account index must not be negative"));
     }
-    if (mode == KillMode.OFF || reason == null || reason.isBlank()) {
-      return Future.failedFuture(new JournalException("the kill switch is engaged as halt or flatten, with a reason"));
+    if (mode == KillMode.OFF || reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+      return Future.failedFuture(new JournalException("the kill switch is engaged as halt or flatten, with a reason"
+        + " of 1 to " + MAX_REASON_LENGTH + " characters"));
     }
     return write(connection -> RailStore.engage(connection, accountIndex, mode, reason, clock.millis()));
   }
@@ -352,6 +355,9 @@ public final class Journal {
 
   /** When the request's account last received an identical signal within {@code window} before it. */
   public Future<Optional<Instant>> previousIdenticalSignal(String requestId, Duration window) {
+    if (window.isNegative()) {
+      return Future.failedFuture(new JournalException("a dedupe window cannot be negative"));
+    }
     return read(connection -> RailStore.previousIdenticalSignal(connection, requestId, window));
   }
 

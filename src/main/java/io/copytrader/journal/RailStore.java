@@ -164,6 +164,10 @@ final class RailStore {
     }
   }
 
+  /**
+   * Reads orders first, through their time index, so the scan is the last day's entries rather than the account's
+   * whole history: SQLite keeps the table order of a CROSS JOIN.
+   */
   static OpeningActivity openingActivity(Connection connection, long accountIndex, Instant now)
     throws SQLException {
     long dayStart = EquityMarks.startOfUtcDay(now).toEpochMilli();
@@ -171,7 +175,7 @@ final class RailStore {
     Map<Integer, Instant> lastByMarket = new HashMap<>();
     try (PreparedStatement select = connection.prepareStatement("SELECT o.market_id,"
       + " count(*) FILTER (WHERE coalesce(o.sent_at, o.created_at) >= ?), max(coalesce(o.sent_at, o.created_at))"
-      + " FROM orders o JOIN requests r ON r.request_id = o.request_id WHERE o.purpose = 'entry'"
+      + " FROM orders o CROSS JOIN requests r ON r.request_id = o.request_id WHERE o.purpose = 'entry'"
       + " AND coalesce(o.sent_at, o.created_at) >= ? AND r.account_index = ? AND " + MAY_HAVE_EXECUTED
       + " GROUP BY o.market_id")) {
       select.setLong(1, dayStart);

@@ -109,13 +109,18 @@ class RailJournalTest {
 
   @Test
   void theKillSwitchIsEngagedAsHaltOrFlattenWithAReason(Vertx vertx, VertxTestContext test) {
-    file.open(vertx).compose(journal -> Future.join(journal.engageKillSwitch(null, KillMode.OFF, "operator"),
-        journal.engageKillSwitch(-2L, KillMode.HALT, "operator"), journal.engageKillSwitch(7L, KillMode.HALT, " "))
-      .otherwise(failed -> null).compose(tried -> journal.killSwitch()))
-      .onComplete(test.succeeding(killSwitch -> test.verify(() -> {
-        assertThat(killSwitch).isEqualTo(KillSwitch.OFF);
-        test.completeNow();
-      })));
+    file.open(vertx).compose(journal -> {
+      List<Future<KillSwitch>> attempts = List.of(journal.engageKillSwitch(null, KillMode.OFF, "operator"),
+        journal.engageKillSwitch(-2L, KillMode.HALT, "operator"), journal.engageKillSwitch(7L, KillMode.HALT, " "),
+        journal.engageKillSwitch(7L, KillMode.HALT, "x".repeat(Journal.MAX_REASON_LENGTH + 1)));
+      return Future.join(attempts).otherwise(failed -> null)
+        .compose(tried -> journal.killSwitch().map(after -> List.of(attempts, after)));
+    }).onComplete(test.succeeding(results -> test.verify(() -> {
+      assertThat((List<Future<KillSwitch>>) results.get(0)).allSatisfy(attempt ->
+        assertThat(attempt.cause()).isInstanceOf(JournalException.class));
+      assertThat(results.get(1)).isEqualTo(KillSwitch.OFF);
+      test.completeNow();
+    })));
   }
 
   @Test
