@@ -1,9 +1,15 @@
 package io.copytrader.journal;
 
+import io.copytrader.rails.EquityMarks;
+import io.copytrader.rails.KillMode;
+import io.copytrader.rails.KillSwitch;
+import io.copytrader.rails.RailOutcome;
+import io.copytrader.rails.RailVerdict;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -16,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +45,8 @@ public final class Journal {
 
   public static final String FILE_NAME = "journal.db";
   public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+  /** The longest reason stored with a kill switch mode. */
+  public static final int MAX_REASON_LENGTH = 500;
 
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
   private static final String LOCK_NAME = "journal.lock";
@@ -282,6 +291,74 @@ public final class Journal {
   /** Fails the account's protection runs a stop interrupted; returns how many there were. */
   public Future<Integer> abandonProtection(long accountIndex) {
     return write(connection -> ProtectionStore.abandonProtection(connection, accountIndex, clock.millis()));
+  }
+
+  /** Records the rails' verdicts on a request that goes on to execute, replacing those of an earlier check. */
+  public Future<Void> recordRailVerdicts(String requestId, List<RailVerdict> verdicts) {
+    List<RailVerdict> copy = List.copyOf(verdicts);
+    return write(connection -> {
+      RailStore.recordVerdicts(connection, requestId, copy);
+      return null;
+    });
+  }
+
+  /**
+   * Ends a queued or executing request {@code refused} with the refusing rail's code and detail, and records every
+   * verdict, in one transaction. False if the request is unknown or already final.
+   */
+  public Future<Boolean> refuse(String requestId, RailOutcome outcome) {
+    if (!outcome.refused()) {
+      return Future.failedFuture(new JournalException("request " + requestId + " was not refused by a rail"));
+    }
+    return write(connection -> RailStore.refuse(connection, requestId, outcome, clock.millis()));
+  }
+
+  /** The kill switch as last set; {@link KillSwitch#OFF} when it never was or was resumed. */
+  public Future<KillSwitch> killSwitch() {
+    return read(RailStore::killSwitch);
+  }
+
+  /**
+   * Sets the kill switch for one account, or all when {@code accountIndex} is null, and returns the whole switch.
+   *
+   * @param reason who or what set it (an operator's call, a loss rail's trip), kept with the mode
+   */
+  public Future<KillSwitch> engageKillSwitch(Long accountIndex, KillMode mode, String reason) {
+    if (accountIndex != null && accountIndex < 0) {
+      return Future.failedFuture(new JournalException("account index must not be negative"));
+    }
+    if (mode == KillMode.OFF || reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+      return Future.failedFuture(new JournalException("the kill switch is engaged as halt or flatten, with a reason"
+        + " of 1 to " + MAX_REASON_LENGTH + " characters"));
+    }
+    return write(connection -> RailStore.engage(connection, accountIndex, mode, reason, clock.millis()));
+  }
+
+  /** Clears one account's mode, or every mode when {@code accountIndex} is null, and returns the whole switch. */
+  public Future<KillSwitch> resumeKillSwitch(Long accountIndex) {
+    return write(connection -> RailStore.resume(connection, accountIndex));
+  }
+
+  /**
+   * Folds an account reading (equity and the sum of its positions' unrealized PnL) into the account's stored
+   * equity marks and returns them; the first reading ever, and the first of each UTC day, start the day.
+   */
+  public Future<EquityMarks> observeEquity(long accountIndex, BigDecimal equity, BigDecimal unrealizedPnl) {
+    return write(connection -> RailStore.observeEquity(connection, accountIndex, equity, unrealizedPnl,
+      clock.instant()));
+  }
+
+  /** The account's opening orders today and its last opening per market, rebuilt from its journaled orders. */
+  public Future<OpeningActivity> openingActivity(long accountIndex) {
+    return read(connection -> RailStore.openingActivity(connection, accountIndex, clock.instant()));
+  }
+
+  /** When the request's account last received an identical signal within {@code window} before it. */
+  public Future<Optional<Instant>> previousIdenticalSignal(String requestId, Duration window) {
+    if (window.isNegative()) {
+      return Future.failedFuture(new JournalException("a dedupe window cannot be negative"));
+    }
+    return read(connection -> RailStore.previousIdenticalSignal(connection, requestId, window));
   }
 
   /** Completes queued work, closes both connections and releases the file lock; repeat calls share the result. */

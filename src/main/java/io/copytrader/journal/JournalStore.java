@@ -1,12 +1,9 @@
 package io.copytrader.journal;
 
-import io.copytrader.Side;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +12,6 @@ import java.util.OptionalLong;
 
 /** The journal's SQL, run on the thread that owns the connection. */
 final class JournalStore {
-
-  private static final String REQUEST_COLUMNS = "request_id, account_index, kind, body, idempotency_key,"
-    + " fingerprint, state, created_at, started_at, finished_at, error_code, error_message, signal_timestamp,"
-    + " max_lag_ms, attempts";
-
-  private static final String ORDER_COLUMNS = "request_id, ordinal, purpose, market_id, client_order_index,"
-    + " nonce, api_key_index, tx_type, tx_hash, tx_info, side, base_amount, price, trigger_price, state,"
-    + " filled_base, average_price, exchange_status, error_code, error_message, created_at, sent_at, updated_at";
 
   private JournalStore() {
   }
@@ -60,8 +49,8 @@ final class JournalStore {
       insert.setString(5, request.idempotencyKey());
       insert.setString(6, fingerprint);
       insert.setLong(7, now);
-      setLong(insert, 8, request.signalTimestamp());
-      setLong(insert, 9, request.maxLagMs());
+      JournalRows.setLong(insert, 8, request.signalTimestamp());
+      JournalRows.setLong(insert, 9, request.maxLagMs());
       insert.executeUpdate();
     }
     if (request.idempotencyKey() != null) {
@@ -155,9 +144,9 @@ final class JournalStore {
       insert.setString(9, order.txHash());
       insert.setString(10, order.txInfo());
       insert.setString(11, order.side() == null ? null : order.side().wire());
-      insert.setString(12, plain(order.baseAmount()));
-      insert.setString(13, plain(order.price()));
-      insert.setString(14, plain(order.triggerPrice()));
+      insert.setString(12, JournalRows.plain(order.baseAmount()));
+      insert.setString(13, JournalRows.plain(order.price()));
+      insert.setString(14, JournalRows.plain(order.triggerPrice()));
       insert.setLong(15, now);
       insert.setLong(16, now);
       insert.executeUpdate();
@@ -192,8 +181,8 @@ final class JournalStore {
       + " WHERE request_id = ? AND ordinal = ?")) {
       write.setString(1, update.state().wire());
       write.setString(2, update.txHash());
-      write.setString(3, plain(update.filledBase()));
-      write.setString(4, plain(update.averagePrice()));
+      write.setString(3, JournalRows.plain(update.filledBase()));
+      write.setString(4, JournalRows.plain(update.averagePrice()));
       write.setString(5, update.exchangeStatus());
       write.setString(6, update.errorCode());
       write.setString(7, update.errorMessage());
@@ -238,20 +227,21 @@ final class JournalStore {
     }
     List<OrderRecord> orders = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(
-      "SELECT " + ORDER_COLUMNS + " FROM orders WHERE request_id = ? ORDER BY ordinal")) {
+      "SELECT " + JournalRows.ORDER_COLUMNS + " FROM orders WHERE request_id = ? ORDER BY ordinal")) {
       select.setString(1, requestId);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          orders.add(order(rows));
+          orders.add(JournalRows.order(rows));
         }
       }
     }
-    return Optional.of(new RequestDetail(request.get(), orders));
+    return Optional.of(new RequestDetail(request.get(), orders, RailStore.verdicts(connection, requestId)));
   }
 
   /** Fetches one row more than the page to know whether another page follows. */
   static RequestPage list(Connection connection, RequestQuery query) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT ").append(REQUEST_COLUMNS).append(" FROM requests WHERE 1 = 1");
+    StringBuilder sql = new StringBuilder("SELECT ").append(JournalRows.REQUEST_COLUMNS)
+      .append(" FROM requests WHERE 1 = 1");
     if (query.accountIndex() != null) {
       sql.append(" AND account_index = ?");
     }
@@ -271,7 +261,7 @@ final class JournalStore {
         select.setString(parameter++, query.before().requestId());
       }
       select.setInt(parameter, query.limit() + 1);
-      List<RequestRecord> requests = requests(select);
+      List<RequestRecord> requests = JournalRows.requests(select);
       if (requests.size() <= query.limit()) {
         return new RequestPage(requests, null);
       }
@@ -282,11 +272,11 @@ final class JournalStore {
 
   /** Executing first (they must be reconciled before anything is sent), then queued, each oldest first. */
   static List<RequestRecord> unfinished(Connection connection, long accountIndex) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT " + REQUEST_COLUMNS + " FROM requests"
-      + " WHERE account_index = ? AND state IN ('queued', 'executing') AND kind IN ('trade', 'adjust')"
+    try (PreparedStatement select = connection.prepareStatement("SELECT " + JournalRows.REQUEST_COLUMNS
+      + " FROM requests WHERE account_index = ? AND state IN ('queued', 'executing') AND kind IN ('trade', 'adjust')"
       + " ORDER BY state = 'queued', created_at, request_id")) {
       select.setLong(1, accountIndex);
-      return requests(select);
+      return JournalRows.requests(select);
     }
   }
 
@@ -306,9 +296,9 @@ final class JournalStore {
 
   private static Optional<RequestRecord> findRequest(Connection connection, String requestId) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
-      "SELECT " + REQUEST_COLUMNS + " FROM requests WHERE request_id = ?")) {
+      "SELECT " + JournalRows.REQUEST_COLUMNS + " FROM requests WHERE request_id = ?")) {
       select.setString(1, requestId);
-      List<RequestRecord> found = requests(select);
+      List<RequestRecord> found = JournalRows.requests(select);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
   }
@@ -331,86 +321,5 @@ final class JournalStore {
         return row.getLong(1);
       }
     }
-  }
-
-  private static List<RequestRecord> requests(PreparedStatement select) throws SQLException {
-    List<RequestRecord> requests = new ArrayList<>();
-    try (ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        requests.add(new RequestRecord(
-          rows.getString(1),
-          rows.getLong(2),
-          RequestKind.fromWire(rows.getString(3)),
-          rows.getString(4),
-          rows.getString(5),
-          rows.getString(6),
-          RequestState.fromWire(rows.getString(7)),
-          instant(rows, 8),
-          instant(rows, 9),
-          instant(rows, 10),
-          rows.getString(11),
-          rows.getString(12),
-          nullableLong(rows, 13),
-          nullableLong(rows, 14),
-          rows.getInt(15)));
-      }
-    }
-    return requests;
-  }
-
-  private static OrderRecord order(ResultSet rows) throws SQLException {
-    String side = rows.getString(11);
-    return new OrderRecord(new NewOrder(
-      rows.getString(1),
-      rows.getInt(2),
-      OrderPurpose.fromWire(rows.getString(3)),
-      rows.getInt(4),
-      rows.getLong(5),
-      rows.getLong(6),
-      rows.getInt(7),
-      rows.getInt(8),
-      rows.getString(9),
-      rows.getString(10),
-      side == null ? null : Wire.parse(Side.class, side),
-      decimal(rows, 12),
-      decimal(rows, 13),
-      decimal(rows, 14)),
-      OrderState.fromWire(rows.getString(15)),
-      decimal(rows, 16),
-      decimal(rows, 17),
-      rows.getString(18),
-      rows.getString(19),
-      rows.getString(20),
-      instant(rows, 21),
-      instant(rows, 22),
-      instant(rows, 23));
-  }
-
-  private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.INTEGER);
-    } else {
-      statement.setLong(index, value);
-    }
-  }
-
-  private static Long nullableLong(ResultSet rows, int column) throws SQLException {
-    long value = rows.getLong(column);
-    return rows.wasNull() ? null : value;
-  }
-
-  private static Instant instant(ResultSet rows, int column) throws SQLException {
-    Long millis = nullableLong(rows, column);
-    return millis == null ? null : Instant.ofEpochMilli(millis);
-  }
-
-  /** Money is stored as BigDecimal's plain text so no precision is lost to a floating-point column. */
-  private static String plain(BigDecimal value) {
-    return value == null ? null : value.toPlainString();
-  }
-
-  private static BigDecimal decimal(ResultSet rows, int column) throws SQLException {
-    String text = rows.getString(column);
-    return text == null ? null : new BigDecimal(text);
   }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param fingerprint SHA-256 (hex) of {@code body}
  * @param startedAt when it started executing, or null
  * @param finishedAt when it reached a final state, or null
- * @param errorCode why it was rejected, failed or expired (a failure or exchange code), or null
+ * @param errorCode why it was rejected, failed, expired or refused (a failure, exchange or {@code RAIL_} code), or
+ *   null
  * @param attempts how many execution attempts were made
  */
 public record RequestRecord(

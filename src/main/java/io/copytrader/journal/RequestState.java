@@ -8,7 +8,8 @@ import java.util.Set;
  * A request's lifecycle: {@code queued → executing → filled | partially_filled | rejected | failed | expired}.
  * A queued request may also end without executing (expired while waiting, rejected or failed at the start).
  * Final states never change again, which is what keeps a request from executing twice. A protection run ends
- * {@code completed} when everything it did was confirmed, {@code failed} otherwise.
+ * {@code completed} when everything it did was confirmed, {@code failed} otherwise. A request a risk rail or the
+ * kill switch stopped ends {@code refused}, before it starts or while it executes (a retry is checked again).
  */
 public enum RequestState {
   QUEUED,
@@ -18,10 +19,11 @@ public enum RequestState {
   REJECTED,
   FAILED,
   EXPIRED,
-  COMPLETED;
+  COMPLETED,
+  REFUSED;
 
   private static final Set<RequestState> FINAL =
-    EnumSet.of(FILLED, PARTIALLY_FILLED, REJECTED, FAILED, EXPIRED, COMPLETED);
+    EnumSet.of(FILLED, PARTIALLY_FILLED, REJECTED, FAILED, EXPIRED, COMPLETED, REFUSED);
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -33,7 +35,7 @@ public enum RequestState {
 
   public boolean canMoveTo(RequestState next) {
     return switch (this) {
-      case QUEUED -> next == EXECUTING || next == EXPIRED || next == REJECTED || next == FAILED;
+      case QUEUED -> next == EXECUTING || next == EXPIRED || next == REJECTED || next == FAILED || next == REFUSED;
       case EXECUTING -> next.isFinal();
       default -> false;
     };

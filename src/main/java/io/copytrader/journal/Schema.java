@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,42 @@ import java.util.List;
  * {@code schema_version}. A released migration is never edited: a change is a new migration appended here.
  */
 final class Schema {
+
+  // Protection runs (the per-account supervisor's stop-loss maintenance) are journaled as requests of their
+  // own kind ending 'completed'. SQLite cannot alter a CHECK, so the table is rebuilt as its documentation
+  // describes: foreign keys off around it, checked before it commits; rows, indexes and references stay as they were.
+  private static final List<String> PROTECTION_KIND = List.of(
+    """
+    CREATE TABLE requests_v2 (
+      request_id TEXT PRIMARY KEY,
+      account_index INTEGER NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('trade', 'adjust', 'protection')),
+      body TEXT NOT NULL,
+      idempotency_key TEXT,
+      fingerprint TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN
+        ('queued', 'executing', 'filled', 'partially_filled', 'rejected', 'failed', 'expired', 'completed')),
+      created_at INTEGER NOT NULL,
+      started_at INTEGER,
+      finished_at INTEGER,
+      error_code TEXT,
+      error_message TEXT,
+      signal_timestamp INTEGER,
+      max_lag_ms INTEGER,
+      attempts INTEGER NOT NULL DEFAULT 0
+    )""",
+    """
+    INSERT INTO requests_v2 (request_id, account_index, kind, body, idempotency_key, fingerprint, state,
+      created_at, started_at, finished_at, error_code, error_message, signal_timestamp, max_lag_ms, attempts)
+    SELECT request_id, account_index, kind, body, idempotency_key, fingerprint, state, created_at, started_at,
+      finished_at, error_code, error_message, signal_timestamp, max_lag_ms, attempts FROM requests""",
+    "DROP TABLE requests",
+    "ALTER TABLE requests_v2 RENAME TO requests",
+    "CREATE INDEX requests_newest ON requests (created_at DESC, request_id DESC)",
+    "CREATE INDEX requests_account_newest ON requests (account_index, created_at DESC, request_id DESC)",
+    """
+    CREATE INDEX requests_unfinished ON requests (account_index, created_at, request_id)
+      WHERE state IN ('queued', 'executing')""");
 
   private static final List<List<String>> MIGRATIONS = List.of(
     List.of(
@@ -85,41 +122,38 @@ final class Schema {
         account_index INTEGER PRIMARY KEY,
         last_client_order_index INTEGER NOT NULL CHECK (last_client_order_index >= 0)
       )"""),
-    // Protection runs (the per-account supervisor's stop-loss maintenance) are journaled as requests of their
-    // own kind ending 'completed'. SQLite cannot alter a CHECK, so the table is rebuilt as its documentation
-    // describes: foreign keys off around it, checked before it commits; rows, indexes and references stay as they were.
-    List.of(
+    PROTECTION_KIND,
+    // Risk rails: a request a rail refused ends 'refused' (the requests table rebuilt as PROTECTION_KIND did, with
+    // that state added); each request's rail verdicts; the kill switch (scope -1 is all accounts, else an account
+    // index); the equity marks the loss rails measure from; and the indexes that rebuild the day's counters.
+    with(rebuildWithState(PROTECTION_KIND, "'refused'"),
       """
-      CREATE TABLE requests_v2 (
-        request_id TEXT PRIMARY KEY,
-        account_index INTEGER NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('trade', 'adjust', 'protection')),
-        body TEXT NOT NULL,
-        idempotency_key TEXT,
-        fingerprint TEXT NOT NULL,
-        state TEXT NOT NULL CHECK (state IN
-          ('queued', 'executing', 'filled', 'partially_filled', 'rejected', 'failed', 'expired', 'completed')),
-        created_at INTEGER NOT NULL,
-        started_at INTEGER,
-        finished_at INTEGER,
-        error_code TEXT,
-        error_message TEXT,
-        signal_timestamp INTEGER,
-        max_lag_ms INTEGER,
-        attempts INTEGER NOT NULL DEFAULT 0
+      CREATE TABLE rail_verdicts (
+        request_id TEXT NOT NULL REFERENCES requests (request_id),
+        ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+        rail TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'cut', 'refuse')),
+        detail TEXT NOT NULL,
+        PRIMARY KEY (request_id, ordinal)
+      ) WITHOUT ROWID""",
+      """
+      CREATE TABLE kill_switch (
+        scope INTEGER PRIMARY KEY CHECK (scope >= -1),
+        mode TEXT NOT NULL CHECK (mode IN ('halt', 'flatten')),
+        reason TEXT NOT NULL,
+        set_at INTEGER NOT NULL
       )""",
       """
-      INSERT INTO requests_v2 (request_id, account_index, kind, body, idempotency_key, fingerprint, state,
-        created_at, started_at, finished_at, error_code, error_message, signal_timestamp, max_lag_ms, attempts)
-      SELECT request_id, account_index, kind, body, idempotency_key, fingerprint, state, created_at, started_at,
-        finished_at, error_code, error_message, signal_timestamp, max_lag_ms, attempts FROM requests""",
-      "DROP TABLE requests",
-      "ALTER TABLE requests_v2 RENAME TO requests",
-      "CREATE INDEX requests_newest ON requests (created_at DESC, request_id DESC)",
-      "CREATE INDEX requests_account_newest ON requests (account_index, created_at DESC, request_id DESC)",
-      """
-      CREATE INDEX requests_unfinished ON requests (account_index, created_at, request_id)
-        WHERE state IN ('queued', 'executing')""")
+      CREATE TABLE equity_marks (
+        account_index INTEGER PRIMARY KEY,
+        peak_equity TEXT NOT NULL,
+        peak_at INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        day_start_equity TEXT NOT NULL,
+        day_start_unrealized_pnl TEXT NOT NULL
+      )""",
+      "CREATE INDEX orders_entry_time ON orders (coalesce(sent_at, created_at)) WHERE purpose = 'entry'",
+      "CREATE INDEX requests_account_fingerprint ON requests (account_index, fingerprint, created_at)")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();
@@ -127,6 +161,25 @@ final class Schema {
   /** The statements of one migration, for tests that build a journal as an older release left it. */
   static List<String> migration(int version) {
     return MIGRATIONS.get(version - 1);
+  }
+
+  /**
+   * The statements of a table rebuild of {@code requests} with {@code state} added to its states: the rebuild's
+   * table renamed so the copy does not meet the one an earlier migration left behind.
+   */
+  private static List<String> rebuildWithState(List<String> rebuild, String state) {
+    String states = "'expired', 'completed'";
+    if (!rebuild.get(0).contains(states + ")")) {
+      throw new IllegalStateException("the rebuild to extend does not end its states with " + states);
+    }
+    return rebuild.stream().map(sql -> sql.replace("requests_v2", "requests_next")
+      .replace(states + ")", states + ", " + state + ")")).toList();
+  }
+
+  private static List<String> with(List<String> first, String... more) {
+    List<String> statements = new ArrayList<>(first);
+    statements.addAll(List.of(more));
+    return List.copyOf(statements);
   }
 
   private Schema() {

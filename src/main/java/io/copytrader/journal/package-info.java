@@ -12,6 +12,11 @@
  *   <li>Each transaction: {@link io.copytrader.journal.Journal#insertOrder} after signing and before
  *       sending, then {@link io.copytrader.journal.Journal#updateOrder} with the outcome; an outcome that
  *       was lost is recorded as {@code unknown}.</li>
+ *   <li>Rails, before an opening is sent: {@link io.copytrader.journal.Journal#openingActivity},
+ *       {@link io.copytrader.journal.Journal#previousIdenticalSignal},
+ *       {@link io.copytrader.journal.Journal#observeEquity} and {@link io.copytrader.journal.Journal#killSwitch}
+ *       give the figures the rails need; then {@link io.copytrader.journal.Journal#recordRailVerdicts} when it
+ *       goes on, or {@link io.copytrader.journal.Journal#refuse}, which ends it {@code refused}.</li>
  *   <li>End: {@link io.copytrader.journal.Journal#finish} with the final state, error code and message.</li>
  *   <li>Restart: {@link io.copytrader.journal.Journal#unfinishedRequests} per account lists executing
  *       requests (reconcile their orders with the exchange by client order index or tx hash before sending

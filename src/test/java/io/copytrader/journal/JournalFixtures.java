@@ -25,7 +25,11 @@ final class JournalFixtures {
   }
 
   static NewOrder order(String requestId, int ordinal, OrderPurpose purpose, long clientOrderIndex) {
-    return new NewOrder(requestId, ordinal, purpose, 0, clientOrderIndex, 41 + ordinal, 3, 14, null,
+    return order(requestId, ordinal, purpose, 0, clientOrderIndex);
+  }
+
+  static NewOrder order(String requestId, int ordinal, OrderPurpose purpose, int marketId, long clientOrderIndex) {
+    return new NewOrder(requestId, ordinal, purpose, marketId, clientOrderIndex, 41 + ordinal, 3, 14, null,
       "{\"AccountIndex\":7,\"Nonce\":" + (41 + ordinal) + ",\"Sig\":\"c2ln\"}", Side.BUY,
       new BigDecimal("0.0123"), new BigDecimal("3012.45"), null);
   }

@@ -15,54 +15,40 @@ import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(VertxExtension.class)
 class JournalTest {
 
   private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
 
-  @TempDir
-  Path dataDir;
+  @RegisterExtension
+  final JournalFile file = new JournalFile(START);
 
-  private final MutableClock clock = new MutableClock(START);
-  private final List<Journal> opened = new ArrayList<>();
-
-  @AfterEach
-  void closeJournals(VertxTestContext test) {
-    Future.join(opened.stream().map(Journal::close).toList()).onComplete(test.succeedingThenComplete());
-  }
+  private final MutableClock clock = file.clock();
 
   private Future<Journal> open(Vertx vertx) {
-    return Journal.open(vertx, dataDir, clock).onSuccess(opened::add);
+    return file.open(vertx);
   }
 
   private Future<Journal> reopen(Vertx vertx, Journal journal) {
-    return journal.close().compose(closed -> open(vertx));
+    return file.reopen(vertx, journal);
   }
 
   @Test
   void createsTheSchemaAtCurrentVersionInWalMode(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(Journal::close).onComplete(test.succeeding(closed -> test.verify(() -> {
-      assertThat(query("SELECT group_concat(version) FROM schema_version")).isEqualTo("1,2");
+      assertThat(query("SELECT group_concat(version) FROM schema_version")).isEqualTo("1,2,3");
       assertThat(query("PRAGMA journal_mode")).isEqualTo("wal");
       test.completeNow();
     })));
@@ -72,7 +58,7 @@ class JournalTest {
   void reopeningAppliesNoMigrationTwice(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(journal -> reopen(vertx, journal)).compose(Journal::close)
       .onComplete(test.succeeding(closed -> test.verify(() -> {
-        assertThat(query("SELECT count(*) FROM schema_version")).isEqualTo("2");
+        assertThat(query("SELECT count(*) FROM schema_version")).isEqualTo("3");
         test.completeNow();
       })));
   }
@@ -104,7 +90,7 @@ class JournalTest {
         assertThat((Set<Long>) read.resultAt(2)).containsExactly(4242L);
         assertThat(query("SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index'"
           + " AND tbl_name = 'requests' AND name NOT LIKE 'sqlite_%' ORDER BY name)"))
-          .isEqualTo("requests_account_newest,requests_newest,requests_unfinished");
+          .isEqualTo("requests_account_fingerprint,requests_account_newest,requests_newest,requests_unfinished");
         test.completeNow();
       })));
   }
@@ -442,7 +428,7 @@ class JournalTest {
 
   @Test
   void corruptFileIsRefused(Vertx vertx, VertxTestContext test) throws Exception {
-    Files.write(dataDir.resolve(Journal.FILE_NAME), "this is not a database, only text pretending".repeat(200)
+    Files.write(file.dataDir().resolve(Journal.FILE_NAME), "this is not a database, only text pretending".repeat(200)
       .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     open(vertx).onComplete(test.failing(failure -> test.verify(() -> {
       assertThat(failure).isInstanceOf(JournalException.class)
@@ -455,12 +441,13 @@ class JournalTest {
   void fileWithANewerSchemaIsRefused(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(Journal::close)
       .compose(closed -> {
-        execute("INSERT INTO schema_version (version, applied_at) VALUES (3, 0)");
+        execute("INSERT INTO schema_version (version, applied_at) VALUES (" + (Schema.CURRENT_VERSION + 1) + ", 0)");
         return open(vertx);
       })
       .onComplete(test.failing(failure -> test.verify(() -> {
         assertThat(failure).isInstanceOf(JournalException.class)
-          .hasMessageContaining("schema version 3, newer than this build understands (2)");
+          .hasMessageContaining("schema version " + (Schema.CURRENT_VERSION + 1)
+            + ", newer than this build understands (" + Schema.CURRENT_VERSION + ")");
         test.completeNow();
       })));
   }
@@ -484,7 +471,7 @@ class JournalTest {
 
   @Test
   void journalLockedByAnotherInstanceIsRefused(Vertx vertx, VertxTestContext test) throws Exception {
-    FileChannel channel = FileChannel.open(dataDir.resolve("journal.lock"), StandardOpenOption.CREATE,
+    FileChannel channel = FileChannel.open(file.dataDir().resolve("journal.lock"), StandardOpenOption.CREATE,
       StandardOpenOption.WRITE);
     FileLock held = channel.lock();
     open(vertx).onComplete(test.failing(failure -> test.verify(() -> {
@@ -528,14 +515,7 @@ class JournalTest {
   }
 
   private String query(String sql) {
-    try (Connection connection = DriverManager.getConnection(url());
-         Statement statement = connection.createStatement();
-         ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getString(1);
-    } catch (SQLException problem) {
-      throw new IllegalStateException(problem);
-    }
+    return file.query(sql);
   }
 
   private int queued() {
@@ -543,15 +523,6 @@ class JournalTest {
   }
 
   private void execute(String sql) {
-    try (Connection connection = DriverManager.getConnection(url());
-         Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException problem) {
-      throw new IllegalStateException(problem);
-    }
-  }
-
-  private String url() {
-    return "jdbc:sqlite:" + dataDir.resolve(Journal.FILE_NAME);
+    file.execute(sql);
   }
 }
