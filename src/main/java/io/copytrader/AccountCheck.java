@@ -35,8 +35,7 @@ public final class AccountCheck {
     this.out = out;
   }
 
-  static int run(AppConfig config) {
-    Vertx vertx = Vertx.vertx();
+  static int run(Vertx vertx, AppConfig config) {
     try {
       LighterClient lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.baseUrl()));
       List<String> problems = new AccountCheck(config, lighter, System.out).check().await();

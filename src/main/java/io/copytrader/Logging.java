@@ -1,16 +1,33 @@
 package io.copytrader;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
 import io.copytrader.config.AppConfig;
+import org.slf4j.LoggerFactory;
 
-/** Chooses the log format before the first logger exists, since Logback reads its configuration once. */
+/**
+ * Applies the configured log format. Vert.x exists before the configuration does (vertx-config reads it) and
+ * its loggers start Logback in the text format, so the JSON format reconfigures Logback once it is known,
+ * before the service logs its first line. An explicit {@code logback.configurationFile} is left alone.
+ */
 final class Logging {
 
   private Logging() {
   }
 
   static void configure(AppConfig.LogFormat format) {
-    if (format == AppConfig.LogFormat.JSON && System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "logback-json.xml");
+    if (format != AppConfig.LogFormat.JSON || System.getProperty("logback.configurationFile") != null) {
+      return;
+    }
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    JoranConfigurator configurator = new JoranConfigurator();
+    configurator.setContext(context);
+    context.reset();
+    try {
+      configurator.doConfigure(Logging.class.getResource("/logback-json.xml"));
+    } catch (JoranException e) {
+      throw new IllegalStateException("logback-json.xml could not be applied", e);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.copytrader;
 import io.copytrader.config.ConfigException;
 import io.copytrader.config.ConfigLoader;
 import io.copytrader.config.LoadedConfig;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 
 /**
@@ -20,22 +21,26 @@ public final class Main {
       System.out.println(usage());
       return;
     }
+    // The configuration is read with vertx-config, from a worker of the Vert.x instance the command then runs on.
+    Vertx vertx = ServiceLauncher.createVertx();
     LoadedConfig loaded;
     try {
-      loaded = ConfigLoader.load(System.getenv(), Path.of("").toAbsolutePath());
+      loaded = ConfigLoader.await(ConfigLoader.load(vertx, System.getenv(), Path.of("").toAbsolutePath()));
     } catch (ConfigException e) {
       System.err.println("Invalid configuration:");
       e.problems().forEach(problem -> System.err.println("  - " + problem));
+      vertx.close().await();
       System.exit(2);
       return;
     }
     Logging.configure(loaded.config().logFormat());
     int status = switch (command) {
-      case "run" -> ServiceLauncher.run(loaded);
-      case "check" -> AccountCheck.run(loaded.config());
-      case "paper-exchange" -> PaperLauncher.run(loaded.config());
+      case "run" -> ServiceLauncher.run(vertx, loaded);
+      case "check" -> AccountCheck.run(vertx, loaded.config());
+      case "paper-exchange" -> PaperLauncher.run(vertx, loaded.config());
       default -> {
         System.err.println("Unknown command '" + command + "'.\n" + usage());
+        vertx.close().await();
         yield 64;
       }
     };
@@ -50,6 +55,7 @@ public final class Main {
         run             start the service (paper mode when no account is configured)
         check           verify each account's API key, owner and balances against Lighter, then exit
         paper-exchange  run the paper exchange alone (ACCOUNTS, PAPER_PORT, PAPER_BALANCE)
-      Configuration: conf/config.json < .env (or ENV_FILE) < environment; see README.md.""";
+      Configuration: bundled conf/config.json < ./conf/config.json < .env (or ENV_FILE) < environment;
+      see README.md.""";
   }
 }

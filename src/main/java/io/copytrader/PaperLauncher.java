@@ -17,12 +17,12 @@ final class PaperLauncher {
   private PaperLauncher() {
   }
 
-  static int run(AppConfig config) {
+  static int run(Vertx vertx, AppConfig config) {
     if (config.accounts().isEmpty()) {
       System.err.println("paper-exchange needs the accounts to register: set ACCOUNTS or ACCOUNTS_FILE");
+      vertx.close().await();
       return 2;
     }
-    Vertx vertx = Vertx.vertx();
     PaperExchange exchange = new PaperExchange(PaperMode.paperConfig(config, config.accounts(), "127.0.0.1"));
     try {
       vertx.deployVerticle(exchange).await();

@@ -20,10 +20,14 @@ final class ServiceLauncher {
   private ServiceLauncher() {
   }
 
-  static int run(LoadedConfig loaded) {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+  /** The one Vert.x instance of the process, with the metrics the service exposes. */
+  static Vertx createVertx() {
+    return Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
       .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
       .setEnabled(true)));
+  }
+
+  static int run(Vertx vertx, LoadedConfig loaded) {
     ServiceMetrics.bindJvm();
     try {
       vertx.deployVerticle(new MainVerticle(loaded)).await();

@@ -1,22 +1,27 @@
 package io.copytrader.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /**
- * Gathers the configuration from its sources, later wins: the bundled {@code conf/config.json} (defaults),
- * {@code conf/config.json} in the working directory, the {@code .env} file (or {@code ENV_FILE}), then the
- * process environment. {@code ACCOUNTS_FILE} supplies {@code ACCOUNTS} from a file.
+ * Gathers the configuration with a vertx-config {@link ConfigRetriever} whose stores merge in this order, later
+ * wins: the bundled {@code conf/config.json} (defaults), {@code conf/config.json} in the working directory, the
+ * {@code .env} file (or {@code ENV_FILE}), then the process environment. Only known {@link Setting}s are kept.
+ * {@code ACCOUNTS_FILE} supplies {@code ACCOUNTS} from a file. Every problem of every store is reported at once.
  */
 public final class ConfigLoader {
 
@@ -25,20 +30,89 @@ public final class ConfigLoader {
   private ConfigLoader() {
   }
 
+  /** Loads off the event loop: the stores read their files on worker threads. */
+  public static Future<LoadedConfig> load(Vertx vertx, Map<String, String> environment, Path workingDirectory) {
+    ConfigRetriever retriever = ConfigRetriever.create(vertx, options(environment, workingDirectory));
+    return retriever.getConfig()
+      .eventually(retriever::close)
+      .compose(merged -> vertx.executeBlocking(() -> settle(merged, workingDirectory), false));
+  }
+
+  /** For a caller without a Vert.x instance of its own (tests): loads with a short-lived one. */
   public static LoadedConfig load(Map<String, String> environment, Path workingDirectory) throws ConfigException {
-    List<String> problems = new ArrayList<>();
-    Map<String, String> values = new HashMap<>();
-    values.putAll(bundledDefaults(problems));
-    Path localDefaults = workingDirectory.resolve("conf/config.json");
-    if (Files.isRegularFile(localDefaults)) {
-      values.putAll(readJsonDefaults(readFile(localDefaults, "conf/config.json", problems), localDefaults.toString(),
-        problems));
+    Vertx vertx = Vertx.vertx();
+    try {
+      return await(load(vertx, environment, workingDirectory));
+    } finally {
+      vertx.close();
     }
-    values.putAll(envFile(environment, workingDirectory, problems));
+  }
+
+  /** Waits on a thread that is not an event loop; a configuration problem comes back as itself. */
+  public static LoadedConfig await(Future<LoadedConfig> loading) throws ConfigException {
+    try {
+      return loading.toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ConfigException problems) {
+        throw problems;
+      }
+      throw new IllegalStateException("configuration could not be loaded", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the configuration", e);
+    }
+  }
+
+  static ConfigRetrieverOptions options(Map<String, String> environment, Path workingDirectory) {
+    Path localDefaults = workingDirectory.resolve("conf/config.json");
+    return new ConfigRetrieverOptions()
+      .setScanPeriod(0)
+      .addStore(store(settingsFile("json", "bundled conf/config.json").put("resource", DEFAULTS_RESOURCE)))
+      .addStore(store(settingsFile("json", localDefaults.toString())
+        .put("path", localDefaults.toString()).put("label", "conf/config.json")))
+      .addStore(envFileStore(environment, workingDirectory))
+      .addStore(new ConfigStoreOptions().setType("json").setConfig(knownSettings(environment)));
+  }
+
+  private static JsonObject settingsFile(String format, String source) {
+    return new JsonObject().put("format", format).put("source", source);
+  }
+
+  private static ConfigStoreOptions store(JsonObject configuration) {
+    return new ConfigStoreOptions().setType(SettingsFileStoreFactory.TYPE).setConfig(configuration);
+  }
+
+  private static ConfigStoreOptions envFileStore(Map<String, String> environment, Path workingDirectory) {
+    String named = blankToNull(environment.get("ENV_FILE"));
+    Path path = workingDirectory.resolve(named != null ? named : ".env");
+    JsonObject configuration = settingsFile("env", path.getFileName().toString())
+      .put("path", path.toString()).put("label", named != null ? "ENV_FILE" : ".env");
+    if (named != null) {
+      configuration.put("missing", "ENV_FILE names " + named + ", which does not exist or is not a file");
+    }
+    return store(configuration);
+  }
+
+  private static JsonObject knownSettings(Map<String, String> environment) {
+    JsonObject settings = new JsonObject();
     for (Setting setting : Setting.values()) {
       String value = environment.get(setting.name());
       if (value != null) {
-        values.put(setting.name(), value);
+        settings.put(setting.name(), value);
+      }
+    }
+    return settings;
+  }
+
+  private static LoadedConfig settle(JsonObject merged, Path workingDirectory) throws ConfigException {
+    List<String> problems = new ArrayList<>();
+    JsonObject storeProblems = merged.getJsonObject(SettingsFileStoreFactory.PROBLEMS, new JsonObject());
+    storeProblems.forEach(entry -> ((JsonArray) entry.getValue()).forEach(problem -> problems.add((String) problem)));
+    Map<String, String> values = new HashMap<>();
+    for (Setting setting : Setting.values()) {
+      Object value = merged.getValue(setting.name());
+      if (value != null) {
+        values.put(setting.name(), value.toString());
       }
     }
     String accountsFile = blankToNull(values.get(Setting.ACCOUNTS_FILE.name()));
@@ -47,81 +121,14 @@ public final class ConfigLoader {
         problems.add("ACCOUNTS_FILE and ACCOUNTS are both set: set only one of them");
       } else {
         Path path = workingDirectory.resolve(accountsFile);
-        String content = readFile(path, "ACCOUNTS_FILE", problems);
-        if (content != null) {
-          values.put(Setting.ACCOUNTS.name(), content);
+        try {
+          values.put(Setting.ACCOUNTS.name(), Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          problems.add("ACCOUNTS_FILE: cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
         }
       }
     }
     return ConfigParser.parse(values, problems);
-  }
-
-  private static Map<String, String> envFile(Map<String, String> environment, Path workingDirectory,
-                                            List<String> problems) {
-    String named = blankToNull(environment.get("ENV_FILE"));
-    Path path = named != null ? workingDirectory.resolve(named) : workingDirectory.resolve(".env");
-    if (!Files.isRegularFile(path)) {
-      if (named != null) {
-        problems.add("ENV_FILE names " + named + ", which does not exist or is not a file");
-      }
-      return Map.of();
-    }
-    String content = readFile(path, named != null ? "ENV_FILE" : ".env", problems);
-    return content == null ? Map.of() : EnvFile.parse(content, path.getFileName().toString(), problems);
-  }
-
-  private static Map<String, String> bundledDefaults(List<String> problems) {
-    try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-      if (in == null) {
-        problems.add("the bundled defaults " + DEFAULTS_RESOURCE + " are missing from the build");
-        return Map.of();
-      }
-      return readJsonDefaults(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled conf/config.json",
-        problems);
-    } catch (IOException e) {
-      problems.add("cannot read the bundled defaults: " + e.getMessage());
-      return Map.of();
-    }
-  }
-
-  static Map<String, String> readJsonDefaults(String content, String source, List<String> problems) {
-    if (content == null) {
-      return Map.of();
-    }
-    Map<String, String> values = new HashMap<>();
-    try {
-      JsonNode root = Json.STRICT.readTree(content);
-      if (root == null || !root.isObject()) {
-        problems.add(source + " must be a JSON object of VARIABLE: value");
-        return Map.of();
-      }
-      Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        Setting setting = Setting.byName(field.getKey());
-        if (setting == null) {
-          problems.add(source + ": unknown variable " + field.getKey());
-        } else if (setting.secret()) {
-          problems.add(source + ": " + field.getKey() + " is a secret and belongs in .env or the environment");
-        } else if (field.getValue().isValueNode()) {
-          values.put(field.getKey(), field.getValue().isNull() ? "" : field.getValue().asText());
-        } else {
-          problems.add(source + ": " + field.getKey() + " must be a string or a number");
-        }
-      }
-    } catch (JsonProcessingException e) {
-      problems.add(source + " is not valid JSON " + Json.position(e));
-    }
-    return values;
-  }
-
-  private static String readFile(Path path, String label, List<String> problems) {
-    try {
-      return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      problems.add(label + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
-      return null;
-    }
   }
 
   static String blankToNull(String value) {

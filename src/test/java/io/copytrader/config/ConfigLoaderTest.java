@@ -233,6 +233,56 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void eachStoreOverridesTheStoresBeforeIt() throws Exception {
+    Files.createDirectories(dir.resolve("conf"));
+    Files.writeString(dir.resolve("conf/config.json"), "{\"HTTP_PORT\": 8123, \"MAX_RETRIES\": 4, \"RETRY_INTERVAL\": 6}");
+    Files.writeString(dir.resolve(".env"), "MAX_RETRIES=7\nRETRY_INTERVAL=9\n");
+
+    AppConfig config = load(Map.of("RETRY_INTERVAL", "11"));
+
+    assertThat(config.maxQueuePerAccount()).as("bundled").isEqualTo(100);
+    assertThat(config.httpPort()).as("working-directory conf/config.json").isEqualTo(8123);
+    assertThat(config.maxRetries()).as(".env").isEqualTo(7);
+    assertThat(config.retryInterval()).as("environment").isEqualTo(Duration.ofSeconds(11));
+  }
+
+  @Test
+  void workingDirectoryConfigJsonProblemsNameTheFile() throws Exception {
+    Files.createDirectories(dir.resolve("conf"));
+    Path local = dir.resolve("conf/config.json");
+    Files.writeString(local, "{\"NOT_A_SETTING\": 1, \"HTTP_PORT\": [1]}");
+
+    assertThat(problems(Map.of()).problems()).containsExactly(
+      local + ": unknown variable NOT_A_SETTING", local + ": HTTP_PORT must be a string or a number");
+  }
+
+  @Test
+  void invalidWorkingDirectoryConfigJsonIsAProblem() throws Exception {
+    Files.createDirectories(dir.resolve("conf"));
+    Files.writeString(dir.resolve("conf/config.json"), "{\"HTTP_PORT\": 80,}");
+
+    assertThat(problems(Map.of()).problems()).singleElement().asString()
+      .startsWith(dir.resolve("conf/config.json") + " is not valid JSON");
+  }
+
+  @Test
+  void problemsOfEveryStoreAreReportedTogetherInStoreOrder() throws Exception {
+    Files.createDirectories(dir.resolve("conf"));
+    Files.writeString(dir.resolve("conf/config.json"), "{\"NOT_A_SETTING\": 1}");
+    Files.writeString(dir.resolve(".env"), "no equals sign\n");
+
+    assertThat(problems(Map.of("MAX_RETRIES", "many")).problems()).containsExactly(
+      dir.resolve("conf/config.json") + ": unknown variable NOT_A_SETTING",
+      ".env line 1: expected KEY=VALUE",
+      "MAX_RETRIES must be a whole number, got 'many'");
+  }
+
+  @Test
+  void environmentVariablesThatAreNotSettingsAreIgnored() throws Exception {
+    assertThat(load(Map.of("NOT_A_SETTING", "x", "PATH", "/usr/bin")).maxRetries()).isEqualTo(3);
+  }
+
+  @Test
   void envFileNamedByEnvFileIsRead() throws Exception {
     Files.writeString(dir.resolve("prod.env"), "MAX_RETRIES=4\n");
     Files.writeString(dir.resolve(".env"), "MAX_RETRIES=8\n");
