@@ -37,7 +37,7 @@ public final class AccountCheck {
 
   static int run(Vertx vertx, AppConfig config) {
     try {
-      LighterClient lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.baseUrl()));
+      LighterClient lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl()));
       List<String> problems = new AccountCheck(config, lighter, System.out).check().await();
       problems.forEach(problem -> System.err.println("FAILED: " + problem));
       return problems.isEmpty() ? 0 : 1;
@@ -54,10 +54,10 @@ public final class AccountCheck {
     if (config.accounts().isEmpty()) {
       return Future.succeededFuture(List.of("no accounts configured (ACCOUNTS or ACCOUNTS_FILE)"));
     }
-    out.println("Checking " + config.accounts().size() + " account(s) against " + config.baseUrl());
+    out.println("Checking " + config.accounts().list().size() + " account(s) against " + config.lighter().baseUrl());
     List<String> problems = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
-    for (AccountConfig account : config.accounts()) {
+    for (AccountConfig account : config.accounts().list()) {
       chain = chain.compose(done -> check(account, problems));
     }
     return chain.map(done -> problems);
@@ -99,8 +99,9 @@ public final class AccountCheck {
   }
 
   private void describe(String label, DetailedAccount details, List<String> problems) {
-    if (config.l1Address() != null && !Eip55.sameAddress(config.l1Address(), details.l1Address())) {
-      problems.add(label + ": belongs to " + details.l1Address() + ", not to L1_ADDRESS " + config.l1Address());
+    String owner = config.accounts().l1Address();
+    if (owner != null && !Eip55.sameAddress(owner, details.l1Address())) {
+      problems.add(label + ": belongs to " + details.l1Address() + ", not to L1_ADDRESS " + owner);
     }
     out.println(label + ": owner " + details.l1Address() + ", collateral " + plain(details.collateral())
       + " USDC, available " + plain(details.availableBalance()) + " USDC, total asset value "

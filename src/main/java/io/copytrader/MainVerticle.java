@@ -1,7 +1,6 @@
 package io.copytrader;
 
 import io.copytrader.account.AccountDeployer;
-import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.LoadedConfig;
 import io.copytrader.health.HealthVerticle;
@@ -58,27 +57,28 @@ public final class MainVerticle extends VerticleBase {
     return paper.start()
       .compose(effective -> {
         config = effective;
-        lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.baseUrl()));
+        lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl()));
         return Journal.open(vertx, config.dataDir());
       })
       .compose(opened -> {
         journal = opened;
-        accounts = new AccountDeployer(vertx, config, lighter, journal, metrics);
+        accounts = new AccountDeployer(vertx, config.lighter(), config.accounts().list(), config.policy(),
+          config.shutdownGrace(), lighter, journal, metrics);
         return vertx.deployVerticle(new MarketCacheVerticle(lighter));
       })
       .compose(deployed -> vertx.deployVerticle(accounts.stream()))
       .compose(deployed -> vertx.deployVerticle(new NotifierVerticle(config.telegram(), metrics)))
       .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter,
-        config.accounts().stream().map(AccountConfig::accountIndex).toList(), metrics)))
+        config.accounts().indexes(), metrics)))
       .compose(deployed -> accounts.deploy())
       .compose(accountDeployments -> {
-        http = new HttpVerticle(config, journal, metrics);
+        http = new HttpVerticle(config.http(), config.accounts().indexes(), journal, metrics);
         return vertx.deployVerticle(http)
-          .recover(failure -> Future.failedFuture("the HTTP API cannot listen on " + config.httpHost() + ":"
-            + config.httpPort() + " (HTTP_PORT): " + failure.getMessage()))
+          .recover(failure -> Future.failedFuture("the HTTP API cannot listen on " + config.http().host() + ":"
+            + config.http().port() + " (HTTP_PORT): " + failure.getMessage()))
           .compose(deployed -> vertx.deployVerticle(new DrainVerticle(accountDeployments, config.shutdownGrace())));
       })
-      .compose(deployed -> vertx.deployVerticle(new SignerWarmUpVerticle(config.chainId())))
+      .compose(deployed -> vertx.deployVerticle(new SignerWarmUpVerticle(config.lighter().chainId())))
       .onSuccess(ready -> announce());
   }
 
@@ -92,7 +92,7 @@ public final class MainVerticle extends VerticleBase {
 
   private void announce() {
     LOG.info("Ready: {} mode, {} account(s), Lighter at {}, API on http://{}:{}", config.mode().name().toLowerCase(),
-      config.accounts().size(), config.baseUrl(), config.httpHost(), httpPort());
+      config.accounts().list().size(), config.lighter().baseUrl(), config.http().host(), httpPort());
     paper.announce(config, httpPort());
     StartupNotice.publish(vertx, config);
   }

@@ -28,12 +28,12 @@ final class PaperLauncher {
       vertx.deployVerticle(exchange).await();
     } catch (Exception e) {
       // await() rethrows checked causes too (a taken port is a BindException); see ServiceLauncher.
-      LOG.error("Paper exchange failed to start: {}", PaperMode.cannotListen(config, e));
+      LOG.error("Paper exchange failed to start: {}", PaperMode.cannotListen(config.paper(), e));
       vertx.close().await();
       return 1;
     }
     LOG.info("Paper exchange listening on {} with {} account(s); set BASE_URL={} and MODE=live to trade on it",
-      exchange.baseUrl(), config.accounts().size(), exchange.baseUrl());
+      exchange.baseUrl(), config.accounts().list().size(), exchange.baseUrl());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture()
       .join(), "shutdown"));
     return 0;

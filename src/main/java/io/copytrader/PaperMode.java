@@ -2,8 +2,10 @@ package io.copytrader;
 
 import java.util.stream.LongStream;
 import io.copytrader.config.AccountConfig;
+import io.copytrader.config.Accounts;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.Mode;
+import io.copytrader.config.PaperSettings;
 import io.copytrader.config.Secret;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.paper.PaperAccount;
@@ -44,29 +46,31 @@ final class PaperMode {
     if (config.mode() != Mode.PAPER) {
       return Future.succeededFuture(config);
     }
-    List<AccountConfig> accounts = config.accounts().isEmpty() ? demoAccounts() : config.accounts();
+    Accounts accounts = config.accounts().isEmpty()
+      ? new Accounts(demoAccounts(), config.accounts().l1Address()) : config.accounts();
     exchange = new PaperExchange(paperConfig(config, accounts, "127.0.0.1"));
     return vertx.deployVerticle(exchange)
-      .recover(failure -> Future.failedFuture(cannotListen(config, failure)))
-      .map(deployed -> config.withBaseUrl(exchange.baseUrl()).withAccounts(accounts));
+      .recover(failure -> Future.failedFuture(cannotListen(config.paper(), failure)))
+      .map(deployed -> config.tradingOn(exchange.baseUrl(), accounts));
   }
 
   /** The paper exchange's configuration for these accounts, each funded with {@code PAPER_BALANCE}. */
-  static PaperConfig paperConfig(AppConfig config, List<AccountConfig> accounts, String host) {
-    String owner = config.l1Address() != null ? config.l1Address() : DEMO_L1_ADDRESS;
-    List<PaperAccount> paperAccounts = accounts.stream()
-      .map(account -> new PaperAccount(account.accountIndex(), owner, config.paperBalance(),
+  static PaperConfig paperConfig(AppConfig config, Accounts accounts, String host) {
+    String owner = accounts.l1Address() != null ? accounts.l1Address() : DEMO_L1_ADDRESS;
+    PaperSettings paper = config.paper();
+    List<PaperAccount> paperAccounts = accounts.list().stream()
+      .map(account -> new PaperAccount(account.accountIndex(), owner, paper.balance(),
         Map.of(account.apiKeyIndex(), ApiKey.parse(account.privateKey().reveal()).publicKeyHex())))
       .toList();
     PaperConfig defaults = PaperConfig.defaults();
-    return new PaperConfig(host, config.paperPort() == null ? 0 : config.paperPort(), config.chainId(), true,
-      defaults.book(), defaults.markets(), paperAccounts, config.paperSequencerDelay() == null
-        ? PaperConfig.DEFAULT_SEQUENCER_DELAY_MS : config.paperSequencerDelay().toMillis());
+    return new PaperConfig(host, paper.portOrAny(), config.lighter().chainId(), true, defaults.book(),
+      defaults.markets(), paperAccounts, paper.sequencerDelay() == null
+        ? PaperConfig.DEFAULT_SEQUENCER_DELAY_MS : paper.sequencerDelay().toMillis());
   }
 
   /** Names the port, since a taken one is the usual reason and the bind error alone does not say which. */
-  static String cannotListen(AppConfig config, Throwable failure) {
-    return "the paper exchange cannot listen on 127.0.0.1:" + (config.paperPort() == null ? 0 : config.paperPort())
+  static String cannotListen(PaperSettings paper, Throwable failure) {
+    return "the paper exchange cannot listen on 127.0.0.1:" + paper.portOrAny()
       + " (PAPER_PORT): " + failure.getMessage();
   }
 
@@ -74,9 +78,9 @@ final class PaperMode {
     if (exchange == null) {
       return;
     }
-    List<Long> indexes = effective.accounts().stream().map(AccountConfig::accountIndex).toList();
+    List<Long> indexes = effective.accounts().indexes();
     LOG.info("Paper mode: trading on the paper exchange at {} with accounts {}", exchange.baseUrl(), indexes);
-    String key = effective.apiKeyRequired() ? " -H 'X-API-Key: <API_KEY>'" : "";
+    String key = effective.http().apiKeyRequired() ? " -H 'X-API-Key: <API_KEY>'" : "";
     LOG.info("Try: curl -s -X POST http://127.0.0.1:{}/api/trade -H 'Content-Type: application/json'{} -d "
       + "'{\"account_index\":{},\"symbol\":\"ETH\",\"trade_type\":\"long\",\"reference_position_ratio\":0.5}'",
       httpPort, key, indexes.get(0));

@@ -14,7 +14,7 @@ final class StartupNotice {
   }
 
   static void publish(Vertx vertx, AppConfig config) {
-    List<StartupSummary.Account> accounts = config.accounts().stream()
+    List<StartupSummary.Account> accounts = config.accounts().list().stream()
       .map(account -> new StartupSummary.Account(account.accountIndex(), account.name())).toList();
     vertx.eventBus().<JsonObject>request(Addresses.MARKET_LIST, new JsonObject())
       .map(reply -> reply.body().getJsonArray("markets").stream()

@@ -53,8 +53,8 @@ class WarmTradeTest {
       "RETRY_INTERVAL", "1",
       "DATA_DIR", dir.resolve("data").toString()), dir));
     await(vertx.deployVerticle(service));
-    paperPort = URI.create(service.effectiveConfig().baseUrl()).getPort();
-    account = service.effectiveConfig().accounts().get(0).accountIndex();
+    paperPort = URI.create(service.effectiveConfig().lighter().baseUrl()).getPort();
+    account = service.effectiveConfig().accounts().list().get(0).accountIndex();
     client = WebClient.create(vertx);
   }
 

@@ -2,7 +2,8 @@ package io.copytrader.account;
 
 import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
-import io.copytrader.config.AppConfig;
+import io.copytrader.config.AccountPolicy;
+import io.copytrader.config.LighterEndpoint;
 import io.copytrader.journal.Journal;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterStream;
@@ -32,16 +33,25 @@ public final class AccountDeployer {
   private static final long STREAM_TOKEN_SECONDS = 600;
 
   private final Vertx vertx;
-  private final AppConfig config;
+  private final LighterEndpoint endpoint;
+  private final List<AccountConfig> accounts;
+  private final AccountPolicy policy;
+  private final Duration shutdownGrace;
   private final LighterClient lighter;
   private final Journal journal;
   private final ServiceMetrics metrics;
   private final LighterStream stream;
 
-  public AccountDeployer(Vertx vertx, AppConfig config, LighterClient lighter, Journal journal,
-                         ServiceMetrics metrics) {
+  /**
+   * @param shutdownGrace how long an account may drain its queue when the service stops
+   */
+  public AccountDeployer(Vertx vertx, LighterEndpoint endpoint, List<AccountConfig> accounts, AccountPolicy policy,
+                         Duration shutdownGrace, LighterClient lighter, Journal journal, ServiceMetrics metrics) {
     this.vertx = vertx;
-    this.config = config;
+    this.endpoint = endpoint;
+    this.accounts = accounts;
+    this.policy = policy;
+    this.shutdownGrace = shutdownGrace;
     this.lighter = lighter;
     this.journal = journal;
     this.metrics = metrics;
@@ -59,10 +69,10 @@ public final class AccountDeployer {
 
   /** Deploys one account after another, each once its journal position is known; their deployment ids. */
   public Future<List<String>> deploy() {
-    TxSigner signer = new TxSigner(config.chainId());
+    TxSigner signer = new TxSigner(endpoint.chainId());
     List<String> deployments = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
-    for (AccountConfig account : config.accounts()) {
+    for (AccountConfig account : accounts) {
       chain = chain
         .compose(previous -> journal.lastClientOrderIndex(account.accountIndex()))
         .compose(lastIndex -> vertx.deployVerticle(account(account, signer, lastIndex.orElse(0))))
@@ -75,25 +85,25 @@ public final class AccountDeployer {
   private AccountVerticle account(AccountConfig account, TxSigner signer, long lastClientOrderIndex) {
     ExchangeSession session = new ExchangeSession(lighter, account, ApiKey.parse(account.privateKey().reveal()),
       signer);
-    ExecutionSettings settings = new ExecutionSettings(account.effective(config.trading()), 1 + config.maxRetries(),
-      config.retryInterval(), config.maxSignalAge(), FILL_TIMEOUT);
+    ExecutionSettings settings = new ExecutionSettings(account.effective(policy.trading()), 1 + policy.maxRetries(),
+      policy.retryInterval(), policy.maxSignalAge(), FILL_TIMEOUT);
     ClientOrderIndexAllocator orderIndexes = new ClientOrderIndexAllocator(lastClientOrderIndex);
     StreamExchangeView view = new StreamExchangeView(stream, new RestExchangeView(lighter, session::authToken));
     TradeExecutor executor = new TradeExecutor(vertx, account, settings, session, view, journal, orderIndexes,
       metrics);
-    return new AccountVerticle(account, config.maxQueuePerAccount(), journal, lighter, executor,
-      new AccountView(lighter, account.accountIndex(), session::authToken), config.shutdownGrace(), metrics)
+    return new AccountVerticle(account, policy.maxQueuePerAccount(), journal, lighter, executor,
+      new AccountView(lighter, account.accountIndex(), session::authToken), shutdownGrace, metrics)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
-        config.protectionInterval(), config.protectExternalPositions(), stream::connections));
+        policy.protectionInterval(), policy.protectExternalPositions(), stream::connections));
   }
 
   private LighterStream followingStream() {
-    List<LighterStream.StreamAccount> followed = config.accounts().stream().map(account -> {
+    List<LighterStream.StreamAccount> followed = accounts.stream().map(account -> {
       ApiKey key = ApiKey.parse(account.privateKey().reveal());
       return new LighterStream.StreamAccount(account.accountIndex(), () -> AuthToken.create(key,
         account.accountIndex(), account.apiKeyIndex(), System.currentTimeMillis() / 1000 + STREAM_TOKEN_SECONDS));
     }).toList();
-    return new LighterStream(LighterStreamOptions.defaults(config.baseUrl()), () -> vertx.eventBus()
+    return new LighterStream(LighterStreamOptions.defaults(endpoint.baseUrl()), () -> vertx.eventBus()
       .<JsonObject>request(Addresses.MARKET_LIST, new JsonObject())
       .map(reply -> reply.body().getJsonArray("markets").stream()
         .map(market -> (JsonObject) market)

@@ -91,11 +91,13 @@ final class ConfigParser {
     }
     String host = httpHost != null ? httpHost : apiKey == null ? "127.0.0.1" : "0.0.0.0";
     int chain = chainId != null ? chainId : chainIdFor(baseUrl);
-    AppConfig config = new AppConfig(mode, baseUrl, chain, l1Address, accounts, trading, maxRetries,
-      Duration.ofSeconds(retryInterval), telegram, apiKey == null ? null : Secret.of(apiKey), host, httpPort,
-      Path.of(dataDir), maxQueue, paperPort, paperBalance,
-      paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay), Duration.ofSeconds(maxSignalAge),
-      Duration.ofSeconds(shutdownGrace), logFormat, Duration.ofSeconds(protectionInterval), external);
+    AccountPolicy policy = new AccountPolicy(trading, maxQueue, maxRetries, Duration.ofSeconds(retryInterval),
+      Duration.ofSeconds(maxSignalAge), Duration.ofSeconds(protectionInterval), external);
+    AppConfig config = new AppConfig(mode, new LighterEndpoint(baseUrl, chain), new Accounts(accounts, l1Address),
+      policy, telegram, new HttpSettings(host, httpPort, apiKey == null ? null : Secret.of(apiKey)),
+      new PaperSettings(paperPort, paperBalance,
+        paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay)),
+      Path.of(dataDir), Duration.ofSeconds(shutdownGrace), logFormat);
     return new LoadedConfig(config, warnings);
   }
 

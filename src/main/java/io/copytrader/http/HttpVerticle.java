@@ -3,7 +3,7 @@ package io.copytrader.http;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.account.TradeRequest;
-import io.copytrader.config.AppConfig;
+import io.copytrader.config.HttpSettings;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.RequestCursor;
 import io.copytrader.journal.RequestQuery;
@@ -21,7 +21,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,15 +43,18 @@ public final class HttpVerticle extends VerticleBase {
 
   private static final int DEFAULT_PAGE = 50;
 
-  private final AppConfig config;
+  private final HttpSettings settings;
+  private final Set<Long> accountIndexes;
   private final Journal journal;
   private final ServiceMetrics metrics;
   private HttpServer server;
   private boolean exchangeHealthy = true;
   private boolean refusingIntake;
 
-  public HttpVerticle(AppConfig config, Journal journal, ServiceMetrics metrics) {
-    this.config = config;
+  /** Given the configured account indexes only: the API never holds a private key. */
+  public HttpVerticle(HttpSettings settings, Collection<Long> accountIndexes, Journal journal, ServiceMetrics metrics) {
+    this.settings = settings;
+    this.accountIndexes = Set.copyOf(accountIndexes);
     this.journal = journal;
     this.metrics = metrics;
   }
@@ -75,10 +80,10 @@ public final class HttpVerticle extends VerticleBase {
           .setMaxHeaderSize(MAX_HEADER_BYTES))
         .requestHandler(router)
         .invalidRequestHandler(ErrorResponses::sendUndecodable)
-        .listen(config.httpPort(), config.httpHost()))
+        .listen(settings.port(), settings.host()))
       .onSuccess(listening -> {
         server = listening;
-        LOG.info("HTTP API listening on {}:{}", config.httpHost(), listening.actualPort());
+        LOG.info("HTTP API listening on {}:{}", settings.host(), listening.actualPort());
       });
   }
 
@@ -96,8 +101,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health").handler(this::health);
     router.get("/").handler(ctx -> json(ctx, 200, new JsonObject()
       .put("service", "Lighter copy trader").put("status", "running")));
-    if (config.apiKeyRequired()) {
-      ApiKeyAuth auth = new ApiKeyAuth(config.apiKey());
+    if (settings.apiKeyRequired()) {
+      ApiKeyAuth auth = new ApiKeyAuth(settings.apiKey());
       router.route("/api/*").handler(auth);
       router.route("/metrics").handler(auth);
     }
@@ -135,7 +140,7 @@ public final class HttpVerticle extends VerticleBase {
       ErrorResponses.send(ctx.response(), FailureCode.INVALID_REQUEST, e.getMessage());
       return;
     }
-    if (config.account(request.accountIndex()).isEmpty()) {
+    if (!accountIndexes.contains(request.accountIndex())) {
       ErrorResponses.send(ctx.response(), FailureCode.UNKNOWN_ACCOUNT,
         "account " + request.accountIndex() + " is not configured");
       return;
@@ -205,7 +210,7 @@ public final class HttpVerticle extends VerticleBase {
       ErrorResponses.send(ctx.response(), FailureCode.INVALID_REQUEST, "account_index must be a non-negative integer");
       return;
     }
-    if (config.account(accountIndex).isEmpty()) {
+    if (!accountIndexes.contains(accountIndex)) {
       ErrorResponses.send(ctx.response(), FailureCode.UNKNOWN_ACCOUNT,
         "Account " + accountIndex + " not found in configuration");
       return;

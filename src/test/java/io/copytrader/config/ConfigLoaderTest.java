@@ -39,69 +39,74 @@ class ConfigLoaderTest {
   void everyVariableHasItsDocumentedDefault() throws Exception {
     AppConfig config = load(Map.of());
 
-    assertThat(config.baseUrl()).isEqualTo("https://mainnet.zklighter.elliot.ai");
-    assertThat(config.chainId()).isEqualTo(304);
-    assertThat(config.l1Address()).isNull();
-    assertThat(config.accounts()).isEmpty();
+    assertThat(config.lighter().baseUrl()).isEqualTo("https://mainnet.zklighter.elliot.ai");
+    assertThat(config.lighter().chainId()).isEqualTo(304);
+    assertThat(config.accounts().l1Address()).isNull();
+    assertThat(config.accounts().list()).isEmpty();
     assertThat(config.mode()).isEqualTo(Mode.PAPER);
-    assertThat(config.trading().maxSlippage()).isEqualByComparingTo("0.01");
-    assertThat(config.trading().stopLossRatio()).isEqualByComparingTo("0.05");
-    assertThat(config.trading().scalingFactor()).isEqualByComparingTo("0.8");
-    assertThat(config.maxRetries()).isEqualTo(3);
-    assertThat(config.retryInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.policy().trading().maxSlippage()).isEqualByComparingTo("0.01");
+    assertThat(config.policy().trading().stopLossRatio()).isEqualByComparingTo("0.05");
+    assertThat(config.policy().trading().scalingFactor()).isEqualByComparingTo("0.8");
+    assertThat(config.policy().maxRetries()).isEqualTo(3);
+    assertThat(config.policy().retryInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.telegram().enabled()).isFalse();
     assertThat(config.telegram().threadId()).isNull();
     assertThat(config.telegram().apiUrl()).isEqualTo("https://api.telegram.org");
-    assertThat(config.apiKey()).isNull();
-    assertThat(config.httpHost()).isEqualTo("127.0.0.1");
-    assertThat(config.httpPort()).isEqualTo(8000);
+    assertThat(config.http().apiKey()).isNull();
+    assertThat(config.http().host()).isEqualTo("127.0.0.1");
+    assertThat(config.http().port()).isEqualTo(8000);
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
-    assertThat(config.maxQueuePerAccount()).isEqualTo(100);
-    assertThat(config.paperPort()).isNull();
-    assertThat(config.paperBalance()).isEqualByComparingTo("10000");
-    assertThat(config.maxSignalAge()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.policy().maxQueuePerAccount()).isEqualTo(100);
+    assertThat(config.paper().port()).isNull();
+    assertThat(config.paper().balance()).isEqualByComparingTo("10000");
+    assertThat(config.policy().maxSignalAge()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.logFormat()).isEqualTo(AppConfig.LogFormat.TEXT);
-    assertThat(config.protectionInterval()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(config.protectExternalPositions()).isEqualTo(ExternalPositions.REPORT);
+    assertThat(config.policy().protectionInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.policy().protectExternalPositions()).isEqualTo(ExternalPositions.REPORT);
   }
 
   static Stream<Arguments> variables() {
     return Stream.of(
-      Arguments.of("BASE_URL", "https://testnet.zklighter.elliot.ai", (Function<AppConfig, Object>) AppConfig::baseUrl,
+      Arguments.of("BASE_URL", "https://testnet.zklighter.elliot.ai",
+        (Function<AppConfig, Object>) c -> c.lighter().baseUrl(),
         "https://testnet.zklighter.elliot.ai"),
-      Arguments.of("CHAIN_ID", "466324", (Function<AppConfig, Object>) AppConfig::chainId, 466324),
+      Arguments.of("CHAIN_ID", "466324", (Function<AppConfig, Object>) c -> c.lighter().chainId(), 466324),
       Arguments.of("L1_ADDRESS", "0xA52458D77266a7b8566D0CCE608a0eCC72229A60",
-        (Function<AppConfig, Object>) AppConfig::l1Address, "0xA52458D77266a7b8566D0CCE608a0eCC72229A60"),
-      Arguments.of("MAX_SLIPPAGE", "0.02", (Function<AppConfig, Object>) c -> c.trading().maxSlippage(),
+        (Function<AppConfig, Object>) c -> c.accounts().l1Address(), "0xA52458D77266a7b8566D0CCE608a0eCC72229A60"),
+      Arguments.of("MAX_SLIPPAGE", "0.02", (Function<AppConfig, Object>) c -> c.policy().trading().maxSlippage(),
         new BigDecimal("0.02")),
-      Arguments.of("STOP_LOSS_RATIO", "0.1", (Function<AppConfig, Object>) c -> c.trading().stopLossRatio(),
+      Arguments.of("STOP_LOSS_RATIO", "0.1", (Function<AppConfig, Object>) c -> c.policy().trading().stopLossRatio(),
         new BigDecimal("0.1")),
-      Arguments.of("SCALING_FACTOR", "1.5", (Function<AppConfig, Object>) c -> c.trading().scalingFactor(),
+      Arguments.of("SCALING_FACTOR", "1.5", (Function<AppConfig, Object>) c -> c.policy().trading().scalingFactor(),
         new BigDecimal("1.5")),
-      Arguments.of("MAX_RETRIES", "0", (Function<AppConfig, Object>) AppConfig::maxRetries, 0),
-      Arguments.of("RETRY_INTERVAL", "2", (Function<AppConfig, Object>) AppConfig::retryInterval, Duration.ofSeconds(2)),
+      Arguments.of("MAX_RETRIES", "0", (Function<AppConfig, Object>) c -> c.policy().maxRetries(), 0),
+      Arguments.of("RETRY_INTERVAL", "2",
+        (Function<AppConfig, Object>) c -> c.policy().retryInterval(), Duration.ofSeconds(2)),
       Arguments.of("TELEGRAM_THREAD_ID", "42", (Function<AppConfig, Object>) c -> c.telegram().threadId(), 42L),
-      Arguments.of("TELEGRAM_API_URL", "http://127.0.0.1:9999", (Function<AppConfig, Object>) c -> c.telegram().apiUrl(),
+      Arguments.of("TELEGRAM_API_URL", "http://127.0.0.1:9999",
+        (Function<AppConfig, Object>) c -> c.telegram().apiUrl(),
         "http://127.0.0.1:9999"),
-      Arguments.of("HTTP_HOST", "0.0.0.0", (Function<AppConfig, Object>) AppConfig::httpHost, "0.0.0.0"),
-      Arguments.of("HTTP_PORT", "9000", (Function<AppConfig, Object>) AppConfig::httpPort, 9000),
+      Arguments.of("HTTP_HOST", "0.0.0.0", (Function<AppConfig, Object>) c -> c.http().host(), "0.0.0.0"),
+      Arguments.of("HTTP_PORT", "9000", (Function<AppConfig, Object>) c -> c.http().port(), 9000),
       Arguments.of("DATA_DIR", "/var/lib/trader", (Function<AppConfig, Object>) AppConfig::dataDir,
         Path.of("/var/lib/trader")),
-      Arguments.of("MAX_QUEUE_PER_ACCOUNT", "5", (Function<AppConfig, Object>) AppConfig::maxQueuePerAccount, 5),
+      Arguments.of("MAX_QUEUE_PER_ACCOUNT", "5", (Function<AppConfig, Object>) c -> c.policy().maxQueuePerAccount(), 5),
       Arguments.of("MODE", "paper", (Function<AppConfig, Object>) AppConfig::mode, Mode.PAPER),
-      Arguments.of("PAPER_PORT", "18080", (Function<AppConfig, Object>) AppConfig::paperPort, 18080),
-      Arguments.of("PAPER_BALANCE", "2500.5", (Function<AppConfig, Object>) AppConfig::paperBalance,
+      Arguments.of("PAPER_PORT", "18080", (Function<AppConfig, Object>) c -> c.paper().port(), 18080),
+      Arguments.of("PAPER_BALANCE", "2500.5", (Function<AppConfig, Object>) c -> c.paper().balance(),
         new BigDecimal("2500.5")),
-      Arguments.of("PAPER_SEQUENCER_DELAY_MS", "40", (Function<AppConfig, Object>) AppConfig::paperSequencerDelay,
+      Arguments.of("PAPER_SEQUENCER_DELAY_MS", "40", (Function<AppConfig, Object>) c -> c.paper().sequencerDelay(),
         Duration.ofMillis(40)),
-      Arguments.of("MAX_SIGNAL_AGE", "30", (Function<AppConfig, Object>) AppConfig::maxSignalAge, Duration.ofSeconds(30)),
-      Arguments.of("SHUTDOWN_GRACE", "5", (Function<AppConfig, Object>) AppConfig::shutdownGrace, Duration.ofSeconds(5)),
+      Arguments.of("MAX_SIGNAL_AGE", "30",
+        (Function<AppConfig, Object>) c -> c.policy().maxSignalAge(), Duration.ofSeconds(30)),
+      Arguments.of("SHUTDOWN_GRACE", "5",
+        (Function<AppConfig, Object>) AppConfig::shutdownGrace, Duration.ofSeconds(5)),
       Arguments.of("LOG_FORMAT", "json", (Function<AppConfig, Object>) AppConfig::logFormat, AppConfig.LogFormat.JSON),
-      Arguments.of("PROTECTION_INTERVAL", "5", (Function<AppConfig, Object>) AppConfig::protectionInterval,
+      Arguments.of("PROTECTION_INTERVAL", "5", (Function<AppConfig, Object>) c -> c.policy().protectionInterval(),
         Duration.ofSeconds(5)),
       Arguments.of("PROTECT_EXTERNAL_POSITIONS", "Protect",
-        (Function<AppConfig, Object>) AppConfig::protectExternalPositions, ExternalPositions.PROTECT));
+        (Function<AppConfig, Object>) c -> c.policy().protectExternalPositions(), ExternalPositions.PROTECT));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -137,22 +142,22 @@ class ConfigLoaderTest {
   void apiKeyIsKeptAsASecretAndOpensTheDefaultBindAddress() throws Exception {
     AppConfig config = load(Map.of("API_KEY", "s3cret"));
 
-    assertThat(config.apiKey().matches("s3cret")).isTrue();
-    assertThat(config.apiKey().matches("s3creT")).isFalse();
-    assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+    assertThat(config.http().apiKey().matches("s3cret")).isTrue();
+    assertThat(config.http().apiKey().matches("s3creT")).isFalse();
+    assertThat(config.http().host()).isEqualTo("0.0.0.0");
   }
 
   @Test
   void withoutApiKeyTheServiceBindsToLoopbackAndWarns() throws Exception {
     LoadedConfig loaded = ConfigLoader.load(Map.of(), dir);
 
-    assertThat(loaded.config().httpHost()).isEqualTo("127.0.0.1");
+    assertThat(loaded.config().http().host()).isEqualTo("127.0.0.1");
     assertThat(loaded.warnings()).filteredOn(w -> w.contains("API_KEY is not set")).hasSize(1);
   }
 
   @Test
   void chainIdIsDerivedFromATestnetBaseUrl() throws Exception {
-    assertThat(load(Map.of("BASE_URL", "https://testnet.zklighter.elliot.ai")).chainId()).isEqualTo(300);
+    assertThat(load(Map.of("BASE_URL", "https://testnet.zklighter.elliot.ai")).lighter().chainId()).isEqualTo(300);
   }
 
   @Test
@@ -160,7 +165,7 @@ class ConfigLoaderTest {
     AppConfig config = load(Map.of("ACCOUNTS",
       "[{\"index\":123,\"api_index\":2,\"private_key\":\"" + KEY_A + "\"}]"));
 
-    assertThat(config.accounts()).singleElement().satisfies(account -> {
+    assertThat(config.accounts().list()).singleElement().satisfies(account -> {
       assertThat(account.accountIndex()).isEqualTo(123);
       assertThat(account.apiKeyIndex()).isEqualTo(2);
       assertThat(account.privateKey().reveal()).isEqualTo("ab".repeat(40));
@@ -174,11 +179,11 @@ class ConfigLoaderTest {
     AppConfig config = load(Map.of("ACCOUNTS", "[{\"account_index\":7,\"api_key_index\":3,\"private_key\":\""
       + KEY_B + "\",\"name\":\"main\",\"scaling_factor\":2,\"max_slippage\":\"0.005\",\"stop_loss_ratio\":0.2}]"));
 
-    AccountConfig account = config.accounts().get(0);
+    AccountConfig account = config.accounts().list().get(0);
     assertThat(account.accountIndex()).isEqualTo(7);
     assertThat(account.apiKeyIndex()).isEqualTo(3);
     assertThat(account.name()).isEqualTo("main");
-    TradingParameters effective = account.effective(config.trading());
+    TradingParameters effective = account.effective(config.policy().trading());
     assertThat(effective.scalingFactor()).isEqualByComparingTo("2");
     assertThat(effective.maxSlippage()).isEqualByComparingTo("0.005");
     assertThat(effective.stopLossRatio()).isEqualByComparingTo("0.2");
@@ -189,7 +194,8 @@ class ConfigLoaderTest {
     AppConfig config = load(Map.of("SCALING_FACTOR", "0.5", "ACCOUNTS",
       "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + KEY_B + "\"}]"));
 
-    assertThat(config.accounts().get(0).effective(config.trading()).scalingFactor()).isEqualByComparingTo("0.5");
+    assertThat(config.accounts().list().get(0).effective(config.policy().trading()).scalingFactor())
+      .isEqualByComparingTo("0.5");
   }
 
   @Test
@@ -199,7 +205,7 @@ class ConfigLoaderTest {
 
     AppConfig config = load(Map.of("ACCOUNTS_FILE", "accounts.json"));
 
-    assertThat(config.accounts()).extracting(AccountConfig::accountIndex).containsExactly(9L);
+    assertThat(config.accounts().list()).extracting(AccountConfig::accountIndex).containsExactly(9L);
   }
 
   @Test
@@ -216,8 +222,8 @@ class ConfigLoaderTest {
 
     AppConfig config = load(Map.of("RETRY_INTERVAL", "11"));
 
-    assertThat(config.maxRetries()).isEqualTo(7);
-    assertThat(config.retryInterval()).isEqualTo(Duration.ofSeconds(11));
+    assertThat(config.policy().maxRetries()).isEqualTo(7);
+    assertThat(config.policy().retryInterval()).isEqualTo(Duration.ofSeconds(11));
   }
 
   @Test
@@ -228,22 +234,23 @@ class ConfigLoaderTest {
 
     AppConfig config = load(Map.of());
 
-    assertThat(config.httpPort()).isEqualTo(8123);
-    assertThat(config.maxRetries()).isEqualTo(1);
+    assertThat(config.http().port()).isEqualTo(8123);
+    assertThat(config.policy().maxRetries()).isEqualTo(1);
   }
 
   @Test
   void eachStoreOverridesTheStoresBeforeIt() throws Exception {
     Files.createDirectories(dir.resolve("conf"));
-    Files.writeString(dir.resolve("conf/config.json"), "{\"HTTP_PORT\": 8123, \"MAX_RETRIES\": 4, \"RETRY_INTERVAL\": 6}");
+    Files.writeString(dir.resolve("conf/config.json"),
+      "{\"HTTP_PORT\": 8123, \"MAX_RETRIES\": 4, \"RETRY_INTERVAL\": 6}");
     Files.writeString(dir.resolve(".env"), "MAX_RETRIES=7\nRETRY_INTERVAL=9\n");
 
     AppConfig config = load(Map.of("RETRY_INTERVAL", "11"));
 
-    assertThat(config.maxQueuePerAccount()).as("bundled").isEqualTo(100);
-    assertThat(config.httpPort()).as("working-directory conf/config.json").isEqualTo(8123);
-    assertThat(config.maxRetries()).as(".env").isEqualTo(7);
-    assertThat(config.retryInterval()).as("environment").isEqualTo(Duration.ofSeconds(11));
+    assertThat(config.policy().maxQueuePerAccount()).as("bundled").isEqualTo(100);
+    assertThat(config.http().port()).as("working-directory conf/config.json").isEqualTo(8123);
+    assertThat(config.policy().maxRetries()).as(".env").isEqualTo(7);
+    assertThat(config.policy().retryInterval()).as("environment").isEqualTo(Duration.ofSeconds(11));
   }
 
   @Test
@@ -279,7 +286,7 @@ class ConfigLoaderTest {
 
   @Test
   void environmentVariablesThatAreNotSettingsAreIgnored() throws Exception {
-    assertThat(load(Map.of("NOT_A_SETTING", "x", "PATH", "/usr/bin")).maxRetries()).isEqualTo(3);
+    assertThat(load(Map.of("NOT_A_SETTING", "x", "PATH", "/usr/bin")).policy().maxRetries()).isEqualTo(3);
   }
 
   @Test
@@ -287,7 +294,7 @@ class ConfigLoaderTest {
     Files.writeString(dir.resolve("prod.env"), "MAX_RETRIES=4\n");
     Files.writeString(dir.resolve(".env"), "MAX_RETRIES=8\n");
 
-    assertThat(load(Map.of("ENV_FILE", "prod.env")).maxRetries()).isEqualTo(4);
+    assertThat(load(Map.of("ENV_FILE", "prod.env")).policy().maxRetries()).isEqualTo(4);
   }
 
   @Test
@@ -307,8 +314,8 @@ class ConfigLoaderTest {
 
     AppConfig config = load(Map.of());
 
-    assertThat(config.accounts()).extracting(AccountConfig::accountIndex).containsExactly(5L);
-    assertThat(config.trading().scalingFactor()).isEqualByComparingTo("0.8");
+    assertThat(config.accounts().list()).extracting(AccountConfig::accountIndex).containsExactly(5L);
+    assertThat(config.policy().trading().scalingFactor()).isEqualByComparingTo("0.8");
     assertThat(config.telegram().threadId()).isNull();
   }
 
@@ -324,7 +331,7 @@ class ConfigLoaderTest {
       "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + KEY_B + "\"}]"));
 
     assertThat(config.mode()).isEqualTo(Mode.PAPER);
-    assertThat(config.accounts()).hasSize(1);
+    assertThat(config.accounts().list()).hasSize(1);
   }
 
   @Test

@@ -53,7 +53,7 @@ class ExchangeFaultStormTest {
     MainVerticle main = new MainVerticle(config);
     vertx.deployVerticle(main).await();
     port = main.httpPort();
-    paper = URI.create(main.effectiveConfig().baseUrl());
+    paper = URI.create(main.effectiveConfig().lighter().baseUrl());
     client = WebClient.create(vertx);
   }
 

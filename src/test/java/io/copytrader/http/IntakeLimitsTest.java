@@ -50,7 +50,8 @@ class IntakeLimitsTest {
       "HTTP_PORT", "0",
       "ACCOUNTS", "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + KEY + "\"}]"), dir).config();
     Journal journal = Journal.open(vertx, dir.resolve("data")).await();
-    HttpVerticle http = new HttpVerticle(config, journal, ServiceMetrics.forVertx());
+    HttpVerticle http = new HttpVerticle(config.http(), config.accounts().indexes(), journal,
+      ServiceMetrics.forVertx());
     vertx.deployVerticle(http).await();
     port = http.actualPort();
     client = WebClient.create(vertx);

@@ -1,0 +1,18 @@
+package io.copytrader.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * The paper exchange of paper mode and of the {@code paper-exchange} command.
+ *
+ * @param port           its port, null for any free one
+ * @param balance        the collateral each paper account starts with
+ * @param sequencerDelay its sequencer delay, null for its default
+ */
+public record PaperSettings(Integer port, BigDecimal balance, Duration sequencerDelay) {
+
+  public int portOrAny() {
+    return port == null ? 0 : port;
+  }
+}
