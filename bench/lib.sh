@@ -116,7 +116,7 @@ start_service() {
   keys=$(accounts_json "$accounts")
   if [[ $PAPER == external ]]; then
     start_paper_exchange "$keys"
-    mode=(MODE=live BASE_URL="$PAPER_URL")
+    mode=(MODE=live BASE_URL="$PAPER_URL" CHAIN_ID=304)
   fi
   local started command
   # shellcheck disable=SC2206

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.Eip55;
+import io.copytrader.config.LighterEndpoint;
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.ApiKeyInfo;
 import io.copytrader.lighter.DetailedAccount;
@@ -54,7 +55,9 @@ public final class AccountCheck {
     if (config.accounts().isEmpty()) {
       return Future.succeededFuture(List.of("no accounts configured (ACCOUNTS or ACCOUNTS_FILE)"));
     }
-    out.println("Checking " + config.accounts().list().size() + " account(s) against " + config.lighter().baseUrl());
+    LighterEndpoint endpoint = config.lighter();
+    out.println("Network " + endpoint.networkName() + ", chain id " + endpoint.chainId());
+    out.println("Checking " + config.accounts().list().size() + " account(s) against " + endpoint.baseUrl());
     List<String> problems = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (AccountConfig account : config.accounts().list()) {

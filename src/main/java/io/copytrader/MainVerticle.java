@@ -91,8 +91,9 @@ public final class MainVerticle extends VerticleBase {
   }
 
   private void announce() {
-    LOG.info("Ready: {} mode, {} account(s), Lighter at {}, API on http://{}:{}", config.mode().name().toLowerCase(),
-      config.accounts().list().size(), config.lighter().baseUrl(), config.http().host(), httpPort());
+    LOG.info("Ready: {} mode, {} account(s), Lighter at {} (network {}, chain id {}), API on http://{}:{}",
+      config.mode().name().toLowerCase(), config.accounts().list().size(), config.lighter().baseUrl(),
+      config.lighter().networkName(), config.lighter().chainId(), config.http().host(), httpPort());
     paper.announce(config, httpPort());
     StartupNotice.publish(vertx, config);
   }

@@ -32,8 +32,9 @@ final class PaperLauncher {
       vertx.close().await();
       return 1;
     }
-    LOG.info("Paper exchange listening on {} with {} account(s); set BASE_URL={} and MODE=live to trade on it",
-      exchange.baseUrl(), config.accounts().list().size(), exchange.baseUrl());
+    LOG.info("Paper exchange listening on {} with {} account(s); set BASE_URL={}, CHAIN_ID={} and MODE=live to "
+      + "trade on it", exchange.baseUrl(), config.accounts().list().size(), exchange.baseUrl(),
+      config.lighter().chainId());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture()
       .join(), "shutdown"));
     return 0;

@@ -103,7 +103,7 @@ public final class AccountDeployer {
       return new LighterStream.StreamAccount(account.accountIndex(), () -> AuthToken.create(key,
         account.accountIndex(), account.apiKeyIndex(), System.currentTimeMillis() / 1000 + STREAM_TOKEN_SECONDS));
     }).toList();
-    return new LighterStream(LighterStreamOptions.defaults(endpoint.baseUrl()), () -> vertx.eventBus()
+    return new LighterStream(LighterStreamOptions.forStreamUrl(endpoint.streamUrl()), () -> vertx.eventBus()
       .<JsonObject>request(Addresses.MARKET_LIST, new JsonObject())
       .map(reply -> reply.body().getJsonArray("markets").stream()
         .map(market -> (JsonObject) market)

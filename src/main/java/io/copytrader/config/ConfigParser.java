@@ -41,12 +41,6 @@ final class ConfigParser {
   }
 
   private LoadedConfig parse() throws ConfigException {
-    String baseUrl = text(Setting.BASE_URL);
-    if (baseUrl == null) {
-      problems.add("BASE_URL must be set (the Lighter REST base URL)");
-    } else if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-      problems.add("BASE_URL must start with http:// or https://");
-    }
     Integer chainId = integer(Setting.CHAIN_ID, 1, Integer.MAX_VALUE);
     String l1Address = l1Address();
     List<AccountConfig> accounts = accounts();
@@ -78,6 +72,8 @@ final class ConfigParser {
       integer(Setting.PROTECTION_INTERVAL, 1, 86_400));
     ExternalPositions external = externalPositions();
     Mode mode = mode(accounts);
+    LighterEndpoint endpoint = EndpointResolver.resolve(text(Setting.NETWORK), text(Setting.BASE_URL),
+      text(Setting.STREAM_URL), chainId, mode, problems, warnings);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -90,20 +86,14 @@ final class ConfigParser {
         + (httpHost == null ? "; binding to 127.0.0.1 only" : "; HTTP_HOST=" + httpHost));
     }
     String host = httpHost != null ? httpHost : apiKey == null ? "127.0.0.1" : "0.0.0.0";
-    int chain = chainId != null ? chainId : chainIdFor(baseUrl);
     AccountPolicy policy = new AccountPolicy(trading, maxQueue, maxRetries, Duration.ofSeconds(retryInterval),
       Duration.ofSeconds(maxSignalAge), Duration.ofSeconds(protectionInterval), external);
-    AppConfig config = new AppConfig(mode, new LighterEndpoint(baseUrl, chain), new Accounts(accounts, l1Address),
+    AppConfig config = new AppConfig(mode, endpoint, new Accounts(accounts, l1Address),
       policy, telegram, new HttpSettings(host, httpPort, apiKey == null ? null : Secret.of(apiKey)),
       new PaperSettings(paperPort, paperBalance,
         paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay)),
       Path.of(dataDir), Duration.ofSeconds(shutdownGrace), logFormat);
     return new LoadedConfig(config, warnings);
-  }
-
-  /** Lighter signs the chain id into every transaction: 304 mainnet, 300 testnet (as its SDK decides). */
-  static int chainIdFor(String baseUrl) {
-    return baseUrl != null && baseUrl.toLowerCase(Locale.ROOT).contains("testnet") ? 300 : 304;
   }
 
   private Mode mode(List<AccountConfig> accounts) {

@@ -3,7 +3,9 @@ package io.copytrader.config;
 /** Every configuration variable the service reads, by its environment name. */
 public enum Setting {
   MODE,
+  NETWORK,
   BASE_URL,
+  STREAM_URL,
   CHAIN_ID,
   L1_ADDRESS,
   ACCOUNTS,

@@ -34,14 +34,20 @@ public record LighterStreamOptions(String host, int port, boolean ssl, Duration 
     }
   }
 
-  /** The stream of the exchange at {@code baseUrl} (its REST URL): same host, {@code ws(s)://host/stream}. */
+  /** The stream of the exchange at {@code baseUrl} (its REST URL), as {@link LighterNetwork#streamUrlFor} says. */
   public static LighterStreamOptions defaults(String baseUrl) {
-    URI uri = URI.create(baseUrl);
+    return forStreamUrl(LighterNetwork.streamUrlFor(baseUrl));
+  }
+
+  /** The stream at {@code streamUrl}: a {@code ws} or {@code wss} URL with a host and the path {@value #PATH}. */
+  public static LighterStreamOptions forStreamUrl(String streamUrl) {
+    URI uri = URI.create(streamUrl);
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-      throw new IllegalArgumentException("baseUrl must be an http or https URL with a host");
+    if (uri.getHost() == null || !(scheme.equals("ws") || scheme.equals("wss")) || !PATH.equals(uri.getPath())
+      || uri.getRawQuery() != null) {
+      throw new IllegalArgumentException("streamUrl must be a ws or wss URL with a host and the path " + PATH);
     }
-    boolean ssl = scheme.equals("https");
+    boolean ssl = scheme.equals("wss");
     int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
     return new LighterStreamOptions(uri.getHost(), port, ssl, Duration.ofSeconds(30), Duration.ofSeconds(45),
       Duration.ofMillis(250), Duration.ofSeconds(10));

@@ -63,6 +63,7 @@ final class InProcessTarget implements CampaignTarget {
     Map<String, String> env = new HashMap<>();
     env.put("MODE", "live");
     env.put("BASE_URL", exchangeUrl);
+    env.put("CHAIN_ID", String.valueOf(PaperConfig.defaults().chainId()));
     env.put("ACCOUNTS", Account.accountsJson(ACCOUNTS));
     env.put("API_KEY", API_KEY);
     env.put("HTTP_HOST", "127.0.0.1");

@@ -131,6 +131,7 @@ final class TradingHarness {
     Map<String, String> env = new HashMap<>();
     env.put("MODE", "live");
     env.put("BASE_URL", paper.baseUrl());
+    env.put("CHAIN_ID", String.valueOf(PaperConfig.defaults().chainId()));
     env.put("ACCOUNTS", configured.encode());
     env.put("API_KEY", API_KEY);
     env.put("HTTP_HOST", "127.0.0.1");

@@ -2,6 +2,7 @@ package io.copytrader.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.paper.PaperConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ class CheckCommandIT {
   private static final Duration EXIT = Duration.ofSeconds(30);
   private static final TestAccount FIRST = TestAccount.of(2001, 0x31);
   private static final TestAccount SECOND = TestAccount.of(2002, 0x32);
+  private static final String CHAIN_ID = String.valueOf(PaperConfig.defaults().chainId());
 
   private static PaperFixture exchange;
 
@@ -52,6 +54,13 @@ class CheckCommandIT {
     assertThat(status).as(output).isZero();
     assertThat(output).contains("account #2001: API key 0 matches", "account #2002: API key 0 matches")
       .contains("account #2001: owner " + TestAccount.OWNER).doesNotContain("FAILED");
+  }
+
+  @Test
+  void printsTheNetworkAndTheChainIdItChecksOn() {
+    runCheck(List.of(FIRST), TestAccount.OWNER);
+
+    assertThat(check.output()).contains("Network custom, chain id " + CHAIN_ID);
   }
 
   @Test
@@ -94,6 +103,7 @@ class CheckCommandIT {
   void failsSayingLighterCannotBeReachedRatherThanThatTheAccountIsMissing() {
     Map<String, String> env = new HashMap<>();
     env.put("BASE_URL", "http://127.0.0.1:" + Http.freePort());
+    env.put("CHAIN_ID", CHAIN_ID);
     env.put("ACCOUNTS", TestAccount.accountsJson(List.of(FIRST)));
     check = ServiceProcess.start(workingDirectory, env, "check");
 
@@ -119,6 +129,7 @@ class CheckCommandIT {
   private int runCheck(List<TestAccount> accounts, String l1Address) {
     Map<String, String> env = new HashMap<>();
     env.put("BASE_URL", exchange.baseUrl());
+    env.put("CHAIN_ID", CHAIN_ID);
     env.put("ACCOUNTS", TestAccount.accountsJson(accounts));
     env.put("L1_ADDRESS", l1Address);
     env.put("DATA_DIR", workingDirectory.resolve("data").toString());

@@ -58,6 +58,20 @@ class ConfigErrorIT {
     assertThat(output).doesNotContain("Ready:");
   }
 
+  @Test
+  void aLiveServiceOnAnUnknownHostWithoutChainIdExitsWith2NamingChainId() throws IOException {
+    writeEnv("BASE_URL=http://127.0.0.1:9\nACCOUNTS=[{\"index\":1,\"api_index\":0,\"private_key\":\"0x%s\"}]\n"
+      .formatted(KEY));
+
+    int status = run();
+
+    String output = service.output();
+    assertThat(status).as(output).isEqualTo(2);
+    assertThat(output.lines().filter(line -> line.startsWith("  - "))).containsExactly("  - CHAIN_ID must be set: "
+      + "BASE_URL's host 127.0.0.1 is none of the known networks (lighter, lighter-testnet, robinhood, "
+      + "robinhood-testnet) and NETWORK is not set");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
     "[{\"index\":1,\"api_index\":0,\"private_key\":\"0x%s\",\"scaling_factor\":500}]",

@@ -1,5 +1,6 @@
 package io.copytrader.it;
 
+import io.copytrader.paper.PaperConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ final class ServiceEnvironment {
     Map<String, String> env = new HashMap<>();
     env.put("MODE", "live");
     env.put("BASE_URL", baseUrl);
+    env.put("CHAIN_ID", String.valueOf(PaperConfig.defaults().chainId()));
     env.put("ACCOUNTS", TestAccount.accountsJson(accounts));
     env.put("HTTP_PORT", String.valueOf(httpPort));
     env.put("DATA_DIR", dataDirectory.toString());
