@@ -44,7 +44,7 @@ public final class ConfigLoader {
     try {
       return await(load(vertx, environment, workingDirectory));
     } finally {
-      vertx.close();
+      vertx.close().await();
     }
   }
 
