@@ -116,6 +116,8 @@ start_service() {
   keys=$(accounts_json "$accounts")
   if [[ $PAPER == external ]]; then
     start_paper_exchange "$keys"
+    # A loopback BASE_URL names no Lighter network, so the chain id is given: the paper exchange's (the default
+    # network's, 304).
     mode=(MODE=live BASE_URL="$PAPER_URL" CHAIN_ID=304)
   fi
   local started command
