@@ -12,6 +12,17 @@ public final class Addresses {
   public static final String INTAKE_CLOSE = "copytrade.http.intake.close";
   /** The graceful stop: replies once intake is closed and every account has drained. */
   public static final String SHUTDOWN = "copytrade.shutdown";
+  /**
+   * Engages the kill switch: {@code {"mode": "halt"|"flatten", "account_index": n (absent: all accounts),
+   * "reason": text}}; replies the whole kill switch as {@code KillSwitchWire} writes it.
+   */
+  public static final String KILL_SWITCH_ENGAGE = "copytrade.rails.kill";
+  /** Clears the kill switch: {@code {"account_index": n (absent: all)}}; replies the whole kill switch. */
+  public static final String KILL_SWITCH_RESUME = "copytrade.rails.resume";
+  /** Published after every change of the kill switch: the whole kill switch as {@code KillSwitchWire} writes it. */
+  public static final String KILL_SWITCH_CHANGED = "copytrade.rails.kill-switch.changed";
+  /** The rails of every account and the kill switch, as {@code GET /api/rails} shows them. */
+  public static final String RAILS_STATUS = "copytrade.rails.status";
   /** Header of a submit: {@link System#nanoTime()} when the HTTP API received the signal. */
   public static final String RECEIVED_NANOS = "received_nanos";
 
@@ -28,6 +39,14 @@ public final class Addresses {
   /** The account as the API shows it (balances, positions, stop-loss orders). */
   public static String accountView(long accountIndex) {
     return ACCOUNT_PREFIX + accountIndex + ".view";
+  }
+
+  /**
+   * The account's rails as {@code GET /api/rails} shows one account: {@code {"account_index", "limits": {…},
+   * "today": {"opening_orders", "realized_pnl", "unrealized_pnl", "drawdown_pct", …}, "kill_switch": mode}}.
+   */
+  public static String accountRails(long accountIndex) {
+    return ACCOUNT_PREFIX + accountIndex + ".rails";
   }
 
   /** The account's state for health: {@code {"queued": requests waiting or running}}. */
