@@ -1,5 +1,7 @@
 package io.copytrader;
 
+import io.copytrader.cli.AccountCheck;
+import io.copytrader.cli.PaperLauncher;
 import io.copytrader.config.ConfigException;
 import io.copytrader.config.ConfigLoader;
 import io.copytrader.config.LoadedConfig;

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * accounts (when none is configured) or with the configured accounts, registered under the public keys
  * derived from their private keys and funded with {@code PAPER_BALANCE}.
  */
-final class PaperMode {
+public final class PaperMode {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperMode.class);
   static final long FIRST_DEMO_ACCOUNT = 1001;
@@ -55,7 +55,7 @@ final class PaperMode {
   }
 
   /** The paper exchange's configuration for these accounts, each funded with {@code PAPER_BALANCE}. */
-  static PaperConfig paperConfig(AppConfig config, Accounts accounts, String host) {
+  public static PaperConfig paperConfig(AppConfig config, Accounts accounts, String host) {
     String owner = accounts.l1Address() != null ? accounts.l1Address() : DEMO_L1_ADDRESS;
     PaperSettings paper = config.paper();
     List<PaperAccount> paperAccounts = accounts.list().stream()
@@ -69,7 +69,7 @@ final class PaperMode {
   }
 
   /** Names the port, since a taken one is the usual reason and the bind error alone does not say which. */
-  static String cannotListen(PaperSettings paper, Throwable failure) {
+  public static String cannotListen(PaperSettings paper, Throwable failure) {
     return "the paper exchange cannot listen on 127.0.0.1:" + paper.portOrAny()
       + " (PAPER_PORT): " + failure.getMessage();
   }

@@ -1,5 +1,6 @@
-package io.copytrader;
+package io.copytrader.cli;
 
+import io.copytrader.PaperMode;
 import io.copytrader.config.AppConfig;
 import io.copytrader.paper.PaperExchange;
 import io.vertx.core.Vertx;
@@ -10,14 +11,14 @@ import org.slf4j.LoggerFactory;
  * {@code paper-exchange}: the paper exchange alone, with the configured accounts, so that a service in live
  * mode can trade against it from another process and survive its own restarts.
  */
-final class PaperLauncher {
+public final class PaperLauncher {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperLauncher.class);
 
   private PaperLauncher() {
   }
 
-  static int run(Vertx vertx, AppConfig config) {
+  public static int run(Vertx vertx, AppConfig config) {
     if (config.accounts().isEmpty()) {
       System.err.println("paper-exchange needs the accounts to register: set ACCOUNTS or ACCOUNTS_FILE");
       vertx.close().await();

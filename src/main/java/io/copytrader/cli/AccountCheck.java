@@ -1,4 +1,4 @@
-package io.copytrader;
+package io.copytrader.cli;
 
 import java.math.BigDecimal;
 import io.copytrader.config.AccountConfig;
@@ -36,7 +36,7 @@ public final class AccountCheck {
     this.out = out;
   }
 
-  static int run(Vertx vertx, AppConfig config) {
+  public static int run(Vertx vertx, AppConfig config) {
     try {
       LighterClient lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl()));
       List<String> problems = new AccountCheck(config, lighter, System.out).check().await();
