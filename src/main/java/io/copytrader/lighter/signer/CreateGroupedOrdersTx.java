@@ -12,6 +12,7 @@ import static io.copytrader.lighter.signer.TxRules.require;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,7 +37,8 @@ public record CreateGroupedOrdersTx(long accountIndex, int apiKeyIndex, int grou
 
   public CreateGroupedOrdersTx {
     attributes = attributes == null ? TxAttributes.none() : attributes;
-    if (orders == null || orders.contains(null)) {
+    // List.contains(null) throws on immutable lists.
+    if (orders == null || orders.stream().anyMatch(Objects::isNull)) {
       throw new InvalidTxException("Orders", "must be a list of orders");
     }
     orders = List.copyOf(orders);
