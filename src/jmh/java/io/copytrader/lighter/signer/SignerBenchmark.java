@@ -1,5 +1,6 @@
 package io.copytrader.lighter.signer;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +28,7 @@ public class SignerBenchmark {
   private final TxSigner signer = new TxSigner(TxSigner.MAINNET_CHAIN_ID);
   private ApiKey key;
   private CreateOrderTx order;
+  private List<OrderInfo> entryWithStopLoss;
   private long[] state;
   private long[] sixteen;
   private long[] messageHash;
@@ -42,6 +44,12 @@ public class SignerBenchmark {
     verifyingKey = VerifyingKey.decode(publicKey).orElseThrow();
     order = new CreateOrderTx(12345, 3, 0, 1, 1000, 50000, 0, CreateOrderTx.TYPE_LIMIT,
         CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, 1769644800000L, 1767226199000L, 0, TxAttributes.none());
+    // OTO: market IOC buy and a STOP_LOSS_LIMIT sell child of size 0, sized by the exchange from the fill.
+    entryWithStopLoss = List.of(
+        new OrderInfo(0, 0, 1000, 410000, 0, CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0,
+            0),
+        new OrderInfo(0, 0, 0, 370000, 1, CreateOrderTx.TYPE_STOP_LOSS_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 1,
+            380000, 1769644800000L));
     state = new long[Poseidon2.WIDTH];
     for (int i = 0; i < state.length; i++) {
       state[i] = i;
@@ -92,6 +100,14 @@ public class SignerBenchmark {
         order.clientOrderIndex(), order.baseAmount(), order.price(), order.isAsk(), order.type(),
         order.timeInForce(), order.reduceOnly(), order.triggerPrice(), order.orderExpiry(), order.expiredAt(),
         nonce++, order.attributes());
+    return signer.sign(key, tx);
+  }
+
+  /** As {@link #createOrder} for an OTO group: entry plus stop-loss-limit child (3 order hashes more). */
+  @Benchmark
+  public SignedTx createGroupedOrders() {
+    CreateGroupedOrdersTx tx = new CreateGroupedOrdersTx(12345, 3, CreateGroupedOrdersTx.GROUPING_OTO,
+        entryWithStopLoss, 1767226199000L, nonce++, TxAttributes.none());
     return signer.sign(key, tx);
   }
 }

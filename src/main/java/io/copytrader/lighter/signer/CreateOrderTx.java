@@ -35,6 +35,12 @@ public record CreateOrderTx(long accountIndex, int apiKeyIndex, int marketIndex,
     return TX_TYPE;
   }
 
+  /** The order fields, hashed and serialised as in a grouped order. */
+  public OrderInfo order() {
+    return new OrderInfo(marketIndex, clientOrderIndex, baseAmount, price, isAsk, type, timeInForce, reduceOnly,
+        triggerPrice, orderExpiry);
+  }
+
   @Override
   public void validate() {
     TxRules.common(this);
@@ -43,11 +49,7 @@ public record CreateOrderTx(long accountIndex, int apiKeyIndex, int marketIndex,
     if (clientOrderIndex != 0) {
       range("ClientOrderIndex", clientOrderIndex, 1, TxRules.MAX_CLIENT_ORDER_INDEX);
     }
-    if (baseAmount == 0) {
-      require(reduceOnly == 1, "BaseAmount", "0 is only allowed on a reduce-only order");
-    } else {
-      range("BaseAmount", baseAmount, 1, TxRules.MAX_BASE_AMOUNT);
-    }
+    TxRules.baseAmount("BaseAmount", baseAmount, reduceOnly);
     range("Price", price, 1, TxRules.MAX_PRICE);
     range("IsAsk", isAsk, 0, 1);
     range("TimeInForce", timeInForce, TIF_IMMEDIATE_OR_CANCEL, TIF_POST_ONLY);

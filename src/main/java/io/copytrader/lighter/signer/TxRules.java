@@ -43,6 +43,15 @@ final class TxRules {
     range("Index", index, 1, MAX_ORDER_INDEX);
   }
 
+  /** BaseAmount 0 (sized by the exchange) is only allowed on a reduce-only order; otherwise 1..2^48-1. */
+  static void baseAmount(String field, long baseAmount, int reduceOnly) {
+    if (baseAmount == 0) {
+      require(reduceOnly == 1, field, "0 is only allowed on a reduce-only order");
+    } else {
+      range(field, baseAmount, 1, MAX_BASE_AMOUNT);
+    }
+  }
+
   static void range(String field, long value, long min, long max) {
     if (value < min || value > max) {
       throw new InvalidTxException(field, "must be in " + min + ".." + max + ", was " + value);

@@ -60,8 +60,10 @@ public final class TxSigner {
         tx.apiKeyIndex()};
     long[] rest;
     if (tx instanceof CreateOrderTx o) {
-      rest = new long[] {o.marketIndex(), o.clientOrderIndex(), o.baseAmount(), o.price(), o.isAsk(), o.type(),
-          o.timeInForce(), o.reduceOnly(), o.triggerPrice(), o.orderExpiry()};
+      rest = o.order().hashElements();
+    } else if (tx instanceof CreateGroupedOrdersTx g) {
+      long[] orders = g.aggregatedOrderHash();
+      rest = new long[] {g.groupingType(), orders[0], orders[1], orders[2], orders[3]};
     } else if (tx instanceof CancelOrderTx c) {
       rest = new long[] {c.marketIndex(), c.index()};
     } else if (tx instanceof CancelAllOrdersTx c) {
@@ -97,16 +99,14 @@ public final class TxSigner {
     json.append("{\"AccountIndex\":").append(tx.accountIndex())
         .append(",\"ApiKeyIndex\":").append(tx.apiKeyIndex());
     if (tx instanceof CreateOrderTx o) {
-      json.append(",\"MarketIndex\":").append(o.marketIndex())
-          .append(",\"ClientOrderIndex\":").append(o.clientOrderIndex())
-          .append(",\"BaseAmount\":").append(o.baseAmount())
-          .append(",\"Price\":").append(o.price())
-          .append(",\"IsAsk\":").append(o.isAsk())
-          .append(",\"Type\":").append(o.type())
-          .append(",\"TimeInForce\":").append(o.timeInForce())
-          .append(",\"ReduceOnly\":").append(o.reduceOnly())
-          .append(",\"TriggerPrice\":").append(o.triggerPrice())
-          .append(",\"OrderExpiry\":").append(o.orderExpiry());
+      o.order().appendJsonFields(json.append(','));
+    } else if (tx instanceof CreateGroupedOrdersTx g) {
+      json.append(",\"GroupingType\":").append(g.groupingType()).append(",\"Orders\":[");
+      for (int i = 0; i < g.orders().size(); i++) {
+        g.orders().get(i).appendJsonFields(json.append(i == 0 ? "{" : ",{"));
+        json.append('}');
+      }
+      json.append(']');
     } else if (tx instanceof CancelOrderTx c) {
       json.append(",\"MarketIndex\":").append(c.marketIndex())
           .append(",\"Index\":").append(c.index());

@@ -1,34 +1,34 @@
 package io.copytrader.lighter.signer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
+import static io.copytrader.lighter.signer.VectorFiles.attributes;
+import static io.copytrader.lighter.signer.VectorFiles.bytes;
+import static io.copytrader.lighter.signer.VectorFiles.hex;
+import static io.copytrader.lighter.signer.VectorFiles.limbs;
+import static io.copytrader.lighter.signer.VectorFiles.list;
+import static io.copytrader.lighter.signer.VectorFiles.load;
+import static io.copytrader.lighter.signer.VectorFiles.strip0x;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Checks the signer against the official vectors: from the classpath folder {@code lighter-vectors/}, or from
- * the directory named by the system property {@code lighter.vectors.dir} when it is set (blank means unset).
+ * Checks the signer against the official signer's vectors, read through {@link VectorFiles} (the project's copy,
+ * or the directory named by {@code lighter.vectors.dir}).
  */
 class SignerVectorsTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HexFormat HEX = HexFormat.of();
+  private static final int UPDATE_LEVERAGE_TX_TYPE = 20;
 
   @TestFactory
   Stream<DynamicTest> keys() {
@@ -69,7 +69,7 @@ class SignerVectorsTest {
         long[] input = limbs(v.path("input"));
         long[] h5 = Poseidon2.hashToQuinticExtension(input);
         assertThat(h5).containsExactly(limbs(v.path("hashToQuinticExtension5")));
-        assertThat(HEX.formatHex(Gfp5.toBytes(h5))).isEqualTo(v.path("hashToQuinticExtensionLeHex").asText());
+        assertThat(hex(Gfp5.toBytes(h5))).isEqualTo(v.path("hashToQuinticExtensionLeHex").asText());
         if (v.has("hashNoPad4")) {
           assertThat(Poseidon2.hashNoPad(input)).containsExactly(limbs(v.path("hashNoPad4")));
         }
@@ -113,10 +113,10 @@ class SignerVectorsTest {
         assertThat(key.publicKeyHex()).isEqualTo(strip0x(v.path("publicKeyHex").asText()));
         long[] hm = Gfp5.rawLimbs(bytes(v.path("msgHashHex")), 0);
         BigInteger k = Scalar.fromLeBytesReduced(bytes(v.path("kHex")));
-        assertThat(HEX.formatHex(Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode())))
+        assertThat(hex(Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode())))
             .isEqualTo(v.path("rEncodedHex").asText());
         byte[] signature = Schnorr.signWithNonce(key, hm, k);
-        assertThat(HEX.formatHex(signature)).isEqualTo(v.path("sigHex").asText())
+        assertThat(hex(signature)).isEqualTo(v.path("sigHex").asText())
             .isEqualTo(v.path("sHex").asText() + v.path("eHex").asText());
         assertThat(Schnorr.verify(key.publicKey(), hm, signature)).isEqualTo(v.path("validates").asBoolean());
         assertThat(VerifyingKey.decode(key.publicKey()).orElseThrow().verify(hm, signature))
@@ -142,11 +142,73 @@ class SignerVectorsTest {
 
   @TestFactory
   Stream<DynamicTest> transactions() {
-    JsonNode root = load("tx_vectors.json");
+    return txTests("tx_vectors.json");
+  }
+
+  private static Stream<DynamicTest> txTests(String file) {
+    JsonNode root = load(file);
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode v : list(root, "txs")) {
-      tests.add(dynamicTest(v.path("id").asText() + " " + v.path("txTypeName").asText() + " "
-          + v.path("description").asText(""), () -> checkTx(v)));
+      tests.add(dynamicTest(txTestName(v), () -> checkTx(v)));
+    }
+    return tests.stream();
+  }
+
+  private static String txTestName(JsonNode v) {
+    return v.path("id").asText() + " " + v.path("txTypeName").asText() + " " + v.path("description").asText("");
+  }
+
+  /** Stand-alone stop-loss / take-profit CreateOrders of BaseAmount 0 (reduce-only, sized by the exchange). */
+  @TestFactory
+  Stream<DynamicTest> zeroSizeCreateOrders() {
+    return txTests("create_order_zero_size_vectors.json");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> modifyOrders() {
+    return txTests("modify_order_vectors.json");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> groupedOrders() {
+    JsonNode root = load("grouped_vectors.json");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode v : list(root, "txs")) {
+      tests.add(dynamicTest(txTestName(v), () -> {
+        CreateGroupedOrdersTx tx = (CreateGroupedOrdersTx) txFromVector(v);
+        for (int i = 0; i < tx.orders().size(); i++) {
+          OrderInfo order = tx.orders().get(i);
+          assertThat(order.hashElements()).containsExactly(limbs(v.path("orderHashInputElements").get(i)));
+          assertThat(CreateGroupedOrdersTx.orderHash(order)).containsExactly(limbs(v.path("orderHashes").get(i)));
+        }
+        assertThat(tx.aggregatedOrderHash()).containsExactly(limbs(v.path("aggregatedOrderHash")));
+        checkTxFields(v, tx);
+      }));
+    }
+    return tests.stream();
+  }
+
+  /**
+   * Inputs the official signer refuses: the Java signer refuses them too, naming the field of the official
+   * error with a reason of the same meaning.
+   */
+  @TestFactory
+  Stream<DynamicTest> rejections() {
+    JsonNode root = load("grouped_rejections.json");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (JsonNode v : list(root, "cases")) {
+      String officialError = v.path("officialError").asText();
+      tests.add(dynamicTest(v.path("id").asText() + " " + v.path("description").asText() + ": " + officialError,
+          () -> {
+            assumeFalse(v.path("txType").asInt() == UPDATE_LEVERAGE_TX_TYPE,
+                "UpdateLeverage (tx 20) is not signed by this signer yet");
+            OfficialRejection expected = OfficialRejection.of(v.path("lighterGoRule").asText(), officialError);
+            LighterTx tx = txFromVector(v);
+            assertThatThrownBy(tx::validate).isInstanceOfSatisfying(InvalidTxException.class, e -> {
+              assertThat(e.field()).as("field").matches("(Orders\\[\\d\\]\\.)?" + expected.field());
+              assertThat(e.getMessage()).as("reason").containsIgnoringCase(expected.phrase());
+            });
+          }));
     }
     return tests.stream();
   }
@@ -164,21 +226,21 @@ class SignerVectorsTest {
         int apiKeyIndex = v.path("apiKeyIndex").asInt();
         String message = AuthToken.message(deadline, account, apiKeyIndex);
         assertThat(message).isEqualTo(v.path("message").asText());
-        assertThat(HEX.formatHex(message.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+        assertThat(hex(message.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
             .isEqualTo(v.path("messageUtf8Hex").asText());
         assertThat(AuthToken.messageElements(message)).containsExactly(limbs(v.path("messageElements")));
         long[] hash = AuthToken.messageHash(message);
         assertThat(hash).containsExactly(limbs(v.path("messageHashLimbs")));
-        assertThat(HEX.formatHex(Gfp5.toBytes(hash))).isEqualTo(v.path("messageHashHex").asText());
+        assertThat(hex(Gfp5.toBytes(hash))).isEqualTo(v.path("messageHashHex").asText());
         BigInteger k = Scalar.fromLeBytesReduced(bytes(v.path("deterministicNonceKHex")));
-        assertThat(HEX.formatHex(Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode())))
+        assertThat(hex(Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode())))
             .isEqualTo(v.path("deterministicRHex").asText());
         String token = AuthToken.createWithNonce(key, account, apiKeyIndex, deadline, k);
         assertThat(token).isEqualTo(v.path("deterministicToken").asText())
             .isEqualTo(message + ":" + v.path("deterministicSignatureHex").asText());
         AuthToken.Parsed official = AuthToken.parse(v.path("wasmToken").asText());
         assertThat(official.message()).isEqualTo(message);
-        assertThat(HEX.formatHex(official.signature())).isEqualTo(v.path("wasmSignatureHex").asText());
+        assertThat(hex(official.signature())).isEqualTo(v.path("wasmSignatureHex").asText());
         assertThat(official.verify(key.publicKey())).isTrue();
         assertThat(AuthToken.parse(token).verify(key.publicKey())).isTrue();
       }));
@@ -187,9 +249,18 @@ class SignerVectorsTest {
   }
 
   private static void checkTx(JsonNode v) {
+    LighterTx tx = txFromVector(v);
+    checkTxFields(v, tx);
+  }
+
+  /** The transaction a vector's {@code fields} and {@code l2TxAttributes} describe, not yet validated. */
+  private static LighterTx txFromVector(JsonNode v) {
     JsonNode f = v.path("fields");
     TxAttributes attributes = attributes(v.path("l2TxAttributes"));
-    LighterTx tx = switch (v.path("txType").asInt()) {
+    return switch (v.path("txType").asInt()) {
+      case 28 -> new CreateGroupedOrdersTx(f.path("AccountIndex").asLong(), f.path("ApiKeyIndex").asInt(),
+          f.path("GroupingType").asInt(), orders(f.path("Orders")), f.path("ExpiredAt").asLong(),
+          f.path("Nonce").asLong(), attributes);
       case 14 -> new CreateOrderTx(f.path("AccountIndex").asLong(), f.path("ApiKeyIndex").asInt(),
           f.path("MarketIndex").asInt(), f.path("ClientOrderIndex").asLong(), f.path("BaseAmount").asLong(),
           f.path("Price").asLong(), f.path("IsAsk").asInt(), f.path("Type").asInt(), f.path("TimeInForce").asInt(),
@@ -207,6 +278,21 @@ class SignerVectorsTest {
           f.path("Nonce").asLong(), attributes);
       default -> throw new AssertionError("unknown txType " + v.path("txType").asInt());
     };
+  }
+
+  private static List<OrderInfo> orders(JsonNode orders) {
+    List<OrderInfo> out = new ArrayList<>();
+    for (JsonNode o : orders) {
+      out.add(new OrderInfo(o.path("MarketIndex").asInt(), o.path("ClientOrderIndex").asLong(),
+          o.path("BaseAmount").asLong(), o.path("Price").asLong(), o.path("IsAsk").asInt(), o.path("Type").asInt(),
+          o.path("TimeInForce").asInt(), o.path("ReduceOnly").asInt(), o.path("TriggerPrice").asLong(),
+          o.path("OrderExpiry").asLong()));
+    }
+    return out;
+  }
+
+  private static void checkTxFields(JsonNode v, LighterTx tx) {
+    TxAttributes attributes = tx.attributes();
     tx.validate();
     TxSigner signer = new TxSigner(v.path("chainId").asInt());
     long[] elements = signer.hashInputElements(tx);
@@ -224,7 +310,7 @@ class SignerVectorsTest {
     ApiKey key = ApiKey.parse(v.path("privateKeyHex").asText());
     assertThat(key.publicKeyHex()).isEqualTo(strip0x(v.path("publicKeyHex").asText()));
     BigInteger k = Scalar.fromLeBytesReduced(bytes(v.path("deterministicNonceKHex")));
-    assertThat(HEX.formatHex(Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode())))
+    assertThat(hex(Gfp5.toBytes(FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode())))
         .isEqualTo(v.path("deterministicRHex").asText());
     SignedTx signed = signer.signWithNonce(key, tx, k);
     assertThat(signed.txType()).isEqualTo(v.path("txType").asInt());
@@ -235,24 +321,18 @@ class SignerVectorsTest {
         .isEqualTo(v.path("deterministicSigBase64").asText());
     assertThat(Schnorr.verify(key.publicKey(), messageHash, deterministicSignature)).isTrue();
 
-    byte[] officialSignature = bytes(v.path("wasmSignatureHex"));
+    // Vectors with attributes the web-wasm build cannot attach were signed by the native build of the same code.
+    String build = v.has("wasmTxInfo") ? "wasm" : "native";
+    byte[] officialSignature = bytes(v.path(build + "SignatureHex"));
+    String officialTxInfo = v.path(build + "TxInfo").asText();
     assertThat(Schnorr.verify(key.publicKey(), messageHash, officialSignature)).isTrue();
-    assertThat(TxSigner.txInfoJson(tx, officialSignature)).isEqualTo(v.path("wasmTxInfo").asText());
+    assertThat(TxSigner.txInfoJson(tx, officialSignature)).isEqualTo(officialTxInfo);
     try {
-      JsonNode official = JSON.readTree(v.path("wasmTxInfo").asText());
+      JsonNode official = VectorFiles.JSON.readTree(officialTxInfo);
       assertThat(Base64.getDecoder().decode(official.path("Sig").asText())).isEqualTo(officialSignature);
     } catch (IOException e) {
-      throw new AssertionError("wasmTxInfo is not JSON", e);
+      throw new AssertionError(build + "TxInfo is not JSON", e);
     }
-  }
-
-  private static TxAttributes attributes(JsonNode node) {
-    if (node.isNull() || node.isMissingNode()) {
-      return TxAttributes.none();
-    }
-    Map<Integer, Long> values = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> values.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
-    return TxAttributes.of(values);
   }
 
   /** Either k and the encoding of k*G, or an encoding w with whether it decodes. */
@@ -375,54 +455,5 @@ class SignerVectorsTest {
     EcPoint p1PlusTwoP2 = twoP2.copy();
     p1PlusTwoP2.add(p1);
     assertThat(p1PlusTwoP2.encode()).containsExactly(limbs(v.path("w7_P1plus2P2")));
-  }
-
-  private static JsonNode load(String name) {
-    String dir = System.getProperty("lighter.vectors.dir", "");
-    try {
-      if (!dir.isBlank()) {
-        Path file = Path.of(dir).resolve(name);
-        if (!Files.isRegularFile(file)) {
-          fail("vector file " + file + " is missing");
-        }
-        return JSON.readTree(file.toFile());
-      }
-      try (InputStream in = SignerVectorsTest.class.getResourceAsStream("/lighter-vectors/" + name)) {
-        if (in == null) {
-          fail("vector file lighter-vectors/" + name + " is missing from the test classpath");
-        }
-        return JSON.readTree(in);
-      }
-    } catch (IOException e) {
-      throw new AssertionError("cannot read vector file " + name, e);
-    }
-  }
-
-  /** A top-level list of a vector file: it may be empty, but a missing one means the file is not the format. */
-  private static JsonNode list(JsonNode root, String name) {
-    JsonNode list = root.path(name);
-    if (!list.isArray()) {
-      fail("vector list \"" + name + "\" is missing");
-    }
-    return list;
-  }
-
-  private static long[] limbs(JsonNode array) {
-    if (!array.isArray()) {
-      throw new AssertionError("expected an array of decimal strings, got " + array);
-    }
-    long[] out = new long[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Long.parseUnsignedLong(array.get(i).asText());
-    }
-    return out;
-  }
-
-  private static byte[] bytes(JsonNode hex) {
-    return HEX.parseHex(strip0x(hex.asText()));
-  }
-
-  private static String strip0x(String hex) {
-    return hex.startsWith("0x") ? hex.substring(2) : hex;
   }
 }
