@@ -1,5 +1,7 @@
 package io.copytrader;
 
+import static io.copytrader.testing.Polling.eventually;
+import static io.copytrader.testing.Polling.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.config.ConfigLoader;
@@ -15,6 +17,7 @@ import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,16 +91,11 @@ class WarmTradeTest {
     return accepted.bodyAsJsonObject().getString("request_id");
   }
 
-  private JsonObject awaitFinal(String requestId) throws InterruptedException {
-    for (int i = 0; i < 600; i++) {
-      JsonObject status = await(client.request(HttpMethod.GET, service.httpPort(), "127.0.0.1",
-        "/api/trade/" + requestId).putHeader("X-API-Key", API_KEY).send()).bodyAsJsonObject();
-      if (FINAL_STATES.contains(status.getString("state"))) {
-        return status;
-      }
-      Thread.sleep(25);
-    }
-    throw new AssertionError("request " + requestId + " did not finish within 15 s");
+  private JsonObject awaitFinal(String requestId) {
+    return eventually("request " + requestId + " to finish", Duration.ofSeconds(15),
+      () -> await(client.request(HttpMethod.GET, service.httpPort(), "127.0.0.1", "/api/trade/" + requestId)
+        .putHeader("X-API-Key", API_KEY).send()).bodyAsJsonObject(),
+      status -> FINAL_STATES.contains(status.getString("state")));
   }
 
   private void resetExchangeRequests() {
@@ -184,9 +182,7 @@ class WarmTradeTest {
     control("/paper/streams/hold-account-updates", new JsonObject().put("held", true));
 
     String requestId = submit("long");
-    for (int i = 0; i < 400 && !exchangeRequestCounts().containsKey("/api/v1/account"); i++) {
-      Thread.sleep(25);
-    }
+    until(Duration.ofSeconds(10), this::exchangeRequestCounts, counts -> counts.containsKey("/api/v1/account"));
     control("/paper/streams/hold-account-updates", new JsonObject().put("held", false));
     JsonObject opened = awaitFinal(requestId);
 

@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import static io.copytrader.testing.Polling.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.journal.OrderState;
@@ -101,14 +102,9 @@ class AccountRecoveryTest {
     assertThat(fixture.notices).noneMatch(notice -> notice.title().contains("opened"));
   }
 
-  private RequestDetail recover(String id) throws InterruptedException {
+  private RequestDetail recover(String id) {
     vertx.deployVerticle(fixture.accountVerticle()).await();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    RequestDetail detail = fixture.journal.getRequest(id).await().orElseThrow();
-    while (!detail.request().state().isFinal() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      detail = fixture.journal.getRequest(id).await().orElseThrow();
-    }
-    return detail;
+    return until(Duration.ofSeconds(20), () -> fixture.journal.getRequest(id).await().orElseThrow(),
+      detail -> detail.request().state().isFinal());
   }
 }

@@ -1,5 +1,7 @@
 package io.copytrader.account;
 
+import static io.copytrader.testing.Polling.eventually;
+import static io.copytrader.testing.Polling.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.AccountChannel;
@@ -37,7 +39,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,19 +147,10 @@ class StreamExchangeViewTest {
     return new BookTop(orders.bestBid().orElseThrow(), orders.bestAsk().orElseThrow());
   }
 
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(condition.getAsBoolean()).as("condition reached within 5 s").isTrue();
-  }
-
   /** Waits out the window after which a stream that disagreed with REST used to be trusted again. */
-  private static void pastTheSettleWindow(long sinceNanos) throws InterruptedException {
+  private static void pastTheSettleWindow(long sinceNanos) {
     long until = sinceNanos + StreamExchangeView.SETTLE_WINDOW.toNanos() + Duration.ofMillis(200).toNanos();
-    while (System.nanoTime() - until < 0) {
-      Thread.sleep(20);
-    }
+    pause(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
   }
 
   private static boolean holdsLongEth(DetailedAccount account) {
@@ -195,7 +187,7 @@ class StreamExchangeViewTest {
 
     holdAccountUpdates(false);
 
-    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    eventually("the stream serving the account", () -> await(view.account(ACCOUNT)).l1Address() == null);
     assertThat(holdsLongEth(await(view.account(ACCOUNT)))).as("the stream now shows the fill").isTrue();
   }
 
@@ -260,7 +252,7 @@ class StreamExchangeViewTest {
   /** A view that answers from its stream: the streamed account carries no L1 address, REST's does. */
   private ExchangeView streamedView() throws InterruptedException {
     ExchangeView view = view(LighterStreamOptions.defaults(paper.baseUrl()));
-    eventually(() -> await(view.account(ACCOUNT)).l1Address() == null);
+    eventually("the stream serving the account", () -> await(view.account(ACCOUNT)).l1Address() == null);
     return view;
   }
 
@@ -325,7 +317,7 @@ class StreamExchangeViewTest {
     assertThat(await(view.activeOrders(ACCOUNT, 0))).extracting(Order::clientOrderIndex).containsExactly(13L);
 
     holdAccountUpdates(false);
-    eventually(() -> stream.activeOrders(ACCOUNT, 0).filter(live -> holds(live, 13)).isPresent());
+    eventually("order 13 resting", () -> stream.activeOrders(ACCOUNT, 0).filter(live -> holds(live, 13)).isPresent());
     holdAccountUpdates(true);
     restingBuy(14);
 
@@ -342,7 +334,7 @@ class StreamExchangeViewTest {
       nonce, null));
 
     holdAccountUpdates(false);
-    eventually(() -> await(stream.order(ACCOUNT, 15)).filter(order -> !order.live()).isPresent());
+    eventually("order 15 finished", () -> await(stream.order(ACCOUNT, 15)).filter(order -> !order.live()).isPresent());
     holdAccountUpdates(true);
     restingBuy(16);
 

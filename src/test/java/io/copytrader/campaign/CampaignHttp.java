@@ -66,14 +66,4 @@ final class CampaignHttp {
       throw new IllegalStateException("interrupted", e);
     }
   }
-
-  /** Waits without holding anything; only between polls that have a deadline of their own. */
-  static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
 }

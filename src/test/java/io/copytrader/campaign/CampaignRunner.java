@@ -1,5 +1,8 @@
 package io.copytrader.campaign;
 
+import static io.copytrader.testing.Polling.pause;
+import static io.copytrader.testing.Polling.until;
+
 import io.copytrader.campaign.CampaignTarget.Account;
 import io.copytrader.campaign.Schedule.Heal;
 import io.copytrader.campaign.Schedule.Inject;
@@ -44,7 +47,6 @@ final class CampaignRunner {
    * protected), plus 3 s for the run itself.
    */
   static final Duration PROTECTION_BOUND = Duration.ofSeconds(InProcessTarget.PROTECTION_INTERVAL_SECONDS + 3);
-  private static final long POLL_MS = 25;
 
   /** What one seed did and found. */
   record SeedResult(long seed, long millis, int restarts, Map<String, Integer> submits,
@@ -83,11 +85,11 @@ final class CampaignRunner {
         } else if (step instanceof Price price) {
           faults.setPrice(Schedule.MARKETS.get(price.market()).id(), price.price());
         } else if (step instanceof Restart restart) {
-          CampaignHttp.pause(restart.afterMs());
+          pause(Duration.ofMillis(restart.afterMs()));
           target.restart();
           restarts++;
         } else if (step instanceof Pause pause) {
-          CampaignHttp.pause(pause.ms());
+          pause(Duration.ofMillis(pause.ms()));
         } else if (step instanceof Heal) {
           faults.heal();
         }
@@ -139,17 +141,6 @@ final class CampaignRunner {
     return all;
   }
 
-  /** Polls {@code probe} until {@code done} holds or {@code bound} passes; returns the last value either way. */
-  private static <T> T until(Duration bound, java.util.function.Supplier<T> probe,
-                             java.util.function.Predicate<T> done) {
-    long deadline = System.nanoTime() + bound.toNanos();
-    T last = probe.get();
-    while (!done.test(last) && System.nanoTime() < deadline) {
-      CampaignHttp.pause(POLL_MS);
-      last = probe.get();
-    }
-    return last;
-  }
 
   private static String outcome(CampaignHttp.Reply reply) {
     if (reply.status() == 0) {

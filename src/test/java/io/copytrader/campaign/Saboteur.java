@@ -1,5 +1,7 @@
 package io.copytrader.campaign;
 
+import static io.copytrader.testing.Polling.eventually;
+
 import io.copytrader.campaign.CampaignTarget.Account;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
@@ -11,7 +13,7 @@ import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
+import java.time.Duration;
 
 /**
  * Breaks a guarantee behind the service's back, with the account's own key, so the campaign can show that its
@@ -22,7 +24,7 @@ final class Saboteur {
 
   /** A client order index far above what the service issues in one short schedule. */
   static final long FOREIGN_CLIENT_ORDER_INDEX = 999_999_999L;
-  private static final long WAIT_MS = 20_000;
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   private final Vertx vertx;
   private final CampaignTarget target;
@@ -35,16 +37,8 @@ final class Saboteur {
   /** Waits until the account's ETH position carries a stop-loss (its request is done) and returns it. */
   JsonObject awaitStopLoss(Account account) {
     Ledgers ledgers = new Ledgers(target);
-    long deadline = System.currentTimeMillis() + WAIT_MS;
-    while (System.currentTimeMillis() < deadline) {
-      List<JsonObject> stops = ledgers.activeOrders(account).stream()
-        .filter(order -> order.getString("type", "").startsWith("stop-loss")).toList();
-      if (!stops.isEmpty()) {
-        return stops.get(0);
-      }
-      CampaignHttp.pause(25);
-    }
-    throw new IllegalStateException("no stop-loss within " + WAIT_MS + " ms");
+    return eventually("a stop-loss", WAIT, () -> ledgers.activeOrders(account).stream()
+      .filter(order -> order.getString("type", "").startsWith("stop-loss")).toList(), stops -> !stops.isEmpty()).get(0);
   }
 
   /** Buys 0.01 ETH at up to 3100 (market, IOC) under a client order index the journal does not know. */

@@ -2,6 +2,7 @@ package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.orders;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
@@ -99,7 +100,7 @@ class ExactlyOnceTest {
     harness.injectFaults(new JsonObject().put("error_count", 1_000_000).put("error_path", "/api/v1/sendTx"));
 
     String id = harness.trade(account, "ETH", "close", null);
-    harness.eventually("the unanswered close to be proven never executed", Duration.ofSeconds(30),
+    eventually("the unanswered close to be proven never executed", Duration.ofSeconds(30),
       () -> harness.requestStatus(id), status -> orders(status, "close").stream()
         .anyMatch(order -> "NEVER_APPLIED".equals(order.getString("error_code"))));
     harness.clearFaults();

@@ -1,14 +1,13 @@
 package io.copytrader.e2e;
 
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.MainVerticle;
 import io.copytrader.config.ConfigLoader;
 import io.copytrader.config.LoadedConfig;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -16,6 +15,7 @@ import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +83,7 @@ class ExchangeFaultStormTest {
 
     assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.getString("state")).isIn(FINAL));
     assertNoDuplicateFill(outcomes);
-    poll(() -> health(), body -> body.getBoolean("api_healthy"), 30);
+    eventually("a healthy service", Duration.ofSeconds(30), this::health, body -> body.getBoolean("api_healthy"));
     List<JsonObject> after = awaitFinal(submit(1), 30);
     assertThat(after.get(0).getString("state")).isEqualTo("filled");
   }
@@ -131,8 +131,9 @@ class ExchangeFaultStormTest {
     faults(new JsonObject().put("error_count", 1_000_000));
 
     // The breaker may open before the next health check has seen the exchange fail: wait for both.
-    JsonObject down = poll(() -> health(), body -> !body.getBoolean("api_healthy")
-      && "DOWN".equals(body.getJsonObject("checks").getJsonObject("exchange").getString("status")), 30);
+    JsonObject down = eventually("the exchange seen down", Duration.ofSeconds(30), this::health,
+      body -> !body.getBoolean("api_healthy")
+        && "DOWN".equals(body.getJsonObject("checks").getJsonObject("exchange").getString("status")));
     assertThat(down.getString("status")).isEqualTo("unhealthy");
     assertThat(down.getJsonObject("checks").getJsonObject("exchange").getString("status")).isEqualTo("DOWN");
     HttpResponse<Buffer> refused = post(OPEN);
@@ -140,7 +141,8 @@ class ExchangeFaultStormTest {
     assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("EXCHANGE_UNAVAILABLE");
 
     clearFaults();
-    JsonObject up = poll(() -> health(), body -> body.getBoolean("api_healthy"), 60);
+    JsonObject up = eventually("a healthy service", Duration.ofSeconds(60), this::health,
+      body -> body.getBoolean("api_healthy"));
     assertThat(up.getString("status")).isEqualTo("healthy");
     assertThat(post(OPEN).statusCode()).isEqualTo(202);
   }
@@ -177,8 +179,9 @@ class ExchangeFaultStormTest {
   private List<JsonObject> awaitFinal(List<String> ids, int seconds) {
     List<JsonObject> outcomes = new ArrayList<>();
     for (String id : ids) {
-      outcomes.add(poll(() -> client.get(port, "127.0.0.1", "/api/trade/" + id).send().await().bodyAsJsonObject(),
-        body -> FINAL.contains(body.getString("state")), seconds));
+      outcomes.add(eventually("request " + id + " final", Duration.ofSeconds(seconds),
+        () -> client.get(port, "127.0.0.1", "/api/trade/" + id).send().await().bodyAsJsonObject(),
+        body -> FINAL.contains(body.getString("state"))));
     }
     return outcomes;
   }
@@ -196,17 +199,4 @@ class ExchangeFaultStormTest {
     client.post(paper.getPort(), paper.getHost(), "/paper/faults").sendJsonObject(faults).await();
   }
 
-  private JsonObject poll(java.util.function.Supplier<JsonObject> read, java.util.function.Predicate<JsonObject> done,
-                          int seconds) {
-    long deadline = System.currentTimeMillis() + seconds * 1000L;
-    JsonObject last = null;
-    while (System.currentTimeMillis() < deadline) {
-      last = read.get();
-      if (done.test(last)) {
-        return last;
-      }
-      vertx.timer(100, TimeUnit.MILLISECONDS).await();
-    }
-    throw new AssertionError("not reached within " + seconds + " s; last: " + last);
-  }
 }

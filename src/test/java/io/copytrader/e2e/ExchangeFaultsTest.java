@@ -2,6 +2,7 @@ package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.orders;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
@@ -93,7 +94,7 @@ class ExchangeFaultsTest {
     harness.injectFaults(new JsonObject().put("latency_ms", 600));
 
     String id = harness.trade(account, "BTC", "long", "0.5");
-    harness.eventually("the nonce fetch that precedes the send", Duration.ofSeconds(10),
+    eventually("the nonce fetch that precedes the send", Duration.ofSeconds(10),
       () -> harness.exchangeRequests("/api/v1/nextNonce"), fetches -> fetches > 0);
     // the buy may pay up to 95009.5 × 1.01 = 95959.5; the ask is now 97009.7
     harness.setMid(BTC, "97000.0");

@@ -1,5 +1,6 @@
 package io.copytrader.e2e;
 
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
@@ -65,7 +66,7 @@ class NonceFaultsTest {
     harness.injectFaults(new JsonObject().put("latency_ms", 600));
 
     String id = harness.trade(account, "ETH", "long", "0.5");
-    harness.eventually("the account's first nonce fetch", Duration.ofSeconds(10),
+    eventually("the account's first nonce fetch", Duration.ofSeconds(10),
       () -> harness.exchangeRequests("/api/v1/nextNonce"), fetches -> fetches > 0);
     harness.injectFaults(new JsonObject().put("latency_ms", 0).put("error_count", 1).put("error_status", 503));
 

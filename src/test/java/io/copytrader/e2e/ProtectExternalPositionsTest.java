@@ -3,6 +3,7 @@ package io.copytrader.e2e;
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.expiredAt;
 import static io.copytrader.e2e.TradingHarness.orders;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
@@ -43,7 +44,7 @@ class ProtectExternalPositionsTest {
       CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), nonce,
       TxAttributes.none()));
 
-    Order stop = harness.eventually("a stop-loss on the short", Duration.ofSeconds(20),
+    Order stop = eventually("a stop-loss on the short", Duration.ofSeconds(20),
       () -> harness.stopLosses(account, ETH), stops -> !stops.isEmpty()).get(0);
     BigDecimal entry = harness.position(account, ETH).orElseThrow().avgEntryPrice();
     // entry × (1 + 0.05 × 0.05), down to the tick

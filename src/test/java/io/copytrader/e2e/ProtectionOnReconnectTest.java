@@ -2,6 +2,7 @@ package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.expiredAt;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
@@ -48,7 +49,7 @@ class ProtectionOnReconnectTest {
 
     harness.paperControl(HttpMethod.POST, "/paper/streams/disconnect", new JsonObject());
 
-    Order replaced = harness.eventually("a stop-loss placed after the reconnect", Duration.ofSeconds(20),
+    Order replaced = eventually("a stop-loss placed after the reconnect", Duration.ofSeconds(20),
       () -> harness.stopLosses(account, ETH), found -> found.size() == 1).get(0);
     assertThat(replaced.triggerPrice()).isEqualByComparingTo(stops.get(0).triggerPrice());
     assertThat(harness.protectionRuns(account)).singleElement()

@@ -3,6 +3,7 @@ package io.copytrader.e2e;
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.expiredAt;
 import static io.copytrader.e2e.TradingHarness.orders;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -68,7 +69,7 @@ class ProtectionSupervisorTest {
     harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, ETH, original.orderIndex(),
       expiredAt(), nonce, TxAttributes.none()));
 
-    List<Order> replaced = harness.eventually("a new stop-loss in place of the cancelled one", RUN_TIMEOUT,
+    List<Order> replaced = eventually("a new stop-loss in place of the cancelled one", RUN_TIMEOUT,
       () -> harness.stopLosses(account, ETH),
       stops -> stops.size() == 1 && stops.get(0).orderIndex() != original.orderIndex());
     Order stop = replaced.get(0);
@@ -77,7 +78,7 @@ class ProtectionSupervisorTest {
     assertThat(stop.reduceOnly()).isTrue();
     assertThat(stop.triggerPrice()).isEqualByComparingTo(original.triggerPrice());
     assertThat(stop.remainingBaseAmount()).isEqualByComparingTo(harness.position(account, ETH).orElseThrow().position());
-    JsonObject run = harness.eventually("the run to finish", RUN_TIMEOUT,
+    JsonObject run = eventually("the run to finish", RUN_TIMEOUT,
       () -> runThatSent(account, "stop_loss_place", stop.clientOrderIndex()),
       found -> found.isPresent() && !found.get().getString("state").equals("executing")).orElseThrow();
     assertThat(run.getString("state")).isEqualTo("completed");
@@ -93,7 +94,7 @@ class ProtectionSupervisorTest {
       CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), nonce,
       TxAttributes.none()));
 
-    String report = harness.eventually("a report of the position", RUN_TIMEOUT,
+    String report = eventually("a report of the position", RUN_TIMEOUT,
       () -> harness.telegramAbout(account, "Position not opened by the service"), found -> !found.isEmpty()).get(0);
     assertThat(report).contains("<b>Side:</b> LONG", "<b>Position size:</b> 1");
     assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("1.0000");
@@ -126,7 +127,7 @@ class ProtectionSupervisorTest {
       harness.clearFaults();
     }
 
-    Order renewed = harness.eventually("a renewed stop-loss", RUN_TIMEOUT, () -> harness.stopLosses(account, ETH),
+    Order renewed = eventually("a renewed stop-loss", RUN_TIMEOUT, () -> harness.stopLosses(account, ETH),
       stops -> stops.size() == 1 && stops.get(0).clientOrderIndex() != original.clientOrderIndex()).get(0);
 
     assertThat(renewed.orderExpiry()).isCloseTo(System.currentTimeMillis() + Duration.ofDays(28).toMillis(),
@@ -134,7 +135,7 @@ class ProtectionSupervisorTest {
     assertThat(renewed.triggerPrice()).isEqualByComparingTo(original.triggerPrice());
     assertThat(renewed.remainingBaseAmount()).isEqualByComparingTo(original.remainingBaseAmount());
     assertThat(renewed.isAsk()).isFalse();
-    JsonObject run = harness.eventually("the run to finish", RUN_TIMEOUT,
+    JsonObject run = eventually("the run to finish", RUN_TIMEOUT,
       () -> runThatSent(account, "stop_loss_place", renewed.clientOrderIndex()),
       found -> found.isPresent() && !found.get().getString("state").equals("executing")).orElseThrow();
     assertThat(run.getString("state")).isEqualTo("completed");
@@ -158,7 +159,7 @@ class ProtectionSupervisorTest {
     harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, SOL, original.orderIndex(),
       expiredAt(), nonce, TxAttributes.none()));
 
-    String alert = harness.eventually("an alert that the new stop-loss is not resting", RUN_TIMEOUT,
+    String alert = eventually("an alert that the new stop-loss is not resting", RUN_TIMEOUT,
       () -> harness.telegramAbout(account, "Stop-loss FAILED: position is unprotected").stream()
         .filter(text -> text.contains("not resting")).toList(), found -> !found.isEmpty()).get(0);
 
@@ -166,7 +167,7 @@ class ProtectionSupervisorTest {
     Order placed = harness.stopLosses(account, SOL).stream()
       .filter(order -> order.orderIndex() != original.orderIndex()).findFirst().orElseThrow();
     assertThat(placed.status()).isEqualTo("open");
-    JsonObject run = harness.eventually("the run to finish", RUN_TIMEOUT,
+    JsonObject run = eventually("the run to finish", RUN_TIMEOUT,
       () -> runThatSent(account, "stop_loss_place", placed.clientOrderIndex()),
       found -> found.isPresent() && !found.get().getString("state").equals("executing")).orElseThrow();
     assertThat(run.getString("state")).isEqualTo("failed");
@@ -187,9 +188,9 @@ class ProtectionSupervisorTest {
     List<String> requests = List.of(harness.trade(account, "BTC", "long", "0.2"),
       harness.trade(account, "BTC", "long", "0.2"));
     requests.forEach(harness::filled);
-    Order replaced = harness.eventually("a new ETH stop-loss", RUN_TIMEOUT, () -> harness.stopLosses(account, ETH),
+    Order replaced = eventually("a new ETH stop-loss", RUN_TIMEOUT, () -> harness.stopLosses(account, ETH),
       stops -> stops.size() == 1 && stops.get(0).orderIndex() != original.orderIndex()).get(0);
-    JsonObject run = harness.eventually("the run placing it", RUN_TIMEOUT,
+    JsonObject run = eventually("the run placing it", RUN_TIMEOUT,
       () -> runThatSent(account, "stop_loss_place", replaced.clientOrderIndex()),
       found -> found.isPresent() && !found.get().getString("state").equals("executing")).orElseThrow();
     assertThat(run.getString("state")).isEqualTo("completed");

@@ -3,6 +3,7 @@ package io.copytrader.e2e;
 import static io.copytrader.e2e.TradingHarness.BTC;
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.orders;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
@@ -101,7 +102,7 @@ class RestartRecoveryTest {
 
   /** Waits until the request's order of {@code purpose} is journaled with its outcome unknown. */
   private static void awaitUnknown(String id, String purpose) {
-    harness.eventually("the " + purpose + " order's outcome to be unknown", Duration.ofSeconds(10),
+    eventually("the " + purpose + " order's outcome to be unknown", Duration.ofSeconds(10),
       () -> harness.requestStatus(id), status -> !orders(status, purpose).isEmpty()
         && "unknown".equals(orders(status, purpose).get(0).getString("state")));
   }

@@ -1,6 +1,7 @@
 package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.ETH;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
@@ -63,7 +64,7 @@ class StalledAccountStreamTest {
     assertThat(harness.signedPosition(account, ETH)).isPositive();
     long openedAt = System.nanoTime();
     // The stalled stream still shows no position; time alone must not make it trusted again.
-    harness.eventually("the settle window to pass", PAST_THE_SETTLE_WINDOW.plusSeconds(5), System::nanoTime,
+    eventually("the settle window to pass", PAST_THE_SETTLE_WINDOW.plusSeconds(5), System::nanoTime,
       now -> now - openedAt > PAST_THE_SETTLE_WINDOW.toNanos());
 
     JsonObject closed = harness.awaitFinal(harness.trade(account, "ETH", "close", null));
@@ -75,7 +76,7 @@ class StalledAccountStreamTest {
   @Test
   void metricsCountTheStalledChannelsUntilTheyDeliverAgain() {
     TestAccount account = harness.freshAccount();
-    harness.eventually("every channel fresh", Duration.ofSeconds(10), StalledAccountStreamTest::staleChannels,
+    eventually("every channel fresh", Duration.ofSeconds(10), StalledAccountStreamTest::staleChannels,
       stale -> stale == 0);
     holdAccountUpdates(true);
     harness.filled(harness.trade(account, "ETH", "long", "0.5"));
@@ -83,7 +84,7 @@ class StalledAccountStreamTest {
     assertThat(staleChannels()).as("the account's channels owe the fill").isPositive();
 
     holdAccountUpdates(false);
-    harness.eventually("the channels delivering again", Duration.ofSeconds(10),
+    eventually("the channels delivering again", Duration.ofSeconds(10),
       StalledAccountStreamTest::staleChannels, stale -> stale == 0);
   }
 }

@@ -1,5 +1,6 @@
 package io.copytrader.e2e;
 
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.MainVerticle;
@@ -40,10 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * The whole service, deployed as in production by {@link MainVerticle}, trading live against an in-process
@@ -64,7 +62,6 @@ final class TradingHarness {
   static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired");
   private static final Duration FINAL_STATE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration TELEGRAM_TIMEOUT = Duration.ofSeconds(30);
-  private static final long POLL_MS = 25;
   private static final long FIRST_ACCOUNT_INDEX = 7001;
 
   /** One configured account: its index on the exchange and its API key. */
@@ -374,19 +371,5 @@ final class TradingHarness {
   /** Every message sent so far that names {@code requestId}. */
   List<String> telegramFor(String requestId) {
     return telegramTexts().stream().filter(text -> text.contains("<b>Request:</b> " + requestId)).toList();
-  }
-
-  // ----- waiting
-
-  /** Polls {@code probe} until {@code done} holds, failing the test at the deadline; never a fixed sleep. */
-  <T> T eventually(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    T last = probe.get();
-    while (!done.test(last)) {
-      assertThat(System.nanoTime()).as("waiting for %s; last seen: %s", what, last).isLessThan(deadline);
-      vertx.timer(POLL_MS, TimeUnit.MILLISECONDS).await();
-      last = probe.get();
-    }
-    return last;
   }
 }

@@ -2,6 +2,7 @@ package io.copytrader.health;
 
 import static io.copytrader.lighter.Await.lighterFailure;
 import static io.copytrader.lighter.Await.result;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
@@ -18,7 +19,6 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,16 +56,9 @@ class HealthVerticleTest {
     return result(vertx.eventBus().<JsonObject>request(Addresses.HEALTH_STATUS, new JsonObject()).map(Message::body));
   }
 
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(condition.getAsBoolean()).as("condition reached within 5 s").isTrue();
-  }
-
   private void waitForProbes(int probes) throws InterruptedException {
     long target = lighter.count("/") + probes;
-    eventually(() -> lighter.count("/") >= target);
+    eventually(probes + " more probes", () -> lighter.count("/") >= target);
   }
 
   @Test
@@ -97,7 +90,7 @@ class HealthVerticleTest {
   void twoFailedChecksMakeTheApiUnhealthyWithOneNotice(Vertx vertx) throws InterruptedException {
     lighter.reply("/", 503, "");
 
-    eventually(() -> changes.contains(false));
+    eventually("a down change", () -> changes.contains(false));
     waitForProbes(3);
 
     assertThat(changes).containsExactly(false);
@@ -116,10 +109,10 @@ class HealthVerticleTest {
   @Test
   void recoveryPublishesHealthyOnceWithOneNotice(Vertx vertx) throws InterruptedException {
     lighter.reply("/", 503, "");
-    eventually(() -> changes.contains(false));
+    eventually("a down change", () -> changes.contains(false));
     lighter.reply("/", 200, FakeLighter.STATUS);
 
-    eventually(() -> changes.size() == 2);
+    eventually("a down and an up change", () -> changes.size() == 2);
     waitForProbes(3);
 
     assertThat(changes).containsExactly(false, true);
@@ -134,13 +127,13 @@ class HealthVerticleTest {
       lighterFailure(client.sendTx(14, "{}"));
     }
 
-    eventually(() -> changes.contains(false));
+    eventually("a down change", () -> changes.contains(false));
     JsonObject whileOpen = status(vertx);
     assertThat(whileOpen.getBoolean("api_healthy")).isFalse();
     assertThat(whileOpen.getJsonObject("checks").getJsonObject("breaker").getString("status")).isEqualTo("DOWN");
     assertThat(notices.get(0).lines()).anySatisfy(line -> assertThat(line.value()).contains("circuit breaker"));
 
-    eventually(() -> changes.size() == 2);
+    eventually("a down and an up change", () -> changes.size() == 2);
 
     assertThat(changes).containsExactly(false, true);
     JsonObject recovered = status(vertx);

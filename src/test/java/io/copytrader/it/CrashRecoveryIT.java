@@ -1,5 +1,6 @@
 package io.copytrader.it;
 
+import static io.copytrader.testing.Polling.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -194,12 +195,8 @@ class CrashRecoveryIT {
     }
 
     private void await(String what, LongSupplier count, long atLeast) {
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (count.getAsLong() < atLeast) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("no " + what + " within " + WAIT + "; output:\n" + service.output());
-        }
-        ServiceApi.pause(Duration.ofMillis(10));
+      if (until(WAIT, count::getAsLong, seen -> seen >= atLeast) < atLeast) {
+        throw new AssertionError("no " + what + " within " + WAIT + "; output:\n" + service.output());
       }
     }
   }

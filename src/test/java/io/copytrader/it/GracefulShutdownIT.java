@@ -1,5 +1,6 @@
 package io.copytrader.it;
 
+import static io.copytrader.testing.Polling.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -61,7 +62,7 @@ class GracefulShutdownIT {
     while (service.isAlive()) {
       intakeWhileStopping.add(Http.tryPostJson(api.baseUrl() + "/api/trade",
         ServiceApi.open(ACCOUNT.accountIndex(), "ETH", 0.1)));
-      ServiceApi.pause(Duration.ofMillis(100));
+      pause(Duration.ofMillis(100));
     }
     exitStatus = service.awaitExit(WAIT);
     stoppedOutput = service.output();

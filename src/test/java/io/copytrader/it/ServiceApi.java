@@ -1,5 +1,6 @@
 package io.copytrader.it;
 
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -42,29 +43,11 @@ final class ServiceApi {
 
   /** Polls the request until it reaches one of {@code states}; fails with its last detail after {@code timeout}. */
   JsonObject awaitState(String requestId, Set<String> states, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonObject detail = request(requestId);
-    while (!states.contains(detail.getString("state"))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("request " + requestId + " not in " + states + " within " + timeout + ": "
-          + detail.encodePrettily());
-      }
-      pause(Duration.ofMillis(50));
-      detail = request(requestId);
-    }
-    return detail;
+    return eventually("request " + requestId + " in " + states, timeout, () -> request(requestId),
+      detail -> states.contains(detail.getString("state")));
   }
 
   JsonObject awaitFinal(String requestId, Duration timeout) {
     return awaitState(requestId, FINAL_STATES, timeout);
-  }
-
-  static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
   }
 }

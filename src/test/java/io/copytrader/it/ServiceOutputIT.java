@@ -1,5 +1,6 @@
 package io.copytrader.it;
 
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.DecodeException;
@@ -112,14 +113,7 @@ class ServiceOutputIT {
   }
 
   private static void awaitFilled(String url) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    String state = null;
-    while (!"filled".equals(state)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not filled: " + url + " is " + state);
-      }
-      ServiceApi.pause(Duration.ofMillis(50));
-      state = Http.get(url, Map.of("X-API-Key", API_KEY)).json().getString("state");
-    }
+    eventually(url + " filled", Duration.ofSeconds(20),
+      () -> Http.get(url, Map.of("X-API-Key", API_KEY)).json().getString("state"), "filled"::equals);
   }
 }

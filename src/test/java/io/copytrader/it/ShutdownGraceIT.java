@@ -1,5 +1,6 @@
 package io.copytrader.it;
 
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -45,11 +46,7 @@ class ShutdownGraceIT {
     ServiceApi api = new ServiceApi(port);
     exchange.loseSends(true);
     requestId = api.accept(ServiceApi.open(ACCOUNT.accountIndex(), "ETH", 0.1));
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (exchange.sendsThroughLink() == 0 && System.nanoTime() < deadline) {
-      ServiceApi.pause(Duration.ofMillis(10));
-    }
-    assertThat(exchange.sendsThroughLink()).as("a send lost on the way").isPositive();
+    eventually("a send lost on the way", WAIT, () -> exchange.sendsThroughLink() > 0);
 
     service.terminate();
     exitStatus = service.awaitExit(Duration.ofSeconds(GRACE_SECONDS + 15));

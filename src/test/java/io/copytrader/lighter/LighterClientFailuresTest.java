@@ -3,6 +3,7 @@ package io.copytrader.lighter;
 import static io.copytrader.lighter.Await.failure;
 import static io.copytrader.lighter.Await.lighterFailure;
 import static io.copytrader.lighter.Await.result;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -176,12 +177,13 @@ class LighterClientFailuresTest {
   }
 
   @Test
-  void breakerClosesAfterATrialCallSucceeds() throws InterruptedException {
+  void breakerClosesAfterATrialCallSucceeds() {
     lighter.failNext(MAX_FAILURES, 503, "");
     for (int i = 0; i < MAX_FAILURES; i++) {
       lighterFailure(client.status());
     }
-    waitFor(CircuitBreakerState.HALF_OPEN);
+    eventually("a half-open breaker", Duration.ofSeconds(2),
+      () -> client.breakerState() == CircuitBreakerState.HALF_OPEN);
 
     result(client.status());
 
@@ -209,12 +211,5 @@ class LighterClientFailuresTest {
 
     assertThat(client.breakerState()).isEqualTo(CircuitBreakerState.CLOSED);
     assertThat(transitions).isEmpty();
-  }
-
-  private void waitFor(CircuitBreakerState state) throws InterruptedException {
-    for (int i = 0; i < 100 && client.breakerState() != state; i++) {
-      Thread.sleep(20);
-    }
-    assertThat(client.breakerState()).isEqualTo(state);
   }
 }

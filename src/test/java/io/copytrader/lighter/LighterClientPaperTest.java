@@ -2,6 +2,7 @@ package io.copytrader.lighter;
 
 import static io.copytrader.lighter.Await.lighterFailure;
 import static io.copytrader.lighter.Await.result;
+import static io.copytrader.testing.Polling.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.ApiKey;
@@ -220,17 +221,14 @@ class LighterClientPaperTest {
   }
 
   @Test
-  void breakerClosesAgainOnceTheExchangeRecovers() throws InterruptedException {
+  void breakerClosesAgainOnceTheExchangeRecovers() {
     faults(new JsonObject().put("error_count", MAX_FAILURES));
     for (int i = 0; i < MAX_FAILURES; i++) {
       lighterFailure(client.orderBooks());
     }
     assertThat(client.breakerState()).isEqualTo(CircuitBreakerState.OPEN);
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (client.breakerState() == CircuitBreakerState.OPEN && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    until(Duration.ofSeconds(5), client::breakerState, state -> state != CircuitBreakerState.OPEN);
 
     assertThat(client.breakerState()).isEqualTo(CircuitBreakerState.HALF_OPEN);
     assertThat(result(client.orderBooks())).isNotEmpty();

@@ -1,6 +1,8 @@
 package io.copytrader.lighter;
 
 import static io.copytrader.lighter.Await.result;
+import static io.copytrader.testing.Polling.eventually;
+import static io.copytrader.testing.Polling.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.market.BookTop;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,13 +68,6 @@ class LighterStreamFramesTest {
         .put("nonce", 10).put("begin_nonce", 0)).encode());
   }
 
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(condition.getAsBoolean()).as(what + " within 5 s").isTrue();
-  }
-
   @Test
   void malformedSnapshotResubscribesTheMarket() throws InterruptedException {
     deploy(List.of(7));
@@ -117,7 +111,7 @@ class LighterStreamFramesTest {
     deploy(IntStream.range(100, 300).boxed().toList());
 
     eventually("the first subscriptions", () -> received.size() >= 150);
-    Thread.sleep(1500);
+    pause(Duration.ofMillis(1500));
 
     assertThat(received).hasSize(180);
   }

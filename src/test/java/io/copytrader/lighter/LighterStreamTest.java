@@ -1,6 +1,8 @@
 package io.copytrader.lighter;
 
 import static io.copytrader.lighter.Await.result;
+import static io.copytrader.testing.Polling.eventually;
+import static io.copytrader.testing.Polling.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.ApiKey;
@@ -26,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -121,13 +122,6 @@ class LighterStreamTest {
 
   private static long expiredAt() {
     return System.currentTimeMillis() + 600_000;
-  }
-
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(condition.getAsBoolean()).as(what + " within 5 s").isTrue();
   }
 
   @Test
@@ -311,7 +305,7 @@ class LighterStreamTest {
       LighterStreamTest::token);
     eventually("book top", () -> stream.bookTop(0).isPresent());
 
-    Thread.sleep(600);
+    pause(Duration.ofMillis(600));
 
     assertThat(stream.bookTop(0)).as("pongs count as life").isPresent();
     assertThat(stream.connections()).isEqualTo(1);

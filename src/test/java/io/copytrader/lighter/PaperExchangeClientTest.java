@@ -2,6 +2,7 @@ package io.copytrader.lighter;
 
 import static io.copytrader.lighter.Await.lighterFailure;
 import static io.copytrader.lighter.Await.result;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,13 +83,6 @@ class PaperExchangeClientTest {
 
   private String authToken() {
     return AuthToken.create(KEY, ACCOUNT, KEY_INDEX, System.currentTimeMillis() / 1000 + 600);
-  }
-
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(condition.getAsBoolean()).as("condition reached within 5 s").isTrue();
   }
 
   @Test
@@ -221,15 +214,15 @@ class PaperExchangeClientTest {
       Duration.ofMillis(50))));
     faults(new JsonObject().put("error_count", BREAKER_FAILURES).put("error_status", 503));
 
-    eventually(() -> client.breakerState() == CircuitBreakerState.OPEN);
-    eventually(() -> changes.contains(false));
+    eventually("an open breaker", () -> client.breakerState() == CircuitBreakerState.OPEN);
+    eventually("a down change", () -> changes.contains(false));
     JsonObject down = result(vertx.eventBus().<JsonObject>request(Addresses.HEALTH_STATUS, new JsonObject())
       .map(Message::body));
     assertThat(down.getString("status")).isEqualTo("unhealthy");
     assertThat(down.getJsonObject("checks").getJsonObject("breaker").getString("state")).isNotEqualTo("CLOSED");
     clearFaults();
 
-    eventually(() -> changes.size() == 2);
+    eventually("a down and an up change", () -> changes.size() == 2);
 
     assertThat(changes).containsExactly(false, true);
     assertThat(client.breakerState()).isEqualTo(CircuitBreakerState.CLOSED);

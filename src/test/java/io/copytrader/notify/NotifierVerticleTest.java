@@ -1,5 +1,6 @@
 package io.copytrader.notify;
 
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
@@ -12,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The notifier against a fake Bot API: pacing, retries, the bounded queue, redaction, and Telegram off. */
 @ExtendWith(VertxExtension.class)
 class NotifierVerticleTest {
+
+  /** How long a notice gets to reach the fake Bot API. */
+  private static final Duration DELIVERY = Duration.ofSeconds(10);
 
   private static final String TOKEN = TelegramClientTest.TOKEN;
   private static final Duration FAST = Duration.ofMillis(20);
@@ -58,14 +61,6 @@ class NotifierVerticleTest {
     vertx.eventBus().publish(Addresses.NOTIFY, new Notice(severity, title, List.of(lines)).toJson());
   }
 
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within 10 s").isLessThan(deadline);
-      Thread.sleep(10);
-    }
-  }
-
   private List<String> sentTitles() {
     return telegram.received().stream().map(request -> request.body().getString("text").lines().findFirst()
       .orElseThrow()).toList();
@@ -82,7 +77,7 @@ class NotifierVerticleTest {
     publish(Severity.INFO, "one");
     publish(Severity.INFO, "two");
     publish(Severity.INFO, "three");
-    eventually(() -> notifier.counters().sent() == 3);
+    eventually("3 sent", DELIVERY, () -> notifier.counters().sent() == 3);
 
     List<FakeTelegram.Received> received = telegram.received();
     assertThat(gap(received.get(0), received.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(990));
@@ -94,7 +89,7 @@ class NotifierVerticleTest {
     NotifierVerticle notifier = deploy(settings(10, FAST, 3, Duration.ofSeconds(5)));
 
     publish(Severity.URGENT, "Stop <loss> & co", new Line("Error", "<script>alert(1)</script> & more"));
-    eventually(() -> notifier.counters().sent() == 1);
+    eventually("1 sent", DELIVERY, () -> notifier.counters().sent() == 1);
 
     JsonObject body = telegram.received().get(0).body();
     assertThat(body.getString("parse_mode")).isEqualTo("HTML");
@@ -112,7 +107,7 @@ class NotifierVerticleTest {
     NotifierVerticle notifier = deploy(settings(10, FAST, 3, Duration.ofSeconds(5)));
 
     publish(Severity.INFO, "patience");
-    eventually(() -> notifier.counters().sent() == 1);
+    eventually("1 sent", DELIVERY, () -> notifier.counters().sent() == 1);
 
     List<FakeTelegram.Received> received = telegram.received();
     assertThat(received).hasSize(2);
@@ -127,7 +122,7 @@ class NotifierVerticleTest {
     NotifierVerticle notifier = deploy(settings(10, FAST, 3, Duration.ofSeconds(5)));
 
     publish(Severity.WARNING, "eventually");
-    eventually(() -> notifier.counters().sent() == 1);
+    eventually("1 sent", DELIVERY, () -> notifier.counters().sent() == 1);
 
     assertThat(telegram.received()).hasSize(2);
     assertThat(notifier.counters().failed()).isZero();
@@ -141,9 +136,9 @@ class NotifierVerticleTest {
     NotifierVerticle notifier = deploy(settings(10, FAST, 3, Duration.ofMillis(300)));
 
     publish(Severity.INFO, "doomed");
-    eventually(() -> notifier.counters().failed() == 1);
+    eventually("1 failed", DELIVERY, () -> notifier.counters().failed() == 1);
     publish(Severity.INFO, "next one");
-    eventually(() -> notifier.counters().sent() == 1);
+    eventually("1 sent", DELIVERY, () -> notifier.counters().sent() == 1);
 
     assertThat(sentTitles()).containsExactly("ℹ️ <b>doomed</b>", "ℹ️ <b>doomed</b>", "ℹ️ <b>doomed</b>",
       "ℹ️ <b>next one</b>");
@@ -155,9 +150,9 @@ class NotifierVerticleTest {
     NotifierVerticle notifier = deploy(settings(10, FAST, 3, Duration.ofSeconds(5)));
 
     publish(Severity.INFO, "nowhere");
-    eventually(() -> notifier.counters().failed() == 1);
+    eventually("1 failed", DELIVERY, () -> notifier.counters().failed() == 1);
     publish(Severity.INFO, "after");
-    eventually(() -> notifier.counters().sent() == 1);
+    eventually("1 sent", DELIVERY, () -> notifier.counters().sent() == 1);
 
     assertThat(telegram.received()).hasSize(2);
   }
@@ -167,7 +162,7 @@ class NotifierVerticleTest {
     telegram.then(new FakeTelegram.Hold());
     NotifierVerticle notifier = deploy(settings(3, FAST, 3, Duration.ofSeconds(30)));
     publish(Severity.URGENT, "in flight");
-    eventually(() -> telegram.received().size() == 1);
+    eventually("one request at the Bot API", DELIVERY, () -> telegram.received().size() == 1);
 
     publish(Severity.INFO, "info 1");
     publish(Severity.URGENT, "urgent 2");
@@ -175,10 +170,10 @@ class NotifierVerticleTest {
     publish(Severity.WARNING, "warning 4");
     publish(Severity.INFO, "info 5");
     publish(Severity.URGENT, "urgent 6");
-    eventually(() -> notifier.counters().dropped() == 3);
+    eventually("3 dropped", DELIVERY, () -> notifier.counters().dropped() == 3);
     assertThat(notifier.counters().queued()).isEqualTo(3);
     telegram.releaseHeld();
-    eventually(() -> notifier.counters().sent() == 4);
+    eventually("4 sent", DELIVERY, () -> notifier.counters().sent() == 4);
 
     assertThat(sentTitles()).containsExactly(
       "🚨 <b>URGENT</b> 🚨 <b>in flight</b>",
@@ -192,15 +187,15 @@ class NotifierVerticleTest {
     telegram.then(new FakeTelegram.Hold());
     NotifierVerticle notifier = deploy(settings(2, FAST, 3, Duration.ofSeconds(30)));
     publish(Severity.INFO, "in flight");
-    eventually(() -> telegram.received().size() == 1);
+    eventually("one request at the Bot API", DELIVERY, () -> telegram.received().size() == 1);
 
     publish(Severity.URGENT, "urgent 1");
     publish(Severity.URGENT, "urgent 2");
     publish(Severity.INFO, "info 3");
     publish(Severity.URGENT, "urgent 4");
-    eventually(() -> notifier.counters().dropped() == 2);
+    eventually("2 dropped", DELIVERY, () -> notifier.counters().dropped() == 2);
     telegram.releaseHeld();
-    eventually(() -> notifier.counters().sent() == 3);
+    eventually("3 sent", DELIVERY, () -> notifier.counters().sent() == 3);
 
     assertThat(sentTitles()).containsExactly("ℹ️ <b>in flight</b>", "🚨 <b>URGENT</b> 🚨 <b>urgent 2</b>",
       "🚨 <b>URGENT</b> 🚨 <b>urgent 4</b>");
@@ -212,7 +207,7 @@ class NotifierVerticleTest {
 
     vertx.eventBus().publish(Addresses.NOTIFY, new JsonObject().put("severity", "LOUD").put("title", "x"));
     publish(Severity.INFO, "fine");
-    eventually(() -> notifier.counters().sent() == 1);
+    eventually("1 sent", DELIVERY, () -> notifier.counters().sent() == 1);
 
     assertThat(notifier.counters().dropped()).isEqualTo(1);
   }
@@ -230,7 +225,8 @@ class NotifierVerticleTest {
 
       publish(Severity.INFO, "first");
       publish(Severity.INFO, "second");
-      eventually(() -> notifier.counters().failed() == 2 && unreachable.counters().failed() == 2);
+      eventually("two failures of each", DELIVERY,
+        () -> notifier.counters().failed() == 2 && unreachable.counters().failed() == 2);
 
       assertThat(logs.lines())
         .anyMatch(line -> line.contains("Telegram send failed"))
@@ -251,7 +247,8 @@ class NotifierVerticleTest {
 
       publish(Severity.INFO, "first", new Line("Account", "#1"));
       publish(Severity.URGENT, "second");
-      eventually(() -> logs.lines().stream().filter(line -> line.contains("Notice: ")).count() == 2);
+      eventually("two notices logged", DELIVERY,
+        () -> logs.lines().stream().filter(line -> line.contains("Notice: ")).count() == 2);
 
       // The configuration warns that Telegram is unset; the notifier does not say it again.
       assertThat(logs.lines()).noneMatch(line -> line.startsWith("WARN"))

@@ -7,6 +7,7 @@ import static io.copytrader.paper.PaperFixture.L1_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.testing.Polling;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -362,7 +363,7 @@ class PaperExchangeApiTest {
 
     assertThat(reply.code()).isEqualTo(200);
     assertThat(reply.body().getJsonArray("tx_hash")).containsExactly(first.txHashHex(), second.txHashHex());
-    Eventually.eventually("both txs applied", () -> paper.trader.nextNonce() == 2);
+    Polling.eventually("both txs applied", () -> paper.trader.nextNonce() == 2);
   }
 
   @Test

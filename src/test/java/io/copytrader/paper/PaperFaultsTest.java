@@ -1,10 +1,10 @@
 package io.copytrader.paper;
 
 import static io.copytrader.lighter.Await.failure;
-import static io.copytrader.paper.Eventually.eventually;
 import static io.copytrader.paper.PaperFixture.KEY;
 import static io.copytrader.paper.PaperFixture.KEY_INDEX;
 import static io.copytrader.paper.PaperFixture.OTHER_KEY;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.SignedTx;

@@ -1,7 +1,7 @@
 package io.copytrader.paper;
 
 import static io.copytrader.lighter.Await.failure;
-import static io.copytrader.paper.Eventually.eventually;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.SignedTx;

@@ -18,6 +18,7 @@ import io.copytrader.lighter.OrderBookDetail;
 import io.copytrader.lighter.OrderBookOrders;
 import io.copytrader.lighter.SendTxResult;
 import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.testing.Polling;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -80,13 +81,13 @@ class PaperWithLighterClientTest {
   }
 
   @Test
-  void aSentOrderIsFollowedThroughTxOrdersAndPosition() {
+  void aSentOrderIsFollowedThroughTxOrdersAndPosition(Vertx vertx) {
     SignedTx buy = paper.market(11, ETH, 10_000, 310_000, false, false, 0);
 
     SendTxResult sent = await(client.sendTx(buy.txType(), buy.txInfo()));
     // Accepted means queued: the client follows the tx until the sequencer has executed it.
-    Eventually.eventually("the tx executed", () -> await(client.tx(sent.txHash())).status() == 2);
-    EnrichedTx tx = await(client.tx(sent.txHash()));
+    EnrichedTx tx = await(Polling.eventually(vertx, "the tx executed", Polling.TIMEOUT,
+      () -> client.tx(sent.txHash()), executed -> executed.status() == 2));
     Order order = await(client.accountOrders(ACCOUNT, List.of(11L), paper.authToken())).orders().get(0);
     DetailedAccount account = await(client.account(ACCOUNT));
 

@@ -4,6 +4,7 @@ import static io.copytrader.paper.streams.PaperStream.ACCOUNT;
 import static io.copytrader.paper.streams.PaperStream.KEY;
 import static io.copytrader.paper.streams.PaperStream.KEY_INDEX;
 import static io.copytrader.paper.streams.PaperStream.await;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.LighterClient;
@@ -15,7 +16,7 @@ import io.copytrader.lighter.signer.TxSigner;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,13 +30,6 @@ class PaperStreamsTest {
   @BeforeEach
   void start(Vertx vertx) {
     stream = PaperStream.open(vertx);
-  }
-
-  private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 250 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(condition.getAsBoolean()).as(what + " within 5 s").isTrue();
   }
 
   @Test
@@ -266,9 +260,6 @@ class PaperStreamsTest {
     JsonObject closed = stream.control("/paper/streams/disconnect", new JsonObject());
 
     assertThat(closed.getInteger("disconnected")).isEqualTo(1);
-    for (int i = 0; i < 100 && !stream.socket.isClosed(); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(stream.socket.isClosed()).isTrue();
+    eventually("the socket closed", Duration.ofSeconds(2), stream.socket::isClosed);
   }
 }
