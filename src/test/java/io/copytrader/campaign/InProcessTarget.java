@@ -6,6 +6,7 @@ import io.copytrader.config.ConfigLoader;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
+import io.copytrader.testing.FakeTelegram;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.Map;
 final class InProcessTarget implements CampaignTarget {
 
   static final BigDecimal COLLATERAL = new BigDecimal("10000");
+  static final String BOT_TOKEN = "123456789:campaign-bot-token";
+  static final String CHAT_ID = "-1001234567890";
   /** Retries after a retryable failure, one second apart: short, so that a seed takes about a second. */
   static final int MAX_RETRIES = 2;
   /** Seconds between the protection supervisor's runs: short, so that the protection bound is too. */
@@ -32,7 +35,7 @@ final class InProcessTarget implements CampaignTarget {
   private final Vertx vertx;
   private final PaperExchange exchange;
   private final String exchangeDeployment;
-  private final TelegramSink telegram;
+  private final FakeTelegram telegram;
   private final Map<String, String> env = new HashMap<>();
   private final Path dir;
   private MainVerticle service;
@@ -50,7 +53,7 @@ final class InProcessTarget implements CampaignTarget {
       String.format("0x%040x", account.index()), COLLATERAL, Map.of(0, account.apiKey().publicKeyHex()))).toList();
     exchange = new PaperExchange(PaperConfig.defaults().withAccounts(paperAccounts));
     exchangeDeployment = vertx.deployVerticle(exchange).await();
-    telegram = new TelegramSink(vertx);
+    telegram = new FakeTelegram(vertx, BOT_TOKEN).start();
     env.putAll(serviceEnvironment(exchange.baseUrl(), telegram.url(), dir.resolve("data"), schedule));
     env.put("HTTP_PORT", "0");
     env.putAll(overrides);
@@ -68,8 +71,8 @@ final class InProcessTarget implements CampaignTarget {
     env.put("API_KEY", API_KEY);
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("DATA_DIR", dataDir.toString());
-    env.put("TELEGRAM_BOT_API_KEY", TelegramSink.BOT_TOKEN);
-    env.put("TELEGRAM_GROUP_ID", TelegramSink.CHAT_ID);
+    env.put("TELEGRAM_BOT_API_KEY", BOT_TOKEN);
+    env.put("TELEGRAM_GROUP_ID", CHAT_ID);
     env.put("TELEGRAM_API_URL", telegramUrl);
     env.put("RETRY_INTERVAL", "1");
     env.put("MAX_RETRIES", String.valueOf(MAX_RETRIES));

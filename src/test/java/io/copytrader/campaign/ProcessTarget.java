@@ -3,6 +3,7 @@ package io.copytrader.campaign;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
+import io.copytrader.testing.FakeTelegram;
 import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class ProcessTarget implements CampaignTarget {
 
   private final Vertx vertx = Vertx.vertx();
   private final PaperExchange exchange;
-  private final TelegramSink telegram;
+  private final FakeTelegram telegram;
   private final Map<String, String> env;
   private final Path dir;
   private final int port;
@@ -42,7 +43,7 @@ final class ProcessTarget implements CampaignTarget {
       Map.of(0, account.apiKey().publicKeyHex()))).toList();
     exchange = new PaperExchange(PaperConfig.defaults().withAccounts(paperAccounts));
     vertx.deployVerticle(exchange).await();
-    telegram = new TelegramSink(vertx);
+    telegram = new FakeTelegram(vertx, InProcessTarget.BOT_TOKEN).start();
     port = freePort();
     env = InProcessTarget.serviceEnvironment(exchange.baseUrl(), telegram.url(), dir.resolve("data"), schedule);
     env.put("HTTP_PORT", String.valueOf(port));

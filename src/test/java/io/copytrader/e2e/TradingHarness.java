@@ -20,6 +20,7 @@ import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
+import io.copytrader.testing.FakeTelegram;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -75,7 +76,7 @@ final class TradingHarness {
   private final Vertx vertx;
   private final List<TestAccount> accounts;
   private final PaperExchange paper;
-  private final TelegramRecorder telegram;
+  private final FakeTelegram telegram;
   private final Map<String, String> env;
   private final Path dir;
   private MainVerticle service;
@@ -85,7 +86,7 @@ final class TradingHarness {
   private final TxSigner signer = new TxSigner(TxSigner.MAINNET_CHAIN_ID);
   private int handedOut;
 
-  private TradingHarness(Vertx vertx, List<TestAccount> accounts, PaperExchange paper, TelegramRecorder telegram,
+  private TradingHarness(Vertx vertx, List<TestAccount> accounts, PaperExchange paper, FakeTelegram telegram,
                          Map<String, String> env, Path dir) {
     this.vertx = vertx;
     this.accounts = accounts;
@@ -124,7 +125,7 @@ final class TradingHarness {
     }
     PaperExchange paper = new PaperExchange(PaperConfig.defaults().withAccounts(paperAccounts));
     vertx.deployVerticle(paper).await();
-    TelegramRecorder telegram = new TelegramRecorder(BOT_TOKEN).start(vertx).await();
+    FakeTelegram telegram = new FakeTelegram(vertx, BOT_TOKEN).start();
     Map<String, String> env = new HashMap<>();
     env.put("MODE", "live");
     env.put("BASE_URL", paper.baseUrl());
@@ -354,11 +355,11 @@ final class TradingHarness {
   // ----- Telegram
 
   List<String> telegramTexts() {
-    return telegram.sent().stream().map(TelegramRecorder.Sent::text).toList();
+    return telegram.texts();
   }
 
-  List<TelegramRecorder.Sent> telegramSent() {
-    return telegram.sent();
+  List<FakeTelegram.Received> telegramSent() {
+    return telegram.received();
   }
 
   /** The message about {@code requestId} whose title is {@code title}, once the notifier has sent it. */

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
 import io.copytrader.config.TelegramConfig;
+import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.Notice.Line;
 import io.copytrader.notify.Notice.Severity;
-import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.testing.FakeTelegram;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

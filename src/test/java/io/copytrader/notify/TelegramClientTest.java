@@ -3,6 +3,7 @@ package io.copytrader.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.config.TelegramConfig;
+import io.copytrader.testing.FakeTelegram;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;

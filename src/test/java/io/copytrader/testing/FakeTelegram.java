@@ -1,4 +1,4 @@
-package io.copytrader.notify;
+package io.copytrader.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -11,48 +11,69 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A Telegram Bot API {@code sendMessage} endpoint on loopback that records what it receives and answers
- * from a script: each request takes the next scripted reply, then "ok" once the script is used up.
+ * The Telegram Bot API's {@code sendMessage} on a random loopback port: records every request it answers, in
+ * arrival order, and answers from a script (each request takes the next scripted reply, then "ok" once the
+ * script is used up). Built with a bot token it serves only {@code POST /bot<token>/sendMessage}: any other path
+ * is answered 404 and not recorded. It outlives restarts of the service that sends to it.
  */
-final class FakeTelegram {
+public final class FakeTelegram implements AutoCloseable {
 
   /** One recorded request; {@code nanos} is {@link System#nanoTime()} on arrival. */
-  record Received(long nanos, String path, JsonObject body) {
+  public record Received(long nanos, String path, JsonObject body) {
+
+    /** The message text, empty when the request carried none. */
+    public String text() {
+      return body.getString("text", "");
+    }
   }
 
-  sealed interface Reply {
+  /** How the fake answers one request. */
+  public sealed interface Reply {
   }
 
-  record Ok() implements Reply {
+  public record Ok() implements Reply {
   }
 
-  record TooManyRequests(long retryAfterSeconds) implements Reply {
+  public record TooManyRequests(long retryAfterSeconds) implements Reply {
   }
 
-  record Status(int status, String description) implements Reply {
+  public record Status(int status, String description) implements Reply {
   }
 
   /** Answers "ok" only after {@code delayMs}. */
-  record Slow(long delayMs) implements Reply {
+  public record Slow(long delayMs) implements Reply {
   }
 
   /** Answers "ok" only when {@link #releaseHeld()} is called. */
-  record Hold() implements Reply {
+  public record Hold() implements Reply {
   }
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Deque<Reply> script = new ArrayDeque<>();
   private final List<HttpServerRequest> held = new ArrayList<>();
   private final Vertx vertx;
+  private final String sendMessagePath;
   private HttpServer server;
 
-  FakeTelegram(Vertx vertx) {
-    this.vertx = vertx;
+  /** Serves and records requests to any path. */
+  public FakeTelegram(Vertx vertx) {
+    this(vertx, null);
   }
 
-  FakeTelegram start() {
+  /** Serves and records only {@code sendMessage} of the bot {@code botToken}. */
+  public FakeTelegram(Vertx vertx, String botToken) {
+    this.vertx = vertx;
+    this.sendMessagePath = botToken == null ? null : "/bot" + botToken + "/sendMessage";
+  }
+
+  /** Listens; blocks the calling thread, so never call it from an event loop. */
+  public FakeTelegram start() {
     server = vertx.createHttpServer()
       .requestHandler(request -> request.body().onSuccess(body -> {
+        if (sendMessagePath != null && !sendMessagePath.equals(request.path())) {
+          request.response().setStatusCode(404).end();
+          return;
+        }
         received.add(new Received(System.nanoTime(), request.path(), body.toJsonObject()));
         answer(request, next());
       }))
@@ -61,30 +82,37 @@ final class FakeTelegram {
     return this;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.actualPort();
   }
 
-  synchronized FakeTelegram then(Reply reply) {
+  /** Queues {@code reply} for the next request the script has not answered yet. */
+  public synchronized FakeTelegram then(Reply reply) {
     script.addLast(reply);
     return this;
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
-  synchronized void releaseHeld() {
-    held.forEach(request -> ok(request));
+  /** The text of every recorded message, in arrival order. */
+  public List<String> texts() {
+    return received.stream().map(Received::text).toList();
+  }
+
+  public synchronized void releaseHeld() {
+    held.forEach(FakeTelegram::ok);
     held.clear();
   }
 
-  void close() {
+  @Override
+  public void close() {
     server.close().await();
   }
 
   /** Closes this server and returns its address, where nothing listens any more. */
-  String closedUrl() {
+  public String closedUrl() {
     String url = url();
     close();
     return url;
