@@ -8,8 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,28 +21,18 @@ class CheckCommandIT {
   private static final TestAccount SECOND = TestAccount.of(2002, 0x32);
   private static final String CHAIN_ID = String.valueOf(PaperConfig.defaults().chainId());
 
+  @AutoClose
   private static PaperFixture exchange;
 
   @TempDir
   Path workingDirectory;
 
+  @AutoClose
   private ServiceProcess check;
 
   @BeforeAll
   static void startExchange() {
     exchange = new PaperFixture(List.of(FIRST, SECOND));
-  }
-
-  @AfterAll
-  static void stopExchange() {
-    exchange.close();
-  }
-
-  @AfterEach
-  void stop() {
-    if (check != null) {
-      check.close();
-    }
   }
 
   @Test

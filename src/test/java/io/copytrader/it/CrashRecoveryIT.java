@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,9 @@ class CrashRecoveryIT {
 
     private final KillPoint killPoint;
     private Path workingDirectory;
+    @AutoClose
     private PaperFixture exchange;
+    @AutoClose
     private ServiceProcess service;
     private int port;
     private Map<String, String> requestBySymbol;
@@ -91,16 +93,6 @@ class CrashRecoveryIT {
       startService(false);
       ServiceApi api = new ServiceApi(port);
       requestBySymbol.forEach((symbol, id) -> finals.put(symbol, api.awaitFinal(id, WAIT)));
-    }
-
-    @AfterAll
-    void stop() {
-      if (service != null) {
-        service.close();
-      }
-      if (exchange != null) {
-        exchange.close();
-      }
     }
 
     @Test

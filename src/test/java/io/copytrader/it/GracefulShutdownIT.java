@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,7 +34,9 @@ class GracefulShutdownIT {
   private static final TestAccount ACCOUNT = TestAccount.of(4001, 0x51);
 
   private Path workingDirectory;
+  @AutoClose
   private PaperFixture exchange;
+  @AutoClose
   private ServiceProcess service;
   private int port;
   private final Map<String, String> requestBySymbol = new LinkedHashMap<>();
@@ -71,16 +73,6 @@ class GracefulShutdownIT {
     exchange.clearFaults();
     startService();
     requestBySymbol.forEach((symbol, id) -> afterTheRestart.put(symbol, api.awaitFinal(id, WAIT)));
-  }
-
-  @AfterAll
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-    if (exchange != null) {
-      exchange.close();
-    }
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,7 +23,9 @@ class IdempotencyAcrossRestartIT {
   private static final TestAccount ACCOUNT = TestAccount.of(8001, 0x91);
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  @AutoClose
   private PaperFixture exchange;
+  @AutoClose
   private ServiceProcess service;
   private Path workingDirectory;
   private int port;
@@ -55,16 +57,6 @@ class IdempotencyAcrossRestartIT {
     queuedRepeat = Http.postJson(api.baseUrl() + "/api/trade", queued);
     api.awaitFinal(executingId, WAIT);
     api.awaitFinal(queuedId, WAIT);
-  }
-
-  @AfterAll
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-    if (exchange != null) {
-      exchange.close();
-    }
   }
 
   @Test

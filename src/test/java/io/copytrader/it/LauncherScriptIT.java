@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +22,8 @@ class LauncherScriptIT {
   @TempDir
   Path workingDirectory;
 
+  @AutoClose
   private ServiceProcess service;
-
-  @AfterEach
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-  }
 
   @Test
   void startsThePaperServiceWithTheHeapCappedAt128MiB() {

@@ -9,8 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,7 +22,9 @@ class PaperExchangeCommandIT {
   private static final TestAccount ACCOUNT = TestAccount.of(5001, 0x61);
   private static final String BALANCE = "2500";
 
+  @AutoClose
   private ServiceProcess paperExchange;
+  @AutoClose
   private ServiceProcess service;
   private String exchangeUrl;
 
@@ -34,18 +35,6 @@ class PaperExchangeCommandIT {
       "PAPER_PORT", String.valueOf(paperPort), "PAPER_BALANCE", BALANCE), "paper-exchange");
     paperExchange.awaitLine(Pattern.compile("Paper exchange listening on"), ServiceProcess.STARTUP);
     exchangeUrl = "http://127.0.0.1:" + paperPort;
-  }
-
-  @AfterAll
-  void stopPaperExchange() {
-    paperExchange.close();
-  }
-
-  @AfterEach
-  void stopService() {
-    if (service != null) {
-      service.close();
-    }
   }
 
   @Test

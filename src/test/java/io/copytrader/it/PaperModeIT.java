@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +22,7 @@ class PaperModeIT {
   @TempDir
   Path workingDirectory;
 
+  @AutoClose
   private ServiceProcess service;
   private int port;
 
@@ -31,11 +32,6 @@ class PaperModeIT {
     service = ServiceProcess.start(workingDirectory, Map.of("HTTP_PORT", String.valueOf(port),
       "DATA_DIR", workingDirectory.resolve("data").toString()));
     assertThat(service.awaitReady()).isEqualTo(port);
-  }
-
-  @AfterEach
-  void stop() {
-    service.close();
   }
 
   @Test

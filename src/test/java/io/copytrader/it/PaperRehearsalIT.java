@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +23,7 @@ class PaperRehearsalIT {
   @TempDir
   Path workingDirectory;
 
+  @AutoClose
   private ServiceProcess service;
   private ServiceApi api;
 
@@ -35,11 +36,6 @@ class PaperRehearsalIT {
       "DATA_DIR", workingDirectory.resolve("data").toString()));
     service.awaitReady();
     api = new ServiceApi(port);
-  }
-
-  @AfterEach
-  void stop() {
-    service.close();
   }
 
   @Test

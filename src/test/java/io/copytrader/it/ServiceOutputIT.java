@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,7 +28,9 @@ class ServiceOutputIT {
   private static final String API_KEY = "intake-key-5f1e0c7d9b2a4e68";
   private static final String BOT_TOKEN = "7000000001:AAHfakeTokenForProcessTests_x9Q";
 
+  @AutoClose
   private PaperFixture exchange;
+  @AutoClose
   private ServiceProcess service;
   private String output;
   private Http.Reply withoutKey;
@@ -56,16 +58,6 @@ class ServiceOutputIT {
     service.terminate();
     service.awaitExit(Duration.ofSeconds(30));
     output = service.output();
-  }
-
-  @AfterAll
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-    if (exchange != null) {
-      exchange.close();
-    }
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,7 +27,9 @@ class ShutdownGraceIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final int GRACE_SECONDS = 1;
 
+  @AutoClose
   private PaperFixture exchange;
+  @AutoClose
   private ServiceProcess service;
   private Path workingDirectory;
   private int port;
@@ -56,16 +58,6 @@ class ShutdownGraceIT {
     exchange.loseSends(false);
     startService(exchange.baseUrl());
     afterTheRestart = api.awaitFinal(requestId, WAIT);
-  }
-
-  @AfterAll
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-    if (exchange != null) {
-      exchange.close();
-    }
   }
 
   @Test

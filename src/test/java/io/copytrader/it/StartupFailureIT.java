@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,20 +22,14 @@ class StartupFailureIT {
   @TempDir
   Path workingDirectory;
 
+  @AutoClose
   private ServerSocket occupied;
+  @AutoClose
   private ServiceProcess process;
 
   @BeforeEach
   void occupyAPort() throws IOException {
     occupied = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-  }
-
-  @AfterEach
-  void release() throws IOException {
-    if (process != null) {
-      process.close();
-    }
-    occupied.close();
   }
 
   @Test
