@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +42,7 @@ class WarmTradeTest {
   private static final String HEALTH_PROBE = "/";
 
   private MainVerticle service;
+  @AutoClose
   private WebClient client;
   private int paperPort;
   private long account;
@@ -59,11 +60,6 @@ class WarmTradeTest {
     paperPort = URI.create(service.effectiveConfig().lighter().baseUrl()).getPort();
     account = service.effectiveConfig().accounts().list().get(0).accountIndex();
     client = WebClient.create(vertx);
-  }
-
-  @AfterEach
-  void close() {
-    client.close();
   }
 
   private static <T> T await(Future<T> future) {

@@ -22,10 +22,10 @@ import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
+import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
-import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -40,7 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,6 +58,7 @@ class StreamExchangeViewTest {
 
   private Vertx vertx;
   private PaperExchange paper;
+  @AutoClose
   private LighterClient rest;
   private LighterStream stream;
 
@@ -68,11 +69,6 @@ class StreamExchangeViewTest {
       new PaperAccount(ACCOUNT, L1, new BigDecimal("2500"), Map.of(KEY_INDEX, KEY.publicKeyHex())))));
     await(vertx.deployVerticle(paper));
     rest = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl()));
-  }
-
-  @AfterEach
-  void close() {
-    rest.close();
   }
 
   private static <T> T await(Future<T> future) {

@@ -19,7 +19,7 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +31,7 @@ class HealthVerticleTest {
   private static final int BREAKER_FAILURES = 3;
 
   private FakeLighter lighter;
+  @AutoClose
   private LighterClient client;
   private final List<Boolean> changes = new CopyOnWriteArrayList<>();
   private final List<Notice> notices = new CopyOnWriteArrayList<>();
@@ -45,11 +46,6 @@ class HealthVerticleTest {
     result(vertx.eventBus().consumer(Addresses.accountStatus(1077),
       msg -> msg.reply(new JsonObject().put("queued", 0))).completion());
     result(vertx.deployVerticle(new HealthVerticle(client, List.of(1077L), ServiceMetrics.forVertx(), INTERVAL)));
-  }
-
-  @AfterEach
-  void close() {
-    client.close();
   }
 
   private static JsonObject status(Vertx vertx) {

@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +22,7 @@ class StatementCacheTest {
   Path dataDir;
 
   private Connection real;
+  @AutoClose
   private StatementCache cache;
 
   @BeforeEach
@@ -31,11 +32,6 @@ class StatementCacheTest {
       statement.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
     }
     cache = new StatementCache(real);
-  }
-
-  @AfterEach
-  void close() throws SQLException {
-    cache.close();
   }
 
   @Test

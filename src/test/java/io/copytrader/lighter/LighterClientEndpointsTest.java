@@ -14,7 +14,7 @@ import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,17 +24,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LighterClientEndpointsTest {
 
   private FakeLighter lighter;
+  @AutoClose
   private LighterClient client;
 
   @BeforeEach
   void start(Vertx vertx) {
     lighter = result(new FakeLighter().start(vertx));
     client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl()));
-  }
-
-  @AfterEach
-  void close() {
-    client.close();
   }
 
   @Test

@@ -12,7 +12,7 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +25,7 @@ class LighterClientFailuresTest {
   private static final int MAX_FAILURES = 3;
 
   private FakeLighter lighter;
+  @AutoClose
   private LighterClient client;
   private final List<CircuitBreakerState> transitions = new CopyOnWriteArrayList<>();
 
@@ -35,11 +36,6 @@ class LighterClientFailuresTest {
       .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300))
       .withBreaker(MAX_FAILURES, Duration.ofMillis(300)));
     client.onBreakerStateChange(transitions::add);
-  }
-
-  @AfterEach
-  void close() {
-    client.close();
   }
 
   @Test

@@ -23,7 +23,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +47,9 @@ class LighterClientPaperTest {
   private final TxSigner signer = new TxSigner(TxSigner.MAINNET_CHAIN_ID);
   private PaperExchange exchange;
   private String baseUrl;
+  @AutoClose
   private WebClient controls;
+  @AutoClose
   private LighterClient client;
 
   @BeforeEach
@@ -60,12 +62,6 @@ class LighterClientPaperTest {
     client = new LighterClient(vertx, LighterClientOptions.defaults(baseUrl)
       .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
       .withBreaker(MAX_FAILURES, RESET));
-  }
-
-  @AfterEach
-  void close() {
-    client.close();
-    controls.close();
   }
 
   // ----- every call

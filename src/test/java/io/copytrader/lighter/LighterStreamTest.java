@@ -13,10 +13,10 @@ import io.copytrader.lighter.signer.LighterTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.market.BookTop;
+import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
-import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +46,9 @@ class LighterStreamTest {
 
   private Vertx vertx;
   private PaperExchange paper;
+  @AutoClose
   private LighterClient rest;
+  @AutoClose
   private WebClient controls;
   private LighterStream stream;
 
@@ -59,12 +61,6 @@ class LighterStreamTest {
     result(vertx.deployVerticle(paper));
     rest = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl()));
     controls = WebClient.create(vertx);
-  }
-
-  @AfterEach
-  void close() {
-    rest.close();
-    controls.close();
   }
 
   private LighterStreamOptions options() {

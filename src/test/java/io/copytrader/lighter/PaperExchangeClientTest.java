@@ -28,7 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +45,9 @@ class PaperExchangeClientTest {
   private static final TxSigner SIGNER = new TxSigner(TxSigner.MAINNET_CHAIN_ID);
 
   private PaperExchange paper;
+  @AutoClose
   private LighterClient client;
+  @AutoClose
   private WebClient controls;
   private long clientOrderIndex = 100;
 
@@ -58,12 +60,6 @@ class PaperExchangeClientTest {
       .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500))
       .withBreaker(BREAKER_FAILURES, Duration.ofMillis(300)));
     controls = WebClient.create(vertx);
-  }
-
-  @AfterEach
-  void close() {
-    client.close();
-    controls.close();
   }
 
   private void faults(JsonObject faults) {

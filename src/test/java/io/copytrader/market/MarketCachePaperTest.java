@@ -16,7 +16,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class MarketCachePaperTest {
 
+  @AutoClose
   private LighterClient client;
 
   @BeforeEach
@@ -33,11 +34,6 @@ class MarketCachePaperTest {
     result(vertx.deployVerticle(paper));
     client = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl()));
     result(vertx.deployVerticle(new MarketCacheVerticle(client)));
-  }
-
-  @AfterEach
-  void close() {
-    client.close();
   }
 
   private static JsonObject ask(Vertx vertx, String address, JsonObject query) {

@@ -17,7 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,12 +27,8 @@ class MarketCacheVerticleTest {
   private static final String MARKETS_PATH = "/api/v1/orderBooks";
 
   private FakeLighter lighter;
+  @AutoClose
   private LighterClient client;
-
-  @AfterEach
-  void close() {
-    client.close();
-  }
 
   private void deploy(Vertx vertx, Duration missSpacing) {
     lighter = result(new FakeLighter().start(vertx));

@@ -14,7 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,17 +30,13 @@ class NotifierVerticleTest {
   private static final Duration FAST = Duration.ofMillis(20);
 
   private Vertx vertx;
+  @AutoClose
   private FakeTelegram telegram;
 
   @BeforeEach
   void start(Vertx vertx) {
     this.vertx = vertx;
     telegram = new FakeTelegram(vertx).start();
-  }
-
-  @AfterEach
-  void stop() {
-    telegram.close();
   }
 
   private NotifierVerticle deploy(String url, NotifierSettings settings) {

@@ -8,7 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,21 +22,15 @@ class TelegramClientTest {
   static final String TOKEN = "987654321:AAE-very-secret-token_xyz";
 
   private Vertx vertx;
+  @AutoClose
   private FakeTelegram telegram;
+  @AutoClose
   private TelegramClient client;
 
   @BeforeEach
   void start(Vertx vertx) {
     this.vertx = vertx;
     telegram = new FakeTelegram(vertx).start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-    telegram.close();
   }
 
   private TelegramClient client(Long threadId, Duration timeout) {

@@ -9,7 +9,7 @@ import io.copytrader.lighter.signer.TxAttributes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +24,7 @@ class PaperAsyncTest {
 
   private static final long HOLD_MS = 60_000;
 
+  @AutoClose
   private PaperFixture paper;
   private PaperHttp http;
   private PaperTrader trader;
@@ -33,11 +34,6 @@ class PaperAsyncTest {
     paper = PaperFixture.start(vertx);
     http = paper.http;
     trader = paper.trader;
-  }
-
-  @AfterEach
-  void stop() {
-    paper.close();
   }
 
   private JsonObject sequencerDelay(long delayMs) {

@@ -17,7 +17,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(VertxExtension.class)
 class PaperExchangeApiTest {
 
+  @AutoClose
   private PaperFixture paper;
   private PaperHttp http;
 
@@ -41,11 +42,6 @@ class PaperExchangeApiTest {
   void start(Vertx vertx) {
     paper = PaperFixture.start(vertx);
     http = paper.http;
-  }
-
-  @AfterEach
-  void stop() {
-    paper.close();
   }
 
   static Stream<Arguments> markets() {

@@ -13,7 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +26,7 @@ class PaperFaultsTest {
 
   private static final String BOOKS = "/api/v1/orderBooks";
 
+  @AutoClose
   private PaperFixture paper;
   private PaperHttp http;
   private PaperTrader trader;
@@ -35,11 +36,6 @@ class PaperFaultsTest {
     paper = PaperFixture.start(vertx);
     http = paper.http;
     trader = paper.trader;
-  }
-
-  @AfterEach
-  void stop() {
-    paper.close();
   }
 
   @Test

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +34,7 @@ class PaperHostileInputTest {
   /** 2^32: truncated to an int it would be market 0 (ETH). */
   private static final long WRAPS_TO_ETH = 1L << 32;
 
+  @AutoClose
   private PaperFixture paper;
   private PaperHttp http;
 
@@ -41,11 +42,6 @@ class PaperHostileInputTest {
   void start(Vertx vertx) {
     paper = PaperFixture.start(vertx);
     http = paper.http;
-  }
-
-  @AfterEach
-  void stop() {
-    paper.close();
   }
 
   static Stream<Arguments> malformedBatches() {

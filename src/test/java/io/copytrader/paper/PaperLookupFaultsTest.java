@@ -9,7 +9,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +20,7 @@ class PaperLookupFaultsTest {
 
   private static final long LONG_LAG_MS = 60_000;
 
+  @AutoClose
   private PaperFixture paper;
   private PaperHttp http;
   private PaperTrader trader;
@@ -29,11 +30,6 @@ class PaperLookupFaultsTest {
     paper = PaperFixture.start(vertx);
     http = paper.http;
     trader = paper.trader;
-  }
-
-  @AfterEach
-  void stop() {
-    paper.close();
   }
 
   private SignedTx buy(long nonce, long clientOrderIndex) {

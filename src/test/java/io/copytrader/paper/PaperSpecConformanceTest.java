@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,6 +106,7 @@ class PaperSpecConformanceTest {
           test -> test.http().get("/api/v1/accountActiveOrders" + account)))));
   }
 
+  @AutoClose
   private PaperFixture paper;
   private String buyHash;
 
@@ -116,11 +117,6 @@ class PaperSpecConformanceTest {
     assertThat(buy.status()).isEqualTo(200);
     buyHash = buy.body().getString("tx_hash");
     assertThat(paper.trader.stopLossLimit(2, "0.5000", "2900.00", "2850.00", true).status()).isEqualTo(200);
-  }
-
-  @AfterEach
-  void stop() {
-    paper.close();
   }
 
   private PaperHttp http() {

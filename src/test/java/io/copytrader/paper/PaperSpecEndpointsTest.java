@@ -12,7 +12,7 @@ import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,16 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class PaperSpecEndpointsTest {
 
+  @AutoClose
   private PaperFixture paper;
 
   @BeforeEach
   void start(Vertx vertx) {
     paper = PaperFixture.start(vertx);
-  }
-
-  @AfterEach
-  void stop() {
-    paper.close();
   }
 
   private PaperHttp.Reply authorized(String uri) {

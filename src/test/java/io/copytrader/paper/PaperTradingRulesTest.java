@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,6 +44,7 @@ class PaperTradingRulesTest {
 
   private static final long SMALL_ACCOUNT = 9;
 
+  @AutoClose
   private PaperFixture paper;
   private PaperTrader trader;
 
@@ -53,11 +54,6 @@ class PaperTradingRulesTest {
       PaperFixture.account(ACCOUNT, L1_ADDRESS, PaperFixture.COLLATERAL),
       PaperFixture.account(SMALL_ACCOUNT, "0x00000000000000000000000000000000000000a9", new BigDecimal("100")))));
     trader = paper.trader;
-  }
-
-  @AfterEach
-  void stop() {
-    paper.close();
   }
 
   // ----- signature, chain, nonce, expiry

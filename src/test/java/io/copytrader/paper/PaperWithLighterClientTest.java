@@ -26,7 +26,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,17 +36,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PaperWithLighterClientTest {
 
   private PaperHarness paper;
+  @AutoClose
   private LighterClient client;
 
   @BeforeEach
   void start(Vertx vertx) {
     paper = PaperHarness.start(vertx);
     client = new LighterClient(vertx, LighterClientOptions.defaults(paper.exchange.baseUrl()));
-  }
-
-  @AfterEach
-  void close() {
-    client.close();
   }
 
   private static Throwable failure(Future<?> future) {
