@@ -28,14 +28,16 @@ public final class Polling {
 
   /** Polls {@code condition} until it holds; fails the test naming {@code what} after {@code timeout}. */
   public static void eventually(String what, Duration timeout, BooleanSupplier condition) {
-    eventually(what, timeout, condition::getAsBoolean, Boolean::booleanValue);
+    if (!until(timeout, condition::getAsBoolean, Boolean::booleanValue)) {
+      throw new AssertionError(notReached(what, timeout));
+    }
   }
 
   /** Polls {@code probe} until {@code done} holds and returns that value; fails with the last one seen. */
   public static <T> T eventually(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
     T last = until(timeout, probe, done);
     if (!done.test(last)) {
-      throw new AssertionError(what + " not reached within " + timeout + "; last seen: " + last);
+      throw new AssertionError(notReached(what, timeout) + "; last seen: " + last);
     }
     return last;
   }
@@ -52,13 +54,14 @@ public final class Polling {
   }
 
   /**
-   * Polls the asynchronous {@code probe} on Vert.x timers until {@code done} holds; the future fails naming
-   * {@code what} after {@code timeout}, or with the probe's own failure.
+   * Polls the asynchronous {@code probe} on a Vert.x context, between polls on timers, until {@code done} holds;
+   * the future fails naming {@code what} after {@code timeout}, or with the probe's own failure.
    */
   public static <T> Future<T> eventually(Vertx vertx, String what, Duration timeout, Supplier<Future<T>> probe,
                                          Predicate<T> done) {
     Promise<T> outcome = Promise.promise();
-    poll(vertx, what, timeout, System.nanoTime() + timeout.toNanos(), probe, done, outcome);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    vertx.getOrCreateContext().runOnContext(start -> poll(vertx, what, timeout, deadline, probe, done, outcome));
     return outcome.future();
   }
 
@@ -68,11 +71,15 @@ public final class Polling {
       if (done.test(last)) {
         outcome.complete(last);
       } else if (System.nanoTime() - deadline >= 0) {
-        outcome.fail(new AssertionError(what + " not reached within " + timeout + "; last seen: " + last));
+        outcome.fail(new AssertionError(notReached(what, timeout) + "; last seen: " + last));
       } else {
         vertx.setTimer(INTERVAL.toMillis(), id -> poll(vertx, what, timeout, deadline, probe, done, outcome));
       }
     });
+  }
+
+  private static String notReached(String what, Duration timeout) {
+    return what + " not reached within " + timeout.toMillis() + " ms";
   }
 
   /** Sleeps the test thread; only between polls, or to let something that must not happen have its chance. */
