@@ -4,6 +4,7 @@ import static io.copytrader.paper.streams.PaperStream.ACCOUNT;
 import static io.copytrader.paper.streams.PaperStream.KEY;
 import static io.copytrader.paper.streams.PaperStream.OTHER_KEY;
 import static io.copytrader.paper.streams.PaperStream.await;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.SignedTx;
@@ -11,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,10 +125,7 @@ class PaperStreamTxsTest {
     stream.send(new JsonObject().put("type", "jsonapi/sendtx").put("data", new JsonObject()
       .put("tx_type", 14).put("tx_info", new JsonObject(stream.restingBid(27, nonce).txInfo()))));
 
-    for (int i = 0; i < 100 && !stream.socket.isClosed(); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(stream.socket.isClosed()).isTrue();
+    eventually("the socket closed", Duration.ofSeconds(2), stream.socket::isClosed);
     await(stream.paper.sequencerIdle());
     assertThat(stream.nextNonce()).isEqualTo(nonce + 1);
   }
