@@ -102,8 +102,9 @@ public final class ProtectionSupervisor {
     timers.add(vertx.setPeriodic(RECONNECT_CHECK_MS, id -> {
       long now = connections.getAsLong();
       if (now != seenConnections) {
-        // The stream's first connection is no reconnect: the run at start has just checked everything.
-        boolean reconnected = seenConnections > 0;
+        // The stream's first connection is no reconnect: the run at start has just checked everything. Any
+        // connection after it is one, even when the first and a second fall between two looks at the count.
+        boolean reconnected = now > 1;
         seenConnections = now;
         if (reconnected) {
           nextReason = "reconnect";
