@@ -1,10 +1,10 @@
 package io.copytrader;
 
+import io.copytrader.testing.Configs;
 import static io.copytrader.testing.Polling.eventually;
 import static io.copytrader.testing.Polling.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.copytrader.config.ConfigLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -49,7 +49,7 @@ class WarmTradeTest {
 
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
-    service = new MainVerticle(ConfigLoader.load(Map.of(
+    service = new MainVerticle(Configs.load(Map.of(
       "MODE", "paper",
       "API_KEY", API_KEY,
       "HTTP_HOST", "127.0.0.1",

@@ -38,16 +38,6 @@ public final class ConfigLoader {
       .compose(merged -> vertx.executeBlocking(() -> settle(merged, workingDirectory), false));
   }
 
-  /** For a caller without a Vert.x instance of its own (tests): loads with a short-lived one. */
-  public static LoadedConfig load(Map<String, String> environment, Path workingDirectory) throws ConfigException {
-    Vertx vertx = Vertx.vertx();
-    try {
-      return await(load(vertx, environment, workingDirectory));
-    } finally {
-      vertx.close().await();
-    }
-  }
-
   /** Waits on a thread that is not an event loop; a configuration problem comes back as itself. */
   public static LoadedConfig await(Future<LoadedConfig> loading) throws ConfigException {
     try {

@@ -1,8 +1,8 @@
 package io.copytrader.campaign;
 
+import io.copytrader.testing.Configs;
 import io.copytrader.MainVerticle;
 import io.copytrader.config.ConfigException;
-import io.copytrader.config.ConfigLoader;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
@@ -84,7 +84,7 @@ final class InProcessTarget implements CampaignTarget {
 
   private void deploy() {
     try {
-      service = new MainVerticle(ConfigLoader.load(env, dir));
+      service = new MainVerticle(Configs.load(env, dir));
     } catch (ConfigException e) {
       throw new IllegalStateException("the campaign's service configuration is invalid", e);
     }

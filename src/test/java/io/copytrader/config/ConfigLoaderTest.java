@@ -1,5 +1,6 @@
 package io.copytrader.config;
 
+import io.copytrader.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -28,11 +29,11 @@ class ConfigLoaderTest {
   Path dir;
 
   private AppConfig load(Map<String, String> env) throws ConfigException {
-    return ConfigLoader.load(env, dir).config();
+    return Configs.load(env, dir).config();
   }
 
   private ConfigException problems(Map<String, String> env) {
-    return catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(env, dir));
+    return catchThrowableOfType(ConfigException.class, () -> Configs.load(env, dir));
   }
 
   @Test
@@ -133,7 +134,7 @@ class ConfigLoaderTest {
 
   @Test
   void missingTelegramIsOnlyAWarning() throws Exception {
-    LoadedConfig loaded = ConfigLoader.load(Map.of(), dir);
+    LoadedConfig loaded = Configs.load(Map.of(), dir);
 
     assertThat(loaded.warnings()).anyMatch(w -> w.contains("Telegram is not configured"));
   }
@@ -149,7 +150,7 @@ class ConfigLoaderTest {
 
   @Test
   void withoutApiKeyTheServiceBindsToLoopbackAndWarns() throws Exception {
-    LoadedConfig loaded = ConfigLoader.load(Map.of(), dir);
+    LoadedConfig loaded = Configs.load(Map.of(), dir);
 
     assertThat(loaded.config().http().host()).isEqualTo("127.0.0.1");
     assertThat(loaded.warnings()).filteredOn(w -> w.contains("API_KEY is not set")).hasSize(1);

@@ -1,5 +1,6 @@
 package io.copytrader.config;
 
+import io.copytrader.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -17,7 +18,7 @@ class ConfigValidationTest {
   Path dir;
 
   private String onlyProblem(String name, String value) {
-    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(Map.of(name, value), dir));
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> Configs.load(Map.of(name, value), dir));
     assertThat(e).as("a problem for %s", name).isNotNull();
     assertThat(e.problems()).hasSize(1);
     return e.problems().get(0);
@@ -97,7 +98,7 @@ class ConfigValidationTest {
     """)
   void malformedAccountsNeverEchoThePrivateKey(String json) {
     ConfigException e = catchThrowableOfType(ConfigException.class,
-      () -> ConfigLoader.load(Map.of("ACCOUNTS", json.replace("%s", KEY)), dir));
+      () -> Configs.load(Map.of("ACCOUNTS", json.replace("%s", KEY)), dir));
 
     assertThat(e.getMessage()).contains("ACCOUNTS").doesNotContain(KEY).doesNotContain("abab");
   }

@@ -1,5 +1,6 @@
 package io.copytrader.config;
 
+import io.copytrader.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -33,7 +34,7 @@ class NetworkConfigTest {
   Path dir;
 
   private LighterEndpoint endpoint(Map<String, String> env) throws ConfigException {
-    return ConfigLoader.load(env, dir).config().lighter();
+    return Configs.load(env, dir).config().lighter();
   }
 
   /** A live service: accounts configured. */
@@ -125,7 +126,7 @@ class NetworkConfigTest {
 
   @Test
   void paperModeStartsOnAnUnknownHostWithoutChainId() throws Exception {
-    AppConfig config = ConfigLoader.load(Map.of("BASE_URL", "http://127.0.0.1:8081"), dir).config();
+    AppConfig config = Configs.load(Map.of("BASE_URL", "http://127.0.0.1:8081"), dir).config();
 
     assertThat(config.mode()).isEqualTo(Mode.PAPER);
     assertThat(config.lighter().chainId()).isEqualTo(LighterNetwork.LIGHTER.chainId());

@@ -1,5 +1,6 @@
 package io.copytrader.config;
 
+import io.copytrader.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class RedactionTest {
 
   @Test
   void configToStringShowsNoSecret() throws Exception {
-    AppConfig config = ConfigLoader.load(Map.of(
+    AppConfig config = Configs.load(Map.of(
       "ACCOUNTS", "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + PRIVATE_KEY + "\"}]",
       "API_KEY", API_KEY,
       "TELEGRAM_BOT_API_KEY", TOKEN,
@@ -37,7 +38,7 @@ class RedactionTest {
 
   @Test
   void problemsNeverEchoASecretVariable() {
-    Exception e = org.assertj.core.api.Assertions.catchException(() -> ConfigLoader.load(Map.of(
+    Exception e = org.assertj.core.api.Assertions.catchException(() -> Configs.load(Map.of(
       "API_KEY", API_KEY,
       "TELEGRAM_BOT_API_KEY", TOKEN,
       "MAX_RETRIES", "lots"), dir));
@@ -50,7 +51,7 @@ class RedactionTest {
     java.nio.file.Files.createDirectories(dir.resolve("conf"));
     java.nio.file.Files.writeString(dir.resolve("conf/config.json"), "{\"API_KEY\": \"" + API_KEY + "\"}");
 
-    Exception e = org.assertj.core.api.Assertions.catchException(() -> ConfigLoader.load(Map.of(), dir));
+    Exception e = org.assertj.core.api.Assertions.catchException(() -> Configs.load(Map.of(), dir));
 
     assertThat(e.getMessage()).contains("API_KEY is a secret and belongs in .env or the environment")
       .doesNotContain(API_KEY);
@@ -58,7 +59,7 @@ class RedactionTest {
 
   @Test
   void aKeyPastedIntoTheWrongVariableIsNotEchoed() {
-    Exception e = org.assertj.core.api.Assertions.catchException(() -> ConfigLoader.load(Map.of(
+    Exception e = org.assertj.core.api.Assertions.catchException(() -> Configs.load(Map.of(
       "MAX_SLIPPAGE", "0x" + PRIVATE_KEY), dir));
 
     assertThat(e.getMessage()).isEqualTo("MAX_SLIPPAGE must be a number, got a value of 82 characters")

@@ -1,10 +1,10 @@
 package io.copytrader.e2e;
 
+import io.copytrader.testing.Configs;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.MainVerticle;
-import io.copytrader.config.ConfigLoader;
 import io.copytrader.config.LoadedConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -48,7 +48,7 @@ class ExchangeFaultStormTest {
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
     this.vertx = vertx;
-    LoadedConfig config = ConfigLoader.load(Map.of("HTTP_PORT", "0", "DATA_DIR", dir.resolve("data").toString(),
+    LoadedConfig config = Configs.load(Map.of("HTTP_PORT", "0", "DATA_DIR", dir.resolve("data").toString(),
       "MAX_RETRIES", "6", "RETRY_INTERVAL", "1", "MAX_SIGNAL_AGE", "600"), dir);
     MainVerticle main = new MainVerticle(config);
     vertx.deployVerticle(main).await();

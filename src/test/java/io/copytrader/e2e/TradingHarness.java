@@ -1,11 +1,11 @@
 package io.copytrader.e2e;
 
+import io.copytrader.testing.Configs;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.MainVerticle;
 import io.copytrader.config.ConfigException;
-import io.copytrader.config.ConfigLoader;
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.EnrichedTx;
@@ -147,7 +147,7 @@ final class TradingHarness {
   }
 
   private void deployService() throws ConfigException {
-    service = new MainVerticle(ConfigLoader.load(env, dir));
+    service = new MainVerticle(Configs.load(env, dir));
     serviceDeployment = vertx.deployVerticle(service).await();
   }
 

@@ -1,9 +1,9 @@
 package io.copytrader.http;
 
+import io.copytrader.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.MainVerticle;
-import io.copytrader.config.ConfigLoader;
 import io.copytrader.config.LoadedConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,7 +46,7 @@ class HostileRequestsTest {
 
   @Test
   void hostileRequestsGetOnlyClientErrorsAndTheServiceStaysHealthy(Vertx vertx, @TempDir Path dir) throws Exception {
-    LoadedConfig config = ConfigLoader.load(Map.of("HTTP_PORT", "0", "DATA_DIR", dir.resolve("data").toString()),
+    LoadedConfig config = Configs.load(Map.of("HTTP_PORT", "0", "DATA_DIR", dir.resolve("data").toString()),
       dir);
     MainVerticle main = new MainVerticle(config);
     vertx.deployVerticle(main).await();

@@ -1,9 +1,9 @@
 package io.copytrader.http;
 
+import io.copytrader.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.config.AppConfig;
-import io.copytrader.config.ConfigLoader;
 import io.copytrader.journal.Journal;
 import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
@@ -39,7 +39,7 @@ class HttpContractTest {
 
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
-    AppConfig config = ConfigLoader.load(Map.of(
+    AppConfig config = Configs.load(Map.of(
       "API_KEY", API_KEY,
       "HTTP_HOST", "127.0.0.1",
       "HTTP_PORT", "0",

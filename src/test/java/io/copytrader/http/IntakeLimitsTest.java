@@ -1,9 +1,9 @@
 package io.copytrader.http;
 
+import io.copytrader.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.config.AppConfig;
-import io.copytrader.config.ConfigLoader;
 import io.copytrader.journal.Journal;
 import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Promise;
@@ -45,7 +45,7 @@ class IntakeLimitsTest {
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
     this.vertx = vertx;
-    AppConfig config = ConfigLoader.load(Map.of(
+    AppConfig config = Configs.load(Map.of(
       "HTTP_HOST", "127.0.0.1",
       "HTTP_PORT", "0",
       "ACCOUNTS", "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + KEY + "\"}]"), dir).config();
