@@ -2,7 +2,7 @@ package io.copytrader.lighter.signer;
 
 /** An L2 transaction the service signs: its common fields and its validation against Lighter's rules. */
 public sealed interface LighterTx permits CreateOrderTx, CancelOrderTx, CancelAllOrdersTx, ModifyOrderTx,
-    CreateGroupedOrdersTx {
+    CreateGroupedOrdersTx, UpdateLeverageTx {
 
   int txType();
 

@@ -68,6 +68,8 @@ public final class TxSigner {
       rest = new long[] {c.marketIndex(), c.index()};
     } else if (tx instanceof CancelAllOrdersTx c) {
       rest = new long[] {c.timeInForce(), c.time()};
+    } else if (tx instanceof UpdateLeverageTx u) {
+      rest = new long[] {u.marketIndex(), u.initialMarginFraction(), u.marginMode()};
     } else {
       ModifyOrderTx m = (ModifyOrderTx) tx;
       rest = new long[] {m.marketIndex(), m.index(), m.baseAmount(), m.price(), m.triggerPrice()};
@@ -113,6 +115,10 @@ public final class TxSigner {
     } else if (tx instanceof CancelAllOrdersTx c) {
       json.append(",\"TimeInForce\":").append(c.timeInForce())
           .append(",\"Time\":").append(c.time());
+    } else if (tx instanceof UpdateLeverageTx u) {
+      json.append(",\"MarketIndex\":").append(u.marketIndex())
+          .append(",\"InitialMarginFraction\":").append(u.initialMarginFraction())
+          .append(",\"MarginMode\":").append(u.marginMode());
     } else {
       ModifyOrderTx m = (ModifyOrderTx) tx;
       json.append(",\"MarketIndex\":").append(m.marketIndex())

@@ -32,6 +32,11 @@ record OfficialRejection(String officialError, String field, String phrase) {
           "ClientOrderIndex should be unique within the group", "ClientOrderIndex", "unique")),
       Map.entry("ErrOrderTimeInForceInvalid",
           new OfficialRejection("OrderTimeInForce is not valid", "TimeInForce", "immediate-or-cancel")),
+      Map.entry("ErrInitialMarginFractionTooLow", new OfficialRejection(
+          "InitialMarginFraction should not be less than 0", "InitialMarginFraction", "1..10000")),
+      Map.entry("ErrInitialMarginFractionTooHigh", new OfficialRejection(
+          "InitialMarginFraction should not be larger than 10000", "InitialMarginFraction", "1..10000")),
+      Map.entry("ErrInvalidMarginMode", new OfficialRejection("MarginMode is not valid", "MarginMode", "cross")),
       Map.entry("ErrOrderTriggerPriceInvalid",
           new OfficialRejection("TriggerPrice is invalid", "TriggerPrice", "trigger price")));
 

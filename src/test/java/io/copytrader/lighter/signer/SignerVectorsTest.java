@@ -9,7 +9,6 @@ import static io.copytrader.lighter.signer.VectorFiles.list;
 import static io.copytrader.lighter.signer.VectorFiles.load;
 import static io.copytrader.lighter.signer.VectorFiles.strip0x;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.TestFactory;
  * or the directory named by {@code lighter.vectors.dir}).
  */
 class SignerVectorsTest {
-
-  private static final int UPDATE_LEVERAGE_TX_TYPE = 20;
 
   @TestFactory
   Stream<DynamicTest> keys() {
@@ -170,6 +167,11 @@ class SignerVectorsTest {
   }
 
   @TestFactory
+  Stream<DynamicTest> updateLeverage() {
+    return txTests("update_leverage_vectors.json");
+  }
+
+  @TestFactory
   Stream<DynamicTest> groupedOrders() {
     JsonNode root = load("grouped_vectors.json");
     List<DynamicTest> tests = new ArrayList<>();
@@ -200,8 +202,6 @@ class SignerVectorsTest {
       String officialError = v.path("officialError").asText();
       tests.add(dynamicTest(v.path("id").asText() + " " + v.path("description").asText() + ": " + officialError,
           () -> {
-            assumeFalse(v.path("txType").asInt() == UPDATE_LEVERAGE_TX_TYPE,
-                "UpdateLeverage (tx 20) is not signed by this signer yet");
             OfficialRejection expected = OfficialRejection.of(v.path("lighterGoRule").asText(), officialError);
             LighterTx tx = txFromVector(v);
             assertThatThrownBy(tx::validate).isInstanceOfSatisfying(InvalidTxException.class, e -> {
@@ -276,6 +276,9 @@ class SignerVectorsTest {
           f.path("MarketIndex").asInt(), f.path("Index").asLong(), f.path("BaseAmount").asLong(),
           f.path("Price").asLong(), f.path("TriggerPrice").asLong(), f.path("ExpiredAt").asLong(),
           f.path("Nonce").asLong(), attributes);
+      case 20 -> new UpdateLeverageTx(f.path("AccountIndex").asLong(), f.path("ApiKeyIndex").asInt(),
+          f.path("MarketIndex").asInt(), f.path("InitialMarginFraction").asInt(), f.path("MarginMode").asInt(),
+          f.path("ExpiredAt").asLong(), f.path("Nonce").asLong(), attributes);
       default -> throw new AssertionError("unknown txType " + v.path("txType").asInt());
     };
   }
