@@ -31,7 +31,6 @@ final class PaperEngine {
 
   /** Order indexes the exchange assigns start above the client order index range, as on Lighter. */
   private static final long FIRST_ORDER_INDEX = 1L << 48;
-  private static final BigDecimal BASIS_POINTS = BigDecimal.valueOf(10_000);
   /** An untriggered stop-loss or take-profit order (with {@code trigger_status} "mark-price"). */
   static final String PENDING = "pending";
   /** A limit order resting on the book. */
@@ -50,8 +49,9 @@ final class PaperEngine {
       this.book = new SyntheticBook(spec, shape, mid);
     }
 
-    BigDecimal imf() {
-      return BigDecimal.valueOf(spec.defaultInitialMarginFraction()).divide(BASIS_POINTS);
+    /** The account's initial margin fraction here: the one it chose, else the market's default. */
+    BigDecimal imf(PaperAccountState account) {
+      return PaperPosition.imf(account.positions.get(spec.marketId()), spec.defaultInitialMarginFraction());
     }
 
     /** The maintenance margin fraction, in 1/10000, as {@code orderBookDetails} lists it. */
@@ -60,7 +60,7 @@ final class PaperEngine {
     }
 
     BigDecimal maintenanceFraction() {
-      return BigDecimal.valueOf(maintenanceMarginFraction()).divide(BASIS_POINTS);
+      return PaperPosition.fraction(maintenanceMarginFraction());
     }
   }
 
@@ -104,7 +104,7 @@ final class PaperEngine {
     BigDecimal total = BigDecimal.ZERO;
     for (PaperPosition position : account.positions.values()) {
       MarketState market = markets.get(position.marketId);
-      total = total.add(position.size.abs().multiply(market.mid).multiply(market.imf()));
+      total = total.add(position.size.abs().multiply(market.mid).multiply(market.imf(account)));
     }
     return total;
   }
@@ -125,7 +125,7 @@ final class PaperEngine {
 
   PaperPosition position(PaperAccountState account, MarketState market) {
     return account.positions.computeIfAbsent(market.spec.marketId(),
-      id -> new PaperPosition(id, market.spec.sizeDecimals()));
+      id -> new PaperPosition(id, market.spec.sizeDecimals(), market.spec.defaultInitialMarginFraction()));
   }
 
   // ----- order intake checks (API-level: a failure consumes no nonce)
@@ -170,7 +170,7 @@ final class PaperEngine {
     BigDecimal signedOrder = isAsk ? base.negate() : base;
     BigDecimal after = signedPosition.add(signedOrder);
     if (checkMargin && after.abs().compareTo(signedPosition.abs()) > 0) {
-      BigDecimal added = after.abs().subtract(signedPosition.abs()).multiply(market.mid).multiply(market.imf());
+      BigDecimal added = after.abs().subtract(signedPosition.abs()).multiply(market.mid).multiply(market.imf(account));
       if (added.compareTo(available(account)) > 0) {
         return NOT_ENOUGH_MARGIN;
       }
@@ -381,7 +381,7 @@ final class PaperEngine {
     account.collateral = account.collateral.add(pnl);
     trades.record(market.spec.marketId(), fill.size(), fill.price(), account.index, order,
       SyntheticBook.makerOrderIndex(market.spec.marketId(), !order.isAsk, fill.level()), before, entryQuoteBefore,
-      market.spec.defaultInitialMarginFraction(), before.signum() * position.size.signum() < 0, pnl, now);
+      position.initialMarginFraction, before.signum() * position.size.signum() < 0, pnl, now);
   }
 
   /** The account's signed position in a market, zero when it has never traded there. */

@@ -63,7 +63,7 @@ final class PaperJson {
         .put("mark_price", price(market, Funding.mark(market)))
         .put("index_price", price(market, Funding.index(market)))
         .put("default_initial_margin_fraction", market.spec.defaultInitialMarginFraction())
-        .put("min_initial_margin_fraction", market.spec.defaultInitialMarginFraction() * 2 / 5)
+        .put("min_initial_margin_fraction", market.spec.minInitialMarginFraction())
         .put("maintenance_margin_fraction", market.maintenanceMarginFraction())
         .put("closeout_margin_fraction", market.spec.defaultInitialMarginFraction() * 4 / 25)
         .put("last_trade_price", market.mid.doubleValue())
@@ -215,7 +215,7 @@ final class PaperJson {
     MarketState market = engine.markets.get(position.marketId);
     PaperMarket spec = market.spec;
     long open = account.live.stream().filter(order -> order.marketId == position.marketId).count();
-    BigDecimal imfPercent = BigDecimal.valueOf(spec.defaultInitialMarginFraction(), 2);
+    BigDecimal imfPercent = BigDecimal.valueOf(position.initialMarginFraction, 2);
     return new JsonObject()
       .put("market_id", spec.marketId())
       .put("symbol", spec.symbol())
@@ -232,9 +232,8 @@ final class PaperJson {
       .put("realized_pnl", usdc(position.realized))
       .put("liquidation_price", "0")
       .put("total_funding_paid_out", "0.000000")
-      .put("margin_mode", 0)
-      // The default leverage: the paper exchange takes no UpdateLeverage (tx 20) yet.
-      .put("margin_set_flag", 0)
+      .put("margin_mode", position.marginMode)
+      .put("margin_set_flag", position.marginSet ? 1 : 0)
       .put("allocated_margin", "0.000000")
       // No funding is paid (Funding), so none is discounted.
       .put("total_discount", "0.000000");

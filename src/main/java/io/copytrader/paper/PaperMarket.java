@@ -33,4 +33,9 @@ public record PaperMarket(int marketId, String symbol, boolean active, int sizeD
       throw new IllegalArgumentException("the initial margin fraction is 1..10000 (units of 1/10000)");
     }
   }
+
+  /** The lowest initial margin fraction an account may choose here (the highest leverage), 2/5 of the default. */
+  public int minInitialMarginFraction() {
+    return Math.max(1, defaultInitialMarginFraction * 2 / 5);
+  }
 }

@@ -13,6 +13,7 @@ import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.LighterTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
 import io.copytrader.lighter.signer.TxAttributes;
+import io.copytrader.lighter.signer.UpdateLeverageTx;
 import io.copytrader.market.Ticks;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -275,6 +276,13 @@ final class Sequencer {
         error = TxIntake.message(refusal);
       } else {
         engine.modify(account, order, modify, now);
+      }
+    } else if (tx instanceof UpdateLeverageTx leverage) {
+      int refusal = LeverageUpdates.refusal(engine, account, leverage);
+      if (refusal != 0) {
+        error = TxIntake.message(refusal);
+      } else {
+        LeverageUpdates.apply(engine, account, leverage);
       }
     } else {
       CancelAllOrdersTx cancelAll = (CancelAllOrdersTx) tx;

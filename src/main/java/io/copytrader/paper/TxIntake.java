@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import static io.copytrader.lighter.LighterErrorCodes.ACCOUNT_BELOW_INITIAL_MARGIN;
 import static io.copytrader.lighter.LighterErrorCodes.ACCOUNT_NOT_FOUND;
 import static io.copytrader.lighter.LighterErrorCodes.API_KEY_NOT_FOUND;
 import static io.copytrader.lighter.LighterErrorCodes.BATCH_MIXES_KEYS;
@@ -10,6 +11,8 @@ import static io.copytrader.lighter.LighterErrorCodes.INVALID_BASE_AMOUNT;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_CLIENT_ORDER_INDEX;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_EXPIRY;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_IS_ASK;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_INITIAL_MARGIN_FRACTION;
+import static io.copytrader.lighter.LighterErrorCodes.INVALID_MARGIN_MODE;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_MARKET_INDEX;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_MIN_AMOUNTS;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_NONCE;
@@ -21,6 +24,7 @@ import static io.copytrader.lighter.LighterErrorCodes.INVALID_SIGNATURE;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_TIME_IN_FORCE;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_TRIGGER_PRICE;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_TX_INFO;
+import static io.copytrader.lighter.LighterErrorCodes.MARGIN_MODE_CHANGE_ON_ACTIVE_POSITION;
 import static io.copytrader.lighter.LighterErrorCodes.NOT_ENOUGH_MARGIN;
 import static io.copytrader.lighter.LighterErrorCodes.ORDER_BOOK_NOT_ACTIVE;
 import static io.copytrader.lighter.LighterErrorCodes.ORDER_NOT_ACTIVE;
@@ -38,6 +42,7 @@ import io.copytrader.lighter.signer.LighterTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
+import io.copytrader.lighter.signer.UpdateLeverageTx;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -204,6 +209,9 @@ final class TxIntake {
       }
       return targetKnown(account, modify.marketIndex(), modify.index()) ? 0 : ORDER_NOT_ACTIVE;
     }
+    if (tx instanceof UpdateLeverageTx leverage) {
+      return LeverageUpdates.refusal(engine, account, leverage);
+    }
     return 0;
   }
 
@@ -230,6 +238,9 @@ final class TxIntake {
       case ModifyOrderTx.TX_TYPE -> new ModifyOrderTx(number(info, "AccountIndex"), smallNumber(info, "ApiKeyIndex"),
         smallNumber(info, "MarketIndex"), number(info, "Index"), number(info, "BaseAmount"), number(info, "Price"),
         number(info, "TriggerPrice"), number(info, "ExpiredAt"), number(info, "Nonce"), attributes);
+      case UpdateLeverageTx.TX_TYPE -> new UpdateLeverageTx(number(info, "AccountIndex"),
+        smallNumber(info, "ApiKeyIndex"), smallNumber(info, "MarketIndex"), smallNumber(info, "InitialMarginFraction"),
+        smallNumber(info, "MarginMode"), number(info, "ExpiredAt"), number(info, "Nonce"), attributes);
       default -> null;
     };
   }
@@ -300,6 +311,8 @@ final class TxIntake {
       case "AccountIndex" -> ACCOUNT_NOT_FOUND;
       case "ApiKeyIndex" -> INVALID_API_KEY_INDEX;
       case "Nonce" -> INVALID_NONCE;
+      case "InitialMarginFraction" -> INVALID_INITIAL_MARGIN_FRACTION;
+      case "MarginMode" -> INVALID_MARGIN_MODE;
       default -> INVALID_TX_INFO;
     };
   }
@@ -328,6 +341,11 @@ final class TxIntake {
       case REDUCE_ONLY_INCREASES_POSITION -> "reduce only increases position";
       case INVALID_REDUCE_ONLY_DIRECTION -> "invalid reduce only direction";
       case NOT_ENOUGH_MARGIN -> "not enough margin to create the order";
+      case INVALID_INITIAL_MARGIN_FRACTION -> "invalid initial margin fraction";
+      case INVALID_MARGIN_MODE -> "invalid margin mode";
+      case MARGIN_MODE_CHANGE_ON_ACTIVE_POSITION ->
+        "margin mode change on a market with position or open order is not allowed";
+      case ACCOUNT_BELOW_INITIAL_MARGIN -> "account is below initial margin, can't execute transaction";
       default -> "invalid tx info";
     };
   }

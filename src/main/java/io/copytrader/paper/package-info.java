@@ -9,11 +9,12 @@
  * expiry, nonce and the API's order checks), {@code Sequencer} (the queue of accepted transactions, applied after a
  * delay), {@code PaperEngine} (markets, accounts, order rules, matching, triggers, expiry), {@code TradeLog} (the
  * fills), {@code Funding} (mark, index and funding rate), {@code Lookups} (what lookups see, lagging when asked),
- * {@code SyntheticBook} (the book drawn around a mid price), {@code PaperPosition} (size, entry and PnL arithmetic),
- * {@code PaperJson} (Lighter's JSON shapes), {@code PaperStreams} (the WebSocket API: connections, subscriptions,
- * broadcasting), {@code StreamChannel} (a channel's name and ids), {@code BookFeed}, {@code MarketFeeds} and
- * {@code AccountFeed} (each channel's snapshot and updates), {@code StreamTxs} (transactions sent over the
- * WebSocket, through {@code TxEndpoints}) and {@code FaultInjector}
+ * {@code SyntheticBook} (the book drawn around a mid price), {@code PaperPosition} (size, entry and PnL arithmetic,
+ * the leverage chosen), {@code LeverageUpdates} (UpdateLeverage, tx type 20), {@code PaperJson} (Lighter's JSON
+ * shapes), {@code PaperStreams} (the WebSocket API: connections, subscriptions, broadcasting), {@code StreamChannel}
+ * (a channel's name and ids), {@code BookFeed}, {@code MarketFeeds} and {@code AccountFeed} (each channel's snapshot
+ * and updates), {@code StreamTxs} (transactions sent over the WebSocket, through {@code TxEndpoints}) and
+ * {@code FaultInjector}
  * (latency, errors, 429s, lost answers, forced nonce errors, delays and lags, request counts). The engine, intake
  * and sequencer need no HTTP and are tested without it.
  */

@@ -22,7 +22,7 @@ class PaperPositionTest {
     "close a short at a loss,  -1,   50,  1,    55,  0,    0,   -5"})
   void aFillMovesSizeEntryAndRealizedPnl(String fill, String size, String entry, String base, String price,
                                          String expectedSize, String expectedEntry, String expectedRealized) {
-    PaperPosition position = new PaperPosition(0, 4);
+    PaperPosition position = new PaperPosition(0, 4, 500);
     if (new BigDecimal(size).signum() != 0) {
       position.apply(new BigDecimal(size), new BigDecimal(entry), 2);
     }
@@ -42,7 +42,7 @@ class PaperPositionTest {
     "-2,  100, 90,  20",
     "0,   0,   90,  0"})
   void unrealizedPnlFollowsTheMarkAndTheSide(String size, String entry, String mark, String expected) {
-    PaperPosition position = new PaperPosition(0, 4);
+    PaperPosition position = new PaperPosition(0, 4, 500);
     if (new BigDecimal(size).signum() != 0) {
       position.apply(new BigDecimal(size), new BigDecimal(entry), 2);
     }
