@@ -273,7 +273,7 @@ class PaperTxIntakeTest {
   @Test
   void anUnsupportedTxTypeIsCode21505() {
     HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTx").sendForm(
-      MultiMap.caseInsensitiveMultiMap().add("tx_type", "20").add("tx_info", buy(0).txInfo())));
+      MultiMap.caseInsensitiveMultiMap().add("tx_type", "29").add("tx_info", buy(0).txInfo())));
 
     assertThat(code(response)).isEqualTo(21505);
   }
