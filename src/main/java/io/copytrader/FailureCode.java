@@ -17,6 +17,7 @@ public enum FailureCode {
   IDEMPOTENCY_CONFLICT(10),
   NOT_FOUND(11),
   SHUTTING_DOWN(12),
+  MARKET_REDUCE_ONLY(13),
   INTERNAL(99);
 
   private final int code;

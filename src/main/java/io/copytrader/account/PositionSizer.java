@@ -34,6 +34,17 @@ public final class PositionSizer {
   /** Plans the order for a request whose market has been resolved to {@code market}. */
   public SizingResult plan(TradeRequest request, Market market, BigDecimal totalAssetValue, BookTop book,
                            Optional<Position> position) {
+    SizingResult sized = sized(request, market, totalAssetValue, book, position);
+    Optional<String> closed = market.access().openingRefusal();
+    if (sized instanceof OrderPlan plan && !plan.reduceOnly() && closed.isPresent()) {
+      return new Rejection(RejectionCode.MARKET_REDUCE_ONLY, "market " + market.symbol() + " " + closed.get()
+        + "; it takes only exits (close, decrease, an order against the position) now");
+    }
+    return sized;
+  }
+
+  private SizingResult sized(TradeRequest request, Market market, BigDecimal totalAssetValue, BookTop book,
+                             Optional<Position> position) {
     return switch (request.action()) {
       case LONG -> open(market, Side.BUY, request.ratio(), totalAssetValue, book, position);
       case SHORT -> open(market, Side.SELL, request.ratio(), totalAssetValue, book, position);

@@ -18,7 +18,12 @@ public enum RejectionCode {
    * The stop-loss would assume an initial margin fraction outside the market's limits (below its minimum or above
    * 1): a unit mistake that would put it far too close to or far from the entry.
    */
-  STOP_LOSS_IMPLAUSIBLE(false);
+  STOP_LOSS_IMPLAUSIBLE(false),
+  /**
+   * The order would open or increase a position in a market that takes only exits now: reduce-only, hidden, with
+   * trading hours, or with a multiplier other than 1 ({@link io.copytrader.market.MarketAccess}).
+   */
+  MARKET_REDUCE_ONLY(false);
 
   private final boolean retryable;
 

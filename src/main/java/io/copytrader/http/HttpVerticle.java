@@ -7,6 +7,7 @@ import io.copytrader.config.HttpSettings;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.RequestCursor;
 import io.copytrader.journal.RequestQuery;
+import io.copytrader.market.MarketJson;
 import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -23,6 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,6 +201,12 @@ public final class HttpVerticle extends VerticleBase {
           return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE,
             FailureCode.INVALID_REQUEST.code(), "symbol " + request.symbol() + " does not match market_id "
             + request.marketId() + " (" + symbol + ")"));
+        }
+        Optional<String> closed = MarketJson.fromJson(market).access().openingRefusal();
+        if (!request.action().isExit() && closed.isPresent()) {
+          return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE,
+            FailureCode.MARKET_REDUCE_ONLY.code(), "market " + symbol + " " + closed.get() + "; it takes only"
+            + " close and decrease requests now"));
         }
         return Future.succeededFuture(request.withMarket(market.getInteger("market_id"), symbol));
       });

@@ -19,13 +19,23 @@ public record OrderBookDetail(
   BigDecimal minQuoteAmount,
   int sizeDecimals,
   int priceDecimals,
-  int quoteMultiplier,
+  long quoteMultiplier,
+  BigDecimal multiplier,
   int defaultInitialMarginFraction,
   int minInitialMarginFraction,
   int maintenanceMarginFraction,
   int closeoutMarginFraction,
   BigDecimal lastTradePrice,
-  BigDecimal openInterest) {
+  BigDecimal openInterest,
+  MarketConfig marketConfig) {
+
+  /**
+   * The part of {@code market_config} the service reads. {@code tradingHours} is a string whose format is not
+   * established (the live capture shows {@code ""}).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record MarketConfig(boolean forceReduceOnly, boolean hidden, String tradingHours) {
+  }
 
   private static final int MARGIN_FRACTION_DECIMALS = 4;
 

@@ -23,7 +23,11 @@ public final class MarketJson {
       .put("min_quote_amount", market.minQuoteAmount().toPlainString())
       .put("default_initial_margin_fraction", market.defaultInitialMarginFraction().toPlainString())
       .put("min_initial_margin_fraction", market.minInitialMarginFraction() == null ? null
-        : market.minInitialMarginFraction().toPlainString());
+        : market.minInitialMarginFraction().toPlainString())
+      .put("force_reduce_only", market.access().forceReduceOnly())
+      .put("hidden", market.access().hidden())
+      .put("trading_hours", market.access().tradingHours())
+      .put("multiplier", market.access().multiplier().toPlainString());
   }
 
   /** The inverse of {@link #toJson}; a missing or malformed field is an {@link IllegalArgumentException}. */
@@ -39,7 +43,9 @@ public final class MarketJson {
         decimal(json, "min_quote_amount"),
         decimal(json, "default_initial_margin_fraction"),
         json.getString("min_initial_margin_fraction") == null ? null
-          : decimal(json, "min_initial_margin_fraction"));
+          : decimal(json, "min_initial_margin_fraction"),
+        new MarketAccess(json.getBoolean("force_reduce_only"), json.getBoolean("hidden"),
+          required(json.getString("trading_hours"), "trading_hours"), decimal(json, "multiplier")));
     } catch (ClassCastException | NullPointerException e) {
       throw new IllegalArgumentException("market JSON is missing a field or has a wrong type", e);
     }

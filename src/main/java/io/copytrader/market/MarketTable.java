@@ -2,6 +2,7 @@ package io.copytrader.market;
 
 import io.copytrader.lighter.OrderBook;
 import io.copytrader.lighter.OrderBookDetail;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -56,10 +57,22 @@ final class MarketTable {
         book.minBaseAmount(),
         book.minQuoteAmount(),
         detail.defaultInitialMarginFractionRatio(),
-        detail.minInitialMarginFraction() > 0 ? detail.minInitialMarginFractionRatio() : null));
+        detail.minInitialMarginFraction() > 0 ? detail.minInitialMarginFractionRatio() : null,
+        access(detail)));
     }
     markets.sort(Comparator.comparingInt(Market::marketId));
     return new MarketTable(markets);
+  }
+
+  /**
+   * What the market allows besides exits. A field Lighter leaves out counts as in the live capture
+   * (docs/lighter-api.md): not reduce-only, not hidden, no trading hours, multiplier 1.
+   */
+  static MarketAccess access(OrderBookDetail detail) {
+    OrderBookDetail.MarketConfig config = detail.marketConfig();
+    String hours = config == null || config.tradingHours() == null ? "" : config.tradingHours();
+    return new MarketAccess(config != null && config.forceReduceOnly(), config != null && config.hidden(), hours,
+      detail.multiplier() == null ? BigDecimal.ONE : detail.multiplier());
   }
 
   static MarketTable of(List<Market> markets) {

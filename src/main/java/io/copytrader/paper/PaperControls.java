@@ -3,6 +3,7 @@ package io.copytrader.paper;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_PARAM;
 import static io.copytrader.paper.PaperExchange.send;
 
+import io.copytrader.market.MarketAccess;
 import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -46,6 +47,14 @@ final class PaperControls {
       engine.setMid(market.spec.marketId(), price, System.currentTimeMillis());
       changed.run();
       return new JsonObject().put("market_id", market.spec.marketId()).put("mid", market.mid.toPlainString());
+    }));
+    router.post("/paper/markets/:market_id/config").handler(ctx -> control(ctx, request -> {
+      MarketState market = engine.markets.get(Integer.parseInt(ctx.pathParam("market_id")));
+      if (market == null) {
+        throw new IllegalArgumentException("unknown market");
+      }
+      market.access = marketAccess(market.access, request);
+      return new JsonObject().put("market_id", market.spec.marketId());
     }));
     router.post("/paper/accounts").handler(ctx -> control(ctx, request -> {
       JsonObject keys = request.getJsonObject("api_keys", new JsonObject());
@@ -109,6 +118,20 @@ final class PaperControls {
     }));
     router.get("/paper/streams").handler(ctx ->
       send(ctx, 200, new JsonObject().put("connections", streams.connectionCount())));
+  }
+
+  /**
+   * {@code force_reduce_only}, {@code hidden}, {@code trading_hours} (at most 256 characters) and {@code multiplier}
+   * (a positive decimal string), each optional: what {@code orderBookDetails} shows from now on.
+   */
+  private static MarketAccess marketAccess(MarketAccess now, JsonObject request) {
+    String hours = request.getString("trading_hours", now.tradingHours());
+    BigDecimal multiplier = new BigDecimal(request.getString("multiplier", now.multiplier().toPlainString()));
+    if (hours.length() > 256 || multiplier.signum() <= 0 || multiplier.scale() > 18) {
+      throw new IllegalArgumentException("trading_hours is at most 256 characters, multiplier positive");
+    }
+    return new MarketAccess(request.getBoolean("force_reduce_only", now.forceReduceOnly()),
+      request.getBoolean("hidden", now.hidden()), hours, multiplier);
   }
 
   private static void control(RoutingContext ctx, Function<JsonObject, JsonObject> action) {

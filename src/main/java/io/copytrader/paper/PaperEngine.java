@@ -13,6 +13,7 @@ import static io.copytrader.lighter.LighterErrorCodes.UNSUPPORTED_ORDER_TYPE;
 
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
+import io.copytrader.market.MarketAccess;
 import io.copytrader.market.Ticks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,6 +43,8 @@ final class PaperEngine {
     final long createdAt = System.currentTimeMillis();
     BigDecimal mid;
     SyntheticBook book;
+    /** What {@code orderBookDetails} shows of its tradability; the test controls change it. */
+    MarketAccess access = MarketAccess.OPEN;
 
     MarketState(PaperMarket spec, BookShape shape) {
       this.spec = spec;
@@ -54,13 +57,8 @@ final class PaperEngine {
       return PaperPosition.imf(account.positions.get(spec.marketId()), spec.defaultInitialMarginFraction());
     }
 
-    /** The maintenance margin fraction, in 1/10000, as {@code orderBookDetails} lists it. */
-    int maintenanceMarginFraction() {
-      return spec.defaultInitialMarginFraction() * 6 / 25;
-    }
-
     BigDecimal maintenanceFraction() {
-      return PaperPosition.fraction(maintenanceMarginFraction());
+      return PaperPosition.fraction(spec.maintenanceMarginFraction());
     }
   }
 

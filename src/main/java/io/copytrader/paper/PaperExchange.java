@@ -54,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /paper/markets/{id}/price} {@code {"price":"3100.50"}}: moves the mid (the mark), redraws
  *   the book and lets resting orders react (stop-losses trigger);</li>
+ *   <li>{@code POST /paper/markets/{id}/config} {@code {"force_reduce_only":true,"hidden":false,
+ *   "trading_hours":"","multiplier":"1"}} (each optional): what {@code orderBookDetails} shows of the market's
+ *   tradability; the paper exchange itself does not enforce it.</li>
  *   <li>{@code POST /paper/accounts} {@code {"account_index":1,"l1_address":"0x…","collateral":"1000",
  *   "api_keys":{"0":"<80 hex>"}}} adds an account (or keys to an existing one);
  *   {@code POST /paper/accounts/{index}/apikeys} {@code {"api_key_index":1,"public_key":"<80 hex>"}} registers

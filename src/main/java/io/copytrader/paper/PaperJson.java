@@ -64,7 +64,7 @@ final class PaperJson {
         .put("index_price", price(market, Funding.index(market)))
         .put("default_initial_margin_fraction", market.spec.defaultInitialMarginFraction())
         .put("min_initial_margin_fraction", market.spec.minInitialMarginFraction())
-        .put("maintenance_margin_fraction", market.maintenanceMarginFraction())
+        .put("maintenance_margin_fraction", market.spec.maintenanceMarginFraction())
         .put("closeout_margin_fraction", market.spec.defaultInitialMarginFraction() * 4 / 25)
         .put("last_trade_price", market.mid.doubleValue())
         .put("daily_trades_count", 0)
@@ -77,8 +77,8 @@ final class PaperJson {
         .put("daily_chart", new JsonObject())
         .put("market_config", new JsonObject().put("market_margin_mode", 0)
           .put("insurance_fund_account_index", 281474976710655L).put("liquidation_mode", 0)
-          .put("force_reduce_only", false).put("trading_hours", "").put("funding_fee_discounts_enabled", false)
-          .put("hidden", false).put("rfq_enabled", false))
+          .put("force_reduce_only", market.access.forceReduceOnly()).put("trading_hours", market.access.tradingHours())
+          .put("funding_fee_discounts_enabled", false).put("hidden", market.access.hidden()).put("rfq_enabled", false))
         .put("strategy_index", 0)
         .put("market_flags", 0)
         .put("funding_premium_multiplier", Funding.PREMIUM_MULTIPLIER)
@@ -110,8 +110,8 @@ final class PaperJson {
       .put("supported_price_decimals", spec.priceDecimals())
       .put("supported_quote_decimals", USDC_DECIMALS)
       .put("created_at", Long.toString(market.createdAt))
-      // Sizes are in base units: one unit of size is one unit of the asset.
-      .put("multiplier", ONE);
+      // 1 unless a test sets another (PaperControls): the paper exchange's sizes are in base units either way.
+      .put("multiplier", market.access.multiplier().setScale(18, RoundingMode.HALF_EVEN).toPlainString());
   }
 
   JsonObject orderBookOrders(MarketState market, int limit) {

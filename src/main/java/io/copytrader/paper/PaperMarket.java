@@ -34,6 +34,11 @@ public record PaperMarket(int marketId, String symbol, boolean active, int sizeD
     }
   }
 
+  /** The maintenance margin fraction, in 1/10000, as {@code orderBookDetails} lists it. */
+  public int maintenanceMarginFraction() {
+    return defaultInitialMarginFraction * 6 / 25;
+  }
+
   /** The lowest initial margin fraction an account may choose here (the highest leverage), 2/5 of the default. */
   public int minInitialMarginFraction() {
     return Math.max(1, defaultInitialMarginFraction * 2 / 5);

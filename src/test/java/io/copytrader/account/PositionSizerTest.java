@@ -7,6 +7,7 @@ import io.copytrader.Side;
 import io.copytrader.config.TradingParameters;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
+import io.copytrader.market.MarketAccess;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,47 @@ class PositionSizerTest {
     assertThat(order.baseAmount()).isEqualByComparingTo(base);
     assertThat(order.reduceOnly()).isEqualTo(reduceOnly);
     assertThat(order.closesPosition()).isEqualTo(closes);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} with position {1} in a market that {2} -> {3}")
+  @CsvSource(nullValues = "-", value = {
+    // action, position (side:size), restriction, expected: the rejection code, or the planned order's side
+    "LONG,     -,         reduce-only, MARKET_REDUCE_ONLY",
+    "SHORT,    -,         hidden,      MARKET_REDUCE_ONLY",
+    "LONG,     BUY:1,     hours,       MARKET_REDUCE_ONLY",
+    "INCREASE, BUY:1,     multiplier,  MARKET_REDUCE_ONLY",
+    "LONG,     SELL:1,    reduce-only, BUY",
+    "SHORT,    BUY:0.5,   hours,       SELL",
+    "CLOSE,    BUY:1,     hidden,      SELL",
+    "DECREASE, SELL:1,    multiplier,  BUY",
+    "LONG,     -,         none,        BUY",
+    "INCREASE, SELL:1,    none,        SELL",
+  })
+  void aMarketTakingOnlyExitsRefusesWhatWouldOpenOrIncrease(TradeAction action, String held, String restriction,
+                                                           String expected) {
+    MarketAccess access = switch (restriction) {
+      case "reduce-only" -> new MarketAccess(true, false, "", BigDecimal.ONE);
+      case "hidden" -> new MarketAccess(false, true, "", BigDecimal.ONE);
+      case "hours" -> new MarketAccess(false, false, "Mon-Fri 09:00-17:00", BigDecimal.ONE);
+      case "multiplier" -> new MarketAccess(false, false, "", BigDecimal.TEN);
+      default -> MarketAccess.OPEN;
+    };
+    Market base = eth();
+    Market market = new Market(base.marketId(), base.symbol(), true, base.sizeDecimals(), base.priceDecimals(),
+      base.minBaseAmount(), base.minQuoteAmount(), base.defaultInitialMarginFraction(), null, access);
+    Optional<Position> position = held == null ? Optional.empty()
+      : position(Side.valueOf(held.split(":")[0]), held.split(":")[1]);
+    TradeRequest request = new TradeRequest(1, 7, "TEST", action, action.isAdjust() ? null : new BigDecimal("0.1"),
+      action.isAdjust() ? new BigDecimal("0.5") : null, null, null, null);
+
+    SizingResult result = sizer().plan(request, market, new BigDecimal("10000"), ETH_BOOK, position);
+
+    if (expected.equals("MARKET_REDUCE_ONLY")) {
+      assertThat(rejection(result).code()).isEqualTo(RejectionCode.MARKET_REDUCE_ONLY);
+    } else {
+      assertThat(plan(result).side()).isEqualTo(Side.valueOf(expected));
+      assertThat(plan(result).reduceOnly()).isEqualTo(!restriction.equals("none"));
+    }
   }
 
   @ParameterizedTest(name = "[{index}] {0} {2} of {1}")

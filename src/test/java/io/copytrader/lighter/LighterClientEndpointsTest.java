@@ -70,6 +70,22 @@ class LighterClientEndpointsTest {
   }
 
   @Test
+  void orderBookDetailsReadTheMarketConfigMultiplierAndAWideQuoteMultiplier() {
+    lighter.reply("/api/v1/orderBookDetails", 200, "{\"code\":200,\"order_book_details\":[{\"symbol\":\"XAU\","
+      + "\"market_id\":92,\"market_type\":\"perp\",\"status\":\"active\",\"size_decimals\":2,\"price_decimals\":2,"
+      + "\"quote_multiplier\":10000000000,\"multiplier\":\"100.000000000000000000\","
+      + "\"default_initial_margin_fraction\":500,\"market_config\":{\"market_margin_mode\":0,"
+      + "\"force_reduce_only\":true,\"trading_hours\":\"Mon-Fri 13:30-20:00\",\"hidden\":true,"
+      + "\"rfq_enabled\":false}}],\"spot_order_book_details\":[]}");
+
+    OrderBookDetail xau = result(client.orderBookDetails()).get(0);
+
+    assertThat(xau.quoteMultiplier()).isEqualTo(10_000_000_000L);
+    assertThat(xau.multiplier()).isEqualByComparingTo("100");
+    assertThat(xau.marketConfig()).isEqualTo(new OrderBookDetail.MarketConfig(true, true, "Mon-Fri 13:30-20:00"));
+  }
+
+  @Test
   void orderBookOrdersGiveBestBidAndAsk() {
     OrderBookOrders book = result(client.orderBookOrders(0, 1));
 

@@ -22,7 +22,8 @@ class MarketModelTest {
 
   private static OrderBookDetail detail(long id, String symbol, String status, int imf) {
     return new OrderBookDetail(symbol, id, "perp", status, BigDecimal.ZERO, BigDecimal.ZERO,
-      new BigDecimal("0.0050"), new BigDecimal("10.000000"), 4, 2, 1, imf, 200, 120, 80, null, null);
+      new BigDecimal("0.0050"), new BigDecimal("10.000000"), 4, 2, 1, BigDecimal.ONE, imf, 200, 120, 80, null, null,
+      null);
   }
 
   private static final MarketTable TABLE = MarketTable.of(
@@ -84,7 +85,7 @@ class MarketModelTest {
     assertThat(json.getValue("default_initial_margin_fraction")).isEqualTo("0.0500");
     assertThat(json.fieldNames()).containsExactlyInAnyOrder("market_id", "symbol", "active", "size_decimals",
       "price_decimals", "min_base_amount", "min_quote_amount", "default_initial_margin_fraction",
-      "min_initial_margin_fraction");
+      "min_initial_margin_fraction", "force_reduce_only", "hidden", "trading_hours", "multiplier");
     assertThat(MarketJson.fromJson(json)).isEqualTo(eth);
   }
 
