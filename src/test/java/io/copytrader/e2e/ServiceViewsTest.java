@@ -39,7 +39,7 @@ class ServiceViewsTest {
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 4, Map.of());
+    harness = TradingHarness.start(vertx, dir, 5, Map.of("PROTECTION_INTERVAL", "3600"));
   }
 
   @Test
@@ -74,6 +74,21 @@ class ServiceViewsTest {
       assertThat(tx.nonce()).isEqualTo(order.getLong("nonce"));
     }
     assertThat(harness.awaitTelegram(id, "Position opened")).contains("<b>Size:</b> 1.3333");
+  }
+
+  @Test
+  void accountViewReadsTheStopLossesOfEveryMarketInOneActiveOrdersCall() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.3"));
+    harness.filled(harness.trade(account, "BTC", "short", "0.3"));
+    harness.resetExchangeRequests();
+
+    HttpResponse<Buffer> response = harness.get("/api/account/" + account.index());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getJsonArray("stop_loss_orders").stream()
+      .map(order -> ((JsonObject) order).getInteger("market_id"))).containsExactlyInAnyOrder(0, 1);
+    assertThat(harness.exchangeRequests("/api/v1/accountActiveOrders")).isEqualTo(1);
   }
 
   @Test
