@@ -10,6 +10,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns a request into a market order for one account: how much, which side, the worst acceptable price and
@@ -75,17 +76,15 @@ public final class PositionSizer {
       return noPrice(market);
     }
     BigDecimal base = notional.divide(mid.get(), QUOTIENT).setScale(market.sizeDecimals(), RoundingMode.FLOOR);
-    Optional<Rejection> tooSmall = belowMinimum(market, base, mid.get());
-    if (tooSmall.isPresent()) {
-      return tooSmall.get();
-    }
-    if (position.isPresent() && position.get().side() != side) {
-      BigDecimal whole = wholePosition(market, position.get());
-      return base.compareTo(whole) >= 0
-        ? order(market, side, whole, book, mid.get(), true, true)
-        : order(market, side, base, book, mid.get(), true, false);
-    }
-    return order(market, side, base, book, mid.get(), false, false);
+    return unlessBelowMinimum(market, base, mid.get(), () -> {
+      if (position.isPresent() && position.get().side() != side) {
+        BigDecimal whole = wholePosition(market, position.get());
+        return base.compareTo(whole) >= 0
+          ? order(market, side, whole, book, mid.get(), true, true)
+          : order(market, side, base, book, mid.get(), true, false);
+      }
+      return order(market, side, base, book, mid.get(), false, false);
+    });
   }
 
   /** Closes the whole position with a reduce-only order on the other side. */
@@ -113,12 +112,8 @@ public final class PositionSizer {
     }
     Position open = position.get();
     BigDecimal base = share(market, open, percentage);
-    Optional<BigDecimal> mid = book.mid();
-    Optional<Rejection> tooSmall = belowMinimum(market, base, mid.get());
-    if (tooSmall.isPresent()) {
-      return tooSmall.get();
-    }
-    return order(market, open.side(), base, book, mid.get(), false, false);
+    BigDecimal mid = book.mid().get();
+    return unlessBelowMinimum(market, base, mid, () -> order(market, open.side(), base, book, mid, false, false));
   }
 
   /**
@@ -133,16 +128,19 @@ public final class PositionSizer {
     }
     Position open = position.get();
     BigDecimal base = share(market, open, percentage);
-    Optional<BigDecimal> mid = book.mid();
+    BigDecimal mid = book.mid().get();
     Side side = open.side().opposite();
     if (percentage.compareTo(BigDecimal.ONE) == 0 || base.compareTo(open.size()) >= 0) {
-      return order(market, side, wholePosition(market, open), book, mid.get(), true, true);
+      return order(market, side, wholePosition(market, open), book, mid, true, true);
     }
-    Optional<Rejection> tooSmall = belowMinimum(market, base, mid.get());
-    if (tooSmall.isPresent()) {
-      return tooSmall.get();
-    }
-    return order(market, side, base, book, mid.get(), true, false);
+    return unlessBelowMinimum(market, base, mid, () -> order(market, side, base, book, mid, true, false));
+  }
+
+  /** The order {@code sized} builds, unless {@code base} is below the market's minimum size or value. */
+  private SizingResult unlessBelowMinimum(Market market, BigDecimal base, BigDecimal mid,
+                                          Supplier<SizingResult> sized) {
+    Optional<Rejection> tooSmall = belowMinimum(market, base, mid);
+    return tooSmall.isPresent() ? tooSmall.get() : sized.get();
   }
 
   /** Why an adjustment cannot be sized at all: no position, or no price; empty when it can. */
