@@ -3,6 +3,7 @@ package io.copytrader.account;
 import io.copytrader.Addresses;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.OrderPurpose;
+import io.copytrader.lighter.LighterErrorCodes;
 import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.CancelOrderTx;
@@ -99,14 +100,38 @@ final class StopLossKeeper {
         Throwable failure = gaveUp.getCause();
         String problem = "stop-loss not in place after " + ((Retries.GaveUp) gaveUp).attempts() + " attempt(s): "
           + failure.getMessage();
-        log.error("{}: {}", market.symbol(), problem);
-        if (after.isPresent()) {
+        if (after.isEmpty()) {
+          log.error("{}: {}", market.symbol(), problem);
+          return Future.succeededFuture(Optional.of(problem));
+        }
+        return closedMeanwhile(market, failure).map(closed -> {
+          if (closed) {
+            log.warn("{}: the position closed before its stop-loss was in place (its stop-loss or another order "
+              + "closed it): {}", market.symbol(), failure.getMessage());
+            return Optional.<String>empty();
+          }
+          log.error("{}: {}", market.symbol(), problem);
           Position position = session.marginFractions().established(market.marketId(), after.get());
           publish(Notices.stopLossFailed(context, position.side(), position.size(), intendedTrigger(market, position),
             failure.getMessage()));
-        }
-        return Future.succeededFuture(Optional.of(problem));
+          return Optional.of(problem);
+        });
       });
+  }
+
+  /**
+   * Whether the position the stop-loss was for is gone, on two pieces of evidence: the exchange refused the
+   * reduce-only stop because the account holds nothing in the market (21738), and a fresh read shows no position.
+   * A previous stop-loss that fired between the trade and this one leaves exactly that; anything less keeps the alarm.
+   */
+  private Future<Boolean> closedMeanwhile(Market market, Throwable failure) {
+    if (!(failure instanceof LighterException error)
+      || error.code() != LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION) {
+      return Future.succeededFuture(false);
+    }
+    return view.account(session.accountIndex())
+      .map(account -> Position.in(account, market.marketId()).isEmpty())
+      .otherwise(false);
   }
 
   private Future<Optional<Notice>> once(TradeContext context, Journaling journaling, Market market,

@@ -126,6 +126,30 @@ class TradeExecutorTest {
     assertThat(fixture.exchange.stopLosses()).isEmpty();
   }
 
+  @Test
+  void positionClosedBeforeItsStopLossIsNoUnprotectedPosition() {
+    fixture.exchange.closePositionBeforeNextStopLoss();
+
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.position()).isZero();
+    assertThat(fixture.exchange.stopLosses()).isEmpty();
+    assertThat(fixture.urgentNotices()).isZero();
+  }
+
+  @Test
+  void stopLossRefusedAsFlatWhileThePositionIsOpenKeepsTheAlarm() {
+    fixture.exchange.refuseNextStopLossAsFlat();
+
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    assertThat(fixture.exchange.position()).isEqualByComparingTo("1.3333");
+    assertThat(fixture.exchange.stopLosses()).isEmpty();
+    assertThat(fixture.urgentNotices()).isEqualTo(1);
+    assertThat(done.request().errorCode()).isNotNull();
+  }
+
   private static List<OrderRecord> entries(RequestDetail detail) {
     return detail.orders().stream().filter(order -> order.order().purpose().isEntry()).toList();
   }

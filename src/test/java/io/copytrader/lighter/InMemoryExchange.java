@@ -43,6 +43,8 @@ public final class InMemoryExchange implements TradingApi {
   private int lookupLag;
   private int sendTxCalls;
   private boolean holdNextMarketOrder;
+  private boolean closeBeforeNextStopLoss;
+  private boolean refuseNextStopLossAsFlat;
 
   /** A transaction the exchange applied; lookups see it once {@code visibleAtLookup} lookups have been made. */
   private record Applied(String hash, int type, String info, long nonce, long visibleAtLookup) {
@@ -107,6 +109,21 @@ public final class InMemoryExchange implements TradingApi {
     return this;
   }
 
+  /**
+   * The position is closed by something else (a stop that fired, a manual order) just before the next stop-loss
+   * arrives, which Lighter then refuses: a reduce-only order on a flat account (21738).
+   */
+  public InMemoryExchange closePositionBeforeNextStopLoss() {
+    closeBeforeNextStopLoss = true;
+    return this;
+  }
+
+  /** The next stop-loss is refused as if the account held nothing, while the position stays open. */
+  public InMemoryExchange refuseNextStopLossAsFlat() {
+    refuseNextStopLossAsFlat = true;
+    return this;
+  }
+
   public int sendTxCalls() {
     return sendTxCalls;
   }
@@ -124,6 +141,15 @@ public final class InMemoryExchange implements TradingApi {
       info = JSON.readTree(txInfo);
     } catch (IOException e) {
       return Future.failedFuture(LighterException.fromResult("sendTx", 400, 21501, "invalid tx info"));
+    }
+    boolean stopLoss = txType == CreateOrderTx.TX_TYPE && info.get("Type").asInt() != CreateOrderTx.TYPE_MARKET;
+    if (stopLoss && closeBeforeNextStopLoss) {
+      closeBeforeNextStopLoss = false;
+      trade(position.negate(), position.signum() > 0 ? bid : ask);
+    }
+    if (stopLoss && (position.signum() == 0 || refuseNextStopLossAsFlat)) {
+      refuseNextStopLossAsFlat = false;
+      return Future.failedFuture(LighterException.fromResult("sendTx", 400, 21738, "invalid reduce only direction"));
     }
     if (info.get("Nonce").asLong() != nonce) {
       return Future.failedFuture(LighterException.fromResult("sendTx", 400, 21104, "invalid nonce"));
