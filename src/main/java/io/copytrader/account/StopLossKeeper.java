@@ -209,7 +209,29 @@ final class StopLossKeeper {
   }
 
   /** Places a new stop-loss; done once the exchange shows it resting as planned, failed if it shows otherwise. */
-  Future<Void> place(Journaling journaling, Market market, StopLossPlan plan) {
+  Future<Void> place(Journaling journaling, Market market, StopLossPlan planned) {
+    return againstPrice(market, planned).compose(plan -> placeChecked(journaling, market, plan));
+  }
+
+  /**
+   * The plan as it may be sent, checked against the book ({@link StopLossPolicy#againstPrice}): a stop the price has
+   * already passed gets a limit it fills at. Without a book the plan goes as it is: no stop would be worse.
+   */
+  private Future<StopLossPlan> againstPrice(Market market, StopLossPlan plan) {
+    return view.bookTop(market).map(book -> {
+      BigDecimal mark = book.mid().orElse(null);
+      BigDecimal touch = plan.isAsk() ? book.bestBid() : book.bestAsk();
+      StopLossPlan checked = policy.againstPrice(market, plan, mark, touch);
+      if (checked != plan) {
+        LOG.warn("account {}: the {} price {} is already past the stop-loss trigger {}: it fires at once, with its "
+          + "limit at {} from the book", session.accountIndex(), market.symbol(), mark.toPlainString(),
+          plan.triggerPrice().toPlainString(), checked.limitPrice().toPlainString());
+      }
+      return checked;
+    }).otherwise(plan);
+  }
+
+  private Future<Void> placeChecked(Journaling journaling, Market market, StopLossPlan plan) {
     long clientOrderIndex = orderIndexes.next();
     long expiry = System.currentTimeMillis() + STOP_LOSS_EXPIRY.toMillis();
     return send(journaling, market, OrderPurpose.STOP_LOSS_PLACE, clientOrderIndex, plan.side(), plan.baseAmount(),
@@ -253,10 +275,10 @@ final class StopLossKeeper {
   }
 
   /** Moves the first of {@code existing} to {@code plan} with ModifyOrder and cancels the rest. */
-  Future<Void> move(Journaling journaling, Market market, List<Order> existing, StopLossPlan plan) {
+  Future<Void> move(Journaling journaling, Market market, List<Order> existing, StopLossPlan planned) {
     Order target = existing.get(0);
-    return modify(journaling, market, target, plan.baseTicks(), plan.limitPriceTicks(), plan.triggerPriceTicks(),
-      plan.baseAmount(), plan.limitPrice(), plan.triggerPrice())
+    return againstPrice(market, planned).compose(plan -> modify(journaling, market, target, plan.baseTicks(), plan.limitPriceTicks(), plan.triggerPriceTicks(),
+      plan.baseAmount(), plan.limitPrice(), plan.triggerPrice()))
       .compose(moved -> cancelAll(journaling, market, existing.subList(1, existing.size())))
       .mapEmpty();
   }

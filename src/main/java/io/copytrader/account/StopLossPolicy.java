@@ -72,6 +72,37 @@ public final class StopLossPolicy {
   }
 
   /**
+   * {@code plan} checked against the market's price before it is sent. A stop whose trigger the price has already
+   * passed (a long's mark at or below it, a short's at or above) fires as soon as it arrives, and a limit taken from
+   * the trigger would then sit on the wrong side of the book and rest unfilled while the price runs on. Its limit is
+   * taken from where the book is instead: {@code MAX_SLIPPAGE} beyond the touch it sells into (the bid for a long's
+   * stop, the ask for a short's), so it fills as it fires. Otherwise, or without a price, the plan is unchanged.
+   *
+   * @param mark the market's price the trigger is compared with (the book's mid when no mark is read)
+   * @param touch the best price on the side the stop fills against
+   */
+  public StopLossPlan againstPrice(Market market, StopLossPlan plan, BigDecimal mark, BigDecimal touch) {
+    boolean isLong = plan.side() == Side.SELL;
+    if (mark == null || touch == null || !pastTrigger(plan.triggerPrice(), mark, isLong)) {
+      return plan;
+    }
+    BigDecimal from = isLong ? touch.min(plan.triggerPrice()) : touch.max(plan.triggerPrice());
+    BigDecimal limitPrice = roundTowardEntry(market, beyond(from, parameters.maxSlippage(), isLong), isLong);
+    if (!OrderLimits.priceFits(market, limitPrice)) {
+      return plan;
+    }
+    return new StopLossPlan(plan.side(), plan.baseAmount(), plan.baseTicks(), plan.triggerPrice(),
+      plan.triggerPriceTicks(), limitPrice, market.priceTicks(limitPrice, RoundingMode.UNNECESSARY),
+      plan.marginFraction());
+  }
+
+  /** Whether the price has reached a stop's trigger: at or below it for a long's stop, at or above for a short's. */
+  public static boolean pastTrigger(BigDecimal trigger, BigDecimal mark, boolean isLong) {
+    int side = mark.compareTo(trigger);
+    return isLong ? side <= 0 : side >= 0;
+  }
+
+  /**
    * Lighter's REST account reports the position's fraction in percent ("33.33" = 3x); zero or absent means the
    * market default (orderBookDetails, 1/10000 units, already a fraction in {@link Market}). The caller passes a
    * percent only from REST: the streams' unit is not established.

@@ -124,4 +124,41 @@ class StopLossPolicyTest {
     assertThat(rejection.retryable()).isFalse();
     assertThat(rejection.message()).contains("TEST");
   }
+
+  @ParameterizedTest(name = "[{index}] {0} stop at {1}, mark {2}, touch {3} -> limit {4}")
+  @CsvSource({
+    // position side, trigger, mark, touch, limit expected (slippage 1 %, 2 price decimals)
+    "BUY, 2663.17, 2700.00, 2699.90, 2636.54",   // above the trigger: the plan as it was
+    "BUY, 2663.17, 2663.18, 2663.10, 2636.54",   // one tick above: still as it was
+    "BUY, 2663.17, 2663.17, 2663.00, 2636.37",   // at the trigger: fires at once, limit from the bid
+    "BUY, 2663.17, 2500.00, 2499.50, 2474.51",   // far through: limit 1 % under the bid
+    "SELL, 2676.51, 2600.00, 2600.10, 2703.27",  // a short's stop below the price: as it was
+    "SELL, 2676.51, 2676.51, 2676.60, 2703.36",  // at the trigger: limit from the ask, rounded down
+    "SELL, 2676.51, 2900.00, 2900.50, 2929.50",  // far through: limit 1 % over the ask, rounded down
+  })
+  void aStopThePriceHasPassedTakesItsLimitFromTheBook(Side positionSide, BigDecimal trigger, BigDecimal mark,
+                                                       BigDecimal touch, BigDecimal limit) {
+    Market market = market(4, 2, "0.05");
+    StopLossPolicy policy = policy("0.05", "0.01");
+    StopLossPlan plan = (StopLossPlan) policy.plan(market, new Position(positionSide, BigDecimal.ONE,
+      new BigDecimal("2669.84"), new BigDecimal("5.00")));
+    assertThat(plan.triggerPrice()).isEqualByComparingTo(trigger);
+
+    StopLossPlan checked = policy.againstPrice(market, plan, mark, touch);
+
+    assertThat(checked.triggerPrice()).isEqualByComparingTo(trigger);
+    assertThat(checked.limitPrice()).isEqualByComparingTo(limit);
+    assertThat(checked.limitPriceTicks()).isEqualTo(limit.movePointRight(2).longValueExact());
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}: no price leaves the plan")
+  @CsvSource({"BUY", "SELL"})
+  void withoutAPriceThePlanIsSentAsItIs(Side positionSide) {
+    Market market = market(4, 2, "0.05");
+    StopLossPolicy policy = policy("0.05", "0.01");
+    StopLossPlan plan = (StopLossPlan) policy.plan(market, new Position(positionSide, BigDecimal.ONE,
+      new BigDecimal("2669.84"), new BigDecimal("5.00")));
+
+    assertThat(policy.againstPrice(market, plan, null, null)).isSameAs(plan);
+  }
 }

@@ -15,6 +15,7 @@ import io.copytrader.lighter.signer.TxAttributes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,30 +150,25 @@ class ProtectionSupervisorTest {
   }
 
   @Test
-  void aStopLossThatTriggersAsItIsPlacedDoesNotCountAsPlaced() {
+  void aStopLossPlacedWhenThePriceIsPastItsTriggerClosesThePositionAsItFires() {
     TestAccount account = harness.freshAccount();
     harness.filled(harness.trade(account, "SOL", "long", "0.5"));
     Order original = onlyStopLoss(account, SOL);
-    // The price gaps through the stop and below its limit (149.265 × 0.99 = 147.77): it triggers and rests as a
-    // sell limit nobody takes. Cancelled then, every stop placed at the same trigger triggers at once.
+    // The price gaps through the stop and below its limit (149.265 × 0.99 = 147.77). Cancelled then, a stop at the
+    // same trigger fires as it arrives: with a limit from the trigger it would rest as a sell nobody takes.
     harness.setMid(SOL, "140.000");
     harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, SOL, original.orderIndex(),
       expiredAt(), nonce, TxAttributes.none()));
 
-    String alert = eventually("an alert that the new stop-loss is not resting", RUN_TIMEOUT,
-      () -> harness.telegramAbout(account, "Stop-loss FAILED: position is unprotected").stream()
-        .filter(text -> text.contains("not resting")).toList(), found -> !found.isEmpty()).get(0);
-
-    assertThat(alert).contains("<b>Market:</b> SOL", "is open");
-    Order placed = harness.stopLosses(account, SOL).stream()
-      .filter(order -> order.orderIndex() != original.orderIndex()).findFirst().orElseThrow();
-    assertThat(placed.status()).isEqualTo("open");
-    JsonObject run = eventually("the run to finish", RUN_TIMEOUT,
-      () -> runThatSent(account, "stop_loss_place", placed.clientOrderIndex()),
-      found -> found.isPresent() && !found.get().getString("state").equals("executing")).orElseThrow();
-    assertThat(run.getString("state")).isEqualTo("failed");
-    assertThat(harness.telegramFor(run.getString("request_id"))).noneMatch(text -> text.contains("Stop-loss placed"));
-    assertThat(harness.position(account, SOL)).isPresent();
+    eventually("the position closed by the new stop-loss", RUN_TIMEOUT, () -> harness.position(account, SOL),
+      Optional::isEmpty);
+    long placed = eventually("a protection run that placed a stop-loss", RUN_TIMEOUT,
+      () -> harness.protectionRuns(account).stream().flatMap(run -> orders(run, "stop_loss_place").stream())
+        .map(order -> order.getLong("client_order_index")).findFirst(), Optional::isPresent).orElseThrow();
+    Order fired = harness.ordersByClientIndex(account, List.of(placed)).get(0);
+    assertThat(fired.status()).isEqualTo("filled");
+    assertThat(fired.price()).isLessThan(new BigDecimal("140"));
+    assertThat(harness.telegramAbout(account, "Stop-loss FAILED: position is unprotected")).isEmpty();
   }
 
   @Test
