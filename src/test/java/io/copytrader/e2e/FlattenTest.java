@@ -2,6 +2,7 @@ package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.BTC;
 import static io.copytrader.e2e.TradingHarness.ETH;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
@@ -90,7 +91,7 @@ class FlattenTest {
     // A slow exchange keeps the close in flight when the service stops.
     harness.injectFaults(new JsonObject().put("latency_ms", 400));
     harness.ok(HttpMethod.POST, "/api/kill", new JsonObject().put("mode", "flatten"));
-    harness.eventually("the flatten's close to be accepted", FLAT_TIMEOUT, () -> closeRequests(first),
+    eventually("the flatten's close to be accepted", FLAT_TIMEOUT, () -> closeRequests(first),
       closes -> !closes.isEmpty());
 
     harness.restartService();
@@ -116,13 +117,13 @@ class FlattenTest {
 
   private void awaitFlat(TestAccount account, int... markets) {
     for (int market : markets) {
-      harness.eventually("account " + account.index() + " to be flat in market " + market, FLAT_TIMEOUT,
+      eventually("account " + account.index() + " to be flat in market " + market, FLAT_TIMEOUT,
         () -> harness.signedPosition(account, market), position -> position.signum() == 0);
     }
   }
 
   private String awaitFlattenedNotice(TestAccount account) {
-    return harness.eventually("account " + account.index() + " reported flattened", FLAT_TIMEOUT,
+    return eventually("account " + account.index() + " reported flattened", FLAT_TIMEOUT,
       () -> harness.telegramAbout(account, "Account flattened"), texts -> !texts.isEmpty()).get(0);
   }
 

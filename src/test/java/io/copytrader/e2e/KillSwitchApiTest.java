@@ -1,5 +1,6 @@
 package io.copytrader.e2e;
 
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
@@ -184,7 +185,7 @@ class KillSwitchApiTest {
   }
 
   private String awaitTelegram(String title) {
-    return harness.eventually("a Telegram message '" + title + "'", TELEGRAM_TIMEOUT,
+    return eventually("a Telegram message '" + title + "'", TELEGRAM_TIMEOUT,
       () -> harness.telegramTexts().stream().filter(text -> text.contains("<b>" + title + "</b>")).findFirst(),
       found -> found.isPresent()).orElseThrow();
   }
