@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * reads them again and reports the account flat, or urgently what is still open. The account stays halted either
  * way: flatten refuses openings as halt does.
  *
- * <p>One pass runs per account at a time; a flatten asked for during a pass runs once more after it. Runs on the
- * context of the verticle that owns it.
+ * <p>One pass runs per account at a time; a flatten asked for during a pass runs once more after it. A pass closes
+ * what is left again, up to {@link PositionCloser#MAX_ROUNDS} times. Runs on the context of the verticle that owns
+ * it.
  */
 final class Flattener {
 
@@ -43,6 +44,7 @@ final class Flattener {
   private final PositionCloser closer;
   private final Set<Long> running = new HashSet<>();
   private final Set<Long> again = new HashSet<>();
+  private boolean stopped;
 
   Flattener(Vertx vertx, Journal journal) {
     this.vertx = vertx;
@@ -76,7 +78,7 @@ final class Flattener {
         return Future.succeededFuture();
       }
       return view(accountIndex, System.currentTimeMillis() + ACCOUNT_WAIT_MS)
-        .compose(open -> closeAll(accountIndex, open, flattenId.get()),
+        .compose(open -> closeAll(accountIndex, open, open, flattenId.get(), 1),
           failure -> {
             notify(KillSwitchNotices.flattenFailed(accountIndex, List.of(),
               "the account's positions could not be read: " + failure.getMessage()));
@@ -97,26 +99,34 @@ final class Flattener {
       .max(Long::compare);
   }
 
-  private Future<Void> closeAll(long accountIndex, List<OpenPosition> open, long flattenId) {
+  /**
+   * Closes {@code open}, reads the positions again, and while some are left and rounds remain, closes those again
+   * (each close's next round: the last one has ended). {@code flattening} is what the flatten found open.
+   */
+  private Future<Void> closeAll(long accountIndex, List<OpenPosition> flattening, List<OpenPosition> open,
+                                long flattenId, int round) {
     if (!open.isEmpty()) {
       LOG.warn("Account {}: flattening {}", accountIndex, open.stream().map(OpenPosition::label).toList());
     }
     List<Future<PositionCloser.Outcome>> closes = open.stream()
       .map(position -> closer.close(accountIndex, position, flattenId))
       .toList();
-    return Future.join(closes).transform(ignored -> view(accountIndex, System.currentTimeMillis())
-      .onSuccess(left -> {
-        if (left.isEmpty()) {
-          notify(KillSwitchNotices.flattened(accountIndex, open.stream().map(OpenPosition::label).toList()));
+    return Future.join(closes)
+      .transform(ignored -> view(accountIndex, System.currentTimeMillis()))
+      .transform(read -> {
+        if (read.failed()) {
+          notify(KillSwitchNotices.flattenFailed(accountIndex, List.of(), "closes: " + outcomes(closes)
+            + "; the positions could not be read again: " + read.cause().getMessage()));
+        } else if (read.result().isEmpty()) {
+          notify(KillSwitchNotices.flattened(accountIndex, flattening.stream().map(OpenPosition::label).toList()));
+        } else if (round < PositionCloser.MAX_ROUNDS && !stopped) {
+          return closeAll(accountIndex, flattening, read.result(), flattenId, round + 1);
         } else {
-          notify(KillSwitchNotices.flattenFailed(accountIndex, left.stream().map(OpenPosition::label).toList(),
-            outcomes(closes)));
+          notify(KillSwitchNotices.flattenFailed(accountIndex,
+            read.result().stream().map(OpenPosition::label).toList(), outcomes(closes)));
         }
-      })
-      .onFailure(failure -> notify(KillSwitchNotices.flattenFailed(accountIndex, List.of(),
-        "closes: " + outcomes(closes) + "; the positions could not be read again: " + failure.getMessage())))
-      .<Void>mapEmpty()
-      .otherwiseEmpty());
+        return Future.succeededFuture();
+      });
   }
 
   private static String outcomes(List<Future<PositionCloser.Outcome>> closes) {
@@ -135,15 +145,25 @@ final class Flattener {
       .map(Message::body)
       .map(OpenPosition::of)
       .recover(failure -> {
-        boolean notYet = failure instanceof ReplyException reply && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
-        if (notYet && System.currentTimeMillis() < waitUntil) {
+        boolean notYet = failure instanceof ReplyException reply
+          && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
+        if (notYet && !stopped && System.currentTimeMillis() < waitUntil) {
           return vertx.timer(ACCOUNT_RETRY_MS, TimeUnit.MILLISECONDS).compose(tick -> view(accountIndex, waitUntil));
         }
         return Future.failedFuture(failure);
       });
   }
 
+  /** The service is stopping: what a pass finds from now on is the stop's doing, and the next start finishes it. */
+  void stop() {
+    stopped = true;
+  }
+
   private void notify(Notice notice) {
+    if (stopped) {
+      LOG.warn("Flatten interrupted by the stop; the next start finishes it ({})", notice.title());
+      return;
+    }
     vertx.eventBus().publish(Addresses.NOTIFY, notice.toJson());
   }
 }

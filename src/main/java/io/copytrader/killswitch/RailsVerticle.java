@@ -67,6 +67,12 @@ public final class RailsVerticle extends VerticleBase {
       });
   }
 
+  @Override
+  public Future<?> stop() {
+    flattener.stop();
+    return Future.succeededFuture();
+  }
+
   private void engage(Message<JsonObject> msg) {
     KillCommand command = parsed(msg, KillCommand::engage);
     if (command == null) {
