@@ -105,6 +105,28 @@ class FlattenTest {
     assertThat(harness.killSwitch().getString("mode")).isEqualTo("flatten");
   }
 
+  @Test
+  void flattenThatCannotReadThePositionsIsUrgentAndFlattenAgainFinishesIt() {
+    TestAccount first = accountHolding("ETH long");
+    harness.injectFaults(new JsonObject().put("error_count", 1_000_000).put("error_path", "/api/v1/account"));
+
+    harness.ok(HttpMethod.POST, "/api/kill", new JsonObject().put("mode", "flatten")
+      .put("account_index", first.index()));
+
+    String failed = eventually("account " + first.index() + " reported not flattened", FLAT_TIMEOUT,
+      () -> harness.telegramAbout(first, "Flatten FAILED: positions still open"), texts -> !texts.isEmpty()).get(0);
+    assertThat(failed).contains("URGENT").contains("could not be read");
+    harness.clearFaults();
+    assertThat(harness.position(first, ETH)).isPresent();
+
+    harness.ok(HttpMethod.POST, "/api/kill", new JsonObject().put("mode", "flatten")
+      .put("account_index", first.index()));
+
+    awaitFlat(first, ETH);
+    assertThat(awaitFlattenedNotice(first)).contains("ETH");
+    assertThat(closeRequests(first)).hasSize(1);
+  }
+
   /** A fresh account with a filled position for each "SYMBOL long|short". */
   private TestAccount accountHolding(String... positions) {
     TestAccount account = harness.freshAccount();
