@@ -120,7 +120,14 @@ final class Flattener {
         } else if (read.result().isEmpty()) {
           notify(KillSwitchNotices.flattened(accountIndex, flattening.stream().map(OpenPosition::label).toList()));
         } else if (round < PositionCloser.MAX_ROUNDS && !stopped) {
-          return closeAll(accountIndex, flattening, read.result(), flattenId, round + 1);
+          return journal.killSwitchEntries().compose(entries -> {
+            if (flattenId(entries, accountIndex).equals(Optional.of(flattenId))) {
+              return closeAll(accountIndex, flattening, read.result(), flattenId, round + 1);
+            }
+            LOG.warn("Account {}: the flatten was resumed or set again; this pass leaves {} open", accountIndex,
+              read.result().stream().map(OpenPosition::label).toList());
+            return Future.succeededFuture();
+          });
         } else {
           notify(KillSwitchNotices.flattenFailed(accountIndex,
             read.result().stream().map(OpenPosition::label).toList(), outcomes(closes)));
