@@ -108,15 +108,8 @@ class FlattenTest {
   @Test
   void flattenThatCannotReadThePositionsIsUrgentAndFlattenAgainFinishesIt() {
     TestAccount first = accountHolding("ETH long");
-    harness.injectFaults(new JsonObject().put("error_count", 1_000_000).put("error_path", "/api/v1/account"));
 
-    harness.ok(HttpMethod.POST, "/api/kill", new JsonObject().put("mode", "flatten")
-      .put("account_index", first.index()));
-
-    String failed = eventually("account " + first.index() + " reported not flattened", FLAT_TIMEOUT,
-      () -> harness.telegramAbout(first, "Flatten FAILED: positions still open"), texts -> !texts.isEmpty()).get(0);
-    assertThat(failed).contains("URGENT").contains("could not be read");
-    harness.clearFaults();
+    assertThat(flattenThatCannotReadThePositions(first)).contains("URGENT").contains("could not be read");
     assertThat(harness.position(first, ETH)).isPresent();
 
     harness.ok(HttpMethod.POST, "/api/kill", new JsonObject().put("mode", "flatten")
@@ -125,6 +118,33 @@ class FlattenTest {
     awaitFlat(first, ETH);
     assertThat(awaitFlattenedNotice(first)).contains("ETH");
     assertThat(closeRequests(first)).hasSize(1);
+  }
+
+  @Test
+  void flattenLeftUndoneIsFinishedByTheNextStart() throws Exception {
+    TestAccount first = accountHolding("ETH long");
+    flattenThatCannotReadThePositions(first);
+
+    harness.restartService();
+
+    awaitFlat(first, ETH);
+    assertThat(awaitFlattenedNotice(first)).contains("ETH");
+    assertThat(closeRequests(first)).hasSize(1);
+  }
+
+  /**
+   * Engages flatten for the account while the exchange refuses to show accounts, and returns the urgent notice
+   * of the failure; the exchange is healthy again when it returns.
+   */
+  private String flattenThatCannotReadThePositions(TestAccount account) {
+    harness.injectFaults(new JsonObject().put("error_count", 1_000_000).put("error_path", "/api/v1/account"));
+    harness.ok(HttpMethod.POST, "/api/kill", new JsonObject().put("mode", "flatten")
+      .put("account_index", account.index()));
+    String failed = eventually("account " + account.index() + " reported not flattened", FLAT_TIMEOUT,
+      () -> harness.telegramAbout(account, "Flatten FAILED: positions still open"), texts -> !texts.isEmpty())
+      .get(0);
+    harness.clearFaults();
+    return failed;
   }
 
   /** A fresh account with a filled position for each "SYMBOL long|short". */
