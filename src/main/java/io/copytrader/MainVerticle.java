@@ -6,6 +6,7 @@ import io.copytrader.config.LoadedConfig;
 import io.copytrader.health.HealthVerticle;
 import io.copytrader.http.HttpVerticle;
 import io.copytrader.journal.Journal;
+import io.copytrader.killswitch.RailsVerticle;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.signer.SignerWarmUpVerticle;
@@ -20,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads nothing itself: takes the validated configuration, opens the journal and the exchange client, and
  * deploys, in order, the paper exchange (in paper mode), the market cache, the exchange streams, the notifier,
- * health, one account verticle per account ({@link AccountDeployer}), the HTTP API (so nothing is accepted before
- * every account can take it), the graceful stop ({@link DrainVerticle}) and the signer warm-up, failing fast if
- * any of them cannot start. Vert.x undeploys them before {@link #stop()} closes the journal and the client.
+ * health, the kill switch ({@link RailsVerticle}, before the accounts whose loss watch may engage it), one account
+ * verticle per account ({@link AccountDeployer}), the HTTP API (so nothing is accepted before every account can
+ * take it), the graceful stop ({@link DrainVerticle}) and the signer warm-up, failing fast if any of them cannot
+ * start. Vert.x undeploys them before {@link #stop()} closes the journal and the client.
  */
 public final class MainVerticle extends VerticleBase {
 
@@ -70,6 +72,7 @@ public final class MainVerticle extends VerticleBase {
       .compose(deployed -> vertx.deployVerticle(new NotifierVerticle(config.telegram(), metrics)))
       .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter,
         config.accounts().indexes(), metrics)))
+      .compose(deployed -> vertx.deployVerticle(new RailsVerticle(journal, config.accounts().indexes())))
       .compose(deployed -> accounts.deploy())
       .compose(accountDeployments -> {
         http = new HttpVerticle(config.http(), config.accounts().indexes(), journal, metrics);

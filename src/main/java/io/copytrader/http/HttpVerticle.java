@@ -118,6 +118,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/account/:account_index").handler(this::account);
     router.get("/api/trade/:request_id").handler(this::requestStatus);
     router.get("/api/trades").handler(this::requestList);
+    KillSwitchRoutes.mount(vertx, router, body);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ctx -> {
         if (status == 500 && ctx.failure() != null) {
@@ -281,7 +282,7 @@ public final class HttpVerticle extends VerticleBase {
         .put("checks", new JsonObject().put("health", "health checks not running"))));
   }
 
-  private static Long pathIndex(String text) {
+  static Long pathIndex(String text) {
     if (text == null || !text.matches("\\d{1,15}")) {
       return null;
     }
@@ -292,7 +293,7 @@ public final class HttpVerticle extends VerticleBase {
     return new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS);
   }
 
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
+  static void json(RoutingContext ctx, int status, JsonObject body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
   }
 }

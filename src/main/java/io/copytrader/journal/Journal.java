@@ -318,6 +318,11 @@ public final class Journal {
     return read(RailStore::killSwitch);
   }
 
+  /** Each stored setting of the kill switch with its reason and time, the all-accounts one first. */
+  public Future<List<KillSwitchEntry>> killSwitchEntries() {
+    return read(RailStore::killSwitchEntries);
+  }
+
   /**
    * Sets the kill switch for one account, or all when {@code accountIndex} is null, and returns the whole switch.
    *

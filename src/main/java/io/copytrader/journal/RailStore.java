@@ -98,6 +98,20 @@ final class RailStore {
     return new KillSwitch(global, accounts);
   }
 
+  static List<KillSwitchEntry> killSwitchEntries(Connection connection) throws SQLException {
+    List<KillSwitchEntry> entries = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement("SELECT scope, mode, reason, set_at FROM kill_switch"
+      + " ORDER BY scope");
+         ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        long scope = rows.getLong(1);
+        entries.add(new KillSwitchEntry(scope == ALL_ACCOUNTS ? null : scope, KillMode.fromWire(rows.getString(2)),
+          rows.getString(3), Instant.ofEpochMilli(rows.getLong(4))));
+      }
+    }
+    return entries;
+  }
+
   static KillSwitch engage(Connection connection, Long accountIndex, KillMode mode, String reason, long now)
     throws SQLException {
     KillSwitch engaged = killSwitch(connection).engage(accountIndex, mode);

@@ -180,6 +180,19 @@ final class TradingHarness {
     return api(HttpMethod.GET, path).send().await();
   }
 
+  /** A POST or GET that must answer 200, and its body. */
+  JsonObject ok(HttpMethod method, String path, JsonObject body) {
+    HttpResponse<Buffer> response = method == HttpMethod.GET ? get(path) : post(path, body);
+    assertThat(response.statusCode()).as("%s %s %s -> %s", method, path, body, response.bodyAsString())
+      .isEqualTo(200);
+    return response.bodyAsJsonObject();
+  }
+
+  /** The kill switch as {@code GET /api/rails} shows it. */
+  JsonObject killSwitch() {
+    return ok(HttpMethod.GET, "/api/rails", null).getJsonObject("kill_switch");
+  }
+
   /** Posts a trade or adjustment that must be accepted, and returns its request id. */
   String submit(String path, JsonObject body) {
     HttpResponse<Buffer> response = post(path, body);
