@@ -11,9 +11,12 @@ import java.util.Objects;
  * @param controlsEnabled whether the {@code /paper/...} test controls exist
  * @param sequencerDelayMs how long after {@code sendTx} accepts a transaction the sequencer applies it
  *   ({@code PAPER_SEQUENCER_DELAY_MS}; the fault control {@code sequencer_delay_ms} changes it at runtime)
+ * @param grouped how grouped and size-0 orders behave where Lighter's sources are silent (the test control
+ *   {@code /paper/grouped-orders} changes it at runtime)
  */
 public record PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
-                          List<PaperMarket> markets, List<PaperAccount> accounts, long sequencerDelayMs) {
+                          List<PaperMarket> markets, List<PaperAccount> accounts, long sequencerDelayMs,
+                          GroupedAssumptions grouped) {
 
   /** A few milliseconds, as a sequencer under light load takes. */
   public static final long DEFAULT_SEQUENCER_DELAY_MS = 5;
@@ -21,6 +24,7 @@ public record PaperConfig(String host, int port, int chainId, boolean controlsEn
   public PaperConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(grouped, "grouped");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535");
     }
@@ -38,6 +42,12 @@ public record PaperConfig(String host, int port, int chainId, boolean controlsEn
   }
 
   public PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
+                     List<PaperMarket> markets, List<PaperAccount> accounts, long sequencerDelayMs) {
+    this(host, port, chainId, controlsEnabled, book, markets, accounts, sequencerDelayMs,
+      GroupedAssumptions.defaults());
+  }
+
+  public PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
                      List<PaperMarket> markets, List<PaperAccount> accounts) {
     this(host, port, chainId, controlsEnabled, book, markets, accounts, DEFAULT_SEQUENCER_DELAY_MS);
   }
@@ -45,19 +55,26 @@ public record PaperConfig(String host, int port, int chainId, boolean controlsEn
   /** Loopback, a free port, mainnet's chain id, controls on, and a realistic set of markets. */
   public static PaperConfig defaults() {
     return new PaperConfig("127.0.0.1", 0, 304, true, BookShape.defaults(), defaultMarkets(), List.of(),
-      DEFAULT_SEQUENCER_DELAY_MS);
+      DEFAULT_SEQUENCER_DELAY_MS, GroupedAssumptions.defaults());
   }
 
   public PaperConfig withAccounts(List<PaperAccount> newAccounts) {
-    return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, newAccounts, sequencerDelayMs);
+    return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, newAccounts, sequencerDelayMs,
+      grouped);
   }
 
   public PaperConfig withChainId(int newChainId) {
-    return new PaperConfig(host, port, newChainId, controlsEnabled, book, markets, accounts, sequencerDelayMs);
+    return new PaperConfig(host, port, newChainId, controlsEnabled, book, markets, accounts, sequencerDelayMs,
+      grouped);
   }
 
   public PaperConfig withControls(boolean enabled) {
-    return new PaperConfig(host, port, chainId, enabled, book, markets, accounts, sequencerDelayMs);
+    return new PaperConfig(host, port, chainId, enabled, book, markets, accounts, sequencerDelayMs, grouped);
+  }
+
+  public PaperConfig withGrouped(GroupedAssumptions assumptions) {
+    return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, accounts, sequencerDelayMs,
+      assumptions);
   }
 
   /** Decimals, minimums and margins as Lighter lists them for these markets. */

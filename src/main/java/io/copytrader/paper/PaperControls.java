@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -74,8 +75,42 @@ final class PaperControls {
       changed.run();
       return new JsonObject().put("account_index", account.index);
     }));
+    router.post("/paper/grouped-orders").handler(ctx -> control(ctx, request -> {
+      engine.grouped.assumptions = groupedAssumptions(engine.grouped.assumptions, request);
+      return describe(engine.grouped.assumptions);
+    }));
+    router.get("/paper/grouped-orders").handler(ctx -> send(ctx, 200, describe(engine.grouped.assumptions)));
     faultRoutes(router);
     streamRoutes(router);
+  }
+
+  /**
+   * {@code children_armed} ({@code full-fill} or {@code any-fill}) and {@code zero_size_order} ({@code refused} or
+   * {@code position-tied}), each optional: how grouped and size-0 orders behave from now on (GroupedAssumptions).
+   */
+  private static GroupedAssumptions groupedAssumptions(GroupedAssumptions now, JsonObject request) {
+    String armed = request.getString("children_armed", name(now.childrenArmed()));
+    String zeroSize = request.getString("zero_size_order", name(now.zeroSizeOrder()));
+    return new GroupedAssumptions(enumValue(GroupedAssumptions.ChildrenArmed.class, armed),
+      enumValue(GroupedAssumptions.ZeroSizeOrder.class, zeroSize));
+  }
+
+  private static JsonObject describe(GroupedAssumptions assumptions) {
+    return new JsonObject().put("children_armed", name(assumptions.childrenArmed()))
+      .put("zero_size_order", name(assumptions.zeroSizeOrder()));
+  }
+
+  private static String name(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static <E extends Enum<E>> E enumValue(Class<E> type, String name) {
+    for (E value : type.getEnumConstants()) {
+      if (name(value).equals(name)) {
+        return value;
+      }
+    }
+    throw new IllegalArgumentException("unknown value " + name.substring(0, Math.min(name.length(), 40)));
   }
 
   private void faultRoutes(Router router) {

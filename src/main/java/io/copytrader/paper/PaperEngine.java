@@ -1,15 +1,7 @@
 package io.copytrader.paper;
 
-import static io.copytrader.lighter.LighterErrorCodes.CLIENT_ORDER_INDEX_EXISTS;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_BASE_AMOUNT;
-import static io.copytrader.lighter.LighterErrorCodes.INVALID_MARKET_INDEX;
-import static io.copytrader.lighter.LighterErrorCodes.INVALID_MIN_AMOUNTS;
-import static io.copytrader.lighter.LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_TRIGGER_PRICE;
-import static io.copytrader.lighter.LighterErrorCodes.NOT_ENOUGH_MARGIN;
-import static io.copytrader.lighter.LighterErrorCodes.ORDER_BOOK_NOT_ACTIVE;
-import static io.copytrader.lighter.LighterErrorCodes.REDUCE_ONLY_INCREASES_POSITION;
-import static io.copytrader.lighter.LighterErrorCodes.UNSUPPORTED_ORDER_TYPE;
 
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
@@ -66,10 +58,13 @@ final class PaperEngine {
   final Map<Integer, MarketState> markets = new LinkedHashMap<>();
   final Map<Long, PaperAccountState> accounts = new LinkedHashMap<>();
   final TradeLog trades = new TradeLog();
+  /** CreateGroupedOrders: the links between orders and what they do to each other. */
+  final GroupedOrders grouped;
   private long nextOrderIndex = FIRST_ORDER_INDEX;
 
   PaperEngine(PaperConfig config) {
     this.shape = config.book();
+    this.grouped = new GroupedOrders(this, config.grouped());
     config.markets().forEach(market -> markets.put(market.marketId(), new MarketState(market, shape)));
     config.accounts().forEach(this::addAccount);
   }
@@ -126,61 +121,15 @@ final class PaperEngine {
       id -> new PaperPosition(id, market.spec.sizeDecimals(), market.spec.defaultInitialMarginFraction()));
   }
 
-  // ----- order intake checks (API-level: a failure consumes no nonce)
-
-  /**
-   * The Lighter error code refusing this order, or 0 when it may be placed. Without {@code checkMargin} the margin is
-   * not looked at: intake leaves it to the sequencer for taker orders (docs/lighter-api.md, "Transactions and
-   * nonces").
-   */
-  int refusal(PaperAccountState account, CreateOrderTx tx, boolean checkMargin) {
-    MarketState market = markets.get(tx.marketIndex());
-    if (market == null) {
-      return INVALID_MARKET_INDEX;
-    }
-    if (!market.spec.active()) {
-      return ORDER_BOOK_NOT_ACTIVE;
-    }
-    if (tx.type() == CreateOrderTx.TYPE_TWAP) {
-      return UNSUPPORTED_ORDER_TYPE;
-    }
-    if (tx.clientOrderIndex() != 0 && account.live.stream()
-      .anyMatch(order -> order.clientOrderIndex == tx.clientOrderIndex())) {
-      return CLIENT_ORDER_INDEX_EXISTS;
-    }
-    BigDecimal base = base(market, tx.baseAmount());
-    BigDecimal signedPosition = positionSize(account, market.spec.marketId());
-    boolean isAsk = tx.isAsk() == 1;
-    if (tx.reduceOnly() == 1) {
-      if (signedPosition.signum() == 0) {
-        return INVALID_REDUCE_ONLY_DIRECTION;
-      }
-      if (isAsk == (signedPosition.signum() < 0)) {
-        return REDUCE_ONLY_INCREASES_POSITION;
-      }
-      return 0;
-    }
-    BigDecimal price = price(market, tx.price());
-    if (base.compareTo(market.spec.minBaseAmount()) < 0
-      || base.multiply(price).compareTo(market.spec.minQuoteAmount()) < 0) {
-      return INVALID_MIN_AMOUNTS;
-    }
-    BigDecimal signedOrder = isAsk ? base.negate() : base;
-    BigDecimal after = signedPosition.add(signedOrder);
-    if (checkMargin && after.abs().compareTo(signedPosition.abs()) > 0) {
-      BigDecimal added = after.abs().subtract(signedPosition.abs()).multiply(market.mid).multiply(market.imf(account));
-      if (added.compareTo(available(account)) > 0) {
-        return NOT_ENOUGH_MARGIN;
-      }
-    }
-    return 0;
-  }
-
   // ----- order execution
 
   PaperOrder create(PaperAccountState account, CreateOrderTx tx, long now) {
-    MarketState market = markets.get(tx.marketIndex());
-    PaperOrder order = newOrder(account, tx, now);
+    return place(account, newOrder(account, tx, now), now);
+  }
+
+  /** Puts a new order in force: it triggers, rests or takes as its type says. */
+  PaperOrder place(PaperAccountState account, PaperOrder order, long now) {
+    MarketState market = markets.get(order.marketId);
     account.live.add(order);
     if (order.isConditional()) {
       order.status = PENDING;
@@ -197,23 +146,19 @@ final class PaperEngine {
     return order;
   }
 
-  /** A taker order (market or limit IOC): Lighter's API passes it whatever the margin, the sequencer decides. */
-  static boolean taker(CreateOrderTx tx) {
-    boolean conditional = tx.type() >= CreateOrderTx.TYPE_STOP_LOSS
-      && tx.type() <= CreateOrderTx.TYPE_TAKE_PROFIT_LIMIT;
-    return tx.timeInForce() == CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL && !conditional;
-  }
-
   /** An order the sequencer refused: it exists, unfilled, already finished with {@code status}. */
   PaperOrder createCanceled(PaperAccountState account, CreateOrderTx tx, String status, long now) {
-    PaperOrder order = newOrder(account, tx, now);
+    return placeCanceled(account, newOrder(account, tx, now), status, now);
+  }
+
+  PaperOrder placeCanceled(PaperAccountState account, PaperOrder order, String status, long now) {
     order.triggerStatus = "na";
     account.live.add(order);
     cancel(account, order, status, now);
     return order;
   }
 
-  private PaperOrder newOrder(PaperAccountState account, CreateOrderTx tx, long now) {
+  PaperOrder newOrder(PaperAccountState account, CreateOrderTx tx, long now) {
     MarketState market = markets.get(tx.marketIndex());
     return new PaperOrder(nextOrderIndex++, tx.clientOrderIndex(), tx.marketIndex(), account.index,
       tx.isAsk() == 1, tx.type(), tx.timeInForce(), tx.reduceOnly() == 1, base(market, tx.baseAmount()),
@@ -226,10 +171,15 @@ final class PaperEngine {
       .findFirst();
   }
 
+  /** Ends a live order with {@code status}; an order already finished stays as it ended. */
   void cancel(PaperAccountState account, PaperOrder order, String status, long now) {
+    if (!account.live.contains(order)) {
+      return;
+    }
     order.status = status;
     order.updatedAt = now;
     account.retire(order);
+    grouped.ended(account, order, now);
   }
 
   /** Cancels the account's live orders, in one market or (marketId null) in all. */
@@ -308,13 +258,14 @@ final class PaperEngine {
     }
   }
 
-  private void triggerIfCrossed(PaperAccountState account, MarketState market, PaperOrder order, long now) {
-    if (!order.triggeredAt(market.mid)) {
+  void triggerIfCrossed(PaperAccountState account, MarketState market, PaperOrder order, long now) {
+    if (GroupedOrders.awaitsParent(order) || !order.triggeredAt(market.mid)) {
       return;
     }
     order.triggerStatus = "na";
     order.triggerTime = now;
     order.status = "in-progress";
+    grouped.triggered(account, order, now);
     take(account, market, order, now);
   }
 
@@ -338,14 +289,14 @@ final class PaperEngine {
       }
     }
     SyntheticBook.Match match = market.book.take(order.isAsk, size, order.price);
-    boolean closed = false;
+    boolean closedOrFlipped = false;
     if (match.filledBase().signum() > 0) {
       order.fill(match.filledBase(), match.filledQuote());
       PaperPosition position = position(account, market);
       for (SyntheticBook.Fill fill : match.fills()) {
         trade(account, market, order, position, fill, now);
       }
-      closed = position.size.signum() == 0;
+      closedOrFlipped = held.signum() != 0 && position.size.signum() != held.signum();
     }
     order.updatedAt = now;
     boolean immediate = order.timeInForce == CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL;
@@ -360,13 +311,14 @@ final class PaperEngine {
     } else {
       order.status = OPEN;
     }
-    if (closed) {
+    if (closedOrFlipped) {
       for (PaperOrder other : new ArrayList<>(account.live)) {
-        if (other.marketId == market.spec.marketId() && other.reduceOnly) {
+        if (other.marketId == market.spec.marketId() && other.reduceOnly && !GroupedOrders.awaitsParent(other)) {
           cancel(account, other, "canceled-reduce-only", now);
         }
       }
     }
+    grouped.taken(account, order, now);
   }
 
   /** Applies one level's fill to the position and the collateral, and records it as a trade. */

@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * price move lets them. Stop-loss and take-profit orders (types 2–5) are listed by {@code accountActiveOrders}
  * with {@code status} {@code "pending"} and {@code trigger_status} {@code "mark-price"} until the mark (the mid)
  * crosses their trigger, then fill within their price (IOC types cancel the rest, limit types rest
- * {@code open}). Reduce-only orders are capped at the position and never flip it; when a position reaches zero
- * its reduce-only orders end {@code canceled-reduce-only}. Orders past their expiry end {@code canceled-expired}.
+ * {@code open}). Reduce-only orders are capped at the position and never flip it; when a position reaches zero or
+ * flips its reduce-only orders end {@code canceled-reduce-only}. Orders past their expiry end {@code canceled-expired}.
+ * Grouped orders (tx type 28: OTO, OCO, OTOCO) as {@link GroupedOrders} describes.
  *
  * <p>Test controls, only when {@link PaperConfig#controlsEnabled()} (absent, 404, otherwise, as on a real
  * exchange); bodies are JSON, a bad one answers 400 {@code {"code":20001,"message":"invalid param: …"}}:
@@ -76,6 +77,10 @@ import org.slf4j.LoggerFactory;
  *   state as of that long ago, see {@link Lookups}); fields not given stay as they are; answers the faults now in
  *   force, as does {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all (the sequencer's delay
  *   back to the configured one);</li>
+ *   <li>{@code POST /paper/grouped-orders} {@code {"children_armed":"full-fill"|"any-fill",
+ *   "zero_size_order":"refused"|"position-tied"}} (each optional): how grouped and size-0 orders behave where
+ *   Lighter's sources are silent ({@link GroupedAssumptions}); it and {@code GET /paper/grouped-orders} answer what is
+ *   in force;</li>
  *   <li>{@code GET /paper/requests}: exchange requests per path, e.g. {@code {"/api/v1/sendTx":3}};
  *   {@code GET /paper/requests/log}: {@code {"paths":[…]}} in arrival order; {@code DELETE /paper/requests}
  *   resets both;</li>

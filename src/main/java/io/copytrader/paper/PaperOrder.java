@@ -16,8 +16,18 @@ final class PaperOrder {
   final long orderExpiry;
   final long nonce;
   final long createdAt;
-  /** A reduce-only order created with base 0: it covers the whole position, whatever its size when it fills. */
-  final boolean positionTied;
+  /**
+   * A reduce-only order created with base 0: it covers the whole position, whatever its size when it fills. Not
+   * so a grouped order's child, which its parent's fills size (GroupedOrders).
+   */
+  boolean positionTied;
+  /** The grouped parent whose fill arms this order, 0 for none. */
+  long parentOrderIndex;
+  /** The children this order's fill arms (0: none). */
+  long triggersOrderIndex0;
+  long triggersOrderIndex1;
+  /** The OCO sibling this order cancels when it triggers, 0 for none. */
+  long cancelsOrderIndex;
   BigDecimal initialBase;
   BigDecimal remainingBase;
   BigDecimal filledBase = BigDecimal.ZERO;

@@ -1,14 +1,12 @@
 package io.copytrader.paper;
 
-import static io.copytrader.lighter.LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION;
-import static io.copytrader.lighter.LighterErrorCodes.NOT_ENOUGH_MARGIN;
 import static io.copytrader.lighter.LighterErrorCodes.ORDER_NOT_ACTIVE;
-import static io.copytrader.lighter.LighterErrorCodes.REDUCE_ONLY_INCREASES_POSITION;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.copytrader.lighter.signer.CancelAllOrdersTx;
 import io.copytrader.lighter.signer.CancelOrderTx;
+import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.LighterTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
@@ -142,9 +140,17 @@ final class Sequencer {
   /** Whether a create with this client order index waits in the queue for this account (and market, unless null). */
   boolean createQueued(long account, Integer marketId, long clientOrderIndex) {
     for (Queued queued : queue) {
-      if (queued.tx() instanceof CreateOrderTx create && create.accountIndex() == account
-        && create.clientOrderIndex() == clientOrderIndex && (marketId == null || create.marketIndex() == marketId)) {
-        return true;
+      List<CreateOrderTx> creates = List.of();
+      if (queued.tx() instanceof CreateOrderTx create) {
+        creates = List.of(create);
+      } else if (queued.tx() instanceof CreateGroupedOrdersTx group) {
+        creates = GroupedOrders.orders(group);
+      }
+      for (CreateOrderTx create : creates) {
+        if (create.accountIndex() == account && create.clientOrderIndex() == clientOrderIndex
+          && (marketId == null || create.marketIndex() == marketId)) {
+          return true;
+        }
       }
     }
     return false;
@@ -253,15 +259,11 @@ final class Sequencer {
     PaperOrder order = null;
     String error = "";
     if (tx instanceof CreateOrderTx create) {
-      int refusal = engine.refusal(account, create, true);
-      String status = switch (refusal) {
-        case 0 -> null;
-        case NOT_ENOUGH_MARGIN -> "canceled-margin-not-allowed";
-        case REDUCE_ONLY_INCREASES_POSITION, INVALID_REDUCE_ONLY_DIRECTION -> "canceled-reduce-only";
-        default -> "canceled";
-      };
+      String status = OrderRules.canceledStatus(OrderRules.refusal(engine, account, create, true));
       order = status == null ? engine.create(account, create, now)
         : engine.createCanceled(account, create, status, now);
+    } else if (tx instanceof CreateGroupedOrdersTx group) {
+      order = engine.grouped.apply(account, group, now);
     } else if (tx instanceof CancelOrderTx cancel) {
       order = engine.liveOrder(account, cancel.marketIndex(), cancel.index()).orElse(null);
       if (order == null) {

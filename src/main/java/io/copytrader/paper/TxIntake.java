@@ -36,10 +36,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.copytrader.lighter.signer.CancelAllOrdersTx;
 import io.copytrader.lighter.signer.CancelOrderTx;
+import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.InvalidTxException;
 import io.copytrader.lighter.signer.LighterTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
+import io.copytrader.lighter.signer.OrderInfo;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.lighter.signer.UpdateLeverageTx;
@@ -192,12 +194,18 @@ final class TxIntake {
    */
   private int refusal(PaperAccountState account, LighterTx tx) {
     if (tx instanceof CreateOrderTx create) {
-      int refusal = engine.refusal(account, create, !PaperEngine.taker(create));
-      if (refusal == 0 && create.clientOrderIndex() != 0
-        && sequencer.createQueued(account.index, null, create.clientOrderIndex())) {
-        return CLIENT_ORDER_INDEX_EXISTS;
+      if (create.baseAmount() == 0
+        && engine.grouped.assumptions.zeroSizeOrder() == GroupedAssumptions.ZeroSizeOrder.REFUSED) {
+        return INVALID_BASE_AMOUNT;
       }
-      return refusal;
+      int refusal = OrderRules.refusal(engine, account, create, !OrderRules.taker(create));
+      boolean queued = queuedClientIndex(account, create.clientOrderIndex());
+      return refusal == 0 && queued ? CLIENT_ORDER_INDEX_EXISTS : refusal;
+    }
+    if (tx instanceof CreateGroupedOrdersTx group) {
+      int refusal = engine.grouped.refusal(account, group);
+      boolean queued = group.orders().stream().anyMatch(order -> queuedClientIndex(account, order.clientOrderIndex()));
+      return refusal == 0 && queued ? CLIENT_ORDER_INDEX_EXISTS : refusal;
     }
     if (tx instanceof CancelOrderTx cancel) {
       return targetKnown(account, cancel.marketIndex(), cancel.index()) ? 0 : ORDER_NOT_ACTIVE;
@@ -213,6 +221,10 @@ final class TxIntake {
       return LeverageUpdates.refusal(engine, account, leverage);
     }
     return 0;
+  }
+
+  private boolean queuedClientIndex(PaperAccountState account, long clientOrderIndex) {
+    return clientOrderIndex != 0 && sequencer.createQueued(account.index, null, clientOrderIndex);
   }
 
   /** A live order, or one a queued create will place (known by its client order index until then). */
@@ -241,8 +253,29 @@ final class TxIntake {
       case UpdateLeverageTx.TX_TYPE -> new UpdateLeverageTx(number(info, "AccountIndex"),
         smallNumber(info, "ApiKeyIndex"), smallNumber(info, "MarketIndex"), smallNumber(info, "InitialMarginFraction"),
         smallNumber(info, "MarginMode"), number(info, "ExpiredAt"), number(info, "Nonce"), attributes);
+      case CreateGroupedOrdersTx.TX_TYPE -> new CreateGroupedOrdersTx(number(info, "AccountIndex"),
+        smallNumber(info, "ApiKeyIndex"), smallNumber(info, "GroupingType"), orders(info.get("Orders")),
+        number(info, "ExpiredAt"), number(info, "Nonce"), attributes);
       default -> null;
     };
+  }
+
+  /** A group's orders; more than a group may hold are refused before they are read. */
+  private static List<OrderInfo> orders(JsonNode node) {
+    if (node == null || !node.isArray()) {
+      throw new IllegalArgumentException("Orders");
+    }
+    if (node.size() > CreateGroupedOrdersTx.MAX_ORDERS) {
+      throw new InvalidTxException("Orders", "at most " + CreateGroupedOrdersTx.MAX_ORDERS + " orders");
+    }
+    List<OrderInfo> orders = new ArrayList<>();
+    for (JsonNode order : node) {
+      orders.add(new OrderInfo(smallNumber(order, "MarketIndex"), number(order, "ClientOrderIndex"),
+        number(order, "BaseAmount"), number(order, "Price"), smallNumber(order, "IsAsk"), smallNumber(order, "Type"),
+        smallNumber(order, "TimeInForce"), smallNumber(order, "ReduceOnly"), number(order, "TriggerPrice"),
+        number(order, "OrderExpiry")));
+    }
+    return orders;
   }
 
   private static TxAttributes attributes(JsonNode node) {
@@ -296,7 +329,9 @@ final class TxIntake {
 
   /** Lighter's code for a field the tx rules refuse (docs/lighter-api.md, "Error codes"). */
   static int codeFor(String field) {
-    return switch (field) {
+    // A grouped order's field is named after its place in the group, e.g. "Orders[1].BaseAmount".
+    int inGroup = field.indexOf("].");
+    return switch (inGroup < 0 ? field : field.substring(inGroup + 2)) {
       case "MarketIndex" -> INVALID_MARKET_INDEX;
       case "Index" -> INVALID_ORDER_INDEX;
       case "BaseAmount" -> INVALID_BASE_AMOUNT;

@@ -166,6 +166,8 @@ class PaperEngineTest {
 
   @Test
   void aPositionTiedStopLossClosesWhateverThePositionHasBecome() {
+    engine.grouped.assumptions = new GroupedAssumptions(GroupedAssumptions.ChildrenArmed.FULL_FILL,
+      GroupedAssumptions.ZeroSizeOrder.POSITION_TIED);
     buyMarket(ONE_ETH);
     PaperOrder stop = order(2, 0, 280_000, true, CreateOrderTx.TYPE_STOP_LOSS, 0, true, 290_000, NOW + 3_600_000);
     buyMarket(ONE_ETH);

@@ -1,0 +1,43 @@
+package io.copytrader.paper;
+
+import java.util.Objects;
+
+/**
+ * How the paper exchange settles what Lighter's sources leave open about grouped and size-0 orders
+ * (docs/lighter-api.md, "Grouped orders", "Not established"). The defaults are the readings under which a client
+ * has the most to do to stay protected, so a client tested against them stays safe whichever way Lighter behaves.
+ *
+ * @param childrenArmed when the children of an OTO / OTOCO parent become active
+ * @param zeroSizeOrder what a stand-alone reduce-only CreateOrder of {@code BaseAmount} 0 is
+ */
+public record GroupedAssumptions(ChildrenArmed childrenArmed, ZeroSizeOrder zeroSizeOrder) {
+
+  /** When a parent's children are armed (trigger on the mark price), sized to what the parent executed. */
+  public enum ChildrenArmed {
+    /**
+     * Only when the parent has filled completely; a parent that ends partly filled (an IOC remainder cancelled, a
+     * resting parent cancelled or expired) takes its children with it ({@code canceled-child}), leaving what it
+     * did fill unprotected. The default.
+     */
+    FULL_FILL,
+    /** At the parent's first fill, re-sized as it keeps filling; they stay when the parent ends partly filled. */
+    ANY_FILL
+  }
+
+  /** A stand-alone reduce-only CreateOrder of {@code BaseAmount} 0 (a grouped order's legs are not concerned). */
+  public enum ZeroSizeOrder {
+    /** Refused at intake with 21701 "invalid base amount", so nothing relies on it unnoticed. The default. */
+    REFUSED,
+    /** Accepted as position-tied: it closes the whole position when it executes, and ends at flat or flip. */
+    POSITION_TIED
+  }
+
+  public GroupedAssumptions {
+    Objects.requireNonNull(childrenArmed, "childrenArmed");
+    Objects.requireNonNull(zeroSizeOrder, "zeroSizeOrder");
+  }
+
+  public static GroupedAssumptions defaults() {
+    return new GroupedAssumptions(ChildrenArmed.FULL_FILL, ZeroSizeOrder.REFUSED);
+  }
+}
