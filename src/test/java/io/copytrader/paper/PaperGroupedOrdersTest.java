@@ -16,7 +16,9 @@ import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.OrderInfo;
 import io.copytrader.lighter.signer.TxAttributes;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * CreateGroupedOrders (tx type 28) sent to the paper exchange over HTTP, signed by the real signer: OTO children
@@ -200,6 +203,26 @@ class PaperGroupedOrdersTest {
     assertThat(trader.nextNonce()).isZero();
   }
 
+  @ParameterizedTest(name = "Orders {0}")
+  @ValueSource(strings = {"four orders", "not a list", "holding a number"})
+  void aGroupWhoseOrdersCannotBeReadIsRefusedBeforeAnythingElse(String shape) {
+    JsonObject info = new JsonObject(trader.sign(groupTx(OTO, marketBuy(1, "1.0000", "3100.00"),
+      stopLoss(2, "2900.00"))).txInfo());
+    JsonArray orders = info.getJsonArray("Orders");
+    info.put("Orders", switch (shape) {
+      case "four orders" -> orders.copy().addAll(orders);
+      case "not a list" -> orders.getJsonObject(0);
+      default -> new JsonArray().add(7);
+    });
+
+    PaperHttp.Reply reply = paper.http.postForm("/api/v1/sendTx", MultiMap.caseInsensitiveMultiMap()
+      .add("tx_type", "28").add("tx_info", info.encode()));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.code()).isEqualTo(LighterErrorCodes.INVALID_TX_INFO);
+    assertThat(trader.nextNonce()).isZero();
+  }
+
   // ----- the assumptions, both ways
 
   @Test
@@ -224,6 +247,27 @@ class PaperGroupedOrdersTest {
     JsonObject child = trader.order(2);
     assertThat(List.of(child.getString("status"), child.getString("trigger_status"),
       child.getString("initial_base_amount"))).containsExactly("pending", "mark-price", "16.6650");
+  }
+
+  @ParameterizedTest(name = "children armed at {0}")
+  @CsvSource({"full-fill, parent-order, false", "any-fill, mark-price, true"})
+  void aRestingParentsPartialFillArmsItsChildOnlyWhenArmedAtAnyFill(String armed, String triggerStatus,
+                                                                     boolean sizedToTheFill) {
+    assumptions(new JsonObject().put("children_armed", armed));
+    group(OTO, limitBuy(1, "20.0000", "2990.00"), stopLoss(2, "2900.00"));
+
+    trader.moveEth("2989.00");
+
+    String filled = trader.order(1).getString("filled_base_amount");
+    assertThat(status(1)).isEqualTo("open");
+    assertThat(new BigDecimal(filled)).isStrictlyBetween(BigDecimal.ZERO, new BigDecimal("20"));
+    JsonObject child = trader.order(2);
+    assertThat(child.getString("trigger_status")).isEqualTo(triggerStatus);
+    assertThat(child.getString("initial_base_amount")).isEqualTo(sizedToTheFill ? filled : "0.0000");
+
+    trader.moveEth("2980.00");
+
+    assertThat(trader.order(2).getString("initial_base_amount")).isEqualTo("20.0000");
   }
 
   @Test
