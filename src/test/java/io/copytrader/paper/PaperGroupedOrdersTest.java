@@ -15,7 +15,10 @@ import io.copytrader.lighter.LighterErrorCodes;
 import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.OrderInfo;
+import io.copytrader.lighter.signer.Schnorr;
+import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxAttributes;
+import io.copytrader.lighter.signer.TxSigner;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -201,6 +204,33 @@ class PaperGroupedOrdersTest {
 
     assertThat(reply.code()).isEqualTo(LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION);
     assertThat(trader.nextNonce()).isZero();
+  }
+
+  @Test
+  void aChildWithASizeOfItsOwnIsRefusedNamingTheBaseAmount() {
+    OrderInfo sized = new OrderInfo(ETH, 2, size("1.0000"), price("2850.00"), 1, CreateOrderTx.TYPE_STOP_LOSS_LIMIT,
+      CreateOrderTx.TIF_GOOD_TILL_TIME, 1, price("2900.00"), expiry);
+    CreateGroupedOrdersTx tx = groupTx(OTO, marketBuy(1, "1.0000", "3100.00"), sized);
+    long[] hash = new TxSigner(CHAIN_ID).messageHash(tx);
+
+    PaperHttp.Reply reply = trader.send(new SignedTx(tx.txType(),
+      TxSigner.txInfoJson(tx, Schnorr.sign(PaperFixture.KEY, hash)), TxSigner.txHashHex(hash)));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.code()).isEqualTo(LighterErrorCodes.INVALID_BASE_AMOUNT);
+  }
+
+  @Test
+  void anArmedChildIsModifiedAsASizedOrder() {
+    group(OTO, marketBuy(1, "1.0000", "3100.00"), stopLoss(2, "2900.00"));
+    long child = trader.order(2).getLong("order_index");
+
+    PaperHttp.Reply toZero = trader.modify(child, "0", "2900.00", "2850.00");
+    PaperHttp.Reply resized = trader.modify(child, "2.0000", "2950.00", "2900.00");
+
+    assertThat(toZero.code()).isEqualTo(LighterErrorCodes.INVALID_BASE_AMOUNT);
+    assertThat(resized.code()).as(resized.raw()).isEqualTo(200);
+    assertThat(trader.order(2).getString("initial_base_amount")).isEqualTo("2.0000");
   }
 
   @ParameterizedTest(name = "Orders {0}")
