@@ -63,10 +63,10 @@ final class AccountEndpoints {
     boolean activeOnly = Boolean.parseBoolean(ctx.queryParams().get("active_only"));
     List<PaperAccountState> found;
     if ("index".equals(by) && value != null && value.matches("\\d{1,18}")) {
-      PaperAccountState account = engine.accounts.get(Long.parseLong(value));
+      PaperAccountState account = engine.account(Long.parseLong(value));
       found = account == null ? List.of() : List.of(account);
     } else if ("l1_address".equals(by) && value != null) {
-      found = engine.accounts.values().stream().filter(account -> account.l1Address.equalsIgnoreCase(value)).toList();
+      found = engine.accounts().stream().filter(account -> account.l1Address.equalsIgnoreCase(value)).toList();
     } else {
       invalidParam(ctx);
       return;
@@ -88,7 +88,7 @@ final class AccountEndpoints {
       return;
     }
     JsonArray accounts = new JsonArray();
-    engine.accounts.values().stream().filter(account -> account.l1Address.equalsIgnoreCase(address))
+    engine.accounts().stream().filter(account -> account.l1Address.equalsIgnoreCase(address))
       .forEach(account -> accounts.add(json.accountScalars(account)));
     if (accounts.isEmpty()) {
       send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
@@ -104,7 +104,7 @@ final class AccountEndpoints {
       invalidParam(ctx);
       return;
     }
-    PaperAccountState account = engine.accounts.get(accountIndex);
+    PaperAccountState account = engine.account(accountIndex);
     if (account == null) {
       send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return;
@@ -124,7 +124,7 @@ final class AccountEndpoints {
       invalidParam(ctx);
       return;
     }
-    PaperAccountState account = engine.accounts.get(accountIndex);
+    PaperAccountState account = engine.account(accountIndex);
     if (account == null) {
       send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return;
@@ -297,7 +297,7 @@ final class AccountEndpoints {
   /** The account, when the request carries a valid token for it; else answers 400 and returns empty. */
   static Optional<PaperAccountState> authorized(RoutingContext ctx, PaperEngine engine, long accountIndex) {
     String token = token(ctx);
-    PaperAccountState account = engine.accounts.get(accountIndex);
+    PaperAccountState account = engine.account(accountIndex);
     if (account == null) {
       send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return Optional.empty();

@@ -41,7 +41,7 @@ final class AccountFeed {
     this.positions = positions();
     account.live.forEach(order -> liveOrders.put(order.orderIndex, json.order(order)));
     this.lastFinished = account.finished.peekFirst();
-    this.lastTradeId = engine.trades.newestId();
+    this.lastTradeId = engine.trades().newestId();
   }
 
   JsonObject snapshot(StreamChannel channel, long now) {
@@ -130,7 +130,7 @@ final class AccountFeed {
     String[] names = {"daily", "weekly", "monthly", "total"};
     BigDecimal[] volume = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
     long[] count = new long[4];
-    for (PaperTrade trade : engine.trades) {
+    for (PaperTrade trade : engine.trades()) {
       if (trade.takerAccount() != account.index) {
         continue;
       }
@@ -155,7 +155,7 @@ final class AccountFeed {
 
   private List<JsonObject> recentTrades() {
     List<JsonObject> recent = new ArrayList<>();
-    for (PaperTrade trade : engine.trades) {
+    for (PaperTrade trade : engine.trades()) {
       if (recent.size() == SNAPSHOT_TRADES) {
         break;
       }
@@ -169,7 +169,7 @@ final class AccountFeed {
   /** The account's fills since the last publish, newest first, as Lighter lists trades. */
   private List<JsonObject> newTrades() {
     List<JsonObject> fresh = new ArrayList<>();
-    for (PaperTrade trade : engine.trades) {
+    for (PaperTrade trade : engine.trades()) {
       if (trade.tradeId() <= lastTradeId) {
         break;
       }
@@ -177,7 +177,7 @@ final class AccountFeed {
         fresh.add(json.trade(trade));
       }
     }
-    lastTradeId = engine.trades.newestId();
+    lastTradeId = engine.trades().newestId();
     return fresh;
   }
 
@@ -268,7 +268,7 @@ final class AccountFeed {
   private BigDecimal notional() {
     BigDecimal total = BigDecimal.ZERO;
     for (PaperPosition position : account.positions.values()) {
-      total = total.add(position.size.abs().multiply(engine.markets.get(position.marketId).mid));
+      total = total.add(position.size.abs().multiply(engine.market(position.marketId).orElse(null).mid));
     }
     return total;
   }

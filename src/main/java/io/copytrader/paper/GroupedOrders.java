@@ -165,7 +165,7 @@ final class GroupedOrders {
     child.remainingBase = size;
     child.triggerStatus = "mark-price";
     child.updatedAt = now;
-    engine.triggerIfCrossed(account, engine.markets.get(child.marketId), child, now);
+    engine.triggerIfCrossed(account, engine.market(child.marketId).orElse(null), child, now);
   }
 
   /** The parent's children still in force and not triggered: waiting, or armed and pending. */

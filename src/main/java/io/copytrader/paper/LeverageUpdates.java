@@ -28,7 +28,7 @@ final class LeverageUpdates {
 
   /** The Lighter error code refusing this change now, or 0 when it may be applied. */
   static int refusal(PaperEngine engine, PaperAccountState account, UpdateLeverageTx tx) {
-    PaperEngine.MarketState market = engine.markets.get(tx.marketIndex());
+    PaperEngine.MarketState market = engine.market(tx.marketIndex()).orElse(null);
     if (market == null) {
       return INVALID_MARKET_INDEX;
     }
@@ -51,7 +51,7 @@ final class LeverageUpdates {
   }
 
   static void apply(PaperEngine engine, PaperAccountState account, UpdateLeverageTx tx) {
-    PaperPosition row = engine.position(account, engine.markets.get(tx.marketIndex()));
+    PaperPosition row = engine.position(account, engine.market(tx.marketIndex()).orElse(null));
     row.initialMarginFraction = tx.initialMarginFraction();
     row.marginMode = tx.marginMode();
     row.marginSet = true;

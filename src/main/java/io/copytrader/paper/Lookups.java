@@ -49,7 +49,7 @@ final class Lookups {
       views.clear();
     } else if (lagMs == 0) {
       laggingSince = now;
-      engine.accounts.values().forEach(account -> views.computeIfAbsent(account.index, index -> new ArrayDeque<>())
+      engine.accounts().forEach(account -> views.computeIfAbsent(account.index, index -> new ArrayDeque<>())
         .addLast(view(account, Long.MIN_VALUE)));
     }
     lagMs = newLagMs;
@@ -61,7 +61,7 @@ final class Lookups {
       return;
     }
     long cutoff = cutoff(now);
-    for (PaperAccountState account : engine.accounts.values()) {
+    for (PaperAccountState account : engine.accounts()) {
       Deque<View> history = views.computeIfAbsent(account.index, index -> new ArrayDeque<>());
       history.addLast(view(account, now));
       // The newest view at or before the cutoff still answers lookups; any older one never will again.

@@ -53,7 +53,7 @@ final class MarketEndpoints {
     }
     JsonArray assets = new JsonArray();
     if (assetId == null || assetId == PaperJson.USDC_ASSET_ID) {
-      BigDecimal supplied = engine.accounts.values().stream().map(account -> account.collateral)
+      BigDecimal supplied = engine.accounts().stream().map(account -> account.collateral)
         .reduce(BigDecimal.ZERO, BigDecimal::add);
       String one = PaperJson.usdc(BigDecimal.ONE);
       String zero = PaperJson.usdc(BigDecimal.ZERO);
@@ -83,7 +83,7 @@ final class MarketEndpoints {
 
   private void fundingRates(RoutingContext ctx) {
     JsonArray rates = new JsonArray();
-    engine.markets.values().stream().filter(market -> market.spec.active()).forEach(market -> rates.add(
+    engine.markets().stream().filter(market -> market.spec.active()).forEach(market -> rates.add(
       new JsonObject().put("market_id", market.spec.marketId()).put("exchange", "lighter")
         .put("symbol", market.spec.symbol()).put("rate", Funding.rate(market))));
     send(ctx, 200, PaperJson.ok().put("funding_rates", rates));
@@ -146,7 +146,7 @@ final class MarketEndpoints {
     JsonArray page = new JsonArray();
     PaperTrade last = null;
     boolean more = false;
-    for (PaperTrade trade : engine.trades) {
+    for (PaperTrade trade : engine.trades()) {
       if ((cursor != null && trade.tradeId() >= cursor) || !wanted.test(trade)) {
         continue;
       }

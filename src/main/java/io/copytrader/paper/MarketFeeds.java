@@ -34,7 +34,7 @@ final class MarketFeeds {
   MarketFeeds(PaperEngine engine, PaperJson json) {
     this.engine = engine;
     this.json = json;
-    this.lastTradeId = engine.trades.newestId();
+    this.lastTradeId = engine.trades().newestId();
     allStats(System.currentTimeMillis()).forEach((market, row) -> published.put(market, comparable(row)));
   }
 
@@ -52,7 +52,7 @@ final class MarketFeeds {
   /** {@code trade}: the market's latest fills, newest first. */
   JsonObject tradeSnapshot(int market) {
     JsonArray trades = new JsonArray();
-    for (PaperTrade trade : engine.trades) {
+    for (PaperTrade trade : engine.trades()) {
       if (trades.size() == SNAPSHOT_TRADES) {
         break;
       }
@@ -67,13 +67,13 @@ final class MarketFeeds {
   Map<String, JsonObject> updates(long now) {
     Map<String, JsonObject> frames = new LinkedHashMap<>();
     Map<Integer, JsonArray> fresh = new LinkedHashMap<>();
-    for (PaperTrade trade : engine.trades) {
+    for (PaperTrade trade : engine.trades()) {
       if (trade.tradeId() <= lastTradeId) {
         break;
       }
       fresh.computeIfAbsent(trade.marketId(), market -> new JsonArray()).add(json.trade(trade));
     }
-    lastTradeId = engine.trades.newestId();
+    lastTradeId = engine.trades().newestId();
     fresh.forEach((market, trades) -> frames.put("trade/" + market,
       tradeFrame(market, trades, tradeNonces.merge(market, 1L, Long::sum))));
     JsonObject changed = new JsonObject();
@@ -103,17 +103,17 @@ final class MarketFeeds {
 
   private Map<Integer, JsonObject> allStats(long now) {
     Map<Integer, List<PaperTrade>> daily = new HashMap<>();
-    for (PaperTrade trade : engine.trades) {
+    for (PaperTrade trade : engine.trades()) {
       if (now - trade.timestamp() >= DAY_MS) {
         break;
       }
       daily.computeIfAbsent(trade.marketId(), market -> new ArrayList<>()).add(trade);
     }
     Map<Integer, BigDecimal> openInterest = new HashMap<>();
-    engine.accounts.values().forEach(account -> account.positions.values().forEach(position ->
+    engine.accounts().forEach(account -> account.positions.values().forEach(position ->
       openInterest.merge(position.marketId, position.size.abs(), BigDecimal::add)));
     Map<Integer, JsonObject> rows = new LinkedHashMap<>();
-    for (MarketState market : engine.markets.values()) {
+    for (MarketState market : engine.markets()) {
       int id = market.spec.marketId();
       rows.put(id, stats(market, daily.getOrDefault(id, List.of()),
         openInterest.getOrDefault(id, BigDecimal.ZERO), now));

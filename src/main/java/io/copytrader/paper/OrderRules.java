@@ -29,7 +29,7 @@ final class OrderRules {
    * nonces").
    */
   static int refusal(PaperEngine engine, PaperAccountState account, CreateOrderTx tx, boolean checkMargin) {
-    MarketState market = engine.markets.get(tx.marketIndex());
+    MarketState market = engine.market(tx.marketIndex()).orElse(null);
     if (market == null) {
       return INVALID_MARKET_INDEX;
     }

@@ -40,7 +40,7 @@ final class PaperControls {
 
   void route(Router router) {
     router.post("/paper/markets/:market_id/price").handler(ctx -> control(ctx, request -> {
-      MarketState market = engine.markets.get(Integer.parseInt(ctx.pathParam("market_id")));
+      MarketState market = engine.market(Integer.parseInt(ctx.pathParam("market_id"))).orElse(null);
       BigDecimal price = new BigDecimal(String.valueOf(request.getValue("price")));
       if (market == null || price.signum() <= 0) {
         throw new IllegalArgumentException("unknown market or non-positive price");
@@ -50,7 +50,7 @@ final class PaperControls {
       return new JsonObject().put("market_id", market.spec.marketId()).put("mid", market.mid.toPlainString());
     }));
     router.post("/paper/markets/:market_id/config").handler(ctx -> control(ctx, request -> {
-      MarketState market = engine.markets.get(Integer.parseInt(ctx.pathParam("market_id")));
+      MarketState market = engine.market(Integer.parseInt(ctx.pathParam("market_id"))).orElse(null);
       if (market == null) {
         throw new IllegalArgumentException("unknown market");
       }
@@ -67,7 +67,7 @@ final class PaperControls {
       return new JsonObject().put("account_index", request.getLong("account_index"));
     }));
     router.post("/paper/accounts/:account_index/apikeys").handler(ctx -> control(ctx, request -> {
-      PaperAccountState account = engine.accounts.get(Long.parseLong(ctx.pathParam("account_index")));
+      PaperAccountState account = engine.account(Long.parseLong(ctx.pathParam("account_index")));
       if (account == null) {
         throw new IllegalArgumentException("unknown account");
       }
@@ -76,10 +76,10 @@ final class PaperControls {
       return new JsonObject().put("account_index", account.index);
     }));
     router.post("/paper/grouped-orders").handler(ctx -> control(ctx, request -> {
-      engine.grouped.assumptions = groupedAssumptions(engine.grouped.assumptions, request);
-      return describe(engine.grouped.assumptions);
+      engine.grouped().assumptions = groupedAssumptions(engine.grouped().assumptions, request);
+      return describe(engine.grouped().assumptions);
     }));
-    router.get("/paper/grouped-orders").handler(ctx -> send(ctx, 200, describe(engine.grouped.assumptions)));
+    router.get("/paper/grouped-orders").handler(ctx -> send(ctx, 200, describe(engine.grouped().assumptions)));
     faultRoutes(router);
     streamRoutes(router);
   }
@@ -137,7 +137,7 @@ final class PaperControls {
     router.post("/paper/streams/disconnect").handler(ctx ->
       send(ctx, 200, new JsonObject().put("disconnected", streams.disconnectAll())));
     router.post("/paper/streams/drop-book-update").handler(ctx -> control(ctx, request -> {
-      MarketState market = engine.markets.get(request.getInteger("market_id"));
+      MarketState market = engine.market(request.getInteger("market_id")).orElse(null);
       if (market == null) {
         throw new IllegalArgumentException("unknown market");
       }

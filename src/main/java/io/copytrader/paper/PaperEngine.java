@@ -10,6 +10,8 @@ import io.copytrader.market.Ticks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +57,11 @@ final class PaperEngine {
   }
 
   private final BookShape shape;
-  final Map<Integer, MarketState> markets = new LinkedHashMap<>();
-  final Map<Long, PaperAccountState> accounts = new LinkedHashMap<>();
-  final TradeLog trades = new TradeLog();
+  private final Map<Integer, MarketState> markets = new LinkedHashMap<>();
+  private final Map<Long, PaperAccountState> accounts = new LinkedHashMap<>();
+  private final TradeLog trades = new TradeLog();
   /** CreateGroupedOrders: the links between orders and what they do to each other. */
-  final GroupedOrders grouped;
+  private final GroupedOrders grouped;
   private long nextOrderIndex = FIRST_ORDER_INDEX;
 
   PaperEngine(PaperConfig config) {
@@ -77,6 +79,28 @@ final class PaperEngine {
 
   Optional<MarketState> market(int marketId) {
     return Optional.ofNullable(markets.get(marketId));
+  }
+
+  Collection<MarketState> markets() {
+    return Collections.unmodifiableCollection(markets.values());
+  }
+
+  /** The account, or null when the exchange has none with that index. */
+  PaperAccountState account(long accountIndex) {
+    return accounts.get(accountIndex);
+  }
+
+  Collection<PaperAccountState> accounts() {
+    return Collections.unmodifiableCollection(accounts.values());
+  }
+
+  /** The fills, oldest first, for the endpoints and feeds that read them. */
+  TradeLog trades() {
+    return trades;
+  }
+
+  GroupedOrders grouped() {
+    return grouped;
   }
 
   // ----- account values (mark price = mid)

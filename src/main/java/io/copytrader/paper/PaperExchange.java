@@ -198,7 +198,7 @@ public final class PaperExchange extends VerticleBase {
       .onSuccess(listening -> {
         server = listening;
         LOG.info("Paper exchange on {} (chain {}, {} markets, {} accounts)", baseUrl(), config.chainId(),
-          engine.markets.size(), engine.accounts.size());
+          engine.markets().size(), engine.accounts().size());
       });
   }
 

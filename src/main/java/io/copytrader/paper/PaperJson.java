@@ -48,13 +48,13 @@ final class PaperJson {
 
   JsonObject orderBooks(MarketFilter filter) {
     JsonArray books = new JsonArray();
-    engine.markets.values().stream().filter(filter::shows).forEach(market -> books.add(orderBook(market)));
+    engine.markets().stream().filter(filter::shows).forEach(market -> books.add(orderBook(market)));
     return ok().put("order_books", books);
   }
 
   JsonObject orderBookDetails(MarketFilter filter) {
     JsonArray details = new JsonArray();
-    engine.markets.values().stream()
+    engine.markets().stream()
       .filter(filter::shows)
       .forEach(market -> details.add(orderBook(market)
         .put("size_decimals", market.spec.sizeDecimals())
@@ -212,7 +212,7 @@ final class PaperJson {
   }
 
   private JsonObject position(PaperAccountState account, PaperPosition position) {
-    MarketState market = engine.markets.get(position.marketId);
+    MarketState market = engine.market(position.marketId).orElse(null);
     PaperMarket spec = market.spec;
     long open = account.live.stream().filter(order -> order.marketId == position.marketId).count();
     BigDecimal imfPercent = BigDecimal.valueOf(position.initialMarginFraction, 2);
@@ -241,7 +241,7 @@ final class PaperJson {
   }
 
   JsonObject order(PaperOrder order) {
-    MarketState market = engine.markets.get(order.marketId);
+    MarketState market = engine.market(order.marketId).orElse(null);
     int size = market.spec.sizeDecimals();
     int price = market.spec.priceDecimals();
     return new JsonObject()
@@ -298,7 +298,7 @@ final class PaperJson {
    * nothing realized); no fees (the markets charge none, {@code taker_fee} "0.0000"), no integrator, cross margin.
    */
   JsonObject trade(PaperTrade trade) {
-    MarketState market = engine.markets.get(trade.marketId());
+    MarketState market = engine.market(trade.marketId()).orElse(null);
     int sizeDecimals = market.spec.sizeDecimals();
     long askId = trade.takerIsAsk() ? trade.takerOrderIndex() : trade.makerOrderIndex();
     long bidId = trade.takerIsAsk() ? trade.makerOrderIndex() : trade.takerOrderIndex();

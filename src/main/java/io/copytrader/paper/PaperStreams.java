@@ -107,7 +107,7 @@ final class PaperStreams {
     accountUpdatesHeld = held;
     if (!held) {
       long now = System.currentTimeMillis();
-      engine.accounts.values().forEach(account -> publishAccount(account, now));
+      engine.accounts().forEach(account -> publishAccount(account, now));
     }
   }
 
@@ -155,7 +155,7 @@ final class PaperStreams {
     }
     String token = frame.getValue("auth") instanceof String value ? value : null;
     if (channel.kind().needsToken
-      && (token == null || !authorized.test(token, engine.accounts.get(channel.account())))) {
+      && (token == null || !authorized.test(token, engine.account(channel.account())))) {
       connection.send(error(WS_FAILED_TO_SUBSCRIBE, "Failed to subscribe to " + channel.inbound()
         + ": invalid auth token"));
       return;
@@ -169,18 +169,18 @@ final class PaperStreams {
   /** Whether the market and account the channel names are the exchange's. */
   private boolean exists(StreamChannel channel) {
     boolean market = !channel.followsMarket() || channel.market() == StreamChannel.ALL_MARKETS
-      || engine.markets.containsKey(channel.market());
-    boolean account = !channel.followsAccount() || engine.accounts.containsKey(channel.account());
+      || engine.market(channel.market()).isPresent();
+    boolean account = !channel.followsAccount() || (engine.account(channel.account()) != null);
     return market && account;
   }
 
   private JsonObject snapshot(StreamChannel channel) {
     long now = System.currentTimeMillis();
     return switch (channel.kind()) {
-      case ORDER_BOOK -> book(engine.markets.get(channel.market())).snapshot();
+      case ORDER_BOOK -> book(engine.market(channel.market()).orElse(null)).snapshot();
       case MARKET_STATS -> markets.statsSnapshot(channel.market(), now);
       case TRADE -> markets.tradeSnapshot(channel.market());
-      default -> account(engine.accounts.get(channel.account())).snapshot(channel, now);
+      default -> account(engine.account(channel.account())).snapshot(channel, now);
     };
   }
 
@@ -196,7 +196,7 @@ final class PaperStreams {
   /** Pushes whatever changed since the last publish to the connections following it. */
   void publish() {
     long now = System.currentTimeMillis();
-    for (MarketState market : engine.markets.values()) {
+    for (MarketState market : engine.markets()) {
       book(market).update(now).ifPresent(update -> {
         if (dropNextBookUpdate.remove(market.spec.marketId())) {
           return;
@@ -205,7 +205,7 @@ final class PaperStreams {
       });
     }
     publishMarkets(now);
-    for (PaperAccountState account : engine.accounts.values()) {
+    for (PaperAccountState account : engine.accounts()) {
       publishAccount(account, now);
     }
   }
@@ -216,7 +216,7 @@ final class PaperStreams {
    * publish everything.
    */
   void publishAccount(long accountIndex) {
-    PaperAccountState account = engine.accounts.get(accountIndex);
+    PaperAccountState account = engine.account(accountIndex);
     if (account != null) {
       long now = System.currentTimeMillis();
       publishMarkets(now);

@@ -209,7 +209,7 @@ final class Sequencer {
     while (!queue.isEmpty() && dueAt(queue.peekFirst()) <= now) {
       Queued queued = queue.removeFirst();
       queuedByHash.remove(queued.hash);
-      PaperAccountState account = engine.accounts.get(queued.tx().accountIndex());
+      PaperAccountState account = engine.account(queued.tx().accountIndex());
       boolean nonceMatches = !queued.checksNonce()
         || queued.tx().nonce() == account.nonces.get(queued.tx().apiKeyIndex());
       if (queued.tx().expiredAt() <= now || !nonceMatches) {
@@ -220,7 +220,7 @@ final class Sequencer {
       if (queued.checksNonce()) {
         account.nonces.merge(queued.tx().apiKeyIndex(), 1L, Long::sum);
       }
-      done.add(engine.trades.applying(queued.hash, () -> apply(account, queued, now)));
+      done.add(engine.trades().applying(queued.hash, () -> apply(account, queued, now)));
       queued.outcome.complete(true);
     }
     return done;
@@ -263,7 +263,7 @@ final class Sequencer {
       order = status == null ? engine.create(account, create, now)
         : engine.createCanceled(account, create, status, now);
     } else if (tx instanceof CreateGroupedOrdersTx group) {
-      order = engine.grouped.apply(account, group, now);
+      order = engine.grouped().apply(account, group, now);
     } else if (tx instanceof CancelOrderTx cancel) {
       order = engine.liveOrder(account, cancel.marketIndex(), cancel.index()).orElse(null);
       if (order == null) {
@@ -313,7 +313,7 @@ final class Sequencer {
   private String eventInfo(PaperOrder order, String error) {
     ObjectNode event = JSON.createObjectNode();
     if (order != null) {
-      PaperEngine.MarketState market = engine.markets.get(order.marketId);
+      PaperEngine.MarketState market = engine.market(order.marketId).orElse(null);
       event.put("i", order.orderIndex)
         .put("u", order.clientOrderIndex)
         .put("a", order.owner)

@@ -80,7 +80,7 @@ final class TxEndpoints {
     }
     Sequencer.StoredTx tx = known.get();
     boolean executed = tx.executedAt() > 0 && lookups.visible(tx.executedAt(), now);
-    String l1Address = engine.accounts.get(tx.accountIndex()).l1Address;
+    String l1Address = engine.account(tx.accountIndex()).l1Address;
     send(ctx, 200, PaperJson.tx(executed ? tx : asQueued(tx), l1Address, executed ? 2 : 1));
   }
 
@@ -264,7 +264,7 @@ final class TxEndpoints {
     long now = System.currentTimeMillis();
     // Orders that expired meanwhile go first, so that nothing applied now meets them.
     if (engine.sweep(now)) {
-      engine.accounts.keySet().forEach(applied::accept);
+      engine.accounts().forEach(account -> applied.accept(account.index));
     }
     for (Sequencer.Applied done : sequencer.applyDue(now)) {
       applied.accept(done.stored().accountIndex());

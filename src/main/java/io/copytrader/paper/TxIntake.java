@@ -158,7 +158,7 @@ final class TxIntake {
     } catch (InvalidTxException e) {
       return rejectedField(e.field());
     }
-    PaperAccountState account = engine.accounts.get(tx.accountIndex());
+    PaperAccountState account = engine.account(tx.accountIndex());
     if (account == null) {
       return new Rejected(ACCOUNT_NOT_FOUND, "account not found");
     }
@@ -195,7 +195,7 @@ final class TxIntake {
   private int refusal(PaperAccountState account, LighterTx tx) {
     if (tx instanceof CreateOrderTx create) {
       if (create.baseAmount() == 0
-        && engine.grouped.assumptions.zeroSizeOrder() == GroupedAssumptions.ZeroSizeOrder.REFUSED) {
+        && engine.grouped().assumptions.zeroSizeOrder() == GroupedAssumptions.ZeroSizeOrder.REFUSED) {
         return INVALID_BASE_AMOUNT;
       }
       int refusal = OrderRules.refusal(engine, account, create, !OrderRules.taker(create));
@@ -203,7 +203,7 @@ final class TxIntake {
       return refusal == 0 && queued ? CLIENT_ORDER_INDEX_EXISTS : refusal;
     }
     if (tx instanceof CreateGroupedOrdersTx group) {
-      int refusal = engine.grouped.refusal(account, group);
+      int refusal = engine.grouped().refusal(account, group);
       boolean queued = group.orders().stream().anyMatch(order -> queuedClientIndex(account, order.clientOrderIndex()));
       return refusal == 0 && queued ? CLIENT_ORDER_INDEX_EXISTS : refusal;
     }

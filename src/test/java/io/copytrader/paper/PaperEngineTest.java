@@ -37,7 +37,7 @@ class PaperEngineTest {
     engine = new PaperEngine(PaperHarness.config());
     sequencer = new Sequencer(engine, () -> 0);
     intake = new TxIntake(engine, sequencer, 304);
-    account = engine.accounts.get(ACCOUNT);
+    account = engine.account(ACCOUNT);
   }
 
   /** Submits a transaction and, when intake accepts it, lets the sequencer apply it at once. */
@@ -166,7 +166,7 @@ class PaperEngineTest {
 
   @Test
   void aPositionTiedStopLossClosesWhateverThePositionHasBecome() {
-    engine.grouped.assumptions = new GroupedAssumptions(GroupedAssumptions.ChildrenArmed.FULL_FILL,
+    engine.grouped().assumptions = new GroupedAssumptions(GroupedAssumptions.ChildrenArmed.FULL_FILL,
       GroupedAssumptions.ZeroSizeOrder.POSITION_TIED);
     buyMarket(ONE_ETH);
     PaperOrder stop = order(2, 0, 280_000, true, CreateOrderTx.TYPE_STOP_LOSS, 0, true, 290_000, NOW + 3_600_000);

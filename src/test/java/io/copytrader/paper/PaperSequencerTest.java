@@ -34,7 +34,7 @@ class PaperSequencerTest {
     engine = new PaperEngine(PaperHarness.config());
     sequencer = new Sequencer(engine, () -> delayMs);
     intake = new TxIntake(engine, sequencer, 304);
-    account = engine.accounts.get(ACCOUNT);
+    account = engine.account(ACCOUNT);
   }
 
   private TxIntake.Outcome submit(LighterTx tx) {
