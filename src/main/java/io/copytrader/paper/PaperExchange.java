@@ -1,12 +1,10 @@
 package io.copytrader.paper;
 
 import static io.copytrader.lighter.LighterErrorCodes.INTERNAL_SERVER_ERROR;
-import static io.copytrader.lighter.LighterErrorCodes.INVALID_MARKET_INDEX;
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_PARAM;
 import static io.copytrader.lighter.LighterErrorCodes.NOT_FOUND;
 import static io.copytrader.lighter.LighterErrorCodes.TOO_MANY_REQUESTS;
 
-import io.copytrader.paper.PaperEngine.MarketState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -15,8 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +89,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Control requests are neither delayed, failed nor counted.
  *
- * <p>Endpoints: {@code /}, {@code orderBooks}, {@code orderBookDetails}, {@code orderBookOrders} (here),
+ * <p>Endpoints: {@code /} (here), {@code orderBooks}, {@code orderBookDetails}, {@code orderBookOrders} ({@link BookEndpoints}),
  * {@code assetDetails}, {@code funding-rates}, {@code recentTrades}, {@code trades} ({@link MarketEndpoints}),
  * {@code account}, {@code accountsByL1Address}, {@code accountActiveOrders}, {@code accountInactiveOrders},
  * {@code accountOrders}, {@code accountLimits}, {@code nextNonce}, {@code apikeys} ({@code AccountEndpoints}; the
@@ -171,9 +167,7 @@ public final class PaperExchange extends VerticleBase {
     router.route().handler(this::faults);
     router.get("/").handler(ctx -> send(ctx, 200, new JsonObject().put("status", 1).put("network_id", 1)
       .put("timestamp", System.currentTimeMillis() / 1000)));
-    router.get("/api/v1/orderBooks").handler(this::orderBooks);
-    router.get("/api/v1/orderBookDetails").handler(this::orderBookDetails);
-    router.get("/api/v1/orderBookOrders").handler(this::orderBookOrders);
+    new BookEndpoints(engine, json).route(router);
     new AccountEndpoints(engine, json, lookups).route(router);
     new MarketEndpoints(engine, json).route(router);
     router.get("/api/v1/tx").handler(txs::tx);
@@ -244,45 +238,6 @@ public final class PaperExchange extends VerticleBase {
   private void changedAccount(long accountIndex) {
     streams.publishAccount(accountIndex);
     lookups.record(System.currentTimeMillis());
-  }
-
-  // ----- markets
-
-  private void orderBooks(RoutingContext ctx) {
-    marketFilter(ctx).ifPresent(filter -> send(ctx, 200, json.orderBooks(filter)));
-  }
-
-  private void orderBookDetails(RoutingContext ctx) {
-    marketFilter(ctx).ifPresent(filter -> send(ctx, 200, json.orderBookDetails(filter)));
-  }
-
-  /** {@code market_id} (255 or absent = all) and {@code filter} (all|perp|spot; there are no spot markets). */
-  private Optional<PaperJson.MarketFilter> marketFilter(RoutingContext ctx) {
-    String marketParam = ctx.queryParams().get("market_id");
-    Long marketId = longParam(ctx, "market_id");
-    String filter = ctx.queryParams().get("filter");
-    boolean badMarket = marketParam != null && marketId == null;
-    if (badMarket || (filter != null && !Set.of("all", "perp", "spot").contains(filter))) {
-      invalidParam(ctx);
-      return Optional.empty();
-    }
-    return Optional.of(new PaperJson.MarketFilter(marketId == null || marketId == ALL_MARKETS ? null : marketId,
-      !"spot".equals(filter)));
-  }
-
-  private void orderBookOrders(RoutingContext ctx) {
-    Long marketId = longParam(ctx, "market_id");
-    Long limit = longParam(ctx, "limit");
-    if (marketId == null || limit == null || limit < 1 || limit > 250) {
-      invalidParam(ctx);
-      return;
-    }
-    Optional<MarketState> market = engine.market(narrow(marketId));
-    if (market.isEmpty()) {
-      send(ctx, 400, PaperJson.error(INVALID_MARKET_INDEX, "invalid market index"));
-      return;
-    }
-    send(ctx, 200, json.orderBookOrders(market.get(), limit.intValue()));
   }
 
   // ----- helpers
