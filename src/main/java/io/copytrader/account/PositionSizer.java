@@ -106,14 +106,8 @@ public final class PositionSizer {
    * @param percentage a fraction in (0, 1]
    */
   public SizingResult increase(Market market, BigDecimal percentage, BookTop book, Optional<Position> position) {
-    Optional<Rejection> refused = adjustable(market, percentage, book, position);
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    Position open = position.get();
-    BigDecimal base = share(market, open, percentage);
-    BigDecimal mid = book.mid().get();
-    return unlessBelowMinimum(market, base, mid, () -> order(market, open.side(), base, book, mid, false, false));
+    return adjusted(market, percentage, book, position, (open, base, mid) ->
+      unlessBelowMinimum(market, base, mid, () -> order(market, open.side(), base, book, mid, false, false)));
   }
 
   /**
@@ -122,18 +116,29 @@ public final class PositionSizer {
    * @param percentage a fraction in (0, 1]
    */
   public SizingResult decrease(Market market, BigDecimal percentage, BookTop book, Optional<Position> position) {
+    return adjusted(market, percentage, book, position, (open, base, mid) -> {
+      Side side = open.side().opposite();
+      if (percentage.compareTo(BigDecimal.ONE) == 0 || base.compareTo(open.size()) >= 0) {
+        return order(market, side, wholePosition(market, open), book, mid, true, true);
+      }
+      return unlessBelowMinimum(market, base, mid, () -> order(market, side, base, book, mid, true, false));
+    });
+  }
+
+  /** Sizes an order from {@code percentage} of the open position at the book's mid. */
+  private interface Adjustment {
+    SizingResult size(Position open, BigDecimal base, BigDecimal mid);
+  }
+
+  /** The adjustment {@code sized} makes of the position, unless it cannot be sized at all. */
+  private SizingResult adjusted(Market market, BigDecimal percentage, BookTop book, Optional<Position> position,
+                                Adjustment sized) {
     Optional<Rejection> refused = adjustable(market, percentage, book, position);
     if (refused.isPresent()) {
       return refused.get();
     }
     Position open = position.get();
-    BigDecimal base = share(market, open, percentage);
-    BigDecimal mid = book.mid().get();
-    Side side = open.side().opposite();
-    if (percentage.compareTo(BigDecimal.ONE) == 0 || base.compareTo(open.size()) >= 0) {
-      return order(market, side, wholePosition(market, open), book, mid, true, true);
-    }
-    return unlessBelowMinimum(market, base, mid, () -> order(market, side, base, book, mid, true, false));
+    return sized.size(open, share(market, open, percentage), book.mid().get());
   }
 
   /** The order {@code sized} builds, unless {@code base} is below the market's minimum size or value. */

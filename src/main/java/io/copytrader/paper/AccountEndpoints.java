@@ -104,9 +104,8 @@ final class AccountEndpoints {
       invalidParam(ctx);
       return;
     }
-    PaperAccountState account = engine.account(accountIndex);
+    PaperAccountState account = existing(ctx, engine, accountIndex);
     if (account == null) {
-      send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return;
     }
     Long nonce = lookups.nonce(account, narrow(keyIndex), System.currentTimeMillis());
@@ -124,9 +123,8 @@ final class AccountEndpoints {
       invalidParam(ctx);
       return;
     }
-    PaperAccountState account = engine.account(accountIndex);
+    PaperAccountState account = existing(ctx, engine, accountIndex);
     if (account == null) {
-      send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
       return;
     }
     JsonArray keys = new JsonArray();
@@ -294,12 +292,20 @@ final class AccountEndpoints {
     }
   }
 
-  /** The account, when the request carries a valid token for it; else answers 400 and returns empty. */
-  static Optional<PaperAccountState> authorized(RoutingContext ctx, PaperEngine engine, long accountIndex) {
-    String token = token(ctx);
+  /** The account with that index; when there is none, answers 400 "account not found" and returns null. */
+  private static PaperAccountState existing(RoutingContext ctx, PaperEngine engine, long accountIndex) {
     PaperAccountState account = engine.account(accountIndex);
     if (account == null) {
       send(ctx, 400, PaperJson.error(ACCOUNT_NOT_FOUND, "account not found"));
+    }
+    return account;
+  }
+
+  /** The account, when the request carries a valid token for it; else answers 400 and returns empty. */
+  static Optional<PaperAccountState> authorized(RoutingContext ctx, PaperEngine engine, long accountIndex) {
+    String token = token(ctx);
+    PaperAccountState account = existing(ctx, engine, accountIndex);
+    if (account == null) {
       return Optional.empty();
     }
     if (token == null || !validToken(token, account)) {
