@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import static io.copytrader.paper.PaperFixture.ETH;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +68,7 @@ class PaperAsyncTest {
   @Test
   void aRestingOrderIsNotActiveUntilApplied() {
     sequencerDelay(HOLD_MS);
-    trader.submit(trader.sign(new CreateOrderTx(PaperFixture.ACCOUNT, PaperFixture.KEY_INDEX, PaperTrader.ETH, 5,
+    trader.submit(trader.sign(new CreateOrderTx(PaperFixture.ACCOUNT, PaperFixture.KEY_INDEX, ETH, 5,
       PaperTrader.size("0.1000"), PaperTrader.price("2900.00"), 0, CreateOrderTx.TYPE_LIMIT,
       CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, System.currentTimeMillis() + 3_600_000, PaperTrader.expiredAt(), 0,
       TxAttributes.none())));
@@ -122,7 +123,7 @@ class PaperAsyncTest {
   void aTxWhoseExpiredAtPassesInTheQueueIsDroppedAndItsNonceStaysFree() {
     sequencerDelay(HOLD_MS);
     long expiredAt = System.currentTimeMillis() + 1_000;
-    SignedTx shortLived = trader.sign(new CreateOrderTx(PaperFixture.ACCOUNT, PaperFixture.KEY_INDEX, PaperTrader.ETH,
+    SignedTx shortLived = trader.sign(new CreateOrderTx(PaperFixture.ACCOUNT, PaperFixture.KEY_INDEX, ETH,
       1, PaperTrader.size("0.1000"), PaperTrader.price("3100.00"), 0, CreateOrderTx.TYPE_MARKET,
       CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt, 0, TxAttributes.none()));
     SignedTx behind = buy(1, 2);

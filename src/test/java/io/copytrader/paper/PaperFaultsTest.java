@@ -1,6 +1,7 @@
 package io.copytrader.paper;
 
 import static io.copytrader.lighter.Await.failure;
+import static io.copytrader.paper.PaperFixture.ETH;
 import static io.copytrader.paper.PaperFixture.KEY;
 import static io.copytrader.paper.PaperFixture.KEY_INDEX;
 import static io.copytrader.paper.PaperFixture.OTHER_KEY;
@@ -262,7 +263,7 @@ class PaperFaultsTest {
 
   @Test
   void priceMoveRedrawsTheBookAroundTheNewMid() {
-    JsonObject moved = trader.moveEth("3100.005");
+    JsonObject moved = paper.setMid(ETH, "3100.005");
 
     assertThat(moved.getString("mid")).isEqualTo("3100.00");
     JsonObject book = http.get("/api/v1/orderBookOrders?market_id=0&limit=1").body();

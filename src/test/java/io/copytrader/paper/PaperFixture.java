@@ -10,7 +10,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** A paper exchange deployed in the test's Vert.x on a free loopback port, with one funded account. */
+/**
+ * The paper exchange as a real server for tests: deployed in the test's Vert.x on a free loopback port, with one
+ * funded account, raw HTTP to it ({@link PaperHttp}) and a trader signing for that account ({@link PaperTrader}).
+ * Every paper test starts its exchange here, so the account, keys and markets below are the only ones they use.
+ */
 final class PaperFixture implements AutoCloseable {
 
   static final ApiKey KEY = ApiKey.parse("0x" + "3c".repeat(40));
@@ -20,6 +24,10 @@ final class PaperFixture implements AutoCloseable {
   static final String L1_ADDRESS = "0x15f4c1b8A0b1e7A4c1A7D9E0f2b3C4d5E6f7A8b9";
   static final BigDecimal COLLATERAL = new BigDecimal("10000");
   static final int CHAIN_ID = 304;
+  /** Markets of the default configuration: ETH and RESOLV trade, INACTIVE is listed but refuses orders. */
+  static final int ETH = 0;
+  static final int RESOLV = 51;
+  static final int INACTIVE = 60;
 
   final PaperExchange exchange;
   final PaperHttp http;
@@ -54,11 +62,26 @@ final class PaperFixture implements AutoCloseable {
     return new PaperTrader(http, KEY, accountIndex, KEY_INDEX, CHAIN_ID);
   }
 
-  /** Sets faults through {@code POST /paper/faults}, which must accept them; returns the faults now in force. */
-  JsonObject faults(JsonObject faults) {
-    PaperHttp.Reply reply = http.postJson("/paper/faults", faults);
-    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+  /** Posts to a test control ({@code /paper/...}), which must accept it; returns its answer. */
+  JsonObject control(String path, JsonObject body) {
+    PaperHttp.Reply reply = http.postJson(path, body);
+    assertThat(reply.status()).as("POST %s -> %s", path, reply.raw()).isEqualTo(200);
     return reply.body();
+  }
+
+  /** Sets faults through {@code POST /paper/faults}; returns the faults now in force. */
+  JsonObject faults(JsonObject faults) {
+    return control("/paper/faults", faults);
+  }
+
+  /** Moves a market's mid price (and redraws its book around it); returns the control's answer. */
+  JsonObject setMid(int marketId, String price) {
+    return control("/paper/markets/" + marketId + "/price", new JsonObject().put("price", price));
+  }
+
+  /** Waits until the exchange's sequencer has applied (or dropped) every transaction it accepted. */
+  void settle() {
+    http.settle();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.copytrader.paper;
 
 import static io.copytrader.paper.PaperFixture.ACCOUNT;
 import static io.copytrader.paper.PaperFixture.COLLATERAL;
+import static io.copytrader.paper.PaperFixture.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -72,7 +73,7 @@ class PaperSpecEndpointsTest {
   @Test
   void aClosingTradeCarriesTheRealizedPnlAndTheRecentTradesOfTheMarket() {
     paper.trader.buy(1, "0.1000", "3100.00");
-    paper.trader.moveEth("3100.00");
+    paper.setMid(ETH, "3100.00");
     paper.trader.sell(2, "0.1000", "3000.00");
 
     JsonObject close = paper.http.get("/api/v1/recentTrades?market_id=0&limit=1").body().getJsonArray("trades")
@@ -111,7 +112,7 @@ class PaperSpecEndpointsTest {
 
   @Test
   void detailsCarryMarkAndIndexPricesThatFollowTheMid() {
-    paper.trader.moveEth("3123.45");
+    paper.setMid(ETH, "3123.45");
 
     JsonObject eth = paper.http.get("/api/v1/orderBookDetails?market_id=0").body()
       .getJsonArray("order_book_details").getJsonObject(0);
