@@ -1,9 +1,7 @@
 package io.copytrader.it;
 
-import java.io.BufferedReader;
+import io.copytrader.testing.ProcessOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,14 +23,11 @@ final class ServiceProcess implements AutoCloseable {
   private static final Pattern READY_PORT = Pattern.compile("Ready: .* API on http://[^:]+:(\\d+)");
 
   private final Process process;
-  private final List<String> lines = new ArrayList<>();
-  private final Thread reader;
+  private final ProcessOutput output;
 
   private ServiceProcess(Process process) {
     this.process = process;
-    this.reader = new Thread(this::readOutput, "output-" + process.pid());
-    this.reader.setDaemon(true);
-    this.reader.start();
+    this.output = ProcessOutput.follow(process);
   }
 
   /** Starts {@code java -jar app.jar args...} in {@code workingDirectory} with exactly {@code environment}. */
@@ -87,46 +82,9 @@ final class ServiceProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private void readOutput() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-      StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        synchronized (lines) {
-          lines.add(line);
-          lines.notifyAll();
-        }
-      }
-    } catch (IOException closed) {
-      // The process was killed: whatever it printed so far is kept.
-    }
-  }
-
   /** The first output line matching {@code pattern}, waiting up to {@code timeout} for it. */
   Matcher awaitLine(Pattern pattern, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    int scanned = 0;
-    synchronized (lines) {
-      while (true) {
-        for (; scanned < lines.size(); scanned++) {
-          Matcher matcher = pattern.matcher(lines.get(scanned));
-          if (matcher.find()) {
-            return matcher;
-          }
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
-          throw new AssertionError("no output line matching /" + pattern + "/ within " + timeout
-            + (process.isAlive() ? "" : " (the process exited)") + "; output:\n" + outputLocked());
-        }
-        try {
-          lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AssertionError("interrupted", e);
-        }
-      }
-    }
+    return output.awaitLine(pattern, timeout);
   }
 
   /** Waits for the "Ready:" line and returns the HTTP port it names. */
@@ -140,7 +98,7 @@ final class ServiceProcess implements AutoCloseable {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError("the process did not exit within " + timeout + "; output:\n" + output());
       }
-      reader.join(TimeUnit.SECONDS.toMillis(5));
+      output.awaitEnd(Duration.ofSeconds(5));
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -167,13 +125,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   String output() {
-    synchronized (lines) {
-      return outputLocked();
-    }
-  }
-
-  private String outputLocked() {
-    return String.join("\n", lines);
+    return output.text();
   }
 
   @Override

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The paper exchange as a real server for tests: deployed in the test's Vert.x on a free loopback port, with one
- * funded account, raw HTTP to it ({@link PaperHttp}) and a trader signing for that account ({@link PaperTrader}).
- * Every paper test starts its exchange here, so the account, keys and markets below are the only ones they use.
+ * The paper exchange as a real server for tests, on a free loopback port, with raw HTTP to it ({@link PaperHttp})
+ * and a trader signing for its account ({@link PaperTrader}); closing it closes what it opened. Two modes:
+ * {@link #start(Vertx)} deploys into the test's Vert.x (the default configuration funds one account,
+ * {@link #ACCOUNT}); {@link #standalone(PaperConfig)} runs on a Vert.x of its own that outlives whatever the test
+ * starts and stops, such as the service as a separate process, and can put a {@link LossyLink} in front.
  */
-final class PaperFixture implements AutoCloseable {
+public final class PaperFixture implements AutoCloseable {
 
   static final ApiKey KEY = ApiKey.parse("0x" + "3c".repeat(40));
   static final ApiKey OTHER_KEY = ApiKey.parse("0x" + "5d".repeat(40));
@@ -32,10 +34,16 @@ final class PaperFixture implements AutoCloseable {
   final PaperExchange exchange;
   final PaperHttp http;
   final PaperTrader trader;
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private LossyLink link;
 
-  private PaperFixture(PaperExchange exchange, PaperHttp http) {
-    this.exchange = exchange;
-    this.http = http;
+  private PaperFixture(Vertx vertx, boolean ownsVertx, PaperConfig config) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.exchange = new PaperExchange(config);
+    result(vertx.deployVerticle(exchange));
+    this.http = new PaperHttp(vertx, exchange);
     this.trader = new PaperTrader(http, KEY, ACCOUNT, KEY_INDEX, CHAIN_ID);
   }
 
@@ -47,19 +55,41 @@ final class PaperFixture implements AutoCloseable {
     return new PaperAccount(index, l1Address, collateral, Map.of(KEY_INDEX, KEY.publicKeyHex()));
   }
 
-  static PaperFixture start(Vertx vertx) {
+  /** The default configuration in the test's Vert.x. */
+  public static PaperFixture start(Vertx vertx) {
     return start(vertx, config());
   }
 
-  static PaperFixture start(Vertx vertx, PaperConfig config) {
-    PaperExchange exchange = new PaperExchange(config);
-    result(vertx.deployVerticle(exchange));
-    return new PaperFixture(exchange, new PaperHttp(vertx, exchange));
+  /** Deployed in the test's Vert.x, which undeploys it when the test ends. */
+  public static PaperFixture start(Vertx vertx, PaperConfig config) {
+    return new PaperFixture(vertx, false, config);
+  }
+
+  /** On a Vert.x of its own, closed with the fixture. */
+  public static PaperFixture standalone(PaperConfig config) {
+    return new PaperFixture(Vertx.vertx(), true, config);
+  }
+
+  public String baseUrl() {
+    return exchange.baseUrl();
+  }
+
+  /** A link in front of the exchange that can lose sends in transit, started on first use. */
+  public LossyLink lossyLink() {
+    if (link == null) {
+      link = result(new LossyLink(vertx, exchange.port()).start());
+    }
+    return link;
   }
 
   /** A trader for another account of the same exchange, signing with {@link #KEY}. */
   PaperTrader trader(long accountIndex) {
-    return new PaperTrader(http, KEY, accountIndex, KEY_INDEX, CHAIN_ID);
+    return trader(KEY, accountIndex, KEY_INDEX);
+  }
+
+  /** A trader for any account the exchange knows, signing with {@code key} at {@code apiKeyIndex} (chain 304). */
+  public PaperTrader trader(ApiKey key, long accountIndex, int apiKeyIndex) {
+    return new PaperTrader(http, key, accountIndex, apiKeyIndex, CHAIN_ID);
   }
 
   /** Posts to a test control ({@code /paper/...}), which must accept it; returns its answer. */
@@ -70,8 +100,20 @@ final class PaperFixture implements AutoCloseable {
   }
 
   /** Sets faults through {@code POST /paper/faults}; returns the faults now in force. */
-  JsonObject faults(JsonObject faults) {
+  public JsonObject faults(JsonObject faults) {
     return control("/paper/faults", faults);
+  }
+
+  /** Clears every fault through {@code DELETE /paper/faults}. */
+  public void clearFaults() {
+    PaperHttp.Reply reply = http.delete("/paper/faults");
+    assertThat(reply.status()).as("DELETE /paper/faults -> %s", reply.raw()).isEqualTo(200);
+  }
+
+  /** How many requests reached {@code path} (counted as they arrive, before any injected latency). */
+  public long requests(String path) {
+    Object count = http.get("/paper/requests").body().getValue(path);
+    return count instanceof Number number ? number.longValue() : 0;
   }
 
   /** Moves a market's mid price (and redraws its book around it); returns the control's answer. */
@@ -87,5 +129,8 @@ final class PaperFixture implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    if (ownsVertx) {
+      vertx.close().await();
+    }
   }
 }

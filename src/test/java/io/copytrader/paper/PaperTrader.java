@@ -23,13 +23,14 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Signs transactions for one account and API key of the paper exchange and sends them as a Lighter client
  * does (form-encoded sendTx). The order builders take ticks and a market; their ETH forms take decimal
  * strings (4 size decimals, 2 price decimals) and send at once.
  */
-final class PaperTrader {
+public final class PaperTrader {
 
   static final int ETH_SIZE_DECIMALS = 4;
   static final int ETH_PRICE_DECIMALS = 2;
@@ -226,6 +227,40 @@ final class PaperTrader {
   /** The account's ETH position row, flat rows included. */
   JsonObject ethPosition() {
     return position(ETH);
+  }
+
+  /** The account's resting orders (stop-losses among them) in every market. */
+  public List<JsonObject> activeOrdersInEveryMarket() {
+    return orders("/api/v1/accountActiveOrders?market_id=255&account_index=" + accountIndex);
+  }
+
+  /** The account's finished orders that filled something, as the exchange recorded them (newest 100). */
+  public List<JsonObject> filledOrders() {
+    return orders("/api/v1/accountInactiveOrders?limit=100&account_index=" + accountIndex).stream()
+      .filter(order -> new BigDecimal(order.getString("filled_base_amount")).signum() > 0)
+      .toList();
+  }
+
+  /** Filled orders per client order index: every value must be 1 when nothing executed twice. */
+  public static Map<Long, Long> fillsPerClientOrderIndex(List<JsonObject> filledOrders) {
+    return filledOrders.stream().collect(Collectors.groupingBy(order -> order.getLong("client_order_index"),
+      Collectors.counting()));
+  }
+
+  private List<JsonObject> orders(String uri) {
+    PaperHttp.Reply reply = http.get(uri, Map.of("Authorization", authToken()));
+    if (reply.status() != 200) {
+      throw new AssertionError(uri + " answered " + reply.status() + " " + reply.raw());
+    }
+    return reply.body().getJsonArray("orders").stream().map(JsonObject.class::cast).toList();
+  }
+
+  /** The signed size of the account's position in {@code marketId}; zero when it has none. */
+  public BigDecimal positionSize(int marketId) {
+    return account().getJsonArray("positions").stream().map(JsonObject.class::cast)
+      .filter(row -> row.getInteger("market_id") == marketId)
+      .map(row -> new BigDecimal(row.getString("position")).multiply(BigDecimal.valueOf(row.getInteger("sign"))))
+      .findFirst().orElse(BigDecimal.ZERO);
   }
 
   PaperHttp.Reply activeOrders() {
