@@ -7,35 +7,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxAttributes;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sequencer seen over HTTP: sendTx answers before the transaction is applied, lookups show it only once applied.
  * A long {@code sequencer_delay_ms} holds transactions in the queue for as long as a test looks; setting it to 0
  * releases them.
  */
-@ExtendWith(VertxExtension.class)
 class PaperAsyncTest {
 
   private static final long HOLD_MS = 60_000;
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-  private PaperTrader trader;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-    trader = paper.trader;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   private JsonObject sequencerDelay(long delayMs) {
     return paper.faults(new JsonObject().put("sequencer_delay_ms", delayMs));

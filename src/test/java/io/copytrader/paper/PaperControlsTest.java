@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,16 +31,9 @@ class PaperControlsTest {
   private static final long ONE_ETH = 10_000;
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-  private PaperTrader trader;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-    trader = paper.trader;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   private void faults(JsonObject faults) {
     paper.control("/paper/faults", faults);

@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,16 +27,9 @@ class PaperFaultsTest {
   private static final String BOOKS = "/api/v1/orderBooks";
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-  private PaperTrader trader;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-    trader = paper.trader;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   @Test
   void latencyDelaysEveryExchangeRequest() {

@@ -65,6 +65,11 @@ public final class PaperFixture implements AutoCloseable {
     return new PaperFixture(vertx, false, config);
   }
 
+  /** The default configuration on a Vert.x of its own, closed with the fixture. */
+  public static PaperFixture standalone() {
+    return standalone(config());
+  }
+
   /** On a Vert.x of its own, closed with the fixture. */
   public static PaperFixture standalone(PaperConfig config) {
     return new PaperFixture(Vertx.vertx(), true, config);

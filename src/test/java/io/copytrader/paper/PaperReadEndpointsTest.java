@@ -10,34 +10,22 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 
 import io.copytrader.lighter.signer.AuthToken;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The read endpoints against docs/lighter-api.md's field names and JSON types. */
-@ExtendWith(VertxExtension.class)
 class PaperReadEndpointsTest {
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-  private PaperTrader trader;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-    trader = paper.trader;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   @Test
   void rootAnswersTheStatusDocument() {

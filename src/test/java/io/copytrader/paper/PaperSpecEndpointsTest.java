@@ -6,33 +6,23 @@ import static io.copytrader.paper.PaperFixture.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the endpoints and parameters Lighter's newest OpenAPI document adds (issue 16) do on the paper exchange:
  * fills, asset, funding and limits, mark and index prices, the account's assets, the spec's auth parameter, the
  * inactive-order filters and cursor, transactions by sequence index and order timestamps in seconds.
  */
-@ExtendWith(VertxExtension.class)
 class PaperSpecEndpointsTest {
 
   @AutoClose
-  private PaperFixture paper;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
 
   private PaperHttp.Reply authorized(String uri) {
     return paper.http.get(uri, Map.of("Authorization", paper.trader.authToken()));

@@ -17,38 +17,26 @@ import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** sendTx / sendTxBatch intake: forms, signature, chain id, nonce, expiry, order rules, and tx lookup. */
-@ExtendWith(VertxExtension.class)
 class PaperTxIntakeTest {
 
   private static final long ONE_ETH = 10_000;
   private static final long WORST_BUY = 310_000;
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-  private PaperTrader trader;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-    trader = paper.trader;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   private SignedTx buy(long nonce) {
     return trader.sign(trader.market(trader.newClientOrderIndex(), ETH, ONE_ETH, WORST_BUY, false, false, nonce));
