@@ -4,28 +4,21 @@ import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
 import io.copytrader.testing.FakeTelegram;
-import io.copytrader.testing.ProcessOutput;
+import io.copytrader.testing.ServiceProcess;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
- * Tier 2: the built jar as a child process trading on a paper exchange that lives in the test JVM and outlives
- * it (as paper/PaperFixture's standalone mode does), restarted by SIGKILL, the closest thing to pulling the plug, and a fresh start on
- * the same journal and port. Started as it/ServiceProcess starts the jar ({@code java -jar}, a clean
- * environment); both are private to their package, hence this class.
+ * Tier 2: the built jar as a child process (testing/ServiceProcess) trading on a paper exchange that lives in the
+ * test JVM and outlives it, restarted by SIGKILL, the closest thing to pulling the plug, and a fresh start on the
+ * same journal and port.
  */
 final class ProcessTarget implements CampaignTarget {
-
-  private static final Duration READY = Duration.ofSeconds(30);
-  private static final Pattern READY_LINE = Pattern.compile("Ready:");
 
   private final Vertx vertx = Vertx.vertx();
   private final PaperExchange exchange;
@@ -33,7 +26,7 @@ final class ProcessTarget implements CampaignTarget {
   private final Map<String, String> env;
   private final Path dir;
   private final int port;
-  private Process process;
+  private ServiceProcess process;
 
   ProcessTarget(Path dir, Schedule schedule) {
     this.dir = dir;
@@ -50,21 +43,8 @@ final class ProcessTarget implements CampaignTarget {
   }
 
   private void start() {
-    String jar = System.getProperty("app.jar");
-    if (jar == null || !Path.of(jar).toFile().isFile()) {
-      throw new IllegalStateException("system property app.jar must name the built jar (run ./mvnw verify)");
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar)
-      .directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    ProcessOutput.follow(process).awaitLine(READY_LINE, READY);
+    process = ServiceProcess.start(dir, env);
+    process.awaitReady();
   }
 
   @Override
@@ -80,20 +60,8 @@ final class ProcessTarget implements CampaignTarget {
   /** SIGKILL, then a new process on the same journal and port. */
   @Override
   public void restart() {
-    kill();
+    process.kill();
     start();
-  }
-
-  private void kill() {
-    process.destroyForcibly();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the service survived SIGKILL for 10 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   @Override
@@ -101,11 +69,10 @@ final class ProcessTarget implements CampaignTarget {
     return telegram.texts();
   }
 
-
   @Override
   public void close() {
     try {
-      kill();
+      process.close();
     } finally {
       vertx.close().await();
     }

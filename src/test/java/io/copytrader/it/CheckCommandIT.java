@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperFixture;
+import io.copytrader.testing.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
