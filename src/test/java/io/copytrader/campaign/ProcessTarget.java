@@ -4,28 +4,21 @@ import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
 import io.copytrader.testing.FakeTelegram;
+import io.copytrader.testing.ServiceProcess;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Tier 2: the built jar as a child process trading on a paper exchange that lives in the test JVM and outlives
- * it (as it/PaperFixture does), restarted by SIGKILL, the closest thing to pulling the plug, and a fresh start on
- * the same journal and port. Started as it/ServiceProcess starts the jar ({@code java -jar}, a clean
- * environment); both are private to their package, hence this class.
+ * Tier 2: the built jar as a child process (testing/ServiceProcess) trading on a paper exchange that lives in the
+ * test JVM and outlives it, restarted by SIGKILL, the closest thing to pulling the plug, and a fresh start on the
+ * same journal and port.
  */
 final class ProcessTarget implements CampaignTarget {
-
-  private static final long READY_MS = 30_000;
 
   private final Vertx vertx = Vertx.vertx();
   private final PaperExchange exchange;
@@ -33,8 +26,7 @@ final class ProcessTarget implements CampaignTarget {
   private final Map<String, String> env;
   private final Path dir;
   private final int port;
-  private final List<String> output = new ArrayList<>();
-  private Process process;
+  private ServiceProcess process;
 
   ProcessTarget(Path dir, Schedule schedule) {
     this.dir = dir;
@@ -51,63 +43,8 @@ final class ProcessTarget implements CampaignTarget {
   }
 
   private void start() {
-    String jar = System.getProperty("app.jar");
-    if (jar == null || !Path.of(jar).toFile().isFile()) {
-      throw new IllegalStateException("system property app.jar must name the built jar (run ./mvnw verify)");
-    }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar)
-      .directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Process started = process;
-    Thread reader = new Thread(() -> read(started), "campaign-service-output");
-    reader.setDaemon(true);
-    reader.start();
-    awaitReady();
-  }
-
-  private void read(Process from) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(from.getInputStream(),
-      StandardCharsets.UTF_8))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        synchronized (output) {
-          output.add(line);
-          output.notifyAll();
-        }
-      }
-    } catch (IOException killed) {
-      // What it printed before the kill is kept.
-    }
-  }
-
-  /** Waits for this start's "Ready:" line (the service logs it once listening). */
-  private void awaitReady() {
-    long deadline = System.currentTimeMillis() + READY_MS;
-    synchronized (output) {
-      int readyBefore = (int) output.stream().filter(line -> line.contains("Ready:")).count();
-      while (output.stream().filter(line -> line.contains("Ready:")).count() <= readyBefore) {
-        long left = deadline - System.currentTimeMillis();
-        if (left <= 0 || !process.isAlive()) {
-          throw new IllegalStateException("the service did not become ready; last output:\n" + tail());
-        }
-        try {
-          output.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-      }
-    }
-  }
-
-  private String tail() {
-    return String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size()));
+    process = ServiceProcess.start(dir, env);
+    process.awaitReady();
   }
 
   @Override
@@ -123,20 +60,8 @@ final class ProcessTarget implements CampaignTarget {
   /** SIGKILL, then a new process on the same journal and port. */
   @Override
   public void restart() {
-    kill();
+    process.kill();
     start();
-  }
-
-  private void kill() {
-    process.destroyForcibly();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the service survived SIGKILL for 10 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   @Override
@@ -144,11 +69,10 @@ final class ProcessTarget implements CampaignTarget {
     return telegram.texts();
   }
 
-
   @Override
   public void close() {
     try {
-      kill();
+      process.close();
     } finally {
       vertx.close().await();
     }

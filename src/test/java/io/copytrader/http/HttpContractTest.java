@@ -1,11 +1,7 @@
 package io.copytrader.http;
 
-import io.copytrader.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.copytrader.config.AppConfig;
-import io.copytrader.journal.Journal;
-import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -32,23 +28,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HttpContractTest {
 
   private static final String API_KEY = "contract-test-key";
-  private static final String KEY = "ab".repeat(40);
 
   private WebClient client;
   private int port;
 
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
-    AppConfig config = Configs.load(Map.of(
-      "API_KEY", API_KEY,
-      "HTTP_HOST", "127.0.0.1",
-      "HTTP_PORT", "0",
-      "ACCOUNTS", "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + KEY + "\"}]"), dir).config();
-    Journal journal = Journal.open(vertx, dir.resolve("data")).await();
-    HttpVerticle http = new HttpVerticle(config.http(), config.accounts().indexes(), journal,
-      ServiceMetrics.forVertx());
-    vertx.deployVerticle(http).await();
-    port = http.actualPort();
+    port = HttpVerticleUnderTest.deploy(vertx, dir, Map.of("API_KEY", API_KEY));
     client = WebClient.create(vertx);
   }
 

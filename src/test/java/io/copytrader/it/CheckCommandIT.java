@@ -3,6 +3,8 @@ package io.copytrader.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.paper.PaperConfig;
+import io.copytrader.paper.PaperFixture;
+import io.copytrader.testing.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,7 +34,7 @@ class CheckCommandIT {
 
   @BeforeAll
   static void startExchange() {
-    exchange = new PaperFixture(List.of(FIRST, SECOND));
+    exchange = TestAccount.paperExchange(List.of(FIRST, SECOND));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.copytrader.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.testing.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

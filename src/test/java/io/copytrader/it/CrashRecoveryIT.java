@@ -3,6 +3,9 @@ package io.copytrader.it;
 import static io.copytrader.testing.Polling.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.paper.PaperFixture;
+import io.copytrader.paper.PaperTrader;
+import io.copytrader.testing.ServiceProcess;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -87,7 +90,7 @@ class CrashRecoveryIT {
     @BeforeAll
     void crashAndRestart(@TempDir Path temporaryDirectory) {
       workingDirectory = temporaryDirectory;
-      exchange = new PaperFixture(List.of(ACCOUNT));
+      exchange = TestAccount.paperExchange(List.of(ACCOUNT));
       port = Http.freePort();
       postAndKill();
       startService(false);
@@ -111,25 +114,25 @@ class CrashRecoveryIT {
 
     @Test
     void noOrderExecutedTwice() {
-      List<JsonObject> filled = exchange.filledOrders(ACCOUNT);
+      List<JsonObject> filled = ACCOUNT.on(exchange).filledOrders();
 
-      assertThat(PaperFixture.fillsPerClientOrderIndex(filled).values()).as("fills per client order index")
+      assertThat(PaperTrader.fillsPerClientOrderIndex(filled).values()).as("fills per client order index")
         .containsOnly(1L);
       assertThat(countPerMarket(filled)).as("filled orders per market").isEqualTo(onePerMarket());
     }
 
     @Test
     void eachPositionIsExactlyItsOneFill() {
-      List<JsonObject> filled = exchange.filledOrders(ACCOUNT);
+      List<JsonObject> filled = ACCOUNT.on(exchange).filledOrders();
 
       assertThat(filled).hasSize(MARKETS.size()).allSatisfy(order ->
-        assertThat(exchange.position(ACCOUNT, order.getInteger("market_index"))).as("position of %s", order)
+        assertThat(ACCOUNT.on(exchange).positionSize(order.getInteger("market_index"))).as("position of %s", order)
           .isEqualByComparingTo(order.getString("filled_base_amount")));
     }
 
     @Test
     void eachPositionCarriesExactlyOneStopLoss() {
-      List<JsonObject> stopLosses = exchange.activeOrders(ACCOUNT).stream()
+      List<JsonObject> stopLosses = ACCOUNT.on(exchange).activeOrdersInEveryMarket().stream()
         .filter(order -> order.getString("type").startsWith("stop-loss")).toList();
 
       assertThat(countPerMarket(stopLosses)).as("resting stop-losses per market: %s", stopLosses)
@@ -141,7 +144,7 @@ class CrashRecoveryIT {
       for (String symbol : SYMBOLS) {
         JsonObject detail = finals.get(symbol);
         assertThat(journaledEntryFill(detail)).as("%s entry fill in %s", symbol, detail.encodePrettily())
-          .isEqualByComparingTo(exchange.position(ACCOUNT, MARKETS.get(symbol)));
+          .isEqualByComparingTo(ACCOUNT.on(exchange).positionSize(MARKETS.get(symbol)));
       }
     }
 
@@ -153,13 +156,13 @@ class CrashRecoveryIT {
       startService(killPoint == KillPoint.ENTRY_LOST_IN_TRANSIT);
       ServiceApi api = new ServiceApi(port);
       exchange.faults(new JsonObject().put("latency_ms", LATENCY.toMillis()));
-      exchange.loseSends(killPoint == KillPoint.ENTRY_LOST_IN_TRANSIT);
+      exchange.lossyLink().loseSends(killPoint == KillPoint.ENTRY_LOST_IN_TRANSIT);
       requestBySymbol = new LinkedHashMap<>();
       SYMBOLS.forEach(symbol -> requestBySymbol.put(symbol,
         api.accept(ServiceApi.open(ACCOUNT.accountIndex(), symbol, 0.1))));
 
       switch (killPoint) {
-        case ENTRY_LOST_IN_TRANSIT -> await("a send", exchange::sendsThroughLink, 1);
+        case ENTRY_LOST_IN_TRANSIT -> await("a send", () -> exchange.lossyLink().receivedSends(), 1);
         case ENTRY_ANSWER_LOST -> await("a send", () -> exchange.requests(SEND_TX), 1);
         case STOP_LOSS_ANSWER_LOST -> await("a second send", () -> exchange.requests(SEND_TX), 2);
       }
@@ -167,11 +170,12 @@ class CrashRecoveryIT {
 
       switch (killPoint) {
         case ENTRY_LOST_IN_TRANSIT -> assertThat(exchange.requests(SEND_TX)).as("sends on the exchange").isZero();
-        case ENTRY_ANSWER_LOST -> await("the entry order filled", () -> exchange.filledOrders(ACCOUNT).size(), 1);
-        case STOP_LOSS_ANSWER_LOST -> await("the stop-loss resting", () -> exchange.activeOrders(ACCOUNT).size(), 1);
+        case ENTRY_ANSWER_LOST -> await("the entry order filled", () -> ACCOUNT.on(exchange).filledOrders().size(), 1);
+        case STOP_LOSS_ANSWER_LOST -> await("the stop-loss resting",
+          () -> ACCOUNT.on(exchange).activeOrdersInEveryMarket().size(), 1);
       }
       exchange.clearFaults();
-      exchange.loseSends(false);
+      exchange.lossyLink().loseSends(false);
       journalAtTheKill = JournalFile.requestStates(workingDirectory.resolve("data"));
     }
 
@@ -180,7 +184,7 @@ class CrashRecoveryIT {
      * talks to the exchange directly, its stream included.
      */
     private void startService(boolean losingSends) {
-      String baseUrl = losingSends ? exchange.lossyUrl() : exchange.baseUrl();
+      String baseUrl = losingSends ? exchange.lossyLink().baseUrl() : exchange.baseUrl();
       service = ServiceProcess.start(workingDirectory, ServiceEnvironment.live(baseUrl, List.of(ACCOUNT), port,
         workingDirectory.resolve("data")));
       service.awaitReady();

@@ -3,6 +3,9 @@ package io.copytrader.it;
 import static io.copytrader.testing.Polling.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.paper.PaperFixture;
+import io.copytrader.paper.PaperTrader;
+import io.copytrader.testing.ServiceProcess;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +53,7 @@ class GracefulShutdownIT {
   @BeforeAll
   void stopWhileExecutingThenRestart(@TempDir Path temporaryDirectory) {
     workingDirectory = temporaryDirectory;
-    exchange = new PaperFixture(List.of(ACCOUNT));
+    exchange = TestAccount.paperExchange(List.of(ACCOUNT));
     port = Http.freePort();
     startService();
     ServiceApi api = new ServiceApi(port);
@@ -110,9 +113,9 @@ class GracefulShutdownIT {
 
   @Test
   void noOrderExecutesTwiceAcrossTheRestart() {
-    List<JsonObject> filled = exchange.filledOrders(ACCOUNT);
+    List<JsonObject> filled = ACCOUNT.on(exchange).filledOrders();
 
-    assertThat(PaperFixture.fillsPerClientOrderIndex(filled).values()).containsOnly(1L);
+    assertThat(PaperTrader.fillsPerClientOrderIndex(filled).values()).containsOnly(1L);
     assertThat(filled).extracting(order -> order.getInteger("market_index"))
       .containsExactlyInAnyOrderElementsOf(MARKETS.values());
   }

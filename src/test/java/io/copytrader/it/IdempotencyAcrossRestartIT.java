@@ -2,6 +2,8 @@ package io.copytrader.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.paper.PaperFixture;
+import io.copytrader.testing.ServiceProcess;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +41,7 @@ class IdempotencyAcrossRestartIT {
   @BeforeAll
   void killWithOneExecutingAndOneQueuedThenRepeatBoth(@TempDir Path temporaryDirectory) {
     workingDirectory = temporaryDirectory;
-    exchange = new PaperFixture(List.of(ACCOUNT));
+    exchange = TestAccount.paperExchange(List.of(ACCOUNT));
     port = Http.freePort();
     startService();
     ServiceApi api = new ServiceApi(port);
@@ -73,7 +75,7 @@ class IdempotencyAcrossRestartIT {
 
   @Test
   void eachSignalExecutesOnce() {
-    List<JsonObject> filled = exchange.filledOrders(ACCOUNT);
+    List<JsonObject> filled = ACCOUNT.on(exchange).filledOrders();
 
     assertThat(filled).extracting(order -> order.getInteger("market_index")).containsExactlyInAnyOrder(0, 1);
   }
@@ -85,7 +87,7 @@ class IdempotencyAcrossRestartIT {
 
     assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
     assertThat(conflict.json().getString("code")).isEqualTo("IDEMPOTENCY_CONFLICT");
-    assertThat(exchange.filledOrders(ACCOUNT)).hasSize(2);
+    assertThat(ACCOUNT.on(exchange).filledOrders()).hasSize(2);
   }
 
   private void startService() {

@@ -2,6 +2,7 @@ package io.copytrader.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.testing.ServiceProcess;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package io.copytrader.it;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.paper.PaperFixture;
+import io.copytrader.testing.ServiceProcess;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -37,7 +39,7 @@ class ServiceOutputIT {
 
   @BeforeAll
   void tradeWithEverySecretConfigured(@TempDir Path workingDirectory) {
-    exchange = new PaperFixture(List.of(ACCOUNT));
+    exchange = TestAccount.paperExchange(List.of(ACCOUNT));
     int port = Http.freePort();
     Map<String, String> env = new java.util.HashMap<>(ServiceEnvironment.live(exchange.baseUrl(), List.of(ACCOUNT),
       port, workingDirectory.resolve("data")));

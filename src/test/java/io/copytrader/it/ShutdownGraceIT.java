@@ -3,6 +3,8 @@ package io.copytrader.it;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.paper.PaperFixture;
+import io.copytrader.testing.ServiceProcess;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,20 +44,20 @@ class ShutdownGraceIT {
   @BeforeAll
   void stopWithAnUnanswerableSendThenRestart(@TempDir Path temporaryDirectory) {
     workingDirectory = temporaryDirectory;
-    exchange = new PaperFixture(List.of(ACCOUNT));
+    exchange = TestAccount.paperExchange(List.of(ACCOUNT));
     port = Http.freePort();
-    startService(exchange.lossyUrl());
+    startService(exchange.lossyLink().baseUrl());
     ServiceApi api = new ServiceApi(port);
-    exchange.loseSends(true);
+    exchange.lossyLink().loseSends(true);
     requestId = api.accept(ServiceApi.open(ACCOUNT.accountIndex(), "ETH", 0.1));
-    eventually("a send lost on the way", WAIT, () -> exchange.sendsThroughLink() > 0);
+    eventually("a send lost on the way", WAIT, () -> exchange.lossyLink().receivedSends() > 0);
 
     service.terminate();
     exitStatus = service.awaitExit(Duration.ofSeconds(GRACE_SECONDS + 15));
     stoppedOutput = service.output();
     journalAtTheExit = JournalFile.requestStates(workingDirectory.resolve("data"));
 
-    exchange.loseSends(false);
+    exchange.lossyLink().loseSends(false);
     startService(exchange.baseUrl());
     afterTheRestart = api.awaitFinal(requestId, WAIT);
   }
@@ -75,7 +77,7 @@ class ShutdownGraceIT {
   @Test
   void theNextStartFillsItOnce() {
     assertThat(afterTheRestart.getString("state")).as(afterTheRestart.encodePrettily()).isEqualTo("filled");
-    assertThat(exchange.filledOrders(ACCOUNT)).hasSize(1);
+    assertThat(ACCOUNT.on(exchange).filledOrders()).hasSize(1);
   }
 
   /** The lossy link carries REST alone, so only the run that must lose its send goes through it. */

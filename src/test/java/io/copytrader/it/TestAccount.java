@@ -2,6 +2,9 @@ package io.copytrader.it;
 
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.paper.PaperAccount;
+import io.copytrader.paper.PaperConfig;
+import io.copytrader.paper.PaperFixture;
+import io.copytrader.paper.PaperTrader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -13,6 +16,7 @@ record TestAccount(long accountIndex, int apiKeyIndex, String privateKeyHex, Str
 
   static final String OWNER = "0x00000000000000000000000000000000000a11ce";
   static final String OTHER_OWNER = "0x0000000000000000000000000000000000000b0b";
+  static final BigDecimal COLLATERAL = new BigDecimal("10000");
 
   /** A fixed key per seed byte: 40 bytes of {@code seed}, prefixed {@code 0x} as operators paste it. */
   static TestAccount of(long accountIndex, int seed) {
@@ -29,6 +33,20 @@ record TestAccount(long accountIndex, int apiKeyIndex, String privateKeyHex, Str
 
   PaperAccount paperAccount(BigDecimal collateral) {
     return new PaperAccount(accountIndex, l1Address, collateral, Map.of(apiKeyIndex, apiKey().publicKeyHex()));
+  }
+
+  /**
+   * A paper exchange in the test JVM, on its own Vert.x, with these accounts funded with {@link #COLLATERAL}: it
+   * outlives the service processes trading on it and holds the exchange side of the truth.
+   */
+  static PaperFixture paperExchange(List<TestAccount> accounts) {
+    return PaperFixture.standalone(PaperConfig.defaults()
+      .withAccounts(accounts.stream().map(account -> account.paperAccount(COLLATERAL)).toList()));
+  }
+
+  /** This account's view of {@code exchange}: its positions and orders, read with its own key. */
+  PaperTrader on(PaperFixture exchange) {
+    return exchange.trader(apiKey(), accountIndex, apiKeyIndex);
   }
 
   /** The service's {@code ACCOUNTS} value for these accounts. */

@@ -1,40 +1,29 @@
 package io.copytrader.paper;
 
+import static io.copytrader.paper.PaperFixture.ETH;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxAttributes;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sequencer seen over HTTP: sendTx answers before the transaction is applied, lookups show it only once applied.
  * A long {@code sequencer_delay_ms} holds transactions in the queue for as long as a test looks; setting it to 0
  * releases them.
  */
-@ExtendWith(VertxExtension.class)
 class PaperAsyncTest {
 
   private static final long HOLD_MS = 60_000;
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-  private PaperTrader trader;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-    trader = paper.trader;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   private JsonObject sequencerDelay(long delayMs) {
     return paper.faults(new JsonObject().put("sequencer_delay_ms", delayMs));
@@ -67,7 +56,7 @@ class PaperAsyncTest {
   @Test
   void aRestingOrderIsNotActiveUntilApplied() {
     sequencerDelay(HOLD_MS);
-    trader.submit(trader.sign(new CreateOrderTx(PaperFixture.ACCOUNT, PaperFixture.KEY_INDEX, PaperTrader.ETH, 5,
+    trader.submit(trader.sign(new CreateOrderTx(PaperFixture.ACCOUNT, PaperFixture.KEY_INDEX, ETH, 5,
       PaperTrader.size("0.1000"), PaperTrader.price("2900.00"), 0, CreateOrderTx.TYPE_LIMIT,
       CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, System.currentTimeMillis() + 3_600_000, PaperTrader.expiredAt(), 0,
       TxAttributes.none())));
@@ -122,7 +111,7 @@ class PaperAsyncTest {
   void aTxWhoseExpiredAtPassesInTheQueueIsDroppedAndItsNonceStaysFree() {
     sequencerDelay(HOLD_MS);
     long expiredAt = System.currentTimeMillis() + 1_000;
-    SignedTx shortLived = trader.sign(new CreateOrderTx(PaperFixture.ACCOUNT, PaperFixture.KEY_INDEX, PaperTrader.ETH,
+    SignedTx shortLived = trader.sign(new CreateOrderTx(PaperFixture.ACCOUNT, PaperFixture.KEY_INDEX, ETH,
       1, PaperTrader.size("0.1000"), PaperTrader.price("3100.00"), 0, CreateOrderTx.TYPE_MARKET,
       CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt, 0, TxAttributes.none()));
     SignedTx behind = buy(1, 2);

@@ -9,18 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.testing.Polling;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,18 +27,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * strings at the market's precision, ids and counters as integers), {@code code:200} on success and
  * Lighter-style {@code {code,message}} errors.
  */
-@ExtendWith(VertxExtension.class)
 class PaperExchangeApiTest {
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
 
   static Stream<Arguments> markets() {
     return PaperConfig.defaultMarkets().stream()

@@ -1,6 +1,7 @@
 package io.copytrader.paper;
 
 import static io.copytrader.lighter.Await.failure;
+import static io.copytrader.paper.PaperFixture.ETH;
 import static io.copytrader.paper.PaperFixture.KEY;
 import static io.copytrader.paper.PaperFixture.KEY_INDEX;
 import static io.copytrader.paper.PaperFixture.OTHER_KEY;
@@ -14,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,16 +27,9 @@ class PaperFaultsTest {
   private static final String BOOKS = "/api/v1/orderBooks";
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-  private PaperTrader trader;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-    trader = paper.trader;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   @Test
   void latencyDelaysEveryExchangeRequest() {
@@ -262,7 +255,7 @@ class PaperFaultsTest {
 
   @Test
   void priceMoveRedrawsTheBookAroundTheNewMid() {
-    JsonObject moved = trader.moveEth("3100.005");
+    JsonObject moved = paper.setMid(ETH, "3100.005");
 
     assertThat(moved.getString("mid")).isEqualTo("3100.00");
     JsonObject book = http.get("/api/v1/orderBookOrders?market_id=0&limit=1").body();

@@ -2,9 +2,9 @@ package io.copytrader.paper;
 
 import static io.copytrader.paper.PaperFixture.ACCOUNT;
 import static io.copytrader.paper.PaperFixture.CHAIN_ID;
+import static io.copytrader.paper.PaperFixture.ETH;
 import static io.copytrader.paper.PaperFixture.KEY_INDEX;
 import static io.copytrader.paper.PaperFixture.OTHER_KEY;
-import static io.copytrader.paper.PaperTrader.ETH;
 import static io.copytrader.paper.PaperTrader.SL_EXPIRY;
 import static io.copytrader.paper.PaperTrader.expiredAt;
 import static io.copytrader.paper.PaperTrader.price;
@@ -15,10 +15,7 @@ import io.copytrader.lighter.LighterErrorCodes;
 import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.OrderInfo;
-import io.copytrader.lighter.signer.Schnorr;
-import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxAttributes;
-import io.copytrader.lighter.signer.TxSigner;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -92,7 +89,7 @@ class PaperGroupedOrdersTest {
   void anArmedOtoChildClosesThePositionItsParentOpened() {
     group(OTO, marketBuy(1, "1.0000", "3100.00"), stopLoss(2, "2900.00"));
 
-    trader.moveEth("2890.00");
+    paper.setMid(ETH, "2890.00");
 
     assertThat(status(2)).isEqualTo("filled");
     assertThat(trader.ethPosition().getString("position")).isEqualTo("0.0000");
@@ -116,7 +113,7 @@ class PaperGroupedOrdersTest {
     assertThat(waiting.getString("trigger_status")).isEqualTo("parent-order");
     assertThat(waiting.getString("initial_base_amount")).isEqualTo("0.0000");
 
-    trader.moveEth("2980.00");
+    paper.setMid(ETH, "2980.00");
 
     assertThat(status(1)).isEqualTo("filled");
     assertThat(trader.order(2).getString("trigger_status")).isEqualTo("mark-price");
@@ -140,7 +137,7 @@ class PaperGroupedOrdersTest {
     longWithPositionTiedPair();
     assertThat(trader.ethPosition().getInteger("position_tied_order_count")).isEqualTo(2);
 
-    trader.moveEth("3110.00");
+    paper.setMid(ETH, "3110.00");
 
     assertThat(status(3)).isEqualTo("filled");
     assertThat(status(2)).isEqualTo("canceled-oco");
@@ -153,7 +150,7 @@ class PaperGroupedOrdersTest {
     longWithPositionTiedPair();
     trader.buy(4, "1.5000", "3100.00");
 
-    trader.moveEth("2890.00");
+    paper.setMid(ETH, "2890.00");
 
     assertThat(status(2)).isEqualTo("filled");
     assertThat(trader.order(2).getString("filled_base_amount")).isEqualTo("2.5000");
@@ -179,7 +176,7 @@ class PaperGroupedOrdersTest {
     assertThat(trader.order(2).getString("initial_base_amount")).isEqualTo("1.0000");
     assertThat(trader.order(3).getString("initial_base_amount")).isEqualTo("1.0000");
 
-    trader.moveEth("3110.00");
+    paper.setMid(ETH, "3110.00");
 
     assertThat(status(3)).isEqualTo("filled");
     assertThat(status(2)).isEqualTo("canceled-oco");
@@ -211,10 +208,8 @@ class PaperGroupedOrdersTest {
     OrderInfo sized = new OrderInfo(ETH, 2, size("1.0000"), price("2850.00"), 1, CreateOrderTx.TYPE_STOP_LOSS_LIMIT,
       CreateOrderTx.TIF_GOOD_TILL_TIME, 1, price("2900.00"), expiry);
     CreateGroupedOrdersTx tx = groupTx(OTO, marketBuy(1, "1.0000", "3100.00"), sized);
-    long[] hash = new TxSigner(CHAIN_ID).messageHash(tx);
 
-    PaperHttp.Reply reply = trader.send(new SignedTx(tx.txType(),
-      TxSigner.txInfoJson(tx, Schnorr.sign(PaperFixture.KEY, hash)), TxSigner.txHashHex(hash)));
+    PaperHttp.Reply reply = trader.send(trader.signUnchecked(tx));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.code()).isEqualTo(LighterErrorCodes.INVALID_BASE_AMOUNT);
@@ -286,7 +281,7 @@ class PaperGroupedOrdersTest {
     assumptions(new JsonObject().put("children_armed", armed));
     group(OTO, limitBuy(1, "20.0000", "2990.00"), stopLoss(2, "2900.00"));
 
-    trader.moveEth("2989.00");
+    paper.setMid(ETH, "2989.00");
 
     String filled = trader.order(1).getString("filled_base_amount");
     assertThat(status(1)).isEqualTo("open");
@@ -295,7 +290,7 @@ class PaperGroupedOrdersTest {
     assertThat(child.getString("trigger_status")).isEqualTo(triggerStatus);
     assertThat(child.getString("initial_base_amount")).isEqualTo(sizedToTheFill ? filled : "0.0000");
 
-    trader.moveEth("2980.00");
+    paper.setMid(ETH, "2980.00");
 
     assertThat(trader.order(2).getString("initial_base_amount")).isEqualTo("20.0000");
   }
@@ -318,7 +313,7 @@ class PaperGroupedOrdersTest {
     assertThat(trader.stopLossLimit(2, "0", "2900.00", "2850.00", true).code()).isEqualTo(200);
     trader.buy(3, "1.0000", "3100.00");
 
-    trader.moveEth("2890.00");
+    paper.setMid(ETH, "2890.00");
 
     assertThat(trader.order(2).getString("filled_base_amount")).isEqualTo("2.0000");
     assertThat(trader.ethPosition().getString("position")).isEqualTo("0.0000");
@@ -343,7 +338,7 @@ class PaperGroupedOrdersTest {
     group(OTO, marketBuy(1, "1.0000", "2990.00"), stopLoss(2, "2900.00"));
     trader.buy(3, "1.0000", "3100.00");
     group(OCO, stopLoss(4, "2900.00"), takeProfit(5, "3100.00"));
-    trader.moveEth("3110.00");
+    paper.setMid(ETH, "3110.00");
     group(OTO, limitBuy(6, "1.0000", "2990.00"), stopLoss(7, "2900.00"));
 
     PaperHttp.Reply active = trader.activeOrders();

@@ -6,18 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.SignedTx;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,21 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Malformed requests get a Lighter-style 4xx error, never a 500, and never act on something they did not name
  * (an id too large for an int is not another id).
  */
-@ExtendWith(VertxExtension.class)
 class PaperHostileInputTest {
 
   /** 2^32: truncated to an int it would be market 0 (ETH). */
   private static final long WRAPS_TO_ETH = 1L << 32;
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
 
   static Stream<Arguments> malformedBatches() {
     return Stream.of(

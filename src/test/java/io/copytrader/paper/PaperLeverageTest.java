@@ -1,10 +1,10 @@
 package io.copytrader.paper;
 
 import static io.copytrader.paper.PaperFixture.CHAIN_ID;
+import static io.copytrader.paper.PaperFixture.ETH;
 import static io.copytrader.paper.PaperFixture.KEY;
 import static io.copytrader.paper.PaperFixture.KEY_INDEX;
 import static io.copytrader.paper.PaperFixture.OTHER_KEY;
-import static io.copytrader.paper.PaperTrader.ETH;
 import static io.copytrader.paper.PaperTrader.expiredAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,35 +14,20 @@ import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.lighter.signer.UpdateLeverageTx;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * UpdateLeverage (tx type 20) sent to the paper exchange over HTTP, signed by the real signer: the account's
  * fraction on ETH (default 500, minimum 200) is shown on its position row and used by the margin checks.
  * The book: ETH mid 3000.00, best ask 3000.30.
  */
-@ExtendWith(VertxExtension.class)
 class PaperLeverageTest {
 
-  private PaperFixture paper;
-  private PaperTrader trader;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    trader = paper.trader;
-  }
-
-  @AfterEach
-  void stop() {
-    paper.close();
-  }
+  @AutoClose
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperTrader trader = paper.trader;
 
   private UpdateLeverageTx leverage(int fraction, int marginMode) {
     return new UpdateLeverageTx(trader.accountIndex(), KEY_INDEX, ETH, fraction, marginMode, expiredAt(),

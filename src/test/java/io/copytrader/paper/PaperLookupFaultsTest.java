@@ -6,31 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.SignedTx;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Fault controls for the doubt a client settles with lookups: lagging and failing lookups, answers lost. */
-@ExtendWith(VertxExtension.class)
 class PaperLookupFaultsTest {
 
   private static final long LONG_LAG_MS = 60_000;
 
   @AutoClose
-  private PaperFixture paper;
-  private PaperHttp http;
-  private PaperTrader trader;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-    http = paper.http;
-    trader = paper.trader;
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   private SignedTx buy(long nonce, long clientOrderIndex) {
     return trader.sign(trader.market(nonce, clientOrderIndex, "0.1000", "3100.00", false, false));

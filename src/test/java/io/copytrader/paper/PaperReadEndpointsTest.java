@@ -1,41 +1,35 @@
 package io.copytrader.paper;
 
-import static io.copytrader.paper.PaperHarness.ACCOUNT;
-import static io.copytrader.paper.PaperHarness.KEY;
-import static io.copytrader.paper.PaperHarness.KEY_INDEX;
-import static io.copytrader.paper.PaperHarness.L1_ADDRESS;
+import static io.copytrader.paper.PaperFixture.ACCOUNT;
+import static io.copytrader.paper.PaperFixture.KEY;
+import static io.copytrader.paper.PaperFixture.KEY_INDEX;
+import static io.copytrader.paper.PaperFixture.L1_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Map;
+
 import io.copytrader.lighter.signer.AuthToken;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The read endpoints against docs/lighter-api.md's field names and JSON types. */
-@ExtendWith(VertxExtension.class)
 class PaperReadEndpointsTest {
 
-  private PaperHarness paper;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperHarness.start(vertx);
-  }
+  @AutoClose
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   @Test
   void rootAnswersTheStatusDocument() {
-    JsonObject status = paper.getJson("/");
+    JsonObject status = http.get("/").body();
 
     assertThat(status.getValue("status")).isEqualTo(1);
     assertThat(status.getValue("network_id")).isInstanceOf(Integer.class);
@@ -45,7 +39,7 @@ class PaperReadEndpointsTest {
 
   @Test
   void orderBooksListMarketsWithDecimalStringsAndIntegerCounts() {
-    JsonObject body = paper.getJson("/api/v1/orderBooks");
+    JsonObject body = http.get("/api/v1/orderBooks").body();
 
     assertThat(body.getInteger("code")).isEqualTo(200);
     JsonObject eth = body.getJsonArray("order_books").getJsonObject(0);
@@ -66,7 +60,7 @@ class PaperReadEndpointsTest {
 
   @Test
   void orderBooksFilterByMarketId() {
-    JsonArray books = paper.getJson("/api/v1/orderBooks?market_id=51").getJsonArray("order_books");
+    JsonArray books = http.get("/api/v1/orderBooks?market_id=51").body().getJsonArray("order_books");
 
     assertThat(books).hasSize(1);
     assertThat(books.getJsonObject(0).getString("symbol")).isEqualTo("RESOLV");
@@ -75,7 +69,7 @@ class PaperReadEndpointsTest {
 
   @Test
   void orderBookDetailsCarryDecimalsMarginFractionsAndFloatStatistics() {
-    JsonObject body = paper.getJson("/api/v1/orderBookDetails?market_id=0");
+    JsonObject body = http.get("/api/v1/orderBookDetails?market_id=0").body();
 
     JsonObject eth = body.getJsonArray("order_book_details").getJsonObject(0);
     assertThat(eth.getValue("size_decimals")).isEqualTo(4);
@@ -90,8 +84,8 @@ class PaperReadEndpointsTest {
 
   @Test
   void orderBookOrdersPrintPricesAndSizesWithTheMarketsExactDecimals() {
-    JsonObject eth = paper.getJson("/api/v1/orderBookOrders?market_id=0&limit=5");
-    JsonObject resolv = paper.getJson("/api/v1/orderBookOrders?market_id=51&limit=5");
+    JsonObject eth = http.get("/api/v1/orderBookOrders?market_id=0&limit=5").body();
+    JsonObject resolv = http.get("/api/v1/orderBookOrders?market_id=51&limit=5").body();
 
     JsonObject bestAsk = eth.getJsonArray("asks").getJsonObject(0);
     assertThat(bestAsk.getString("price")).isEqualTo("3000.30");
@@ -107,7 +101,7 @@ class PaperReadEndpointsTest {
 
   @Test
   void orderBookOrdersAreBestFirstOnBothSides() {
-    JsonObject book = paper.getJson("/api/v1/orderBookOrders?market_id=0&limit=20");
+    JsonObject book = http.get("/api/v1/orderBookOrders?market_id=0&limit=20").body();
 
     List<Double> asks = prices(book.getJsonArray("asks"));
     List<Double> bids = prices(book.getJsonArray("bids"));
@@ -123,14 +117,14 @@ class PaperReadEndpointsTest {
 
   @Test
   void accountByIndexHasLighterShapes() {
-    JsonObject body = paper.getJson("/api/v1/account?by=index&value=" + ACCOUNT);
+    JsonObject body = http.get("/api/v1/account?by=index&value=" + ACCOUNT).body();
 
     assertThat(body.getInteger("code")).isEqualTo(200);
     assertThat(body.getValue("total")).isEqualTo(1);
     JsonObject account = body.getJsonArray("accounts").getJsonObject(0);
     assertThat(account.getValue("code")).isEqualTo(0);
-    assertThat(account.getValue("index")).isEqualTo((int) ACCOUNT);
-    assertThat(account.getValue("account_index")).isEqualTo((int) ACCOUNT);
+    assertThat(account.getValue("index")).isEqualTo(ACCOUNT);
+    assertThat(account.getValue("account_index")).isEqualTo(ACCOUNT);
     assertThat(account.getString("l1_address")).isEqualTo(L1_ADDRESS);
     assertThat(account.getValue("collateral")).isEqualTo("10000.000000");
     assertThat(account.getValue("available_balance")).isEqualTo("10000.000000");
@@ -141,14 +135,14 @@ class PaperReadEndpointsTest {
 
   @Test
   void accountByL1AddressFindsTheAccountCaseInsensitively() {
-    JsonObject body = paper.getJson("/api/v1/account?by=l1_address&value=" + L1_ADDRESS.toLowerCase());
+    JsonObject body = http.get("/api/v1/account?by=l1_address&value=" + L1_ADDRESS.toLowerCase()).body();
 
     assertThat(body.getJsonArray("accounts").getJsonObject(0).getLong("index")).isEqualTo(ACCOUNT);
   }
 
   @Test
   void accountsByL1AddressListsSubAccountsWithoutPositions() {
-    JsonObject body = paper.getJson("/api/v1/accountsByL1Address?l1_address=" + L1_ADDRESS);
+    JsonObject body = http.get("/api/v1/accountsByL1Address?l1_address=" + L1_ADDRESS).body();
 
     JsonObject account = body.getJsonArray("sub_accounts").getJsonObject(0);
     assertThat(account.getLong("index")).isEqualTo(ACCOUNT);
@@ -158,15 +152,15 @@ class PaperReadEndpointsTest {
 
   @Test
   void unknownAccountIsCode21100() {
-    HttpResponse<Buffer> response = paper.get("/api/v1/account?by=index&value=999");
+    PaperHttp.Reply response = http.get("/api/v1/account?by=index&value=999");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.bodyAsJsonObject().getInteger("code")).isEqualTo(21100);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().getInteger("code")).isEqualTo(21100);
   }
 
   @Test
   void apiKeysListTheRegisteredKeyAsEightyHexWithoutPrefix() {
-    JsonObject key = paper.getJson("/api/v1/apikeys?account_index=" + ACCOUNT).getJsonArray("api_keys")
+    JsonObject key = http.get("/api/v1/apikeys?account_index=" + ACCOUNT).body().getJsonArray("api_keys")
       .getJsonObject(0);
 
     assertThat(key.getValue("api_key_index")).isEqualTo(KEY_INDEX);
@@ -176,7 +170,7 @@ class PaperReadEndpointsTest {
 
   @Test
   void nextNonceStartsAtZeroForARegisteredKey() {
-    JsonObject body = paper.getJson("/api/v1/nextNonce?account_index=" + ACCOUNT + "&api_key_index=" + KEY_INDEX);
+    JsonObject body = http.get("/api/v1/nextNonce?account_index=" + ACCOUNT + "&api_key_index=" + KEY_INDEX).body();
 
     assertThat(body.getInteger("code")).isEqualTo(200);
     assertThat(body.getValue("nonce")).isEqualTo(0);
@@ -184,26 +178,26 @@ class PaperReadEndpointsTest {
 
   @Test
   void nextNonceOfAnUnregisteredKeyIsCode21109() {
-    JsonObject body = paper.get("/api/v1/nextNonce?account_index=" + ACCOUNT + "&api_key_index=9").bodyAsJsonObject();
+    JsonObject body = http.get("/api/v1/nextNonce?account_index=" + ACCOUNT + "&api_key_index=9").body();
 
     assertThat(body.getInteger("code")).isEqualTo(21109);
   }
 
   @Test
   void unknownTxHashIsCode21500() {
-    HttpResponse<Buffer> response = paper.get("/api/v1/tx?by=hash&value=" + "ab".repeat(40));
+    PaperHttp.Reply response = http.get("/api/v1/tx?by=hash&value=" + "ab".repeat(40));
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.bodyAsJsonObject().getInteger("code")).isEqualTo(21500);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().getInteger("code")).isEqualTo(21500);
   }
 
   @Test
   void unknownRouteIsA404WithALighterBody() {
-    HttpResponse<Buffer> response = paper.get("/api/v1/noSuchThing");
+    PaperHttp.Reply response = http.get("/api/v1/noSuchThing");
 
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.bodyAsJsonObject().getInteger("code")).isEqualTo(29404);
-    assertThat(response.bodyAsJsonObject().getString("message")).isNotBlank();
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.body().getInteger("code")).isEqualTo(29404);
+    assertThat(response.body().getString("message")).isNotBlank();
   }
 
   @ParameterizedTest
@@ -221,24 +215,24 @@ class PaperReadEndpointsTest {
     "/api/v1/tx?by=block&value=1",
     "/api/v1/accountsByL1Address"})
   void badParametersAreA400WithCode20001(String uri) {
-    HttpResponse<Buffer> response = paper.get(uri);
+    PaperHttp.Reply response = http.get(uri);
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.bodyAsJsonObject().getInteger("code")).isEqualTo(20001);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().getInteger("code")).isEqualTo(20001);
   }
 
   @Test
   void authenticatedOrdersWithoutATokenAreRefused() {
-    HttpResponse<Buffer> response = paper.get("/api/v1/accountActiveOrders?account_index=" + ACCOUNT);
+    PaperHttp.Reply response = http.get("/api/v1/accountActiveOrders?account_index=" + ACCOUNT);
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.bodyAsJsonObject().getInteger("code")).isEqualTo(20001);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().getInteger("code")).isEqualTo(20001);
   }
 
   @Test
   void authenticatedOrdersAcceptTheTokenAsQueryParameter() {
-    JsonObject body = paper.getJson("/api/v1/accountActiveOrders?account_index=" + ACCOUNT + "&auth="
-      + paper.authToken());
+    JsonObject body = http.get("/api/v1/accountActiveOrders?account_index=" + ACCOUNT + "&auth="
+      + trader.authToken()).body();
 
     assertThat(body.getInteger("code")).isEqualTo(200);
     assertThat(body.getJsonArray("orders")).isEmpty();
@@ -246,13 +240,13 @@ class PaperReadEndpointsTest {
 
   @Test
   void aTokenSignedByAnotherKeyIsRefused() {
-    String forged = AuthToken.create(PaperHarness.OTHER_KEY, ACCOUNT, KEY_INDEX,
+    String forged = AuthToken.create(PaperFixture.OTHER_KEY, ACCOUNT, KEY_INDEX,
       System.currentTimeMillis() / 1000 + 600);
 
-    HttpResponse<Buffer> response = paper.getAuthorized("/api/v1/accountActiveOrders?account_index=" + ACCOUNT,
-      forged);
+    PaperHttp.Reply response = http.get("/api/v1/accountActiveOrders?account_index=" + ACCOUNT,
+      Map.of("Authorization", forged));
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
   }
 
   @ParameterizedTest
@@ -261,10 +255,10 @@ class PaperReadEndpointsTest {
     String token = AuthToken.create(KEY, ACCOUNT, KEY_INDEX,
       System.currentTimeMillis() / 1000 + secondsFromNow);
 
-    HttpResponse<Buffer> response = paper.getAuthorized("/api/v1/accountInactiveOrders?account_index=" + ACCOUNT
-      + "&limit=10", token);
+    PaperHttp.Reply response = http.get("/api/v1/accountInactiveOrders?account_index=" + ACCOUNT
+      + "&limit=10", Map.of("Authorization", token));
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
   }
 
   @Test
@@ -272,9 +266,9 @@ class PaperReadEndpointsTest {
     String token = AuthToken.create(KEY, ACCOUNT + 1, KEY_INDEX,
       System.currentTimeMillis() / 1000 + 600);
 
-    HttpResponse<Buffer> response = paper.getAuthorized("/api/v1/accountOrders?account_index=" + ACCOUNT
-      + "&client_order_indexes=1", token);
+    PaperHttp.Reply response = http.get("/api/v1/accountOrders?account_index=" + ACCOUNT
+      + "&client_order_indexes=1", Map.of("Authorization", token));
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
   }
 }

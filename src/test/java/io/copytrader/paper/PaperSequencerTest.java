@@ -1,9 +1,9 @@
 package io.copytrader.paper;
 
-import static io.copytrader.paper.PaperHarness.ACCOUNT;
-import static io.copytrader.paper.PaperHarness.ETH;
-import static io.copytrader.paper.PaperHarness.KEY;
-import static io.copytrader.paper.PaperHarness.KEY_INDEX;
+import static io.copytrader.paper.PaperFixture.ACCOUNT;
+import static io.copytrader.paper.PaperFixture.ETH;
+import static io.copytrader.paper.PaperFixture.KEY;
+import static io.copytrader.paper.PaperFixture.KEY_INDEX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.CancelOrderTx;
@@ -31,7 +31,7 @@ class PaperSequencerTest {
 
   @BeforeEach
   void start() {
-    engine = new PaperEngine(PaperHarness.config());
+    engine = new PaperEngine(PaperFixture.config());
     sequencer = new Sequencer(engine, () -> delayMs);
     intake = new TxIntake(engine, sequencer, 304);
     account = engine.account(ACCOUNT);

@@ -2,36 +2,27 @@ package io.copytrader.paper;
 
 import static io.copytrader.paper.PaperFixture.ACCOUNT;
 import static io.copytrader.paper.PaperFixture.COLLATERAL;
+import static io.copytrader.paper.PaperFixture.ETH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the endpoints and parameters Lighter's newest OpenAPI document adds (issue 16) do on the paper exchange:
  * fills, asset, funding and limits, mark and index prices, the account's assets, the spec's auth parameter, the
  * inactive-order filters and cursor, transactions by sequence index and order timestamps in seconds.
  */
-@ExtendWith(VertxExtension.class)
 class PaperSpecEndpointsTest {
 
   @AutoClose
-  private PaperFixture paper;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperFixture.start(vertx);
-  }
+  private final PaperFixture paper = PaperFixture.standalone();
 
   private PaperHttp.Reply authorized(String uri) {
     return paper.http.get(uri, Map.of("Authorization", paper.trader.authToken()));
@@ -72,7 +63,7 @@ class PaperSpecEndpointsTest {
   @Test
   void aClosingTradeCarriesTheRealizedPnlAndTheRecentTradesOfTheMarket() {
     paper.trader.buy(1, "0.1000", "3100.00");
-    paper.trader.moveEth("3100.00");
+    paper.setMid(ETH, "3100.00");
     paper.trader.sell(2, "0.1000", "3000.00");
 
     JsonObject close = paper.http.get("/api/v1/recentTrades?market_id=0&limit=1").body().getJsonArray("trades")
@@ -111,7 +102,7 @@ class PaperSpecEndpointsTest {
 
   @Test
   void detailsCarryMarkAndIndexPricesThatFollowTheMid() {
-    paper.trader.moveEth("3123.45");
+    paper.setMid(ETH, "3123.45");
 
     JsonObject eth = paper.http.get("/api/v1/orderBookDetails?market_id=0").body()
       .getJsonArray("order_book_details").getJsonObject(0);

@@ -1,6 +1,7 @@
 package io.copytrader.paper;
 
 import static io.copytrader.paper.PaperFixture.ACCOUNT;
+import static io.copytrader.paper.PaperFixture.ETH;
 import static io.copytrader.paper.PaperFixture.KEY;
 import static io.copytrader.paper.PaperFixture.KEY_INDEX;
 import static io.copytrader.paper.PaperFixture.L1_ADDRESS;
@@ -108,7 +109,7 @@ class PaperTradingRulesTest {
 
   @Test
   void expiredTxIsRefusedWithoutConsumingTheNonce() {
-    CreateOrderTx expired = new CreateOrderTx(ACCOUNT, KEY_INDEX, PaperTrader.ETH, 1, PaperTrader.size("0.1000"),
+    CreateOrderTx expired = new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, PaperTrader.size("0.1000"),
       PaperTrader.price("3100.00"), 0, CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0,
       System.currentTimeMillis() - 60_000, 0, TxAttributes.none());
 
@@ -175,7 +176,7 @@ class PaperTradingRulesTest {
   @Test
   void increasingAveragesTheEntry() {
     trader.buy(1, "1.0000", "3100.00");
-    trader.moveEth("3100.00");
+    paper.setMid(ETH, "3100.00");
 
     trader.buy(2, "1.0000", "3200.00");
 
@@ -189,7 +190,7 @@ class PaperTradingRulesTest {
   void unrealizedPnlFollowsTheMark() {
     trader.buy(1, "1.0000", "3100.00");
 
-    trader.moveEth("3100.00");
+    paper.setMid(ETH, "3100.00");
 
     JsonObject position = trader.ethPosition();
     assertThat(position.getString("unrealized_pnl")).isEqualTo("99.700000");
@@ -200,7 +201,7 @@ class PaperTradingRulesTest {
   @Test
   void partialReduceRealizesPnlOnTheReducedPartAndKeepsTheEntry() {
     trader.buy(1, "1.0000", "3100.00");
-    trader.moveEth("3100.00");
+    paper.setMid(ETH, "3100.00");
 
     assertThat(trader.marketOrder(2, "0.4000", "3000.00", true, true).code()).isEqualTo(200);
 
@@ -216,7 +217,7 @@ class PaperTradingRulesTest {
   @Test
   void closingALongRealizesItsPnlIntoCollateral() {
     trader.buy(1, "1.0000", "3100.00");
-    trader.moveEth("3100.00");
+    paper.setMid(ETH, "3100.00");
 
     assertThat(trader.marketOrder(2, "1.0000", "3000.00", true, true).code()).isEqualTo(200);
 
@@ -233,7 +234,7 @@ class PaperTradingRulesTest {
   @Test
   void closingAShortAtALossTakesItFromCollateral() {
     trader.sell(1, "0.5000", "2900.00");
-    trader.moveEth("3100.00");
+    paper.setMid(ETH, "3100.00");
 
     assertThat(trader.marketOrder(2, "0.5000", "3200.00", false, true).code()).isEqualTo(200);
 
@@ -333,7 +334,7 @@ class PaperTradingRulesTest {
 
   @Test
   void goodTillTimeLimitRestsOpenAndFillsWhenThePriceComesToIt() {
-    PaperHttp.Reply reply = trader.send(new CreateOrderTx(ACCOUNT, KEY_INDEX, PaperTrader.ETH, 71,
+    PaperHttp.Reply reply = trader.send(new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 71,
       PaperTrader.size("0.5000"), PaperTrader.price("2950.00"), 0, CreateOrderTx.TYPE_LIMIT,
       CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, System.currentTimeMillis() + 3_600_000, PaperTrader.expiredAt(), 0,
       TxAttributes.none()));
@@ -343,7 +344,7 @@ class PaperTradingRulesTest {
     assertThat(trader.account().getJsonArray("positions").stream().map(JsonObject.class::cast)
       .map(row -> row.getString("position"))).allMatch("0.0000"::equals);
 
-    trader.moveEth("2940.00");
+    paper.setMid(ETH, "2940.00");
 
     assertThat(trader.order(71).getString("status")).isEqualTo("filled");
     assertThat(trader.ethPosition().getString("position")).isEqualTo("0.5000");
@@ -404,7 +405,7 @@ class PaperTradingRulesTest {
   void makerOrderBeyondTheMarginIsRefusedWithoutConsumingTheNonce() {
     PaperTrader small = paper.trader(SMALL_ACCOUNT);
 
-    assertRejected(small.send(new CreateOrderTx(SMALL_ACCOUNT, KEY_INDEX, PaperTrader.ETH, 1,
+    assertRejected(small.send(new CreateOrderTx(SMALL_ACCOUNT, KEY_INDEX, ETH, 1,
       PaperTrader.size("1.0000"), PaperTrader.price("2950.00"), 0, CreateOrderTx.TYPE_LIMIT,
       CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, System.currentTimeMillis() + 3_600_000, PaperTrader.expiredAt(), 0,
       TxAttributes.none())), 21739);
@@ -451,7 +452,7 @@ class PaperTradingRulesTest {
     trader.buy(1, "1.0000", "3100.00");
     trader.stopLossLimit(41, "1.0000", "2900.00", "2850.00", true);
 
-    trader.moveEth("2900.01");
+    paper.setMid(ETH, "2900.01");
 
     assertThat(trader.order(41).getString("status")).isEqualTo("pending");
     assertThat(trader.ethPosition().getString("position")).isEqualTo("1.0000");
@@ -462,7 +463,7 @@ class PaperTradingRulesTest {
     trader.buy(1, "1.0000", "3100.00");
     trader.stopLossLimit(41, "1.0000", "2900.00", "2850.00", true);
 
-    trader.moveEth("2890.00");
+    paper.setMid(ETH, "2890.00");
 
     JsonObject stop = trader.order(41);
     assertThat(stop.getString("status")).isEqualTo("filled");
@@ -480,7 +481,7 @@ class PaperTradingRulesTest {
     trader.sell(1, "1.0000", "2900.00");
     trader.stopLossLimit(42, "1.0000", "3100.00", "3150.00", false);
 
-    trader.moveEth("3110.00");
+    paper.setMid(ETH, "3110.00");
 
     assertThat(trader.order(42).getString("status")).isEqualTo("filled");
     assertThat(trader.ethPosition().getString("position")).isEqualTo("0.0000");
@@ -498,7 +499,7 @@ class PaperTradingRulesTest {
     assertThat(stop.getLong("order_index")).isEqualTo(orderIndex);
     assertThat(stop.getString("trigger_price")).isEqualTo("2950.00");
     assertThat(stop.getString("price")).isEqualTo("2900.00");
-    trader.moveEth("2940.00");
+    paper.setMid(ETH, "2940.00");
     assertThat(trader.order(41).getString("status")).isEqualTo("filled");
     assertThat(trader.ethPosition().getString("position")).isEqualTo("0.0000");
   }
@@ -509,7 +510,7 @@ class PaperTradingRulesTest {
     trader.stopLossLimit(41, "1.0000", "2900.00", "2850.00", true);
 
     assertThat(trader.modify(41, "0.4000", "2900.00", "2850.00").code()).isEqualTo(200);
-    trader.moveEth("2890.00");
+    paper.setMid(ETH, "2890.00");
 
     assertThat(trader.ethPosition().getString("position")).isEqualTo("0.6000");
   }
@@ -523,7 +524,7 @@ class PaperTradingRulesTest {
 
     assertThat(trader.activeOrders().body().getJsonArray("orders")).isEmpty();
     assertThat(trader.order(41).getString("status")).isEqualTo("canceled");
-    trader.moveEth("2800.00");
+    paper.setMid(ETH, "2800.00");
     assertThat(trader.ethPosition().getString("position")).isEqualTo("1.0000");
   }
 

@@ -1,65 +1,59 @@
 package io.copytrader.paper;
 
-import static io.copytrader.paper.PaperHarness.ACCOUNT;
-import static io.copytrader.paper.PaperHarness.ETH;
-import static io.copytrader.paper.PaperHarness.INACTIVE;
-import static io.copytrader.paper.PaperHarness.KEY;
-import static io.copytrader.paper.PaperHarness.KEY_INDEX;
-import static io.copytrader.paper.PaperHarness.OTHER_KEY;
-import static io.copytrader.paper.PaperHarness.expiredAt;
+import static io.copytrader.paper.PaperFixture.ACCOUNT;
+import static io.copytrader.paper.PaperFixture.CHAIN_ID;
+import static io.copytrader.paper.PaperFixture.ETH;
+import static io.copytrader.paper.PaperFixture.INACTIVE;
+import static io.copytrader.paper.PaperFixture.KEY;
+import static io.copytrader.paper.PaperFixture.KEY_INDEX;
+import static io.copytrader.paper.PaperFixture.OTHER_KEY;
+import static io.copytrader.paper.PaperTrader.expiredAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
 
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** sendTx / sendTxBatch intake: forms, signature, chain id, nonce, expiry, order rules, and tx lookup. */
-@ExtendWith(VertxExtension.class)
 class PaperTxIntakeTest {
 
   private static final long ONE_ETH = 10_000;
   private static final long WORST_BUY = 310_000;
 
-  private PaperHarness paper;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    paper = PaperHarness.start(vertx);
-  }
+  @AutoClose
+  private final PaperFixture paper = PaperFixture.standalone();
+  private final PaperHttp http = paper.http;
+  private final PaperTrader trader = paper.trader;
 
   private SignedTx buy(long nonce) {
-    return paper.market(paper.newClientOrderIndex(), ETH, ONE_ETH, WORST_BUY, false, false, nonce);
+    return trader.sign(trader.market(trader.newClientOrderIndex(), ETH, ONE_ETH, WORST_BUY, false, false, nonce));
   }
 
-  private static int code(HttpResponse<Buffer> response) {
-    return response.bodyAsJsonObject().getInteger("code");
+  private static int code(PaperHttp.Reply response) {
+    return response.body().getInteger("code");
   }
 
   @Test
   void anAcceptedTxAnswersLighterSendTxShapeWithTheSignersHash() {
     SignedTx tx = buy(0);
 
-    HttpResponse<Buffer> response = paper.sendTx(tx);
+    PaperHttp.Reply response = trader.send(tx);
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    JsonObject body = response.bodyAsJsonObject();
+    assertThat(response.status()).isEqualTo(200);
+    JsonObject body = response.body();
     assertThat(body.getInteger("code")).isEqualTo(200);
     assertThat(body.getString("message")).isEqualTo("{\"ratelimit\": \"didn't use volume quota\"}");
     assertThat(body.getString("tx_hash")).isEqualTo(tx.txHashHex()).matches("[0-9a-f]{80}");
@@ -68,18 +62,18 @@ class PaperTxIntakeTest {
 
   @Test
   void multipartFormsAreAcceptedLikeUrlencodedOnes() {
-    HttpResponse<Buffer> response = paper.sendTxMultipart(buy(0));
+    PaperHttp.Reply response = trader.sendMultipart(buy(0));
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(paper.nextNonce()).isEqualTo(1);
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(trader.nextNonce()).isEqualTo(1);
   }
 
   @Test
   void anAcceptedTxIsRetrievableByHashAsExecuted() {
     SignedTx tx = buy(0);
-    paper.sendTx(tx);
+    trader.send(tx);
 
-    JsonObject stored = paper.getJson("/api/v1/tx?by=hash&value=" + tx.txHashHex());
+    JsonObject stored = http.get("/api/v1/tx?by=hash&value=" + tx.txHashHex()).body();
 
     assertThat(stored.getInteger("code")).isEqualTo(200);
     assertThat(stored.getString("hash")).isEqualTo(tx.txHashHex());
@@ -95,29 +89,30 @@ class PaperTxIntakeTest {
 
   @Test
   void aTxSignedWithAnotherKeyIsAnInvalidSignature() {
-    SignedTx forged = paper.sign(OTHER_KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
-      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0, TxAttributes.none()));
+    SignedTx forged = trader.signingWith(OTHER_KEY, CHAIN_ID).sign(new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1,
+      ONE_ETH, WORST_BUY, 0, CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0,
+      TxAttributes.none()));
 
-    HttpResponse<Buffer> response = paper.sendTx(forged);
+    PaperHttp.Reply response = trader.send(forged);
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     assertThat(code(response)).isEqualTo(21120);
-    assertThat(paper.nextNonce()).isZero();
+    assertThat(trader.nextNonce()).isZero();
   }
 
   @Test
   void aKeyReplacedAtItsIndexNoLongerSigns() {
-    assertThat(paper.trade(ETH, ONE_ETH, WORST_BUY, false, false).statusCode()).isEqualTo(200);
+    assertThat(trader.trade(ETH, ONE_ETH, WORST_BUY, false, false).status()).isEqualTo(200);
     paper.control("/paper/accounts/" + ACCOUNT + "/apikeys",
       new JsonObject().put("api_key_index", KEY_INDEX).put("public_key", OTHER_KEY.publicKeyHex()));
 
-    HttpResponse<Buffer> byOldKey = paper.trade(ETH, ONE_ETH, WORST_BUY, false, false);
-    SignedTx byNewKey = paper.sign(OTHER_KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH,
-      paper.newClientOrderIndex(), ONE_ETH, WORST_BUY, 0, CreateOrderTx.TYPE_MARKET,
-      CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), paper.nextNonce(), TxAttributes.none()));
+    PaperHttp.Reply byOldKey = trader.trade(ETH, ONE_ETH, WORST_BUY, false, false);
+    SignedTx byNewKey = trader.signingWith(OTHER_KEY, CHAIN_ID).sign(new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH,
+      trader.newClientOrderIndex(), ONE_ETH, WORST_BUY, 0, CreateOrderTx.TYPE_MARKET,
+      CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), trader.nextNonce(), TxAttributes.none()));
 
     assertThat(code(byOldKey)).isEqualTo(21120);
-    assertThat(paper.sendTx(byNewKey).statusCode()).isEqualTo(200);
+    assertThat(trader.send(byNewKey).status()).isEqualTo(200);
   }
 
   @Test
@@ -126,59 +121,59 @@ class PaperTxIntakeTest {
       ONE_ETH, WORST_BUY, 0, CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0,
       TxAttributes.none()));
 
-    assertThat(code(paper.sendTx(testnet))).isEqualTo(21120);
+    assertThat(code(trader.send(testnet))).isEqualTo(21120);
   }
 
   @Test
   void aTxOfAnUnknownAccountIsCode21100() {
-    SignedTx tx = paper.sign(KEY, new CreateOrderTx(ACCOUNT + 1, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
+    SignedTx tx = trader.sign(new CreateOrderTx(ACCOUNT + 1, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
       CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0, TxAttributes.none()));
 
-    assertThat(code(paper.sendTx(tx))).isEqualTo(21100);
+    assertThat(code(trader.send(tx))).isEqualTo(21100);
   }
 
   @Test
   void aTxOfAnUnregisteredKeyIsCode21109() {
-    SignedTx tx = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX + 1, ETH, 1, ONE_ETH, WORST_BUY, 0,
+    SignedTx tx = trader.sign(new CreateOrderTx(ACCOUNT, KEY_INDEX + 1, ETH, 1, ONE_ETH, WORST_BUY, 0,
       CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 0, TxAttributes.none()));
 
-    assertThat(code(paper.sendTx(tx))).isEqualTo(21109);
+    assertThat(code(trader.send(tx))).isEqualTo(21109);
   }
 
   @Test
   void aWrongNonceIsRefusedWithoutConsumingItAndTheRightOneThenSucceeds() {
-    HttpResponse<Buffer> wrong = paper.sendTx(buy(5));
+    PaperHttp.Reply wrong = trader.send(buy(5));
 
-    assertThat(wrong.statusCode()).isEqualTo(400);
-    assertThat(wrong.bodyAsJsonObject().getMap()).isEqualTo(Map.of("code", 21104, "message", "invalid nonce"));
-    assertThat(paper.nextNonce()).isZero();
-    assertThat(paper.sendTx(buy(0)).statusCode()).isEqualTo(200);
-    assertThat(paper.nextNonce()).isEqualTo(1);
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.body().getMap()).isEqualTo(Map.of("code", 21104, "message", "invalid nonce"));
+    assertThat(trader.nextNonce()).isZero();
+    assertThat(trader.send(buy(0)).status()).isEqualTo(200);
+    assertThat(trader.nextNonce()).isEqualTo(1);
   }
 
   @Test
   void aReplayedTxIsAnInvalidNonce() {
     SignedTx tx = buy(0);
-    paper.sendTx(tx);
+    trader.send(tx);
 
-    assertThat(code(paper.sendTx(tx))).isEqualTo(21104);
+    assertThat(code(trader.send(tx))).isEqualTo(21104);
   }
 
   @Test
   void aTxWhoseExpiredAtHasPassedIsRefused() {
-    SignedTx stale = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
+    SignedTx stale = trader.sign(new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
       CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, System.currentTimeMillis() - 1000, 0,
       TxAttributes.none()));
 
-    HttpResponse<Buffer> response = paper.sendTx(stale);
+    PaperHttp.Reply response = trader.send(stale);
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     assertThat(code(response)).isEqualTo(21501);
-    assertThat(paper.nextNonce()).isZero();
+    assertThat(trader.nextNonce()).isZero();
   }
 
   static Stream<Arguments> orderRuleViolations() {
-    long expiry = PaperHarness.inFourWeeks();
+    long expiry = PaperTrader.stopLossExpiry();
     return Stream.of(
       Arguments.of("base amount 0 without reduce-only", 0L, WORST_BUY, CreateOrderTx.TYPE_MARKET, 0, 0L, 0L, 21701),
       Arguments.of("price 0", ONE_ETH, 0L, CreateOrderTx.TYPE_MARKET, 0, 0L, 0L, 21702),
@@ -194,35 +189,35 @@ class PaperTxIntakeTest {
   @MethodSource("orderRuleViolations")
   void orderRuleViolationsAreTheirOwn217xxCode(String rule, long base, long price, int type, int timeInForce,
                                                 long trigger, long expiry, int expectedCode) {
-    SignedTx tx = paper.signUnchecked(new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, base, price, 0, type, timeInForce,
+    SignedTx tx = trader.signUnchecked(new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, base, price, 0, type, timeInForce,
       0, trigger, expiry, expiredAt(), 0, TxAttributes.none()));
 
-    HttpResponse<Buffer> response = paper.sendTx(tx);
+    PaperHttp.Reply response = trader.send(tx);
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     assertThat(code(response)).isEqualTo(expectedCode);
-    assertThat(paper.nextNonce()).isZero();
+    assertThat(trader.nextNonce()).isZero();
   }
 
   @Test
   void anOrderBelowTheMarketMinimumIsCode21603() {
-    assertThat(code(paper.sendTx(paper.market(1, ETH, 40, WORST_BUY, false, false, 0)))).isEqualTo(21603);
+    assertThat(code(trader.send(trader.market(1, ETH, 40, WORST_BUY, false, false, 0)))).isEqualTo(21603);
   }
 
   @Test
   void anOrderOnAnInactiveMarketIsCode21709() {
-    assertThat(code(paper.sendTx(paper.market(1, INACTIVE, 10_000, 20_000, false, false, 0)))).isEqualTo(21709);
+    assertThat(code(trader.send(trader.market(1, INACTIVE, 10_000, 20_000, false, false, 0)))).isEqualTo(21709);
   }
 
   @Test
   void aMarketOrderNeedingMoreMarginThanAvailableIsAcceptedAndCanceledBySequencer() {
-    SignedTx tooLarge = paper.market(1, ETH, 70 * ONE_ETH, WORST_BUY, false, false, 0);
+    SignedTx tooLarge = trader.sign(trader.market(1, ETH, 70 * ONE_ETH, WORST_BUY, false, false, 0));
 
-    HttpResponse<Buffer> response = paper.sendTx(tooLarge);
+    PaperHttp.Reply response = trader.send(tooLarge);
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(paper.nextNonce()).isEqualTo(1);
-    JsonObject event = new JsonObject(paper.getJson("/api/v1/tx?by=hash&value=" + tooLarge.txHashHex())
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(trader.nextNonce()).isEqualTo(1);
+    JsonObject event = new JsonObject(http.get("/api/v1/tx?by=hash&value=" + tooLarge.txHashHex()).body()
       .getString("event_info"));
     assertThat(event.getString("st")).isEqualTo("canceled-margin-not-allowed");
     assertThat(event.getLong("fs")).isZero();
@@ -230,50 +225,50 @@ class PaperTxIntakeTest {
 
   @Test
   void aRestingLimitOrderNeedingMoreMarginThanAvailableIsCode21739() {
-    SignedTx tooLarge = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, 70 * ONE_ETH, 290_000, 0,
-      CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, PaperHarness.inFourWeeks(), expiredAt(), 0,
+    SignedTx tooLarge = trader.sign(new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, 70 * ONE_ETH, 290_000, 0,
+      CreateOrderTx.TYPE_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, PaperTrader.stopLossExpiry(), expiredAt(), 0,
       TxAttributes.none()));
 
-    HttpResponse<Buffer> response = paper.sendTx(tooLarge);
+    PaperHttp.Reply response = trader.send(tooLarge);
 
     assertThat(code(response)).isEqualTo(21739);
-    assertThat(paper.nextNonce()).isZero();
+    assertThat(trader.nextNonce()).isZero();
   }
 
   @Test
   void aSecondLiveOrderWithTheSameClientOrderIndexIsCode21728() {
-    paper.trade(ETH, ONE_ETH, WORST_BUY, false, false);
-    assertThat(paper.sendTx(paper.stopLossLimit(77, ETH, ONE_ETH, 290_000, 285_000, true, 1)).statusCode())
+    trader.trade(ETH, ONE_ETH, WORST_BUY, false, false);
+    assertThat(trader.send(trader.stopLossLimit(77, ETH, ONE_ETH, 290_000, 285_000, true, 1)).status())
       .isEqualTo(200);
 
-    HttpResponse<Buffer> duplicate = paper.sendTx(paper.stopLossLimit(77, ETH, ONE_ETH, 280_000, 275_000, true, 2));
+    PaperHttp.Reply duplicate = trader.send(trader.stopLossLimit(77, ETH, ONE_ETH, 280_000, 275_000, true, 2));
 
     assertThat(code(duplicate)).isEqualTo(21728);
-    assertThat(paper.nextNonce()).isEqualTo(2);
+    assertThat(trader.nextNonce()).isEqualTo(2);
   }
 
   @Test
   void aJsonBodyInsteadOfAFormIsCode20001() {
-    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTx")
-      .sendJsonObject(new JsonObject().put("tx_type", 14).put("tx_info", buy(0).txInfo())));
+    PaperHttp.Reply response = http.postJson("/api/v1/sendTx",
+      new JsonObject().put("tx_type", 14).put("tx_info", buy(0).txInfo()));
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     assertThat(code(response)).isEqualTo(20001);
   }
 
   @Test
   void unreadableTxInfoIsCode21501() {
-    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTx").sendForm(
-      MultiMap.caseInsensitiveMultiMap().add("tx_type", "14").add("tx_info", "{\"AccountIndex\":\"x\"}")));
+    PaperHttp.Reply response = http.postForm("/api/v1/sendTx",
+      MultiMap.caseInsensitiveMultiMap().add("tx_type", "14").add("tx_info", "{\"AccountIndex\":\"x\"}"));
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     assertThat(code(response)).isEqualTo(21501);
   }
 
   @Test
   void anUnsupportedTxTypeIsCode21505() {
-    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTx").sendForm(
-      MultiMap.caseInsensitiveMultiMap().add("tx_type", "29").add("tx_info", buy(0).txInfo())));
+    PaperHttp.Reply response = http.postForm("/api/v1/sendTx",
+      MultiMap.caseInsensitiveMultiMap().add("tx_type", "29").add("tx_info", buy(0).txInfo()));
 
     assertThat(code(response)).isEqualTo(21505);
   }
@@ -283,55 +278,55 @@ class PaperTxIntakeTest {
     SignedTx first = buy(0);
     SignedTx second = buy(1);
 
-    HttpResponse<Buffer> response = paper.sendTxBatch(List.of(first, second));
+    PaperHttp.Reply response = trader.sendBatch(List.of(first, second));
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.bodyAsJsonObject().getJsonArray("tx_hash").getList())
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body().getJsonArray("tx_hash").getList())
       .containsExactly(first.txHashHex(), second.txHashHex());
-    assertThat(paper.nextNonce()).isEqualTo(2);
-    assertThat(paper.position(ETH).getString("position")).isEqualTo("2.0000");
+    assertThat(trader.nextNonce()).isEqualTo(2);
+    assertThat(trader.position(ETH).getString("position")).isEqualTo("2.0000");
   }
 
   @Test
   void aBatchWithNonIncreasingNoncesIsCode21105AndAppliesNothing() {
-    HttpResponse<Buffer> response = paper.sendTxBatch(List.of(buy(0), buy(0)));
+    PaperHttp.Reply response = trader.sendBatch(List.of(buy(0), buy(0)));
 
     assertThat(code(response)).isEqualTo(21105);
-    assertThat(paper.nextNonce()).isZero();
+    assertThat(trader.nextNonce()).isZero();
   }
 
   @Test
   void aBatchMixingKeysIsCode21121() {
-    SignedTx otherKey = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX + 1, ETH, 9, ONE_ETH, WORST_BUY, 0,
+    SignedTx otherKey = trader.sign(new CreateOrderTx(ACCOUNT, KEY_INDEX + 1, ETH, 9, ONE_ETH, WORST_BUY, 0,
       CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 1, TxAttributes.none()));
 
-    assertThat(code(paper.sendTxBatch(List.of(buy(0), otherKey)))).isEqualTo(21121);
+    assertThat(code(trader.sendBatch(List.of(buy(0), otherKey)))).isEqualTo(21121);
   }
 
   @Test
   void aMalformedBatchIsA400NotAServerError() {
-    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTxBatch").sendForm(
-      MultiMap.caseInsensitiveMultiMap().add("tx_types", "[\"x\"]").add("tx_infos", "[1]")));
+    PaperHttp.Reply response = http.postForm("/api/v1/sendTxBatch",
+      MultiMap.caseInsensitiveMultiMap().add("tx_types", "[\"x\"]").add("tx_infos", "[1]"));
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     assertThat(code(response)).isEqualTo(20001);
   }
 
   @Test
   void aBatchWithMismatchedLengthsIsCode21513() {
-    HttpResponse<Buffer> response = PaperHarness.await(paper.web.post("/api/v1/sendTxBatch").sendForm(
-      MultiMap.caseInsensitiveMultiMap().add("tx_types", "[14,14]").add("tx_infos", "[\"{}\"]")));
+    PaperHttp.Reply response = http.postForm("/api/v1/sendTxBatch",
+      MultiMap.caseInsensitiveMultiMap().add("tx_types", "[14,14]").add("tx_infos", "[\"{}\"]"));
 
     assertThat(code(response)).isEqualTo(21513);
   }
 
   @Test
   void skipNonceTxsNeitherCheckNorConsumeTheNonce() {
-    SignedTx tx = paper.sign(KEY, new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
+    SignedTx tx = trader.sign(new CreateOrderTx(ACCOUNT, KEY_INDEX, ETH, 1, ONE_ETH, WORST_BUY, 0,
       CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), 42,
       TxAttributes.skipNonce()));
 
-    assertThat(paper.sendTx(tx).statusCode()).isEqualTo(200);
-    assertThat(paper.nextNonce()).isZero();
+    assertThat(trader.send(tx).status()).isEqualTo(200);
+    assertThat(trader.nextNonce()).isZero();
   }
 }

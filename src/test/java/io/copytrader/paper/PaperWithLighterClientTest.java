@@ -1,10 +1,10 @@
 package io.copytrader.paper;
 
-import static io.copytrader.paper.PaperHarness.ACCOUNT;
-import static io.copytrader.paper.PaperHarness.ETH;
-import static io.copytrader.paper.PaperHarness.KEY;
-import static io.copytrader.paper.PaperHarness.KEY_INDEX;
-import static io.copytrader.paper.PaperHarness.await;
+import static io.copytrader.paper.PaperFixture.ACCOUNT;
+import static io.copytrader.paper.PaperFixture.ETH;
+import static io.copytrader.paper.PaperFixture.KEY;
+import static io.copytrader.paper.PaperFixture.KEY_INDEX;
+import static io.copytrader.lighter.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.AccountPosition;
@@ -35,13 +35,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class PaperWithLighterClientTest {
 
-  private PaperHarness paper;
+  @AutoClose
+  private PaperFixture paper;
+  private PaperHttp http;
+  private PaperTrader trader;
   @AutoClose
   private LighterClient client;
 
   @BeforeEach
   void start(Vertx vertx) {
-    paper = PaperHarness.start(vertx);
+    paper = PaperFixture.start(vertx);
+    http = paper.http;
+    trader = paper.trader;
     client = new LighterClient(vertx, LighterClientOptions.defaults(paper.exchange.baseUrl()));
   }
 
@@ -58,11 +63,11 @@ class PaperWithLighterClientTest {
 
   @Test
   void marketsAndBookReadAsLighters() {
-    OrderBookDetail eth = await(client.orderBookDetails(ETH)).get(0);
-    OrderBookOrders book = await(client.orderBookOrders(ETH, 5));
+    OrderBookDetail eth = result(client.orderBookDetails(ETH)).get(0);
+    OrderBookOrders book = result(client.orderBookOrders(ETH, 5));
 
-    assertThat(await(client.status()).status()).isEqualTo(1);
-    assertThat(await(client.orderBooks())).hasSize(5);
+    assertThat(result(client.status()).status()).isEqualTo(1);
+    assertThat(result(client.orderBooks())).hasSize(5);
     assertThat(eth.sizeDecimals()).isEqualTo(4);
     assertThat(eth.defaultInitialMarginFractionRatio()).isEqualByComparingTo("0.05");
     assertThat(book.bestAsk()).contains(new BigDecimal("3000.30"));
@@ -71,21 +76,21 @@ class PaperWithLighterClientTest {
 
   @Test
   void accountKeysAndNoncesReadAsLighters() {
-    assertThat(await(client.account(ACCOUNT)).collateral()).isEqualByComparingTo("10000");
-    assertThat(await(client.apiKeys(ACCOUNT, KEY_INDEX)).get(0).publicKey()).isEqualTo(KEY.publicKeyHex());
-    assertThat(await(client.nextNonce(ACCOUNT, KEY_INDEX))).isZero();
+    assertThat(result(client.account(ACCOUNT)).collateral()).isEqualByComparingTo("10000");
+    assertThat(result(client.apiKeys(ACCOUNT, KEY_INDEX)).get(0).publicKey()).isEqualTo(KEY.publicKeyHex());
+    assertThat(result(client.nextNonce(ACCOUNT, KEY_INDEX))).isZero();
   }
 
   @Test
   void aSentOrderIsFollowedThroughTxOrdersAndPosition(Vertx vertx) {
-    SignedTx buy = paper.market(11, ETH, 10_000, 310_000, false, false, 0);
+    SignedTx buy = trader.sign(trader.market(11, ETH, 10_000, 310_000, false, false, 0));
 
-    SendTxResult sent = await(client.sendTx(buy.txType(), buy.txInfo()));
+    SendTxResult sent = result(client.sendTx(buy.txType(), buy.txInfo()));
     // Accepted means queued: the client follows the tx until the sequencer has executed it.
-    EnrichedTx tx = await(Polling.eventually(vertx, "the tx executed", Polling.TIMEOUT,
+    EnrichedTx tx = result(Polling.eventually(vertx, "the tx executed", Polling.TIMEOUT,
       () -> client.tx(sent.txHash()), executed -> executed.status() == 2));
-    Order order = await(client.accountOrders(ACCOUNT, List.of(11L), paper.authToken())).orders().get(0);
-    DetailedAccount account = await(client.account(ACCOUNT));
+    Order order = result(client.accountOrders(ACCOUNT, List.of(11L), trader.authToken())).orders().get(0);
+    DetailedAccount account = result(client.account(ACCOUNT));
 
     assertThat(sent.txHash()).isEqualTo(buy.txHashHex());
     assertThat(tx.status()).isEqualTo(2);
@@ -99,10 +104,10 @@ class PaperWithLighterClientTest {
 
   @Test
   void aStopLossIsListedAsAStopLossActiveOrder() {
-    paper.sendTx(paper.market(11, ETH, 10_000, 310_000, false, false, 0));
-    paper.sendTx(paper.stopLossLimit(12, ETH, 10_000, 290_000, 285_000, true, 1));
+    trader.send(trader.market(11, ETH, 10_000, 310_000, false, false, 0));
+    trader.send(trader.stopLossLimit(12, ETH, 10_000, 290_000, 285_000, true, 1));
 
-    Order stop = await(client.accountActiveOrders(ACCOUNT, ETH, paper.authToken())).orders().get(0);
+    Order stop = result(client.accountActiveOrders(ACCOUNT, ETH, trader.authToken())).orders().get(0);
 
     assertThat(stop.stopLoss()).isTrue();
     assertThat(stop.live()).isTrue();
@@ -111,7 +116,7 @@ class PaperWithLighterClientTest {
 
   @Test
   void aWrongNonceReachesTheClientAsCode21104() {
-    SignedTx stale = paper.market(11, ETH, 10_000, 310_000, false, false, 3);
+    SignedTx stale = trader.sign(trader.market(11, ETH, 10_000, 310_000, false, false, 3));
 
     Throwable refused = failure(client.sendTx(stale.txType(), stale.txInfo()));
 

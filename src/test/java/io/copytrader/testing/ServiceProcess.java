@@ -1,9 +1,6 @@
-package io.copytrader.it;
+package io.copytrader.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,24 +16,21 @@ import java.util.regex.Pattern;
  * own variables never leak in), its working directory, and its combined stdout and stderr captured line by
  * line for assertions. Closing it kills the process if it is still alive.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-  static final Duration STARTUP = Duration.ofSeconds(30);
+  public static final Duration STARTUP = Duration.ofSeconds(30);
   private static final Pattern READY_PORT = Pattern.compile("Ready: .* API on http://[^:]+:(\\d+)");
 
   private final Process process;
-  private final List<String> lines = new ArrayList<>();
-  private final Thread reader;
+  private final ProcessOutput output;
 
   private ServiceProcess(Process process) {
     this.process = process;
-    this.reader = new Thread(this::readOutput, "output-" + process.pid());
-    this.reader.setDaemon(true);
-    this.reader.start();
+    this.output = ProcessOutput.follow(process);
   }
 
   /** Starts {@code java -jar app.jar args...} in {@code workingDirectory} with exactly {@code environment}. */
-  static ServiceProcess start(Path workingDirectory, Map<String, String> environment, String... args) {
+  public static ServiceProcess start(Path workingDirectory, Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
       appJar()));
     command.addAll(List.of(args));
@@ -47,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
    * Starts the jar through the launcher script users run ({@code bin/lighter-copy-trader}), with this JDK and
    * exactly {@code environment} besides.
    */
-  static ServiceProcess launch(Path workingDirectory, Map<String, String> environment, String... args) {
+  public static ServiceProcess launch(Path workingDirectory, Map<String, String> environment, String... args) {
     String launcher = System.getProperty("app.launcher");
     if (launcher == null || !Path.of(launcher).toFile().canExecute()) {
       throw new IllegalStateException("system property app.launcher must name bin/lighter-copy-trader, got "
@@ -74,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  static String appJar() {
+  public static String appJar() {
     String jar = System.getProperty("app.jar");
     if (jar == null || !Path.of(jar).toFile().isFile()) {
       throw new IllegalStateException("system property app.jar must name the built jar (run ./mvnw verify), got "
@@ -87,60 +81,23 @@ final class ServiceProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private void readOutput() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-      StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        synchronized (lines) {
-          lines.add(line);
-          lines.notifyAll();
-        }
-      }
-    } catch (IOException closed) {
-      // The process was killed: whatever it printed so far is kept.
-    }
-  }
-
   /** The first output line matching {@code pattern}, waiting up to {@code timeout} for it. */
-  Matcher awaitLine(Pattern pattern, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    int scanned = 0;
-    synchronized (lines) {
-      while (true) {
-        for (; scanned < lines.size(); scanned++) {
-          Matcher matcher = pattern.matcher(lines.get(scanned));
-          if (matcher.find()) {
-            return matcher;
-          }
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
-          throw new AssertionError("no output line matching /" + pattern + "/ within " + timeout
-            + (process.isAlive() ? "" : " (the process exited)") + "; output:\n" + outputLocked());
-        }
-        try {
-          lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AssertionError("interrupted", e);
-        }
-      }
-    }
+  public Matcher awaitLine(Pattern pattern, Duration timeout) {
+    return output.awaitLine(pattern, timeout);
   }
 
   /** Waits for the "Ready:" line and returns the HTTP port it names. */
-  int awaitReady() {
+  public int awaitReady() {
     return Integer.parseInt(awaitLine(READY_PORT, STARTUP).group(1));
   }
 
   /** The exit status, waiting up to {@code timeout}; fails if the process is still running then. */
-  int awaitExit(Duration timeout) {
+  public int awaitExit(Duration timeout) {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError("the process did not exit within " + timeout + "; output:\n" + output());
       }
-      reader.join(TimeUnit.SECONDS.toMillis(5));
+      output.awaitEnd(Duration.ofSeconds(5));
       return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -152,28 +109,22 @@ final class ServiceProcess implements AutoCloseable {
    * SIGTERM: the JVM runs its shutdown hooks. Sent through the process handle because {@link Process#destroy()}
    * also closes the pipes, and with them everything the process logs while it stops.
    */
-  void terminate() {
+  public void terminate() {
     process.toHandle().destroy();
   }
 
   /** SIGKILL: no shutdown hook, no flush; the closest thing to pulling the plug. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     awaitExit(Duration.ofSeconds(10));
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  String output() {
-    synchronized (lines) {
-      return outputLocked();
-    }
-  }
-
-  private String outputLocked() {
-    return String.join("\n", lines);
+  public String output() {
+    return output.text();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.copytrader.it;
+package io.copytrader.paper;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #loseSends} is on, a {@code /api/v1/sendTx} is taken in and never forwarded nor answered, so the
  * service has signed and sent an order the exchange never saw. Everything else passes through.
  */
-final class LossyLink {
+public final class LossyLink {
 
   private static final String SEND_TX = "/api/v1/sendTx";
 
@@ -39,16 +39,17 @@ final class LossyLink {
       });
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.actualPort();
   }
 
-  void loseSends(boolean lose) {
+  /** While on, sends through {@link #baseUrl()} never reach the exchange and are never answered. */
+  public void loseSends(boolean lose) {
     losingSends = lose;
   }
 
   /** Sends that reached this hop, lost or forwarded. */
-  long receivedSends() {
+  public long receivedSends() {
     return receivedSends.get();
   }
 
