@@ -29,6 +29,8 @@ class HealthVerticleTest {
 
   private static final Duration INTERVAL = Duration.ofMillis(50);
   private static final int BREAKER_FAILURES = 3;
+  /** Long enough that a loaded machine still sees the breaker open between two checks, short for the test. */
+  private static final Duration BREAKER_RESET = Duration.ofMillis(1500);
 
   private FakeLighter lighter;
   @AutoClose
@@ -40,7 +42,7 @@ class HealthVerticleTest {
   void start(Vertx vertx) {
     lighter = result(new FakeLighter().start(vertx));
     client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl())
-      .withBreaker(BREAKER_FAILURES, Duration.ofMillis(300)));
+      .withBreaker(BREAKER_FAILURES, BREAKER_RESET));
     vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED, msg -> changes.add(msg.body().getBoolean("api_healthy")));
     vertx.eventBus().<JsonObject>consumer(Addresses.NOTIFY, msg -> notices.add(Notice.fromJson(msg.body())));
     result(vertx.eventBus().consumer(Addresses.accountStatus(1077),
