@@ -313,14 +313,16 @@ final class PaperEngine {
       }
     }
     SyntheticBook.Match match = market.book.take(order.isAsk, size, order.price);
-    boolean closedOrFlipped = false;
+    boolean closed = false;
+    boolean flipped = false;
     if (match.filledBase().signum() > 0) {
       order.fill(match.filledBase(), match.filledQuote());
       PaperPosition position = position(account, market);
       for (SyntheticBook.Fill fill : match.fills()) {
         trade(account, market, order, position, fill, now);
       }
-      closedOrFlipped = held.signum() != 0 && position.size.signum() != held.signum();
+      closed = held.signum() != 0 && position.size.signum() == 0;
+      flipped = held.signum() * position.size.signum() < 0;
     }
     order.updatedAt = now;
     boolean immediate = order.timeInForce == CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL;
@@ -335,9 +337,12 @@ final class PaperEngine {
     } else {
       order.status = OPEN;
     }
-    if (closedOrFlipped) {
+    if (closed || flipped) {
+      // At flat every reduce-only order is void; at a flip only position-tied ones are documented to end (a sized
+      // reduce-only order's fate there is not: docs/lighter-api.md, "Grouped orders"), so sized ones stay.
       for (PaperOrder other : new ArrayList<>(account.live)) {
-        if (other.marketId == market.spec.marketId() && other.reduceOnly && !GroupedOrders.awaitsParent(other)) {
+        if (other.marketId == market.spec.marketId() && other.reduceOnly && !GroupedOrders.awaitsParent(other)
+          && (closed || other.positionTied)) {
           cancel(account, other, "canceled-reduce-only", now);
         }
       }

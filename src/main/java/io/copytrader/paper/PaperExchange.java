@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * price move lets them. Stop-loss and take-profit orders (types 2–5) are listed by {@code accountActiveOrders}
  * with {@code status} {@code "pending"} and {@code trigger_status} {@code "mark-price"} until the mark (the mid)
  * crosses their trigger, then fill within their price (IOC types cancel the rest, limit types rest
- * {@code open}). Reduce-only orders are capped at the position and never flip it; when a position reaches zero or
- * flips its reduce-only orders end {@code canceled-reduce-only}. Orders past their expiry end {@code canceled-expired}.
+ * {@code open}). Reduce-only orders are capped at the position and never flip it; when a position reaches zero its
+ * reduce-only orders end {@code canceled-reduce-only}, and when it flips its position-tied ones do. Orders past their
+ * expiry end {@code canceled-expired}.
  * Grouped orders (tx type 28: OTO, OCO, OTOCO) as {@link GroupedOrders} describes.
  *
  * <p>Test controls, only when {@link PaperConfig#controlsEnabled()} (absent, 404, otherwise, as on a real
