@@ -2,6 +2,7 @@ package io.copytrader;
 
 import io.copytrader.account.AccountDeployer;
 import io.copytrader.config.AppConfig;
+import io.copytrader.config.RailSettings;
 import io.copytrader.config.LoadedConfig;
 import io.copytrader.health.HealthVerticle;
 import io.copytrader.http.HttpVerticle;
@@ -97,6 +98,8 @@ public final class MainVerticle extends VerticleBase {
     LOG.info("Ready: {} mode, {} account(s), Lighter at {} (network {}, chain id {}), API on http://{}:{}",
       config.mode().name().toLowerCase(), config.accounts().list().size(), config.lighter().baseUrl(),
       config.lighter().networkName(), config.lighter().chainId(), config.http().host(), httpPort());
+    config.accounts().list().forEach(account -> LOG.info("Account {} rails: {}", account.label(),
+      RailSettings.summary(account.rails())));
     paper.announce(config, httpPort());
     StartupNotice.publish(vertx, config);
   }

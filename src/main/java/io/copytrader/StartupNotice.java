@@ -1,6 +1,7 @@
 package io.copytrader;
 
 import io.copytrader.config.AppConfig;
+import io.copytrader.config.RailSettings;
 import io.copytrader.notify.Notices;
 import io.copytrader.notify.StartupSummary;
 import io.vertx.core.Vertx;
@@ -15,7 +16,8 @@ final class StartupNotice {
 
   static void publish(Vertx vertx, AppConfig config) {
     List<StartupSummary.Account> accounts = config.accounts().list().stream()
-      .map(account -> new StartupSummary.Account(account.accountIndex(), account.name())).toList();
+      .map(account -> new StartupSummary.Account(account.accountIndex(), account.name(),
+        RailSettings.summary(account.rails()))).toList();
     vertx.eventBus().<JsonObject>request(Addresses.MARKET_LIST, new JsonObject())
       .map(reply -> reply.body().getJsonArray("markets").stream()
         .map(market -> ((JsonObject) market).getString("symbol")).toList())

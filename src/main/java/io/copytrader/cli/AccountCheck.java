@@ -3,6 +3,7 @@ package io.copytrader.cli;
 import java.math.BigDecimal;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AppConfig;
+import io.copytrader.config.RailSettings;
 import io.copytrader.config.Eip55;
 import io.copytrader.config.LighterEndpoint;
 import io.copytrader.lighter.AccountPosition;
@@ -69,6 +70,7 @@ public final class AccountCheck {
   private Future<Void> check(AccountConfig account, List<String> problems) {
     String label = "account " + account.label();
     String derived = ApiKey.parse(account.privateKey().reveal()).publicKeyHex();
+    out.println(label + ": rails " + RailSettings.summary(account.rails()));
     Future<Void> key = lighter.apiKeys(account.accountIndex(), account.apiKeyIndex())
       .map(keys -> {
         String registered = keys.stream().filter(info -> info.apiKeyIndex() == account.apiKeyIndex())

@@ -1,10 +1,14 @@
 package io.copytrader.config;
 
+import io.copytrader.rails.RailLimits;
 import java.math.BigDecimal;
+import java.util.Objects;
 
 /**
  * One Lighter account the service trades for, with its API key and optional per-account overrides of the
  * trading parameters (null = use the service-wide value).
+ *
+ * @param rails the account's effective risk rails: the global ones with the account's own overrides laid over
  */
 public record AccountConfig(
   long accountIndex,
@@ -13,7 +17,12 @@ public record AccountConfig(
   String name,
   BigDecimal scalingFactor,
   BigDecimal maxSlippage,
-  BigDecimal stopLossRatio) {
+  BigDecimal stopLossRatio,
+  RailLimits rails) {
+
+  public AccountConfig {
+    Objects.requireNonNull(rails, "rails");
+  }
 
   /** A human label for messages: the configured name, or the index. */
   public String label() {

@@ -1,10 +1,13 @@
 package io.copytrader.config;
 
+import io.copytrader.rails.RailLimits;
 import java.time.Duration;
 
 /**
  * How every account trades: the service-wide trading parameters (an account may override them), its queue,
  * retries, signal freshness and position protection.
+ *
+ * @param rails the global risk rails; each account carries its own effective ones ({@link AccountConfig#rails()})
  */
 public record AccountPolicy(
   TradingParameters trading,
@@ -13,5 +16,6 @@ public record AccountPolicy(
   Duration retryInterval,
   Duration maxSignalAge,
   Duration protectionInterval,
-  ExternalPositions protectExternalPositions) {
+  ExternalPositions protectExternalPositions,
+  RailLimits rails) {
 }

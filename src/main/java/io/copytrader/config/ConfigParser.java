@@ -2,6 +2,8 @@ package io.copytrader.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.copytrader.rails.RailLimits;
+import io.copytrader.rails.RailOverrides;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -30,6 +32,8 @@ final class ConfigParser {
   private final List<String> problems;
   private final List<String> warnings = new ArrayList<>();
   private boolean accountsInvalid;
+  /** The global rails, which an account's own override; null when they have a problem. */
+  private RailLimits rails;
 
   private ConfigParser(Map<String, String> values, List<String> problems) {
     this.values = values;
@@ -43,6 +47,7 @@ final class ConfigParser {
   private LoadedConfig parse() throws ConfigException {
     Integer chainId = integer(Setting.CHAIN_ID, 1, Integer.MAX_VALUE);
     String l1Address = l1Address();
+    rails = RailSettings.global(this::text, problems);
     List<AccountConfig> accounts = accounts();
     TradingParameters trading = new TradingParameters(
       required(Setting.SCALING_FACTOR, scalingFactor(Setting.SCALING_FACTOR.name(), decimal(Setting.SCALING_FACTOR))),
@@ -87,7 +92,7 @@ final class ConfigParser {
     }
     String host = httpHost != null ? httpHost : apiKey == null ? "127.0.0.1" : "0.0.0.0";
     AccountPolicy policy = new AccountPolicy(trading, maxQueue, maxRetries, Duration.ofSeconds(retryInterval),
-      Duration.ofSeconds(maxSignalAge), Duration.ofSeconds(protectionInterval), external);
+      Duration.ofSeconds(maxSignalAge), Duration.ofSeconds(protectionInterval), external, rails);
     AppConfig config = new AppConfig(mode, endpoint, new Accounts(accounts, l1Address),
       policy, telegram, new HttpSettings(host, httpPort, apiKey == null ? null : Secret.of(apiKey)),
       new PaperSettings(paperPort, paperBalance,
@@ -215,7 +220,7 @@ final class ConfigParser {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      if (!ACCOUNT_FIELDS.contains(name)) {
+      if (!ACCOUNT_FIELDS.contains(name) && !RailSettings.ACCOUNT_FIELDS.contains(name)) {
         problems.add(where + ": unknown field '" + name + "'");
       }
     }
@@ -234,10 +239,12 @@ final class ConfigParser {
     BigDecimal scaling = scalingFactor(where + ".scaling_factor", accountDecimal(where, node, "scaling_factor"));
     BigDecimal slippage = ratio(where + ".max_slippage", accountDecimal(where, node, "max_slippage"));
     BigDecimal stopLoss = ratio(where + ".stop_loss_ratio", accountDecimal(where, node, "stop_loss_ratio"));
-    if (index == null || apiIndex == null || privateKey == null) {
+    RailOverrides overrides = RailSettings.account(where, node, problems);
+    if (index == null || apiIndex == null || privateKey == null || rails == null) {
       return null;
     }
-    return new AccountConfig(index, apiIndex.intValue(), Secret.of(privateKey), name, scaling, slippage, stopLoss);
+    return new AccountConfig(index, apiIndex.intValue(), Secret.of(privateKey), name, scaling, slippage, stopLoss,
+      RailLimits.merge(rails, overrides));
   }
 
   private Long accountInteger(String where, JsonNode node, String pythonName, String name, long min, long max) {

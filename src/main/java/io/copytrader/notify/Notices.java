@@ -199,11 +199,13 @@ public final class Notices {
       .collect(Collectors.joining(", "));
     String markets = summary.marketSymbols().size()
       + (summary.marketSymbols().isEmpty() ? "" : " (" + String.join(", ", summary.marketSymbols()) + ")");
-    return new Notice(Severity.INFO, "Copy trader started", new Lines()
+    Lines lines = new Lines()
       .text("Mode", summary.mode().name())
       .text("Accounts", summary.accounts().size() + (accounts.isEmpty() ? "" : ": " + accounts))
-      .text("Markets", markets)
-      .lines());
+      .text("Markets", markets);
+    summary.accounts().forEach(account -> lines.text("Rails " + account(account.index(), account.name()),
+      account.rails()));
+    return new Notice(Severity.INFO, "Copy trader started", lines.lines());
   }
 
   static String amount(BigDecimal value) {

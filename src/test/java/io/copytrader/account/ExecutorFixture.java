@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
+import io.copytrader.rails.RailLimits;
 import io.copytrader.config.Secret;
 import io.copytrader.config.TradingParameters;
 import io.copytrader.journal.Journal;
@@ -67,7 +68,8 @@ final class ExecutorFixture {
     byte[] secret = new byte[40];
     new SecureRandom().nextBytes(secret);
     String privateKey = HexFormat.of().formatHex(secret);
-    account = new AccountConfig(ACCOUNT, 0, Secret.of(privateKey), "test", null, null, null);
+    account = new AccountConfig(ACCOUNT, 0, Secret.of(privateKey), "test", null, null, null,
+      RailLimits.DEFAULTS);
     key = ApiKey.parse(privateKey);
     TradingParameters trading = new TradingParameters(new BigDecimal("0.8"), new BigDecimal("0.01"),
       new BigDecimal("0.05"));

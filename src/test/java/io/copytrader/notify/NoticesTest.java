@@ -78,9 +78,11 @@ class NoticesTest {
         "Down for=1h 2m 5s"),
       Arguments.of(Notices.lighterUp(null), Severity.INFO, "Lighter is back up", ""),
       Arguments.of(Notices.startup(new StartupSummary(Mode.PAPER,
-          List.of(new StartupSummary.Account(7, "alpha"), new StartupSummary.Account(9, null)),
+          List.of(new StartupSummary.Account(7, "alpha", "max_position_usd=5000"),
+            new StartupSummary.Account(9, null, "max_position_usd=100")),
           List.of("BTC", "ETH"))), Severity.INFO, "Copy trader started",
-        "Mode=PAPER; Accounts=2: alpha (#7), #9; Markets=2 (BTC, ETH)"),
+        "Mode=PAPER; Accounts=2: alpha (#7), #9; Markets=2 (BTC, ETH); Rails alpha (#7)=max_position_usd=5000;"
+          + " Rails #9=max_position_usd=100"),
       Arguments.of(Notices.startup(new StartupSummary(Mode.LIVE, List.of(), List.of())), Severity.INFO,
         "Copy trader started", "Mode=LIVE; Accounts=0; Markets=0"));
   }
