@@ -29,10 +29,20 @@ class ConfigLoaderTest {
   Path dir;
 
   private AppConfig load(Map<String, String> env) throws ConfigException {
-    return Configs.load(env, dir).config();
+    return load(env, dir);
   }
 
   private ConfigException problems(Map<String, String> env) {
+    return problems(env, dir);
+  }
+
+  /** The configuration {@code env} gives with {@code dir} as the working directory. */
+  static AppConfig load(Map<String, String> env, Path dir) throws ConfigException {
+    return Configs.load(env, dir).config();
+  }
+
+  /** The problems {@code env} has, with {@code dir} as the working directory. */
+  static ConfigException problems(Map<String, String> env, Path dir) {
     return catchThrowableOfType(ConfigException.class, () -> Configs.load(env, dir));
   }
 

@@ -1,7 +1,6 @@
 package io.copytrader.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.copytrader.rails.KillMode;
 import io.copytrader.rails.RailLimits;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RailSettingsTest {
@@ -27,11 +27,11 @@ class RailSettingsTest {
   Path dir;
 
   private AppConfig load(Map<String, String> env) throws ConfigException {
-    return ConfigLoader.load(env, dir).config();
+    return ConfigLoaderTest.load(env, dir);
   }
 
   private ConfigException problems(Map<String, String> env) {
-    return catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(env, dir));
+    return ConfigLoaderTest.problems(env, dir);
   }
 
   private static String account(String overrides) {
@@ -94,31 +94,31 @@ class RailSettingsTest {
     assertThat(config.policy().rails().maxPositionUsd()).isEqualByComparingTo("900");
   }
 
-  static Stream<Arguments> badValues() {
-    return Stream.of(
-      Arguments.of("SYMBOL_ALLOWLIST", "ETH,,BTC"),
-      Arguments.of("MAX_POSITION_USD", "0"),
-      Arguments.of("MAX_POSITION_USD", "lots"),
-      Arguments.of("MAX_LEVERAGE", "101"),
-      Arguments.of("MAX_DAILY_LOSS_USD", "-5"),
-      Arguments.of("MAX_DRAWDOWN_PCT", "100.5"),
-      Arguments.of("MAX_ORDERS_PER_DAY", "0"),
-      Arguments.of("MAX_ORDERS_PER_DAY", "2.5"),
-      Arguments.of("COOLDOWN_SECONDS", "-1"),
-      Arguments.of("DEDUPE_WINDOW_SECONDS", "86401"),
-      Arguments.of("MIN_AVAILABLE_MARGIN_PCT", "100"),
-      Arguments.of("LOSS_TRIP_MODE", "off"),
-      Arguments.of("LOSS_TRIP_MODE", "panic"));
-  }
+  /** One value out of each rail's bounds or form, as a setting name and its text. */
+  private static final String BAD_VALUES = """
+    SYMBOL_ALLOWLIST, 'ETH,,BTC'
+    MAX_POSITION_USD, 0
+    MAX_POSITION_USD, lots
+    MAX_LEVERAGE, 101
+    MAX_DAILY_LOSS_USD, -5
+    MAX_DRAWDOWN_PCT, 100.5
+    MAX_ORDERS_PER_DAY, 0
+    MAX_ORDERS_PER_DAY, 2.5
+    COOLDOWN_SECONDS, -1
+    DEDUPE_WINDOW_SECONDS, 86401
+    MIN_AVAILABLE_MARGIN_PCT, 100
+    LOSS_TRIP_MODE, off
+    LOSS_TRIP_MODE, panic
+    """;
 
   @ParameterizedTest(name = "{0}={1}")
-  @MethodSource("badValues")
+  @CsvSource(textBlock = BAD_VALUES)
   void aBadGlobalValueIsAProblemNamingTheSetting(String name, String value) {
     assertThat(problems(Map.of(name, value)).problems()).singleElement().asString().startsWith(name + ": ");
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @MethodSource("badValues")
+  @CsvSource(textBlock = BAD_VALUES)
   void aBadAccountOverrideIsAProblemNamingTheAccountsField(String name, String value) {
     String field = name.toLowerCase(java.util.Locale.ROOT);
     assertThat(problems(Map.of("ACCOUNTS", account(",\"" + field + "\":\"" + value + "\""))).problems())
