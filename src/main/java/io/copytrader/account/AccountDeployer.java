@@ -89,12 +89,14 @@ public final class AccountDeployer {
       policy.retryInterval(), policy.maxSignalAge(), FILL_TIMEOUT);
     ClientOrderIndexAllocator orderIndexes = new ClientOrderIndexAllocator(lastClientOrderIndex);
     StreamExchangeView view = new StreamExchangeView(stream, new RestExchangeView(lighter, session::authToken));
+    AccountKillSwitch killSwitch = new AccountKillSwitch(account.accountIndex());
     TradeExecutor executor = new TradeExecutor(vertx, account, settings, session, view, journal, orderIndexes,
-      metrics);
+      killSwitch, metrics);
     return new AccountVerticle(account, policy.maxQueuePerAccount(), journal, lighter, executor,
-      new AccountView(lighter, account.accountIndex(), session::authToken), shutdownGrace, metrics)
+      new AccountView(lighter, account.accountIndex(), session::authToken), shutdownGrace, killSwitch, metrics)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
-        policy.protectionInterval(), policy.protectExternalPositions(), stream::connections));
+        policy.protectionInterval(), policy.protectExternalPositions(), stream::connections,
+        new LossAlarm(vertx, account, journal, killSwitch)));
   }
 
   private LighterStream followingStream() {

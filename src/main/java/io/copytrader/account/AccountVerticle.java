@@ -17,6 +17,7 @@ import io.copytrader.journal.RequestRecord;
 import io.copytrader.journal.StagedWrite;
 import io.copytrader.lighter.TradingApi;
 import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.rails.KillSwitchWire;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * for one key fail, so requests run strictly one after another; accounts run concurrently. A request is
  * journaled before it is acknowledged, so a crash loses nothing that was accepted.
  *
- * <p>It answers on {@link Addresses#accountSubmit}, {@link Addresses#accountView} and
- * {@link Addresses#accountStatus}, and reports its queue depth as {@code copytrade_queue_depth{account}}.
+ * <p>It answers on {@link Addresses#accountSubmit}, {@link Addresses#accountView}, {@link Addresses#accountRails}
+ * and {@link Addresses#accountStatus}, and reports its queue depth as {@code copytrade_queue_depth{account}}. It
+ * follows the kill switch: read from the journal before anything runs, then from every
+ * {@link Addresses#KILL_SWITCH_CHANGED}.
  */
 public final class AccountVerticle extends VerticleBase {
 
@@ -58,6 +61,9 @@ public final class AccountVerticle extends VerticleBase {
   /** Submit and view: closed first at shutdown. */
   private final List<MessageConsumer<JsonObject>> intake = new ArrayList<>();
   private MessageConsumer<JsonObject> status;
+  /** The kill switch and rails consumers: closed last, with status. */
+  private final List<MessageConsumer<JsonObject>> railConsumers = new ArrayList<>();
+  private final AccountKillSwitch killSwitch;
   private Context context;
   private int admitting;
   private boolean running;
@@ -70,7 +76,7 @@ public final class AccountVerticle extends VerticleBase {
 
   public AccountVerticle(AccountConfig account, int capacity, Journal journal, TradingApi lighter,
                          RequestExecutor executor, AccountViewer viewer, Duration shutdownGrace,
-                         ServiceMetrics metrics) {
+                         AccountKillSwitch killSwitch, ServiceMetrics metrics) {
     this.account = account;
     this.capacity = capacity;
     this.journal = journal;
@@ -79,12 +85,14 @@ public final class AccountVerticle extends VerticleBase {
     this.viewer = viewer;
     this.shutdownGrace = shutdownGrace;
     this.metrics = metrics;
+    this.killSwitch = killSwitch;
   }
 
   @Override
   public Future<?> start() {
     context = vertx.getOrCreateContext();
-    return journal.unfinishedRequests(account.accountIndex())
+    return followKillSwitch()
+      .compose(following -> journal.unfinishedRequests(account.accountIndex()))
       .compose(unfinished -> {
         Future<Void> resumed = Future.succeededFuture();
         for (RequestRecord record : unfinished) {
@@ -99,7 +107,11 @@ public final class AccountVerticle extends VerticleBase {
         intake.add(bus.consumer(Addresses.accountView(index),
           msg -> viewer.view().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure))));
         status = bus.consumer(Addresses.accountStatus(index), msg -> msg.reply(new JsonObject().put("queued", depth)));
-        return Future.all(status.completion(), Future.all(intake.stream().map(MessageConsumer::completion).toList()));
+        AccountRails rails = new AccountRails(account, journal, lighter, killSwitch);
+        railConsumers.add(bus.consumer(Addresses.accountRails(index),
+          msg -> rails.status().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure))));
+        return Future.all(status.completion(), Future.all(intake.stream().map(MessageConsumer::completion).toList()),
+          Future.all(railConsumers.stream().map(MessageConsumer::completion).toList()));
       })
       .onSuccess(started -> {
         // Read at scrape time from another thread, hence the volatile depth.
@@ -134,7 +146,31 @@ public final class AccountVerticle extends VerticleBase {
     Future<?> closed = Future.all(intake.stream().map(MessageConsumer::unregister).toList());
     Future<?> requestEnds = running ? currentRequestEnds() : Future.succeededFuture();
     return closed.compose(done -> requestEnds)
-      .eventually(() -> status == null ? Future.succeededFuture() : status.unregister());
+      .eventually(() -> status == null ? Future.succeededFuture() : status.unregister())
+      .eventually(() -> Future.all(railConsumers.stream().map(MessageConsumer::unregister).toList()));
+  }
+
+  /**
+   * Listens for kill switch changes, then reads the journal's: a change heard while the read runs is newer than
+   * what the read returns, so it is kept.
+   */
+  private Future<Void> followKillSwitch() {
+    MessageConsumer<JsonObject> changes = vertx.eventBus().consumer(Addresses.KILL_SWITCH_CHANGED, msg -> {
+      try {
+        killSwitch.changed(KillSwitchWire.fromWire(msg.body().getString("mode"),
+          msg.body().getJsonObject("accounts").getMap()));
+      } catch (RuntimeException e) {
+        LOG.error("Account {}: ignoring a kill switch change it cannot read: {}", account.accountIndex(), e.toString());
+      }
+    });
+    railConsumers.add(changes);
+    return changes.completion()
+      .compose(listening -> {
+        long changesBefore = killSwitch.changes();
+        return journal.killSwitch().onSuccess(stored -> killSwitch.read(stored, changesBefore));
+      })
+      .onSuccess(known -> LOG.info("Account {}: kill switch {}", account.accountIndex(), killSwitch.mode().wire()))
+      .mapEmpty();
   }
 
   /** Completes when the running request ends or the grace period is over, whichever comes first. */

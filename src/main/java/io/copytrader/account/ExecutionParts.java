@@ -21,18 +21,18 @@ import java.util.Optional;
 record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                       ExchangeView view, OrderWatcher watcher, OrderSender sender, DoubtSettler settler,
                       StopLossKeeper stopLosses, Journal journal, ClientOrderIndexAllocator orderIndexes,
-                      PositionSizer sizer, Retries retries, ServiceMetrics metrics) {
+                      PositionSizer sizer, Retries retries, RailGate rails, ServiceMetrics metrics) {
 
   /** The parts for an account that reads through {@code view} and sends through {@code session}. */
   static ExecutionParts of(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                            ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
-                           ServiceMetrics metrics) {
+                           AccountKillSwitch killSwitch, ServiceMetrics metrics) {
     OrderWatcher watcher = new OrderWatcher(vertx, session, view);
     return new ExecutionParts(vertx, account, settings, session, view, watcher, new OrderSender(session, journal),
       new DoubtSettler(vertx, session, watcher),
       new StopLossKeeper(vertx, settings, session, view, watcher, journal, orderIndexes), journal, orderIndexes,
       new PositionSizer(settings.trading()), new Retries(vertx, settings.attempts(), settings.retryInterval()),
-      metrics);
+      new RailGate(account, session, journal, killSwitch, metrics), metrics);
   }
 
   /** The market as the market cache knows it; a failure is worth another attempt. */

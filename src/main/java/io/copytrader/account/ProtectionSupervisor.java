@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link ProtectionPlan} says, through the same {@link StopLossKeeper} a trade uses. Every run that acts is
  * journaled as a protection request holding the orders it sent; a position left without protection raises an
  * urgent notice on every run until it has one, and a run that failed is repeated after {@code RETRY_INTERVAL}.
+ * Each run's reading of the account also feeds the loss rails' alarms ({@link LossAlarm}).
  *
  * <p>It never runs by itself: {@link #start} only says when a run is due, and the account's queue runs it when no
  * request runs, so its transactions never share the API key's nonces with a trade's. Used from the account's
@@ -67,6 +68,7 @@ public final class ProtectionSupervisor {
   private final ProtectionPlan planner;
   private final Duration interval;
   private final LongSupplier connections;
+  private final LossAlarm lossAlarm;
   /** External positions already reported, by market, side and size: reported again only when they change. */
   private final Set<String> reported = new HashSet<>();
   private Runnable due = () -> { };
@@ -81,7 +83,8 @@ public final class ProtectionSupervisor {
    */
   public ProtectionSupervisor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                               ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
-                              Duration interval, ExternalPositions external, LongSupplier connections) {
+                              Duration interval, ExternalPositions external, LongSupplier connections,
+                              LossAlarm lossAlarm) {
     this.vertx = vertx;
     this.account = account;
     this.settings = settings;
@@ -92,6 +95,7 @@ public final class ProtectionSupervisor {
     this.planner = new ProtectionPlan(new StopLossPolicy(settings.trading()), external, RENEW_WITHIN);
     this.interval = interval;
     this.connections = connections;
+    this.lossAlarm = lossAlarm;
   }
 
   /** Starts saying when a run is due: {@code due} runs on the caller's context, periodically and after reconnects. */
@@ -133,7 +137,8 @@ public final class ProtectionSupervisor {
     return settled
       .compose(ready -> Future.all(session.lighter().account(accountIndex),
         session.lighter().accountActiveOrders(accountIndex, null, session.authToken())))
-      .compose(read -> inspect(reason, read.resultAt(0), read.<OrderPage>resultAt(1).orders()))
+      .compose(read -> lossAlarm.observe(read.resultAt(0))
+        .compose(watched -> inspect(reason, read.resultAt(0), read.<OrderPage>resultAt(1).orders())))
       .recover(failure -> {
         LOG.warn("Account {}: protection run ({}) failed before acting: {}", accountIndex, reason,
           failure.toString());

@@ -159,7 +159,6 @@ final class RequestExecution {
       });
   }
 
-
   /** One attempt: follow an order the exchange has, settle one in doubt, else plan and send. */
   private Future<Void> once() {
     Future<Market> market = entry == EntryState.NOT_SENT ? parts.market(request.marketId())
@@ -214,8 +213,8 @@ final class RequestExecution {
   }
 
   /**
-   * Sizes and sends. A view fed by a stream may lag behind the account: a refusal for want of a position is
-   * only believed once REST confirms it.
+   * Sizes, has the {@link RailGate} check the order (only here: nothing of the request is on the exchange) and sends
+   * what it lets through. A stream's view may lag: a refusal for want of a position waits for REST to confirm it.
    */
   private Future<Void> plan(Market market, BookTop book, DetailedAccount before, boolean fromRest) {
     SizingResult sizing = parts.sizer().plan(request.withMarket(market.marketId(), market.symbol()), market,
@@ -230,7 +229,8 @@ final class RequestExecution {
       return report.finish(new RequestReport.Outcome(RequestState.REJECTED, rejection.code().name(), rejection.message()),
         Notices.rejected(context, request.action(), rejection.code().name(), rejection.message()));
     }
-    return send(market, before, (OrderPlan) sizing);
+    return parts.rails().check(queued, market, before, (OrderPlan) sizing).compose(checked -> checked.refused()
+      ? report.refuse(checked, context) : send(market, before, RailGate.sized(market, (OrderPlan) sizing, checked.size())));
   }
 
   private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan) {

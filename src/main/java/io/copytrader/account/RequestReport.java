@@ -2,7 +2,10 @@ package io.copytrader.account;
 
 import io.copytrader.Addresses;
 import io.copytrader.journal.RequestState;
+import io.copytrader.rails.RailOutcome;
 import io.copytrader.notify.Notice;
+import io.copytrader.notify.Notices;
+import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
 
 /** Records a request's final state in the journal and reports it once to operators. */
@@ -28,9 +31,22 @@ final class RequestReport {
    * journal that fails does not silence the report of what happened on the exchange.
    */
   Future<Void> finish(Outcome outcome, Notice notice) {
-    return record(outcome)
-      .onComplete(recorded -> {
-        if (recorded.failed() || recorded.result()) {
+    return reported(record(outcome), notice);
+  }
+
+  /** Ends the request {@code refused} by the rail that refused it, with every verdict, and reports it once. */
+  Future<Void> refuse(RailOutcome outcome, TradeContext context) {
+    log.info("refused ({}: {})", outcome.errorCode(), outcome.refusal());
+    TradeAction action = queued.request().action();
+    parts.metrics().requestFinished(action.wireName(), RequestState.REFUSED.wire());
+    return reported(parts.journal().refuse(queued.requestId(), outcome),
+      Notices.refused(context, action, outcome.errorCode(), outcome.refusal()));
+  }
+
+  private Future<Void> reported(Future<Boolean> recorded, Notice notice) {
+    return recorded
+      .onComplete(done -> {
+        if (done.failed() || done.result()) {
           publish(notice);
         }
       })

@@ -21,12 +21,13 @@ public final class TradeExecutor implements RequestExecutor {
 
   /**
    * Reads the book top and the account before an order, follows the order to its fill, learns the position
-   * after it and keeps the stop-loss through {@code view} (the streams while they are fresh).
+   * after it and keeps the stop-loss through {@code view} (the streams while they are fresh); refuses openings
+   * while {@code killSwitch} says halt or flatten.
    */
   public TradeExecutor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                        ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
-                       ServiceMetrics metrics) {
-    this(ExecutionParts.of(vertx, account, settings, session, view, journal, orderIndexes, metrics));
+                       AccountKillSwitch killSwitch, ServiceMetrics metrics) {
+    this(ExecutionParts.of(vertx, account, settings, session, view, journal, orderIndexes, killSwitch, metrics));
   }
 
   TradeExecutor(ExecutionParts parts) {

@@ -75,6 +75,16 @@ public final class ServiceMetrics {
       .tag("kind", kind).tag("state", state).register(registry).increment();
   }
 
+  /**
+   * Counts the openings {@code rail} refused ({@code copytrade_rail_refusals_total{rail}}), registered at zero now so
+   * every rail shows before its first refusal; every account asking for the same rail shares one counter.
+   */
+  public Runnable railRefusalCounter(String rail) {
+    Counter counter = Counter.builder("copytrade_rail_refusals_total")
+      .description("Opening requests refused by a risk rail, by rail").tag("rail", rail).register(registry);
+    return counter::increment;
+  }
+
   public void acceptedToSent(Duration elapsed) {
     acceptedToSent.record(elapsed);
   }

@@ -131,7 +131,31 @@ public final class Notices {
    * @param code the failure code (a {@code FailureCode} name or a Lighter error code)
    */
   public static Notice rejected(TradeContext trade, TradeAction action, String code, String reason) {
-    return tradeNotice(Severity.WARNING, "Trade rejected", trade, lines -> lines
+    return refusal("Trade rejected", trade, action, code, reason);
+  }
+
+  /** A risk rail refused the opening (its {@code RAIL_…} code and the numbers it compared): nothing was sent. */
+  public static Notice refused(TradeContext trade, TradeAction action, String code, String reason) {
+    return refusal("Trade refused by a rail", trade, action, code, reason);
+  }
+
+  /**
+   * A loss rail reached 80 % of its limit: one more loss of the same size trips the kill switch.
+   *
+   * @param rail the rail's name as the settings spell it
+   */
+  public static Notice lossWarning(long accountIndex, String accountName, String rail, BigDecimal used,
+                                   BigDecimal limit) {
+    return new Notice(Severity.WARNING, "Loss limit at 80 %", new Lines()
+      .text("Account", account(accountIndex, accountName))
+      .text("Rail", rail)
+      .amount("Used", used.setScale(QUOTE_DECIMALS, RoundingMode.HALF_UP))
+      .amount("Limit", limit)
+      .lines());
+  }
+
+  private static Notice refusal(String title, TradeContext trade, TradeAction action, String code, String reason) {
+    return tradeNotice(Severity.WARNING, title, trade, lines -> lines
       .action(action)
       .text("Code", code)
       .text("Reason", reason));

@@ -3,6 +3,7 @@ package io.copytrader.account;
 import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.rails.RailLimits;
+import io.copytrader.rails.RailOverrides;
 import io.copytrader.config.Secret;
 import io.copytrader.config.TradingParameters;
 import io.copytrader.journal.Journal;
@@ -44,6 +45,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ExecutorFixture {
 
   static final long ACCOUNT = 42;
+  /** The default rails without cooldown and dedupe window: these tests trade one market back to back. */
+  static final RailLimits UNTIMED_RAILS = RailLimits.merge(RailLimits.DEFAULTS, new RailOverrides(null, null, null,
+    null, null, null, Duration.ZERO, Duration.ZERO, null, null));
   static final Market ETH = new Market(0, "ETH", true, 4, 2, new BigDecimal("0.0050"), BigDecimal.TEN,
     new BigDecimal("0.05"));
 
@@ -52,6 +56,7 @@ final class ExecutorFixture {
   final Journal journal;
   final List<Notice> notices = new CopyOnWriteArrayList<>();
   private final TradeExecutor executor;
+  private final AccountKillSwitch killSwitch = new AccountKillSwitch(ACCOUNT);
   private final AccountConfig account;
   private final ApiKey key;
   /** The account's context: an account executes on one. */
@@ -69,7 +74,7 @@ final class ExecutorFixture {
     new SecureRandom().nextBytes(secret);
     String privateKey = HexFormat.of().formatHex(secret);
     account = new AccountConfig(ACCOUNT, 0, Secret.of(privateKey), "test", null, null, null,
-      RailLimits.DEFAULTS);
+      UNTIMED_RAILS);
     key = ApiKey.parse(privateKey);
     TradingParameters trading = new TradingParameters(new BigDecimal("0.8"), new BigDecimal("0.01"),
       new BigDecimal("0.05"));
@@ -77,7 +82,7 @@ final class ExecutorFixture {
       Duration.ofSeconds(2));
     ExchangeSession session = new ExchangeSession(exchange, account, key, new TxSigner(304));
     executor = new TradeExecutor(vertx, account, settings, session, new RestExchangeView(exchange,
-      session::authToken), journal, new ClientOrderIndexAllocator(0),
+      session::authToken), journal, new ClientOrderIndexAllocator(0), killSwitch,
       new ServiceMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
   }
 
@@ -135,7 +140,7 @@ final class ExecutorFixture {
   /** The account's verticle over this fixture's executor, as the service deploys it. */
   AccountVerticle accountVerticle() {
     return new AccountVerticle(account, 10, journal, exchange, executor, () -> Future.succeededFuture(
-      new JsonObject()), Duration.ofSeconds(1), ServiceMetrics.forVertx());
+      new JsonObject()), Duration.ofSeconds(1), killSwitch, ServiceMetrics.forVertx());
   }
 
   long urgentNotices() {
