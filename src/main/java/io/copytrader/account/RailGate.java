@@ -13,13 +13,17 @@ import io.copytrader.rails.RailEvaluator;
 import io.copytrader.rails.RailLimits;
 import io.copytrader.rails.RailOutcome;
 import io.copytrader.rails.RailRequest;
+import io.copytrader.rails.RailVerdict;
 import io.copytrader.rails.TradeIntent;
+import io.copytrader.rails.Verdict;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,12 +37,18 @@ import java.util.Optional;
  */
 final class RailGate {
 
+  /** At most one refusal notice per rail and account in this time. */
+  static final Duration NOTICE_INTERVAL = Duration.ofMinutes(1);
+
   private final AccountConfig account;
   private final ExchangeSession session;
   private final Journal journal;
   private final AccountKillSwitch killSwitch;
   /** {@code copytrade_rail_refusals_total{rail}}: one counter per rail, shared by every account. */
   private final Map<Rail, Runnable> refusals = new EnumMap<>(Rail.class);
+  /** When each rail's refusal was last notified, and how many it refused since without a notice. */
+  private final Map<Rail, Instant> notifiedAt = new EnumMap<>(Rail.class);
+  private final Map<Rail, Integer> unnotified = new EnumMap<>(Rail.class);
 
   RailGate(AccountConfig account, ExchangeSession session, Journal journal, AccountKillSwitch killSwitch,
            ServiceMetrics metrics) {
@@ -61,8 +71,8 @@ final class RailGate {
     RailRequest request = request(queued, market, plan);
     Future<AccountState> state = request.isExit() ? Future.succeededFuture(exitState())
       : state(queued, before, limits);
-    return state.map(known -> RailEvaluator.evaluate(limits, killSwitch.mode(), request, known,
-        Instant.now()))
+    return state.map(known -> sendable(market, request, RailEvaluator.evaluate(limits, killSwitch.mode(), request,
+        known, Instant.now())))
       .onSuccess(outcome -> {
         if (outcome.refused()) {
           refusals.get(outcome.refusedBy()).run();
@@ -71,6 +81,44 @@ final class RailGate {
         }
       })
       .recover(failure -> Future.failedFuture(RetryableFailure.of(failure)));
+  }
+
+  /**
+   * A cap's cut that falls below the market's smallest order could only be rejected by the exchange: the rail
+   * that cut it refuses it instead.
+   */
+  private static RailOutcome sendable(Market market, RailRequest request, RailOutcome outcome) {
+    if (outcome.refused() || outcome.size().compareTo(request.size()) == 0
+      || (outcome.size().compareTo(market.minBaseAmount()) >= 0
+        && outcome.size().multiply(request.worstPrice()).compareTo(market.minQuoteAmount()) >= 0)) {
+      return outcome;
+    }
+    List<RailVerdict> verdicts = new ArrayList<>(outcome.verdicts());
+    int last = verdicts.size() - 1;
+    while (verdicts.get(last).verdict() != Verdict.CUT) {
+      last--;
+    }
+    RailVerdict cut = verdicts.get(last);
+    verdicts.set(last, new RailVerdict(cut.rail(), Verdict.REFUSE, cut.detail() + ", below the market's smallest"
+      + " order (" + market.minBaseAmount().toPlainString() + " " + market.symbol() + ", "
+      + market.minQuoteAmount().stripTrailingZeros().toPlainString() + " USD)"));
+    return new RailOutcome(verdicts, null, cut.rail());
+  }
+
+  /**
+   * Whether a refusal by {@code rail} is notified: the first in {@link #NOTICE_INTERVAL} is, the others are only
+   * journaled and counted, so a runaway source does not bury every other notice under its refusals. Returns how
+   * many refusals by the rail went unnotified before this one, or -1 when this one is not notified either.
+   */
+  int refusalNotice(Rail rail, Instant now) {
+    Instant last = notifiedAt.get(rail);
+    if (last != null && now.isBefore(last.plus(NOTICE_INTERVAL))) {
+      unnotified.merge(rail, 1, Integer::sum);
+      return -1;
+    }
+    notifiedAt.put(rail, now);
+    Integer skipped = unnotified.remove(rail);
+    return skipped == null ? 0 : skipped;
   }
 
   /** {@code plan} at the size the rails let through: the same order, or one cut to fit a cap. */

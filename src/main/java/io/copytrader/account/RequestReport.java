@@ -7,6 +7,7 @@ import io.copytrader.notify.Notice;
 import io.copytrader.notify.Notices;
 import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
+import java.time.Instant;
 
 /** Records a request's final state in the journal and reports it once to operators. */
 final class RequestReport {
@@ -39,8 +40,10 @@ final class RequestReport {
     log.info("refused ({}: {})", outcome.errorCode(), outcome.refusal());
     TradeAction action = queued.request().action();
     parts.metrics().requestFinished(action.wireName(), RequestState.REFUSED.wire());
-    return reported(parts.journal().refuse(queued.requestId(), outcome),
-      Notices.refused(context, action, outcome.errorCode(), outcome.refusal()));
+    int unnotified = parts.rails().refusalNotice(outcome.refusedBy(), Instant.now());
+    Future<Boolean> refused = parts.journal().refuse(queued.requestId(), outcome);
+    return unnotified < 0 ? refused.mapEmpty() : reported(refused, Notices.refused(context, action,
+      outcome.errorCode(), outcome.refusal(), unnotified));
   }
 
   private Future<Void> reported(Future<Boolean> recorded, Notice notice) {

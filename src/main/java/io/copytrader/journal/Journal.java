@@ -358,12 +358,17 @@ public final class Journal {
     return read(connection -> RailStore.openingActivity(connection, accountIndex, clock.instant()));
   }
 
-  /** When the request's account last received an identical signal within {@code window} before it. */
+  /**
+   * When the request's account last received an identical signal within {@code window} before it. Asked of the
+   * writing connection and answered as soon as it has run: a request executes once its insert has run, before
+   * the insert commits, and the reading connection would not see it yet.
+   */
   public Future<Optional<Instant>> previousIdenticalSignal(String requestId, Duration window) {
     if (window.isNegative()) {
       return Future.failedFuture(new JournalException("a dedupe window cannot be negative"));
     }
-    return read(connection -> RailStore.previousIdenticalSignal(connection, requestId, window));
+    return writer.submitStaged(vertx.getOrCreateContext(),
+      connection -> RailStore.previousIdenticalSignal(connection, requestId, window)).applied();
   }
 
   /** Completes queued work, closes both connections and releases the file lock; repeat calls share the result. */

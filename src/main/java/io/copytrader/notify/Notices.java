@@ -131,12 +131,23 @@ public final class Notices {
    * @param code the failure code (a {@code FailureCode} name or a Lighter error code)
    */
   public static Notice rejected(TradeContext trade, TradeAction action, String code, String reason) {
-    return refusal("Trade rejected", trade, action, code, reason);
+    return tradeNotice(Severity.WARNING, "Trade rejected", trade, lines -> lines
+      .action(action)
+      .text("Code", code)
+      .text("Reason", reason));
   }
 
-  /** A risk rail refused the opening (its {@code RAIL_…} code and the numbers it compared): nothing was sent. */
-  public static Notice refused(TradeContext trade, TradeAction action, String code, String reason) {
-    return refusal("Trade refused by a rail", trade, action, code, reason);
+  /**
+   * A risk rail refused the opening (its {@code RAIL_…} code and the numbers it compared): nothing was sent.
+   *
+   * @param unnotified refusals by the same rail since its last notice, which were not notified each
+   */
+  public static Notice refused(TradeContext trade, TradeAction action, String code, String reason, int unnotified) {
+    return tradeNotice(Severity.WARNING, "Trade refused by a rail", trade, lines -> lines
+      .action(action)
+      .text("Code", code)
+      .text("Reason", reason)
+      .text("Also refused", unnotified == 0 ? null : unnotified + " since the last notice"));
   }
 
   /**
@@ -154,12 +165,7 @@ public final class Notices {
       .lines());
   }
 
-  private static Notice refusal(String title, TradeContext trade, TradeAction action, String code, String reason) {
-    return tradeNotice(Severity.WARNING, title, trade, lines -> lines
-      .action(action)
-      .text("Code", code)
-      .text("Reason", reason));
-  }
+
 
   /**
    * The request was attempted and gave up. Urgent when it should have reduced exposure (close or

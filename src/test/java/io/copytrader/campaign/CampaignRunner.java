@@ -124,6 +124,7 @@ final class CampaignRunner {
           new IllegalStateException("GET /api/trade/" + request.getString("request_id") + " failed")))
         .toList();
       violations.addAll(checker.atMostOnce(account, details));
+      violations.addAll(checker.railsHeld(account, details));
     }
     violations.addAll(checker.exits(requests));
     violations.addAll(checker.reportedOnce(requests, target.telegramTexts()));

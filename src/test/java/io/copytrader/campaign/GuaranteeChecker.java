@@ -22,12 +22,14 @@ import java.util.Set;
  */
 final class GuaranteeChecker {
 
-  static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired");
+  static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired",
+    "refused");
   /** Orders that execute a request: the entry, a close, a reduction (journal OrderPurpose). */
   static final Set<String> EXECUTING_PURPOSES = Set.of("entry", "close", "reduce");
   /** Titles of the notices that report a request's final outcome (src/main/java/io/copytrader/notify/Notices.java). */
   static final List<String> FINAL_TITLES = List.of("Position opened", "Position increased", "Position reduced",
-    "Position closed", "Trade rejected", "Trade failed after retries", "Trade request expired");
+    "Position closed", "Trade rejected", "Trade failed after retries", "Trade request expired",
+    "Trade refused by a rail");
   private static final Set<String> LIVE = Set.of("open", "pending", "in-progress");
 
   private final Ledgers ledgers;
@@ -122,6 +124,38 @@ final class GuaranteeChecker {
         + " filled market orders on the exchange, " + requestsFilled + " requests filled"
         + (unknown.isEmpty() ? "" : "; not in the journal: " + describe(unknown))));
     }
+    return found;
+  }
+
+  /**
+   * No rail bypassed, by a retry or a restart either: the account's opening (entry) orders that filled on the
+   * exchange are at most {@link InProcessTarget#MAX_ORDERS_PER_DAY}, and each market's position is within
+   * {@link InProcessTarget#MAX_POSITION_USD} at the lowest worst price its openings were signed with. Each opening
+   * keeps the position after it within the cap at its own worst price, and only openings grow a position, so no
+   * position the service made can be larger. {@code details} are the account's requests' journal details.
+   */
+  List<Violation> railsHeld(Account account, List<JsonObject> details) {
+    List<JsonObject> entries = details.stream().flatMap(detail -> detail.getJsonArray("orders").stream())
+      .map(JsonObject.class::cast).filter(order -> "entry".equals(order.getString("purpose")))
+      .filter(order -> order.getLong("client_order_index") != null).toList();
+    Set<Long> filled = new LinkedHashSet<>();
+    ledgers.ordersByClientIndex(account, entries.stream().map(order -> order.getLong("client_order_index"))
+      .distinct().toList()).stream().filter(GuaranteeChecker::filled)
+      .forEach(order -> filled.add(order.getLong("client_order_index")));
+    List<Violation> found = new ArrayList<>();
+    if (filled.size() > InProcessTarget.MAX_ORDERS_PER_DAY) {
+      found.add(violation(Guarantee.RAILS_HELD, "account " + account.index() + " executed " + filled.size()
+        + " opening orders, more than MAX_ORDERS_PER_DAY " + InProcessTarget.MAX_ORDERS_PER_DAY + ": " + filled));
+    }
+    ledgers.positions(account).forEach((marketId, size) -> entries.stream()
+      .filter(order -> order.getInteger("market_id") == marketId.intValue())
+      .filter(order -> filled.contains(order.getLong("client_order_index")))
+      .map(order -> Ledgers.decimal(order, "price")).min(BigDecimal::compareTo)
+      .map(price -> size.abs().multiply(price))
+      .filter(notional -> notional.compareTo(InProcessTarget.MAX_POSITION_USD) > 0)
+      .ifPresent(notional -> found.add(violation(Guarantee.RAILS_HELD, "account " + account.index() + " market "
+        + marketId + " position " + size.toPlainString() + " is " + notional.toPlainString()
+        + " USD at its openings' lowest worst price, above MAX_POSITION_USD " + InProcessTarget.MAX_POSITION_USD))));
     return found;
   }
 

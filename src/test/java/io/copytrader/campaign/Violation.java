@@ -15,6 +15,8 @@ record Violation(Guarantee guarantee, long seed, String detail) {
     EXITS_NEVER_DROPPED,
     /** At most one final-outcome Telegram notice per request. */
     REPORTED_ONCE,
+    /** No account executed more openings than MAX_ORDERS_PER_DAY or holds a position beyond MAX_POSITION_USD. */
+    RAILS_HELD,
     /** The schedule itself could not run (the service never came back, a check could not read a ledger). */
     HARNESS
   }

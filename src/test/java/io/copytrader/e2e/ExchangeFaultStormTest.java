@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +49,10 @@ class ExchangeFaultStormTest {
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
     this.vertx = vertx;
-    LoadedConfig config = Configs.load(Map.of("HTTP_PORT", "0", "DATA_DIR", dir.resolve("data").toString(),
-      "MAX_RETRIES", "6", "RETRY_INTERVAL", "1", "MAX_SIGNAL_AGE", "600"), dir);
+    Map<String, String> env = new HashMap<>(TradingHarness.WIDE_RAILS);
+    env.putAll(Map.of("HTTP_PORT", "0", "DATA_DIR", dir.resolve("data").toString(),
+      "MAX_RETRIES", "6", "RETRY_INTERVAL", "1", "MAX_SIGNAL_AGE", "600"));
+    LoadedConfig config = Configs.load(env, dir);
     MainVerticle main = new MainVerticle(config);
     vertx.deployVerticle(main).await();
     port = main.httpPort();

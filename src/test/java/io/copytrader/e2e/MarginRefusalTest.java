@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A taker order beyond the account's margin, as Lighter treats it: accepted, its nonce consumed, and cancelled by
- * the sequencer as {@code canceled-margin-not-allowed}. The request ends not filled and the account trades on.
+ * A taker order beyond the account's margin never reaches Lighter (which would accept it, consume its nonce and
+ * cancel it as {@code canceled-margin-not-allowed}): the minimum-available-margin rail refuses it before it is
+ * signed, and the account trades on.
  */
 @ExtendWith(VertxExtension.class)
 class MarginRefusalTest {
@@ -27,23 +28,21 @@ class MarginRefusalTest {
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     // notional = equity × ratio × 100: at ratio 1 a hundred times the equity, far beyond 5 % initial margin
-    harness = TradingHarness.start(vertx, dir, 1, Map.of("SCALING_FACTOR", "100"));
+    harness = TradingHarness.start(vertx, dir, 1, Map.of("SCALING_FACTOR", "100", "MAX_LEVERAGE", "100"));
   }
 
   @Test
-  void orderBeyondMarginEndsNotFilledAndTheNextOrderStillTrades() {
+  void orderBeyondMarginIsRefusedUnsentAndTheNextOrderStillTrades() {
     TestAccount account = harness.freshAccount();
 
     JsonObject refused = harness.awaitFinal(harness.trade(account, "ETH", "long", "1"));
 
-    assertThat(refused.getString("state")).isEqualTo("rejected");
-    assertThat(refused.getString("error_code")).isEqualTo("NOT_FILLED");
-    assertThat(orders(refused, "entry")).singleElement()
-      .satisfies(entry -> assertThat(entry.getString("exchange_status")).isEqualTo("canceled-margin-not-allowed"));
+    assertThat(refused.getString("state")).isEqualTo("refused");
+    assertThat(refused.getString("error_code")).isEqualTo("RAIL_MIN_AVAILABLE_MARGIN");
+    assertThat(orders(refused, "entry")).isEmpty();
     assertThat(harness.signedPosition(account, ETH)).isZero();
 
     JsonObject filled = harness.filled(harness.trade(account, "ETH", "long", "0.005"));
-    assertThat(orders(filled, "entry").get(0).getLong("nonce"))
-      .isEqualTo(orders(refused, "entry").get(0).getLong("nonce") + 1);
+    assertThat(orders(filled, "entry").get(0).getLong("nonce")).isZero();
   }
 }

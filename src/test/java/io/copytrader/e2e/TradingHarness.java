@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,7 +61,15 @@ final class TradingHarness {
   static final int ETH = 0;
   static final int BTC = 1;
   static final BigDecimal ETH_MID = new BigDecimal("3000.00");
-  static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired");
+  static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired",
+    "refused");
+  /**
+   * Rails wide enough that no test of something else meets them (the tests of the rails set their own): the caps
+   * and loss limits far beyond a test account's 10,000 USDC, no cooldown, no dedupe window, no margin floor.
+   */
+  static final Map<String, String> WIDE_RAILS = Map.of("MAX_POSITION_USD", "100000000", "MAX_LEVERAGE", "100",
+    "MAX_DAILY_LOSS_USD", "100000000", "MAX_DRAWDOWN_PCT", "100", "MAX_ORDERS_PER_DAY", "1000000",
+    "COOLDOWN_SECONDS", "0", "DEDUPE_WINDOW_SECONDS", "0", "MIN_AVAILABLE_MARGIN_PCT", "0");
   private static final Duration FINAL_STATE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration TELEGRAM_TIMEOUT = Duration.ofSeconds(30);
   private static final long FIRST_ACCOUNT_INDEX = 7001;
@@ -107,6 +116,16 @@ final class TradingHarness {
    */
   static TradingHarness start(Vertx vertx, Path dir, int accountCount, Map<String, String> overrides)
     throws ConfigException {
+    return start(vertx, dir, Collections.nCopies(accountCount, new JsonObject()), overrides);
+  }
+
+  /**
+   * {@link #start(Vertx, Path, int, Map)} with one account per entry of {@code accountFields}, each entry's fields
+   * (an account's own settings, such as its rails) added to the account's {@code ACCOUNTS} entry.
+   */
+  static TradingHarness start(Vertx vertx, Path dir, List<JsonObject> accountFields, Map<String, String> overrides)
+    throws ConfigException {
+    int accountCount = accountFields.size();
     SecureRandom random = new SecureRandom();
     List<TestAccount> accounts = new ArrayList<>();
     List<PaperAccount> paperAccounts = new ArrayList<>();
@@ -120,7 +139,7 @@ final class TradingHarness {
       accounts.add(new TestAccount(index, key));
       paperAccounts.add(new PaperAccount(index, String.format("0x%040x", index), COLLATERAL,
         Map.of(0, key.publicKeyHex())));
-      configured.add(new JsonObject().put("account_index", index).put("api_key_index", 0)
+      configured.add(accountFields.get(i).copy().put("account_index", index).put("api_key_index", 0)
         .put("private_key", privateKeyHex));
     }
     PaperExchange paper = new PaperExchange(PaperConfig.defaults().withAccounts(paperAccounts));
@@ -140,6 +159,7 @@ final class TradingHarness {
     env.put("TELEGRAM_API_URL", telegram.url());
     env.put("RETRY_INTERVAL", "1");
     env.put("MAX_RETRIES", "2");
+    env.putAll(WIDE_RAILS);
     env.putAll(overrides);
     TradingHarness harness = new TradingHarness(vertx, List.copyOf(accounts), paper, telegram, env, dir);
     harness.deployService();
@@ -164,6 +184,11 @@ final class TradingHarness {
   TestAccount freshAccount() {
     assertThat(handedOut).as("accounts configured for this test class").isLessThan(accounts.size());
     return accounts.get(handedOut++);
+  }
+
+  /** The account configured {@code position}-th, for tests that configure each account for a case of its own. */
+  TestAccount account(int position) {
+    return accounts.get(position);
   }
 
   // ----- the service's HTTP API

@@ -61,6 +61,15 @@ class NoticesTest {
       Arguments.of(Notices.rejected(UNNAMED_UNRESOLVED, TradeAction.LONG, "UNKNOWN_SYMBOL", "no market DOGE2"),
         Severity.WARNING, "Trade rejected",
         "Account=#3; Market=DOGE2; Action=LONG; Code=UNKNOWN_SYMBOL; Reason=no market DOGE2; Request=req-9"),
+      Arguments.of(Notices.refused(BTC, TradeAction.LONG, "RAIL_COOLDOWN", "last opening 2 s ago, window 5 s", 0),
+        Severity.WARNING, "Trade refused by a rail", head + "Action=LONG; Code=RAIL_COOLDOWN;"
+          + " Reason=last opening 2 s ago, window 5 s; Request=req-42"),
+      Arguments.of(Notices.refused(BTC, TradeAction.INCREASE, "RAIL_MAX_ORDERS_PER_DAY", "50 today", 12),
+        Severity.WARNING, "Trade refused by a rail", head + "Action=INCREASE; Code=RAIL_MAX_ORDERS_PER_DAY;"
+          + " Reason=50 today; Also refused=12 since the last notice; Request=req-42"),
+      Arguments.of(Notices.lossWarning(7, "alpha", "max_daily_loss", new BigDecimal("401.256"),
+          new BigDecimal("500")), Severity.WARNING, "Loss limit at 80 %",
+        "Account=alpha (#7); Rail=max_daily_loss; Used=401.26; Limit=500"),
       Arguments.of(Notices.failedAfterRetries(BTC, TradeAction.SHORT, 3, "timeout"), Severity.WARNING,
         "Trade failed after retries", head + "Action=SHORT; Attempts=3; Last error=timeout; Request=req-42"),
       Arguments.of(Notices.failedAfterRetries(BTC, TradeAction.CLOSE, 3, "timeout"), Severity.URGENT,
