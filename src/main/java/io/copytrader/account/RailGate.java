@@ -26,6 +26,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rails between a planned order and its send: checks the order against the account's limits and kill switch
@@ -39,6 +41,8 @@ final class RailGate {
 
   /** At most one refusal notice per rail and account in this time. */
   static final Duration NOTICE_INTERVAL = Duration.ofMinutes(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(RailGate.class);
 
   private final AccountConfig account;
   private final ExchangeSession session;
@@ -77,7 +81,11 @@ final class RailGate {
         if (outcome.refused()) {
           refusals.get(outcome.refusedBy()).run();
         } else {
-          journal.recordRailVerdicts(queued.requestId(), outcome.verdicts());
+          // Not awaited, like markExecuting: the entry order's insert, which must succeed before the send,
+          // commits with or after the verdicts.
+          journal.recordRailVerdicts(queued.requestId(), outcome.verdicts()).onFailure(failure -> LOG.warn(
+            "Account {}: request {}: the rails' verdicts were not journaled: {}", account.accountIndex(),
+            queued.requestId(), failure.toString()));
         }
       })
       .recover(failure -> Future.failedFuture(RetryableFailure.of(failure)));

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The campaign's checks see a broken guarantee: after one healthy open, a market order is sent behind the
- * service's back (what a re-signed duplicate looks like on the exchange), or the position's stop-loss is
- * cancelled, and the run must report exactly what broke. The other half of {@link FaultCampaignTest}'s
+ * service's back (what a re-signed duplicate looks like on the exchange, and, when large, a position past the
+ * rails' cap), or the position's stop-loss is cancelled, and the run must report exactly what broke. The other half of {@link FaultCampaignTest}'s
  * control, which shows the checks stay quiet when nothing broke.
  */
 class FaultCampaignSensitivityTest {
@@ -52,6 +52,19 @@ class FaultCampaignSensitivityTest {
       .singleElement().extracting(Violation::detail).asString()
       .contains("2 filled market orders on the exchange, 1 requests filled")
       .contains("coi " + Saboteur.FOREIGN_CLIENT_ORDER_INDEX);
+  }
+
+  @Test
+  void aPositionBeyondTheCapBreaksRailsHeld(@TempDir Path dir) {
+    SeedResult result = run(dir, target -> {
+      Saboteur saboteur = new Saboteur(vertx, target);
+      saboteur.awaitStopLoss(CampaignTarget.ACCOUNTS.get(0));
+      saboteur.buyBehindTheServicesBack(CampaignTarget.ACCOUNTS.get(0), 10_000);
+    });
+
+    assertThat(result.violations()).filteredOn(violation -> violation.guarantee() == Guarantee.RAILS_HELD)
+      .singleElement().extracting(Violation::detail).asString()
+      .contains("market 0 position").contains("above MAX_POSITION_USD 1500");
   }
 
   @Test

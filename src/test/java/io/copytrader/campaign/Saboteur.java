@@ -43,7 +43,12 @@ final class Saboteur {
 
   /** Buys 0.01 ETH at up to 3100 (market, IOC) under a client order index the journal does not know. */
   void buyBehindTheServicesBack(Account account) {
-    send(account, nonce -> new CreateOrderTx(account.index(), 0, 0, FOREIGN_CLIENT_ORDER_INDEX, 100, 310_000, 0,
+    buyBehindTheServicesBack(account, 100);
+  }
+
+  /** Buys {@code baseTicks} of ETH (0.0001 each) the same way: 10000 is one ETH, past the campaign's cap. */
+  void buyBehindTheServicesBack(Account account, long baseTicks) {
+    send(account, nonce -> new CreateOrderTx(account.index(), 0, 0, FOREIGN_CLIENT_ORDER_INDEX, baseTicks, 310_000, 0,
       CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiry(), nonce,
       TxAttributes.none()));
   }
