@@ -6,6 +6,7 @@ import static io.copytrader.testing.Polling.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.copytrader.testing.TestRails;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,13 +51,15 @@ class WarmTradeTest {
 
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
-    service = new MainVerticle(Configs.load(Map.of(
+    Map<String, String> env = new HashMap<>(TestRails.WIDE);
+    env.putAll(Map.of(
       "MODE", "paper",
       "API_KEY", API_KEY,
       "HTTP_HOST", "127.0.0.1",
       "HTTP_PORT", "0",
       "RETRY_INTERVAL", "1",
-      "DATA_DIR", dir.resolve("data").toString()), dir));
+      "DATA_DIR", dir.resolve("data").toString()));
+    service = new MainVerticle(Configs.load(env, dir));
     await(vertx.deployVerticle(service));
     paperPort = URI.create(service.effectiveConfig().lighter().baseUrl()).getPort();
     account = service.effectiveConfig().accounts().list().get(0).accountIndex();

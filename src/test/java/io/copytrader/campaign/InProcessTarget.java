@@ -7,6 +7,7 @@ import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
 import io.copytrader.testing.FakeTelegram;
+import io.copytrader.testing.TestRails;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -31,11 +32,9 @@ final class InProcessTarget implements CampaignTarget {
   static final BigDecimal MAX_POSITION_USD = new BigDecimal("1500");
   /** The openings per account per day GuaranteeChecker holds the service to: fewer than many schedules ask for. */
   static final int MAX_ORDERS_PER_DAY = 3;
-  /** The campaign's rails: the two above bite, the others are wide so the schedules keep their meaning. */
+  /** Laid over {@link TestRails#WIDE}: these two bite, the other rails stay wide so schedules keep their meaning. */
   static final Map<String, String> RAILS = Map.of("MAX_POSITION_USD", MAX_POSITION_USD.toPlainString(),
-    "MAX_ORDERS_PER_DAY", String.valueOf(MAX_ORDERS_PER_DAY), "MAX_LEVERAGE", "100",
-    "MAX_DAILY_LOSS_USD", "100000000", "MAX_DRAWDOWN_PCT", "100", "COOLDOWN_SECONDS", "0",
-    "DEDUPE_WINDOW_SECONDS", "0", "MIN_AVAILABLE_MARGIN_PCT", "0");
+    "MAX_ORDERS_PER_DAY", String.valueOf(MAX_ORDERS_PER_DAY));
   /** Retries after a retryable failure, one second apart: short, so that a seed takes about a second. */
   static final int MAX_RETRIES = 2;
   /** Seconds between the protection supervisor's runs: short, so that the protection bound is too. */
@@ -88,6 +87,7 @@ final class InProcessTarget implements CampaignTarget {
     env.put("PROTECTION_INTERVAL", String.valueOf(PROTECTION_INTERVAL_SECONDS));
     env.put("SHUTDOWN_GRACE", "0");
     env.put("MAX_SIGNAL_AGE", String.valueOf(schedule.maxSignalAgeSeconds()));
+    env.putAll(TestRails.WIDE);
     env.putAll(RAILS);
     return env;
   }

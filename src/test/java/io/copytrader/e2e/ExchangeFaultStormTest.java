@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.MainVerticle;
 import io.copytrader.config.LoadedConfig;
+import io.copytrader.testing.TestRails;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -49,7 +50,7 @@ class ExchangeFaultStormTest {
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
     this.vertx = vertx;
-    Map<String, String> env = new HashMap<>(TradingHarness.WIDE_RAILS);
+    Map<String, String> env = new HashMap<>(TestRails.WIDE);
     env.putAll(Map.of("HTTP_PORT", "0", "DATA_DIR", dir.resolve("data").toString(),
       "MAX_RETRIES", "6", "RETRY_INTERVAL", "1", "MAX_SIGNAL_AGE", "600"));
     LoadedConfig config = Configs.load(env, dir);

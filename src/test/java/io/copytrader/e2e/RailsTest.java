@@ -2,6 +2,7 @@ package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.orders;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +74,8 @@ class RailsTest {
     new JsonObject().put("max_orders_per_day", 1),
     new JsonObject().put("cooldown_seconds", 600),
     new JsonObject().put("max_orders_per_day", 5).put("max_position_usd", "3000"),
-    new JsonObject().put("max_orders_per_day", 7));
+    new JsonObject().put("max_orders_per_day", 7),
+    new JsonObject().put("max_daily_loss_usd", "0.45"));
 
   private static TradingHarness harness;
   /** Every notice the service published, as the notifier receives them (Telegram sends one a second). */
@@ -133,7 +136,7 @@ class RailsTest {
 
     assertRefused(third, "RAIL_MAX_ORDERS_PER_DAY");
     Notice.Line request = new Notice.Line("Request", third.getString("request_id"));
-    List<Notice> notices = harness.eventually("the refusal's notice", Duration.ofSeconds(5),
+    List<Notice> notices = eventually("the refusal's notice", Duration.ofSeconds(5),
       () -> NOTICES.stream().filter(notice -> notice.lines().contains(request)).toList(), found -> !found.isEmpty());
     assertThat(notices).singleElement().satisfies(notice -> {
       assertThat(notice.title()).isEqualTo("Trade refused by a rail");
@@ -186,7 +189,7 @@ class RailsTest {
       harness.filled(harness.trade(account, "ETH", "long", "0.5"));
 
       assertRefused(harness.awaitFinal(harness.trade(account, "BTC", "long", "0.1")), code);
-      JsonObject asked = harness.eventually("the kill switch to be asked for", Duration.ofSeconds(15),
+      JsonObject asked = eventually("the kill switch to be asked for", Duration.ofSeconds(15),
         () -> engage.stream().filter(body -> body.getLong("account_index") == account.index()).findFirst(),
         Optional::isPresent).orElseThrow();
       assertThat(asked.getString("mode")).isEqualTo("halt");
@@ -251,6 +254,26 @@ class RailsTest {
     assertRefused(harness.awaitFinal(harness.trade(counted, "BTC", "long", "0.1")), "RAIL_MAX_ORDERS_PER_DAY");
     assertRefused(harness.awaitFinal(harness.adjust(cooling, "ETH", "increase", "0.5")), "RAIL_COOLDOWN");
     harness.filled(harness.trade(cooling, "ETH", "close", null));
+  }
+
+  /** The long's 0.4 USD loss is 89 % of a 0.45 USD limit: one warning, however many protection runs see it. */
+  @Test
+  void aLossAt80PercentOfItsLimitWarnsOnceAndStillLetsOpeningsThrough(Vertx vertx) {
+    TestAccount account = harness.account(21);
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    Notice.Line about = new Notice.Line("Account", "#" + account.index());
+
+    eventually("the loss warning", Duration.ofSeconds(10), () -> warnings(about), found -> !found.isEmpty());
+    vertx.timer(5, TimeUnit.SECONDS).await(); // two more protection runs see the same loss
+
+    assertThat(warnings(about)).singleElement().satisfies(notice -> assertThat(notice.lines())
+      .contains(new Notice.Line("Rail", "max_daily_loss"), new Notice.Line("Limit", "0.45")));
+    harness.filled(harness.trade(account, "BTC", "long", "0.1"));
+  }
+
+  private static List<Notice> warnings(Notice.Line about) {
+    return NOTICES.stream().filter(notice -> notice.title().equals("Loss limit at 80 %"))
+      .filter(notice -> notice.lines().contains(about)).toList();
   }
 
   @Test

@@ -21,6 +21,7 @@ import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
 import io.copytrader.testing.FakeTelegram;
+import io.copytrader.testing.TestRails;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -63,13 +64,7 @@ final class TradingHarness {
   static final BigDecimal ETH_MID = new BigDecimal("3000.00");
   static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired",
     "refused");
-  /**
-   * Rails wide enough that no test of something else meets them (the tests of the rails set their own): the caps
-   * and loss limits far beyond a test account's 10,000 USDC, no cooldown, no dedupe window, no margin floor.
-   */
-  static final Map<String, String> WIDE_RAILS = Map.of("MAX_POSITION_USD", "100000000", "MAX_LEVERAGE", "100",
-    "MAX_DAILY_LOSS_USD", "100000000", "MAX_DRAWDOWN_PCT", "100", "MAX_ORDERS_PER_DAY", "1000000",
-    "COOLDOWN_SECONDS", "0", "DEDUPE_WINDOW_SECONDS", "0", "MIN_AVAILABLE_MARGIN_PCT", "0");
+
   private static final Duration FINAL_STATE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration TELEGRAM_TIMEOUT = Duration.ofSeconds(30);
   private static final long FIRST_ACCOUNT_INDEX = 7001;
@@ -159,7 +154,7 @@ final class TradingHarness {
     env.put("TELEGRAM_API_URL", telegram.url());
     env.put("RETRY_INTERVAL", "1");
     env.put("MAX_RETRIES", "2");
-    env.putAll(WIDE_RAILS);
+    env.putAll(TestRails.WIDE);
     env.putAll(overrides);
     TradingHarness harness = new TradingHarness(vertx, List.copyOf(accounts), paper, telegram, env, dir);
     harness.deployService();

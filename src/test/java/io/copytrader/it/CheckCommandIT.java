@@ -44,7 +44,8 @@ class CheckCommandIT {
     String output = check.output();
     assertThat(status).as(output).isZero();
     assertThat(output).contains("account #2001: API key 0 matches", "account #2002: API key 0 matches")
-      .contains("account #2001: owner " + TestAccount.OWNER).doesNotContain("FAILED");
+      .contains("account #2001: owner " + TestAccount.OWNER).doesNotContain("FAILED")
+      .contains("account #2001: rails symbol_allowlist=* max_position_usd=5000 max_leverage=3");
   }
 
   @Test
