@@ -17,6 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +38,7 @@ final class LossAlarm {
 
   private static final Logger LOG = LoggerFactory.getLogger(LossAlarm.class);
   private static final OpeningActivity NONE = new OpeningActivity(0, Map.of());
+  private static final MathContext SHOWN = new MathContext(4, RoundingMode.HALF_UP);
 
   private final Vertx vertx;
   private final AccountConfig account;
@@ -91,8 +93,8 @@ final class LossAlarm {
       });
   }
 
+  /** Four significant digits: enough to compare with the limit, whether it is 500 USD or 0.5 %. */
   private static String plain(BigDecimal value) {
-    return value.setScale(Math.min(value.scale(), 2), RoundingMode.HALF_UP).stripTrailingZeros()
-      .toPlainString();
+    return value.round(SHOWN).stripTrailingZeros().toPlainString();
   }
 }

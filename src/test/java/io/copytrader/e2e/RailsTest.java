@@ -10,7 +10,6 @@ import io.copytrader.e2e.TradingHarness.TestAccount;
 import io.copytrader.notify.Notice;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
@@ -176,29 +174,19 @@ class RailsTest {
    */
   @ParameterizedTest(name = "{1}")
   @CsvSource({"14, RAIL_MAX_DAILY_LOSS", "15, RAIL_MAX_DRAWDOWN"})
-  void aLossLimitReachedRefusesOpeningsAsksForTheKillSwitchAndLetsExitsThrough(int index, String code,
-                                                                                Vertx vertx) {
+  void aLossLimitReachedRefusesOpeningsTripsTheKillSwitchAndLetsExitsThrough(int index, String code) {
     TestAccount account = harness.account(index);
-    List<JsonObject> engage = new CopyOnWriteArrayList<>();
-    MessageConsumer<JsonObject> killSwitch = vertx.eventBus().consumer(Addresses.KILL_SWITCH_ENGAGE, msg -> {
-      engage.add(msg.body());
-      msg.reply(new JsonObject());
-    });
-    killSwitch.completion().await();
-    try {
-      harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
 
-      assertRefused(harness.awaitFinal(harness.trade(account, "BTC", "long", "0.1")), code);
-      JsonObject asked = eventually("the kill switch to be asked for", Duration.ofSeconds(15),
-        () -> engage.stream().filter(body -> body.getLong("account_index") == account.index()).findFirst(),
-        Optional::isPresent).orElseThrow();
-      assertThat(asked.getString("mode")).isEqualTo("halt");
-      assertThat(asked.getString("reason")).startsWith(code.substring("RAIL_".length()).toLowerCase(Locale.ROOT)
-        + " ");
-      harness.filled(harness.trade(account, "ETH", "close", null));
-    } finally {
-      killSwitch.unregister().await();
-    }
+    assertRefused(harness.awaitFinal(harness.trade(account, "BTC", "long", "0.1")), code);
+    eventually("the loss rail to trip the account's kill switch", Duration.ofSeconds(15),
+      () -> accountRails(account).getString("kill_switch"), "halt"::equals);
+    Notice.Line reason = new Notice.Line("Reason", code.substring("RAIL_".length()).toLowerCase(Locale.ROOT)
+      + (code.equals("RAIL_MAX_DAILY_LOSS") ? " 0.4 of 0.3" : " 0.004 of 0.003"));
+    assertThat(NOTICES).filteredOn(notice -> notice.lines().contains(new Notice.Line("Account", "#" + account.index())))
+      .anySatisfy(notice -> assertThat(notice.lines()).contains(new Notice.Line("Mode", "halt"), reason));
+    assertRefused(harness.awaitFinal(harness.trade(account, "BTC", "long", "0.2")), "RAIL_KILL_SWITCH");
+    harness.filled(harness.trade(account, "ETH", "close", null));
   }
 
   /**
@@ -229,16 +217,17 @@ class RailsTest {
   }
 
   @Test
-  void theKillSwitchHaltRefusesOpeningsAndLetsExitsThrough(Vertx vertx) {
+  void theKillSwitchHaltRefusesOpeningsAndLetsExitsThrough() {
     TestAccount account = harness.account(16);
     harness.filled(harness.trade(account, "ETH", "long", "0.1"));
-    publishKillSwitch(vertx, new JsonObject().put(Long.toString(account.index()), "halt"));
+    JsonObject only = new JsonObject().put("account_index", account.index());
+    assertThat(harness.post("/api/kill", only.copy().put("mode", "halt")).statusCode()).isEqualTo(200);
 
     JsonObject refused = harness.awaitFinal(harness.trade(account, "BTC", "long", "0.1"));
 
     assertRefused(refused, "RAIL_KILL_SWITCH");
     harness.filled(harness.trade(account, "ETH", "close", null));
-    publishKillSwitch(vertx, new JsonObject());
+    assertThat(harness.post("/api/resume", only).statusCode()).isEqualTo(200);
     harness.filled(harness.trade(account, "BTC", "long", "0.1"));
   }
 
@@ -277,12 +266,11 @@ class RailsTest {
   }
 
   @Test
-  void anAccountAnswersItsRailsAndTodaysCounters(Vertx vertx) {
+  void anAccountShowsItsRailsAndTodaysCounters() {
     TestAccount account = harness.account(20);
     harness.filled(harness.trade(account, "ETH", "long", "0.5"));
 
-    JsonObject rails = vertx.eventBus().<JsonObject>request(Addresses.accountRails(account.index()), new JsonObject())
-      .await().body();
+    JsonObject rails = accountRails(account);
 
     assertThat(rails.getLong("account_index")).isEqualTo(account.index());
     assertThat(rails.getString("kill_switch")).isEqualTo("off");
@@ -298,9 +286,11 @@ class RailsTest {
     assertThat(new BigDecimal(today.getString("drawdown_pct"))).isPositive();
   }
 
-  private static void publishKillSwitch(Vertx vertx, JsonObject accounts) {
-    vertx.eventBus().publish(Addresses.KILL_SWITCH_CHANGED, new JsonObject().put("mode", "off")
-      .put("accounts", accounts));
+  /** The account's part of {@code GET /api/rails/{account_index}}. */
+  private static JsonObject accountRails(TestAccount account) {
+    HttpResponse<Buffer> response = harness.get("/api/rails/" + account.index());
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getJsonArray("accounts").getJsonObject(0);
   }
 
   private static void assertRefused(JsonObject status, String code) {
