@@ -358,15 +358,12 @@ public final class Journal {
     return read(connection -> RailStore.openingActivity(connection, accountIndex, clock.instant()));
   }
 
-  /**
-   * When the request's account last received an identical signal within {@code window} before it. Asked of the
-   * writing connection and answered as soon as it has run: a request executes once its insert has run, before
-   * the insert commits, and the reading connection would not see it yet.
-   */
+  /** When the request's account last received an identical signal within {@code window} before it. */
   public Future<Optional<Instant>> previousIdenticalSignal(String requestId, Duration window) {
     if (window.isNegative()) {
       return Future.failedFuture(new JournalException("a dedupe window cannot be negative"));
     }
+    // Asked of the writer, answered once run: a request executes before its insert commits, unseen by the reader.
     return writer.submitStaged(vertx.getOrCreateContext(),
       connection -> RailStore.previousIdenticalSignal(connection, requestId, window)).applied();
   }
