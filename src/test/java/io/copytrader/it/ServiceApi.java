@@ -10,7 +10,8 @@ import java.util.Set;
 /** The service's HTTP API as a signal source and an operator use it. */
 final class ServiceApi {
 
-  static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired");
+  static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired",
+    "refused");
 
   private final String baseUrl;
 
