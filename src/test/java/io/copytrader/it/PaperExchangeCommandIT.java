@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class PaperExchangeCommandIT {
 
   @AutoClose
   private ServiceProcess paperExchange;
-  @AutoClose
+  /** Started by some tests; closed after each, since the class's instance (and its fields) lives for all of them. */
   private ServiceProcess service;
   private String exchangeUrl;
 
@@ -36,6 +37,14 @@ class PaperExchangeCommandIT {
       "PAPER_PORT", String.valueOf(paperPort), "PAPER_BALANCE", BALANCE), "paper-exchange");
     paperExchange.awaitLine(Pattern.compile("Paper exchange listening on"), ServiceProcess.STARTUP);
     exchangeUrl = "http://127.0.0.1:" + paperPort;
+  }
+
+  @AfterEach
+  void stopService() {
+    if (service != null) {
+      service.close();
+      service = null;
+    }
   }
 
   @Test

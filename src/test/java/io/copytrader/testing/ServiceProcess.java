@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,12 +23,23 @@ public final class ServiceProcess implements AutoCloseable {
   public static final Duration STARTUP = Duration.ofSeconds(30);
   private static final Pattern READY_PORT = Pattern.compile("Ready: .* API on http://[^:]+:(\\d+)");
 
+  /**
+   * Every process started, so that one a test forgot to close (a field reassigned before its teardown) does not
+   * outlive the test JVM: they are killed when it exits.
+   */
+  private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+  }
+
   private final Process process;
   private final ProcessOutput output;
 
   private ServiceProcess(Process process) {
     this.process = process;
     this.output = ProcessOutput.follow(process);
+    STARTED.add(process);
   }
 
   /** Starts {@code java -jar app.jar args...} in {@code workingDirectory} with exactly {@code environment}. */
@@ -129,6 +142,7 @@ public final class ServiceProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    STARTED.remove(process);
     if (process.isAlive()) {
       process.destroyForcibly();
       try {
