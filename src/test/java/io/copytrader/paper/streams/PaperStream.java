@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.math.BigDecimal;
@@ -40,6 +41,8 @@ final class PaperStream {
   final PaperExchange paper;
   final WebSocket socket;
   private final WebClient http;
+  /** Held for the stream's life: a client nothing refers to is closed when collected, its socket with it. */
+  private final WebSocketClient sockets;
   private final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   private final TxSigner signer = new TxSigner(TxSigner.MAINNET_CHAIN_ID);
 
@@ -49,7 +52,8 @@ final class PaperStream {
         Map.of(KEY_INDEX, KEY.publicKeyHex())))));
     await(vertx.deployVerticle(paper));
     http = WebClient.create(vertx);
-    ClientWebSocket connecting = vertx.createWebSocketClient().webSocket();
+    sockets = vertx.createWebSocketClient();
+    ClientWebSocket connecting = sockets.webSocket();
     connecting.textMessageHandler(text -> frames.add(new JsonObject(text)));
     socket = await(connecting.connect(paper.port(), "127.0.0.1", "/stream"));
   }
