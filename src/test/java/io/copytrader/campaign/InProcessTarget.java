@@ -123,7 +123,6 @@ final class InProcessTarget implements CampaignTarget {
     return telegram.texts();
   }
 
-
   @Override
   public void close() {
     try {
