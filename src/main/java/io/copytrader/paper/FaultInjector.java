@@ -138,7 +138,7 @@ final class FaultInjector {
   }
 
   Action next(String method, String path) {
-    if (take("rate_limit_count")) {
+    if (onPath("error_path", path) && take("rate_limit_count")) {
       return Action.RATE_LIMIT;
     }
     if (onPath("error_path", path) && take("error_count")) {

@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  *   count and fail, {@code null} for any), {@code lookup_error_count} (the same for the next N lookups, GETs under
  *   {@code /api/v1}, leaving sends alone; with {@code lookup_error_path} only lookups of that path),
  *   {@code error_rate} (0..1: that fraction of requests fails so), {@code rate_limit_count} (the next N requests
- *   get 429 {@code {"code":23000,"message":"Too Many Requests!"}}), {@code drop_response_count} (the next N
+ *   get 429 {@code {"code":23000,"message":"Too Many Requests!"}}; with {@code error_path} only requests to that
+ *   path), {@code drop_response_count} (the next N
  *   accepted sendTx/sendTxBatch lose their answer: the connection is closed at once, the txs stay queued and are
  *   applied), {@code drop_after_apply_count} (the next N accepted sends are answered by closing the connection only
  *   once the sequencer has applied their txs: applied but unanswered), {@code invalid_nonce_count} (the next N

@@ -21,7 +21,8 @@ enum FaultKind {
   SERVER_ERROR(faults("error_count", r -> new JsonObject().put("error_count", 1 + r.nextInt(3))
     .putNull("error_path").put("error_status", r.nextBoolean() ? 503 : 500))),
   /** The next requests answer 429. */
-  RATE_LIMIT(faults("rate_limit_count", r -> new JsonObject().put("rate_limit_count", 1 + r.nextInt(3)))),
+  RATE_LIMIT(faults("rate_limit_count", r -> new JsonObject().put("rate_limit_count", 1 + r.nextInt(3))
+    .putNull("error_path"))),
   /** Every request waits this long, until healed. */
   LATENCY(faults("latency_ms", r -> new JsonObject().put("latency_ms", 20 + r.nextInt(180)))),
   /** The next lookups of orders by client order index fail with 5xx (error_path). */

@@ -65,7 +65,7 @@ class ExchangeFaultsTest {
   @Test
   void rateLimitIsRetriedIntoOneFill() {
     TestAccount account = harness.freshAccount();
-    harness.injectFaults(new JsonObject().put("rate_limit_count", 1));
+    harness.injectFaults(new JsonObject().put("rate_limit_count", 1).put("error_path", "/api/v1/nextNonce"));
 
     String id = harness.trade(account, "ETH", "long", "0.5");
 

@@ -112,6 +112,15 @@ class PaperLookupFaultsTest {
   }
 
   @Test
+  void rateLimitWithAnErrorPathLimitsOnlyThatPath() {
+    paper.faults(new JsonObject().put("rate_limit_count", 1).put("error_path", "/api/v1/accountOrders"));
+
+    assertThat(trader.nextNonce()).isZero();
+    assertThat(trader.ordersByClientIndex(1).status()).isEqualTo(429);
+    assertThat(trader.ordersByClientIndex(1).status()).isEqualTo(200);
+  }
+
+  @Test
   void lookupFaultsAreDescribedAndCleared() {
     JsonObject set = paper.faults(new JsonObject().put("lookup_lag_ms", 20).put("lookup_error_count", 3)
       .put("lookup_error_path", "/api/v1/tx").put("drop_after_apply_count", 1));
