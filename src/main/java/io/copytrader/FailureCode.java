@@ -18,6 +18,8 @@ public enum FailureCode {
   NOT_FOUND(11),
   SHUTTING_DOWN(12),
   MARKET_REDUCE_ONLY(13),
+  /** A webhook from an address its signal source does not allow. */
+  FORBIDDEN(14),
   INTERNAL(99);
 
   private final int code;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.copytrader.rails.RailLimits;
 import io.copytrader.rails.RailOverrides;
+import io.copytrader.webhook.SignalSources;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns raw variables into an {@link AppConfig}, collecting every problem before failing so an operator
@@ -49,6 +51,9 @@ final class ConfigParser {
     String l1Address = l1Address();
     rails = RailSettings.global(this::text, problems);
     List<AccountConfig> accounts = accounts();
+    SignalSources signalSources = SignalSourceSettings.parse(text(Setting.SIGNAL_SOURCES),
+      text(Setting.WEBHOOK_TRUSTED_PROXIES), accountsInvalid ? Set.of()
+        : accounts.stream().map(AccountConfig::accountIndex).collect(Collectors.toSet()), problems);
     TradingParameters trading = new TradingParameters(
       required(Setting.SCALING_FACTOR, scalingFactor(Setting.SCALING_FACTOR.name(), decimal(Setting.SCALING_FACTOR))),
       required(Setting.MAX_SLIPPAGE, ratio(Setting.MAX_SLIPPAGE.name(), decimal(Setting.MAX_SLIPPAGE))),
@@ -94,7 +99,8 @@ final class ConfigParser {
     AccountPolicy policy = new AccountPolicy(trading, maxQueue, maxRetries, Duration.ofSeconds(retryInterval),
       Duration.ofSeconds(maxSignalAge), Duration.ofSeconds(protectionInterval), external, rails);
     AppConfig config = new AppConfig(mode, endpoint, new Accounts(accounts, l1Address),
-      policy, telegram, new HttpSettings(host, httpPort, apiKey == null ? null : Secret.of(apiKey)),
+      policy, telegram, new HttpSettings(host, httpPort, apiKey == null ? null : Secret.of(apiKey),
+        signalSources),
       new PaperSettings(paperPort, paperBalance,
         paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay)),
       Path.of(dataDir), Duration.ofSeconds(shutdownGrace), logFormat);

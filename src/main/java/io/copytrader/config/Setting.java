@@ -41,11 +41,13 @@ public enum Setting {
   DEDUPE_WINDOW_SECONDS,
   MIN_AVAILABLE_MARGIN_PCT,
   LOSS_TRIP_MODE,
+  SIGNAL_SOURCES,
+  WEBHOOK_TRUSTED_PROXIES,
   LOG_FORMAT;
 
   /** Variables whose values are secrets: never echoed in a problem or a log line. */
   public boolean secret() {
-    return this == ACCOUNTS || this == TELEGRAM_BOT_API_KEY || this == API_KEY;
+    return this == ACCOUNTS || this == TELEGRAM_BOT_API_KEY || this == API_KEY || this == SIGNAL_SOURCES;
   }
 
   public static Setting byName(String name) {

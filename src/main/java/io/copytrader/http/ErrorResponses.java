@@ -20,6 +20,7 @@ final class ErrorResponses {
     return switch (failure) {
       case INVALID_REQUEST -> 400;
       case UNAUTHORIZED -> 401;
+      case FORBIDDEN -> 403;
       case UNKNOWN_ACCOUNT, NOT_FOUND -> 404;
       case IDEMPOTENCY_CONFLICT -> 409;
       case UNKNOWN_MARKET, UNKNOWN_SYMBOL, MARKET_INACTIVE, NO_POSITION, MARKET_REDUCE_ONLY -> 422;
@@ -44,13 +45,30 @@ final class ErrorResponses {
 
   /** An event-bus failure as the client should see it; a raw ReplyException is never shown. */
   static void send(HttpServerResponse response, Throwable failure) {
+    JsonObject described = describe(failure);
+    send(response, status(failure), described.getString("code"), described.getString("message"));
+  }
+
+  /** The status {@link #send(HttpServerResponse, Throwable)} answers {@code failure} with. */
+  static int status(Throwable failure) {
+    return status(FailureCode.valueOf(describe(failure).getString("code")));
+  }
+
+  /** {@code failure}'s {@code code} and {@code message}, as the error body shows them. */
+  static JsonObject describe(Throwable failure) {
+    FailureCode code;
+    String message;
     if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-      send(response, FailureCode.of(reply.failureCode()), reply.getMessage());
+      code = FailureCode.of(reply.failureCode());
+      message = reply.getMessage();
     } else if (failure instanceof ReplyException) {
-      send(response, FailureCode.EXCHANGE_UNAVAILABLE, "the service is busy or starting; retry shortly");
+      code = FailureCode.EXCHANGE_UNAVAILABLE;
+      message = "the service is busy or starting; retry shortly";
     } else {
-      send(response, FailureCode.INTERNAL, "internal error");
+      code = FailureCode.INTERNAL;
+      message = "internal error";
     }
+    return new JsonObject().put("code", code.name()).put("message", message);
   }
 
   /** Statuses the router produces by itself, in the same body. */

@@ -103,6 +103,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health").handler(this::health);
     router.get("/").handler(ctx -> json(ctx, 200, new JsonObject()
       .put("service", "Lighter copy trader").put("status", "running")));
+    WebhookRoutes.mount(vertx, router, settings.signalSources(), metrics, this::queue);
     if (settings.apiKeyRequired()) {
       ApiKeyAuth auth = new ApiKeyAuth(settings.apiKey());
       router.route("/api/*").handler(auth);
@@ -143,26 +144,10 @@ public final class HttpVerticle extends VerticleBase {
       ErrorResponses.send(ctx.response(), FailureCode.INVALID_REQUEST, e.getMessage());
       return;
     }
-    if (!accountIndexes.contains(request.accountIndex())) {
-      ErrorResponses.send(ctx.response(), FailureCode.UNKNOWN_ACCOUNT,
-        "account " + request.accountIndex() + " is not configured");
-      return;
-    }
-    if (refusingIntake) {
-      ErrorResponses.send(ctx.response(), FailureCode.SHUTTING_DOWN, "the service is shutting down; retry shortly");
-      return;
-    }
-    if (!exchangeHealthy) {
-      ErrorResponses.send(ctx.response(), FailureCode.EXCHANGE_UNAVAILABLE, "Lighter API is currently unavailable");
-      return;
-    }
     String accepted = adjust ? "adjustment request accepted, processing in background"
       : "request accepted, processing in background";
-    resolveMarket(request)
-      .compose(resolved -> vertx.eventBus().<JsonObject>request(Addresses.accountSubmit(resolved.accountIndex()),
-        resolved.toJson(), busOptions().addHeader(Addresses.RECEIVED_NANOS, Long.toString(receivedNanos))))
-      .onSuccess(reply -> {
-        JsonObject result = reply.body();
+    queue(request, receivedNanos)
+      .onSuccess(result -> {
         boolean repeat = result.getBoolean("duplicate", false);
         JsonObject response = new JsonObject()
           .put("status", "success")
@@ -173,21 +158,47 @@ public final class HttpVerticle extends VerticleBase {
         }
         json(ctx, repeat ? 200 : 202, response);
       })
-      .onFailure(failure -> intakeFailed(ctx, failure));
+      .onFailure(failure -> ErrorResponses.send(ctx.response(), failure));
+  }
+
+  /**
+   * Checks a valid request against the service's state (its account configured, intake open, the exchange up),
+   * resolves its market and queues it on its account: the account's reply ({@code request_id}, and
+   * {@code duplicate} and {@code state} for a repeat), or a failure {@link ErrorResponses#send(
+   * io.vertx.core.http.HttpServerResponse, Throwable)} answers.
+   */
+  Future<JsonObject> queue(TradeRequest request, long receivedNanos) {
+    if (!accountIndexes.contains(request.accountIndex())) {
+      return refused(FailureCode.UNKNOWN_ACCOUNT, "account " + request.accountIndex() + " is not configured");
+    }
+    if (refusingIntake) {
+      return refused(FailureCode.SHUTTING_DOWN, "the service is shutting down; retry shortly");
+    }
+    if (!exchangeHealthy) {
+      return refused(FailureCode.EXCHANGE_UNAVAILABLE, "Lighter API is currently unavailable");
+    }
+    return resolveMarket(request)
+      .compose(resolved -> vertx.eventBus().<JsonObject>request(Addresses.accountSubmit(resolved.accountIndex()),
+        resolved.toJson(), busOptions().addHeader(Addresses.RECEIVED_NANOS, Long.toString(receivedNanos))))
+      .map(Message::body)
+      .recover(this::intakeFailed);
   }
 
   /**
    * A request that passed the shutdown check just before the drain began can find its account already gone
    * from the bus; it is told the service is stopping, not that the exchange is unavailable.
    */
-  private void intakeFailed(RoutingContext ctx, Throwable failure) {
+  private Future<JsonObject> intakeFailed(Throwable failure) {
     boolean unanswered = failure instanceof ReplyException reply
       && reply.failureType() != ReplyFailure.RECIPIENT_FAILURE;
     if (refusingIntake && unanswered) {
-      ErrorResponses.send(ctx.response(), FailureCode.SHUTTING_DOWN, "the service is shutting down; retry shortly");
-    } else {
-      ErrorResponses.send(ctx.response(), failure);
+      return refused(FailureCode.SHUTTING_DOWN, "the service is shutting down; retry shortly");
     }
+    return Future.failedFuture(failure);
+  }
+
+  private static <T> Future<T> refused(FailureCode failure, String message) {
+    return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, failure.code(), message));
   }
 
   private Future<TradeRequest> resolveMarket(TradeRequest request) {

@@ -151,6 +151,19 @@ final class TradeRequestParser {
   }
 
   private static JsonNode object(byte[] body, Set<String> kindFields) throws InvalidRequestException {
+    JsonNode root = readObject(body);
+    Iterator<String> names = root.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!COMMON_FIELDS.contains(name) && !kindFields.contains(name)) {
+        throw new InvalidRequestException("unknown field '" + printable(name) + "'");
+      }
+    }
+    return root;
+  }
+
+  /** The body as a JSON object, read within the parser's limits; any field names. */
+  static JsonNode readObject(byte[] body) throws InvalidRequestException {
     JsonNode root;
     try (JsonParser parser = MAPPER.createParser(body)) {
       try {
@@ -166,13 +179,6 @@ final class TradeRequestParser {
     }
     if (root == null || !root.isObject()) {
       throw new InvalidRequestException("body must be a JSON object");
-    }
-    Iterator<String> names = root.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (!COMMON_FIELDS.contains(name) && !kindFields.contains(name)) {
-        throw new InvalidRequestException("unknown field '" + printable(name) + "'");
-      }
     }
     return root;
   }

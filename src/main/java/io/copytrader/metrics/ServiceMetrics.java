@@ -70,6 +70,12 @@ public final class ServiceMetrics {
     return registry.scrape();
   }
 
+  /** Counts a webhook by its signal source ({@code unknown} when none matched) and how it was answered. */
+  public void webhookAnswered(String source, String outcome) {
+    Counter.builder("copytrade_webhook_requests_total").description("Webhook requests by signal source and outcome")
+      .tag("source", source).tag("outcome", outcome).register(registry).increment();
+  }
+
   public void requestFinished(String kind, String state) {
     Counter.builder("copytrade_requests_total").description("Requests by kind and final state")
       .tag("kind", kind).tag("state", state).register(registry).increment();
