@@ -192,6 +192,15 @@ final class TradingHarness {
     return web.request(method, service.httpPort(), "127.0.0.1", path).putHeader("X-API-Key", API_KEY);
   }
 
+  /** A request without the API key, as a webhook's sender makes it. */
+  HttpRequest<Buffer> withoutKey(HttpMethod method, String path) {
+    return web.request(method, service.httpPort(), "127.0.0.1", path);
+  }
+
+  int httpPort() {
+    return service.httpPort();
+  }
+
   HttpResponse<Buffer> post(String path, JsonObject body) {
     return api(HttpMethod.POST, path).sendJsonObject(body).await();
   }

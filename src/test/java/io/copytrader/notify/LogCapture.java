@@ -14,14 +14,14 @@ import org.slf4j.LoggerFactory;
  * logs everything while it captures (tests log at WARN otherwise), so a check that no line holds a secret sees
  * every line.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
   private final Level previousLevel = root.getLevel();
 
-  LogCapture() {
+  public LogCapture() {
     appender.start();
     root.addAppender(appender);
     root.setLevel(Level.ALL);
@@ -34,7 +34,7 @@ final class LogCapture implements AutoCloseable {
   }
 
   /** Each event as its level, logger, formatted message and the messages of its causes. */
-  List<String> lines() {
+  public List<String> lines() {
     List<String> lines = new ArrayList<>();
     for (ILoggingEvent event : events()) {
       StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " "
