@@ -39,6 +39,9 @@ class HostileRequestsTest {
     + "\"reference_position_ratio\":0.5}";
   private static final String VALID_ADJUST = "{\"account_index\":1001,\"symbol\":\"ETH\","
     + "\"adjustment_type\":\"increase\",\"percentage\":0.5}";
+  private static final String WEBHOOK_TOKEN = "hostile-webhook-token-0123456789";
+  private static final String SIGNAL_SOURCES = "[{\"name\":\"hostile\",\"token\":\"" + WEBHOOK_TOKEN
+    + "\",\"accounts\":[1001]}]";
 
   /** One crafted request. */
   record Hostile(HttpMethod method, String path, String contentType, byte[] body) {
@@ -46,8 +49,8 @@ class HostileRequestsTest {
 
   @Test
   void hostileRequestsGetOnlyClientErrorsAndTheServiceStaysHealthy(Vertx vertx, @TempDir Path dir) throws Exception {
-    LoadedConfig config = Configs.load(Map.of("HTTP_PORT", "0", "DATA_DIR", dir.resolve("data").toString()),
-      dir);
+    LoadedConfig config = Configs.load(Map.of("HTTP_PORT", "0", "DATA_DIR", dir.resolve("data").toString(),
+      "SIGNAL_SOURCES", SIGNAL_SOURCES), dir);
     MainVerticle main = new MainVerticle(config);
     vertx.deployVerticle(main).await();
     WebClient client = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(IN_FLIGHT));
@@ -123,9 +126,11 @@ class HostileRequestsTest {
 
   static List<Hostile> hostileRequests(Random random) {
     List<Hostile> requests = new ArrayList<>();
-    String[] paths = {"/api/trade", "/api/trade/adjust"};
+    String[] paths = {"/api/trade", "/api/trade/adjust", "/api/webhook/" + WEBHOOK_TOKEN};
     String[] fields = {"account_index", "market_id", "symbol", "trade_type", "reference_position_ratio",
       "adjustment_type", "percentage", "signal_timestamp", "max_lag_ms", "client_request_id"};
+    String[] webhookFields = {"ticker", "action", "market_position", "market_position_size", "timestamp", "max_lag",
+      "id", "signalId", "secret"};
     String[] badValues = {"NaN", "Infinity", "-Infinity", "1e400", "-1e400", "-1", "1.5", "99999999999999999999999",
       "\"1\"", "\"\"", "null", "true", "[]", "{}", "[1,2]", "{\"a\":1}", "-0.0000001", "1e-400", "0x10", "01",
       "\"LONG\"", "\"" + "x".repeat(5000) + "\"", "\"\\u0000\"", "281474976710655", "1E-999999999", "1E+999999999",
@@ -134,14 +139,19 @@ class HostileRequestsTest {
       int kind = random.nextInt(12);
       String path = paths[random.nextInt(paths.length)];
       String valid = path.endsWith("adjust") ? VALID_ADJUST : VALID;
+      boolean webhook = path.startsWith("/api/webhook");
       switch (kind) {
         case 0 -> { // truncated JSON
           int cut = 1 + random.nextInt(valid.length() - 2);
           requests.add(json(path, valid.substring(0, cut)));
         }
         case 1 -> { // a field replaced with a value of the wrong type or range
-          String field = fields[random.nextInt(fields.length)];
+          String field = webhook && random.nextBoolean() ? webhookFields[random.nextInt(webhookFields.length)]
+            : fields[random.nextInt(fields.length)];
           String value = badValues[random.nextInt(badValues.length)];
+          if (webhook && field.equals("account_index") && value.equals("null")) {
+            continue; // a webhook without account_index goes to every account of its source: valid
+          }
           JsonObject base = new JsonObject(valid);
           String body = base.copy().put(field, "__X__").encode().replace("\"__X__\"", value);
           requests.add(json(path, body.replace("\"account_index\":1001", "\"account_index\":999")));
@@ -172,7 +182,9 @@ class HostileRequestsTest {
         case 7 -> { // wrong or missing content type
           String[] types = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
             "application/xml", null};
-          requests.add(new Hostile(HttpMethod.POST, path, types[random.nextInt(types.length)],
+          // A webhook takes text/plain too; the others it refuses.
+          requests.add(new Hostile(HttpMethod.POST, path, types[(webhook ? 1 : 0) + random.nextInt(types.length
+            - (webhook ? 1 : 0))],
             valid.getBytes(StandardCharsets.UTF_8)));
         }
         case 8 -> { // odd methods
@@ -189,7 +201,11 @@ class HostileRequestsTest {
           String[] odd = {"/api/account/-1", "/api/account/1e3", "/api/account/" + "9".repeat(40),
             "/api/trade/%00", "/api/trade/" + "a".repeat(200), "/api/trades?limit=-5", "/api/trades?limit=abc",
             "/api/trades?before=1:", "/api/trades?account_index=x", "/api/../health/x", "/api//trade"};
-          requests.add(new Hostile(HttpMethod.GET, odd[random.nextInt(odd.length)], null, null));
+          String[] oddWebhooks = {"/api/webhook/%00", "/api/webhook/" + "a".repeat(300), "/api/webhook/",
+            "/api/webhook/" + WEBHOOK_TOKEN + "/x", "/api/webhook/" + WEBHOOK_TOKEN + "%2F..",
+            "/api/webhook/" + WEBHOOK_TOKEN.substring(1), "/api/webhook/" + WEBHOOK_TOKEN + "%00"};
+          requests.add(webhook ? json(oddWebhooks[random.nextInt(oddWebhooks.length)], valid)
+            : new Hostile(HttpMethod.GET, odd[random.nextInt(odd.length)], null, null));
         }
         default -> { // oversized body
           if (random.nextInt(20) == 0) {
