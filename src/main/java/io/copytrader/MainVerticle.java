@@ -100,6 +100,7 @@ public final class MainVerticle extends VerticleBase {
       config.lighter().networkName(), config.lighter().chainId(), config.http().host(), httpPort());
     config.accounts().list().forEach(account -> LOG.info("Account {} rails: {}", account.label(),
       RailSettings.summary(account.rails())));
+    config.http().signalSources().sources().forEach(source -> LOG.info("Webhook signal source {}", source.summary()));
     paper.announce(config, httpPort());
     StartupNotice.publish(vertx, config);
   }

@@ -74,7 +74,7 @@ final class WebhookRoutes {
     WebhookRoutes routes = new WebhookRoutes(vertx, sources, metrics, intake);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(HttpVerticle.MAX_BODY_BYTES);
     // Two routes: the token is checked before any body is read, and Vert.x takes a body handler only first.
-    router.post("/api/webhook/:token").handler(routes::identifyByToken);
+    router.post("/api/webhook/:token").handler(routes::identifyByToken).failureHandler(routes::failed);
     router.post("/api/webhook/:token").handler(body).handler(routes::receive).failureHandler(routes::failed);
     router.post("/api/webhook").handler(body).handler(routes::identifyBySecret).handler(routes::receive)
       .failureHandler(routes::failed);

@@ -4,6 +4,7 @@ import io.copytrader.config.Secret;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One configured sender of webhooks ({@code SIGNAL_SOURCES}): who it is, the token that identifies it, the accounts
@@ -33,5 +34,13 @@ public record SignalSource(
 
   public boolean allows(String clientAddress) {
     return allowlist == null || allowlist.contains(clientAddress);
+  }
+
+  /** What the source may do, for the startup log: everything but its secrets. */
+  public String summary() {
+    return name + ": accounts " + accounts + (hmacSecret == null ? "" : ", signed")
+      + (allowlist == null ? ", any address" : ", from its ip_allowlist")
+      + (defaultRatio == null ? "" : ", default ratio " + defaultRatio.toPlainString())
+      + (symbols.isEmpty() ? "" : ", symbols " + new TreeMap<>(symbols));
   }
 }

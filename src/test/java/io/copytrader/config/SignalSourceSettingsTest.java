@@ -62,6 +62,8 @@ class SignalSourceSettingsTest {
     assertThat(source.defaultRatio()).isEqualByComparingTo(new BigDecimal("0.25"));
     assertThat(source.symbols()).containsExactly(Map.entry("XBTUSD", "BTC"));
     assertThat(sources.trustedProxies().contains("127.0.0.1")).isTrue();
+    assertThat(source.summary()).isEqualTo("tv: accounts [7, 8], signed, from its ip_allowlist, default ratio 0.25,"
+      + " symbols {XBTUSD=BTC}");
   }
 
   @Test
