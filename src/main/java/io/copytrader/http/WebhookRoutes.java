@@ -163,10 +163,7 @@ final class WebhookRoutes {
     MappedSignal signal;
     try {
       signal = SignalMapper.map(TradeRequestParser.readObject(body), source);
-    } catch (InvalidRequestException e) {
-      answer(ctx, source.name(), "invalid", FailureCode.INVALID_REQUEST, e.getMessage());
-      return;
-    } catch (SignalException e) {
+    } catch (InvalidRequestException | SignalException e) {
       answer(ctx, source.name(), "invalid", FailureCode.INVALID_REQUEST, e.getMessage());
       return;
     }
