@@ -107,9 +107,10 @@ class WebhookTest {
     throw new AssertionError("no request for account " + account + " in " + requests.encode());
   }
 
-  private static int journaled(TestAccount account) {
+  /** How many of the account's journaled requests carry {@code idempotencyKey}. */
+  private static long journaled(TestAccount account, String idempotencyKey) {
     return harness.get("/api/trades?account_index=" + account.index()).bodyAsJsonObject().getJsonArray("requests")
-      .size();
+      .stream().filter(request -> idempotencyKey.equals(((JsonObject) request).getString("idempotency_key"))).count();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -187,7 +188,7 @@ class WebhookTest {
       JsonObject status = harness.filled(requestId(requests, account.index()));
       assertThat(TradingHarness.orders(status, "entry")).hasSize(1);
       assertThat(harness.signedPosition(account, TradingHarness.ETH)).isPositive();
-      assertThat(journaled(account)).isEqualTo(1);
+      assertThat(journaled(account, "webhook:fanout:fan-1")).isEqualTo(1);
     }
     assertThat(replay.statusCode()).as(replay.bodyAsString()).isEqualTo(200);
     JsonArray repeated = replay.bodyAsJsonObject().getJsonArray("requests");
@@ -195,6 +196,15 @@ class WebhookTest {
       assertThat(requestId(repeated, account.index())).isEqualTo(requestId(requests, account.index()));
     }
     assertThat(repeated.stream().map(entry -> ((JsonObject) entry).getBoolean("duplicate"))).containsOnly(true);
+  }
+
+  @Test
+  void aSignalNamingAnAccountOfItsSourceGoesToThatAccountAlone() {
+    JsonArray requests = accepted(webhook("/api/webhook/" + FANOUT_TOKEN, "application/json",
+      "{\"account_index\":" + first.index() + ",\"symbol\":\"BTC\",\"trade_type\":\"long\"}"));
+
+    assertThat(requests).hasSize(1);
+    harness.filled(requestId(requests, first.index()));
   }
 
   @Test
