@@ -67,6 +67,14 @@ class SignalSourceSettingsTest {
   }
 
   @Test
+  void theConfigurationPrintsNeitherTokenNorHmacSecret() throws Exception {
+    AppConfig config = ConfigLoaderTest.load(Map.of("ACCOUNTS", ACCOUNTS, "SIGNAL_SOURCES",
+      source(",\"hmac_secret\":\"" + HMAC + "\"")), dir);
+
+    assertThat(config.toString()).contains("name=tv").doesNotContain(TOKEN).doesNotContain(HMAC);
+  }
+
+  @Test
   void aTokenFindsOnlyItsOwnSource() throws Exception {
     SignalSources sources = load("[{\"name\":\"a\",\"token\":\"" + TOKEN + "\",\"accounts\":[7]},"
       + "{\"name\":\"b\",\"token\":\"" + TOKEN + "x\",\"accounts\":[8]}]", null);
