@@ -4,6 +4,7 @@ import java.util.stream.LongStream;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.rails.RailLimits;
 import io.copytrader.config.Accounts;
+import io.copytrader.config.LeverageSetting;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.Mode;
 import io.copytrader.config.PaperSettings;
@@ -48,7 +49,7 @@ public final class PaperMode {
       return Future.succeededFuture(config);
     }
     Accounts accounts = config.accounts().isEmpty()
-      ? new Accounts(demoAccounts(config.policy().rails()), config.accounts().l1Address()) : config.accounts();
+      ? new Accounts(demoAccounts(config.policy().rails(), config.policy().leverage()), config.accounts().l1Address()) : config.accounts();
     exchange = new PaperExchange(paperConfig(config, accounts, "127.0.0.1"));
     return vertx.deployVerticle(exchange)
       .recover(failure -> Future.failedFuture(cannotListen(config.paper(), failure)))
@@ -88,13 +89,13 @@ public final class PaperMode {
   }
 
   /** Fresh keys on every start: demo accounts live only as long as the paper exchange that holds them. */
-  private static List<AccountConfig> demoAccounts(RailLimits rails) {
+  private static List<AccountConfig> demoAccounts(RailLimits rails, LeverageSetting leverage) {
     SecureRandom random = new SecureRandom();
     return LongStream.range(0, DEMO_ACCOUNTS).mapToObj(n -> {
       byte[] key = new byte[40];
       random.nextBytes(key);
       return new AccountConfig(FIRST_DEMO_ACCOUNT + n, 0, Secret.of(HexFormat.of().formatHex(key)), "demo-" + (n + 1),
-        null, null, null, rails);
+        null, null, null, rails, leverage);
     }).toList();
   }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * trading parameters (null = use the service-wide value).
  *
  * @param rails the account's effective risk rails: the global ones with the account's own overrides laid over
+ * @param leverage the account's effective leverage setting: its own laid over the global {@code LEVERAGE}
  */
 public record AccountConfig(
   long accountIndex,
@@ -18,10 +19,12 @@ public record AccountConfig(
   BigDecimal scalingFactor,
   BigDecimal maxSlippage,
   BigDecimal stopLossRatio,
-  RailLimits rails) {
+  RailLimits rails,
+  LeverageSetting leverage) {
 
   public AccountConfig {
     Objects.requireNonNull(rails, "rails");
+    Objects.requireNonNull(leverage, "leverage");
   }
 
   /** A human label for messages: the configured name, or the index. */

@@ -8,6 +8,7 @@ import java.time.Duration;
  * retries, signal freshness and position protection.
  *
  * @param rails the global risk rails; each account carries its own effective ones ({@link AccountConfig#rails()})
+ * @param leverage the global {@code LEVERAGE}; each account carries its own effective one
  */
 public record AccountPolicy(
   TradingParameters trading,
@@ -17,5 +18,6 @@ public record AccountPolicy(
   Duration maxSignalAge,
   Duration protectionInterval,
   ExternalPositions protectExternalPositions,
-  RailLimits rails) {
+  RailLimits rails,
+  LeverageSetting leverage) {
 }

@@ -28,7 +28,7 @@ final class ConfigParser {
   private static final int MAX_API_KEY_INDEX = 254;
   private static final int PRIVATE_KEY_HEX_LENGTH = 80;
   private static final Set<String> ACCOUNT_FIELDS = Set.of("index", "account_index", "api_index", "api_key_index",
-    "private_key", "name", "scaling_factor", "max_slippage", "stop_loss_ratio");
+    "private_key", "name", "scaling_factor", "max_slippage", "stop_loss_ratio", LeverageSettings.ACCOUNT_FIELD);
 
   private final Map<String, String> values;
   private final List<String> problems;
@@ -36,6 +36,7 @@ final class ConfigParser {
   private boolean accountsInvalid;
   /** The global rails, which an account's own override; null when they have a problem. */
   private RailLimits rails;
+  private LeverageSetting leverage;
 
   private ConfigParser(Map<String, String> values, List<String> problems) {
     this.values = values;
@@ -50,6 +51,7 @@ final class ConfigParser {
     Integer chainId = integer(Setting.CHAIN_ID, 1, Integer.MAX_VALUE);
     String l1Address = l1Address();
     rails = RailSettings.global(this::text, problems);
+    leverage = LeverageSettings.global(text(Setting.LEVERAGE), problems);
     List<AccountConfig> accounts = accounts();
     SignalSources signalSources = SignalSourceSettings.parse(text(Setting.SIGNAL_SOURCES),
       text(Setting.WEBHOOK_TRUSTED_PROXIES), accountsInvalid ? Set.of()
@@ -97,7 +99,8 @@ final class ConfigParser {
     }
     String host = httpHost != null ? httpHost : apiKey == null ? "127.0.0.1" : "0.0.0.0";
     AccountPolicy policy = new AccountPolicy(trading, maxQueue, maxRetries, Duration.ofSeconds(retryInterval),
-      Duration.ofSeconds(maxSignalAge), Duration.ofSeconds(protectionInterval), external, rails);
+      Duration.ofSeconds(maxSignalAge), Duration.ofSeconds(protectionInterval), external, rails,
+      leverage);
     AppConfig config = new AppConfig(mode, endpoint, new Accounts(accounts, l1Address),
       policy, telegram, new HttpSettings(host, httpPort, apiKey == null ? null : Secret.of(apiKey),
         signalSources),
@@ -246,11 +249,12 @@ final class ConfigParser {
     BigDecimal slippage = ratio(where + ".max_slippage", accountDecimal(where, node, "max_slippage"));
     BigDecimal stopLoss = ratio(where + ".stop_loss_ratio", accountDecimal(where, node, "stop_loss_ratio"));
     RailOverrides overrides = RailSettings.account(where, node, problems);
+    LeverageSetting ownLeverage = LeverageSettings.account(where, node, problems);
     if (index == null || apiIndex == null || privateKey == null || rails == null) {
       return null;
     }
     return new AccountConfig(index, apiIndex.intValue(), Secret.of(privateKey), name, scaling, slippage, stopLoss,
-      RailLimits.merge(rails, overrides));
+      RailLimits.merge(rails, overrides), ownLeverage.over(leverage));
   }
 
   private Long accountInteger(String where, JsonNode node, String pythonName, String name, long min, long max) {

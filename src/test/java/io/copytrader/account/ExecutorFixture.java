@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
+import io.copytrader.config.LeverageSetting;
 import io.copytrader.rails.RailLimits;
 import io.copytrader.rails.RailOverrides;
 import io.copytrader.config.Secret;
@@ -74,7 +75,7 @@ final class ExecutorFixture {
     new SecureRandom().nextBytes(secret);
     String privateKey = HexFormat.of().formatHex(secret);
     account = new AccountConfig(ACCOUNT, 0, Secret.of(privateKey), "test", null, null, null,
-      UNTIMED_RAILS);
+      UNTIMED_RAILS, LeverageSetting.NONE);
     key = ApiKey.parse(privateKey);
     TradingParameters trading = new TradingParameters(new BigDecimal("0.8"), new BigDecimal("0.01"),
       new BigDecimal("0.05"));

@@ -74,7 +74,7 @@ class ConfigValidationTest {
     `[{"index":1,"api_index":255,"private_key":"%s"}]`    | ACCOUNTS[0].api_index must be between 0 and 254, got 255
     `[{"index":1,"index":2,"api_index":0,"private_key":"%s"}]` | ACCOUNTS is not valid JSON at line 1, column %d
     `[{"index":1,"account_index":1,"api_index":0,"private_key":"%s"}]` | ACCOUNTS[0]: set either index or account_index, not both
-    `[{"index":1,"api_index":0,"private_key":"%s","leverage":3}]` | ACCOUNTS[0]: unknown field 'leverage'
+    `[{"index":1,"api_index":0,"private_key":"%s","colour":3}]` | ACCOUNTS[0]: unknown field 'colour'
     `[{"index":1,"api_index":0,"private_key":"%s","max_slippage":"lots"}]` | ACCOUNTS[0].max_slippage must be a number
     `[{"index":1,"api_index":0,"private_key":"%s","stop_loss_ratio":1.5}]` | ACCOUNTS[0].stop_loss_ratio must be between 0 and 1, got 1.5
     `[{"index":1,"api_index":0,"private_key":"%s","scaling_factor":0}]` | ACCOUNTS[0].scaling_factor must be greater than 0 and at most 100, got 0
