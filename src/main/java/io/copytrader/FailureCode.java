@@ -20,6 +20,8 @@ public enum FailureCode {
   MARKET_REDUCE_ONLY(13),
   /** A webhook from an address its signal source does not allow. */
   FORBIDDEN(14),
+  /** The configured leverage could not be set in the market; the request's {@code error_code}. */
+  LEVERAGE_REFUSED(15),
   INTERNAL(99);
 
   private final int code;

@@ -74,6 +74,7 @@ public final class MainVerticle extends VerticleBase {
       .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter,
         config.accounts().indexes(), metrics)))
       .compose(deployed -> vertx.deployVerticle(new RailsVerticle(journal, config.accounts().indexes())))
+      .compose(deployed -> accounts.checkLeverage())
       .compose(deployed -> accounts.deploy())
       .compose(accountDeployments -> {
         http = new HttpVerticle(config.http(), config.accounts().indexes(), journal, metrics);

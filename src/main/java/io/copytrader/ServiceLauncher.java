@@ -1,5 +1,6 @@
 package io.copytrader;
 
+import io.copytrader.config.ConfigException;
 import io.copytrader.config.LoadedConfig;
 import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Vertx;
@@ -32,6 +33,13 @@ final class ServiceLauncher {
     try {
       vertx.deployVerticle(new MainVerticle(loaded)).await();
     } catch (Exception e) {
+      if (e instanceof ConfigException invalid) {
+        // A setting only the exchange's market list could refute (docs/ARCHITECTURE.md, "Leverage").
+        System.err.println("Invalid configuration:");
+        invalid.problems().forEach(problem -> System.err.println("  - " + problem));
+        vertx.close().await();
+        return 2;
+      }
       // await() rethrows the cause as it is, checked ones included (a taken port is a BindException); anything
       // not caught here leaves the main thread dead and Vert.x's threads keeping a useless process alive.
       LOG.error("Startup failed: {}", e.getMessage());

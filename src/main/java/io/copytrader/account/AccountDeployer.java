@@ -3,6 +3,7 @@ package io.copytrader.account;
 import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AccountPolicy;
+import io.copytrader.config.ConfigException;
 import io.copytrader.config.LighterEndpoint;
 import io.copytrader.journal.Journal;
 import io.copytrader.lighter.LighterClient;
@@ -11,6 +12,8 @@ import io.copytrader.lighter.LighterStreamOptions;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.lighter.signer.TxSigner;
+import io.copytrader.market.Market;
+import io.copytrader.market.MarketJson;
 import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -65,6 +68,21 @@ public final class AccountDeployer {
    */
   public LighterStream stream() {
     return stream;
+  }
+
+  /**
+   * Fails with the {@link ConfigException} of every leverage setting the market list refutes (a symbol no market has,
+   * a leverage above its market's maximum); passes when the market list could not be loaded, the settings being
+   * checked in each market at first use then.
+   */
+  public Future<Void> checkLeverage() {
+    return vertx.eventBus().<JsonObject>request(Addresses.MARKET_LIST, new JsonObject())
+      .compose(reply -> {
+        List<Market> markets = reply.body().getJsonArray("markets").stream()
+          .map(market -> MarketJson.fromJson((JsonObject) market)).toList();
+        List<String> problems = markets.isEmpty() ? List.of() : LeverageTarget.problems(accounts, markets);
+        return problems.isEmpty() ? Future.succeededFuture() : Future.failedFuture(new ConfigException(problems));
+      });
   }
 
   /** Deploys one account after another, each once its journal position is known; their deployment ids. */

@@ -3,6 +3,7 @@ package io.copytrader.account;
 import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.journal.Journal;
+import io.copytrader.journal.LeverageJournal;
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.Order;
@@ -21,7 +22,8 @@ import java.util.Optional;
 record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                       ExchangeView view, OrderWatcher watcher, OrderSender sender, DoubtSettler settler,
                       StopLossKeeper stopLosses, Journal journal, ClientOrderIndexAllocator orderIndexes,
-                      PositionSizer sizer, Retries retries, RailGate rails, ServiceMetrics metrics) {
+                      PositionSizer sizer, Retries retries, RailGate rails, ServiceMetrics metrics,
+                      LeverageKeeper leverage) {
 
   /** The parts for an account that reads through {@code view} and sends through {@code session}. */
   static ExecutionParts of(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
@@ -32,7 +34,8 @@ record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings sett
       new DoubtSettler(vertx, session, watcher),
       new StopLossKeeper(vertx, settings, session, view, watcher, journal, orderIndexes), journal, orderIndexes,
       new PositionSizer(settings.trading()), new Retries(vertx, settings.attempts(), settings.retryInterval()),
-      new RailGate(account, session, journal, killSwitch, metrics), metrics);
+      new RailGate(account, session, journal, killSwitch, metrics), metrics,
+      new LeverageKeeper(vertx, account, session, new LeverageJournal(journal)));
   }
 
   /** The market as the market cache knows it; a failure is worth another attempt. */

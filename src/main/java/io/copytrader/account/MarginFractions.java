@@ -11,7 +11,8 @@ import java.util.Optional;
  * Each market's initial margin fraction of one account as REST last reported it, in percent ("5.00" = 20x). The
  * stop-loss distance depends on it, and the streams' spelling of the same field is not established, so a stop is
  * computed from this (or from the market's default) and never from a streamed position. Fed by every protection
- * run's REST read; used from the account's context only.
+ * run's REST read and by each leverage change the exchange confirmed ({@link LeverageKeeper}); used from the
+ * account's context only.
  */
 final class MarginFractions {
 
@@ -27,6 +28,11 @@ final class MarginFractions {
         percentByMarket.put(row.marketId(), row.initialMarginFraction());
       }
     }
+  }
+
+  /** A fraction the exchange was shown to apply (a leverage change confirmed), in percent. */
+  void record(long marketId, BigDecimal percent) {
+    percentByMarket.put(marketId, percent);
   }
 
   Optional<BigDecimal> percent(long marketId) {

@@ -4,6 +4,7 @@ import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.ExternalPositions;
 import io.copytrader.journal.Journal;
+import io.copytrader.journal.LeverageJournal;
 import io.copytrader.journal.NewRequest;
 import io.copytrader.journal.RequestKind;
 import io.copytrader.journal.RequestState;
@@ -69,6 +70,7 @@ public final class ProtectionSupervisor {
   private final Duration interval;
   private final LongSupplier connections;
   private final LossAlarm lossAlarm;
+  private final LeverageKeeper leverage;
   /** External positions already reported, by market, side and size: reported again only when they change. */
   private final Set<String> reported = new HashSet<>();
   private Runnable due = () -> { };
@@ -96,6 +98,7 @@ public final class ProtectionSupervisor {
     this.interval = interval;
     this.connections = connections;
     this.lossAlarm = lossAlarm;
+    this.leverage = new LeverageKeeper(vertx, account, session, new LeverageJournal(journal));
   }
 
   /** Starts saying when a run is due: {@code due} runs on the caller's context, periodically and after reconnects. */
@@ -138,7 +141,8 @@ public final class ProtectionSupervisor {
       .compose(ready -> Future.all(session.lighter().account(accountIndex),
         session.lighter().accountActiveOrders(accountIndex, null, session.authToken())))
       .compose(read -> lossAlarm.observe(read.resultAt(0))
-        .compose(watched -> inspect(reason, read.resultAt(0), read.<OrderPage>resultAt(1).orders())))
+        .compose(watched -> leverage.corrected(read.resultAt(0)))
+        .compose(current -> inspect(reason, current, read.<OrderPage>resultAt(1).orders())))
       .recover(failure -> {
         LOG.warn("Account {}: protection run ({}) failed before acting: {}", accountIndex, reason,
           failure.toString());

@@ -166,7 +166,7 @@ final class RequestExecution {
     return market.compose(known -> switch (entry) {
       case ON_EXCHANGE -> confirm(known, null);
       case IN_DOUBT -> settle(known);
-      case NOT_SENT -> planAndSend(known);
+      case NOT_SENT -> parts.leverage().ahead(queued, known, report, context, () -> planAndSend(known));
     });
   }
 

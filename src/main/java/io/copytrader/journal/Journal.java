@@ -390,11 +390,11 @@ public final class Journal {
       .mapEmpty();
   }
 
-  private <T> Future<T> write(SqliteThread.Operation<T> operation) {
+  <T> Future<T> write(SqliteThread.Operation<T> operation) {
     return writer.submit(vertx.getOrCreateContext(), operation);
   }
 
-  private <T> Future<T> read(SqliteThread.Operation<T> operation) {
+  <T> Future<T> read(SqliteThread.Operation<T> operation) {
     return reader.submit(vertx.getOrCreateContext(), operation);
   }
 }

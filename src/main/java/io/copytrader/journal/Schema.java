@@ -153,7 +153,29 @@ final class Schema {
         day_start_unrealized_pnl TEXT NOT NULL
       )""",
       "CREATE INDEX orders_entry_time ON orders (coalesce(sent_at, created_at)) WHERE purpose = 'entry'",
-      "CREATE INDEX requests_account_fingerprint ON requests (account_index, fingerprint, created_at)")
+      "CREATE INDEX requests_account_fingerprint ON requests (account_index, fingerprint, created_at)"),
+    // Leverage changes (UpdateLeverage, tx type 20): each signed one journaled before it leaves, like an order,
+    // with the request that needed it (none for a correction at start) and what became of it.
+    List.of(
+      """
+      CREATE TABLE leverage_changes (
+        change_id INTEGER PRIMARY KEY,
+        account_index INTEGER NOT NULL,
+        request_id TEXT REFERENCES requests (request_id),
+        market_id INTEGER NOT NULL,
+        initial_margin_fraction INTEGER NOT NULL CHECK (initial_margin_fraction BETWEEN 1 AND 10000),
+        margin_mode INTEGER NOT NULL CHECK (margin_mode IN (0, 1)),
+        nonce INTEGER NOT NULL,
+        api_key_index INTEGER NOT NULL,
+        tx_hash TEXT NOT NULL,
+        tx_info TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('signed', 'sent', 'applied', 'refused', 'not_sent', 'unconfirmed')),
+        error_code TEXT,
+        error_message TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      )""",
+      "CREATE INDEX leverage_changes_account ON leverage_changes (account_index, market_id, change_id)")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -138,6 +138,17 @@ public final class Notices {
   }
 
   /**
+   * The configured leverage could not be set on a position the account already holds; the position keeps the
+   * leverage in force, and its stop-loss distance follows that one.
+   */
+  public static Notice leverageUnchanged(TradeContext trade, String configured, String inForce, String reason) {
+    return tradeNotice(Severity.WARNING, "Leverage not changed", trade, lines -> lines
+      .text("Configured", configured)
+      .text("In force", inForce)
+      .text("Reason", reason));
+  }
+
+  /**
    * A risk rail refused the opening (its {@code RAIL_…} code and the numbers it compared): nothing was sent.
    *
    * @param unnotified refusals by the same rail since its last notice, which were not notified each
