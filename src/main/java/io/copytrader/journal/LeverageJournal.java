@@ -3,7 +3,6 @@ package io.copytrader.journal;
 import io.vertx.core.Future;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +27,7 @@ public final class LeverageJournal {
     return journal.write(connection -> {
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO leverage_changes (account_index,"
         + " request_id, market_id, initial_margin_fraction, margin_mode, nonce, api_key_index, tx_hash, tx_info,"
-        + " state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?, ?)",
-        Statement.RETURN_GENERATED_KEYS)) {
+        + " state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?, ?) RETURNING change_id")) {
         insert.setLong(1, change.accountIndex());
         insert.setString(2, change.requestId());
         insert.setInt(3, change.marketId());
@@ -41,8 +39,7 @@ public final class LeverageJournal {
         insert.setString(9, change.txInfo());
         insert.setLong(10, now);
         insert.setLong(11, now);
-        insert.executeUpdate();
-        try (ResultSet key = insert.getGeneratedKeys()) {
+        try (ResultSet key = insert.executeQuery()) {
           key.next();
           return key.getLong(1);
         }
