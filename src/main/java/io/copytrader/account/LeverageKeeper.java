@@ -3,6 +3,7 @@ package io.copytrader.account;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.config.AccountConfig;
+import io.copytrader.config.LeverageSetting;
 import io.copytrader.journal.LeverageChange;
 import io.copytrader.journal.LeverageJournal;
 import io.copytrader.journal.RequestState;
@@ -135,10 +136,10 @@ final class LeverageKeeper {
     return outcome.map(refusal -> {
       refusal.ifPresent(reason -> {
         LOG.warn("Account {}: {} keeps leverage {}: {}; its stop-loss follows the leverage in force",
-          account.accountIndex(), market.symbol(), LeverageTarget.leverageOf(row.initialMarginFraction()), reason);
+          account.accountIndex(), market.symbol(), LeverageSetting.fromPercent(row.initialMarginFraction()), reason);
         vertx.eventBus().publish(Addresses.NOTIFY, Notices.leverageUnchanged(TradeContext.of("start",
           account.accountIndex(), account.name(), market.marketId(), market.symbol()),
-          target.leverage().toPlainString(), LeverageTarget.leverageOf(row.initialMarginFraction()), reason)
+          target.leverage().toPlainString(), LeverageSetting.fromPercent(row.initialMarginFraction()), reason)
           .toJson());
       });
       return refusal.isEmpty();
@@ -160,7 +161,7 @@ final class LeverageKeeper {
     long[] changeId = {-1};
     LOG.info("Account {}: setting {} leverage to {} (margin fraction {}, was {})", account.accountIndex(),
       market.symbol(), target.leverage().toPlainString(), target.fraction(),
-      LeverageTarget.leverageOf(row.map(AccountPosition::initialMarginFraction).orElse(null)));
+      LeverageSetting.fromPercent(row.map(AccountPosition::initialMarginFraction).orElse(null)));
     return session.send(0, false,
         nonce -> new UpdateLeverageTx(account.accountIndex(), account.apiKeyIndex(), market.marketId(),
           target.fraction(), marginMode, expiredAt, nonce, TxAttributes.none()),
@@ -236,7 +237,7 @@ final class LeverageKeeper {
   private Future<Optional<String>> applied(Market market, LeverageTarget target, long changeId) {
     session.marginFractions().record(market.marketId(), target.percent());
     LOG.info("Account {}: {} leverage is {}", account.accountIndex(), market.symbol(),
-      LeverageTarget.leverageOf(target.percent()));
+      LeverageSetting.fromPercent(target.percent()));
     return record(changeId, "applied", null, null).map(Optional.empty());
   }
 

@@ -54,13 +54,6 @@ record LeverageTarget(String symbol, BigDecimal leverage, int fraction) {
     return reportedPercent != null && reportedPercent.compareTo(percent()) == 0;
   }
 
-  /** A leverage as people read it: 10,000 / fraction, to two decimals ("2.99" for 3334). */
-  static String leverageOf(BigDecimal percent) {
-    return percent == null || percent.signum() <= 0 ? "the market default"
-      : BigDecimal.valueOf(100).divide(percent, 2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString()
-        + "x (" + percent.toPlainString() + " %)";
-  }
-
   /**
    * What the accounts' leverage settings name that the market list refutes, checked at start once the markets are
    * known: a symbol no market has, and a symbol's leverage above its market's maximum. A leverage for every market

@@ -5,6 +5,7 @@ import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.RailSettings;
 import io.copytrader.config.Eip55;
+import io.copytrader.config.LeverageSetting;
 import io.copytrader.config.LighterEndpoint;
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.ApiKeyInfo;
@@ -20,6 +21,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code check}: for each configured account, the API key Lighter has registered must be the one derived
@@ -92,6 +97,7 @@ public final class AccountCheck {
     return key.compose(done -> lighter.account(account.accountIndex())
       .map(details -> {
         describe(label, details, problems);
+        leverage(label, account, details);
         return (Void) null;
       })
       .recover(failure -> {
@@ -119,6 +125,23 @@ public final class AccountCheck {
       out.println(label + ": " + (position.isLong() ? "long " : "short ") + position.position().toPlainString() + " "
         + position.symbol() + " at " + plain(position.avgEntryPrice()) + ", unrealized PnL "
         + plain(position.unrealizedPnl()));
+    }
+  }
+
+  /** Each market's leverage: the configured one and the one on the exchange, for every market either names. */
+  private void leverage(String label, AccountConfig account, DetailedAccount details) {
+    out.println(label + ": leverage setting " + account.leverage().text());
+    Map<String, BigDecimal> onExchange = new TreeMap<>();
+    if (details.positions() != null) {
+      details.positions().forEach(row -> onExchange.put(row.symbol().toUpperCase(Locale.ROOT),
+        row.initialMarginFraction()));
+    }
+    Set<String> symbols = new TreeSet<>(onExchange.keySet());
+    symbols.addAll(account.leverage().bySymbol().keySet());
+    for (String symbol : symbols) {
+      out.println(label + ": " + symbol + " leverage configured " + account.leverage().forSymbol(symbol)
+        .map(BigDecimal::toPlainString).orElse("none (left as the exchange has it)") + ", on the exchange "
+        + LeverageSetting.fromPercent(onExchange.get(symbol)));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.copytrader.config;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,16 @@ public record LeverageSetting(BigDecimal everyMarket, Map<String, BigDecimal> by
 
   public boolean isEmpty() {
     return everyMarket == null && bySymbol.isEmpty();
+  }
+
+  /**
+   * A margin fraction as Lighter's REST account shows it (percent) read as a leverage, for people: "20x (5.00 %)",
+   * 100 / percent to two decimals; "the market default" for none.
+   */
+  public static String fromPercent(BigDecimal percent) {
+    return percent == null || percent.signum() <= 0 ? "the market default"
+      : BigDecimal.valueOf(100).divide(percent, 2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString()
+        + "x (" + percent.toPlainString() + " %)";
   }
 
   /** For logs and {@code check}: {@code none}, {@code 5}, {@code ETH=10 BTC=3} or {@code 5, ETH=10}. */

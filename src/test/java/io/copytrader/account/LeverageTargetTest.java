@@ -90,8 +90,8 @@ class LeverageTargetTest {
 
   @Test
   void leverageIsShownFromThePercentInForce() {
-    assertThat(LeverageTarget.leverageOf(new BigDecimal("5.00"))).isEqualTo("20x (5.00 %)");
-    assertThat(LeverageTarget.leverageOf(new BigDecimal("33.34"))).isEqualTo("3x (33.34 %)");
-    assertThat(LeverageTarget.leverageOf(null)).isEqualTo("the market default");
+    assertThat(LeverageSetting.fromPercent(new BigDecimal("5.00"))).isEqualTo("20x (5.00 %)");
+    assertThat(LeverageSetting.fromPercent(new BigDecimal("33.34"))).isEqualTo("3x (33.34 %)");
+    assertThat(LeverageSetting.fromPercent(null)).isEqualTo("the market default");
   }
 }

@@ -7,17 +7,24 @@ import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.copytrader.cli.AccountCheck;
+import io.copytrader.config.AppConfig;
 import io.copytrader.config.ConfigException;
 import io.copytrader.e2e.TradingHarness.TestAccount;
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.EnrichedTx;
+import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.UpdateLeverageTx;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -141,6 +148,26 @@ class LeverageTest {
 
   @Test
   @Order(4)
+  void checkShowsEachMarketsLeverageConfiguredAndOnTheExchange(Vertx vertx) {
+    AppConfig config = harness.serviceConfig();
+    LighterClient lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl()));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    List<String> problems = new AccountCheck(config, lighter, new PrintStream(printed, true, StandardCharsets.UTF_8))
+      .check().await();
+    lighter.close();
+
+    assertThat(problems).isEmpty();
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains(
+      "account #7001: leverage setting ETH=10\n",
+      "account #7001: ETH leverage configured 10, on the exchange 10x (10.00 %)\n",
+      "account #7002: leverage setting 20\n",
+      "account #7002: ETH leverage configured 20, on the exchange 20x (5.00 %)\n",
+      "account #7003: ETH leverage configured 2, on the exchange the market default\n");
+  }
+
+  @Test
+  @Order(5)
   void aChangeTheExchangeRefusesEndsTheOpeningRejectedWithNothingSent() {
     TestAccount account = harness.account(2);
     buyDirectly(account, LARGE_ETH_TICKS);
@@ -158,7 +185,7 @@ class LeverageTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void atStartAHeldPositionsLeverageIsCorrectedOrTheRefusalWarnedAbout() throws Exception {
     TestAccount correctable = harness.account(3);
     TestAccount tooLarge = harness.account(4);

@@ -5,6 +5,7 @@ import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.MainVerticle;
+import io.copytrader.config.AppConfig;
 import io.copytrader.config.ConfigException;
 import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
@@ -173,6 +174,11 @@ final class TradingHarness {
   void restartService() throws ConfigException {
     vertx.undeploy(serviceDeployment).await();
     deployService();
+  }
+
+  /** The configuration the service runs with. */
+  AppConfig serviceConfig() {
+    return service.effectiveConfig();
   }
 
   /** An account no other test has traded. */
