@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * {@link ProtectionPlan} says, through the same {@link StopLossKeeper} a trade uses. Every run that acts is
  * journaled as a protection request holding the orders it sent; a position left without protection raises an
  * urgent notice on every run until it has one, and a run that failed is repeated after {@code RETRY_INTERVAL}.
- * Each run's reading of the account also feeds the loss rails' alarms ({@link LossAlarm}).
+ * Each run's reading of the account also feeds the loss rails' alarms ({@link LossAlarm}); the first one after
+ * start also has the {@link LeverageKeeper} set the configured leverage where a position is held, before the stops.
  *
  * <p>It never runs by itself: {@link #start} only says when a run is due, and the account's queue runs it when no
  * request runs, so its transactions never share the API key's nonces with a trade's. Used from the account's

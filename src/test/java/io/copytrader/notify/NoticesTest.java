@@ -67,6 +67,9 @@ class NoticesTest {
       Arguments.of(Notices.refused(BTC, TradeAction.INCREASE, "RAIL_MAX_ORDERS_PER_DAY", "50 today", 12),
         Severity.WARNING, "Trade refused by a rail", head + "Action=INCREASE; Code=RAIL_MAX_ORDERS_PER_DAY;"
           + " Reason=50 today; Also refused=12 since the last notice; Request=req-42"),
+      Arguments.of(Notices.leverageUnchanged(BTC, "2", "20x (5.00 %)", "LIGHTER_21508: below initial margin"),
+        Severity.WARNING, "Leverage not changed", head + "Configured=2; In force=20x (5.00 %);"
+          + " Reason=LIGHTER_21508: below initial margin; Request=req-42"),
       Arguments.of(Notices.lossWarning(7, "alpha", "max_daily_loss", new BigDecimal("401.256"),
           new BigDecimal("500")), Severity.WARNING, "Loss limit at 80 %",
         "Account=alpha (#7); Rail=max_daily_loss; Used=401.26; Limit=500"),
