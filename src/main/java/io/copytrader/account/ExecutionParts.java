@@ -11,6 +11,7 @@ import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.market.MarketJson;
 import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.rails.KillMode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -35,7 +36,8 @@ record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings sett
       new StopLossKeeper(vertx, settings, session, view, watcher, journal, orderIndexes), journal, orderIndexes,
       new PositionSizer(settings.trading()), new Retries(vertx, settings.attempts(), settings.retryInterval()),
       new RailGate(account, session, journal, killSwitch, metrics), metrics,
-      new LeverageKeeper(vertx, account, session, new LeverageJournal(journal)));
+      new LeverageKeeper(vertx, account, session, new LeverageJournal(journal),
+        () -> killSwitch.mode() != KillMode.OFF));
   }
 
   /** The market as the market cache knows it; a failure is worth another attempt. */

@@ -25,6 +25,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,20 +52,25 @@ final class LeverageKeeper {
   private final AccountConfig account;
   private final ExchangeSession session;
   private final LeverageJournal journal;
+  /** Whether the kill switch holds the account's openings: the rails refuse them, so no leverage is set for them. */
+  private final BooleanSupplier openingsHeld;
   /** Whether the markets holding a position at start have had their leverage put right (or refused). */
   private boolean startChecked;
 
-  LeverageKeeper(Vertx vertx, AccountConfig account, ExchangeSession session, LeverageJournal journal) {
+  LeverageKeeper(Vertx vertx, AccountConfig account, ExchangeSession session, LeverageJournal journal,
+                 BooleanSupplier openingsHeld) {
     this.vertx = vertx;
     this.account = account;
     this.session = session;
     this.journal = journal;
+    this.openingsHeld = openingsHeld;
   }
 
   /**
    * Runs {@code next} (the sizing and sending of an opening) once the market's leverage is the configured one. An
-   * exit, a market without a configured leverage, one whose fraction REST last showed as the configured one, and an
-   * order that only takes exposure off (a long against a short) go ahead at once. A leverage the market cannot take
+   * exit, a market without a configured leverage, one whose fraction REST last showed as the configured one, an
+   * opening the kill switch holds (the rails refuse it next) and an order that only takes exposure off (a long
+   * against a short) go ahead at once. A leverage the market cannot take
    * or the exchange refuses ends the request rejected ({@code LEVERAGE_REFUSED}, notified): the order is not sent
    * at a leverage nobody chose. A change not yet confirmed fails the attempt, to be retried.
    */
@@ -73,7 +79,8 @@ final class LeverageKeeper {
     TradeRequest request = queued.request();
     Optional<LeverageTarget> wanted = request.action().isExit() ? Optional.empty()
       : LeverageTarget.in(account.leverage(), market);
-    if (wanted.isEmpty() || wanted.get().inForce(session.marginFractions().percent(market.marketId()).orElse(null))) {
+    if (wanted.isEmpty() || openingsHeld.getAsBoolean()
+      || wanted.get().inForce(session.marginFractions().percent(market.marketId()).orElse(null))) {
       return next.get();
     }
     LeverageTarget target = wanted.get();
@@ -184,7 +191,8 @@ final class LeverageKeeper {
             "the exchange refused leverage " + target.leverage().toPlainString() + " for " + market.symbol() + " ("
               + code + ": " + error.getMessage() + ")"));
         }
-        return record(changeId[0], "not_sent", code, error.getMessage())
+        // An answer lost on the way may hide an applied change: the next attempt reads the account first.
+        return record(changeId[0], error.outcomeUnknown() ? "unconfirmed" : "not_sent", code, error.getMessage())
           .compose(recorded -> Future.failedFuture(new RetryableFailure(code, error.getMessage())));
       });
   }

@@ -99,7 +99,7 @@ public final class ProtectionSupervisor {
     this.interval = interval;
     this.connections = connections;
     this.lossAlarm = lossAlarm;
-    this.leverage = new LeverageKeeper(vertx, account, session, new LeverageJournal(journal));
+    this.leverage = new LeverageKeeper(vertx, account, session, new LeverageJournal(journal), () -> false);
   }
 
   /** Starts saying when a run is due: {@code due} runs on the caller's context, periodically and after reconnects. */

@@ -64,8 +64,8 @@ class LeverageTest {
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     JsonObject tenX = new JsonObject().put("leverage", new JsonObject().put("ETH", 10));
     JsonObject twoX = new JsonObject().put("leverage", new JsonObject().put("ETH", 2));
-    harness = TradingHarness.start(vertx, dir, List.of(tenX, new JsonObject().put("leverage", 20), twoX, tenX, twoX),
-      Map.of("PROTECTION_INTERVAL", "3600"));
+    harness = TradingHarness.start(vertx, dir, List.of(tenX, new JsonObject().put("leverage", 20), twoX, tenX, twoX,
+      new JsonObject().put("leverage", 100)), Map.of("PROTECTION_INTERVAL", "3600"));
     journal = dir.resolve("data").resolve("journal.db");
   }
 
@@ -205,6 +205,21 @@ class LeverageTest {
     assertThat(fractionShown(tooLarge)).isEqualByComparingTo("5.00");
     // The service trades on: an exit of the position it could not correct goes through.
     harness.filled(harness.adjust(tooLarge, "ETH", "decrease", "0.5"));
+  }
+
+  @Test
+  void aLeverageForEveryMarketThatAMarketCannotTakeRefusesTheOpeningThereWithNothingSent() {
+    TestAccount account = harness.account(5);
+
+    JsonObject rejected = harness.awaitFinal(harness.trade(account, "ETH", "long", "0.1"));
+
+    assertThat(rejected.getString("state")).isEqualTo("rejected");
+    assertThat(rejected.getString("error_code")).isEqualTo("LEVERAGE_REFUSED");
+    assertThat(rejected.getString("error_message")).isEqualTo("leverage 100 for ETH is above the market's maximum"
+      + " of 50 (its min_initial_margin_fraction is 200); nothing was sent");
+    assertThat(orders(rejected, "entry")).isEmpty();
+    assertThat(changes(account)).isEmpty();
+    assertThat(harness.signedPosition(account, ETH)).isZero();
   }
 
   @Test
