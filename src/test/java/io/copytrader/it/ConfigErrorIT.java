@@ -67,6 +67,19 @@ class ConfigErrorIT {
       + "robinhood-testnet) and NETWORK is not set");
   }
 
+  @Test
+  void aLeverageForASymbolTheExchangeDoesNotListExitsWith2OnceTheMarketsAreRead() throws IOException {
+    writeEnv("LEVERAGE={\"NOPE\":5}\nHTTP_PORT=0\n");
+
+    int status = run();
+
+    String output = service.output();
+    assertThat(status).as(output).isEqualTo(2);
+    assertThat(output.lines().filter(line -> line.startsWith("  - "))).hasSize(2).allSatisfy(line -> assertThat(line)
+      .startsWith("  - account demo-").endsWith(": leverage is set for NOPE, which is not a market of the exchange"));
+    assertThat(output).doesNotContain("Ready:");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
     "[{\"index\":1,\"api_index\":0,\"private_key\":\"0x%s\",\"scaling_factor\":500}]",
