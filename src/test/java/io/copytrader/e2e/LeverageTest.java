@@ -24,6 +24,7 @@ import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -189,8 +190,13 @@ class LeverageTest {
   void atStartAHeldPositionsLeverageIsCorrectedOrTheRefusalWarnedAbout() throws Exception {
     TestAccount correctable = harness.account(3);
     TestAccount tooLarge = harness.account(4);
+    TestAccount traded = harness.account(0);
     buyDirectly(correctable, 1_0000);
     buyDirectly(tooLarge, LARGE_ETH_TICKS);
+    // Someone sets the service's own position back to 20x behind its back.
+    harness.sendDirectly(traded, nonce -> new UpdateLeverageTx(traded.index(), 0, ETH, 500,
+      UpdateLeverageTx.CROSS_MARGIN, expiredAt(), nonce, TxAttributes.none()));
+    BigDecimal stopBefore = harness.stopLosses(traded, ETH).get(0).triggerPrice();
 
     harness.restartService();
 
@@ -203,6 +209,14 @@ class LeverageTest {
       () -> harness.telegramAbout(tooLarge, "Leverage not changed"), found -> !found.isEmpty()).get(0);
     assertThat(warning).contains("<b>Configured:</b> 2", "<b>In force:</b> 20x (5.00 %)", "21508");
     assertThat(fractionShown(tooLarge)).isEqualByComparingTo("5.00");
+    // The stop of the service's position keeps the distance of the corrected fraction, not of the 20x it found.
+    eventually("the service's position back at 10x", RUN_TIMEOUT,
+      () -> changes(traded), rows -> rows.size() == 2 && rows.get(1)[2].equals("applied"));
+    BigDecimal entry = harness.position(traded, ETH).orElseThrow().avgEntryPrice();
+    assertThat(fractionShown(traded)).isEqualByComparingTo("10.00");
+    assertThat(harness.stopLosses(traded, ETH)).singleElement().satisfies(stopLoss -> assertThat(
+      stopLoss.triggerPrice()).isEqualByComparingTo(stopBefore)
+      .isEqualByComparingTo(entry.multiply(new BigDecimal("0.995")).setScale(2, RoundingMode.CEILING)));
     // The service trades on: an exit of the position it could not correct goes through.
     harness.filled(harness.adjust(tooLarge, "ETH", "decrease", "0.5"));
   }
