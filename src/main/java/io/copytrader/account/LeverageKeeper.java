@@ -70,9 +70,9 @@ final class LeverageKeeper {
    * Runs {@code next} (the sizing and sending of an opening) once the market's leverage is the configured one. An
    * exit, a market without a configured leverage, one whose fraction REST last showed as the configured one, an
    * opening the kill switch holds (the rails refuse it next) and an order that only takes exposure off (a long
-   * against a short) go ahead at once. A leverage the market cannot take
-   * or the exchange refuses ends the request rejected ({@code LEVERAGE_REFUSED}, notified): the order is not sent
-   * at a leverage nobody chose. A change not yet confirmed fails the attempt, to be retried.
+   * against a short) go ahead at once. A leverage the market cannot take or the exchange refuses ends the request
+   * rejected ({@code LEVERAGE_REFUSED}, notified): the order is not sent at a leverage nobody chose. A change not yet
+   * confirmed fails the attempt, to be retried.
    */
   Future<Void> ahead(QueuedRequest queued, Market market, RequestReport report, TradeContext context,
                      Supplier<Future<Void>> next) {
@@ -84,16 +84,16 @@ final class LeverageKeeper {
       return next.get();
     }
     LeverageTarget target = wanted.get();
-    Optional<String> notAllowed = target.problem(market);
-    if (notAllowed.isPresent()) {
-      return refuse(report, context, request, notAllowed.get());
-    }
     return session.lighter().account(account.accountIndex())
       .recover(failure -> Future.failedFuture(RetryableFailure.of(failure)))
       .compose(read -> {
         session.marginFractions().recordFromRest(read);
         if (takesExposureOff(request, read.position(market.marketId()))) {
           return next.get();
+        }
+        Optional<String> notAllowed = target.problem(market);
+        if (notAllowed.isPresent()) {
+          return refuse(report, context, request, notAllowed.get());
         }
         return ensure(market, target, queued.requestId(), read)
           .compose(refusal -> refusal.isEmpty() ? next.get() : refuse(report, context, request, refusal.get()));

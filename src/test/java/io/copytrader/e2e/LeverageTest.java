@@ -183,6 +183,11 @@ class LeverageTest {
     assertThat(fractionShown(account)).isEqualByComparingTo("5.00");
     assertThat(changes(account)).singleElement().satisfies(row -> assertThat(row[2]).isEqualTo("refused"));
     assertThat(harness.awaitTelegram(rejected.getString("request_id"), "Trade rejected")).contains("LEVERAGE_REFUSED");
+
+    // A short against the long only takes exposure off: it goes ahead at the leverage in force, with no change.
+    harness.filled(harness.trade(account, "ETH", "short", "0.05"));
+    assertThat(harness.signedPosition(account, ETH)).isLessThan(BigDecimal.TEN);
+    assertThat(changes(account)).hasSize(1);
   }
 
   @Test
