@@ -225,10 +225,15 @@ public final class AccountVerticle extends VerticleBase {
       msg.fail(FailureCode.SHUTTING_DOWN.code(), "the service is shutting down; retry against the next instance");
       return;
     }
-    TradeRequest request = TradeRequest.fromJson(msg.body());
+    TradeRequest request;
+    try {
+      request = TradeRequest.fromJson(msg.body());
+    } catch (IllegalArgumentException e) {
+      msg.fail(FailureCode.INVALID_REQUEST.code(), e.getMessage());
+      return;
+    }
     NewRequest entry = NewRequest.of(RequestIds.next(System.currentTimeMillis()), account.accountIndex(),
-      request.action().isAdjust() ? RequestKind.ADJUST : RequestKind.TRADE, request.toJson(),
-      request.clientRequestId(), request.signalTimestamp(), request.maxLagMs());
+      kind(request), request.toJson(), request.clientRequestId(), request.signalTimestamp(), request.maxLagMs());
     // A repeat is answered from the journal before anything else that could refuse it: its original was
     // accepted, so neither a full queue nor a position its original has since closed may turn the repeat into
     // an error. Otherwise the insert finds the repeat itself, which saves a journal read on the way to the order.
@@ -244,6 +249,13 @@ public final class AccountVerticle extends VerticleBase {
         admit(msg, request, entry);
       }
     }).onFailure(failure -> fail(msg, failure));
+  }
+
+  private static RequestKind kind(TradeRequest request) {
+    if (request.target() != null) {
+      return request.target().follow() != null ? RequestKind.FOLLOW : RequestKind.POSITION;
+    }
+    return request.action().isAdjust() ? RequestKind.ADJUST : RequestKind.TRADE;
   }
 
   private void admit(Message<JsonObject> msg, TradeRequest request, NewRequest entry) {

@@ -49,6 +49,15 @@ record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings sett
         failure.getMessage())));
   }
 
+  /**
+   * The market, waited for while an order may be on the exchange (after a restart the market cache may still be
+   * loading): the order is followed as soon as it can be, rather than the request failing around it.
+   */
+  Future<Market> marketWhileOrderOut(int marketId, int tries) {
+    return market(marketId).recover(failure -> tries <= 1 ? Future.failedFuture(failure)
+      : Pause.of(vertx, 1_000).compose(waited -> marketWhileOrderOut(marketId, tries - 1)));
+  }
+
   Future<BookTop> bookTop(Market market) {
     return view.bookTop(market).recover(failure -> Future.failedFuture(RetryableFailure.of(failure)));
   }

@@ -52,6 +52,7 @@ public final class PositionSizer {
       case CLOSE -> close(market, book, position);
       case INCREASE -> increase(market, request.percentage(), book, position);
       case DECREASE -> decrease(market, request.percentage(), book, position);
+      case POSITION -> throw new IllegalArgumentException("a target position is planned by TargetPlanner");
     };
   }
 
@@ -188,8 +189,9 @@ public final class PositionSizer {
     return Optional.empty();
   }
 
-  private SizingResult order(Market market, Side side, BigDecimal base, BookTop book, BigDecimal mid,
-                             boolean reduceOnly, boolean closesPosition) {
+  /** A market order of {@code base} on {@code side}, unless it exceeds what a Lighter order can carry. */
+  SizingResult order(Market market, Side side, BigDecimal base, BookTop book, BigDecimal mid,
+                     boolean reduceOnly, boolean closesPosition) {
     if (!OrderLimits.baseFits(market, base)) {
       return new Rejection(RejectionCode.SIZE_ABOVE_MAXIMUM, "size " + base.toPlainString() + " "
         + market.symbol() + " is above the largest order Lighter accepts");

@@ -71,8 +71,14 @@ final class RailGate {
    * one is left to {@link RequestReport#refuse}, which ends the request with them.
    */
   Future<RailOutcome> check(QueuedRequest queued, Market market, DetailedAccount before, OrderPlan plan) {
+    return check(queued, market, before, plan, intent(queued.request().action()));
+  }
+
+  /** {@link #check} for an order whose intent is not its request's action: a step of a target position. */
+  Future<RailOutcome> check(QueuedRequest queued, Market market, DetailedAccount before, OrderPlan plan,
+                            TradeIntent intent) {
     RailLimits limits = account.rails();
-    RailRequest request = request(queued, market, plan);
+    RailRequest request = request(queued, market, plan, intent);
     Future<AccountState> state = request.isExit() ? Future.succeededFuture(exitState())
       : state(queued, before, limits);
     return state.map(known -> sendable(market, request, RailEvaluator.evaluate(limits, killSwitch.mode(), request,
@@ -139,13 +145,17 @@ final class RailGate {
       plan.reduceOnly(), plan.closesPosition());
   }
 
-  private RailRequest request(QueuedRequest queued, Market market, OrderPlan plan) {
-    TradeIntent intent = switch (queued.request().action()) {
+  private static TradeIntent intent(TradeAction action) {
+    return switch (action) {
       case LONG, SHORT -> TradeIntent.OPEN;
       case INCREASE -> TradeIntent.INCREASE;
       case DECREASE -> TradeIntent.DECREASE;
       case CLOSE -> TradeIntent.CLOSE;
+      case POSITION -> throw new IllegalArgumentException("each step of a target position has its own intent");
     };
+  }
+
+  private RailRequest request(QueuedRequest queued, Market market, OrderPlan plan, TradeIntent intent) {
     // The margin an opening takes: the position's own fraction when REST reported one, else the market's.
     BigDecimal marginFraction = session.marginFractions().percent(market.marketId())
       .map(percent -> percent.movePointLeft(2)).orElse(market.defaultInitialMarginFraction());

@@ -2,9 +2,9 @@ package io.copytrader.account;
 
 import java.util.Locale;
 
-/** What a signal asks for. */
+/** What a signal asks for; {@code POSITION} asks for a target position (README "POST /api/position"). */
 public enum TradeAction {
-  LONG, SHORT, CLOSE, INCREASE, DECREASE;
+  LONG, SHORT, CLOSE, INCREASE, DECREASE, POSITION;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

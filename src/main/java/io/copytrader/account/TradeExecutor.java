@@ -37,6 +37,7 @@ public final class TradeExecutor implements RequestExecutor {
   @Override
   public Future<Void> execute(QueuedRequest queued) {
     // Composed, so that even a fault while the execution starts ends in a failed future the account handles.
-    return Future.succeededFuture(queued).compose(start -> new RequestExecution(parts, start).run());
+    return Future.succeededFuture(queued).compose(start -> start.request().action() == TradeAction.POSITION
+      ? new TargetExecution(parts, start).run() : new RequestExecution(parts, start).run());
   }
 }

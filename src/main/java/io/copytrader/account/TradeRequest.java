@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 /**
  * A validated signal for one account and market ({@code marketId} is null until a symbol is resolved).
  * {@code ratio} is set for long/short,
- * {@code percentage} for increase/decrease; the optional fields bound how late it may start.
+ * {@code percentage} for increase/decrease, {@code target} for position; the optional fields bound how late it
+ * may start.
  *
  * @param clientRequestId the caller's idempotency key (header or body), or null
  * @param signalTimestamp when the signal was produced, epoch ms, or null
@@ -21,11 +22,23 @@ public record TradeRequest(
   BigDecimal percentage,
   String clientRequestId,
   Long signalTimestamp,
-  Long maxLagMs) {
+  Long maxLagMs,
+  TargetPosition target) {
+
+  public TradeRequest(long accountIndex, Integer marketId, String symbol, TradeAction action, BigDecimal ratio,
+                      BigDecimal percentage, String clientRequestId, Long signalTimestamp, Long maxLagMs) {
+    this(accountIndex, marketId, symbol, action, ratio, percentage, clientRequestId, signalTimestamp, maxLagMs, null);
+  }
 
   public TradeRequest withMarket(int resolvedMarketId, String resolvedSymbol) {
     return new TradeRequest(accountIndex, resolvedMarketId, resolvedSymbol, action, ratio, percentage,
-      clientRequestId, signalTimestamp, maxLagMs);
+      clientRequestId, signalTimestamp, maxLagMs, target);
+  }
+
+  /** A target position request ({@link TradeAction#POSITION}) for {@code wanted}. */
+  public TradeRequest withTarget(TargetPosition wanted) {
+    return new TradeRequest(accountIndex, marketId, symbol, TradeAction.POSITION, null, null, clientRequestId,
+      signalTimestamp, maxLagMs, wanted);
   }
 
   public JsonObject toJson() {
@@ -49,17 +62,28 @@ public record TradeRequest(
     if (maxLagMs != null) {
       json.put("max_lag_ms", maxLagMs);
     }
+    if (target != null) {
+      target.writeTo(json);
+    }
     return json;
   }
 
+  /**
+   * The request {@link #toJson} wrote, or one submitted on the bus; a target position's fields are checked
+   * ({@link TargetPosition#request}), with an {@link IllegalArgumentException} naming the first bad one.
+   */
   public static TradeRequest fromJson(JsonObject json) {
     String ratio = json.getString("reference_position_ratio");
     String percentage = json.getString("percentage");
+    TradeAction action = TradeAction.fromWireName(json.getString("action"));
+    if (action == TradeAction.POSITION) {
+      return TargetPosition.request(json);
+    }
     return new TradeRequest(
       json.getLong("account_index"),
       json.getInteger("market_id"),
       json.getString("symbol"),
-      TradeAction.fromWireName(json.getString("action")),
+      action,
       ratio == null ? null : new BigDecimal(ratio),
       percentage == null ? null : new BigDecimal(percentage),
       json.getString("client_request_id"),

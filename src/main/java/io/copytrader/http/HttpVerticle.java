@@ -2,6 +2,7 @@ package io.copytrader.http;
 
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
+import io.copytrader.account.TradeAction;
 import io.copytrader.account.TradeRequest;
 import io.copytrader.config.HttpSettings;
 import io.copytrader.journal.Journal;
@@ -114,8 +115,11 @@ public final class HttpVerticle extends VerticleBase {
         .end(text))
       .onFailure(ctx::fail));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    router.post("/api/trade").consumes("application/json").handler(body).handler(ctx -> submit(ctx, false));
-    router.post("/api/trade/adjust").consumes("application/json").handler(body).handler(ctx -> submit(ctx, true));
+    router.post("/api/trade").consumes("application/json").handler(body).handler(ctx -> submit(ctx,
+      TradeRequestParser::parseTrade, "request accepted, processing in background"));
+    router.post("/api/trade/adjust").consumes("application/json").handler(body).handler(ctx -> submit(ctx,
+      TradeRequestParser::parseAdjust, "adjustment request accepted, processing in background"));
+    PositionRoutes.mount(router, body, this::submit);
     router.get("/api/account/:account_index").handler(this::account);
     router.get("/api/trade/:request_id").handler(this::requestStatus);
     router.get("/api/trades").handler(this::requestList);
@@ -131,21 +135,19 @@ public final class HttpVerticle extends VerticleBase {
     return router;
   }
 
-  private void submit(RoutingContext ctx, boolean adjust) {
+  /** Validates the body with {@code parser} and hands the request to its account's queue; 202 with {@code accepted}. */
+  private void submit(RoutingContext ctx, RequestParser parser, String accepted) {
     long receivedNanos = System.nanoTime();
     Buffer buffer = ctx.body().buffer();
     byte[] body = buffer == null ? new byte[0] : buffer.getBytes();
     String idempotencyKey = ctx.request().getHeader("Idempotency-Key");
     TradeRequest request;
     try {
-      request = adjust ? TradeRequestParser.parseAdjust(body, idempotencyKey)
-        : TradeRequestParser.parseTrade(body, idempotencyKey);
+      request = parser.parse(body, idempotencyKey);
     } catch (InvalidRequestException e) {
       ErrorResponses.send(ctx.response(), FailureCode.INVALID_REQUEST, e.getMessage());
       return;
     }
-    String accepted = adjust ? "adjustment request accepted, processing in background"
-      : "request accepted, processing in background";
     queue(request, receivedNanos)
       .onSuccess(result -> {
         boolean repeat = result.getBoolean("duplicate", false);
@@ -215,7 +217,8 @@ public final class HttpVerticle extends VerticleBase {
             + request.marketId() + " (" + symbol + ")"));
         }
         Optional<String> closed = MarketJson.fromJson(market).access().openingRefusal();
-        if (!request.action().isExit() && closed.isPresent()) {
+        // A target position's steps are checked one by one: one that only reduces the position passes.
+        if (!request.action().isExit() && request.action() != TradeAction.POSITION && closed.isPresent()) {
           return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE,
             FailureCode.MARKET_REDUCE_ONLY.code(), "market " + symbol + " " + closed.get() + "; it takes only"
             + " close and decrease requests now"));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.copytrader.account.TargetPosition;
 import io.copytrader.account.TradeAction;
 import io.copytrader.account.TradeRequest;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Validates trade and adjust bodies field by field. Numbers must be JSON numbers (not strings, not NaN),
+ * Validates trade, adjust and position bodies field by field. Numbers must be JSON numbers (not strings, not NaN),
  * integers must be whole and within their field's range, and every failure names the field.
  *
  * <p>Decimals are bounded before anything computes with them: at most {@value #MAX_SIGNIFICANT_DIGITS}
@@ -54,6 +55,7 @@ final class TradeRequestParser {
   private static final Map<String, TradeAction> ADJUSTMENT_TYPES = ordered(
     Map.entry("increase", TradeAction.INCREASE), Map.entry("decrease", TradeAction.DECREASE));
   private static final Set<String> ADJUST_FIELDS = Set.of("adjustment_type", "percentage");
+  private static final Set<String> POSITION_FIELDS = Set.of("target_ratio");
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
     .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -96,6 +98,15 @@ final class TradeRequestParser {
       throw new InvalidRequestException("percentage must be greater than 0 and at most 1");
     }
     return common(root, action, null, percentage, idempotencyKey);
+  }
+
+  static TradeRequest parsePosition(byte[] body, String idempotencyKey) throws InvalidRequestException {
+    JsonNode root = object(body, POSITION_FIELDS);
+    BigDecimal ratio = requiredDecimal(root, "target_ratio");
+    if (ratio.abs().compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidRequestException("target_ratio must be between -1 and 1");
+    }
+    return common(root, TradeAction.POSITION, null, null, idempotencyKey).withTarget(TargetPosition.ofRatio(ratio));
   }
 
   @SafeVarargs

@@ -235,7 +235,8 @@ final class JournalStore {
         }
       }
     }
-    return Optional.of(new RequestDetail(request.get(), orders, RailStore.verdicts(connection, requestId)));
+    return Optional.of(new RequestDetail(request.get(), orders, RailStore.verdicts(connection, requestId),
+      TargetStore.find(connection, requestId).orElse(null)));
   }
 
   /** Fetches one row more than the page to know whether another page follows. */
@@ -273,7 +274,8 @@ final class JournalStore {
   /** Executing first (they must be reconciled before anything is sent), then queued, each oldest first. */
   static List<RequestRecord> unfinished(Connection connection, long accountIndex) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT " + JournalRows.REQUEST_COLUMNS
-      + " FROM requests WHERE account_index = ? AND state IN ('queued', 'executing') AND kind IN ('trade', 'adjust')"
+      + " FROM requests WHERE account_index = ? AND state IN ('queued', 'executing')"
+      + " AND kind IN ('trade', 'adjust', 'position', 'follow')"
       + " ORDER BY state = 'queued', created_at, request_id")) {
       select.setLong(1, accountIndex);
       return JournalRows.requests(select);

@@ -6,10 +6,11 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * A request with its orders in ordinal order and the rails' verdicts on it in the order they were checked: the
- * answer to "what happened to that signal?".
+ * A request with its orders in ordinal order and the rails' verdicts on it in the order they were checked, and a
+ * target position's plan and steps (null for any other request): the answer to "what happened to that signal?".
  */
-public record RequestDetail(RequestRecord request, List<OrderRecord> orders, List<RailVerdict> rails) {
+public record RequestDetail(RequestRecord request, List<OrderRecord> orders, List<RailVerdict> rails,
+                            TargetRecord target) {
 
   public RequestDetail {
     orders = List.copyOf(orders);
@@ -22,6 +23,7 @@ public record RequestDetail(RequestRecord request, List<OrderRecord> orders, Lis
     JsonArray railJson = new JsonArray();
     rails.forEach(verdict -> railJson.add(new JsonObject().put("rail", verdict.rail().wire())
       .put("verdict", verdict.verdict().wire()).put("detail", verdict.detail())));
-    return request.toJson().put("orders", orderJson).put("rails", railJson);
+    JsonObject json = request.toJson().put("orders", orderJson).put("rails", railJson);
+    return target == null ? json : json.put("target", target.toJson(orders));
   }
 }

@@ -175,7 +175,31 @@ final class Schema {
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
       )""",
-      "CREATE INDEX leverage_changes_account ON leverage_changes (account_index, market_id, change_id)")
+      "CREATE INDEX leverage_changes_account ON leverage_changes (account_index, market_id, change_id)"),
+    // Target positions: requests of kinds 'position' (HTTP) and 'follow' (a followed leader's change), the requests
+    // table rebuilt as the risk rails' migration left it with those kinds added; each target's first plan and its
+    // steps (a retry that plans again adds steps).
+    with(rebuildWithKinds(rebuildWithState(PROTECTION_KIND, "'refused'"), "'position', 'follow'"),
+      "CREATE INDEX requests_account_fingerprint ON requests (account_index, fingerprint, created_at)",
+      """
+      CREATE TABLE position_targets (
+        request_id TEXT PRIMARY KEY REFERENCES requests (request_id),
+        target_base TEXT NOT NULL,
+        position_before TEXT NOT NULL,
+        price TEXT NOT NULL
+      ) WITHOUT ROWID""",
+      """
+      CREATE TABLE target_steps (
+        request_id TEXT NOT NULL REFERENCES requests (request_id),
+        step INTEGER NOT NULL CHECK (step >= 0),
+        action TEXT NOT NULL CHECK (action IN ('open', 'increase', 'decrease', 'close')),
+        side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
+        base_amount TEXT NOT NULL,
+        client_order_index INTEGER,
+        outcome TEXT NOT NULL,
+        detail TEXT,
+        PRIMARY KEY (request_id, step)
+      ) WITHOUT ROWID""")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();
@@ -196,6 +220,19 @@ final class Schema {
     }
     return rebuild.stream().map(sql -> sql.replace("requests_v2", "requests_next")
       .replace(states + ")", states + ", " + state + ")")).toList();
+  }
+
+  /**
+   * The statements of a table rebuild of {@code requests} with {@code kinds} added to its kinds: the rebuild's table
+   * renamed so the copy does not meet the one an earlier migration left behind.
+   */
+  private static List<String> rebuildWithKinds(List<String> rebuild, String kinds) {
+    String known = "'adjust', 'protection')";
+    if (!rebuild.get(0).contains(known)) {
+      throw new IllegalStateException("the rebuild to extend does not end its kinds with " + known);
+    }
+    return rebuild.stream().map(sql -> sql.replace("requests_next", "requests_kinds")
+      .replace(known, "'adjust', 'protection', " + kinds + ")")).toList();
   }
 
   private static List<String> with(List<String> first, String... more) {

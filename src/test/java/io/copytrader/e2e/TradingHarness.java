@@ -64,7 +64,7 @@ final class TradingHarness {
   static final int BTC = 1;
   static final BigDecimal ETH_MID = new BigDecimal("3000.00");
   static final Set<String> FINAL_STATES = Set.of("filled", "partially_filled", "rejected", "failed", "expired",
-    "refused");
+    "refused", "completed");
 
   private static final Duration FINAL_STATE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration TELEGRAM_TIMEOUT = Duration.ofSeconds(30);
