@@ -153,7 +153,7 @@ final class TargetExecution {
       log.error("failed unexpectedly", failure);
     }
     if (inFlight != null && inFlight.mayBeOnExchange()) {
-      return outcome.end(null, RequestState.FAILED, OutcomeCode.OUTCOME_UNKNOWN.name(), "order "
+      return outcome.end(Optional.empty(), RequestState.FAILED, OutcomeCode.OUTCOME_UNKNOWN.name(), "order "
         + inFlight.clientOrderIndex() + " may have executed; " + code + ": " + failure.getMessage());
     }
     dropUnsent(failure);

@@ -150,12 +150,11 @@ final class TargetOutcome {
   }
 
   /**
-   * Ends the request in {@code state} (the state had nothing been traded; null for an order in doubt), with the
-   * stop-loss in line with the position it leaves when it traded or may have.
+   * Ends the request in {@code state} (the state had nothing been traded), with the stop-loss in line with the
+   * position it leaves when it traded or may have; {@code now} is the account as last read, when it holds that.
    */
   Future<Void> end(Optional<DetailedAccount> now, RequestState state, String code, String message) {
-    RequestState known = state == null ? RequestState.FAILED : state;
-    return end(now, known, code, message, notice(known, code, message));
+    return end(now, state, code, message, notice(state, code, message));
   }
 
   private Future<Void> end(Optional<DetailedAccount> now, RequestState state, String code, String message,

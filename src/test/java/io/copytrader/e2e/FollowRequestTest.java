@@ -38,7 +38,7 @@ class FollowRequestTest {
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     bus = vertx;
-    harness = TradingHarness.start(vertx, dir, 8, Map.of("SHUTDOWN_GRACE", "0"));
+    harness = TradingHarness.start(vertx, dir, 9, Map.of("SHUTDOWN_GRACE", "0"));
   }
 
   /** The contract's request for a target of {@code base} ETH, leader entry 3000 and no no-chase tolerance. */
@@ -94,6 +94,22 @@ class FollowRequestTest {
     JsonObject status = harness.filled(first.getString("request_id"));
     assertThat(orders(status, "entry")).hasSize(1);
     assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("0.5");
+  }
+
+  @Test
+  void aLostAnswerIsSettledByTheExchangesEvidenceAndTheFlipTradesOnce() {
+    TestAccount account = harness.freshAccount();
+    executed(follow(account, "0.5", "e1"));
+    harness.injectFaults(new JsonObject().put("drop_response_count", 1));
+
+    JsonObject status = executed(follow(account, "-0.25", "e2"));
+
+    harness.clearFaults();
+    assertThat(status.getString("state")).isEqualTo("filled");
+    assertThat(orders(status, "close")).extracting(order -> order.getLong("client_order_index")).doesNotHaveDuplicates()
+      .hasSize(1);
+    assertThat(orders(status, "entry")).extracting(order -> order.getLong("client_order_index")).hasSize(1);
+    assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("-0.25");
   }
 
   @Test
