@@ -93,6 +93,7 @@ final class TargetExecution {
     record.ifPresent(plan -> {
       targetBase = plan.targetBase();
       positionBefore = plan.positionBefore();
+      outcome.startedFrom(positionBefore);
       nextStep = plan.steps().size();
       plan.steps().forEach(step -> {
         if (step.outcome() == StepOutcome.FILLED || step.outcome() == StepOutcome.PARTIALLY_FILLED) {
@@ -192,23 +193,18 @@ final class TargetExecution {
     Future<BookTop> book = parts.bookTop(market);
     Future<DetailedAccount> account = fromRest ? parts.readAccount() : parts.view()
       .account(parts.account().accountIndex()).recover(failure -> Future.failedFuture(RetryableFailure.of(failure)));
-    return Future.all(book, account).compose(read -> {
-      Optional<BigDecimal> mid = book.result().mid();
-      if (mid.isEmpty()) {
-        return Future.failedFuture(new RetryableFailure(RejectionCode.NO_PRICE.name(), "the " + market.symbol()
-          + " order book has no bid and no ask"));
-      }
+    return Future.all(book, account).compose(read -> mid(market, book.result())).compose(mid -> {
       BigDecimal current = account.result().position(market.marketId()).map(AccountPosition::signedPosition)
         .orElse(BigDecimal.ZERO);
       if (targetBase == null) {
         targetBase = TargetPlanner.targetBase(target, market, account.result().totalAssetValue(),
-          parts.settings().trading().scalingFactor(), mid.get());
+          parts.settings().trading().scalingFactor(), mid);
         positionBefore = current;
-        targets.recordPlan(queued.requestId(), targetBase, current, mid.get()).onFailure(failure -> log.warn(
+        targets.recordPlan(queued.requestId(), targetBase, current, mid).onFailure(failure -> log.warn(
           "the plan was not journaled: {}", failure.toString()));
       }
       outcome.startedFrom(positionBefore);
-      TargetPlan plan = TargetPlanner.plan(current, targetBase, market, mid.get());
+      TargetPlan plan = TargetPlanner.plan(current, targetBase, market, mid);
       log.info("position {} {}, target {}: {}", current.toPlainString(), market.symbol(), targetBase.toPlainString(),
         plan.noChange() ? "nothing to do" : plan.steps().size() + " step(s)");
       open.forEach(stale -> outcome.step(stale.with(stale.clientOrderIndex(), StepOutcome.NOT_REACHED,
@@ -242,13 +238,13 @@ final class TargetExecution {
       outcome.skipped(step.kind().wire() + " of " + step.base().toPlainString() + " skipped: " + step.skipped());
       return steps(market, steps, index + 1, before);
     }
-    return parts.bookTop(market).compose(book -> {
+    return parts.bookTop(market).compose(book -> mid(market, book).compose(mid -> {
       Optional<TargetOutcome.Stop> stop = entryStop(market, step, book);
       if (stop.isPresent()) {
         return outcome.stop(record, stop.get(), Optional.of(before));
       }
-      SizingResult sized = parts.sizer().order(market, step.side(), step.base(), book,
-        book.mid().orElse(BigDecimal.ZERO), step.reduceOnly(), step.kind() == TargetStep.Kind.CLOSE);
+      SizingResult sized = parts.sizer().order(market, step.side(), step.base(), book, mid, step.reduceOnly(),
+        step.kind() == TargetStep.Kind.CLOSE);
       if (sized instanceof Rejection rejection) {
         return outcome.stop(record, new TargetOutcome.Stop(StepOutcome.REJECTED, RequestState.REJECTED,
           rejection.code().name(), rejection.message()), Optional.of(before));
@@ -259,7 +255,13 @@ final class TargetExecution {
         : send(market, record, RailGate.sized(market, plan, checked.size()), step, before)
           .compose(after -> after.isPresent() ? steps(market, steps, index + 1, after.get())
             : Future.succeededFuture()));
-    });
+    }));
+  }
+
+  /** The book's mid; a book with no bid and no ask is worth another attempt. */
+  private static Future<BigDecimal> mid(Market market, BookTop book) {
+    return book.mid().map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(new RetryableFailure(
+      RejectionCode.NO_PRICE.name(), "the " + market.symbol() + " order book has no bid and no ask")));
   }
 
   /** Why an entry may not be sent now: too late, chasing the leader, or a market that takes only exits. */
