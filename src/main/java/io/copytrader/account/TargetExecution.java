@@ -12,7 +12,6 @@ import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
-import io.copytrader.rails.RailOutcome;
 import io.copytrader.rails.TradeIntent;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
@@ -59,6 +58,7 @@ final class TargetExecution {
   /** Steps journaled as planned or sent that no order settled yet: a new plan supersedes them. */
   private final List<TargetStepRecord> open = new ArrayList<>();
   private Future<Boolean> started = Future.succeededFuture(true);
+  private boolean signalTimed;
 
   TargetExecution(ExecutionParts parts, QueuedRequest queued) {
     this.parts = parts;
@@ -302,8 +302,11 @@ final class TargetExecution {
     outcome.step(inFlightStep);
     OrderPurpose purpose = step.kind() == TargetStep.Kind.CLOSE ? OrderPurpose.CLOSE
       : step.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
+    // The service's own time from the signal ends at the request's first order; a flip's open is not counted again.
+    boolean first = !signalTimed;
+    signalTimed = true;
     return inFlight.send(market, plan, purpose, () -> {
-        if (queued.signalNanos() != 0) {
+        if (first && queued.signalNanos() != 0) {
           parts.metrics().signalToSend(System.nanoTime() - queued.signalNanos());
         }
       })
