@@ -92,6 +92,9 @@ class FollowRequestTest {
     assertThat(second.getString("request_id")).isEqualTo(first.getString("request_id"));
     assertThat(second.getBoolean("duplicate")).isTrue();
     JsonObject status = harness.filled(first.getString("request_id"));
+    request.getJsonObject("follow").put("leader_equity", "25001");
+    ReplyException changed = catchThrowableOfType(ReplyException.class, () -> submit(request));
+    assertThat(changed.failureCode()).isEqualTo(FailureCode.IDEMPOTENCY_CONFLICT.code());
     assertThat(orders(status, "entry")).hasSize(1);
     assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("0.5");
   }
