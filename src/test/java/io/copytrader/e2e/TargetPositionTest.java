@@ -245,6 +245,13 @@ class TargetPositionTest {
     assertThat(unknownAccount.bodyAsJsonObject().getString("code")).isEqualTo("UNKNOWN_ACCOUNT");
     HttpResponse<Buffer> unknownSymbol = harness.post("/api/position", body(account, "0.5").put("symbol", "NOPE"));
     assertThat(unknownSymbol.statusCode()).isEqualTo(422);
+    HttpResponse<Buffer> tooLarge = harness.post("/api/position", body(account, "0.5")
+      .put("padding", "x".repeat(70_000)));
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.bodyAsJsonObject().getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+    HttpResponse<Buffer> notJson = harness.api(HttpMethod.POST, "/api/position").putHeader("Content-Type", "text/plain")
+      .sendBuffer(Buffer.buffer(body(account, "0.5").encode())).await();
+    assertThat(notJson.statusCode()).isEqualTo(415);
     assertThat(harness.signedPosition(account, ETH)).isZero();
   }
 }
