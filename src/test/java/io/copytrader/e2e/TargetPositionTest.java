@@ -1,5 +1,6 @@
 package io.copytrader.e2e;
 
+import static io.copytrader.e2e.TradingHarness.BTC;
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.orders;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +36,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TargetPositionTest {
 
   private static TradingHarness harness;
+  /** Holds a BTC long from before BTC became reduce-only. */
+  private static TestAccount btcHolder;
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 10, Map.of());
+    harness = TradingHarness.start(vertx, dir, 11, Map.of());
+    btcHolder = harness.freshAccount();
+    harness.filled(harness.submit("/api/position", body(btcHolder, "0.5").put("symbol", "BTC")));
+    harness.paperControl(HttpMethod.POST, "/paper/markets/" + BTC + "/config",
+      new JsonObject().put("force_reduce_only", true));
+    harness.restartService();
   }
 
   private static String position(TestAccount account, String ratio) {
@@ -218,6 +226,20 @@ class TargetPositionTest {
       assertThat(harness.signedPosition(account, ETH)).isZero();
       assertThat(harness.stopLosses(account, ETH)).isEmpty();
     });
+  }
+
+  @Test
+  void aMarketThatTakesOnlyExitsRefusesATargetsEntryButNotItsExit() {
+    BigDecimal held = harness.signedPosition(btcHolder, BTC);
+
+    JsonObject bigger = awaitFinal(harness.submit("/api/position", body(btcHolder, "0.75").put("symbol", "BTC")));
+    JsonObject smaller = harness.filled(harness.submit("/api/position", body(btcHolder, "0.25").put("symbol", "BTC")));
+
+    assertThat(bigger.getString("state")).isEqualTo("rejected");
+    assertThat(bigger.getString("error_code")).isEqualTo("MARKET_REDUCE_ONLY");
+    assertThat(bigger.getJsonArray("orders")).isEmpty();
+    assertThat(step(smaller, 0).getString("action")).isEqualTo("decrease");
+    assertThat(harness.signedPosition(btcHolder, BTC)).isPositive().isLessThan(held);
   }
 
   @Test
