@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param leaderPosition the leader's signed position in base units: negative short, zero flat
  * @param leaderEntry the leader's average entry price, or null when the leader is flat or did not report one
+ * @param leaderEquity the leader's equity when the change was seen, or null when it was not known
  * @param event what identifies the leader's change; part of the request's idempotency key
  * @param noChaseTolerance how far, as a fraction, the price may be worse than {@code leaderEntry} for this target to
  *   add exposure; null when any price goes
@@ -28,7 +29,6 @@ public record FollowFigures(String leader, long leaderAccountIndex, BigDecimal l
   public FollowFigures {
     Objects.requireNonNull(leader, "leader");
     Objects.requireNonNull(leaderPosition, "leaderPosition");
-    Objects.requireNonNull(leaderEquity, "leaderEquity");
     Objects.requireNonNull(event, "event");
   }
 
@@ -38,7 +38,7 @@ public record FollowFigures(String leader, long leaderAccountIndex, BigDecimal l
       .put("leader_account_index", leaderAccountIndex)
       .put("leader_position", leaderPosition.toPlainString())
       .put("leader_entry", leaderEntry == null ? null : leaderEntry.toPlainString())
-      .put("leader_equity", leaderEquity.toPlainString())
+      .put("leader_equity", leaderEquity == null ? null : leaderEquity.toPlainString())
       .put("event", event)
       .put("no_chase_tolerance", noChaseTolerance == null ? null : noChaseTolerance.toPlainString())
       .put("drift", drift);
@@ -51,8 +51,8 @@ public record FollowFigures(String leader, long leaderAccountIndex, BigDecimal l
     if (entry != null && entry.signum() <= 0) {
       throw new IllegalArgumentException("follow.leader_entry must be above 0");
     }
-    BigDecimal equity = fields.decimal("leader_equity");
-    if (equity.signum() < 0) {
+    BigDecimal equity = fields.optionalDecimal("leader_equity");
+    if (equity != null && equity.signum() < 0) {
       throw new IllegalArgumentException("follow.leader_equity must not be negative");
     }
     BigDecimal tolerance = fields.optionalDecimal("no_chase_tolerance");

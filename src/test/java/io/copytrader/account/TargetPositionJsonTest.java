@@ -40,13 +40,14 @@ class TargetPositionJsonTest {
   }
 
   @Test
-  void aFollowWithoutEntryOrToleranceReadsAsNulls() {
+  void aFollowWithoutEntryEquityOrToleranceReadsAsNulls() {
     JsonObject json = request(TargetPosition.ofBase(BigDecimal.ONE, new FollowFigures("bob", 1, BigDecimal.ZERO, null,
-      BigDecimal.ZERO, "e", null, false))).toJson();
+      null, "e", null, false))).toJson();
 
     FollowFigures read = TradeRequest.fromJson(json).target().follow();
 
     assertThat(read.leaderEntry()).isNull();
+    assertThat(read.leaderEquity()).isNull();
     assertThat(read.noChaseTolerance()).isNull();
     assertThat(read.drift()).isFalse();
   }

@@ -213,8 +213,8 @@ class FollowRequestTest {
       "follow.no_chase_tolerance must be between 0 and 1",
       request -> { request.getJsonObject("follow").put("event", "x".repeat(129)); return request; },
       "follow.event must be 1 to 128",
-      request -> { request.getJsonObject("follow").remove("leader_equity"); return request; },
-      "follow.leader_equity is required",
+      request -> { request.getJsonObject("follow").remove("leader"); return request; },
+      "follow.leader is required",
       request -> request.put("client_request_id", "k".repeat(257)), "client_request_id must be 1 to 256");
     bad.forEach((change, message) -> {
       ReplyException refused = catchThrowableOfType(ReplyException.class,
