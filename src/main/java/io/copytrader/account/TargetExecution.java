@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -250,12 +251,27 @@ final class TargetExecution {
           rejection.code().name(), rejection.message()), Optional.of(before));
       }
       OrderPlan plan = (OrderPlan) sized;
-      return parts.rails().check(queued, market, before, plan, intent(step.kind())).compose(checked -> checked.refused()
-        ? outcome.refused(record, checked, before)
-        : send(market, record, RailGate.sized(market, plan, checked.size()), step, before)
-          .compose(after -> after.isPresent() ? steps(market, steps, index + 1, after.get())
-            : Future.succeededFuture()));
+      Supplier<Future<Void>> checkAndSend = () -> parts.rails().check(queued, market, before, plan, intent(step.kind()))
+        .compose(checked -> checked.refused() ? outcome.refused(record, checked, before)
+          : send(market, record, RailGate.sized(market, plan, checked.size()), step, before)
+            .compose(after -> after.isPresent() ? steps(market, steps, index + 1, after.get())
+              : Future.succeededFuture()));
+      return step.kind().addsExposure() ? withLeverage(market, record, before, checkAndSend) : checkAndSend.get();
     }));
+  }
+
+  /**
+   * Runs an entry step once the market's leverage is the configured one ({@link LeverageKeeper#ahead}). A leverage
+   * the keeper refuses ends the request there ({@code LEVERAGE_REFUSED}); what this request traded before keeps its
+   * stop-loss in line.
+   */
+  private Future<Void> withLeverage(Market market, TargetStepRecord record, DetailedAccount before,
+                                    Supplier<Future<Void>> entry) {
+    boolean[] entered = {false};
+    return parts.leverage().ahead(queued, market, outcome.report(), outcome.context(), () -> {
+      entered[0] = true;
+      return entry.get();
+    }).compose(done -> entered[0] ? Future.succeededFuture() : outcome.leverageRefused(record, before));
   }
 
   /** The book's mid; a book with no bid and no ask is worth another attempt. */

@@ -143,6 +143,24 @@ final class TargetOutcome {
         + " refused: " + refusal.refusal()));
   }
 
+  RequestReport report() {
+    return report;
+  }
+
+  TradeContext context() {
+    return context;
+  }
+
+  /**
+   * The market's leverage could not be set for the step, and the leverage keeper ended the request
+   * ({@code LEVERAGE_REFUSED}): the step is journaled as rejected and the stop-loss follows what was traded before.
+   */
+  Future<Void> leverageRefused(TargetStepRecord record, DetailedAccount before) {
+    step(record.with(null, StepOutcome.REJECTED, "LEVERAGE_REFUSED: the market's leverage could not be set"));
+    notReached();
+    return protect(Optional.of(before), !traded.isEmpty()).mapEmpty();
+  }
+
   /** Every attempt failed; nothing of the last one is on the exchange. */
   Future<Void> gaveUp(int attempts, String code, String message) {
     return end(Optional.empty(), RequestState.FAILED, code, message, Notices.failedAfterRetries(context,

@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -38,7 +40,10 @@ class FollowRequestTest {
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     bus = vertx;
-    harness = TradingHarness.start(vertx, dir, 9, Map.of("SHUTDOWN_GRACE", "0"));
+    // Nine accounts as configured by default, and the last one with ETH at 10x.
+    List<JsonObject> accounts = new ArrayList<>(Collections.nCopies(9, new JsonObject()));
+    accounts.add(new JsonObject().put("leverage", new JsonObject().put("ETH", 10)));
+    harness = TradingHarness.start(vertx, dir, accounts, Map.of("SHUTDOWN_GRACE", "0"));
   }
 
   /** The contract's request for a target of {@code base} ETH, leader entry 3000 and no no-chase tolerance. */
@@ -79,6 +84,16 @@ class FollowRequestTest {
     assertThat(figures.getString("leader_equity")).isEqualTo("25000.5");
     assertThat(status.getJsonObject("target").getString("target_base")).isEqualTo("0.5000");
     assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("0.5");
+  }
+
+  @Test
+  void aTargetsEntryIsOpenedAtTheConfiguredLeverage() {
+    TestAccount levered = harness.account(9);
+
+    JsonObject status = executed(follow(levered, "0.5", "e1"));
+
+    assertThat(status.getString("state")).isEqualTo("filled");
+    assertThat(harness.position(levered, ETH).orElseThrow().initialMarginFraction()).isEqualByComparingTo("10");
   }
 
   @Test
