@@ -155,8 +155,10 @@ final class TargetExecution {
       log.error("failed unexpectedly", failure);
     }
     if (inFlight != null && inFlight.mayBeOnExchange()) {
-      return outcome.end(Optional.empty(), RequestState.FAILED, OutcomeCode.OUTCOME_UNKNOWN.name(), "order "
-        + inFlight.clientOrderIndex() + " may have executed; " + code + ": " + failure.getMessage());
+      String problem = "order " + inFlight.clientOrderIndex() + " may have executed; " + code + ": "
+        + failure.getMessage();
+      return outcome.stop(inFlightStep, new TargetOutcome.Stop(StepOutcome.UNKNOWN, RequestState.FAILED,
+        OutcomeCode.OUTCOME_UNKNOWN.name(), problem), Optional.empty());
     }
     dropUnsent(failure);
     return outcome.gaveUp(((Retries.GaveUp) gaveUp).attempts(), code, failure.getMessage());
