@@ -191,7 +191,8 @@ final class WebhookRoutes {
 
   /** The body of the native request, its ticker mapped to a market the service knows. */
   private Future<ObjectNode> nativeBody(MappedSignal signal, SignalSource source) {
-    ObjectNode body = signal.route() == MappedSignal.Route.POSITION ? signal.tradeBody() : signal.body().deepCopy();
+    ObjectNode body = signal.route() == MappedSignal.Route.POSITION ? signal.positionBody()
+      : signal.body().deepCopy();
     if (signal.ticker() == null) {
       return Future.succeededFuture(body);
     }
@@ -211,8 +212,11 @@ final class WebhookRoutes {
     List<TradeRequest> requests = new ArrayList<>();
     for (long account : accounts) {
       byte[] bytes = encode(body.deepCopy().put("account_index", account));
-      requests.add(route == MappedSignal.Route.ADJUST ? TradeRequestParser.parseAdjust(bytes, null)
-        : TradeRequestParser.parseTrade(bytes, null));
+      requests.add(switch (route) {
+        case TRADE -> TradeRequestParser.parseTrade(bytes, null);
+        case ADJUST -> TradeRequestParser.parseAdjust(bytes, null);
+        case POSITION -> TradeRequestParser.parsePosition(bytes, null);
+      });
     }
     return requests;
   }

@@ -20,20 +20,14 @@ public record MappedSignal(Route route, ObjectNode body, Long accountIndex, Stri
   public enum Route {
     TRADE,
     ADJUST,
-    /**
-     * A strategy's position ({@code market_position}), sent as {@code long}/{@code short} with the ratio, or
-     * {@code close} for flat ({@link #tradeBody()}).
-     */
+    /** A strategy's position ({@code market_position}), sent as a target position ({@link #positionBody()}). */
     POSITION
   }
 
-  /**
-   * The {@code /api/trade} body of a {@link Route#POSITION} signal: the target's side as {@code trade_type}, with
-   * the ratio's size; a flat target is a {@code close}.
-   */
-  public ObjectNode tradeBody() {
-    ObjectNode trade = body.deepCopy();
-    trade.put("trade_type", targetRatio.signum() > 0 ? "long" : targetRatio.signum() < 0 ? "short" : "close");
-    return trade;
+  /** The {@code /api/position} body of a {@link Route#POSITION} signal: the target as {@code target_ratio}. */
+  public ObjectNode positionBody() {
+    ObjectNode position = body.deepCopy();
+    position.remove("reference_position_ratio");
+    return position.put("target_ratio", targetRatio);
   }
 }

@@ -229,7 +229,7 @@ class WebhookTest {
   }
 
   @Test
-  void aStrategyPositionOpensAndFlatCloses() {
+  void aStrategyPositionOpensReversesAndFlatCloses() {
     String now = Instant.now().toString();
     String tradingView = "{\"ticker\":\"ETHUSDT.P\",\"action\":\"%s\",\"market_position\":\"%s\","
       + "\"market_position_size\":\"%s\",\"timestamp\":\"" + now + "\",\"max_lag\":60,\"id\":\"%s\"}";
@@ -239,6 +239,12 @@ class WebhookTest {
     assertThat(opened.bodyAsJsonObject().getString("target_ratio")).isEqualTo("-0.05");
     harness.filled(requestId(accepted(opened), own.index()));
     assertThat(harness.signedPosition(own, TradingHarness.ETH)).isNegative();
+
+    HttpResponse<Buffer> reversed = webhook("/api/webhook/" + LOCAL_TOKEN, "text/plain",
+      String.format(tradingView, "buy", "long", "2", "long-" + now));
+    assertThat(reversed.bodyAsJsonObject().getString("target_ratio")).isEqualTo("0.05");
+    harness.filled(requestId(accepted(reversed), own.index()));
+    assertThat(harness.signedPosition(own, TradingHarness.ETH)).isPositive();
 
     HttpResponse<Buffer> flat = webhook("/api/webhook/" + LOCAL_TOKEN, "text/plain",
       String.format(tradingView, "buy", "flat", "0", "flat-" + now));

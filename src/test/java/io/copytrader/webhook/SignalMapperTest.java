@@ -85,11 +85,12 @@ class SignalMapperTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
-    "{'market_position':'long','reference_position_ratio':0.3}  | {'reference_position_ratio':0.3,'trade_type':'long'}",
-    "{'market_position':'short','reference_position_ratio':0.3} | {'reference_position_ratio':0.3,'trade_type':'short'}",
-    "{'market_position':'flat'}                                 | {'trade_type':'close'}"})
-  void aTargetIsSentAsItsSideWithTheRatioOrAsAClose(String payload, String trade) throws Exception {
-    assertThat(SignalMapper.map(json(payload), WITHOUT_DEFAULTS).tradeBody()).isEqualTo(json(trade));
+    "{'market_position':'long','reference_position_ratio':0.3}  | {'target_ratio':0.3}",
+    "{'market_position':'short','reference_position_ratio':0.3} | {'target_ratio':-0.3}",
+    "{'market_position':'flat'}                                 | {'target_ratio':0}"})
+  void aTargetIsSentAsItsTargetRatio(String payload, String position) throws Exception {
+    assertThat(JSON.readTree(SignalMapper.map(json(payload), WITHOUT_DEFAULTS).positionBody().toString()))
+      .isEqualTo(json(position));
   }
 
   @ParameterizedTest(name = "{0}")
