@@ -26,7 +26,11 @@ public final class Addresses {
   /** Header of a submit: {@link System#nanoTime()} when the HTTP API received the signal. */
   public static final String RECEIVED_NANOS = "received_nanos";
 
+  /** Every leader's feed and followers as {@code GET /api/leaders} shows them: {@code {"leaders": [ … ]}}. */
+  public static final String LEADERS_STATUS = "copytrade.leaders.status";
+
   private static final String ACCOUNT_PREFIX = "copytrade.account.";
+  private static final String LEADER_PREFIX = "copytrade.leader.";
 
   private Addresses() {
   }
@@ -52,5 +56,10 @@ public final class Addresses {
   /** The account's state for health: {@code {"queued": requests waiting or running}}. */
   public static String accountStatus(long accountIndex) {
     return ACCOUNT_PREFIX + accountIndex + ".status";
+  }
+
+  /** One leader's feed and followers, as one entry of {@link #LEADERS_STATUS}. */
+  public static String leaderStatus(long leaderAccountIndex) {
+    return LEADER_PREFIX + leaderAccountIndex + ".status";
   }
 }

@@ -6,16 +6,20 @@ import io.copytrader.config.RailSettings;
 import io.copytrader.config.LoadedConfig;
 import io.copytrader.health.HealthVerticle;
 import io.copytrader.http.HttpVerticle;
+import io.copytrader.journal.FollowStore;
 import io.copytrader.journal.Journal;
+import io.copytrader.leader.LeadersVerticle;
 import io.copytrader.killswitch.RailsVerticle;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
+import io.copytrader.lighter.LighterStreamOptions;
 import io.copytrader.lighter.signer.SignerWarmUpVerticle;
 import io.copytrader.market.MarketCacheVerticle;
 import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.NotifierVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +87,9 @@ public final class MainVerticle extends VerticleBase {
             + config.http().port() + " (HTTP_PORT): " + failure.getMessage()))
           .compose(deployed -> vertx.deployVerticle(new DrainVerticle(accountDeployments, config.shutdownGrace())));
       })
+      .compose(deployed -> vertx.deployVerticle(new LeadersVerticle(config.leaders(),
+        LighterStreamOptions.forStreamUrl(config.lighter().streamUrl()), lighter,
+        new FollowStore(journal, Clock.systemUTC()), metrics)))
       .compose(deployed -> vertx.deployVerticle(new SignerWarmUpVerticle(config.lighter().chainId())))
       .onSuccess(ready -> announce());
   }

@@ -252,7 +252,8 @@ final class RequestExecution {
         // Journaled means the send leaves next: the service's own time from the signal ends here.
         () -> {
           if (queued.signalNanos() != 0) {
-            parts.metrics().signalToSend(System.nanoTime() - queued.signalNanos());
+            parts.metrics().signalToSend(queued.request().clientRequestId(), parts.account().accountIndex(),
+              System.nanoTime() - queued.signalNanos());
           }
         })
       // A nonce that could not be fetched: nothing was signed or sent, so it is retried like a failed read.

@@ -325,7 +325,8 @@ final class TargetExecution {
     signalTimed = true;
     return inFlight.send(market, plan, purpose, () -> {
         if (first && queued.signalNanos() != 0) {
-          parts.metrics().signalToSend(System.nanoTime() - queued.signalNanos());
+          parts.metrics().signalToSend(queued.request().clientRequestId(), parts.account().accountIndex(),
+            System.nanoTime() - queued.signalNanos());
         }
       })
       .compose(result -> ended(market, inFlightStep, before, result));

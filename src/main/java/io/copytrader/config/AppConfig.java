@@ -17,13 +17,14 @@ public record AppConfig(
   PaperSettings paper,
   Path dataDir,
   Duration shutdownGrace,
-  LogFormat logFormat) {
+  LogFormat logFormat,
+  Leaders leaders) {
 
   public enum LogFormat { TEXT, JSON }
 
   /** This configuration trading on another exchange with other accounts (the paper exchange in paper mode). */
   public AppConfig tradingOn(String baseUrl, Accounts newAccounts) {
     return new AppConfig(mode, lighter.withBaseUrl(baseUrl), newAccounts, policy, telegram, http, paper, dataDir,
-      shutdownGrace, logFormat);
+      shutdownGrace, logFormat, leaders);
   }
 }

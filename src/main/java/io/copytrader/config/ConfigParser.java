@@ -37,6 +37,9 @@ final class ConfigParser {
   /** The global rails, which an account's own override; null when they have a problem. */
   private RailLimits rails;
   private LeverageSetting leverage;
+  /** ACCOUNTS as read, and each entry's account index (null for an invalid entry), for the follower fields. */
+  private JsonNode accountsRoot;
+  private final List<Long> entryIndexes = new ArrayList<>();
 
   private ConfigParser(Map<String, String> values, List<String> problems) {
     this.values = values;
@@ -56,6 +59,7 @@ final class ConfigParser {
     SignalSources signalSources = SignalSourceSettings.parse(text(Setting.SIGNAL_SOURCES),
       text(Setting.WEBHOOK_TRUSTED_PROXIES), accountsInvalid ? Set.of()
         : accounts.stream().map(AccountConfig::accountIndex).collect(Collectors.toSet()), problems);
+    Leaders leaders = LeaderSettings.parse(this::text, accountsRoot, entryIndexes, problems);
     TradingParameters trading = new TradingParameters(
       required(Setting.SCALING_FACTOR, scalingFactor(Setting.SCALING_FACTOR.name(), decimal(Setting.SCALING_FACTOR))),
       required(Setting.MAX_SLIPPAGE, ratio(Setting.MAX_SLIPPAGE.name(), decimal(Setting.MAX_SLIPPAGE))),
@@ -106,7 +110,7 @@ final class ConfigParser {
         signalSources),
       new PaperSettings(paperPort, paperBalance,
         paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay)),
-      Path.of(dataDir), Duration.ofSeconds(shutdownGrace), logFormat);
+      Path.of(dataDir), Duration.ofSeconds(shutdownGrace), logFormat, leaders);
     return new LoadedConfig(config, warnings);
   }
 
@@ -203,11 +207,13 @@ final class ConfigParser {
       accountsInvalid = true;
       return List.of();
     }
+    accountsRoot = root;
     List<AccountConfig> accounts = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < root.size(); i++) {
       int before = problems.size();
       AccountConfig account = account("ACCOUNTS[" + i + "]", root.get(i));
+      entryIndexes.add(account == null ? null : account.accountIndex());
       if (account == null || problems.size() > before) {
         accountsInvalid = true;
         continue;
@@ -229,7 +235,8 @@ final class ConfigParser {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      if (!ACCOUNT_FIELDS.contains(name) && !RailSettings.ACCOUNT_FIELDS.contains(name)) {
+      if (!ACCOUNT_FIELDS.contains(name) && !RailSettings.ACCOUNT_FIELDS.contains(name)
+        && !LeaderSettings.ACCOUNT_FIELDS.contains(name)) {
         problems.add(where + ": unknown field '" + name + "'");
       }
     }

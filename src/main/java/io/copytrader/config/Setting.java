@@ -44,6 +44,12 @@ public enum Setting {
   LOSS_TRIP_MODE,
   SIGNAL_SOURCES,
   WEBHOOK_TRUSTED_PROXIES,
+  LEADERS,
+  LEADER_POLL_INTERVAL_MS,
+  LEADER_RECONCILE_INTERVAL_MS,
+  LEADER_STALE_AFTER_MS,
+  LEADER_DEBOUNCE_MS,
+  PAPER_DEMO_LEADER,
   LOG_FORMAT;
 
   /** Variables whose values are secrets: never echoed in a problem or a log line. */

@@ -199,7 +199,40 @@ final class Schema {
         outcome TEXT NOT NULL,
         detail TEXT,
         PRIMARY KEY (request_id, step)
-      ) WITHOUT ROWID""")
+      ) WITHOUT ROWID"""),
+    // Copying leaders (FollowStore): each leader's last known position per market and the change that produced
+    // it, when each follower started following, and per follower and market whether it follows or waits for the
+    // leader's next flat or flip, with the last change submitted to it.
+    List.of(
+      """
+      CREATE TABLE leader_markets (
+        leader TEXT NOT NULL,
+        market_id INTEGER NOT NULL,
+        position TEXT NOT NULL,
+        entry TEXT,
+        equity TEXT,
+        event TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (leader, market_id)
+      )""",
+      """
+      CREATE TABLE follow_starts (
+        follower INTEGER NOT NULL,
+        leader TEXT NOT NULL,
+        since INTEGER NOT NULL,
+        PRIMARY KEY (follower, leader)
+      )""",
+      """
+      CREATE TABLE followed_markets (
+        follower INTEGER NOT NULL,
+        leader TEXT NOT NULL,
+        market_id INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('following', 'waiting_flat')),
+        since INTEGER NOT NULL,
+        last_event TEXT,
+        target TEXT,
+        PRIMARY KEY (follower, leader, market_id)
+      )""")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -1,6 +1,7 @@
 package io.copytrader.lighter;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 
 /**
@@ -25,6 +26,11 @@ public record AccountPosition(
   BigDecimal totalFundingPaidOut,
   int marginMode,
   BigDecimal allocatedMargin) {
+
+  /** A row as Lighter's REST answers and stream frames carry it. */
+  public static AccountPosition fromJson(String json) throws JsonProcessingException {
+    return LighterJson.MAPPER.readValue(json, AccountPosition.class);
+  }
 
   public boolean open() {
     return position != null && position.signum() != 0;

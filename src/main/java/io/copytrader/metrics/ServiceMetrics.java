@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  */
 public final class ServiceMetrics {
 
+  /** How the idempotency key of a target submitted for a leader change begins (leader/FollowKeys). */
+  public static final String FOLLOW_KEY_PREFIX = "follow:";
+
   private final PrometheusMeterRegistry registry;
   private final Timer acceptedToSent;
   private final Timer sentToFilled;
@@ -95,8 +98,28 @@ public final class ServiceMetrics {
     acceptedToSent.record(elapsed);
   }
 
-  public void signalToSend(long nanos) {
+  /**
+   * Records a signal's time to its sendTx; a target submitted for a leader change (its idempotency key starting
+   * {@code follow:}) also as that follower's {@code copytrade_leader_event_to_sendtx}.
+   */
+  public void signalToSend(String clientRequestId, long account, long nanos) {
     signalToSend.record(nanos, TimeUnit.NANOSECONDS);
+    if (clientRequestId != null && clientRequestId.startsWith(FOLLOW_KEY_PREFIX)) {
+      leaderEventTo("sendtx", account, nanos);
+    }
+  }
+
+  /**
+   * A leader change reached a follower's queue ({@code stage} {@code submit}: accepted and journaled) or left as the
+   * follower's sendTx ({@code sendtx}), from when the change was heard.
+   */
+  public void leaderEventTo(String stage, long follower, long nanos) {
+    Timer.builder("copytrade_leader_event_to_" + stage)
+      .description("Time from hearing a leader change to a follower's " + stage)
+      .tag("follower", Long.toString(follower))
+      .publishPercentileHistogram()
+      .register(registry)
+      .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public void sentToFilled(Duration elapsed) {

@@ -75,6 +75,12 @@ final class PaperControls {
       changed.run();
       return new JsonObject().put("account_index", account.index);
     }));
+    PositionControl positions = new PositionControl(engine);
+    router.post("/paper/accounts/:account_index/position").handler(ctx -> control(ctx, request -> {
+      JsonObject moved = positions.moveTo(Long.parseLong(ctx.pathParam("account_index")), request);
+      changed.run();
+      return moved;
+    }));
     router.post("/paper/grouped-orders").handler(ctx -> control(ctx, request -> {
       engine.grouped().assumptions = groupedAssumptions(engine.grouped().assumptions, request);
       return describe(engine.grouped().assumptions);
