@@ -121,6 +121,11 @@ final class FollowBook {
     return rows.values().stream().filter(row -> row.follower() == follower).toList();
   }
 
+  /** When the follower started following this leader, epoch ms, or empty before the leader was first read. */
+  Optional<Long> startedAt(long follower) {
+    return Optional.ofNullable(starts.get(follower));
+  }
+
   Optional<LeaderMarketRecord> market(int marketId) {
     return Optional.ofNullable(markets.get(marketId));
   }

@@ -63,7 +63,10 @@ final class LeaderStatus {
         .put("actual", actual == null ? null : actual.toPlainString())
         .put("drift", drift(row.target(), actual)));
     }
-    return new JsonObject().put("account_index", follower.accountIndex()).put("markets", rows);
+    return new JsonObject().put("account_index", follower.accountIndex())
+      .put("following_since", book.startedAt(follower.accountIndex()).map(Instant::ofEpochMilli).map(Instant::toString)
+        .orElse(null))
+      .put("markets", rows);
   }
 
   /** |target − actual| ÷ |target| (1 for any difference from a flat target), null when either is unknown. */

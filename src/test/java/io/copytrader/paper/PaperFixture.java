@@ -126,6 +126,17 @@ public final class PaperFixture implements AutoCloseable {
     return control("/paper/markets/" + marketId + "/price", new JsonObject().put("price", price));
   }
 
+  /** Trades the account to a signed position through {@code POST /paper/accounts/{index}/position}. */
+  public JsonObject setPosition(long accountIndex, int marketId, String position) {
+    return control("/paper/accounts/" + accountIndex + "/position",
+      new JsonObject().put("market_id", marketId).put("position", position));
+  }
+
+  /** Holds (or releases) the accounts' stream channels while the books keep flowing. */
+  public void holdAccountUpdates(boolean held) {
+    control("/paper/streams/hold-account-updates", new JsonObject().put("held", held));
+  }
+
   /** Waits until the exchange's sequencer has applied (or dropped) every transaction it accepted. */
   void settle() {
     http.settle();

@@ -1,0 +1,252 @@
+package io.copytrader.leader;
+
+import static io.copytrader.leader.LeaderFixture.ETH;
+import static io.copytrader.leader.LeaderFixture.follower;
+import static io.copytrader.testing.Polling.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.Addresses;
+import io.copytrader.config.FollowerConfig;
+import io.copytrader.config.Sizing;
+import io.copytrader.journal.Journal;
+import io.copytrader.testing.Polling;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A leader on the paper exchange (a real server: positions moved by its control trade as real orders, seen over
+ * account_all and REST) copied to followers whose queues are event-bus consumers recording what they are sent.
+ */
+class LeaderWatcherTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final AtomicLong NEXT_LEADER = new AtomicLong(LeaderFixture.FIRST_LEADER);
+  private static final AtomicLong NEXT_FOLLOWER = new AtomicLong(7000);
+  private static LeaderFixture fixture;
+
+  @TempDir
+  Path dir;
+  private Journal journal;
+  private String deployment;
+  private final long leader = NEXT_LEADER.getAndIncrement();
+
+  @BeforeAll
+  static void startExchange() {
+    fixture = new LeaderFixture();
+  }
+
+  @AfterAll
+  static void stopExchange() {
+    fixture.close();
+  }
+
+  @AfterEach
+  void stopWatcher() {
+    if (deployment != null && fixture.vertx.deploymentIDs().contains(deployment)) {
+      fixture.stop(deployment);
+    }
+    if (journal != null) {
+      journal.close().await();
+    }
+  }
+
+  private FakeFollower fake(String equity) {
+    return new FakeFollower(fixture.vertx, NEXT_FOLLOWER.getAndIncrement(), equity);
+  }
+
+  private String watch(List<FollowerConfig> followers, long reconcileMs) {
+    if (journal == null) {
+      journal = fixture.journal(dir);
+    }
+    deployment = fixture.watch(leader, followers, LeaderFixture.feed(reconcileMs), journal);
+    eventually("every follower started following", WAIT, () -> {
+      JsonObject status = status();
+      return "live".equals(status.getJsonObject("feed").getString("state")) && status.getJsonArray("followers")
+        .stream().allMatch(item -> ((JsonObject) item).getString("following_since") != null);
+    });
+    return deployment;
+  }
+
+  private JsonObject status() {
+    return fixture.vertx.eventBus().<JsonObject>request(Addresses.leaderStatus(leader), new JsonObject()).await()
+      .body();
+  }
+
+  private void leaderTo(String position) {
+    fixture.paper.setPosition(leader, ETH, position);
+  }
+
+  private static void awaitTargets(FakeFollower follower, int count) {
+    eventually(count + " target(s) for #" + follower.index, WAIT, () -> follower.submitted.size() >= count);
+  }
+
+  @Test
+  void everyChangeOfTheLeaderGivesEachFollowerOneTargetSizedByItsSizing() {
+    try (FakeFollower half = fake("5000"); FakeFollower proportional = fake("5000")) {
+      watch(List.of(follower(half.index, Sizing.FIXED_RATIO, "0.5", false, null),
+        follower(proportional.index, Sizing.EQUITY_RATIO, "1", false, null)), 60_000);
+      String[] path = {"1", "2", "1.5", "0", "-1"};
+      for (int step = 0; step < path.length; step++) {
+        leaderTo(path[step]);
+        awaitTargets(half, step + 1);
+        awaitTargets(proportional, step + 1);
+        BigDecimal leaderSize = new BigDecimal(path[step]);
+        assertThat(new BigDecimal(half.last().getString("target_base")))
+          .isEqualByComparingTo(leaderSize.multiply(new BigDecimal("0.5")));
+        JsonObject follow = proportional.last().getJsonObject("follow");
+        assertThat(new BigDecimal(follow.getString("leader_position"))).isEqualByComparingTo(leaderSize);
+        BigDecimal expected = leaderSize.multiply(new BigDecimal("5000"))
+          .divide(new BigDecimal(follow.getString("leader_equity")), MathContext.DECIMAL64)
+          .setScale(4, RoundingMode.DOWN);
+        assertThat(new BigDecimal(proportional.last().getString("target_base"))).isEqualByComparingTo(expected);
+      }
+      Polling.pause(Duration.ofMillis(300));
+      assertThat(half.submitted).as("one target per change").hasSize(path.length);
+    }
+  }
+
+  @Test
+  void aTargetCarriesTheContractsFieldsAndItsChangesIdempotencyKey() {
+    try (FakeFollower follower = fake("5000")) {
+      watch(List.of(follower(follower.index, Sizing.FIXED_RATIO, "1", false, null)), 60_000);
+      leaderTo("0.25");
+      awaitTargets(follower, 1);
+      JsonObject body = follower.last();
+      JsonObject follow = body.getJsonObject("follow");
+      assertThat(body.getString("action")).isEqualTo("position");
+      assertThat(body.getLong("account_index")).isEqualTo(follower.index);
+      assertThat(body.getInteger("market_id")).isEqualTo(ETH);
+      assertThat(body.getString("symbol")).isEqualTo("ETH");
+      assertThat(body.getString("client_request_id"))
+        .isEqualTo("follow:lead:" + follower.index + ":" + ETH + ":" + follow.getString("event"));
+      assertThat(follow.getString("leader")).isEqualTo("lead");
+      assertThat(follow.getLong("leader_account_index")).isEqualTo(leader);
+      assertThat(new BigDecimal(follow.getString("leader_entry"))).isPositive();
+      assertThat(new BigDecimal(follow.getString("leader_equity"))).isPositive();
+      assertThat(follow.getBoolean("drift")).isFalse();
+      assertThat(follow.containsKey("no_chase_tolerance")).isTrue();
+      eventually("one notice for the change", WAIT,
+        () -> fixture.noticeTitles().contains("Leader change copied"));
+    }
+  }
+
+  @Test
+  void aPositionHeldAtStartIsCopiedOnlyFromTheLeadersNextFlatWithoutCopyExisting() {
+    leaderTo("1");
+    try (FakeFollower follower = fake("5000")) {
+      watch(List.of(follower(follower.index, Sizing.FIXED_RATIO, "1", false, null)), 60_000);
+      leaderTo("2");
+      leaderTo("0");
+      Polling.pause(Duration.ofMillis(500));
+      assertThat(follower.submitted).as("nothing of the position held at start, nor of its close").isEmpty();
+      leaderTo("0.5");
+      awaitTargets(follower, 1);
+      assertThat(follower.targets()).containsExactly("0.5000");
+    }
+  }
+
+  @Test
+  void aPositionHeldAtStartIsCopiedAtOnceWithCopyExisting() {
+    leaderTo("1.5");
+    try (FakeFollower follower = fake("5000")) {
+      watch(List.of(follower(follower.index, Sizing.FIXED_RATIO, "1", true, null)), 60_000);
+      awaitTargets(follower, 1);
+      assertThat(follower.targets()).containsExactly("1.5000");
+    }
+  }
+
+  @Test
+  void aMarketOutsideTheFollowersListIsNotCopied() {
+    try (FakeFollower follower = fake("5000")) {
+      watch(List.of(follower(follower.index, Sizing.FIXED_RATIO, "1", false, Set.of("RESOLV"))), 60_000);
+      leaderTo("1");
+      Polling.pause(Duration.ofMillis(500));
+      assertThat(follower.submitted).isEmpty();
+    }
+  }
+
+  @Test
+  void aChangeTheStreamMissedIsCopiedAtTheNextReconcile() {
+    try (FakeFollower follower = fake("5000")) {
+      watch(List.of(follower(follower.index, Sizing.FIXED_RATIO, "1", false, null)), 1_500);
+      fixture.paper.holdAccountUpdates(true);
+      try {
+        leaderTo("1");
+        awaitTargets(follower, 1);
+      } finally {
+        fixture.paper.holdAccountUpdates(false);
+      }
+      assertThat(follower.targets()).containsExactly("1.0000");
+    }
+  }
+
+  @Test
+  void aRestartInTheMiddleOfAFanOutResubmitsTheSameKeyToTheFollowerNotReached() {
+    try (FakeFollower reached = fake("5000"); FakeFollower missed = fake("5000")) {
+      List<FollowerConfig> followers = List.of(follower(reached.index, Sizing.FIXED_RATIO, "1", false, null),
+        follower(missed.index, Sizing.FIXED_RATIO, "1", false, null));
+      missed.refuseNext.set(1_000_000);
+      String first = watch(followers, 60_000);
+      leaderTo("1");
+      awaitTargets(reached, 1);
+      Polling.pause(Duration.ofMillis(300));
+      fixture.stop(first);
+      journal.close().await();
+
+      journal = fixture.journal(dir);
+      missed.refuseNext.set(0);
+      watch(followers, 60_000);
+      awaitTargets(missed, 1);
+      Polling.pause(Duration.ofMillis(300));
+      assertThat(reached.submitted).as("the follower reached before the restart is not sent it again").hasSize(1);
+      String reachedEvent = reached.last().getJsonObject("follow").getString("event");
+      assertThat(missed.last().getString("client_request_id"))
+        .isEqualTo("follow:lead:" + missed.index + ":" + ETH + ":" + reachedEvent);
+    }
+  }
+
+  @Test
+  void aFollowerThatDriftedFromItsTargetGetsACorrectionMarkedDrift() {
+    try (FakeFollower follower = fake("5000")) {
+      watch(List.of(follower(follower.index, Sizing.FIXED_RATIO, "1", false, null)), 1_000);
+      leaderTo("1");
+      awaitTargets(follower, 1);
+      // The follower's queue records the target but never trades it: its position stays flat.
+      awaitTargets(follower, 2);
+      JsonObject correction = follower.last();
+      assertThat(correction.getString("target_base")).isEqualTo("1.0000");
+      assertThat(correction.getJsonObject("follow").getBoolean("drift")).isTrue();
+      assertThat(correction.getJsonObject("follow").getString("no_chase_tolerance")).isEqualTo("0.005");
+      assertThat(correction.getJsonObject("follow").getString("event")).startsWith("d");
+      eventually("a drift notice", WAIT, () -> fixture.noticeTitles().contains("Drift corrected"));
+    }
+  }
+
+  @Test
+  void aFollowerHoldingAMarketTheLeaderLeftIsCorrectedToFlat() {
+    try (FakeFollower follower = fake("5000")) {
+      watch(List.of(follower(follower.index, Sizing.FIXED_RATIO, "1", false, null)), 1_000);
+      leaderTo("1");
+      awaitTargets(follower, 1);
+      follower.holds(ETH, "1", "3000");
+      leaderTo("0");
+      awaitTargets(follower, 2);
+      assertThat(follower.last().getString("target_base")).isEqualTo("0");
+      awaitTargets(follower, 3);
+      assertThat(follower.last().getString("target_base")).isEqualTo("0");
+      assertThat(follower.last().getJsonObject("follow").getBoolean("drift")).isTrue();
+    }
+  }
+}
