@@ -19,9 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,23 +33,14 @@ class LeaderWatcherTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final AtomicLong NEXT_LEADER = new AtomicLong(LeaderFixture.FIRST_LEADER);
   private static final AtomicLong NEXT_FOLLOWER = new AtomicLong(7000);
-  private static LeaderFixture fixture;
+  @AutoClose
+  private static final LeaderFixture fixture = new LeaderFixture();
 
   @TempDir
   Path dir;
   private Journal journal;
   private String deployment;
   private final long leader = NEXT_LEADER.getAndIncrement();
-
-  @BeforeAll
-  static void startExchange() {
-    fixture = new LeaderFixture();
-  }
-
-  @AfterAll
-  static void stopExchange() {
-    fixture.close();
-  }
 
   @AfterEach
   void stopWatcher() {
