@@ -5,17 +5,24 @@ import io.copytrader.config.AccountConfig;
 import io.copytrader.rails.RailLimits;
 import io.copytrader.config.Accounts;
 import io.copytrader.config.LeverageSetting;
+import io.copytrader.config.FollowerConfig;
+import io.copytrader.config.LeaderConfig;
+import io.copytrader.config.Leaders;
+import io.copytrader.config.Sizing;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.Mode;
 import io.copytrader.config.PaperSettings;
 import io.copytrader.config.Secret;
 import io.copytrader.lighter.signer.ApiKey;
+import io.copytrader.paper.DemoLeader;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,21 +56,42 @@ public final class PaperMode {
       return Future.succeededFuture(config);
     }
     Accounts accounts = config.accounts().isEmpty()
-      ? new Accounts(demoAccounts(config.policy().rails(), config.policy().leverage()), config.accounts().l1Address()) : config.accounts();
-    exchange = new PaperExchange(paperConfig(config, accounts, "127.0.0.1"));
+      ? new Accounts(demoAccounts(config.policy().rails(), config.policy().leverage()), config.accounts().l1Address())
+      : config.accounts();
+    boolean demoLeader = config.leaders().paperDemoLeader() && config.accounts().isEmpty();
+    if (config.leaders().paperDemoLeader() && !demoLeader) {
+      LOG.warn("PAPER_DEMO_LEADER applies to the demo accounts only; with ACCOUNTS configured it is ignored");
+    }
+    AppConfig leading = demoLeader ? config.withLeaders(withDemoLeader(config.leaders())) : config;
+    exchange = new PaperExchange(paperConfig(leading, accounts, "127.0.0.1"));
     return vertx.deployVerticle(exchange)
       .recover(failure -> Future.failedFuture(cannotListen(config.paper(), failure)))
-      .map(deployed -> config.tradingOn(exchange.baseUrl(), accounts));
+      .compose(deployed -> demoLeader ? vertx.deployVerticle(new DemoLeader(exchange.port())) : Future.succeededFuture())
+      .map(deployed -> leading.tradingOn(exchange.baseUrl(), accounts));
+  }
+
+  /** The demo leader, followed by the second demo account with the default follower settings. */
+  private static Leaders withDemoLeader(Leaders leaders) {
+    List<LeaderConfig> withDemo = new ArrayList<>(leaders.leaders());
+    withDemo.add(new LeaderConfig("demo", DemoLeader.ACCOUNT));
+    List<FollowerConfig> followers = new ArrayList<>(leaders.followers());
+    followers.add(new FollowerConfig(FIRST_DEMO_ACCOUNT + 1, "demo", Sizing.EQUITY_RATIO, BigDecimal.ONE, null, null,
+      false, new BigDecimal("0.01"), new BigDecimal("0.005")));
+    return new Leaders(withDemo, followers, leaders.feed(), true);
   }
 
   /** The paper exchange's configuration for these accounts, each funded with {@code PAPER_BALANCE}. */
   public static PaperConfig paperConfig(AppConfig config, Accounts accounts, String host) {
     String owner = accounts.l1Address() != null ? accounts.l1Address() : DEMO_L1_ADDRESS;
     PaperSettings paper = config.paper();
-    List<PaperAccount> paperAccounts = accounts.list().stream()
+    List<PaperAccount> paperAccounts = new ArrayList<>(accounts.list().stream()
       .map(account -> new PaperAccount(account.accountIndex(), owner, paper.balance(),
         Map.of(account.apiKeyIndex(), ApiKey.parse(account.privateKey().reveal()).publicKeyHex())))
-      .toList();
+      .toList());
+    // Leaders are accounts of the paper exchange too, without keys: its position control trades them.
+    config.leaders().leaders().stream().map(LeaderConfig::accountIndex)
+      .filter(index -> accounts.account(index).isEmpty())
+      .forEach(index -> paperAccounts.add(new PaperAccount(index, owner, paper.balance(), Map.of())));
     PaperConfig defaults = PaperConfig.defaults();
     return new PaperConfig(host, paper.portOrAny(), config.lighter().chainId(), true, defaults.book(),
       defaults.markets(), paperAccounts, paper.sequencerDelay() == null

@@ -27,4 +27,10 @@ public record AppConfig(
     return new AppConfig(mode, lighter.withBaseUrl(baseUrl), newAccounts, policy, telegram, http, paper, dataDir,
       shutdownGrace, logFormat, leaders);
   }
+
+  /** This configuration copying other leaders (paper mode's demo leader). */
+  public AppConfig withLeaders(Leaders newLeaders) {
+    return new AppConfig(mode, lighter, accounts, policy, telegram, http, paper, dataDir, shutdownGrace, logFormat,
+      newLeaders);
+  }
 }

@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /paper/accounts} {@code {"account_index":1,"l1_address":"0x…","collateral":"1000",
  *   "api_keys":{"0":"<80 hex>"}}} adds an account (or keys to an existing one);
  *   {@code POST /paper/accounts/{index}/apikeys} {@code {"api_key_index":1,"public_key":"<80 hex>"}} registers
- *   a key (nonce 0 for a new key);</li>
+ *   a key (nonce 0 for a new key); {@code POST /paper/accounts/{index}/position} {@code {"market_id":0,
+ *   "position":"-1.5"}} trades the account to that signed position with a market order of its own, as a real trade
+ *   shows over REST and the streams ({@link PositionControl});</li>
  *   <li>{@code POST /paper/faults} with any of {@code latency_ms} (every exchange request waits this long),
  *   {@code error_count} (the next N requests fail with {@code error_status}, default 503, body
  *   {@code {"code":29500,…}}; with {@code error_path}, e.g. {@code "/api/v1/account"}, only requests to that path
