@@ -1,13 +1,10 @@
 package io.copytrader.notify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.copytrader.notify.Notice.Severity;
 import io.copytrader.rails.KillMode;
 import io.copytrader.rails.KillSwitch;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,10 +43,6 @@ class KillSwitchNoticesTest {
   @ParameterizedTest(name = "{2}: {3}")
   @MethodSource("everyMessage")
   void everyMessageCarriesItsSeverityTitleAndLines(Notice notice, Severity severity, String title, String lines) {
-    assertThat(notice.severity()).isEqualTo(severity);
-    assertThat(notice.title()).isEqualTo(title);
-    assertThat(notice.lines().stream().map(line -> line.label() + "=" + line.value())
-      .collect(Collectors.joining("; "))).isEqualTo(lines);
-    assertThat(Notice.fromJson(notice.toJson())).isEqualTo(notice);
+    NoticeExpectations.assertNotice(notice, severity, title, lines);
   }
 }
