@@ -15,7 +15,9 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@code drift_tolerance}, submits a corrective target marked {@code drift}, carrying the follower's
  * {@code no_chase_tolerance} so the executing side adds exposure only near the leader's entry. A follower with
  * requests queued is left for the next check: its position is about to change. Each correction is a journaled
- * request of its own and is notified.
+ * request of its own and is notified; a market is corrected at most once per leader change.
  */
 final class DriftCorrector {
 
@@ -39,6 +41,11 @@ final class DriftCorrector {
   private final TargetSubmitter submitter;
   private final FollowStore store;
   private long lastEventMillis;
+  /**
+   * The leader change each follower's market was last corrected under: one correction per change, so a target the
+   * follower's queue refuses (a rail, the no-chase bound) is not re-sent every interval until the leader moves.
+   */
+  private final Map<String, String> corrected = new HashMap<>();
 
   DriftCorrector(Vertx vertx, LeaderConfig leader, FollowBook book, MarketNames markets, TargetSubmitter submitter,
                  FollowStore store) {
@@ -61,6 +68,10 @@ final class DriftCorrector {
         : Future.succeededFuture()));
     }
     return Future.join(checks).mapEmpty();
+  }
+
+  private static String correctionKey(FollowedMarketRecord row) {
+    return row.follower() + ":" + row.marketId();
   }
 
   private Future<Boolean> idle(long follower) {
@@ -90,7 +101,7 @@ final class DriftCorrector {
       BigDecimal actual = account.position(row.marketId());
       BigDecimal price = account.prices().getOrDefault(row.marketId(), held.entry());
       Drift drift = Drift.of(target.get(), actual, price, account.equity());
-      if (drift.above(follower.driftTolerance())) {
+      if (drift.above(follower.driftTolerance()) && !held.event().equals(corrected.get(correctionKey(row)))) {
         corrections.add(submit(follower, row, market.get(), held, drift, nowNanos));
       }
     }
@@ -99,6 +110,12 @@ final class DriftCorrector {
 
   private Future<Void> submit(FollowerConfig follower, FollowedMarketRecord row, Market market,
                               LeaderMarketRecord held, Drift drift, long nowNanos) {
+    boolean leaderMoved = book.market(row.marketId()).map(latest -> !latest.event().equals(held.event()))
+      .orElse(true);
+    if (leaderMoved) {
+      // The leader changed while the follower was read: its new target is on its way and must not be overtaken.
+      return Future.succeededFuture();
+    }
     String event = FollowKeys.nextEvent('d', System.currentTimeMillis(), lastEventMillis);
     lastEventMillis = FollowKeys.millisOf(event);
     TargetSubmitter.Target target = new TargetSubmitter.Target(follower.accountIndex(), market, drift.target(), held,
@@ -112,8 +129,9 @@ final class DriftCorrector {
       vertx.eventBus().publish(Addresses.NOTIFY, LeaderNotices.driftCorrected(leader.name(),
         follower.accountIndex(), market.symbol(), drift.actual().toPlainString(), drift.target().toPlainString(),
         drift.fraction().movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %").toJson());
-      FollowedMarketRecord corrected = row.submitted(row.lastEvent(), drift.target());
-      return store.submitted(corrected).onSuccess(saved -> book.submitted(corrected));
+      corrected.put(correctionKey(row), held.event());
+      FollowedMarketRecord submitted = row.submitted(row.lastEvent(), drift.target());
+      return store.submitted(submitted).onSuccess(saved -> book.submitted(submitted));
     });
   }
 }

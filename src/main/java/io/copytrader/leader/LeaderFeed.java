@@ -237,6 +237,9 @@ final class LeaderFeed implements LeaderReadings {
       subscribed = false;
       return;
     }
+    if (type.equals("subscribed/account_all")) {
+      subscribed = true;
+    }
     if (stale) {
       // Not trusted until a reconcile: a silent stream that wakes may have missed changes.
       if (type.endsWith("/account_all")) {
@@ -246,11 +249,8 @@ final class LeaderFeed implements LeaderReadings {
     }
     heardNanos();
     switch (type) {
-      case "subscribed/account_all" -> {
-        subscribed = true;
-        // Every (re)subscription is followed by a full read: what changed while it was down is in neither frame.
-        reconcile();
-      }
+      // Every (re)subscription is followed by a full read: what changed while it was down is in neither frame.
+      case "subscribed/account_all" -> reconcile();
       case "update/account_all" -> update(frame, true);
       default -> {
         // pongs and greetings only keep the feed fresh.

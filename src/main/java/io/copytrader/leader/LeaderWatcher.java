@@ -161,12 +161,13 @@ public final class LeaderWatcher extends VerticleBase {
         if (change.isEmpty()) {
           return catchUp(heardNanos).map(List.<String>of());
         }
-        boolean announce = started && !change.described().isEmpty();
+        // The first reading after a start finds every market the leader holds "changed"; only what it copied is news.
+        boolean restarting = !started;
         return store.save(leader.name(), change.markets(), change.newStarts(), change.rows())
           .onSuccess(saved -> book.apply(change))
           .compose(saved -> catchUp(heardNanos))
           .onSuccess(targets -> {
-            if (announce) {
+            if (!change.described().isEmpty() && (!restarting || !targets.isEmpty())) {
               notice(LeaderNotices.copied(leader.name(), leader.accountIndex(), change.described(), targets));
             }
           });
