@@ -68,7 +68,7 @@ final class FollowBook {
       String event = FollowKeys.nextEvent('e', nowMillis, eventMillis);
       eventMillis = FollowKeys.millisOf(event);
       changedMarkets.add(new LeaderMarketRecord(leader, market, after.size(), after.entry(), state.equity(), event));
-      described.add(label(symbols, market) + " " + before(market).toPlainString() + " → "
+      described.add(label(symbols, market) + " " + before(market).toPlainString() + " -> "
         + after.size().toPlainString());
     }
     Map<Integer, LeaderMarketRecord> latest = new HashMap<>(markets);

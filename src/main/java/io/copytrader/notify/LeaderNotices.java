@@ -15,7 +15,7 @@ public final class LeaderNotices {
   }
 
   /**
-   * @param changes   each market's change, as "ETH 0 → 1.5"
+   * @param changes   each market's change, as "ETH 0 -> 1.5"
    * @param followers each follower's targets, as "#1002 ETH 0.75", or why it got none
    */
   public static Notice copied(String leader, long leaderIndex, List<String> changes, List<String> followers) {
@@ -45,7 +45,7 @@ public final class LeaderNotices {
       new Line("Leader", leader),
       new Line("Account", "#" + follower),
       new Line("Market", symbol),
-      new Line("Position", actual + " → target " + target),
+      new Line("Position", actual + " -> target " + target),
       new Line("Drift", drift + " of equity")));
   }
 }
