@@ -129,6 +129,8 @@ class LeaderWatcherTest {
       assertThat(follow.containsKey("no_chase_tolerance")).isTrue();
       eventually("one notice for the change", WAIT,
         () -> fixture.noticeTitles().contains("Leader change copied"));
+      assertThat(fixture.metrics.scrape())
+        .containsPattern("copytrade_leader_event_to_submit_seconds_count\\{follower=\"" + follower.index + "\"} 1\\n");
     }
   }
 
