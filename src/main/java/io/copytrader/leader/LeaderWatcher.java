@@ -221,8 +221,8 @@ public final class LeaderWatcher extends VerticleBase {
           row.follower(), market.get().symbol());
         return Future.succeededFuture((String) null);
       }
-      if (stale && account.isPresent()
-        && !Drift.reduces(account.get().position(row.marketId()), target.get())) {
+      // A stale feed passes only what reduces the follower's position, which needs the position itself.
+      if (stale && (account.isEmpty() || !Drift.reduces(account.get().position(row.marketId()), target.get()))) {
         return Future.succeededFuture("#" + row.follower() + " " + market.get().symbol() + " held (feed stale)");
       }
       TargetSubmitter.Target submission = new TargetSubmitter.Target(row.follower(), market.get(), target.get(),
