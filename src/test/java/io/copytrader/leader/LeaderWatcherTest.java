@@ -150,6 +150,27 @@ class LeaderWatcherTest {
   }
 
   @Test
+  void aRestartKeepsWaitingForTheFlatOfAPositionHeldAtTheFirstStart() {
+    leaderTo("1");
+    try (FakeFollower follower = fake("5000")) {
+      List<FollowerConfig> followers = List.of(follower(follower.index, Sizing.FIXED_RATIO, "1", false, null));
+      fixture.stop(watch(followers, 60_000));
+      journal.close().await();
+      journal = fixture.journal(dir);
+      watch(followers, 60_000);
+      leaderTo("1.5");
+      Polling.pause(Duration.ofMillis(400));
+      assertThat(follower.submitted).as("the position held at the first start, after a restart").isEmpty();
+      leaderTo("0");
+      leaderTo("-0.5");
+      awaitTargets(follower, 1);
+      assertThat(follower.targets()).containsExactly("-0.5000");
+      assertThat(status().getJsonArray("followers").getJsonObject(0).getJsonArray("markets").getJsonObject(0)
+        .getString("state")).isEqualTo("following");
+    }
+  }
+
+  @Test
   void aPositionHeldAtStartIsCopiedAtOnceWithCopyExisting() {
     leaderTo("1.5");
     try (FakeFollower follower = fake("5000")) {
