@@ -80,6 +80,23 @@ class ConfigErrorIT {
     assertThat(output).doesNotContain("Ready:");
   }
 
+  @Test
+  void aFollowerOfAnUnknownLeaderExitsWith2NamingEachProblemAndNotTheKey() throws IOException {
+    writeEnv(("LEADERS=[{\"name\":\"whale\",\"account_index\":900}]\nLEADER_DEBOUNCE_MS=-1\n"
+      + "ACCOUNTS=[{\"index\":1,\"api_index\":0,\"private_key\":\"0x%s\",\"follow\":\"shark\","
+      + "\"sizing\":\"kelly\"}]\n").formatted(KEY));
+
+    int status = run();
+
+    String output = service.output();
+    assertThat(status).as(output).isEqualTo(2);
+    assertThat(output.lines().filter(line -> line.startsWith("  - "))).containsExactlyInAnyOrder(
+      "  - ACCOUNTS[0].follow must name a leader of LEADERS",
+      "  - ACCOUNTS[0].sizing must be equity_ratio, fixed_ratio or fixed_notional",
+      "  - LEADER_DEBOUNCE_MS must be a whole number of milliseconds, got '-1'");
+    assertThat(output).doesNotContain(KEY_FRAGMENT);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
     "[{\"index\":1,\"api_index\":0,\"private_key\":\"0x%s\",\"scaling_factor\":500}]",
