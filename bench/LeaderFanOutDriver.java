@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 /**
  * One leader change fanned out to every follower, for bench/leader-fanout.sh: each round moves the leader's ETH
  * position through the paper exchange's control ({@code POST /paper/accounts/{leader}/position}, long then short:
- * every round after the first is a flip, a reduce-only close then an opening) and waits until every follower's
- * {@code copytrade_leader_event_to_sendtx_seconds} histogram, which counts opening orders, counted one more. A round's latency is the largest increase of a follower's histogram sum in that round: from the service
+ * every round after the first is a flip) and waits until every follower's
+ * {@code copytrade_leader_event_to_sendtx_seconds} histogram, which counts a target's first order, counted one more. A round's latency is the largest increase of a follower's histogram sum in that round: from the service
  * hearing the leader's change to the last follower's entry order leaving as sendTx (the service's nanosecond clock;
- * one opening per follower per round, which in a flip leaves after the close filled). The driver also reports its own wall time from the control call to seeing every
+ * one first order per follower per round: the opening from flat, the reduce-only close of a flip). The driver also reports its own wall time from the control call to seeing every
  * follower done (it includes the stream's delivery and its 10 ms polling). Prints p50, p99 and max over the measured
  * rounds.
  *

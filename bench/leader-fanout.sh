@@ -6,7 +6,7 @@
 # on it in live mode with LEADERS naming the leader and every account following it (fixed_ratio 1, no debounce).
 # bench/LeaderFanOutDriver.java moves the leader's ETH position through the paper exchange's position control,
 # long then short (a flip each round after the first), WARMUP rounds then MEASURED rounds, each after every
-# follower's opening order of the previous one left; it reads the service's copytrade_leader_event_to_sendtx_seconds per follower and prints p50/p99/max of
+# follower's first order of the previous one left; it reads the service's copytrade_leader_event_to_sendtx_seconds per follower and prints p50/p99/max of
 # the slowest follower per round (the service hearing the change -> the last follower's sendTx), and of its own
 # wall time from the control call to seeing every follower done.
 #
