@@ -348,7 +348,9 @@ final class TargetExecution {
         Optional.empty()).map(done -> Optional.empty());
     }
     TargetOrder.Filled filled = (TargetOrder.Filled) result;
-    return outcome.filled(market, record, before, filled, order.fillNew())
+    // A copied leader change is announced once for all its followers (LeaderNotices.copied), not once per fill;
+    // what went wrong for one follower is still notified by the request's end.
+    return outcome.filled(market, record, before, filled, order.fillNew() && target.follow() == null)
       .compose(after -> filled.complete() ? Future.succeededFuture(Optional.of(after))
         : outcome.end(Optional.of(after), RequestState.PARTIALLY_FILLED, OutcomeCode.PARTIALLY_FILLED.name(),
           "filled " + filled.filled().toPlainString() + " of " + (record == null ? "the order"

@@ -40,8 +40,9 @@ class FollowRequestTest {
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     bus = vertx;
-    // Nine accounts as configured by default, and the last one with ETH at 10x.
-    List<JsonObject> accounts = new ArrayList<>(Collections.nCopies(9, new JsonObject()));
+    // Ten accounts as configured by default, one for each test that asks for a fresh one, and the last one with
+    // ETH at 10x.
+    List<JsonObject> accounts = new ArrayList<>(Collections.nCopies(10, new JsonObject()));
     accounts.add(new JsonObject().put("leverage", new JsonObject().put("ETH", 10)));
     harness = TradingHarness.start(vertx, dir, accounts, Map.of("SHUTDOWN_GRACE", "0"));
   }
@@ -87,8 +88,22 @@ class FollowRequestTest {
   }
 
   @Test
+  void aFollowersFillIsNotNotifiedOnItsOwnButAPositionRequestsIs() {
+    TestAccount account = harness.freshAccount();
+    String followed = submit(follow(account, "0.5", "e1")).getString("request_id");
+    harness.filled(followed);
+
+    // Notices of one account go out in order: once the close's arrives, the follow's fill notice would be there
+    String closed = harness.submit("/api/position", new JsonObject().put("account_index", account.index())
+      .put("symbol", "ETH").put("target_ratio", 0));
+    harness.awaitTelegram(closed, "Position closed");
+
+    assertThat(harness.telegramFor(followed)).noneMatch(text -> text.contains("<b>Position opened</b>"));
+  }
+
+  @Test
   void aTargetsEntryIsOpenedAtTheConfiguredLeverage() {
-    TestAccount levered = harness.account(9);
+    TestAccount levered = harness.account(10);
 
     JsonObject status = executed(follow(levered, "0.5", "e1"));
 
