@@ -2,13 +2,10 @@ package io.copytrader.account;
 
 import io.copytrader.journal.OrderPurpose;
 import io.copytrader.journal.OrderRecord;
-import io.copytrader.journal.OrderState;
 import io.copytrader.journal.OrderUpdate;
 import io.copytrader.journal.RequestState;
-import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterException;
-import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.market.BookTop;
@@ -16,8 +13,6 @@ import io.copytrader.market.Market;
 import io.copytrader.notify.Notices;
 import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One accepted request from start to final state, across its attempts: sizes the order from fresh market and
  * account data, sends it through {@link OrderSender}, settles it by evidence when its outcome is unknown
- * ({@link DoubtSettler}), follows it to its fill, brings the stop-loss in line ({@link StopLossKeeper}) and
- * reports the outcome once ({@link RequestReport}). The entry's {@link EntryState} decides what an attempt may
+ * ({@link DoubtSettler}), follows it to its end and hands it to {@link EntryFill}, which journals the fill, brings
+ * the stop-loss in line and reports the outcome once. The entry's {@link EntryState} decides what an attempt may
  * do. Runs on the account's context only.
  */
 final class RequestExecution {
@@ -43,6 +38,7 @@ final class RequestExecution {
   private final RequestLog log;
   private final RequestReport report;
   private final ExecutionParts parts;
+  private final EntryFill fill;
   private int nextOrdinal;
   private EntryState entry = EntryState.NOT_SENT;
   private Long entryOrderIndex;
@@ -66,6 +62,7 @@ final class RequestExecution {
     this.report = new RequestReport(parts, queued, log);
     this.context = new TradeContext(queued.requestId(), parts.account().accountIndex(), parts.account().name(), request.marketId(),
       request.symbol());
+    this.fill = new EntryFill(parts, queued, context, log, report);
   }
 
   Future<Void> run() {
@@ -307,10 +304,11 @@ final class RequestExecution {
   private Future<Void> confirm(Market market, OrderPlan plan) {
     return parts.watcher().await(entryOrderIndex, OrderWatcher::finished, parts.settings().fillTimeout()).compose(found -> {
       if (found.isPresent()) {
-        return filled(market, plan, found.get());
+        return fill.filled(market, plan, found.get(), entrySoFar());
       }
       return parts.watcher().find(entryOrderIndex).recover(failure -> Future.succeededFuture(Optional.empty()))
-        .compose(live -> live.isEmpty() && entryTx != null ? settleUnseen(market) : unconfirmed(market));
+        .compose(live -> live.isEmpty() && entryTx != null ? settleUnseen(market)
+          : fill.unconfirmed(market, entrySoFar()));
     });
   }
 
@@ -320,80 +318,8 @@ final class RequestExecution {
     return settle(market);
   }
 
-  private Future<Void> unconfirmed(Market market) {
-    String problem = "order " + entryOrderIndex + " is on the exchange but did not finish within "
-      + parts.settings().fillTimeout().toSeconds() + " s; the stop-loss follows the account";
-    return parts.readAccount()
-      .compose(after -> parts.stopLosses().align(context, journaling(), market,
-        entryBefore == null ? Position.in(after, market.marketId()) : Position.in(entryBefore, market.marketId()),
-        Position.in(after, market.marketId())))
-      .recover(failure -> Future.succeededFuture(Optional.of(failure.getMessage())))
-      .compose(stopLoss -> report.finish(new RequestReport.Outcome(RequestState.FAILED, OutcomeCode.FILL_UNCONFIRMED.name(),
-          problem + stopLoss.map(text -> "; " + text).orElse("")),
-        Notices.outcomeUnknown(context, request.action(), problem)));
-  }
-
-  private Future<Void> filled(Market market, OrderPlan plan, Order order) {
-    if (sentAtMillis > 0) {
-      parts.metrics().sentToFilled(Duration.ofMillis(System.currentTimeMillis() - sentAtMillis));
-    }
-    BigDecimal filled = order.filledBaseAmount() == null ? BigDecimal.ZERO : order.filledBaseAmount();
-    if (filled.signum() == 0) {
-      String reason = order.status();
-      return recordFill(OrderState.CANCELLED, filled, null, reason)
-        .compose(recorded -> report.finish(new RequestReport.Outcome(RequestState.REJECTED, OutcomeCode.NOT_FILLED.name(),
-          "order not filled: " + reason), Notices.rejected(context, request.action(), "NOT_FILLED", reason)));
-    }
-    BigDecimal averagePrice = order.filledQuoteAmount().divide(filled, market.priceDecimals() + 4,
-      RoundingMode.HALF_EVEN).stripTrailingZeros();
-    BigDecimal requested = order.initialBaseAmount() != null ? order.initialBaseAmount()
-      : plan != null ? plan.baseAmount() : filled;
-    boolean complete = filled.compareTo(requested) >= 0;
-    RequestState state = complete ? RequestState.FILLED : RequestState.PARTIALLY_FILLED;
-    log.info("{} {} {} at {} ({})", order.isAsk() ? "sold" : "bought",
-      filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
-    Future<Boolean> recorded = fillReported ? Future.succeededFuture(false)
-      : recordFill(complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice, order.status());
-    return recorded
-      .compose(done -> entryBefore != null ? parts.accountAfter(market, entryBefore, order, filled) : parts.readAccount())
-      .compose(after -> {
-        parts.view().settled(after);
-        Optional<AccountPosition> held = after.position(market.marketId());
-        if (!fillReported) {
-          report.publish(entryBefore != null
-            ? FillNotices.of(context, order, filled, averagePrice, entryBefore.position(market.marketId()), held)
-            : FillNotices.afterTheFact(context, order, filled, averagePrice, held));
-        }
-        Optional<Position> now = Position.in(after, market.marketId());
-        Optional<Position> then = entryBefore != null ? Position.in(entryBefore, market.marketId())
-          : Position.before(now, FillNotices.heldBefore(order, filled, held));
-        return parts.stopLosses().align(context, journaling(), market, then, now);
-      })
-      .compose(stopLossProblem -> {
-        String partial = complete ? null : "filled " + filled.toPlainString() + " of " + requested.toPlainString()
-          + " (" + order.status() + ")";
-        if (stopLossProblem.isPresent()) {
-          return report.complete(new RequestReport.Outcome(state, OutcomeCode.STOP_LOSS_FAILED.name(),
-            partial == null ? stopLossProblem.get() : partial + "; " + stopLossProblem.get()));
-        }
-        return report.complete(new RequestReport.Outcome(state, complete ? null : OutcomeCode.PARTIALLY_FILLED.name(), partial));
-      });
-  }
-
-  private StopLossKeeper.Journaling journaling() {
-    return new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++);
-  }
-
-  private Future<Boolean> recordFill(OrderState state, BigDecimal filled, BigDecimal averagePrice, String status) {
-    if (entryOrdinal < 0) {
-      return Future.succeededFuture(true);
-    }
-    return parts.journal().updateOrder(queued.requestId(), entryOrdinal, OrderUpdate.fill(state, filled, averagePrice,
-        status))
-      .onSuccess(recorded -> {
-        if (!recorded) {
-          log.warn("the journal refused to record order {}'s fill as {}", entryOrdinal, state.wire());
-        }
-      });
+  private EntryFill.Entry entrySoFar() {
+    return new EntryFill.Entry(entryOrderIndex, entryOrdinal, entryBefore, sentAtMillis, fillReported,
+      new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++));
   }
 }
