@@ -6,8 +6,6 @@ import io.copytrader.journal.OrderUpdate;
 import io.copytrader.journal.RequestState;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterException;
-import io.copytrader.lighter.signer.CreateOrderTx;
-import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.notify.Notices;
@@ -42,6 +40,10 @@ final class RequestExecution {
   private int nextOrdinal;
   private EntryState entry = EntryState.NOT_SENT;
   private Long entryOrderIndex;
+  /** The client order index of the stop-loss attached to the entry, kept across attempts as the entry's is. */
+  private Long stopOrderIndex;
+  /** Why the exchange refused the entry with its stop-loss attached, when it did; the entry then went alone. */
+  private LighterException groupRefusal;
   /** The journal ordinal of the entry transaction that decides the entry's state, or -1 before one is signed. */
   private int entryOrdinal = -1;
   /** The latest entry transaction that may have reached the exchange: what settling it looks for. */
@@ -227,10 +229,11 @@ final class RequestExecution {
         Notices.rejected(context, request.action(), rejection.code().name(), rejection.message()));
     }
     return parts.rails().check(queued, market, before, (OrderPlan) sizing).compose(checked -> checked.refused()
-      ? report.refuse(checked, context) : send(market, before, RailGate.sized(market, (OrderPlan) sizing, checked.size())));
+      ? report.refuse(checked, context)
+      : send(market, before, RailGate.sized(market, (OrderPlan) sizing, checked.size()), book, false));
   }
 
-  private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan) {
+  private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan, BookTop book, boolean alone) {
     entryBefore = before;
     if (entryOrderIndex == null) {
       entryOrderIndex = parts.orderIndexes().next();
@@ -239,13 +242,9 @@ final class RequestExecution {
     OrderPurpose purpose = plan.closesPosition() ? OrderPurpose.CLOSE
       : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
     long expiredAt = System.currentTimeMillis() + parts.settings().entryTxExpiry().toMillis();
-    OrderSender.Draft draft = new OrderSender.Draft(purpose, market.marketId(), clientOrderIndex,
-      plan.side(), plan.baseAmount(), plan.worstPrice(), null);
-    return parts.sender().send(queued.requestId(), () -> nextOrdinal++, draft,
-        nonce -> new CreateOrderTx(parts.account().accountIndex(), parts.account().apiKeyIndex(), market.marketId(), clientOrderIndex,
-          plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
-          CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, plan.reduceOnly() ? 1 : 0, 0, 0, expiredAt, nonce,
-          TxAttributes.none()),
+    AttachedStopLoss.Prepared prepared = prepare(market, before, plan, book, alone, purpose, clientOrderIndex,
+      expiredAt);
+    return parts.sender().send(queued.requestId(), () -> nextOrdinal++, prepared.drafts(), prepared.build(),
         // Journaled means the send leaves next: the service's own time from the signal ends here.
         () -> {
           if (queued.signalNanos() != 0) {
@@ -255,7 +254,48 @@ final class RequestExecution {
       // A nonce that could not be fetched: nothing was signed or sent, so it is retried like a failed read.
       .recover(failure -> Future.failedFuture(failure instanceof LighterException error
         ? RetryableFailure.of(error) : failure))
-      .compose(sent -> sent(market, plan, clientOrderIndex, expiredAt, sent));
+      .compose(sent -> prepared.grouped() && sent.outcome() instanceof SendOutcome.Rejected refused
+        && !refused.orderExists() ? sendAlone(market, before, plan, book, refused.error())
+        : sent(market, plan, clientOrderIndex, expiredAt, sent));
+  }
+
+  /** The entry's transaction: with its stop-loss attached ({@link AttachedStopLoss}) unless it must go alone. */
+  private AttachedStopLoss.Prepared prepare(Market market, DetailedAccount before, OrderPlan plan, BookTop book,
+                                            boolean alone, OrderPurpose purpose, long clientOrderIndex,
+                                            long expiredAt) {
+    Optional<StopLossPlan> stop = alone ? Optional.empty()
+      : parts.attached().plan(market, plan, purpose, book, Position.in(before, market.marketId()));
+    if (stop.isEmpty()) {
+      return AttachedStopLoss.single(parts.session(), market, plan, purpose, clientOrderIndex, expiredAt);
+    }
+    if (stopOrderIndex == null) {
+      stopOrderIndex = parts.orderIndexes().next();
+    }
+    return AttachedStopLoss.grouped(parts.session(), market, plan, clientOrderIndex, stop.get(), stopOrderIndex,
+      expiredAt, System.currentTimeMillis() + StopLossKeeper.STOP_LOSS_EXPIRY.toMillis());
+  }
+
+  /**
+   * The exchange refused the entry with its stop-loss attached, applying nothing of it: the entry goes alone now,
+   * its stop-loss after the fill (the two-step path). Whether the exchange refused the group or the entry shows
+   * when the entry alone is taken ({@link #groupRefusal}).
+   */
+  private Future<Void> sendAlone(Market market, DetailedAccount before, OrderPlan plan, BookTop book,
+                                 LighterException refusal) {
+    groupRefusal = refusal;
+    log.warn("the exchange refused entry order {} with its stop-loss attached ({}: {}); sending it alone",
+      entryOrderIndex, OrderSender.errorCode(refusal), refusal.getMessage());
+    return send(market, before, plan, book, true);
+  }
+
+  /** The entry alone was taken where its group was refused: the market goes two-step from now on, noticed once. */
+  private void rememberGroupRefusal(Market market) {
+    if (groupRefusal != null && parts.attached().refused(market.marketId())) {
+      String code = OrderSender.errorCode(groupRefusal);
+      log.warn("{} refuses entries with their stop-loss attached ({}: {}); entries there go in two steps",
+        market.symbol(), code, groupRefusal.getMessage());
+      report.publish(Notices.stopLossNotAttached(context, code, groupRefusal.getMessage()));
+    }
   }
 
   private Future<Void> sent(Market market, OrderPlan plan, long clientOrderIndex, long expiredAt,
@@ -284,6 +324,7 @@ final class RequestExecution {
       return settle(market);
     }
     entry = EntryState.ON_EXCHANGE;
+    rememberGroupRefusal(market);
     if (outcome instanceof SendOutcome.Accepted accepted) {
       entryTx = new InDoubtTx(clientOrderIndex, accepted.nonce(), accepted.tx().txType(),
         accepted.tx().txHashHex(), accepted.tx().txInfo(), expiredAt);

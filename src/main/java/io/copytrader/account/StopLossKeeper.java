@@ -167,8 +167,13 @@ final class StopLossKeeper {
     if (existing.isEmpty()) {
       return place(journaling, market, plan).map(placed -> Optional.of(Notices.stopLossPlaced(context, stopLoss)));
     }
-    BigDecimal previousTrigger = existing.get(0).triggerPrice();
-    return move(journaling, market, existing, plan)
+    if (existing.size() == 1 && before.isEmpty() && ProtectionPlan.matches(market, existing.get(0), plan)) {
+      // The stop-loss attached to the opening order is already the one the position needs.
+      return Future.succeededFuture(Optional.of(Notices.stopLossPlaced(context, stopLoss)));
+    }
+    List<Order> ordered = AttachedStopLoss.attachedLast(existing);
+    BigDecimal previousTrigger = ordered.get(0).triggerPrice();
+    return move(journaling, market, ordered, plan)
       .map(moved -> Optional.of(Notices.stopLossMoved(context, previousTrigger, stopLoss)));
   }
 
@@ -184,13 +189,22 @@ final class StopLossKeeper {
   /** Those of {@code orders} (any markets) that are the service's live stop-losses. */
   Future<List<Order>> own(List<Order> orders) {
     List<Order> candidates = orders.stream()
-      .filter(order -> order.stopLoss() && order.reduceOnly() && order.live() && order.clientOrderIndex() != 0)
+      .filter(order -> order.stopLoss() && order.reduceOnly() && order.live() && order.clientOrderIndex() != 0
+        && !awaitsParent(order))
       .toList();
     if (candidates.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     return journal.ownStopLosses(session.accountIndex(), candidates.stream().map(Order::clientOrderIndex).toList())
       .map(known -> candidates.stream().filter(order -> known.contains(order.clientOrderIndex())).toList());
+  }
+
+  /**
+   * Whether {@code order} is a grouped order's child still waiting for its parent to fill: it protects nothing yet,
+   * and goes with its parent if that ends unfilled, so it is neither counted nor touched.
+   */
+  static boolean awaitsParent(Order order) {
+    return "parent-order".equals(order.triggerStatus());
   }
 
   /** Whether {@code order} sits on the side that closes {@code position}: a sell for a long, a buy for a short. */

@@ -203,6 +203,10 @@ final class TxIntake {
       return refusal == 0 && queued ? CLIENT_ORDER_INDEX_EXISTS : refusal;
     }
     if (tx instanceof CreateGroupedOrdersTx group) {
+      int switched = engine.grouped().assumptions.refusal().code(account.index, group.orders().get(0).marketIndex());
+      if (switched != 0) {
+        return switched;
+      }
       int refusal = engine.grouped().refusal(account, group);
       boolean queued = group.orders().stream().anyMatch(order -> queuedClientIndex(account, order.clientOrderIndex()));
       return refusal == 0 && queued ? CLIENT_ORDER_INDEX_EXISTS : refusal;
