@@ -385,6 +385,7 @@ final class TxIntake {
       case MARGIN_MODE_CHANGE_ON_ACTIVE_POSITION ->
         "margin mode change on a market with position or open order is not allowed";
       case ACCOUNT_BELOW_INITIAL_MARGIN -> "account is below initial margin, can't execute transaction";
+      case UNSUPPORTED_TX_TYPE -> "unsupported tx type";
       default -> "invalid tx info";
     };
   }
