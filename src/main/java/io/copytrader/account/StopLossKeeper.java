@@ -31,9 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one stop-loss-limit order on every position (README "How a request executes", "Protection"): placed after an
- * open, moved with ModifyOrder when the position grows (never a moment without protection), resized after a
- * reduction, cancelled after a close. Each change counts once the exchange shows it, so the next trade reads the
+ * Keeps one stop-loss-limit order on every position (README "How a request executes", "Protection"): attached to an
+ * open ({@link AttachedStopLoss}) and kept when right, placed after an open that went alone, moved with ModifyOrder
+ * when the position grows (an increase's attached one cancelled once the position's one covers it all: never a
+ * moment without protection), resized after a reduction, cancelled after a close. Each change counts once the exchange shows it, so the next trade reads the
  * market's stop-loss as this one left it. When it still fails after the retries, operators get an urgent notice.
  *
  * <p>Only the service's own stop-losses are ever changed: reduce-only stop orders whose client order index the
@@ -82,7 +83,13 @@ final class StopLossKeeper {
    */
   Future<Optional<String>> align(TradeContext context, Journaling journaling, Market market,
                                  Optional<Position> before, Optional<Position> after) {
-    return attempt(context, journaling, market, before, after);
+    // An attached stop-loss still waiting for its filled entry may be armed a moment later (how soon is not
+    // established): it is waited for, so that another is not placed beside it; past the wait it is left to the
+    // protection runs, which keep one.
+    return watcher.awaitActiveOrders(market.marketId(), live -> live.stream().noneMatch(StopLossKeeper::awaitsParent),
+        settings.fillTimeout())
+      .otherwiseEmpty()
+      .compose(armed -> attempt(context, journaling, market, before, after));
   }
 
   private Future<Optional<String>> attempt(TradeContext context, Journaling journaling, Market market,
