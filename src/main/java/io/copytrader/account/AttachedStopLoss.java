@@ -38,8 +38,11 @@ import java.util.function.LongFunction;
  *   keeper compares it with the stop-loss the actual position needs and moves it with ModifyOrder if it differs.
  *   For an increase, the keeper merges the two stop-losses into one: the earlier one is moved to cover the whole
  *   position first, then the child is cancelled ({@link #attachedLast}), so the position is covered throughout.</li>
- *   <li>A market whose exchange refused a group while it took the same entry alone goes two-step from then on
- *   ({@link #refused}), remembered until the service restarts; the first refusal after a start is noticed once.</li>
+ *   <li>A group the exchange refuses, at once or by failing it in the sequencer (proved by the settlement's
+ *   evidence, never assumed), is followed by the same entry alone: nothing of the group applied, so the entry's
+ *   client order index is still free. A market whose exchange refused a group while it took the same entry alone
+ *   goes two-step from then on ({@link #refused}), remembered until the service restarts; the first refusal after
+ *   a start is noticed once.</li>
  * </ul>
  * Used from the account's context only.
  */
@@ -53,6 +56,10 @@ final class AttachedStopLoss {
   AttachedStopLoss(StopLossPolicy policy, MarginFractions fractions) {
     this.policy = policy;
     this.fractions = fractions;
+  }
+
+  /** Why the exchange did not take an entry with its stop-loss attached: Lighter's code (or the service's) and text. */
+  record Refusal(String code, String reason) {
   }
 
   /** One entry transaction ready to sign: the journal rows it makes (the entry's first) and its build by nonce. */

@@ -6,6 +6,7 @@ import io.copytrader.journal.OrderUpdate;
 import io.copytrader.journal.RequestState;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterException;
+import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.notify.Notices;
@@ -42,8 +43,11 @@ final class RequestExecution {
   private Long entryOrderIndex;
   /** The client order index of the stop-loss attached to the entry, kept across attempts as the entry's is. */
   private Long stopOrderIndex;
-  /** Why the exchange refused the entry with its stop-loss attached, when it did; the entry then went alone. */
-  private LighterException groupRefusal;
+  /**
+   * Why the exchange refused the entry with its stop-loss attached (at once, or failing it in the sequencer), when
+   * it did: the entry then goes alone.
+   */
+  private AttachedStopLoss.Refusal groupRefusal;
   /** The journal ordinal of the entry transaction that decides the entry's state, or -1 before one is signed. */
   private int entryOrdinal = -1;
   /** The latest entry transaction that may have reached the exchange: what settling it looks for. */
@@ -189,6 +193,11 @@ final class RequestExecution {
       if (settlement instanceof Settlement.NeverApplied never) {
         log.info("entry order {} never executed: {}", entryOrderIndex, never.evidence());
         entry = EntryState.NOT_SENT;
+        if (never.nonceConsumed() && entryTx.txType() == CreateGroupedOrdersTx.TX_TYPE) {
+          // The exchange took the group in and failed it: the next attempt sends the entry alone, as for a group
+          // refused at once.
+          groupRefusal = new AttachedStopLoss.Refusal("NEVER_APPLIED", never.evidence());
+        }
         return parts.journal().updateOrder(queued.requestId(), entryOrdinal,
             OrderUpdate.rejected("NEVER_APPLIED", never.evidence()))
           .compose(recorded -> {
@@ -230,7 +239,7 @@ final class RequestExecution {
     }
     return parts.rails().check(queued, market, before, (OrderPlan) sizing).compose(checked -> checked.refused()
       ? report.refuse(checked, context)
-      : send(market, before, RailGate.sized(market, (OrderPlan) sizing, checked.size()), book, false));
+      : send(market, before, RailGate.sized(market, (OrderPlan) sizing, checked.size()), book, groupRefusal != null));
   }
 
   private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan, BookTop book, boolean alone) {
@@ -255,7 +264,8 @@ final class RequestExecution {
       .recover(failure -> Future.failedFuture(failure instanceof LighterException error
         ? RetryableFailure.of(error) : failure))
       .compose(sent -> prepared.grouped() && sent.outcome() instanceof SendOutcome.Rejected refused
-        && !refused.orderExists() ? sendAlone(market, before, plan, book, refused.error())
+        && !refused.orderExists() ? sendAlone(market, before, plan, book, new AttachedStopLoss.Refusal(
+          OrderSender.errorCode(refused.error()), refused.error().getMessage()))
         : sent(market, plan, clientOrderIndex, expiredAt, sent));
   }
 
@@ -281,20 +291,19 @@ final class RequestExecution {
    * when the entry alone is taken ({@link #groupRefusal}).
    */
   private Future<Void> sendAlone(Market market, DetailedAccount before, OrderPlan plan, BookTop book,
-                                 LighterException refusal) {
+                                 AttachedStopLoss.Refusal refusal) {
     groupRefusal = refusal;
     log.warn("the exchange refused entry order {} with its stop-loss attached ({}: {}); sending it alone",
-      entryOrderIndex, OrderSender.errorCode(refusal), refusal.getMessage());
+      entryOrderIndex, refusal.code(), refusal.reason());
     return send(market, before, plan, book, true);
   }
 
   /** The entry alone was taken where its group was refused: the market goes two-step from now on, noticed once. */
   private void rememberGroupRefusal(Market market) {
     if (groupRefusal != null && parts.attached().refused(market.marketId())) {
-      String code = OrderSender.errorCode(groupRefusal);
       log.warn("{} refuses entries with their stop-loss attached ({}: {}); entries there go in two steps",
-        market.symbol(), code, groupRefusal.getMessage());
-      report.publish(Notices.stopLossNotAttached(context, code, groupRefusal.getMessage()));
+        market.symbol(), groupRefusal.code(), groupRefusal.reason());
+      report.publish(Notices.stopLossNotAttached(context, groupRefusal.code(), groupRefusal.reason()));
     }
   }
 

@@ -96,7 +96,10 @@ final class StopLossKeeper {
                                            Optional<Position> before, Optional<Position> after) {
     RequestLog log = new RequestLog(LOG, session.accountIndex(), journaling.requestId());
     return retries.<Optional<Notice>>run(number -> once(context, journaling, market, before, after),
-        failure -> !(failure instanceof LighterException error) || error.retryable(),
+        // 21715: the stop-loss being changed is no longer active (it fired, or the orders read were stale): the next
+        // attempt reads the market's orders afresh.
+        failure -> !(failure instanceof LighterException error) || error.retryable()
+          || error.code() == LighterErrorCodes.ORDER_NOT_ACTIVE,
         (number, failure) -> log.warn("stop-loss in {} failed ({}); retrying in {} s", market.symbol(),
           failure.getMessage(), settings.retryInterval().toSeconds()))
       .map(notice -> {
@@ -128,12 +131,14 @@ final class StopLossKeeper {
 
   /**
    * Whether the position the stop-loss was for is gone, on two pieces of evidence: the exchange refused the
-   * reduce-only stop because the account holds nothing in the market (21738), and a fresh read shows no position.
-   * A previous stop-loss that fired between the trade and this one leaves exactly that; anything less keeps the alarm.
+   * reduce-only stop because the account holds nothing in the market (21738), or refused to change a stop-loss that
+   * is no longer active (21715), and a fresh read shows no position. A stop-loss that fired between the trade and this
+   * change (an attached one may fire as soon as it is armed) leaves exactly that; anything less keeps the alarm.
    */
   private Future<Boolean> closedMeanwhile(Market market, Throwable failure) {
     if (!(failure instanceof LighterException error)
-      || error.code() != LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION) {
+      || (error.code() != LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION
+      && error.code() != LighterErrorCodes.ORDER_NOT_ACTIVE)) {
       return Future.succeededFuture(false);
     }
     return view.account(session.accountIndex())

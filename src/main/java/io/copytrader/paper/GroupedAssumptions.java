@@ -36,13 +36,15 @@ public record GroupedAssumptions(ChildrenArmed childrenArmed, ZeroSizeOrder zero
   }
 
   /**
-   * Grouped orders (tx type 28) refused at intake with {@code code}, in {@code markets} (every market when empty)
-   * for {@code accounts} (every account when empty); {@link #NONE} refuses nothing. Not a reading of Lighter: how it
-   * would refuse, if it did, is not established (docs/lighter-api.md, "Grouped orders").
+   * Grouped orders (tx type 28) refused with {@code code}, in {@code markets} (every market when empty) for
+   * {@code accounts} (every account when empty): at intake, or ({@code inSequencer}) taken in and failed when the
+   * sequencer applies them, nothing of them applied and the error in the transaction's {@code event_info}.
+   * {@link #NONE} refuses nothing. Not a reading of Lighter: how it would refuse, if it did, is not established
+   * (docs/lighter-api.md, "Grouped orders").
    */
-  public record Refusal(int code, Set<Integer> markets, Set<Long> accounts) {
+  public record Refusal(int code, Set<Integer> markets, Set<Long> accounts, boolean inSequencer) {
 
-    public static final Refusal NONE = new Refusal(0, Set.of(), Set.of());
+    public static final Refusal NONE = new Refusal(0, Set.of(), Set.of(), false);
 
     public Refusal {
       markets = Set.copyOf(markets);
@@ -50,7 +52,10 @@ public record GroupedAssumptions(ChildrenArmed childrenArmed, ZeroSizeOrder zero
     }
 
     /** The code refusing a group of {@code accountIndex} in {@code marketId}, or 0. */
-    public int code(long accountIndex, int marketId) {
+    public int code(long accountIndex, int marketId, boolean atSequencer) {
+      if (atSequencer != inSequencer) {
+        return 0;
+      }
       boolean market = markets.isEmpty() || markets.contains(marketId);
       boolean account = accounts.isEmpty() || accounts.contains(accountIndex);
       return market && account ? code : 0;

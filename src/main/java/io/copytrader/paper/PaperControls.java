@@ -91,7 +91,8 @@ final class PaperControls {
   /**
    * {@code children_armed} ({@code full-fill} or {@code any-fill}), {@code zero_size_order} ({@code refused} or
    * {@code position-tied}) and {@code refuse} ({@code {"code": 21505, "markets": [0], "accounts": [7]}}, markets
-   * and accounts optional meaning all, or null to refuse nothing), each optional: how grouped and size-0 orders
+   * and accounts optional meaning all, {@code "in_sequencer": true} to fail them when applied rather than at intake,
+   * or null to refuse nothing), each optional: how grouped and size-0 orders
    * behave from now on (GroupedAssumptions).
    */
   private static GroupedAssumptions groupedAssumptions(GroupedAssumptions now, JsonObject request) {
@@ -115,7 +116,7 @@ final class PaperControls {
     refuse.getJsonArray("markets", new JsonArray()).forEach(market -> markets.add(((Number) market).intValue()));
     Set<Long> accounts = new HashSet<>();
     refuse.getJsonArray("accounts", new JsonArray()).forEach(account -> accounts.add(((Number) account).longValue()));
-    return new GroupedAssumptions.Refusal(code, markets, accounts);
+    return new GroupedAssumptions.Refusal(code, markets, accounts, refuse.getBoolean("in_sequencer", false));
   }
 
   private static JsonObject describe(GroupedAssumptions assumptions) {
@@ -124,7 +125,7 @@ final class PaperControls {
       .put("zero_size_order", name(assumptions.zeroSizeOrder()))
       .put("refuse", refusal.code() == 0 ? null : new JsonObject().put("code", refusal.code())
         .put("markets", new JsonArray(List.copyOf(refusal.markets())))
-        .put("accounts", new JsonArray(List.copyOf(refusal.accounts()))));
+        .put("accounts", new JsonArray(List.copyOf(refusal.accounts()))).put("in_sequencer", refusal.inSequencer()));
   }
 
   private static String name(Enum<?> value) {

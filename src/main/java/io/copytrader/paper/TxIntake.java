@@ -203,7 +203,8 @@ final class TxIntake {
       return refusal == 0 && queued ? CLIENT_ORDER_INDEX_EXISTS : refusal;
     }
     if (tx instanceof CreateGroupedOrdersTx group) {
-      int switched = engine.grouped().assumptions.refusal().code(account.index, group.orders().get(0).marketIndex());
+      int switched = engine.grouped().assumptions.refusal().code(account.index, group.orders().get(0).marketIndex(),
+        false);
       if (switched != 0) {
         return switched;
       }
