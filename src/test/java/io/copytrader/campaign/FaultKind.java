@@ -47,12 +47,14 @@ enum FaultKind {
   /** A market's next book update is lost, leaving a nonce gap. */
   BOOK_GAP(control("/paper/streams/drop-book-update", r -> new JsonObject().put("market_id", r.nextInt(2)))),
   /**
-   * Grouped orders refused (21505) in one market or all, until healed: opens fall back to two steps, and the service
-   * keeps sending that market's entries alone until it restarts.
+   * Grouped orders refused (21505) in one market or all, at intake or failed when applied, until healed: opens fall
+   * back to two steps, and the service keeps sending that market's entries alone until it restarts.
    */
-  GROUPS_REFUSED(control("/paper/grouped-orders", r -> new JsonObject().put("refuse", r.nextBoolean()
-    ? new JsonObject().put("code", 21505) : new JsonObject().put("code", 21505)
-    .put("markets", new JsonArray().add(r.nextInt(2)))))),
+  GROUPS_REFUSED(control("/paper/grouped-orders", r -> {
+    JsonObject refuse = new JsonObject().put("code", 21505).put("in_sequencer", r.nextBoolean());
+    return new JsonObject().put("refuse", r.nextBoolean() ? refuse
+      : refuse.put("markets", new JsonArray().add(r.nextInt(2))));
+  })),
   /** An entry's attached stop-loss armed at its first fill rather than only at a full one, until healed. */
   CHILDREN_ARMED_AT_ANY_FILL(control("/paper/grouped-orders", r -> new JsonObject().put("children_armed", "any-fill")));
 
