@@ -58,6 +58,7 @@ final class StopLossKeeper {
   private final Retries retries;
   private final ClientOrderIndexAllocator orderIndexes;
   private final StopLossPolicy policy;
+  private final AttachedStops attachedStops;
 
   StopLossKeeper(Vertx vertx, ExecutionSettings settings, ExchangeSession session, ExchangeView view,
                  OrderWatcher watcher, Journal journal, ClientOrderIndexAllocator orderIndexes) {
@@ -71,6 +72,7 @@ final class StopLossKeeper {
     this.retries = new Retries(vertx, settings.attempts(), settings.retryInterval());
     this.orderIndexes = orderIndexes;
     this.policy = new StopLossPolicy(settings.trading());
+    this.attachedStops = new AttachedStops(journal, watcher, settings.fillTimeout());
   }
 
   /** One request's view of the journal: where its orders go. */
@@ -83,19 +85,16 @@ final class StopLossKeeper {
    */
   Future<Optional<String>> align(TradeContext context, Journaling journaling, Market market,
                                  Optional<Position> before, Optional<Position> after) {
-    // An attached stop-loss still waiting for its filled entry may be armed a moment later (how soon is not
-    // established): it is waited for, so that another is not placed beside it; past the wait it is left to the
-    // protection runs, which keep one.
-    return watcher.awaitActiveOrders(market.marketId(), live -> live.stream().noneMatch(StopLossKeeper::awaitsParent),
-        settings.fillTimeout())
-      .otherwiseEmpty()
-      .compose(armed -> attempt(context, journaling, market, before, after));
+    return attachedStops.armed(journaling.requestId())
+      .compose(attached -> attempt(context, journaling, market, before, after, attached));
   }
 
+  /** @param attached the request's attached stop-losses as armed (AttachedStops), counted on the first attempt */
   private Future<Optional<String>> attempt(TradeContext context, Journaling journaling, Market market,
-                                           Optional<Position> before, Optional<Position> after) {
+                                           Optional<Position> before, Optional<Position> after, List<Order> attached) {
     RequestLog log = new RequestLog(LOG, session.accountIndex(), journaling.requestId());
-    return retries.<Optional<Notice>>run(number -> once(context, journaling, market, before, after),
+    return retries.<Optional<Notice>>run(number -> once(context, journaling, market, before, after,
+          number == 1 ? attached : List.of()),
         // 21715: the stop-loss being changed is no longer active (it fired, or the orders read were stale): the next
         // attempt reads the market's orders afresh.
         failure -> !(failure instanceof LighterException error) || error.retryable()
@@ -147,8 +146,8 @@ final class StopLossKeeper {
   }
 
   private Future<Optional<Notice>> once(TradeContext context, Journaling journaling, Market market,
-                                       Optional<Position> before, Optional<Position> after) {
-    return ownStopLosses(market).compose(own -> {
+                                       Optional<Position> before, Optional<Position> after, List<Order> attached) {
+    return ownStopLosses(market).map(read -> AttachedStops.with(read, attached)).compose(own -> {
       if (after.isEmpty()) {
         return cancelAll(journaling, market, own).map(cancelled -> cancelled.isEmpty() ? Optional.empty()
           : Optional.of(Notices.stopLossCancelled(context, toStopLoss(market, cancelled.get(0)), "position closed")));
