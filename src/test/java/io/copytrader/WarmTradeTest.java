@@ -146,10 +146,10 @@ class WarmTradeTest {
     JsonObject opened = trade("long");
 
     assertThat(opened.getString("state")).isEqualTo("filled");
-    assertThat(opened.getString("error_code")).as("the stop-loss was placed").isNull();
-    assertThat(exchangeRequests()).as("the open, then its stop-loss")
-      .containsExactly("/api/v1/sendTx", "/api/v1/sendTx");
-    assertThat(exchangeRequestCounts()).isEqualTo(new JsonObject().put("/api/v1/sendTx", 2));
+    assertThat(opened.getString("error_code")).as("the stop-loss is in place").isNull();
+    assertThat(exchangeRequests()).as("the open with its stop-loss attached, one transaction")
+      .containsExactly("/api/v1/sendTx");
+    assertThat(exchangeRequestCounts()).isEqualTo(new JsonObject().put("/api/v1/sendTx", 1));
   }
 
   @Test

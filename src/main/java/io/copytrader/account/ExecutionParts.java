@@ -24,7 +24,7 @@ record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings sett
                       ExchangeView view, OrderWatcher watcher, OrderSender sender, DoubtSettler settler,
                       StopLossKeeper stopLosses, Journal journal, ClientOrderIndexAllocator orderIndexes,
                       PositionSizer sizer, Retries retries, RailGate rails, ServiceMetrics metrics,
-                      LeverageKeeper leverage) {
+                      LeverageKeeper leverage, AttachedStopLoss attached) {
 
   /** The parts for an account that reads through {@code view} and sends through {@code session}. */
   static ExecutionParts of(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
@@ -37,7 +37,8 @@ record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings sett
       new PositionSizer(settings.trading()), new Retries(vertx, settings.attempts(), settings.retryInterval()),
       new RailGate(account, session, journal, killSwitch, metrics), metrics,
       new LeverageKeeper(vertx, account, session, new LeverageJournal(journal),
-        () -> killSwitch.mode() != KillMode.OFF));
+        () -> killSwitch.mode() != KillMode.OFF),
+      new AttachedStopLoss(new StopLossPolicy(settings.trading()), session.marginFractions()));
   }
 
   /** The market as the market cache knows it; a failure is worth another attempt. */

@@ -9,6 +9,8 @@ import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.signer.LighterTx;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 import java.util.function.LongFunction;
 
@@ -48,14 +50,27 @@ final class OrderSender {
    */
   Future<Sent> send(String requestId, IntSupplier ordinals, Draft draft, LongFunction<LighterTx> build,
                     Runnable beforeSend) {
+    return send(requestId, ordinals, List.of(draft), build, beforeSend);
+  }
+
+  /**
+   * Sends one transaction that makes the orders of {@code drafts} (several for a grouped transaction), each
+   * journaled as a row before it leaves. The first draft's client order index is the one the transaction is known
+   * by (what settles it when its answer is lost), and its purpose says whether it must execute at most once.
+   *
+   * @return the first draft's row and the outcome, which every row records
+   */
+  Future<Sent> send(String requestId, IntSupplier ordinals, List<Draft> drafts, LongFunction<LighterTx> build,
+                    Runnable beforeSend) {
     SignedOrderRows rows = new SignedOrderRows(journal, requestId, ordinals);
-    return session.send(draft.clientOrderIndex(), draft.purpose().isEntry(), build, signed -> rows.record(ordinal -> new NewOrder(requestId,
-        ordinal, draft.purpose(), draft.marketId(), draft.clientOrderIndex(), signed.nonce(), session.apiKeyIndex(),
-        signed.tx().txType(), signed.tx().txHashHex(), signed.tx().txInfo(), draft.side(), draft.base(),
-        draft.price(), draft.trigger()))
+    Draft first = drafts.get(0);
+    return session.send(first.clientOrderIndex(), first.purpose().isEntry(), build, signed -> rows.record(
+        drafts.stream().<IntFunction<NewOrder>>map(draft -> ordinal -> new NewOrder(requestId, ordinal,
+          draft.purpose(), draft.marketId(), draft.clientOrderIndex(), signed.nonce(), session.apiKeyIndex(),
+          signed.tx().txType(), signed.tx().txHashHex(), signed.tx().txInfo(), draft.side(), draft.base(),
+          draft.price(), draft.trigger())).toList())
         .onSuccess(journaled -> beforeSend.run()))
-      .compose(outcome -> journal.updateOrder(requestId, rows.ordinal(), update(outcome))
-        .map(recorded -> new Sent(rows.ordinal(), outcome)));
+      .compose(outcome -> rows.update(update(outcome)).map(recorded -> new Sent(rows.ordinal(), outcome)));
   }
 
   private static OrderUpdate update(SendOutcome outcome) {

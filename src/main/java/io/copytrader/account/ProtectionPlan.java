@@ -67,8 +67,11 @@ final class ProtectionPlan {
     }
     StopLossPlan plan = (StopLossPlan) result;
     List<Order> closing = stops.stream().filter(order -> StopLossKeeper.closes(order, position))
-      // The one already right (and lasting longest) is kept; the others go.
+      // The one already right is kept, else one placed alone (its ModifyOrder is established; an entry's attached
+      // stop-loss is one a restart left before the execution merged it: AttachedStopLoss), lasting longest; the
+      // others go, after the kept one covers the position (the actions run in order).
       .sorted(Comparator.comparing((Order order) -> !matches(market, order, plan))
+        .thenComparing(order -> order.parentOrderIndex() != 0)
         .thenComparing(Comparator.comparingLong(Order::orderExpiry).reversed())
         .thenComparingLong(Order::orderIndex))
       .toList();

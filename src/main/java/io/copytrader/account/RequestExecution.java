@@ -2,22 +2,16 @@ package io.copytrader.account;
 
 import io.copytrader.journal.OrderPurpose;
 import io.copytrader.journal.OrderRecord;
-import io.copytrader.journal.OrderState;
 import io.copytrader.journal.OrderUpdate;
 import io.copytrader.journal.RequestState;
-import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.LighterException;
-import io.copytrader.lighter.Order;
-import io.copytrader.lighter.signer.CreateOrderTx;
-import io.copytrader.lighter.signer.TxAttributes;
+import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.market.BookTop;
 import io.copytrader.market.Market;
 import io.copytrader.notify.Notices;
 import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One accepted request from start to final state, across its attempts: sizes the order from fresh market and
  * account data, sends it through {@link OrderSender}, settles it by evidence when its outcome is unknown
- * ({@link DoubtSettler}), follows it to its fill, brings the stop-loss in line ({@link StopLossKeeper}) and
- * reports the outcome once ({@link RequestReport}). The entry's {@link EntryState} decides what an attempt may
+ * ({@link DoubtSettler}), follows it to its end and hands it to {@link EntryFill}, which journals the fill, brings
+ * the stop-loss in line and reports the outcome once. The entry's {@link EntryState} decides what an attempt may
  * do. Runs on the account's context only.
  */
 final class RequestExecution {
@@ -43,9 +37,17 @@ final class RequestExecution {
   private final RequestLog log;
   private final RequestReport report;
   private final ExecutionParts parts;
+  private final EntryFill fill;
   private int nextOrdinal;
   private EntryState entry = EntryState.NOT_SENT;
   private Long entryOrderIndex;
+  /** The client order index of the stop-loss attached to the entry, kept across attempts as the entry's is. */
+  private Long stopOrderIndex;
+  /**
+   * Why the exchange refused the entry with its stop-loss attached (at once, or failing it in the sequencer), when
+   * it did: the entry then goes alone.
+   */
+  private AttachedStopLoss.Refusal groupRefusal;
   /** The journal ordinal of the entry transaction that decides the entry's state, or -1 before one is signed. */
   private int entryOrdinal = -1;
   /** The latest entry transaction that may have reached the exchange: what settling it looks for. */
@@ -66,6 +68,7 @@ final class RequestExecution {
     this.report = new RequestReport(parts, queued, log);
     this.context = new TradeContext(queued.requestId(), parts.account().accountIndex(), parts.account().name(), request.marketId(),
       request.symbol());
+    this.fill = new EntryFill(parts, queued, context, log, report);
   }
 
   Future<Void> run() {
@@ -190,6 +193,11 @@ final class RequestExecution {
       if (settlement instanceof Settlement.NeverApplied never) {
         log.info("entry order {} never executed: {}", entryOrderIndex, never.evidence());
         entry = EntryState.NOT_SENT;
+        if (never.nonceConsumed() && entryTx.txType() == CreateGroupedOrdersTx.TX_TYPE) {
+          // The exchange took the group in and failed it: the next attempt sends the entry alone, as for a group
+          // refused at once.
+          groupRefusal = new AttachedStopLoss.Refusal("NEVER_APPLIED", never.evidence());
+        }
         return parts.journal().updateOrder(queued.requestId(), entryOrdinal,
             OrderUpdate.rejected("NEVER_APPLIED", never.evidence()))
           .compose(recorded -> {
@@ -230,10 +238,11 @@ final class RequestExecution {
         Notices.rejected(context, request.action(), rejection.code().name(), rejection.message()));
     }
     return parts.rails().check(queued, market, before, (OrderPlan) sizing).compose(checked -> checked.refused()
-      ? report.refuse(checked, context) : send(market, before, RailGate.sized(market, (OrderPlan) sizing, checked.size())));
+      ? report.refuse(checked, context)
+      : send(market, before, RailGate.sized(market, (OrderPlan) sizing, checked.size()), book, groupRefusal != null));
   }
 
-  private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan) {
+  private Future<Void> send(Market market, DetailedAccount before, OrderPlan plan, BookTop book, boolean alone) {
     entryBefore = before;
     if (entryOrderIndex == null) {
       entryOrderIndex = parts.orderIndexes().next();
@@ -242,13 +251,9 @@ final class RequestExecution {
     OrderPurpose purpose = plan.closesPosition() ? OrderPurpose.CLOSE
       : plan.reduceOnly() ? OrderPurpose.REDUCE : OrderPurpose.ENTRY;
     long expiredAt = System.currentTimeMillis() + parts.settings().entryTxExpiry().toMillis();
-    OrderSender.Draft draft = new OrderSender.Draft(purpose, market.marketId(), clientOrderIndex,
-      plan.side(), plan.baseAmount(), plan.worstPrice(), null);
-    return parts.sender().send(queued.requestId(), () -> nextOrdinal++, draft,
-        nonce -> new CreateOrderTx(parts.account().accountIndex(), parts.account().apiKeyIndex(), market.marketId(), clientOrderIndex,
-          plan.baseTicks(), plan.worstPriceTicks(), plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_MARKET,
-          CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, plan.reduceOnly() ? 1 : 0, 0, 0, expiredAt, nonce,
-          TxAttributes.none()),
+    AttachedStopLoss.Prepared prepared = prepare(market, before, plan, book, alone, purpose, clientOrderIndex,
+      expiredAt);
+    return parts.sender().send(queued.requestId(), () -> nextOrdinal++, prepared.drafts(), prepared.build(),
         // Journaled means the send leaves next: the service's own time from the signal ends here.
         () -> {
           if (queued.signalNanos() != 0) {
@@ -259,7 +264,48 @@ final class RequestExecution {
       // A nonce that could not be fetched: nothing was signed or sent, so it is retried like a failed read.
       .recover(failure -> Future.failedFuture(failure instanceof LighterException error
         ? RetryableFailure.of(error) : failure))
-      .compose(sent -> sent(market, plan, clientOrderIndex, expiredAt, sent));
+      .compose(sent -> prepared.grouped() && sent.outcome() instanceof SendOutcome.Rejected refused
+        && !refused.orderExists() ? sendAlone(market, before, plan, book, new AttachedStopLoss.Refusal(
+          OrderSender.errorCode(refused.error()), refused.error().getMessage()))
+        : sent(market, plan, clientOrderIndex, expiredAt, sent));
+  }
+
+  /** The entry's transaction: with its stop-loss attached ({@link AttachedStopLoss}) unless it must go alone. */
+  private AttachedStopLoss.Prepared prepare(Market market, DetailedAccount before, OrderPlan plan, BookTop book,
+                                            boolean alone, OrderPurpose purpose, long clientOrderIndex,
+                                            long expiredAt) {
+    Optional<StopLossPlan> stop = alone ? Optional.empty()
+      : parts.attached().plan(market, plan, purpose, book, Position.in(before, market.marketId()));
+    if (stop.isEmpty()) {
+      return AttachedStopLoss.single(parts.session(), market, plan, purpose, clientOrderIndex, expiredAt);
+    }
+    if (stopOrderIndex == null) {
+      stopOrderIndex = parts.orderIndexes().next();
+    }
+    return AttachedStopLoss.grouped(parts.session(), market, plan, clientOrderIndex, stop.get(), stopOrderIndex,
+      expiredAt, System.currentTimeMillis() + StopLossKeeper.STOP_LOSS_EXPIRY.toMillis());
+  }
+
+  /**
+   * The exchange refused the entry with its stop-loss attached, applying nothing of it: the entry goes alone now,
+   * its stop-loss after the fill (the two-step path). Whether the exchange refused the group or the entry shows
+   * when the entry alone is taken ({@link #groupRefusal}).
+   */
+  private Future<Void> sendAlone(Market market, DetailedAccount before, OrderPlan plan, BookTop book,
+                                 AttachedStopLoss.Refusal refusal) {
+    groupRefusal = refusal;
+    log.warn("the exchange refused entry order {} with its stop-loss attached ({}: {}); sending it alone",
+      entryOrderIndex, refusal.code(), refusal.reason());
+    return send(market, before, plan, book, true);
+  }
+
+  /** The entry alone was taken where its group was refused: the market goes two-step from now on, noticed once. */
+  private void rememberGroupRefusal(Market market) {
+    if (groupRefusal != null && parts.attached().refused(market.marketId())) {
+      log.warn("{} refuses entries with their stop-loss attached ({}: {}); entries there go in two steps",
+        market.symbol(), groupRefusal.code(), groupRefusal.reason());
+      report.publish(Notices.stopLossNotAttached(context, groupRefusal.code(), groupRefusal.reason()));
+    }
   }
 
   private Future<Void> sent(Market market, OrderPlan plan, long clientOrderIndex, long expiredAt,
@@ -288,6 +334,7 @@ final class RequestExecution {
       return settle(market);
     }
     entry = EntryState.ON_EXCHANGE;
+    rememberGroupRefusal(market);
     if (outcome instanceof SendOutcome.Accepted accepted) {
       entryTx = new InDoubtTx(clientOrderIndex, accepted.nonce(), accepted.tx().txType(),
         accepted.tx().txHashHex(), accepted.tx().txInfo(), expiredAt);
@@ -308,10 +355,11 @@ final class RequestExecution {
   private Future<Void> confirm(Market market, OrderPlan plan) {
     return parts.watcher().await(entryOrderIndex, OrderWatcher::finished, parts.settings().fillTimeout()).compose(found -> {
       if (found.isPresent()) {
-        return filled(market, plan, found.get());
+        return fill.filled(market, plan, found.get(), entrySoFar());
       }
       return parts.watcher().find(entryOrderIndex).recover(failure -> Future.succeededFuture(Optional.empty()))
-        .compose(live -> live.isEmpty() && entryTx != null ? settleUnseen(market) : unconfirmed(market));
+        .compose(live -> live.isEmpty() && entryTx != null ? settleUnseen(market)
+          : fill.unconfirmed(market, entrySoFar()));
     });
   }
 
@@ -321,80 +369,8 @@ final class RequestExecution {
     return settle(market);
   }
 
-  private Future<Void> unconfirmed(Market market) {
-    String problem = "order " + entryOrderIndex + " is on the exchange but did not finish within "
-      + parts.settings().fillTimeout().toSeconds() + " s; the stop-loss follows the account";
-    return parts.readAccount()
-      .compose(after -> parts.stopLosses().align(context, journaling(), market,
-        entryBefore == null ? Position.in(after, market.marketId()) : Position.in(entryBefore, market.marketId()),
-        Position.in(after, market.marketId())))
-      .recover(failure -> Future.succeededFuture(Optional.of(failure.getMessage())))
-      .compose(stopLoss -> report.finish(new RequestReport.Outcome(RequestState.FAILED, OutcomeCode.FILL_UNCONFIRMED.name(),
-          problem + stopLoss.map(text -> "; " + text).orElse("")),
-        Notices.outcomeUnknown(context, request.action(), problem)));
-  }
-
-  private Future<Void> filled(Market market, OrderPlan plan, Order order) {
-    if (sentAtMillis > 0) {
-      parts.metrics().sentToFilled(Duration.ofMillis(System.currentTimeMillis() - sentAtMillis));
-    }
-    BigDecimal filled = order.filledBaseAmount() == null ? BigDecimal.ZERO : order.filledBaseAmount();
-    if (filled.signum() == 0) {
-      String reason = order.status();
-      return recordFill(OrderState.CANCELLED, filled, null, reason)
-        .compose(recorded -> report.finish(new RequestReport.Outcome(RequestState.REJECTED, OutcomeCode.NOT_FILLED.name(),
-          "order not filled: " + reason), Notices.rejected(context, request.action(), "NOT_FILLED", reason)));
-    }
-    BigDecimal averagePrice = order.filledQuoteAmount().divide(filled, market.priceDecimals() + 4,
-      RoundingMode.HALF_EVEN).stripTrailingZeros();
-    BigDecimal requested = order.initialBaseAmount() != null ? order.initialBaseAmount()
-      : plan != null ? plan.baseAmount() : filled;
-    boolean complete = filled.compareTo(requested) >= 0;
-    RequestState state = complete ? RequestState.FILLED : RequestState.PARTIALLY_FILLED;
-    log.info("{} {} {} at {} ({})", order.isAsk() ? "sold" : "bought",
-      filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
-    Future<Boolean> recorded = fillReported ? Future.succeededFuture(false)
-      : recordFill(complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice, order.status());
-    return recorded
-      .compose(done -> entryBefore != null ? parts.accountAfter(market, entryBefore, order, filled) : parts.readAccount())
-      .compose(after -> {
-        parts.view().settled(after);
-        Optional<AccountPosition> held = after.position(market.marketId());
-        if (!fillReported) {
-          report.publish(entryBefore != null
-            ? FillNotices.of(context, order, filled, averagePrice, entryBefore.position(market.marketId()), held)
-            : FillNotices.afterTheFact(context, order, filled, averagePrice, held));
-        }
-        Optional<Position> now = Position.in(after, market.marketId());
-        Optional<Position> then = entryBefore != null ? Position.in(entryBefore, market.marketId())
-          : Position.before(now, FillNotices.heldBefore(order, filled, held));
-        return parts.stopLosses().align(context, journaling(), market, then, now);
-      })
-      .compose(stopLossProblem -> {
-        String partial = complete ? null : "filled " + filled.toPlainString() + " of " + requested.toPlainString()
-          + " (" + order.status() + ")";
-        if (stopLossProblem.isPresent()) {
-          return report.complete(new RequestReport.Outcome(state, OutcomeCode.STOP_LOSS_FAILED.name(),
-            partial == null ? stopLossProblem.get() : partial + "; " + stopLossProblem.get()));
-        }
-        return report.complete(new RequestReport.Outcome(state, complete ? null : OutcomeCode.PARTIALLY_FILLED.name(), partial));
-      });
-  }
-
-  private StopLossKeeper.Journaling journaling() {
-    return new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++);
-  }
-
-  private Future<Boolean> recordFill(OrderState state, BigDecimal filled, BigDecimal averagePrice, String status) {
-    if (entryOrdinal < 0) {
-      return Future.succeededFuture(true);
-    }
-    return parts.journal().updateOrder(queued.requestId(), entryOrdinal, OrderUpdate.fill(state, filled, averagePrice,
-        status))
-      .onSuccess(recorded -> {
-        if (!recorded) {
-          log.warn("the journal refused to record order {}'s fill as {}", entryOrdinal, state.wire());
-        }
-      });
+  private EntryFill.Entry entrySoFar() {
+    return new EntryFill.Entry(entryOrderIndex, entryOrdinal, entryBefore, sentAtMillis, fillReported,
+      new StopLossKeeper.Journaling(queued.requestId(), () -> nextOrdinal++));
   }
 }

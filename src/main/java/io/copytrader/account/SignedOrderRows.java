@@ -5,11 +5,13 @@ import io.copytrader.journal.NewOrder;
 import io.copytrader.journal.OrderUpdate;
 import io.copytrader.lighter.LighterErrorCodes;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /**
- * The journal rows of one order's signed transactions. {@link ExchangeSession#send} journals each transaction
+ * The journal rows of one order's signed transactions (of a grouped transaction, one row per order it makes). {@link ExchangeSession#send} journals each transaction
  * before it leaves and, after a 21104, re-signs with a fresh nonce and journals again: the replacement is a new
  * row under a new ordinal (same client order index), and the refused one is closed as rejected, since the
  * exchange applied nothing for it.
@@ -19,7 +21,8 @@ final class SignedOrderRows {
   private final Journal journal;
   private final String requestId;
   private final IntSupplier ordinals;
-  private int current = -1;
+  /** The ordinals of the transaction journaled last, one per order it makes; empty before one is. */
+  private List<Integer> current = List.of();
 
   SignedOrderRows(Journal journal, String requestId, IntSupplier ordinals) {
     this.journal = journal;
@@ -27,19 +30,38 @@ final class SignedOrderRows {
     this.ordinals = ordinals;
   }
 
-  /** Journals the next signed transaction, its row built for the ordinal it is given. */
-  Future<Void> record(IntFunction<NewOrder> row) {
-    Future<?> refused = current < 0 ? Future.succeededFuture()
-      : journal.updateOrder(requestId, current, OrderUpdate.rejected("LIGHTER_" + LighterErrorCodes.INVALID_NONCE,
-        "invalid nonce: re-signed with the exchange's next nonce"));
+  /**
+   * Journals the next signed transaction, one row per order it makes (a grouped transaction makes several), each
+   * built for the ordinal it is given.
+   */
+  Future<Void> record(List<IntFunction<NewOrder>> rows) {
+    Future<?> refused = update(OrderUpdate.rejected("LIGHTER_" + LighterErrorCodes.INVALID_NONCE,
+      "invalid nonce: re-signed with the exchange's next nonce"));
     return refused.compose(closed -> {
-      current = ordinals.getAsInt();
-      return journal.insertOrder(row.apply(current));
+      List<Integer> assigned = new ArrayList<>();
+      Future<Void> inserted = Future.succeededFuture();
+      for (IntFunction<NewOrder> row : rows) {
+        int ordinal = ordinals.getAsInt();
+        assigned.add(ordinal);
+        inserted = inserted.compose(previous -> journal.insertOrder(row.apply(ordinal)));
+      }
+      current = List.copyOf(assigned);
+      return inserted;
     });
   }
 
-  /** The ordinal of the transaction sent last, whose outcome the caller records. */
+  /** Records {@code update} on every row of the transaction journaled last. */
+  Future<Boolean> update(OrderUpdate update) {
+    Future<Boolean> chain = Future.succeededFuture(true);
+    for (int ordinal : current) {
+      chain = chain.compose(previous -> journal.updateOrder(requestId, ordinal, update)
+        .map(recorded -> previous && recorded));
+    }
+    return chain;
+  }
+
+  /** The ordinal of the first order of the transaction sent last (the entry of a group), whose fate the caller follows. */
   int ordinal() {
-    return current;
+    return current.isEmpty() ? -1 : current.get(0);
   }
 }

@@ -31,9 +31,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one stop-loss-limit order on every position (README "How a request executes", "Protection"): placed after an
- * open, moved with ModifyOrder when the position grows (never a moment without protection), resized after a
- * reduction, cancelled after a close. Each change counts once the exchange shows it, so the next trade reads the
+ * Keeps one stop-loss-limit order on every position (README "How a request executes", "Protection"): attached to an
+ * open ({@link AttachedStopLoss}) and kept when right, placed after an open that went alone, moved with ModifyOrder
+ * when the position grows (an increase's attached one cancelled once the position's one covers it all: never a
+ * moment without protection), resized after a reduction, cancelled after a close. Each change counts once the exchange shows it, so the next trade reads the
  * market's stop-loss as this one left it. When it still fails after the retries, operators get an urgent notice.
  *
  * <p>Only the service's own stop-losses are ever changed: reduce-only stop orders whose client order index the
@@ -57,6 +58,7 @@ final class StopLossKeeper {
   private final Retries retries;
   private final ClientOrderIndexAllocator orderIndexes;
   private final StopLossPolicy policy;
+  private final AttachedStops attachedStops;
 
   StopLossKeeper(Vertx vertx, ExecutionSettings settings, ExchangeSession session, ExchangeView view,
                  OrderWatcher watcher, Journal journal, ClientOrderIndexAllocator orderIndexes) {
@@ -70,6 +72,7 @@ final class StopLossKeeper {
     this.retries = new Retries(vertx, settings.attempts(), settings.retryInterval());
     this.orderIndexes = orderIndexes;
     this.policy = new StopLossPolicy(settings.trading());
+    this.attachedStops = new AttachedStops(journal, watcher, settings.fillTimeout());
   }
 
   /** One request's view of the journal: where its orders go. */
@@ -82,14 +85,20 @@ final class StopLossKeeper {
    */
   Future<Optional<String>> align(TradeContext context, Journaling journaling, Market market,
                                  Optional<Position> before, Optional<Position> after) {
-    return attempt(context, journaling, market, before, after);
+    return attachedStops.armed(journaling.requestId())
+      .compose(attached -> attempt(context, journaling, market, before, after, attached));
   }
 
+  /** @param attached the request's attached stop-losses as armed (AttachedStops), counted on the first attempt */
   private Future<Optional<String>> attempt(TradeContext context, Journaling journaling, Market market,
-                                           Optional<Position> before, Optional<Position> after) {
+                                           Optional<Position> before, Optional<Position> after, List<Order> attached) {
     RequestLog log = new RequestLog(LOG, session.accountIndex(), journaling.requestId());
-    return retries.<Optional<Notice>>run(number -> once(context, journaling, market, before, after),
-        failure -> !(failure instanceof LighterException error) || error.retryable(),
+    return retries.<Optional<Notice>>run(number -> once(context, journaling, market, before, after,
+          number == 1 ? attached : List.of()),
+        // 21715: the stop-loss being changed is no longer active (it fired, or the orders read were stale): the next
+        // attempt reads the market's orders afresh.
+        failure -> !(failure instanceof LighterException error) || error.retryable()
+          || error.code() == LighterErrorCodes.ORDER_NOT_ACTIVE,
         (number, failure) -> log.warn("stop-loss in {} failed ({}); retrying in {} s", market.symbol(),
           failure.getMessage(), settings.retryInterval().toSeconds()))
       .map(notice -> {
@@ -121,12 +130,14 @@ final class StopLossKeeper {
 
   /**
    * Whether the position the stop-loss was for is gone, on two pieces of evidence: the exchange refused the
-   * reduce-only stop because the account holds nothing in the market (21738), and a fresh read shows no position.
-   * A previous stop-loss that fired between the trade and this one leaves exactly that; anything less keeps the alarm.
+   * reduce-only stop because the account holds nothing in the market (21738), or refused to change a stop-loss that
+   * is no longer active (21715), and a fresh read shows no position. A stop-loss that fired between the trade and this
+   * change (an attached one may fire as soon as it is armed) leaves exactly that; anything less keeps the alarm.
    */
   private Future<Boolean> closedMeanwhile(Market market, Throwable failure) {
     if (!(failure instanceof LighterException error)
-      || error.code() != LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION) {
+      || (error.code() != LighterErrorCodes.INVALID_REDUCE_ONLY_DIRECTION
+      && error.code() != LighterErrorCodes.ORDER_NOT_ACTIVE)) {
       return Future.succeededFuture(false);
     }
     return view.account(session.accountIndex())
@@ -135,8 +146,8 @@ final class StopLossKeeper {
   }
 
   private Future<Optional<Notice>> once(TradeContext context, Journaling journaling, Market market,
-                                       Optional<Position> before, Optional<Position> after) {
-    return ownStopLosses(market).compose(own -> {
+                                       Optional<Position> before, Optional<Position> after, List<Order> attached) {
+    return ownStopLosses(market).map(read -> AttachedStops.with(read, attached)).compose(own -> {
       if (after.isEmpty()) {
         return cancelAll(journaling, market, own).map(cancelled -> cancelled.isEmpty() ? Optional.empty()
           : Optional.of(Notices.stopLossCancelled(context, toStopLoss(market, cancelled.get(0)), "position closed")));
@@ -167,8 +178,13 @@ final class StopLossKeeper {
     if (existing.isEmpty()) {
       return place(journaling, market, plan).map(placed -> Optional.of(Notices.stopLossPlaced(context, stopLoss)));
     }
-    BigDecimal previousTrigger = existing.get(0).triggerPrice();
-    return move(journaling, market, existing, plan)
+    if (existing.size() == 1 && before.isEmpty() && ProtectionPlan.matches(market, existing.get(0), plan)) {
+      // The stop-loss attached to the opening order is already the one the position needs.
+      return Future.succeededFuture(Optional.of(Notices.stopLossPlaced(context, stopLoss)));
+    }
+    List<Order> ordered = AttachedStopLoss.attachedLast(existing);
+    BigDecimal previousTrigger = ordered.get(0).triggerPrice();
+    return move(journaling, market, ordered, plan)
       .map(moved -> Optional.of(Notices.stopLossMoved(context, previousTrigger, stopLoss)));
   }
 
@@ -184,13 +200,22 @@ final class StopLossKeeper {
   /** Those of {@code orders} (any markets) that are the service's live stop-losses. */
   Future<List<Order>> own(List<Order> orders) {
     List<Order> candidates = orders.stream()
-      .filter(order -> order.stopLoss() && order.reduceOnly() && order.live() && order.clientOrderIndex() != 0)
+      .filter(order -> order.stopLoss() && order.reduceOnly() && order.live() && order.clientOrderIndex() != 0
+        && !awaitsParent(order))
       .toList();
     if (candidates.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     return journal.ownStopLosses(session.accountIndex(), candidates.stream().map(Order::clientOrderIndex).toList())
       .map(known -> candidates.stream().filter(order -> known.contains(order.clientOrderIndex())).toList());
+  }
+
+  /**
+   * Whether {@code order} is a grouped order's child still waiting for its parent to fill: it protects nothing yet,
+   * and goes with its parent if that ends unfilled, so it is neither counted nor touched.
+   */
+  static boolean awaitsParent(Order order) {
+    return "parent-order".equals(order.triggerStatus());
   }
 
   /** Whether {@code order} sits on the side that closes {@code position}: a sell for a long, a buy for a short. */

@@ -126,6 +126,18 @@ public final class Notices {
   }
 
   /**
+   * The exchange refused an entry with its stop-loss attached (one grouped transaction) and took the entry alone:
+   * from now on entries in the market go in two steps, the stop-loss placed after the fill.
+   */
+  public static Notice stopLossNotAttached(TradeContext trade, String code, String reason) {
+    return tradeNotice(Severity.WARNING, "Stop-loss not attached: entries go in two steps", trade, lines -> lines
+      .text("Code", code)
+      .text("Reason", reason)
+      .text("Effect", "entries in this market are sent alone and their stop-loss placed after the fill, until the"
+        + " service restarts"));
+  }
+
+  /**
    * The request was refused and nothing was traded.
    *
    * @param code the failure code (a {@code FailureCode} name or a Lighter error code)

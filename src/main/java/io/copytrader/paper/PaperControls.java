@@ -5,12 +5,16 @@ import static io.copytrader.paper.PaperExchange.send;
 
 import io.copytrader.market.MarketAccess;
 import io.copytrader.paper.PaperEngine.MarketState;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -91,19 +95,43 @@ final class PaperControls {
   }
 
   /**
-   * {@code children_armed} ({@code full-fill} or {@code any-fill}) and {@code zero_size_order} ({@code refused} or
-   * {@code position-tied}), each optional: how grouped and size-0 orders behave from now on (GroupedAssumptions).
+   * {@code children_armed} ({@code full-fill} or {@code any-fill}), {@code zero_size_order} ({@code refused} or
+   * {@code position-tied}) and {@code refuse} ({@code {"code": 21505, "markets": [0], "accounts": [7]}}, markets
+   * and accounts optional meaning all, {@code "in_sequencer": true} to fail them when applied rather than at intake,
+   * or null to refuse nothing), each optional: how grouped and size-0 orders
+   * behave from now on (GroupedAssumptions).
    */
   private static GroupedAssumptions groupedAssumptions(GroupedAssumptions now, JsonObject request) {
     String armed = request.getString("children_armed", name(now.childrenArmed()));
     String zeroSize = request.getString("zero_size_order", name(now.zeroSizeOrder()));
+    GroupedAssumptions.Refusal refusal = request.containsKey("refuse") ? refusal(request.getJsonObject("refuse"))
+      : now.refusal();
     return new GroupedAssumptions(enumValue(GroupedAssumptions.ChildrenArmed.class, armed),
-      enumValue(GroupedAssumptions.ZeroSizeOrder.class, zeroSize));
+      enumValue(GroupedAssumptions.ZeroSizeOrder.class, zeroSize), refusal);
+  }
+
+  private static GroupedAssumptions.Refusal refusal(JsonObject refuse) {
+    if (refuse == null) {
+      return GroupedAssumptions.Refusal.NONE;
+    }
+    int code = refuse.getInteger("code");
+    if (code < 20000 || code > 39999) {
+      throw new IllegalArgumentException("refuse.code must be a Lighter error code");
+    }
+    Set<Integer> markets = new HashSet<>();
+    refuse.getJsonArray("markets", new JsonArray()).forEach(market -> markets.add(((Number) market).intValue()));
+    Set<Long> accounts = new HashSet<>();
+    refuse.getJsonArray("accounts", new JsonArray()).forEach(account -> accounts.add(((Number) account).longValue()));
+    return new GroupedAssumptions.Refusal(code, markets, accounts, refuse.getBoolean("in_sequencer", false));
   }
 
   private static JsonObject describe(GroupedAssumptions assumptions) {
+    GroupedAssumptions.Refusal refusal = assumptions.refusal();
     return new JsonObject().put("children_armed", name(assumptions.childrenArmed()))
-      .put("zero_size_order", name(assumptions.zeroSizeOrder()));
+      .put("zero_size_order", name(assumptions.zeroSizeOrder()))
+      .put("refuse", refusal.code() == 0 ? null : new JsonObject().put("code", refusal.code())
+        .put("markets", new JsonArray(List.copyOf(refusal.markets())))
+        .put("accounts", new JsonArray(List.copyOf(refusal.accounts()))).put("in_sequencer", refusal.inSequencer()));
   }
 
   private static String name(Enum<?> value) {

@@ -78,9 +78,10 @@ import org.slf4j.LoggerFactory;
  *   force, as does {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all (the sequencer's delay
  *   back to the configured one);</li>
  *   <li>{@code POST /paper/grouped-orders} {@code {"children_armed":"full-fill"|"any-fill",
- *   "zero_size_order":"refused"|"position-tied"}} (each optional): how grouped and size-0 orders behave where
- *   Lighter's sources are silent ({@link GroupedAssumptions}); it and {@code GET /paper/grouped-orders} answer what is
- *   in force;</li>
+ *   "zero_size_order":"refused"|"position-tied", "refuse":{"code":21505,"markets":[0],"accounts":[7]}|null}} (each
+ *   optional): how grouped and size-0 orders behave where Lighter's sources are silent, and whether groups are
+ *   refused at intake ({@link GroupedAssumptions}); it and {@code GET /paper/grouped-orders} answer what is in
+ *   force;</li>
  *   <li>{@code GET /paper/requests}: exchange requests per path, e.g. {@code {"/api/v1/sendTx":3}};
  *   {@code GET /paper/requests/log}: {@code {"paths":[…]}} in arrival order; {@code DELETE /paper/requests}
  *   resets both;</li>

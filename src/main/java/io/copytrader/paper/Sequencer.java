@@ -263,7 +263,13 @@ final class Sequencer {
       order = status == null ? engine.create(account, create, now)
         : engine.createCanceled(account, create, status, now);
     } else if (tx instanceof CreateGroupedOrdersTx group) {
-      order = engine.grouped().apply(account, group, now);
+      int refused = engine.grouped().assumptions.refusal().code(account.index, group.orders().get(0).marketIndex(),
+        true);
+      if (refused != 0) {
+        error = TxIntake.message(refused);
+      } else {
+        order = engine.grouped().apply(account, group, now);
+      }
     } else if (tx instanceof CancelOrderTx cancel) {
       order = engine.liveOrder(account, cancel.marketIndex(), cancel.index()).orElse(null);
       if (order == null) {

@@ -203,6 +203,11 @@ final class TxIntake {
       return refusal == 0 && queued ? CLIENT_ORDER_INDEX_EXISTS : refusal;
     }
     if (tx instanceof CreateGroupedOrdersTx group) {
+      int switched = engine.grouped().assumptions.refusal().code(account.index, group.orders().get(0).marketIndex(),
+        false);
+      if (switched != 0) {
+        return switched;
+      }
       int refusal = engine.grouped().refusal(account, group);
       boolean queued = group.orders().stream().anyMatch(order -> queuedClientIndex(account, order.clientOrderIndex()));
       return refusal == 0 && queued ? CLIENT_ORDER_INDEX_EXISTS : refusal;
@@ -381,6 +386,7 @@ final class TxIntake {
       case MARGIN_MODE_CHANGE_ON_ACTIVE_POSITION ->
         "margin mode change on a market with position or open order is not allowed";
       case ACCOUNT_BELOW_INITIAL_MARGIN -> "account is below initial margin, can't execute transaction";
+      case UNSUPPORTED_TX_TYPE -> "unsupported tx type";
       default -> "invalid tx info";
     };
   }

@@ -51,6 +51,36 @@ class AccountRecoveryTest {
   }
 
   @Test
+  void entryWithItsStopLossAttachedThatLandedWhileLookupsLagEndsWithOneStopLoss() throws InterruptedException {
+    String id = fixture.accept(ExecutorFixture.request(TradeAction.LONG, "0.5"));
+    SignedTx sent = fixture.interruptedGroupedEntry(id, CLIENT_ORDER_INDEX, CLIENT_ORDER_INDEX + 1);
+    fixture.exchange.lagNextTx(8).sendTx(sent.txType(), sent.txInfo()).await();
+
+    RequestDetail done = recover(id);
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
+    assertThat(fixture.exchange.stopLosses()).singleElement().satisfies(stop -> {
+      assertThat(stop.clientOrderIndex()).isEqualTo(CLIENT_ORDER_INDEX + 1);
+      assertThat(stop.remainingBaseAmount()).isEqualByComparingTo(fixture.exchange.position());
+    });
+    assertThat(fixture.urgentNotices()).isZero();
+  }
+
+  @Test
+  void entryWithItsStopLossAttachedThatNeverLeftIsDeliveredOnceFromTheJournal() throws InterruptedException {
+    String id = fixture.accept(ExecutorFixture.request(TradeAction.LONG, "0.5"));
+    fixture.interruptedGroupedEntry(id, CLIENT_ORDER_INDEX, CLIENT_ORDER_INDEX + 1);
+
+    RequestDetail done = recover(id);
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
+    assertThat(fixture.exchange.stopLosses()).singleElement()
+      .satisfies(stop -> assertThat(stop.remainingBaseAmount()).isEqualByComparingTo(fixture.exchange.position()));
+  }
+
+  @Test
   void entryThatNeverLeftIsDeliveredOnceFromTheJournal() throws InterruptedException {
     String id = fixture.accept(ExecutorFixture.request(TradeAction.LONG, "0.5"));
     fixture.interruptedEntry(id, CLIENT_ORDER_INDEX);

@@ -17,6 +17,8 @@ import io.copytrader.journal.RequestKind;
 import io.copytrader.lighter.InMemoryExchange;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.lighter.signer.OrderInfo;
+import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
@@ -135,6 +137,30 @@ final class ExecutorFixture {
     journal.insertOrder(new NewOrder(requestId, 0, OrderPurpose.ENTRY, ETH.marketId(), clientOrderIndex, 0, 0,
       signed.txType(), signed.txHashHex(), signed.txInfo(), Side.BUY, new BigDecimal("1.3333"),
       new BigDecimal("3031.01"), null)).await();
+    return signed;
+  }
+
+  /**
+   * {@link #interruptedEntry(String, long)} for an entry sent with its stop-loss attached: one OTO group journaled
+   * as its two rows, the entry (ordinal 0) and the attached stop-loss (ordinal 1, client order index
+   * {@code stopClientOrderIndex}), both signed with nonce 0.
+   */
+  SignedTx interruptedGroupedEntry(String requestId, long clientOrderIndex, long stopClientOrderIndex) {
+    journal.markExecuting(requestId).await();
+    long expiredAt = System.currentTimeMillis() + 10_000;
+    CreateGroupedOrdersTx group = new CreateGroupedOrdersTx(ACCOUNT, 0, CreateGroupedOrdersTx.GROUPING_OTO, List.of(
+      new OrderInfo(ETH.marketId(), clientOrderIndex, 13_333, 303_101, 0, CreateOrderTx.TYPE_MARKET,
+        CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0),
+      new OrderInfo(ETH.marketId(), stopClientOrderIndex, 0, 296_000, 1, CreateOrderTx.TYPE_STOP_LOSS_LIMIT,
+        CreateOrderTx.TIF_GOOD_TILL_TIME, 1, 299_000, expiredAt + Duration.ofDays(28).toMillis())),
+      expiredAt, 0, TxAttributes.none());
+    SignedTx signed = new TxSigner(304).sign(key, group);
+    journal.insertOrder(new NewOrder(requestId, 0, OrderPurpose.ENTRY, ETH.marketId(), clientOrderIndex, 0, 0,
+      signed.txType(), signed.txHashHex(), signed.txInfo(), Side.BUY, new BigDecimal("1.3333"),
+      new BigDecimal("3031.01"), null)).await();
+    journal.insertOrder(new NewOrder(requestId, 1, OrderPurpose.STOP_LOSS_PLACE, ETH.marketId(), stopClientOrderIndex,
+      0, 0, signed.txType(), signed.txHashHex(), signed.txInfo(), Side.SELL, BigDecimal.ZERO,
+      new BigDecimal("2960.00"), new BigDecimal("2990.00"))).await();
     return signed;
   }
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * What a protection run does with one ETH position (3000 entry, 5% margin, ratio 0.05: a long's stop at 2992.50, a
  * short's at 3007.50) and the service's stop-losses in the market. Stops are written
- * {@code index:side:trigger:size:days-to-expiry[:status]} (pending unless said); actions {@code place}, {@code fix:index}, {@code renew:index},
+ * {@code index:side:trigger:size:days-to-expiry[:status]} (pending unless said; {@code attached}: pending, the child
+ * of an entry sent with its stop-loss attached); actions {@code place}, {@code fix:index}, {@code renew:index},
  * {@code cancel:index}, {@code unprotectable}, {@code external}, in the order they are taken.
  */
 class ProtectionPlanTest {
@@ -50,6 +51,9 @@ class ProtectionPlanTest {
     "margin fraction in stream units | BUY 1.0 0.0500 | 11:sell:2992.50:1.0:28                 | true  | protect | unprotectable",
     "stop triggered, not filled      | BUY 1.0      | 11:sell:2992.50:1.0:28:open              | true  | protect | unprotectable",
     "stop in progress and a pending  | BUY 1.0      | 11:sell:2992.50:1.0:28:in-progress 12:sell:2992.50:1.0:28 | true | protect |",
+    "increase's attached stop left   | BUY 1.0      | 11:sell:2990.00:0.5:28 12:sell:2991.00:0.5:29:attached | true | protect | fix:11;cancel:12",
+    "attached stop already right     | BUY 1.0      | 11:sell:2990.00:0.5:28 12:sell:2992.50:1.0:28:attached | true | protect | cancel:11",
+    "attached stop alone, wrong      | BUY 1.0      | 12:sell:2991.00:0.5:28:attached          | true  | protect | fix:12",
   })
   void bringsTheServicesStopLossesInLineWithThePosition(String name, String position, String stops, boolean entered,
                                                         String mode, String expected) {
@@ -115,12 +119,14 @@ class ProtectionPlanTest {
     return "external";
   }
 
+  /** @param status the order's status, or {@code attached}: pending, with a parent (an entry's attached stop-loss) */
   private static Order stop(long orderIndex, boolean isAsk, String trigger, String size, long expiry,
                             String status) {
     BigDecimal base = new BigDecimal(size);
+    boolean attached = status.equals("attached");
     return new Order(orderIndex, 1000 + orderIndex, String.valueOf(orderIndex), String.valueOf(1000 + orderIndex), 0,
       7001, base, base, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal(trigger), 0, 0, 1, isAsk,
-      isAsk ? "sell" : "buy", "stop-loss-limit", "good-till-time", true, new BigDecimal(trigger), expiry, status,
-      "mark-price", 0, 0, 0, NOW, NOW, NOW, NOW * 1000);
+      isAsk ? "sell" : "buy", "stop-loss-limit", "good-till-time", true, new BigDecimal(trigger), expiry,
+      attached ? "pending" : status, "mark-price", 0, attached ? 900 + orderIndex : 0, 0, NOW, NOW, NOW, NOW * 1000);
   }
 }

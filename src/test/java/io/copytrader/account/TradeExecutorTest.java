@@ -2,9 +2,13 @@ package io.copytrader.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.journal.OrderPurpose;
 import io.copytrader.journal.OrderRecord;
 import io.copytrader.journal.RequestDetail;
 import io.copytrader.journal.RequestState;
+import io.copytrader.lighter.LighterErrorCodes;
+import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
+import io.copytrader.lighter.signer.CreateOrderTx;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
@@ -128,7 +132,8 @@ class TradeExecutorTest {
 
   @Test
   void positionClosedBeforeItsStopLossIsNoUnprotectedPosition() {
-    fixture.exchange.closePositionBeforeNextStopLoss();
+    // The stop-loss sent after the fill: the two-step path, taken where groups are refused.
+    fixture.exchange.refuseGroupedOrders(LighterErrorCodes.UNSUPPORTED_TX_TYPE).closePositionBeforeNextStopLoss();
 
     RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
 
@@ -140,7 +145,7 @@ class TradeExecutorTest {
 
   @Test
   void stopLossRefusedAsFlatWhileThePositionIsOpenKeepsTheAlarm() {
-    fixture.exchange.refuseNextStopLossAsFlat();
+    fixture.exchange.refuseGroupedOrders(LighterErrorCodes.UNSUPPORTED_TX_TYPE).refuseNextStopLossAsFlat();
 
     RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
 
@@ -148,6 +153,52 @@ class TradeExecutorTest {
     assertThat(fixture.exchange.stopLosses()).isEmpty();
     assertThat(fixture.urgentNotices()).isEqualTo(1);
     assertThat(done.request().errorCode()).isNotNull();
+  }
+
+  @Test
+  void openSendsItsStopLossInTheSameTransaction() {
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    assertThat(fixture.exchange.sendTxCalls()).isEqualTo(1);
+    assertThat(fixture.exchange.stopLosses()).singleElement().satisfies(stop -> {
+      assertThat(stop.parentOrderIndex()).isNotZero();
+      assertThat(stop.remainingBaseAmount()).isEqualByComparingTo("1.3333");
+    });
+    assertThat(done.orders()).extracting(row -> row.order().purpose())
+      .containsExactly(OrderPurpose.ENTRY, OrderPurpose.STOP_LOSS_PLACE);
+    assertThat(done.orders()).extracting(row -> row.order().txHash()).containsOnly(done.orders().get(0).order().txHash());
+    assertThat(done.orders().get(0).order().txType()).isEqualTo(CreateGroupedOrdersTx.TX_TYPE);
+  }
+
+  @Test
+  void lostAnswerOfAnOpenWithItsStopLossIsSettledNotSentAgain() {
+    fixture.exchange.loseAnswers(1).lagNextTx(12);
+
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(1);
+    assertThat(fixture.exchange.stopLosses()).singleElement()
+      .satisfies(stop -> assertThat(stop.remainingBaseAmount()).isEqualByComparingTo(fixture.exchange.position()));
+    assertThat(fixture.urgentNotices()).isZero();
+  }
+
+  @Test
+  void refusedGroupFallsBackToTwoStepsRememberedAndNoticedOnce() {
+    fixture.exchange.refuseGroupedOrders(LighterErrorCodes.UNSUPPORTED_TX_TYPE);
+
+    RequestDetail open = fixture.execute(TradeAction.LONG, "0.5");
+    RequestDetail increase = fixture.execute(TradeAction.INCREASE, "0.5");
+
+    assertThat(open.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(open.orders()).extracting(row -> row.order().txType())
+      .containsExactly(CreateGroupedOrdersTx.TX_TYPE, CreateGroupedOrdersTx.TX_TYPE, CreateOrderTx.TX_TYPE,
+        CreateOrderTx.TX_TYPE);
+    assertThat(increase.orders()).extracting(row -> row.order().txType()).doesNotContain(CreateGroupedOrdersTx.TX_TYPE);
+    assertThat(fixture.exchange.executedMarketOrders()).isEqualTo(2);
+    assertThat(fixture.exchange.stopLosses()).singleElement()
+      .satisfies(stop -> assertThat(stop.remainingBaseAmount()).isEqualByComparingTo(fixture.exchange.position()));
+    assertThat(fixture.notices).filteredOn(notice -> notice.title().startsWith("Stop-loss not attached")).hasSize(1);
   }
 
   private static List<OrderRecord> entries(RequestDetail detail) {

@@ -60,13 +60,16 @@ final class ExchangeFaults {
     injected.merge(fault.kind(), 1, Integer::sum);
   }
 
-  /** Back to a healthy exchange: no faults in force, account updates flowing. */
+  /** Back to a healthy exchange: no faults in force, account updates flowing, grouped orders as by default. */
   void heal() {
     CampaignHttp.Reply cleared = http.delete(baseUrl + "/paper/faults");
     CampaignHttp.Reply released = http.post(baseUrl + "/paper/streams/hold-account-updates",
       new JsonObject().put("held", false));
-    if (!cleared.ok() || !released.ok()) {
-      throw new IllegalStateException("healing the exchange -> " + cleared.status() + "/" + released.status());
+    CampaignHttp.Reply grouped = http.post(baseUrl + "/paper/grouped-orders",
+      new JsonObject().put("children_armed", "full-fill").putNull("refuse"));
+    if (!cleared.ok() || !released.ok() || !grouped.ok()) {
+      throw new IllegalStateException("healing the exchange -> " + cleared.status() + "/" + released.status() + "/"
+        + grouped.status());
     }
   }
 

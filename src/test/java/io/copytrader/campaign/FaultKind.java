@@ -1,5 +1,6 @@
 package io.copytrader.campaign;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Random;
 import java.util.function.Function;
@@ -44,7 +45,18 @@ enum FaultKind {
   /** Account channels publish nothing until healed: the stream stalls and the service falls back to REST. */
   STREAM_STALL(control("/paper/streams/hold-account-updates", r -> new JsonObject().put("held", true))),
   /** A market's next book update is lost, leaving a nonce gap. */
-  BOOK_GAP(control("/paper/streams/drop-book-update", r -> new JsonObject().put("market_id", r.nextInt(2))));
+  BOOK_GAP(control("/paper/streams/drop-book-update", r -> new JsonObject().put("market_id", r.nextInt(2)))),
+  /**
+   * Grouped orders refused (21505) in one market or all, at intake or failed when applied, until healed: opens fall
+   * back to two steps, and the service keeps sending that market's entries alone until it restarts.
+   */
+  GROUPS_REFUSED(control("/paper/grouped-orders", r -> {
+    JsonObject refuse = new JsonObject().put("code", 21505).put("in_sequencer", r.nextBoolean());
+    return new JsonObject().put("refuse", r.nextBoolean() ? refuse
+      : refuse.put("markets", new JsonArray().add(r.nextInt(2))));
+  })),
+  /** An entry's attached stop-loss armed at its first fill rather than only at a full one, until healed. */
+  CHILDREN_ARMED_AT_ANY_FILL(control("/paper/grouped-orders", r -> new JsonObject().put("children_armed", "any-fill")));
 
   /** How a kind reaches the exchange: a control path, the body, and the {@code /paper/faults} field it needs. */
   record Control(String path, String requiredField, Function<Random, JsonObject> body) {

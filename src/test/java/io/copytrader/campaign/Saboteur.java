@@ -34,9 +34,15 @@ final class Saboteur {
     this.target = target;
   }
 
-  /** Waits until the account's ETH position carries a stop-loss (its request is done) and returns it. */
+  /**
+   * Waits until the account's requests are final and its ETH position carries a stop-loss, and returns it (a stop-loss
+   * attached to the opening order shows before its request is done).
+   */
   JsonObject awaitStopLoss(Account account) {
     Ledgers ledgers = new Ledgers(target);
+    eventually("the account's requests to be final", WAIT, () -> ledgers.requests(account),
+      requests -> !requests.isEmpty()
+        && requests.stream().allMatch(request -> GuaranteeChecker.FINAL_STATES.contains(request.getString("state"))));
     return eventually("a stop-loss", WAIT, () -> ledgers.activeOrders(account).stream()
       .filter(order -> order.getString("type", "").startsWith("stop-loss")).toList(), stops -> !stops.isEmpty()).get(0);
   }

@@ -51,8 +51,8 @@ class NonceFaultsTest {
 
     JsonObject status = harness.assertOneOpeningFill(account, id, "1.3333");
     assertThat(status.getInteger("attempts")).isEqualTo(1);
-    // the refused send, its re-signed replacement and the stop-loss
-    assertThat(harness.exchangeRequests("/api/v1/sendTx")).isEqualTo(3);
+    // the refused send and its re-signed replacement, each the entry with its stop-loss attached
+    assertThat(harness.exchangeRequests("/api/v1/sendTx")).isEqualTo(2);
     assertThat(harness.exchangeRequests("/api/v1/nextNonce")).isEqualTo(2);
     assertThat(TradingHarness.orders(status, "entry")).extracting(order -> order.getString("state"))
       .containsExactly("rejected", "filled");

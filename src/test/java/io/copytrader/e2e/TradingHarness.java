@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole service, deployed as in production by {@link MainVerticle}, trading live against an in-process
@@ -121,6 +122,12 @@ final class TradingHarness {
    */
   static TradingHarness start(Vertx vertx, Path dir, List<JsonObject> accountFields, Map<String, String> overrides)
     throws ConfigException {
+    return start(vertx, dir, accountFields, overrides, UnaryOperator.identity());
+  }
+
+  /** {@link #start(Vertx, Path, List, Map)} on a paper exchange configured as {@code paperConfig} makes it. */
+  static TradingHarness start(Vertx vertx, Path dir, List<JsonObject> accountFields, Map<String, String> overrides,
+                              UnaryOperator<PaperConfig> paperConfig) throws ConfigException {
     int accountCount = accountFields.size();
     SecureRandom random = new SecureRandom();
     List<TestAccount> accounts = new ArrayList<>();
@@ -138,7 +145,7 @@ final class TradingHarness {
       configured.add(accountFields.get(i).copy().put("account_index", index).put("api_key_index", 0)
         .put("private_key", privateKeyHex));
     }
-    PaperExchange paper = new PaperExchange(PaperConfig.defaults().withAccounts(paperAccounts));
+    PaperExchange paper = new PaperExchange(paperConfig.apply(PaperConfig.defaults().withAccounts(paperAccounts)));
     vertx.deployVerticle(paper).await();
     FakeTelegram telegram = new FakeTelegram(vertx, BOT_TOKEN).start();
     Map<String, String> env = new HashMap<>();

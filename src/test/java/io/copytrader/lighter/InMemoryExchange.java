@@ -3,6 +3,7 @@ package io.copytrader.lighter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.copytrader.lighter.signer.CancelOrderTx;
+import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
 import io.vertx.core.Future;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * One account on one market (ETH, id 0) of an exchange held in memory, for fast tests of the account's logic:
- * applies signed orders as Lighter does (nonce checked, market IOC filled at the touch, stop-losses resting), and
+ * applies signed orders as Lighter does (nonce checked, market IOC filled at the touch, stop-losses resting, an OTO
+ * group's child armed with what its parent filled), and
  * plays the faults that matter for exactly-once execution: answers lost after the transaction was applied,
  * lookups that fail, and lookups that lag behind an applied transaction. Signatures are not checked.
  */
@@ -45,6 +47,7 @@ public final class InMemoryExchange implements TradingApi {
   private boolean holdNextMarketOrder;
   private boolean closeBeforeNextStopLoss;
   private boolean refuseNextStopLossAsFlat;
+  private int groupRefusalCode;
 
   /** A transaction the exchange applied; lookups see it once {@code visibleAtLookup} lookups have been made. */
   private record Applied(String hash, int type, String info, long nonce, long visibleAtLookup) {
@@ -64,6 +67,7 @@ public final class InMemoryExchange implements TradingApi {
     BigDecimal price;
     BigDecimal trigger;
     long expiry;
+    long parentOrderIndex;
     String status;
     long visibleAtLookup;
   }
@@ -124,6 +128,12 @@ public final class InMemoryExchange implements TradingApi {
     return this;
   }
 
+  /** Every grouped transaction is refused with {@code code}, as an exchange that does not take them might. */
+  public InMemoryExchange refuseGroupedOrders(int code) {
+    groupRefusalCode = code;
+    return this;
+  }
+
   public int sendTxCalls() {
     return sendTxCalls;
   }
@@ -151,6 +161,9 @@ public final class InMemoryExchange implements TradingApi {
       refuseNextStopLossAsFlat = false;
       return Future.failedFuture(LighterException.fromResult("sendTx", 400, 21738, "invalid reduce only direction"));
     }
+    if (txType == CreateGroupedOrdersTx.TX_TYPE && groupRefusalCode != 0) {
+      return Future.failedFuture(LighterException.fromResult("sendTx", 400, groupRefusalCode, "grouped orders refused"));
+    }
     if (info.get("Nonce").asLong() != nonce) {
       return Future.failedFuture(LighterException.fromResult("sendTx", 400, 21104, "invalid nonce"));
     }
@@ -175,6 +188,16 @@ public final class InMemoryExchange implements TradingApi {
   private void apply(int txType, JsonNode info, long visibleAt) {
     switch (txType) {
       case CreateOrderTx.TX_TYPE -> create(info, visibleAt);
+      case CreateGroupedOrdersTx.TX_TYPE -> {
+        MutableOrder parent = create(info.get("Orders").get(0), visibleAt);
+        MutableOrder child = create(info.get("Orders").get(1), visibleAt);
+        child.parentOrderIndex = parent.orderIndex;
+        child.initial = parent.filled;
+        child.remaining = parent.filled;
+        if (parent.filled.signum() == 0) {
+          child.status = "canceled-child";
+        }
+      }
       case ModifyOrderTx.TX_TYPE -> {
         MutableOrder order = liveByIndex(info.get("Index").asLong());
         if (order != null) {
@@ -194,7 +217,7 @@ public final class InMemoryExchange implements TradingApi {
     }
   }
 
-  private void create(JsonNode info, long visibleAt) {
+  private MutableOrder create(JsonNode info, long visibleAt) {
     MutableOrder order = new MutableOrder();
     order.orderIndex = nextOrderIndex++;
     order.clientOrderIndex = info.get("ClientOrderIndex").asLong();
@@ -225,6 +248,7 @@ public final class InMemoryExchange implements TradingApi {
       order.status = "pending";
     }
     orders.put(order.orderIndex, order);
+    return order;
   }
 
   private void trade(BigDecimal signedSize, BigDecimal price) {
@@ -323,7 +347,8 @@ public final class InMemoryExchange implements TradingApi {
       Long.toString(order.clientOrderIndex), 0, accountIndex, order.initial, order.remaining, order.filled,
       order.filledQuote, order.price, 0, 0, 0, order.isAsk, order.isAsk ? "sell" : "buy", order.type,
       order.type.equals("market") ? "immediate-or-cancel" : "good-till-time", order.reduceOnly, order.trigger,
-      order.expiry, order.status, order.type.equals("market") ? "na" : "mark-price", 0, 0, 0, 0, 0, 0, 0);
+      order.expiry, order.status, order.type.equals("market") ? "na" : "mark-price", 0, order.parentOrderIndex, 0, 0, 0,
+      0, 0);
   }
 
   private static BigDecimal base(long ticks) {

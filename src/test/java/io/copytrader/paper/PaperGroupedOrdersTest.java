@@ -322,13 +322,31 @@ class PaperGroupedOrdersTest {
   @Test
   void theAssumptionsControlAnswersWhatIsInForceAndRefusesUnknownValues() {
     assertThat(paper.http.get("/paper/grouped-orders").body())
-      .isEqualTo(new JsonObject().put("children_armed", "full-fill").put("zero_size_order", "refused"));
+      .isEqualTo(new JsonObject().put("children_armed", "full-fill").put("zero_size_order", "refused")
+        .putNull("refuse"));
 
     assertThat(assumptions(new JsonObject().put("children_armed", "any-fill")))
-      .isEqualTo(new JsonObject().put("children_armed", "any-fill").put("zero_size_order", "refused"));
+      .isEqualTo(new JsonObject().put("children_armed", "any-fill").put("zero_size_order", "refused")
+        .putNull("refuse"));
     PaperHttp.Reply bad = paper.http.postJson("/paper/grouped-orders", new JsonObject().put("children_armed", "x"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.code()).isEqualTo(LighterErrorCodes.INVALID_PARAM);
+  }
+
+  @Test
+  void theRefusalSwitchRefusesGroupsOfTheNamedAccountAndMarketWithItsCode() {
+    JsonObject refuse = new JsonObject().put("code", LighterErrorCodes.UNSUPPORTED_TX_TYPE)
+      .put("markets", new JsonArray().add(ETH)).put("accounts", new JsonArray().add(ACCOUNT));
+    assertThat(assumptions(new JsonObject().put("refuse", refuse)).getJsonObject("refuse"))
+      .isEqualTo(refuse.copy().put("in_sequencer", false));
+
+    PaperHttp.Reply refused = group(OTO, marketBuy(1, "1.0000", "3100.00"), stopLoss(2, "2900.00"));
+
+    assertThat(refused.code()).as(refused.raw()).isEqualTo(LighterErrorCodes.UNSUPPORTED_TX_TYPE);
+    assertThat(trader.positionSize(ETH)).isZero();
+    assertThat(trader.buy(3, "1.0000", "3100.00").code()).as("a single order still goes").isEqualTo(200);
+    assertThat(assumptions(new JsonObject().putNull("refuse")).getValue("refuse")).isNull();
+    assertThat(group(OTO, marketBuy(4, "1.0000", "3100.00"), stopLoss(5, "2900.00")).code()).isEqualTo(200);
   }
 
   // ----- what clients read
