@@ -7,6 +7,7 @@
   let stopLive = null;
   let equityPlot = null;
   let fillsPlot = null;
+  const listed = new Map();
 
   function showLogin(message) {
     if (stopLive) {
@@ -67,7 +68,9 @@
   async function loadFeed() {
     const page = await Api.get("/api/trades?limit=" + FEED_LIMIT);
     $("feed").tBodies[0].replaceChildren(...page.requests.map(r => Views.feedRow(r, openLifecycle)));
-    drawFills(page.requests);
+    listed.clear();
+    page.requests.forEach(r => listed.set(r.request_id, r));
+    drawFills([...listed.values()]);
   }
 
   /** A request whose state changed: its row replaced (or added on top), and its lifecycle if open. */
@@ -84,6 +87,10 @@
         body.deleteRow(-1);
       }
     }
+    listed.set(detail.request_id, detail);
+    const shown = new Set([...body.rows].map(tr => tr.id.slice("request-".length)));
+    [...listed.keys()].filter(id => !shown.has(id)).forEach(id => listed.delete(id));
+    drawFills([...listed.values()]);
     if ($("lifecycle-id").textContent === detail.request_id) {
       $("lifecycle-body").replaceChildren(Views.lifecycle(detail));
     }
@@ -141,7 +148,10 @@
       const byTime = new Map(s.samples.map(p => [Date.parse(p.at) / 1000, Number(p.equity)]));
       return times.map(t => byTime.has(t) ? byTime.get(t) : null);
     })];
+    // One sample (a fresh start) still gets an hour of axis around it; the equity axis is wide enough for 6 digits.
     const options = { width: chartWidth(), height: 220, spanGaps: true,
+      scales: { x: { range: (u, min, max) => min === max ? [min - 1800, max + 1800] : [min, max] } },
+      axes: [{}, { size: 70 }],
       series: [{}, ...series.map((s, i) => ({ label: "account " + s.account_index, stroke: ["#1f77b4", "#d62728",
         "#2ca02c", "#9467bd"][i % 4] }))] };
     if (equityPlot) {

@@ -88,7 +88,8 @@ const Views = (() => {
       figure("available margin", view ? num(view.available_balance) : "—", "available"),
       figure("collateral", view ? num(view.collateral) : "—"),
       limitFigure("opening orders today", today.opening_orders, limits.max_orders_per_day),
-      figure("loss today / limit", loss === null ? "—" : num(-loss) + " / " + num(limits.max_daily_loss_usd),
+      figure("loss today / limit", loss === null ? "—" : num(Math.max(0, -loss)) + " / "
+        + num(limits.max_daily_loss_usd),
         loss !== null && -loss >= Number(limits.max_daily_loss_usd) ? "bad" : null),
       limitFigure("drawdown % / limit", today.drawdown_pct, limits.max_drawdown_pct),
       figure("max position USD", num(limits.max_position_usd)), figure("max leverage", num(limits.max_leverage)),

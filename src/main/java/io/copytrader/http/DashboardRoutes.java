@@ -1,11 +1,11 @@
 package io.copytrader.http;
 
+import io.copytrader.journal.Journal;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Set;
 
 /**
@@ -18,12 +18,13 @@ final class DashboardRoutes {
   private DashboardRoutes() {
   }
 
-  static void mount(Vertx vertx, Router router, BodyHandler body, Set<Long> accountIndexes) {
+  static void mount(Vertx vertx, Router router, BodyHandler body, Set<Long> accountIndexes, Journal journal) {
     router.get("/").handler(DashboardRoutes::home);
-    router.get("/dashboard/*").handler(StaticHandler.create("dashboard"));
+    router.get("/dashboard/*").handler(DocsRoutes.files("dashboard"));
     DocsRoutes.mount(router);
     LiveRoutes.mount(vertx, router);
     ProtectRoutes.mount(vertx, router, body, accountIndexes);
+    EquityRoutes.mount(router, journal, accountIndexes);
   }
 
   /** A browser (it accepts HTML) gets the dashboard; any other client the service's name, as before the page. */

@@ -18,8 +18,16 @@ final class DocsRoutes {
   static void mount(Router router) {
     router.get("/openapi.json").handler(ctx -> sendResource(ctx, "openapi.json", "application/json"));
     router.get("/docs").handler(ctx -> sendResource(ctx, "swagger/index.html", "text/html; charset=utf-8"));
-    router.get("/docs/*").handler(StaticHandler.create("swagger"));
-    router.get("/webjars/*").handler(StaticHandler.create(WEBJARS));
+    router.get("/docs/*").handler(files("swagger"));
+    router.get("/webjars/*").handler(files(WEBJARS));
+  }
+
+  /**
+   * The files under a resource directory, labelled UTF-8 whatever the JVM's default charset: without a locale (a
+   * service's bare environment) that is US-ASCII, and a browser would then misread Swagger UI's script and fail.
+   */
+  static StaticHandler files(String directory) {
+    return StaticHandler.create(directory).setDefaultContentEncoding("UTF-8");
   }
 
   /** A file of the jar; one that cannot be read fails the request (a 500 in the error body), never hangs it. */

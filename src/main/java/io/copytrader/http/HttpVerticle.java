@@ -131,7 +131,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/trade/:request_id").handler(this::requestStatus);
     router.get("/api/trades").handler(this::requestList);
     KillSwitchRoutes.mount(vertx, router, body);
-    DashboardRoutes.mount(vertx, router, body, accountIndexes);
+    DashboardRoutes.mount(vertx, router, body, accountIndexes, journal);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ctx -> {
         if (status == 500 && ctx.failure() != null) {

@@ -199,6 +199,15 @@ final class Schema {
         outcome TEXT NOT NULL,
         detail TEXT,
         PRIMARY KEY (request_id, step)
+      ) WITHOUT ROWID"""),
+    // Equity samples for the dashboard's chart (EquityStore): the latest reading of each account per minute.
+    List.of(
+      """
+      CREATE TABLE equity_samples (
+        account_index INTEGER NOT NULL,
+        minute INTEGER NOT NULL,
+        equity TEXT NOT NULL,
+        PRIMARY KEY (account_index, minute)
       ) WITHOUT ROWID""")
   );
 

@@ -67,9 +67,12 @@ class OpenApiConformanceTest {
     JsonObject detail = conforms(HttpMethod.GET, "/api/trade/" + id, null, "/api/trade/{request_id}", 200);
     conforms(HttpMethod.GET, "/api/account/" + account.index(), null, "/api/account/{account_index}", 200);
     conforms(HttpMethod.GET, "/api/trades?limit=5", null, "/api/trades", 200);
+    JsonObject equity = conforms(HttpMethod.GET, "/api/equity/" + account.index() + "?hours=1", null,
+      "/api/equity/{account_index}", 200);
 
     assertThat(detail.getJsonArray("orders")).isNotEmpty();
     assertThat(detail.getJsonArray("rails")).isNotEmpty();
+    assertThat(equity.getJsonArray("samples")).as("the sized order's reading of the account").isNotEmpty();
   }
 
   @Test
@@ -125,6 +128,9 @@ class OpenApiConformanceTest {
     conforms(HttpMethod.GET, "/api/account/999999", null, "/api/account/{account_index}", 404);
     conforms(HttpMethod.GET, "/api/trade/no-such-request", null, "/api/trade/{request_id}", 404);
     conforms(HttpMethod.GET, "/api/trades?limit=x", null, "/api/trades", 400);
+    conforms(HttpMethod.GET, "/api/equity/" + account.index() + "?hours=169", null, "/api/equity/{account_index}",
+      400);
+    conforms(HttpMethod.GET, "/api/equity/999999", null, "/api/equity/{account_index}", 404);
     conforms(HttpMethod.POST, "/api/kill", new JsonObject().put("mode", "off"), "/api/kill", 400);
     conforms(harness.api(HttpMethod.GET, "/api/rails").putHeader("X-API-Key", "wrong"), null, "GET", "/api/rails", 401);
     conforms(harness.api(HttpMethod.POST, "/api/kill").putHeader("Origin", "https://evil.example"),

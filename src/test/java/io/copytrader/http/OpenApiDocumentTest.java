@@ -125,7 +125,8 @@ class OpenApiDocumentTest {
     while (scripts.find()) {
       HttpResponse<Buffer> script = get(scripts.group(1));
       assertThat(script.statusCode()).as(scripts.group(1)).isEqualTo(200);
-      assertThat(script.getHeader("Content-Type")).as(scripts.group(1)).contains("javascript");
+      assertThat(script.getHeader("Content-Type")).as(scripts.group(1)).contains("javascript")
+        .containsIgnoringCase("charset=UTF-8");
       served++;
     }
     assertThat(served).isEqualTo(2);
