@@ -11,6 +11,7 @@ import io.copytrader.testing.OpenApiDocument;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -32,11 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenApiConformanceTest {
 
   private static final OpenApiDocument DOCUMENT = OpenApiDocument.load();
+  private static final String WEBHOOK_TOKEN = "openapi-conformance-webhook-token";
   private static TradingHarness harness;
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 5, Map.of("PROTECTION_INTERVAL", "3600"));
+    // The webhook source takes the last account (indexes follow the harness's, from 7001), no other test's.
+    String sources = new JsonArray().add(new JsonObject().put("name", "docs").put("token", WEBHOOK_TOKEN)
+      .put("accounts", new JsonArray().add(7006))).encode();
+    harness = TradingHarness.start(vertx, dir, 6, Map.of("PROTECTION_INTERVAL", "3600", "SIGNAL_SOURCES", sources));
   }
 
   /** Sends it and requires the answer to have {@code status} and to match the document for it. */
@@ -116,6 +121,20 @@ class OpenApiConformanceTest {
       .satisfies(run -> assertThat(run.getJsonObject("request").getString("reason")).isEqualTo("operator"));
     conforms(HttpMethod.POST, "/api/protect", new JsonObject(), "/api/protect", 400);
     conforms(HttpMethod.POST, "/api/protect", new JsonObject().put("account_index", 999_999), "/api/protect", 404);
+  }
+
+  @Test
+  void aWebhookAndItsReplayMatchTheirSchemas() {
+    JsonObject signal = new JsonObject().put("ticker", "ETHUSDT.P").put("action", "buy")
+      .put("reference_position_ratio", 0.1).put("id", "docs-1");
+    String path = "/api/webhook/" + WEBHOOK_TOKEN;
+
+    conforms(harness.api(HttpMethod.POST, path), signal, "POST", "/api/webhook/{token}", 202);
+    conforms(harness.api(HttpMethod.POST, path), signal, "POST", "/api/webhook/{token}", 200);
+    conforms(harness.api(HttpMethod.POST, "/api/webhook"), signal.copy().put("secret", WEBHOOK_TOKEN), "POST",
+      "/api/webhook", 200);
+    conforms(harness.api(HttpMethod.POST, "/api/webhook/unknown-token-0123456789"), signal, "POST",
+      "/api/webhook/{token}", 404);
   }
 
   @Test
