@@ -40,8 +40,8 @@ class OpenApiConformanceTest {
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     // The webhook source takes the last account (indexes follow the harness's, from 7001), no other test's.
     String sources = new JsonArray().add(new JsonObject().put("name", "docs").put("token", WEBHOOK_TOKEN)
-      .put("accounts", new JsonArray().add(7006))).encode();
-    harness = TradingHarness.start(vertx, dir, 6, Map.of("PROTECTION_INTERVAL", "3600", "SIGNAL_SOURCES", sources));
+      .put("accounts", new JsonArray().add(7007))).encode();
+    harness = TradingHarness.start(vertx, dir, 7, Map.of("PROTECTION_INTERVAL", "3600", "SIGNAL_SOURCES", sources));
   }
 
   /** Sends it and requires the answer to have {@code status} and to match the document for it. */
@@ -78,6 +78,19 @@ class OpenApiConformanceTest {
     assertThat(detail.getJsonArray("orders")).isNotEmpty();
     assertThat(detail.getJsonArray("rails")).isNotEmpty();
     assertThat(equity.getJsonArray("samples")).as("the sized order's reading of the account").isNotEmpty();
+  }
+
+  @Test
+  void aTargetPositionAndItsPlanMatchTheirSchemas() {
+    TestAccount account = harness.freshAccount();
+    JsonObject target = new JsonObject().put("account_index", account.index()).put("symbol", "ETH")
+      .put("target_ratio", -0.1);
+
+    String id = conforms(HttpMethod.POST, "/api/position", target, "/api/position", 202).getString("request_id");
+    harness.awaitFinal(id);
+
+    JsonObject detail = conforms(HttpMethod.GET, "/api/trade/" + id, null, "/api/trade/{request_id}", 200);
+    assertThat(detail.getJsonObject("target").getJsonArray("steps")).isNotEmpty();
   }
 
   @Test
