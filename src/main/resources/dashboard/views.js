@@ -107,7 +107,7 @@ const Views = (() => {
     if (request.kind === "protection") {
       return r.reason || "protection";
     }
-    return [r.action, r.symbol, r.reference_position_ratio || r.percentage].filter(Boolean).join(" ");
+    return [r.action, r.symbol, r.reference_position_ratio || r.percentage || r.target_ratio].filter(Boolean).join(" ");
   }
 
   function feedRow(request, onOpen) {
