@@ -23,6 +23,10 @@ public final class Addresses {
   public static final String KILL_SWITCH_CHANGED = "copytrade.rails.kill-switch.changed";
   /** The rails of every account and the kill switch, as {@code GET /api/rails} shows them. */
   public static final String RAILS_STATUS = "copytrade.rails.status";
+  /**
+   * Published when a request is accepted (queued) and when it ends: {@code {"request_id", "account_index", "state"}}; the dashboard's live feed (http/LiveRoutes) forwards it.
+   */
+  public static final String REQUEST_STATE_CHANGED = "copytrade.request.state.changed";
   /** Header of a submit: {@link System#nanoTime()} when the HTTP API received the signal. */
   public static final String RECEIVED_NANOS = "received_nanos";
 
@@ -51,6 +55,11 @@ public final class Addresses {
    */
   public static String accountRails(long accountIndex) {
     return ACCOUNT_PREFIX + accountIndex + ".rails";
+  }
+
+  /** Runs the account's protection at its next turn (an operator's {@code POST /api/protect}); replies {@code {}}. */
+  public static String accountProtect(long accountIndex) {
+    return ACCOUNT_PREFIX + accountIndex + ".protect";
   }
 
   /** The account's state for health: {@code {"queued": requests waiting or running}}. */

@@ -18,7 +18,10 @@ public enum FailureCode {
   NOT_FOUND(11),
   SHUTTING_DOWN(12),
   MARKET_REDUCE_ONLY(13),
-  /** A webhook from an address its signal source does not allow. */
+  /**
+   * A webhook from an address its signal source does not allow, or a browser request from another origin to a
+   * route that changes something (http/BrowserSecurity).
+   */
   FORBIDDEN(14),
   /** The configured leverage could not be set in the market; the request's {@code error_code}. */
   LEVERAGE_REFUSED(15),

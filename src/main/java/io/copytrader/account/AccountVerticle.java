@@ -106,6 +106,7 @@ public final class AccountVerticle extends VerticleBase {
         intake.add(bus.consumer(Addresses.accountSubmit(index), this::submit));
         intake.add(bus.consumer(Addresses.accountView(index),
           msg -> viewer.view().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure))));
+        intake.add(bus.consumer(Addresses.accountProtect(index), this::protectNow));
         status = bus.consumer(Addresses.accountStatus(index), msg -> msg.reply(new JsonObject().put("queued", depth)));
         AccountRails rails = new AccountRails(account, journal, lighter, killSwitch);
         railConsumers.add(bus.consumer(Addresses.accountRails(index),
@@ -294,6 +295,7 @@ public final class AccountVerticle extends VerticleBase {
               return;
             }
             msg.reply(new JsonObject().put("request_id", record.requestId()));
+            RequestEvents.publish(vertx.eventBus(), record.requestId(), record.accountIndex(), record.state());
             LOG.info("Account {}: accepted {} {} as request {}", account.accountIndex(), request.action().wireName(),
               request.symbol(), record.requestId());
           })
@@ -357,6 +359,19 @@ public final class AccountVerticle extends VerticleBase {
         depth = queue.size();
         drain();
       }));
+  }
+
+  /** An operator's protection run ({@code POST /api/protect}): it takes the next turn, as a due run does. */
+  private void protectNow(Message<JsonObject> msg) {
+    if (protection == null) {
+      msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "account " + account.accountIndex() + " is not protected");
+      return;
+    }
+    LOG.info("Account {}: protection run asked for by the operator", account.accountIndex());
+    protection.nextRunFor("operator");
+    protectionDue = true;
+    drain();
+    msg.reply(new JsonObject());
   }
 
   /** A protection run takes a turn only when no request waits, and one request arriving waits for it to end. */

@@ -131,6 +131,11 @@ public final class ProtectionSupervisor {
     }
   }
 
+  /** Names why the next run happens (journaled with it), when something other than the timer asked for it. */
+  void nextRunFor(String reason) {
+    nextReason = reason;
+  }
+
   /** One run; never fails (what went wrong is logged, journaled and notified). */
   Future<Void> run() {
     String reason = nextReason;
@@ -241,6 +246,8 @@ public final class ProtectionSupervisor {
       .compose(done -> journal.finish(requestId, problems.isEmpty() ? RequestState.COMPLETED : RequestState.FAILED,
         problems.isEmpty() ? null : "UNPROTECTED", problems.isEmpty() ? null : String.join("; ", problems)))
       .onSuccess(finished -> {
+        RequestEvents.publish(vertx.eventBus(), requestId, account.accountIndex(), problems.isEmpty()
+          ? RequestState.COMPLETED : RequestState.FAILED);
         unknownMarkets.forEach((symbol, position) -> publish(Notices.stopLossFailed(new TradeContext(requestId,
           account.accountIndex(), account.name(), null, symbol), position.side(), position.size(), null,
           "the market is not known to the service; the position has no stop-loss of the service's")));

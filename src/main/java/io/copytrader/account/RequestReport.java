@@ -41,7 +41,8 @@ final class RequestReport {
     TradeAction action = queued.request().action();
     parts.metrics().requestFinished(action.wireName(), RequestState.REFUSED.wire());
     int unnotified = parts.rails().refusalNotice(outcome.refusedBy(), Instant.now());
-    Future<Boolean> refused = parts.journal().refuse(queued.requestId(), outcome);
+    Future<Boolean> refused = parts.journal().refuse(queued.requestId(), outcome).onSuccess(moved -> ended(moved,
+      RequestState.REFUSED));
     return unnotified < 0 ? refused.mapEmpty() : reported(refused, Notices.refused(context, action,
       outcome.errorCode(), outcome.refusal(), unnotified));
   }
@@ -64,7 +65,14 @@ final class RequestReport {
     log.info("{}{}", outcome.state().wire(),
       outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")");
     parts.metrics().requestFinished(queued.request().action().wireName(), outcome.state().wire());
-    return parts.journal().finish(queued.requestId(), outcome.state(), outcome.code(), outcome.message());
+    return parts.journal().finish(queued.requestId(), outcome.state(), outcome.code(), outcome.message())
+      .onSuccess(moved -> ended(moved, outcome.state()));
+  }
+
+  private void ended(boolean moved, RequestState state) {
+    if (moved) {
+      RequestEvents.publish(parts.vertx().eventBus(), queued.requestId(), queued.request().accountIndex(), state);
+    }
   }
 
   void publish(Notice notice) {

@@ -20,10 +20,12 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +53,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Journal journal;
   private final ServiceMetrics metrics;
   private HttpServer server;
+  private Router router;
   private boolean exchangeHealthy = true;
   private boolean refusingIntake;
 
@@ -66,6 +69,11 @@ public final class HttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Every route the API serves, as mounted (the OpenAPI document is checked against them). */
+  List<Route> routes() {
+    return router.getRoutes();
+  }
+
   @Override
   public Future<?> start() {
     Future<Void> healthChanges = vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED,
@@ -75,7 +83,7 @@ public final class HttpVerticle extends VerticleBase {
       refusingIntake = true;
       msg.reply(null);
     }).completion();
-    Router router = router();
+    router = router();
     return Future.all(healthChanges, intakeClose)
       .compose(registered -> initialHealth())
       .compose(ignored -> vertx.createHttpServer(new HttpServerOptions()
@@ -101,9 +109,8 @@ public final class HttpVerticle extends VerticleBase {
 
   private Router router() {
     Router router = Router.router(vertx);
+    BrowserSecurity.mount(router);
     router.get("/health").handler(this::health);
-    router.get("/").handler(ctx -> json(ctx, 200, new JsonObject()
-      .put("service", "Lighter copy trader").put("status", "running")));
     WebhookRoutes.mount(vertx, router, settings.signalSources(), metrics, this::queue);
     if (settings.apiKeyRequired()) {
       ApiKeyAuth auth = new ApiKeyAuth(settings.apiKey());
@@ -125,6 +132,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/trades").handler(this::requestList);
     KillSwitchRoutes.mount(vertx, router, body);
     LeaderRoutes.mount(vertx, router);
+    DashboardRoutes.mount(vertx, router, body, accountIndexes, journal);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ctx -> {
         if (status == 500 && ctx.failure() != null) {

@@ -142,6 +142,7 @@ final class RailStore {
   /** Folds a reading into the account's marks, writing them only when the peak rose or a new day began. */
   static EquityMarks observeEquity(Connection connection, long accountIndex, BigDecimal equity,
                                    BigDecimal unrealizedPnl, Instant now) throws SQLException {
+    EquityStore.sample(connection, accountIndex, equity, now);
     Optional<EquityMarks> stored = equityMarks(connection, accountIndex);
     EquityMarks marks = stored.map(known -> known.observe(equity, unrealizedPnl, now))
       .orElseGet(() -> EquityMarks.first(equity, unrealizedPnl, now));

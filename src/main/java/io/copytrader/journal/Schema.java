@@ -232,7 +232,16 @@ final class Schema {
         last_event TEXT,
         target TEXT,
         PRIMARY KEY (follower, leader, market_id)
-      )""")
+      )"""),
+    // Equity samples for the dashboard's chart (EquityStore): the latest reading of each account per minute.
+    List.of(
+      """
+      CREATE TABLE equity_samples (
+        account_index INTEGER NOT NULL,
+        minute INTEGER NOT NULL,
+        equity TEXT NOT NULL,
+        PRIMARY KEY (account_index, minute)
+      ) WITHOUT ROWID""")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

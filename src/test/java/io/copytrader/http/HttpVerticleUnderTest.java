@@ -23,6 +23,11 @@ final class HttpVerticleUnderTest {
    * journal in {@code dir}; returns the port.
    */
   static int deploy(Vertx vertx, Path dir, Map<String, String> environment) throws ConfigException {
+    return deployVerticle(vertx, dir, environment).actualPort();
+  }
+
+  /** {@link #deploy}, answering the deployed verticle. */
+  static HttpVerticle deployVerticle(Vertx vertx, Path dir, Map<String, String> environment) throws ConfigException {
     Map<String, String> env = new HashMap<>(environment);
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", "0");
@@ -32,6 +37,6 @@ final class HttpVerticleUnderTest {
     HttpVerticle http = new HttpVerticle(config.http(), config.accounts().indexes(), journal,
       ServiceMetrics.forVertx());
     vertx.deployVerticle(http).await();
-    return http.actualPort();
+    return http;
   }
 }
