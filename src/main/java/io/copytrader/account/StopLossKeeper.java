@@ -350,14 +350,18 @@ final class StopLossKeeper {
    */
   private Future<Void> shown(Market market, Order target, String change, Predicate<Order> shows,
                              boolean goneSuffices) {
+    // A gone order does not come back (a modification that fires the stop ends so): it ends the wait either way
     Predicate<List<Order>> showsChange = live -> live.stream()
       .filter(order -> order.orderIndex() == target.orderIndex()).findFirst()
-      .map(shows::test).orElse(goneSuffices);
+      .map(shows::test).orElse(true);
     return watcher.awaitActiveOrders(market.marketId(), showsChange, settings.fillTimeout())
       .compose(found -> {
         if (found.isEmpty()) {
           return Future.failedFuture(new IllegalStateException("the " + change + " of stop-loss order "
             + target.orderIndex() + " was accepted but does not show on the exchange"));
+        }
+        if (!goneSuffices && found.get().stream().noneMatch(order -> order.orderIndex() == target.orderIndex())) {
+          return Future.failedFuture(new IllegalStateException("stop-loss order " + target.orderIndex() + " is gone"));
         }
         view.changedOrder(session.accountIndex(), market.marketId(), target.orderIndex(), target.clientOrderIndex(),
           shows, goneSuffices);
