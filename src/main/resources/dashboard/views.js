@@ -48,7 +48,8 @@ const Views = (() => {
       el("td", {}, mark === null ? "—" : num(mark, 6)),
       el("td", { class: pnl < 0 ? "bad" : "ok" }, num(position.unrealized_pnl)),
       el("td", {}, stop ? num(stop.trigger_price, 6) : el("span", { class: "bad" }, "none")),
-      el("td", {}, distance), el("td", {}, stop ? stop.status : "—"), el("td", {}, close));
+      el("td", {}, distance), el("td", {}, stop ? stop.status : "—"),
+      el("td", {}, stop && stop.expires_at ? stop.expires_at.slice(0, 16).replace("T", " ") : "—"), el("td", {}, close));
   }
 
   function limitFigure(label, used, limit) {
@@ -97,7 +98,7 @@ const Views = (() => {
     box.append(actions);
     const positions = view ? view.positions.filter(p => Number(p.position) !== 0) : [];
     box.append(positions.length === 0 ? el("p", { class: "note" }, view ? "no open position" : "account not readable")
-      : table(["market", "side", "size", "entry", "mark", "uPnL", "stop trigger", "distance", "stop", ""],
+      : table(["market", "side", "size", "entry", "mark", "uPnL", "stop trigger", "distance", "stop", "stop expires (UTC)", ""],
         positions.map(p => positionRow(index, p, view.stop_loss_orders, handlers.close))));
     return box;
   }

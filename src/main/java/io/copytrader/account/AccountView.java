@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -67,7 +68,8 @@ public final class AccountView implements AccountViewer {
         .put("remaining_base_amount", text(order.remainingBaseAmount()))
         .put("order_type", order.type())
         .put("status", order.status())
-        .put("reduce_only", order.reduceOnly()));
+        .put("reduce_only", order.reduceOnly())
+        .put("expires_at", order.orderExpiry() > 0 ? Instant.ofEpochMilli(order.orderExpiry()).toString() : null));
     }
     return new JsonObject()
       .put("account_index", account.index())

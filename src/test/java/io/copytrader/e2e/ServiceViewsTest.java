@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -122,7 +123,8 @@ class ServiceViewsTest {
     assertThat(stopLosses).as("market 0's stop-loss, which the Python service left out").hasSize(1);
     JsonObject stopLoss = stopLosses.getJsonObject(0);
     assertThat(stopLoss.fieldNames()).containsExactlyInAnyOrder("order_index", "order_id", "market_id", "symbol",
-      "trigger_price", "price", "base_amount", "remaining_base_amount", "order_type", "status", "reduce_only");
+      "trigger_price", "price", "base_amount", "remaining_base_amount", "order_type", "status", "reduce_only",
+      "expires_at");
     assertThat(stopLoss.getLong("order_index")).isEqualTo(onExchange.orderIndex());
     assertThat(stopLoss.getInteger("market_id")).isZero();
     assertThat(stopLoss.getString("symbol")).isEqualTo("ETH");
@@ -133,6 +135,8 @@ class ServiceViewsTest {
     assertThat(stopLoss.getString("order_type")).isEqualTo("stop-loss-limit");
     assertThat(stopLoss.getString("status")).isEqualTo(onExchange.status());
     assertThat(stopLoss.getBoolean("reduce_only")).isTrue();
+    assertThat(Instant.parse(stopLoss.getString("expires_at")))
+      .isEqualTo(Instant.ofEpochMilli(onExchange.orderExpiry()));
     assertThat(harness.awaitTelegram(id, "Stop-loss placed")).contains("<b>Trigger:</b> 2992.8");
   }
 
