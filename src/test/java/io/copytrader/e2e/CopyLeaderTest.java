@@ -5,6 +5,7 @@ import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
+import io.copytrader.testing.OpenApiDocument;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -81,5 +82,17 @@ class CopyLeaderTest {
     assertThat(market.getString("symbol")).isEqualTo("ETH");
     assertThat(new BigDecimal(market.getString("target"))).isZero();
     assertThat(market.getString("drift")).isEqualTo("0");
+  }
+
+  @Test
+  void theLeadersListIsTheOneOpenApiDocuments() {
+    leaderTo("0.2");
+    awaitFollowers("0.1");
+
+    String body = harness.get("/api/leaders").bodyAsString();
+
+    assertThat(new JsonArray(body).getJsonObject(0).getJsonArray("followers").getJsonObject(0)
+      .getJsonArray("markets")).isNotEmpty();
+    assertThat(OpenApiDocument.load().errors("GET", "/api/leaders", 200, body)).as(body).isEmpty();
   }
 }
