@@ -82,7 +82,7 @@ final class RequestExecution {
     // Not awaited: the journal writes in order, so the entry order's insert (which must succeed before the
     // order is sent, and only can for an executing request) commits with or after this change; planning
     // meanwhile saves a commit on the way to the exchange.
-    started = parts.journal().markExecuting(queued.requestId());
+    started = RequestEvents.executing(parts, queued);
     log.info("executing {} {}", request.action().wireName(), request.symbol());
     return attempt();
   }

@@ -76,7 +76,7 @@ final class TargetExecution {
       return Future.all(targets.find(queued.requestId()), parts.journal().getRequest(queued.requestId()))
         .compose(read -> recover(read.resultAt(0), read.resultAt(1)));
     }
-    started = parts.journal().markExecuting(queued.requestId());
+    started = RequestEvents.executing(parts, queued);
     log.info("executing position {} toward {}", queued.request().symbol(), describe(target));
     return attempt();
   }

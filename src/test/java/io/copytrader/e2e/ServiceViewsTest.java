@@ -1,21 +1,27 @@
 package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.orders;
+import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.Addresses;
 import io.copytrader.e2e.TradingHarness.TestAccount;
 import io.copytrader.lighter.EnrichedTx;
 import io.copytrader.lighter.Order;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,10 +43,30 @@ class ServiceViewsTest {
   private static final Pattern COMMENT = Pattern.compile("# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .*");
   private static final String FILLED_LONGS = "copytrade_requests_total{kind=\"long\",state=\"filled\"}";
   private static TradingHarness harness;
+  private static Vertx bus;
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 5, Map.of("PROTECTION_INTERVAL", "3600"));
+    bus = vertx;
+    harness = TradingHarness.start(vertx, dir, 6, Map.of("PROTECTION_INTERVAL", "3600"));
+  }
+
+  @Test
+  void aRequestsStatesArePublishedAsItIsAcceptedStartsAndEnds() {
+    TestAccount account = harness.freshAccount();
+    List<JsonObject> published = new CopyOnWriteArrayList<>();
+    MessageConsumer<JsonObject> listener = bus.eventBus().consumer(Addresses.REQUEST_STATE_CHANGED,
+      message -> published.add(message.body()));
+    listener.completion().await();
+
+    String id = harness.trade(account, "ETH", "long", "0.5");
+    harness.filled(id);
+
+    List<String> states = eventually("the request's final state published", Duration.ofSeconds(10),
+      () -> published.stream().filter(event -> id.equals(event.getString("request_id")))
+        .map(event -> event.getString("state")).toList(), seen -> seen.contains("filled"));
+    listener.unregister().await();
+    assertThat(states).containsExactly("queued", "executing", "filled");
   }
 
   @Test
