@@ -3,13 +3,15 @@ package io.copytrader.http;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The dashboard's live feed (README.md, "Dashboard"): {@code POST /api/live/ticket} (behind the API key) hands out a
@@ -22,7 +24,8 @@ final class LiveRoutes {
   private static final long KEEP_ALIVE_MS = 15_000;
 
   private final LiveTickets tickets = new LiveTickets();
-  private final Set<HttpServerResponse> streams = new LinkedHashSet<>();
+  /** Each open stream and the connection that carries it. */
+  private final Map<HttpServerResponse, HttpConnection> streams = new LinkedHashMap<>();
 
   private LiveRoutes() {
   }
@@ -35,7 +38,7 @@ final class LiveRoutes {
     vertx.eventBus().<JsonObject>consumer(Addresses.KILL_SWITCH_CHANGED, msg -> routes.send("kill_switch",
       msg.body()));
     vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED, msg -> routes.send("health", msg.body()));
-    vertx.setPeriodic(KEEP_ALIVE_MS, id -> routes.streams.forEach(stream -> stream.write(": keep-alive\n\n")));
+    vertx.setPeriodic(KEEP_ALIVE_MS, id -> routes.sendToAll(": keep-alive\n\n"));
   }
 
   private void ticket(RoutingContext ctx) {
@@ -57,14 +60,27 @@ final class LiveRoutes {
     HttpServerResponse response = ctx.response();
     response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
       .putHeader("Cache-Control", "no-store");
-    streams.add(response);
+    streams.put(response, ctx.request().connection());
     response.closeHandler(closed -> streams.remove(response));
     // The first bytes tell the browser the stream is open (EventSource's open event).
     response.write(": open\n\n");
   }
 
   private void send(String event, JsonObject data) {
-    String frame = "event: " + event + "\ndata: " + data.encode() + "\n\n";
-    streams.forEach(stream -> stream.write(frame));
+    sendToAll("event: " + event + "\ndata: " + data.encode() + "\n\n");
+  }
+
+  /**
+   * A reader that does not keep up is cut off rather than buffered for without bound: its page reconnects with a
+   * new ticket and reads the current state afresh.
+   */
+  private void sendToAll(String frame) {
+    for (HttpServerResponse stream : List.copyOf(streams.keySet())) {
+      if (stream.writeQueueFull()) {
+        streams.remove(stream).close();
+      } else {
+        stream.write(frame);
+      }
+    }
   }
 }

@@ -130,4 +130,34 @@ class DashboardRoutesTest {
     assertThat(send(HttpMethod.GET, "/live/events?ticket=" + ticket, Map.of()).statusCode()).isEqualTo(401);
     http.close();
   }
+
+  @Test
+  void aLiveReaderThatDoesNotKeepUpIsCutOff() throws Exception {
+    String ticket = send(HttpMethod.POST, "/api/live/ticket", Map.of("X-API-Key", API_KEY, "Sec-Fetch-Site",
+      "same-origin")).bodyAsJsonObject().getString("ticket");
+    HttpClient http = vertx.createHttpClient();
+    HttpClientResponse stream = http.request(new RequestOptions().setPort(port).setHost("127.0.0.1")
+      .setURI("/live/events?ticket=" + ticket)).compose(request -> request.send()).await();
+    Promise<Void> cutOff = Promise.promise();
+    stream.request().connection().closeHandler(closed -> cutOff.tryComplete());
+    stream.pause();
+    JsonObject large = new JsonObject().put("mode", "halt").put("padding", "x".repeat(16 * 1024));
+
+    long publishing = vertx.setPeriodic(1, id -> {
+      for (int i = 0; i < 50; i++) {
+        vertx.eventBus().publish(Addresses.KILL_SWITCH_CHANGED, large);
+      }
+    });
+    // A paused reader reads nothing, not even the end of the connection: it reads on once the flood is over, and
+    // reaches the end only if the service cut it off (a stream left open would only carry keep-alives).
+    vertx.timer(3000).await();
+    vertx.cancelTimer(publishing);
+    stream.resume();
+
+    try {
+      cutOff.future().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } finally {
+      http.close();
+    }
+  }
 }
