@@ -104,13 +104,21 @@ class DashboardRoutesTest {
     assertThat(send(HttpMethod.GET, "/live/events?ticket=" + "0".repeat(48), Map.of()).statusCode()).isEqualTo(401);
   }
 
+  private String liveTicket() {
+    return send(HttpMethod.POST, "/api/live/ticket", Map.of("X-API-Key", API_KEY, "Sec-Fetch-Site", "same-origin"))
+      .bodyAsJsonObject().getString("ticket");
+  }
+
+  private HttpClientResponse liveStream(HttpClient http, String ticket) {
+    return http.request(new RequestOptions().setPort(port).setHost("127.0.0.1")
+      .setURI("/live/events?ticket=" + ticket)).compose(request -> request.send()).await();
+  }
+
   @Test
   void theLiveStreamCarriesKillSwitchChangesAsTheBusPublishesThem() throws Exception {
-    String ticket = send(HttpMethod.POST, "/api/live/ticket", Map.of("X-API-Key", API_KEY, "Sec-Fetch-Site",
-      "same-origin")).bodyAsJsonObject().getString("ticket");
+    String ticket = liveTicket();
     HttpClient http = vertx.createHttpClient();
-    HttpClientResponse stream = http.request(new RequestOptions().setPort(port).setHost("127.0.0.1")
-      .setURI("/live/events?ticket=" + ticket)).compose(request -> request.send()).await();
+    HttpClientResponse stream = liveStream(http, ticket);
     Promise<String> event = Promise.promise();
     StringBuilder received = new StringBuilder();
     stream.handler(chunk -> {
@@ -133,11 +141,8 @@ class DashboardRoutesTest {
 
   @Test
   void aLiveReaderThatDoesNotKeepUpIsCutOff() throws Exception {
-    String ticket = send(HttpMethod.POST, "/api/live/ticket", Map.of("X-API-Key", API_KEY, "Sec-Fetch-Site",
-      "same-origin")).bodyAsJsonObject().getString("ticket");
     HttpClient http = vertx.createHttpClient();
-    HttpClientResponse stream = http.request(new RequestOptions().setPort(port).setHost("127.0.0.1")
-      .setURI("/live/events?ticket=" + ticket)).compose(request -> request.send()).await();
+    HttpClientResponse stream = liveStream(http, liveTicket());
     Promise<Void> cutOff = Promise.promise();
     stream.request().connection().closeHandler(closed -> cutOff.tryComplete());
     stream.pause();
