@@ -86,7 +86,7 @@ final class ConfigParser {
     AppConfig.LogFormat logFormat = logFormat();
     Integer protectionInterval = required(Setting.PROTECTION_INTERVAL,
       integer(Setting.PROTECTION_INTERVAL, 1, 86_400));
-    ExternalPositions external = externalPositions();
+    ExternalPositions external = ExternalPositions.parse(text(Setting.PROTECT_EXTERNAL_POSITIONS), problems);
     Mode mode = mode(accounts);
     LighterEndpoint endpoint = EndpointResolver.resolve(text(Setting.NETWORK), text(Setting.BASE_URL),
       text(Setting.STREAM_URL), chainId, mode, problems, warnings);
@@ -131,18 +131,6 @@ final class ConfigParser {
         problems.add("MODE must be paper or live, got " + shown(mode));
         return Mode.PAPER;
     }
-  }
-
-  private ExternalPositions externalPositions() {
-    String value = text(Setting.PROTECT_EXTERNAL_POSITIONS);
-    if (value == null || value.equalsIgnoreCase("report")) {
-      return ExternalPositions.REPORT;
-    }
-    if (value.equalsIgnoreCase("protect")) {
-      return ExternalPositions.PROTECT;
-    }
-    problems.add("PROTECT_EXTERNAL_POSITIONS must be protect or report, got " + shown(value));
-    return ExternalPositions.REPORT;
   }
 
   private AppConfig.LogFormat logFormat() {
