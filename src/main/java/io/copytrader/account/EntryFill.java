@@ -101,7 +101,8 @@ final class EntryFill {
         Optional<Position> now = Position.in(after, market.marketId());
         Optional<Position> then = before != null ? Position.in(before, market.marketId())
           : Position.before(now, FillNotices.heldBefore(order, filled, held));
-        return parts.stopLosses().align(context, entry.journaling(), market, then, now);
+        return new TakeProfitKeeper(parts).beforeStopLoss(entry.journaling(), market, then, now)
+          .compose(retired -> parts.stopLosses().align(context, entry.journaling(), market, then, now));
       })
       .compose(stopLossProblem -> {
         String partial = complete ? null : "filled " + filled.toPlainString() + " of " + requested.toPlainString()
