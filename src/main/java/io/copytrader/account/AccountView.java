@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /api/account/{account_index}} in the Python service's shape: balances and positions from
- * Lighter's account, stop-loss orders (and, beside them, take-profit orders) from its active orders in every market (market 0 included, which the Python
- * service skipped), read in one {@code accountActiveOrders} call without a market, as the protection supervisor
- * reads them: two REST reads per view however many markets the account has touched.
+ * Lighter's account, stop-loss orders (and beside them take-profit orders) from its active orders in every market
+ * (market 0 included, which the Python service skipped), read in one {@code accountActiveOrders} call without a
+ * market, as the protection supervisor reads them: two REST reads per view however many markets the account has
+ * touched.
  */
 public final class AccountView implements AccountViewer {
 

@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import io.copytrader.lighter.Order;
 import io.copytrader.market.Market;
+import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,16 @@ final class TakeProfitKeeper {
 
   TakeProfitKeeper(ExecutionParts parts) {
     this.parts = parts;
+  }
+
+  /**
+   * The stop-loss keeper's {@link StopLossKeeper#align} after a trade, preceded by {@link #beforeStopLoss}: what every
+   * trade calls to leave the market's protection in line with the position.
+   */
+  Future<Optional<String>> align(TradeContext context, StopLossKeeper.Journaling journaling, Market market,
+                                 Optional<Position> before, Optional<Position> after) {
+    return beforeStopLoss(journaling, market, before, after)
+      .compose(retired -> parts.stopLosses().align(context, journaling, market, before, after));
   }
 
   /**

@@ -29,8 +29,8 @@ final class ProtectionStore {
     String placeholders = String.join(", ", Collections.nCopies(clientOrderIndexes.size(), "?"));
     try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT o.client_order_index"
       + " FROM orders o JOIN requests r ON r.request_id = o.request_id"
-      + " WHERE r.account_index = ? AND o.purpose IN ('stop_loss_place', 'take_profit_place') AND o.client_order_index IN ("
-      + placeholders + ")")) {
+      + " WHERE r.account_index = ? AND o.purpose IN ('stop_loss_place', 'take_profit_place')"
+      + " AND o.client_order_index IN (" + placeholders + ")")) {
       int parameter = 1;
       select.setLong(parameter++, accountIndex);
       for (long index : clientOrderIndexes) {
