@@ -5,10 +5,13 @@ import static io.copytrader.e2e.TradingHarness.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
+import io.copytrader.lighter.LighterErrorCodes;
 import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
+import io.copytrader.lighter.signer.CreateOrderTx;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
@@ -35,7 +38,7 @@ class TakeProfitTest {
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     harness = TradingHarness.start(vertx, dir, List.of(new JsonObject().put("take_profit_ratio", 0),
         new JsonObject().put("take_profit_ratio", "1"), new JsonObject(), new JsonObject(), new JsonObject(),
-        new JsonObject(), new JsonObject()),
+        new JsonObject(), new JsonObject(), new JsonObject()),
       Map.of("PROTECTION_INTERVAL", "3600", "TAKE_PROFIT_RATIO", "0.5"));
     // The first two accounts are the overrides' own.
     harness.freshAccount();
@@ -131,6 +134,31 @@ class TakeProfitTest {
     harness.filled(harness.trade(account, "ETH", "close", "1"));
 
     assertThat(harness.activeOrders(account, ETH)).isEmpty();
+  }
+
+  @Test
+  void refusedGroupsGiveTheStopLossFirstAndATakeProfitPlacedAloneAfter() {
+    TestAccount account = harness.freshAccount();
+    harness.paperControl(HttpMethod.POST, "/paper/grouped-orders", new JsonObject().put("refuse", new JsonObject()
+      .put("code", LighterErrorCodes.UNSUPPORTED_TX_TYPE).put("accounts", new JsonArray().add(account.index()))));
+    try {
+      JsonObject status = harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+
+      assertThat(orders(status, "entry")).extracting(entry -> entry.getInteger("tx_type"))
+        .containsExactly(CreateGroupedOrdersTx.TX_TYPE, CreateOrderTx.TX_TYPE);
+      List<JsonObject> sentAfter = status.getJsonArray("orders").stream().map(JsonObject.class::cast)
+        .filter(row -> row.getInteger("tx_type") == CreateOrderTx.TX_TYPE).toList();
+      assertThat(sentAfter).extracting(row -> row.getString("purpose"))
+        .containsExactly("entry", "stop_loss_place", "take_profit_place");
+      assertThat(harness.stopLosses(account, ETH)).hasSize(1);
+      assertThat(takeProfits(account, ETH)).singleElement().satisfies(takeProfit -> {
+        assertThat(takeProfit.remainingBaseAmount()).isEqualByComparingTo("1.3333");
+        // the actual entry, 3000.30, × (1 + 0.05 × 0.5), down to the tick
+        assertThat(takeProfit.triggerPrice()).isEqualByComparingTo("3075.30");
+      });
+    } finally {
+      harness.paperControl(HttpMethod.POST, "/paper/grouped-orders", new JsonObject().putNull("refuse"));
+    }
   }
 
   @Test
