@@ -23,8 +23,9 @@ import java.util.Optional;
  * <p>Journaled as the OTO is ({@link AttachedStopLoss}): the three rows (entry, stop-loss, take-profit) before the
  * send, one nonce, a lost answer settled by the entry's evidence; the take-profit's client order index is kept across
  * the request's attempts. Only an open from flat carries one: an increase goes as OTO with the stop-loss alone, and
- * the take-profit of the earlier open is cancelled after its fill ({@link TakeProfitKeeper}), since a take-profit
- * sized to the earlier position would, on triggering, cancel the stop-loss the grown position relies on.
+ * after its fill the take-profit of the earlier open is cancelled and one for the whole position placed alone
+ * ({@link TakeProfitKeeper}), since a take-profit sized to the earlier position would, on triggering, cancel the
+ * stop-loss the grown position relies on.
  */
 final class AttachedTakeProfit {
 

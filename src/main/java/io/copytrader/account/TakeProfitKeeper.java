@@ -57,14 +57,16 @@ final class TakeProfitKeeper {
 
   /**
    * An open from flat whose entry went without its take-profit attached (grouped orders refused, so it went in two
-   * steps) gets one now, its stop-loss being in place: a reduce-only take-profit-limit of the position's size on its
-   * closing side, placed alone. It is not linked to the stop-loss: when it closes the position, the stop-loss stays
+   * steps), and a position that grew or flipped (its earlier take-profit retired by {@link #beforeStopLoss}), get one
+   * now, the stop-loss being in place: a reduce-only take-profit-limit of the position's size on its closing side,
+   * its trigger from the position's average entry, placed alone. It is not linked to the stop-loss: when it closes the position, the stop-loss stays
    * until the next protection run cancels it, a reduce-only order that can open nothing meanwhile. Sent once, never
    * retried (a lost answer could otherwise make two); a failure is logged, the stop-loss stands either way.
    */
   private Future<Void> afterStopLoss(StopLossKeeper.Journaling journaling, Market market, Optional<Position> before,
                                      Optional<Position> after) {
-    if (!parts.settings().trading().takeProfitOn() || before.isPresent() || after.isEmpty()) {
+    if (!parts.settings().trading().takeProfitOn() || after.isEmpty()
+      || (before.isPresent() && !retires(before, after))) {
       return Future.succeededFuture();
     }
     RequestLog log = new RequestLog(LOG, parts.account().accountIndex(), journaling.requestId());

@@ -14,6 +14,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -114,16 +116,25 @@ class TakeProfitTest {
   }
 
   @Test
-  void increaseLeavesOneStopLossAndNoTakeProfitSizedToTheEarlierPosition() {
+  void increaseLeavesOneStopLossAndOneTakeProfitForTheWholePosition() {
     TestAccount account = harness.freshAccount();
     harness.filled(harness.trade(account, "ETH", "long", "0.25"));
-    assertThat(takeProfits(account, ETH)).hasSize(1);
+    Order first = takeProfits(account, ETH).get(0);
 
     harness.filled(harness.adjust(account, "ETH", "increase", "1"));
 
+    BigDecimal position = harness.signedPosition(account, ETH);
+    BigDecimal entry = harness.position(account, ETH).orElseThrow().avgEntryPrice();
     assertThat(harness.stopLosses(account, ETH)).singleElement().satisfies(stop -> assertThat(
-      stop.remainingBaseAmount()).isEqualByComparingTo(harness.signedPosition(account, ETH)));
-    assertThat(takeProfits(account, ETH)).isEmpty();
+      stop.remainingBaseAmount()).isEqualByComparingTo(position));
+    assertThat(takeProfits(account, ETH)).singleElement().satisfies(takeProfit -> {
+      assertThat(takeProfit.orderIndex()).as("the open's take-profit, sized to it, is retired")
+        .isNotEqualTo(first.orderIndex());
+      assertThat(takeProfit.remainingBaseAmount()).isEqualByComparingTo(position);
+      // the average entry × (1 + 0.05 × 0.5), down to the tick
+      assertThat(takeProfit.triggerPrice()).isEqualByComparingTo(entry.multiply(new BigDecimal("1.025"))
+        .setScale(2, RoundingMode.FLOOR));
+    });
   }
 
   @Test
