@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The take-profit's part in aligning a market's protection after a trade (README "Take-profit"): it retires the
- * take-profit a trade leaves without its purpose, before the stop-loss is aligned, and gives an open that went
- * without its take-profit attached one of its own, after the stop-loss is in place. A take-profit attached to an open ({@link AttachedTakeProfit}) is armed with the size that open
- * executed and is the OCO sibling of the stop-loss attached beside it. After a close it would stand on without a
+ * take-profit a trade leaves without its purpose, before the stop-loss is aligned, and gives a position that has
+ * none one of its own, after the stop-loss is in place. A take-profit attached to an open
+ * ({@link AttachedTakeProfit}) is armed with the size that open executed and is the OCO sibling of the stop-loss attached beside it. After a close it would stand on without a
  * position; after an increase or a flip, triggering, it would close only the earlier size and cancel its sibling,
  * the stop-loss the stop-loss keeper then relies on for the whole position. So in those cases the service's own
  * take-profits in the market are cancelled first, and the stop-loss keeper's merge follows: until then the increase's
@@ -59,9 +59,10 @@ final class TakeProfitKeeper {
    * An open from flat whose entry went without its take-profit attached (grouped orders refused, so it went in two
    * steps), and a position that grew or flipped (its earlier take-profit retired by {@link #beforeStopLoss}), get one
    * now, the stop-loss being in place: a reduce-only take-profit-limit of the position's size on its closing side,
-   * its trigger from the position's average entry, placed alone. It is not linked to the stop-loss: when it closes the position, the stop-loss stays
-   * until the next protection run cancels it, a reduce-only order that can open nothing meanwhile. Sent once, never
-   * retried (a lost answer could otherwise make two); a failure is logged, the stop-loss stands either way.
+   * its trigger from the position's average entry, placed alone. It is not linked to the stop-loss: when it closes
+   * the position, the stop-loss stays until the exchange ends it at flat or the next protection run cancels it, a
+   * reduce-only order that can open nothing meanwhile. Sent once, never retried (a lost answer could otherwise make
+   * two); a failure is logged, the stop-loss stands either way.
    */
   private Future<Void> afterStopLoss(StopLossKeeper.Journaling journaling, Market market, Optional<Position> before,
                                      Optional<Position> after) {
@@ -116,16 +117,26 @@ final class TakeProfitKeeper {
   }
 
   /**
-   * Cancels the market's own take-profits when the trade from {@code before} to {@code after} retires them. A failure
-   * is logged and left to the stop-loss keeper, which aligns the stop-loss whatever happened here.
+   * Cancels the market's own take-profits when the trade from {@code before} to {@code after} retires them, and
+   * after an open from flat those of the market that are not the open's own: a take-profit placed alone for an
+   * earlier position, if the exchange let it stand when that position closed, would close the new one at the
+   * earlier target. A failure is logged and left to the stop-loss keeper, which aligns the stop-loss whatever happened
+   * here.
    */
   Future<Void> beforeStopLoss(StopLossKeeper.Journaling journaling, Market market, Optional<Position> before,
                               Optional<Position> after) {
-    if (!parts.settings().trading().takeProfitOn() || !retires(before, after)) {
+    boolean retired = retires(before, after);
+    if (!parts.settings().trading().takeProfitOn() || !(retired || before.isEmpty())) {
       return Future.succeededFuture();
     }
-    return ownTakeProfits(market)
-      .compose(own -> parts.stopLosses().cancelAll(journaling, market, own))
+    Future<Set<Long>> keep = retired ? Future.succeededFuture(Set.of())
+      : parts.journal().getRequest(journaling.requestId()).map(detail -> detail.map(RequestDetail::orders)
+        .orElse(List.of()).stream().filter(row -> row.order().purpose() == OrderPurpose.TAKE_PROFIT_PLACE)
+        .map(row -> row.order().clientOrderIndex()).collect(Collectors.toSet()));
+    return keep.compose(own -> ownTakeProfits(market).map(live -> live.stream()
+        .filter(order -> !own.contains(order.clientOrderIndex())).toList()))
+      .compose(stale -> stale.isEmpty() ? Future.succeededFuture(stale)
+        : parts.stopLosses().cancelAll(journaling, market, stale))
       .<Void>mapEmpty()
       .recover(failure -> {
         new RequestLog(LOG, parts.account().accountIndex(), journaling.requestId())
