@@ -22,15 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The take-profit's part in aligning a market's protection after a trade (README "Take-profit"): it retires the
- * take-profit a trade leaves without its purpose, before the stop-loss is aligned, and gives a position that has
- * none one of its own, after the stop-loss is in place. A take-profit attached to an open
- * ({@link AttachedTakeProfit}) is armed with the size that open executed and is the OCO sibling of the stop-loss attached beside it. After a close it would stand on without a
- * position; after an increase or a flip, triggering, it would close only the earlier size and cancel its sibling,
- * the stop-loss the stop-loss keeper then relies on for the whole position. So in those cases the service's own
- * take-profits in the market are cancelled first, and the stop-loss keeper's merge follows: until then the increase's
- * own stop-loss covers what a triggered take-profit would leave. Only with {@code TAKE_PROFIT_RATIO} on: otherwise
- * nothing is read or sent. Only the service's own take-profits are cancelled: reduce-only take-profit orders whose
- * client order index the journal holds as a take-profit of the account.
+ * take-profit a trade leaves without its purpose, before the stop-loss is aligned, and gives a position that has none
+ * one of its own, after the stop-loss is in place. A take-profit attached to an open ({@link AttachedTakeProfit}) is
+ * armed with the size that open executed and is the OCO sibling of the stop-loss attached beside it. After a close it
+ * would stand on without a position; after an increase or a flip, triggering, it would close only the earlier size and
+ * cancel its sibling, the stop-loss the stop-loss keeper then relies on for the whole position. So in those cases the
+ * service's own take-profits in the market are cancelled first, and the stop-loss keeper's merge follows: until then
+ * the increase's own stop-loss covers what a triggered take-profit would leave. Only with {@code TAKE_PROFIT_RATIO}
+ * on: otherwise nothing is read or sent. Only the service's own take-profits are cancelled: reduce-only take-profit
+ * orders whose client order index the journal holds as a take-profit of the account.
  */
 final class TakeProfitKeeper {
 
