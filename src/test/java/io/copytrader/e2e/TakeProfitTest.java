@@ -9,10 +9,13 @@ import io.copytrader.lighter.LighterErrorCodes;
 import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
+import io.copytrader.testing.OpenApiDocument;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -80,7 +83,11 @@ class TakeProfitTest {
     TestAccount account = harness.freshAccount();
     harness.filled(harness.trade(account, "ETH", "short", "0.5"));
 
-    JsonObject view = harness.ok(HttpMethod.GET, "/api/account/" + account.index(), null);
+    HttpResponse<Buffer> response = harness.get("/api/account/" + account.index());
+    JsonObject view = response.bodyAsJsonObject();
+
+    assertThat(OpenApiDocument.load().errors("get", "/api/account/{account_index}", 200, response.bodyAsString()))
+      .as("the answer as /openapi.json documents it").isEmpty();
 
     assertThat(view.getJsonArray("stop_loss_orders")).hasSize(1);
     assertThat(view.getJsonArray("take_profit_orders")).singleElement()
