@@ -123,7 +123,7 @@ public final class PaperMode {
       byte[] key = new byte[40];
       random.nextBytes(key);
       return new AccountConfig(FIRST_DEMO_ACCOUNT + n, 0, Secret.of(HexFormat.of().formatHex(key)), "demo-" + (n + 1),
-        null, null, null, rails, leverage);
+        null, null, null, rails, leverage, null);
     }).toList();
   }
 }

@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /api/account/{account_index}} in the Python service's shape: balances and positions from
- * Lighter's account, stop-loss orders from its active orders in every market (market 0 included, which the Python
- * service skipped), read in one {@code accountActiveOrders} call without a market, as the protection supervisor
- * reads them: two REST reads per view however many markets the account has touched.
+ * Lighter's account, stop-loss orders (and beside them take-profit orders) from its active orders in every market
+ * (market 0 included, which the Python service skipped), read in one {@code accountActiveOrders} call without a
+ * market, as the protection supervisor reads them: two REST reads per view however many markets the account has
+ * touched.
  */
 public final class AccountView implements AccountViewer {
 
@@ -35,14 +36,15 @@ public final class AccountView implements AccountViewer {
     return lighter.account(accountIndex).compose(account -> {
       if (account.positions().isEmpty()) {
         // Lighter lists a row for every market the account has traded: no row, no order anywhere.
-        return Future.succeededFuture(render(account, List.of()));
+        return Future.succeededFuture(render(account, List.of(), List.of()));
       }
       return lighter.accountActiveOrders(accountIndex, null, authToken.get())
-        .map(page -> render(account, page.orders().stream().filter(Order::stopLoss).toList()));
+        .map(page -> render(account, page.orders().stream().filter(Order::stopLoss).toList(),
+          page.orders().stream().filter(Order::takeProfit).toList()));
     });
   }
 
-  private static JsonObject render(DetailedAccount account, List<Order> stopLosses) {
+  private static JsonObject render(DetailedAccount account, List<Order> stopLosses, List<Order> takeProfits) {
     JsonArray positions = new JsonArray();
     for (AccountPosition position : account.positions()) {
       positions.add(new JsonObject()
@@ -55,22 +57,6 @@ public final class AccountView implements AccountViewer {
         .put("realized_pnl", text(position.realizedPnl()))
         .put("sign", position.sign()));
     }
-    JsonArray orders = new JsonArray();
-    for (Order order : stopLosses) {
-      orders.add(new JsonObject()
-        .put("order_index", order.orderIndex())
-        .put("order_id", order.orderId())
-        .put("market_id", order.marketIndex())
-        .put("symbol", symbol(account, order.marketIndex()))
-        .put("trigger_price", text(order.triggerPrice()))
-        .put("price", "stop-loss-limit".equals(order.type()) ? text(order.price()) : null)
-        .put("base_amount", text(order.initialBaseAmount()))
-        .put("remaining_base_amount", text(order.remainingBaseAmount()))
-        .put("order_type", order.type())
-        .put("status", order.status())
-        .put("reduce_only", order.reduceOnly())
-        .put("expires_at", order.orderExpiry() > 0 ? Instant.ofEpochMilli(order.orderExpiry()).toString() : null));
-    }
     return new JsonObject()
       .put("account_index", account.index())
       .put("l1_address", account.l1Address())
@@ -80,7 +66,28 @@ public final class AccountView implements AccountViewer {
       .put("cross_asset_value", text(account.crossAssetValue()))
       .put("status", account.status())
       .put("positions", positions)
-      .put("stop_loss_orders", orders);
+      .put("stop_loss_orders", orders(account, stopLosses))
+      .put("take_profit_orders", orders(account, takeProfits));
+  }
+
+  private static JsonArray orders(DetailedAccount account, List<Order> listed) {
+    JsonArray orders = new JsonArray();
+    for (Order order : listed) {
+      orders.add(new JsonObject()
+        .put("order_index", order.orderIndex())
+        .put("order_id", order.orderId())
+        .put("market_id", order.marketIndex())
+        .put("symbol", symbol(account, order.marketIndex()))
+        .put("trigger_price", text(order.triggerPrice()))
+        .put("price", order.type().endsWith("-limit") ? text(order.price()) : null)
+        .put("base_amount", text(order.initialBaseAmount()))
+        .put("remaining_base_amount", text(order.remainingBaseAmount()))
+        .put("order_type", order.type())
+        .put("status", order.status())
+        .put("reduce_only", order.reduceOnly())
+        .put("expires_at", order.orderExpiry() > 0 ? Instant.ofEpochMilli(order.orderExpiry()).toString() : null));
+    }
+    return orders;
   }
 
   private static String symbol(DetailedAccount account, long marketId) {

@@ -50,12 +50,19 @@ final class AttachedStopLoss {
 
   private final StopLossPolicy policy;
   private final MarginFractions fractions;
+  private final AttachedTakeProfit takeProfit;
   /** Markets whose exchange refused an entry with its stop-loss attached, taking the entry alone. */
   private final Set<Integer> refusedMarkets = new HashSet<>();
 
-  AttachedStopLoss(StopLossPolicy policy, MarginFractions fractions) {
+  AttachedStopLoss(StopLossPolicy policy, MarginFractions fractions, AttachedTakeProfit takeProfit) {
     this.policy = policy;
     this.fractions = fractions;
+    this.takeProfit = takeProfit;
+  }
+
+  /** The take-profit attached beside the stop-loss when {@code TAKE_PROFIT_RATIO} is on. */
+  AttachedTakeProfit takeProfit() {
+    return takeProfit;
   }
 
   /** Why the exchange did not take an entry with its stop-loss attached: Lighter's code (or the service's) and text. */

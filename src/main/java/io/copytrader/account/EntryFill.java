@@ -55,7 +55,7 @@ final class EntryFill {
     String problem = "order " + entry.clientOrderIndex() + " is on the exchange but did not finish within "
       + parts.settings().fillTimeout().toSeconds() + " s; the stop-loss follows the account";
     return parts.readAccount()
-      .compose(after -> parts.stopLosses().align(context, entry.journaling(), market,
+      .compose(after -> new TakeProfitKeeper(parts).align(context, entry.journaling(), market,
         entry.before() == null ? Position.in(after, market.marketId()) : Position.in(entry.before(), market.marketId()),
         Position.in(after, market.marketId())))
       .recover(failure -> Future.succeededFuture(Optional.of(failure.getMessage())))
@@ -101,7 +101,7 @@ final class EntryFill {
         Optional<Position> now = Position.in(after, market.marketId());
         Optional<Position> then = before != null ? Position.in(before, market.marketId())
           : Position.before(now, FillNotices.heldBefore(order, filled, held));
-        return parts.stopLosses().align(context, entry.journaling(), market, then, now);
+        return new TakeProfitKeeper(parts).align(context, entry.journaling(), market, then, now);
       })
       .compose(stopLossProblem -> {
         String partial = complete ? null : "filled " + filled.toPlainString() + " of " + requested.toPlainString()

@@ -38,7 +38,8 @@ record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings sett
       new RailGate(account, session, journal, killSwitch, metrics), metrics,
       new LeverageKeeper(vertx, account, session, new LeverageJournal(journal),
         () -> killSwitch.mode() != KillMode.OFF),
-      new AttachedStopLoss(new StopLossPolicy(settings.trading()), session.marginFractions()));
+      new AttachedStopLoss(new StopLossPolicy(settings.trading()), session.marginFractions(),
+        new AttachedTakeProfit(settings.trading())));
   }
 
   /** The market as the market cache knows it; a failure is worth another attempt. */

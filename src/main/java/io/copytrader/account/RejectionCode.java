@@ -19,6 +19,8 @@ public enum RejectionCode {
    * 1): a unit mistake that would put it far too close to or far from the entry.
    */
   STOP_LOSS_IMPLAUSIBLE(false),
+  /** No usable take-profit price: no entry price, or a short's trigger at or below zero. */
+  TAKE_PROFIT_PRICE_INVALID(false),
   /**
    * The order would open or increase a position in a market that takes only exits now: reduce-only, hidden, with
    * trading hours, or with a multiplier other than 1 ({@link io.copytrader.market.MarketAccess}).

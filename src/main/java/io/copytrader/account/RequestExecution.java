@@ -43,6 +43,8 @@ final class RequestExecution {
   private Long entryOrderIndex;
   /** The client order index of the stop-loss attached to the entry, kept across attempts as the entry's is. */
   private Long stopOrderIndex;
+  /** The client order index of the take-profit attached beside the stop-loss, kept across attempts as the entry's. */
+  private Long takeProfitOrderIndex;
   /**
    * Why the exchange refused the entry with its stop-loss attached (at once, or failing it in the sequencer), when
    * it did: the entry then goes alone.
@@ -282,8 +284,16 @@ final class RequestExecution {
     if (stopOrderIndex == null) {
       stopOrderIndex = parts.orderIndexes().next();
     }
+    long childExpiry = System.currentTimeMillis() + StopLossKeeper.STOP_LOSS_EXPIRY.toMillis();
+    Optional<TakeProfitPlan> takeProfit = parts.attached().takeProfit().plan(market, plan, book,
+      Position.in(before, market.marketId()), stop.get());
+    if (takeProfit.isPresent()) {
+      takeProfitOrderIndex = takeProfitOrderIndex == null ? parts.orderIndexes().next() : takeProfitOrderIndex;
+      return AttachedTakeProfit.grouped(parts.session(), market, plan, clientOrderIndex, stop.get(), stopOrderIndex,
+        takeProfit.get(), takeProfitOrderIndex, expiredAt, childExpiry);
+    }
     return AttachedStopLoss.grouped(parts.session(), market, plan, clientOrderIndex, stop.get(), stopOrderIndex,
-      expiredAt, System.currentTimeMillis() + StopLossKeeper.STOP_LOSS_EXPIRY.toMillis());
+      expiredAt, childExpiry);
   }
 
   /**

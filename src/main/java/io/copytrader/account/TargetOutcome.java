@@ -222,7 +222,7 @@ final class TargetOutcome {
     Future<DetailedAccount> read = now.map(Future::succeededFuture).orElseGet(parts::readAccount);
     return read.compose(after -> {
         Optional<Position> held = Position.in(after, market.marketId());
-        return parts.stopLosses().align(context, new StopLossKeeper.Journaling(queued.requestId(), ordinals), market,
+        return new TakeProfitKeeper(parts).align(context, new StopLossKeeper.Journaling(queued.requestId(), ordinals), market,
           Position.before(held, positionBefore), held);
       })
       .recover(failure -> Future.succeededFuture(Optional.of(failure.getMessage())));

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param rails the account's effective risk rails: the global ones with the account's own overrides laid over
  * @param leverage the account's effective leverage setting: its own laid over the global {@code LEVERAGE}
+ * @param takeProfitRatio the account's own {@code take_profit_ratio} (0 turns the take-profit off); null = global
  */
 public record AccountConfig(
   long accountIndex,
@@ -20,7 +21,8 @@ public record AccountConfig(
   BigDecimal maxSlippage,
   BigDecimal stopLossRatio,
   RailLimits rails,
-  LeverageSetting leverage) {
+  LeverageSetting leverage,
+  BigDecimal takeProfitRatio) {
 
   public AccountConfig {
     Objects.requireNonNull(rails, "rails");
@@ -36,6 +38,7 @@ public record AccountConfig(
     return new TradingParameters(
       scalingFactor != null ? scalingFactor : defaults.scalingFactor(),
       maxSlippage != null ? maxSlippage : defaults.maxSlippage(),
-      stopLossRatio != null ? stopLossRatio : defaults.stopLossRatio());
+      stopLossRatio != null ? stopLossRatio : defaults.stopLossRatio(),
+      takeProfitRatio != null ? takeProfitRatio : defaults.takeProfitRatio());
   }
 }

@@ -28,7 +28,8 @@ final class ConfigParser {
   private static final int MAX_API_KEY_INDEX = 254;
   private static final int PRIVATE_KEY_HEX_LENGTH = 80;
   private static final Set<String> ACCOUNT_FIELDS = Set.of("index", "account_index", "api_index", "api_key_index",
-    "private_key", "name", "scaling_factor", "max_slippage", "stop_loss_ratio", LeverageSettings.ACCOUNT_FIELD);
+    "private_key", "name", "scaling_factor", "max_slippage", "stop_loss_ratio", LeverageSettings.ACCOUNT_FIELD,
+    TakeProfitSettings.ACCOUNT_FIELD);
 
   private final Map<String, String> values;
   private final List<String> problems;
@@ -63,7 +64,8 @@ final class ConfigParser {
     TradingParameters trading = new TradingParameters(
       required(Setting.SCALING_FACTOR, scalingFactor(Setting.SCALING_FACTOR.name(), decimal(Setting.SCALING_FACTOR))),
       required(Setting.MAX_SLIPPAGE, ratio(Setting.MAX_SLIPPAGE.name(), decimal(Setting.MAX_SLIPPAGE))),
-      required(Setting.STOP_LOSS_RATIO, ratio(Setting.STOP_LOSS_RATIO.name(), decimal(Setting.STOP_LOSS_RATIO))));
+      required(Setting.STOP_LOSS_RATIO, ratio(Setting.STOP_LOSS_RATIO.name(), decimal(Setting.STOP_LOSS_RATIO))),
+      TakeProfitSettings.global(text(Setting.TAKE_PROFIT_RATIO), problems));
     Integer maxRetries = required(Setting.MAX_RETRIES, integer(Setting.MAX_RETRIES, 0, 100));
     Integer retryInterval = required(Setting.RETRY_INTERVAL, integer(Setting.RETRY_INTERVAL, 1, 3600));
     TelegramConfig telegram = telegram();
@@ -86,7 +88,7 @@ final class ConfigParser {
     AppConfig.LogFormat logFormat = logFormat();
     Integer protectionInterval = required(Setting.PROTECTION_INTERVAL,
       integer(Setting.PROTECTION_INTERVAL, 1, 86_400));
-    ExternalPositions external = externalPositions();
+    ExternalPositions external = ExternalPositions.parse(text(Setting.PROTECT_EXTERNAL_POSITIONS), problems);
     Mode mode = mode(accounts);
     LighterEndpoint endpoint = EndpointResolver.resolve(text(Setting.NETWORK), text(Setting.BASE_URL),
       text(Setting.STREAM_URL), chainId, mode, problems, warnings);
@@ -131,18 +133,6 @@ final class ConfigParser {
         problems.add("MODE must be paper or live, got " + shown(mode));
         return Mode.PAPER;
     }
-  }
-
-  private ExternalPositions externalPositions() {
-    String value = text(Setting.PROTECT_EXTERNAL_POSITIONS);
-    if (value == null || value.equalsIgnoreCase("report")) {
-      return ExternalPositions.REPORT;
-    }
-    if (value.equalsIgnoreCase("protect")) {
-      return ExternalPositions.PROTECT;
-    }
-    problems.add("PROTECT_EXTERNAL_POSITIONS must be protect or report, got " + shown(value));
-    return ExternalPositions.REPORT;
   }
 
   private AppConfig.LogFormat logFormat() {
@@ -257,11 +247,12 @@ final class ConfigParser {
     BigDecimal stopLoss = ratio(where + ".stop_loss_ratio", accountDecimal(where, node, "stop_loss_ratio"));
     RailOverrides overrides = RailSettings.account(where, node, problems);
     LeverageSetting ownLeverage = LeverageSettings.account(where, node, problems);
+    BigDecimal takeProfit = TakeProfitSettings.account(where, node, problems);
     if (index == null || apiIndex == null || privateKey == null || rails == null) {
       return null;
     }
     return new AccountConfig(index, apiIndex.intValue(), Secret.of(privateKey), name, scaling, slippage, stopLoss,
-      RailLimits.merge(rails, overrides), ownLeverage.over(leverage));
+      RailLimits.merge(rails, overrides), ownLeverage.over(leverage), takeProfit);
   }
 
   private Long accountInteger(String where, JsonNode node, String pythonName, String name, long min, long max) {

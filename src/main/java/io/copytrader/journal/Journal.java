@@ -276,7 +276,7 @@ public final class Journal {
     return read(connection -> JournalStore.unfinished(connection, accountIndex));
   }
 
-  /** Those of {@code clientOrderIndexes} the account placed as stop-losses: the orders the service may change. */
+  /** Those of {@code clientOrderIndexes} the account placed as stop-losses or take-profits: those it may change. */
   public Future<Set<Long>> ownStopLosses(long accountIndex, Collection<Long> clientOrderIndexes) {
     List<Long> indexes = List.copyOf(clientOrderIndexes);
     return read(connection -> ProtectionStore.ownStopLosses(connection, accountIndex, indexes));

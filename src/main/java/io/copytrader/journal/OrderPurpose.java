@@ -9,7 +9,9 @@ public enum OrderPurpose {
   REDUCE,
   STOP_LOSS_PLACE,
   STOP_LOSS_MODIFY,
-  STOP_LOSS_CANCEL;
+  STOP_LOSS_CANCEL,
+  /** A take-profit placed beside the stop-loss, as a leg of a group (TakeProfitPlan). */
+  TAKE_PROFIT_PLACE;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

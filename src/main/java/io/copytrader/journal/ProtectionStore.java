@@ -16,7 +16,10 @@ final class ProtectionStore {
   private ProtectionStore() {
   }
 
-  /** Those of {@code clientOrderIndexes} the account placed as stop-losses. */
+  /**
+   * Those of {@code clientOrderIndexes} the account placed as stop-losses or take-profits: its protective orders.
+   * Callers tell the two apart by the order's type.
+   */
   static Set<Long> ownStopLosses(Connection connection, long accountIndex, Collection<Long> clientOrderIndexes)
     throws SQLException {
     Set<Long> own = new HashSet<>();
@@ -26,8 +29,8 @@ final class ProtectionStore {
     String placeholders = String.join(", ", Collections.nCopies(clientOrderIndexes.size(), "?"));
     try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT o.client_order_index"
       + " FROM orders o JOIN requests r ON r.request_id = o.request_id"
-      + " WHERE r.account_index = ? AND o.purpose = 'stop_loss_place' AND o.client_order_index IN ("
-      + placeholders + ")")) {
+      + " WHERE r.account_index = ? AND o.purpose IN ('stop_loss_place', 'take_profit_place')"
+      + " AND o.client_order_index IN (" + placeholders + ")")) {
       int parameter = 1;
       select.setLong(parameter++, accountIndex);
       for (long index : clientOrderIndexes) {

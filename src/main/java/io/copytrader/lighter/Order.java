@@ -46,6 +46,10 @@ public record Order(
     return "stop-loss".equals(type) || "stop-loss-limit".equals(type);
   }
 
+  public boolean takeProfit() {
+    return "take-profit".equals(type) || "take-profit-limit".equals(type);
+  }
+
   public boolean live() {
     return "open".equals(status) || "pending".equals(status) || "in-progress".equals(status);
   }

@@ -77,7 +77,7 @@ final class ExecutorFixture {
     new SecureRandom().nextBytes(secret);
     String privateKey = HexFormat.of().formatHex(secret);
     account = new AccountConfig(ACCOUNT, 0, Secret.of(privateKey), "test", null, null, null,
-      UNTIMED_RAILS, LeverageSetting.NONE);
+      UNTIMED_RAILS, LeverageSetting.NONE, null);
     key = ApiKey.parse(privateKey);
     TradingParameters trading = new TradingParameters(new BigDecimal("0.8"), new BigDecimal("0.01"),
       new BigDecimal("0.05"));

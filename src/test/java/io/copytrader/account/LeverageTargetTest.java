@@ -80,7 +80,7 @@ class LeverageTargetTest {
   void atStartTheMarketListRefutesUnknownSymbolsAndLeveragesAboveTheMaximumButNotANumberForEveryMarket() {
     AccountConfig account = new AccountConfig(9, 0, Secret.of("ab".repeat(40)), "main", null, null, null,
       RailLimits.DEFAULTS, new LeverageSetting(new BigDecimal("500"), Map.of("ETH", new BigDecimal("60"),
-      "BTC", BigDecimal.TEN, "NOPE", BigDecimal.ONE)));
+      "BTC", BigDecimal.TEN, "NOPE", BigDecimal.ONE)), null);
 
     assertThat(LeverageTarget.problems(List.of(account), List.of(ETH, UNBOUNDED))).containsExactly(
       "account main (#9): leverage 60 for ETH is above the market's maximum of 50 (its min_initial_margin_fraction"

@@ -41,6 +41,20 @@ class ConfigLoaderTest {
     return Configs.load(env, dir).config();
   }
 
+  /**
+   * An environment of one account (7, key index 3) with {@code field} set to the JSON {@code value} (null: left
+   * out) and the global {@code setting} set to {@code global} (null: unset).
+   */
+  static Map<String, String> oneAccount(String setting, String global, String field, String value) {
+    Map<String, String> env = new HashMap<>();
+    if (global != null) {
+      env.put(setting, global);
+    }
+    env.put("ACCOUNTS", "[{\"account_index\":7,\"api_key_index\":3,\"private_key\":\"" + "ab".repeat(40) + "\""
+      + (value == null ? "" : ",\"" + field + "\":" + value) + "}]");
+    return env;
+  }
+
   /** The problems {@code env} has, with {@code dir} as the working directory. */
   static ConfigException problems(Map<String, String> env, Path dir) {
     return catchThrowableOfType(ConfigException.class, () -> Configs.load(env, dir));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,19 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LeverageSettingsTest {
 
-  private static final String KEY = "ab".repeat(40);
-
   @TempDir
   Path dir;
 
   private static Map<String, String> env(String global, String accountLeverage) {
-    Map<String, String> env = new HashMap<>();
-    if (global != null) {
-      env.put("LEVERAGE", global);
-    }
-    env.put("ACCOUNTS", "[{\"account_index\":7,\"api_key_index\":3,\"private_key\":\"" + KEY + "\""
-      + (accountLeverage == null ? "" : ",\"leverage\":" + accountLeverage) + "}]");
-    return env;
+    return ConfigLoaderTest.oneAccount("LEVERAGE", global, "leverage", accountLeverage);
   }
 
   private LeverageSetting effective(String global, String accountLeverage) throws ConfigException {

@@ -130,7 +130,9 @@ class ServiceViewsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject view = response.bodyAsJsonObject();
     assertThat(view.fieldNames()).containsExactlyInAnyOrder("account_index", "l1_address", "available_balance",
-      "collateral", "total_asset_value", "cross_asset_value", "status", "positions", "stop_loss_orders");
+      "collateral", "total_asset_value", "cross_asset_value", "status", "positions", "stop_loss_orders",
+      "take_profit_orders");
+    assertThat(view.getJsonArray("take_profit_orders")).as("no take-profit without TAKE_PROFIT_RATIO").isEmpty();
     assertThat(view.getLong("account_index")).isEqualTo(account.index());
     assertThat(view.getString("l1_address")).isEqualTo(String.format("0x%040x", account.index()));
     assertThat(view.getString("collateral")).isEqualTo(harness.exchangeAccount(account).collateral().toPlainString());

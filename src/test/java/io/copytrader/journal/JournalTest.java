@@ -103,6 +103,34 @@ class JournalTest {
   }
 
   @Test
+  void journalOfThePreviousSchemaKeepsItsOrdersAndTakesTakeProfits(Vertx vertx, VertxTestContext test) {
+    execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+    for (int version = 1; version < Schema.CURRENT_VERSION; version++) {
+      Schema.migration(version).forEach(this::execute);
+      execute("INSERT INTO schema_version (version, applied_at) VALUES (" + version + ", 0)");
+    }
+    execute("INSERT INTO requests (request_id, account_index, kind, body, fingerprint, state, created_at, attempts)"
+      + " VALUES ('old-1', 7, 'trade', '{}', 'f', 'executing', 1, 1)");
+    execute("INSERT INTO orders (request_id, ordinal, purpose, market_id, client_order_index, nonce, api_key_index,"
+      + " tx_type, tx_info, state, created_at, updated_at)"
+      + " VALUES ('old-1', 0, 'stop_loss_place', 0, 4242, 1, 0, 28, '{}', 'sent', 1, 1)");
+    open(vertx).compose(journal -> journal.insertOrder(order("old-1", 1, OrderPurpose.TAKE_PROFIT_PLACE, 4243))
+        .compose(written -> Future.all(journal.getRequest("old-1"), journal.ownStopLosses(7, List.of(4242L, 4243L,
+          4244L))))
+        .compose(read -> journal.close().map(closed -> read)))
+      .onComplete(test.succeeding(read -> test.verify(() -> {
+        Optional<RequestDetail> old = read.resultAt(0);
+        assertThat(old.orElseThrow().orders()).extracting(row -> row.order().purpose())
+          .containsExactly(OrderPurpose.STOP_LOSS_PLACE, OrderPurpose.TAKE_PROFIT_PLACE);
+        assertThat((Set<Long>) read.resultAt(1)).containsExactlyInAnyOrder(4242L, 4243L);
+        assertThat(query("SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index'"
+          + " AND tbl_name = 'orders' AND name NOT LIKE 'sqlite_%' ORDER BY name)"))
+          .isEqualTo("orders_client_order_index,orders_entry_time,orders_tx_hash");
+        test.completeNow();
+      })));
+  }
+
+  @Test
   void restartKeepsRequestOrdersAndCounters(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(journal -> journal.insertRequest(trade("r-1", 7, "key-1", "0.5"))
         .compose(inserted -> journal.markExecuting("r-1"))
