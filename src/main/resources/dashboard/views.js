@@ -32,11 +32,12 @@ const Views = (() => {
   }
 
   /** One position with its mark (value ÷ size), unrealized PnL and the service's stop-loss on it. */
-  function positionRow(account, position, stops, onClose) {
+  function positionRow(account, position, stops, takeProfits, onClose) {
     const size = Math.abs(Number(position.position));
     const mark = size > 0 ? Number(position.position_value) / size : null;
     const stop = stops.find(order => order.market_id === position.market_id);
     const trigger = stop ? Number(stop.trigger_price) : null;
+    const takeProfit = (takeProfits || []).find(order => order.market_id === position.market_id);
     const distance = stop && mark ? (Math.abs(mark - trigger) / mark * 100).toFixed(2) + " %" : "—";
     const pnl = Number(position.unrealized_pnl);
     const close = el("button", { type: "button", "data-action": "close", "data-account": account,
@@ -49,7 +50,8 @@ const Views = (() => {
       el("td", { class: pnl < 0 ? "bad" : "ok" }, num(position.unrealized_pnl)),
       el("td", {}, stop ? num(stop.trigger_price, 6) : el("span", { class: "bad" }, "none")),
       el("td", {}, distance), el("td", {}, stop ? stop.status : "—"),
-      el("td", {}, stop && stop.expires_at ? stop.expires_at.slice(0, 16).replace("T", " ") : "—"), el("td", {}, close));
+      el("td", {}, stop && stop.expires_at ? stop.expires_at.slice(0, 16).replace("T", " ") : "—"),
+      el("td", {}, takeProfit ? num(takeProfit.trigger_price, 6) : "—"), el("td", {}, close));
   }
 
   function limitFigure(label, used, limit) {
@@ -98,8 +100,8 @@ const Views = (() => {
     box.append(actions);
     const positions = view ? view.positions.filter(p => Number(p.position) !== 0) : [];
     box.append(positions.length === 0 ? el("p", { class: "note" }, view ? "no open position" : "account not readable")
-      : table(["market", "side", "size", "entry", "mark", "uPnL", "stop trigger", "distance", "stop", "stop expires (UTC)", ""],
-        positions.map(p => positionRow(index, p, view.stop_loss_orders, handlers.close))));
+      : table(["market", "side", "size", "entry", "mark", "uPnL", "stop trigger", "distance", "stop", "stop expires (UTC)", "take-profit", ""],
+        positions.map(p => positionRow(index, p, view.stop_loss_orders, view.take_profit_orders, handlers.close))));
     return box;
   }
 
