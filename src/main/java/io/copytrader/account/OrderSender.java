@@ -88,6 +88,16 @@ final class OrderSender {
     return OrderUpdate.rejected(errorCode(error), error.getMessage());
   }
 
+  /**
+   * Whether the exchange took the transaction or may have (its answer lost on the way): then only evidence, the order
+   * looked up by its client order index or the change shown, says what became of it. A stop-loss placed again on a
+   * lost answer, while the read of the market lagged behind the first, was a second stop-loss on the position.
+   */
+  static boolean mayHaveApplied(SendOutcome outcome) {
+    LighterException error = error(outcome);
+    return error == null || error.outcomeUnknown();
+  }
+
   /** Why a send was not accepted; null for an accepted one. */
   static LighterException error(SendOutcome outcome) {
     if (outcome instanceof SendOutcome.Rejected rejected) {

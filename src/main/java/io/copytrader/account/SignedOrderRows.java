@@ -32,21 +32,23 @@ final class SignedOrderRows {
 
   /**
    * Journals the next signed transaction, one row per order it makes (a grouped transaction makes several), each
-   * built for the ordinal it is given.
+   * built for the ordinal it is given, all in one journal write: a group's entry row never stands without its
+   * attached stop-loss's, which is what makes that stop-loss the service's own (a stop interrupted between the two
+   * rows would otherwise leave bytes a restart re-sends, whose child no count of the service's stop-losses knows).
    */
   Future<Void> record(List<IntFunction<NewOrder>> rows) {
     Future<?> refused = update(OrderUpdate.rejected("LIGHTER_" + LighterErrorCodes.INVALID_NONCE,
       "invalid nonce: re-signed with the exchange's next nonce"));
     return refused.compose(closed -> {
       List<Integer> assigned = new ArrayList<>();
-      Future<Void> inserted = Future.succeededFuture();
+      List<NewOrder> orders = new ArrayList<>();
       for (IntFunction<NewOrder> row : rows) {
         int ordinal = ordinals.getAsInt();
         assigned.add(ordinal);
-        inserted = inserted.compose(previous -> journal.insertOrder(row.apply(ordinal)));
+        orders.add(row.apply(ordinal));
       }
       current = List.copyOf(assigned);
-      return inserted;
+      return journal.insertOrder(orders.toArray(NewOrder[]::new));
     });
   }
 

@@ -373,13 +373,13 @@ final class StopLossKeeper {
     return shown != null && shown.compareTo(sent) == 0;
   }
 
-  /** Sends one stop-loss transaction, journaled before it leaves; anything but acceptance is a failure. */
+  /** Sends one stop-loss transaction, journaled; one that may have applied goes on to be looked for, as if accepted. */
   private Future<Void> send(Journaling journaling, Market market, OrderPurpose purpose, long clientOrderIndex,
                             Side side, BigDecimal base, BigDecimal price, BigDecimal trigger,
                             LongFunction<LighterTx> build) {
     return sender.send(journaling.requestId(), journaling.ordinals(), new OrderSender.Draft(purpose,
         market.marketId(), clientOrderIndex, side, base, price, trigger), build, () -> { })
-      .compose(sent -> sent.outcome() instanceof SendOutcome.Accepted ? Future.<Void>succeededFuture()
+      .compose(sent -> OrderSender.mayHaveApplied(sent.outcome()) ? Future.<Void>succeededFuture()
         : Future.failedFuture(OrderSender.error(sent.outcome())));
   }
 

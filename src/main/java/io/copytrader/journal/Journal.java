@@ -236,12 +236,12 @@ public final class Journal {
   }
 
   /**
-   * Journals a signed order as {@code signed}, before it is sent, and advances the account's client order
-   * index counter. Fails unless the request is executing or if the ordinal is already used.
+   * Journals the signed orders of one transaction (a group makes several) as {@code signed} before it is sent, all
+   * or none, and advances the client order index counter. Fails, journaling none, if the request is not executing.
    */
-  public Future<Void> insertOrder(NewOrder order) {
+  public Future<Void> insertOrder(NewOrder... orders) {
     return write(connection -> {
-      JournalStore.insertOrder(connection, order, clock.millis());
+      JournalStore.insertOrders(connection, List.of(orders), clock.millis());
       return null;
     });
   }

@@ -120,8 +120,15 @@ final class JournalStore {
     }
   }
 
+  /** The orders of one transaction, in the one savepoint of the caller's operation: all are written or none. */
+  static void insertOrders(Connection connection, List<NewOrder> orders, long now) throws SQLException {
+    for (NewOrder order : orders) {
+      insertOrder(connection, order, now);
+    }
+  }
+
   /** Orders are only written for an executing request, so a request that ended cannot send again. */
-  static void insertOrder(Connection connection, NewOrder order, long now) throws SQLException {
+  private static void insertOrder(Connection connection, NewOrder order, long now) throws SQLException {
     Optional<RequestState> state = requestState(connection, order.requestId());
     if (state.isEmpty()) {
       throw new JournalException("no request " + order.requestId() + " for order " + order.ordinal());

@@ -131,6 +131,19 @@ class TradeExecutorTest {
   }
 
   @Test
+  void stopLossWhoseAnswerIsLostWhileLookupsLagIsLookedForNotPlacedTwice() {
+    // The two-step path: the stop-loss placed alone after the fill, applied, its answer lost, the reads behind it.
+    fixture.exchange.refuseGroupedOrders(LighterErrorCodes.UNSUPPORTED_TX_TYPE).loseAnswerOfNextStopLoss(4);
+
+    RequestDetail done = fixture.execute(TradeAction.LONG, "0.5");
+
+    assertThat(done.request().state()).isEqualTo(RequestState.FILLED);
+    assertThat(done.request().errorCode()).isNull();
+    assertThat(fixture.exchange.stopLosses()).singleElement()
+      .satisfies(stop -> assertThat(stop.remainingBaseAmount()).isEqualByComparingTo(fixture.exchange.position()));
+  }
+
+  @Test
   void positionClosedBeforeItsStopLossIsNoUnprotectedPosition() {
     // The stop-loss sent after the fill: the two-step path, taken where groups are refused.
     fixture.exchange.refuseGroupedOrders(LighterErrorCodes.UNSUPPORTED_TX_TYPE).closePositionBeforeNextStopLoss();

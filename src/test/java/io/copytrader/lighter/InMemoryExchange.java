@@ -48,6 +48,7 @@ public final class InMemoryExchange implements TradingApi {
   private boolean closeBeforeNextStopLoss;
   private boolean refuseNextStopLossAsFlat;
   private int groupRefusalCode;
+  private int nextStopLossLag = -1;
 
   /** A transaction the exchange applied; lookups see it once {@code visibleAtLookup} lookups have been made. */
   private record Applied(String hash, int type, String info, long nonce, long visibleAtLookup) {
@@ -128,6 +129,12 @@ public final class InMemoryExchange implements TradingApi {
     return this;
   }
 
+  /** The next stop-loss placed alone is applied, its answer lost, invisible to the {@code count} lookups after it. */
+  public InMemoryExchange loseAnswerOfNextStopLoss(int count) {
+    nextStopLossLag = count;
+    return this;
+  }
+
   /** Every grouped transaction is refused with {@code code}, as an exchange that does not take them might. */
   public InMemoryExchange refuseGroupedOrders(int code) {
     groupRefusalCode = code;
@@ -169,6 +176,11 @@ public final class InMemoryExchange implements TradingApi {
     }
     if (info.get("ExpiredAt").asLong() <= System.currentTimeMillis()) {
       return Future.failedFuture(LighterException.fromResult("sendTx", 400, 21501, "ExpiredAt is in the past"));
+    }
+    if (stopLoss && nextStopLossLag >= 0) {
+      answersToLose = 1;
+      lookupLag = nextStopLossLag;
+      nextStopLossLag = -1;
     }
     String hash = Long.toHexString(txInfo.hashCode() & 0xffffffffL) + "-" + nonce;
     long visibleAt = lookups + lookupLag;
