@@ -52,10 +52,10 @@ final class AttachedStops {
       List<Order> armed = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       for (long index : indexes) {
-        chain = chain.compose(previous -> watcher.await(index, order -> !StopLossKeeper.awaitsParent(order), patience)
+        chain = chain.compose(previous -> watcher.await(index, order -> !StopLossOrders.awaitsParent(order), patience)
           .otherwise(Optional.empty())
           .map(shown -> {
-            shown.filter(order -> order.live() && !StopLossKeeper.awaitsParent(order)).ifPresent(armed::add);
+            shown.filter(order -> order.live() && !StopLossOrders.awaitsParent(order)).ifPresent(armed::add);
             return null;
           }));
       }

@@ -58,7 +58,7 @@ final class ProtectionPlan {
 
   private void protect(Market market, Position position, List<Order> stops, long nowMillis,
                        List<ProtectionAction> actions) {
-    List<Order> otherSide = stops.stream().filter(order -> !StopLossKeeper.closes(order, position)).toList();
+    List<Order> otherSide = stops.stream().filter(order -> !StopLossOrders.closes(order, position)).toList();
     otherSide.forEach(order -> actions.add(new ProtectionAction.Cancel(market, order, "on the opening side")));
     StopLossResult result = policy.plan(market, position);
     if (result instanceof Rejection rejection) {
@@ -66,7 +66,7 @@ final class ProtectionPlan {
       return;
     }
     StopLossPlan plan = (StopLossPlan) result;
-    List<Order> closing = stops.stream().filter(order -> StopLossKeeper.closes(order, position))
+    List<Order> closing = stops.stream().filter(order -> StopLossOrders.closes(order, position))
       // The one already right is kept, else one placed alone (its ModifyOrder is established; an entry's attached
       // stop-loss is one a restart left before the execution merged it: AttachedStopLoss), lasting longest; the
       // others go, after the kept one covers the position (the actions run in order).
@@ -75,8 +75,8 @@ final class ProtectionPlan {
         .thenComparing(Comparator.comparingLong(Order::orderExpiry).reversed())
         .thenComparingLong(Order::orderIndex))
       .toList();
-    List<Order> triggered = closing.stream().filter(order -> !StopLossKeeper.untriggered(order)).toList();
-    closing = closing.stream().filter(StopLossKeeper::untriggered).toList();
+    List<Order> triggered = closing.stream().filter(order -> !StopLossOrders.untriggered(order)).toList();
+    closing = closing.stream().filter(StopLossOrders::untriggered).toList();
     if (closing.isEmpty() && !triggered.isEmpty()) {
       // The price went through the stop and its limit order has not filled: another stop would trigger at once.
       Order order = triggered.get(0);

@@ -153,8 +153,8 @@ final class StopLossKeeper {
           : Optional.of(Notices.stopLossCancelled(context, toStopLoss(market, cancelled.get(0)), "position closed")));
       }
       Position position = session.marginFractions().established(market.marketId(), after.get());
-      List<Order> existing = own.stream().filter(order -> closes(order, position)).toList();
-      List<Order> otherSide = own.stream().filter(order -> !closes(order, position)).toList();
+      List<Order> existing = own.stream().filter(order -> StopLossOrders.closes(order, position)).toList();
+      List<Order> otherSide = own.stream().filter(order -> !StopLossOrders.closes(order, position)).toList();
       return protect(context, journaling, market, before, position, existing)
         .compose(notice -> cancelAll(journaling, market, otherSide).map(cancelled -> notice));
     });
@@ -201,36 +201,13 @@ final class StopLossKeeper {
   Future<List<Order>> own(List<Order> orders) {
     List<Order> candidates = orders.stream()
       .filter(order -> order.stopLoss() && order.reduceOnly() && order.live() && order.clientOrderIndex() != 0
-        && !awaitsParent(order))
+        && !StopLossOrders.awaitsParent(order))
       .toList();
     if (candidates.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     return journal.ownStopLosses(session.accountIndex(), candidates.stream().map(Order::clientOrderIndex).toList())
       .map(known -> candidates.stream().filter(order -> known.contains(order.clientOrderIndex())).toList());
-  }
-
-  /**
-   * Whether {@code order} is a grouped order's child still waiting for its parent to fill: it protects nothing yet,
-   * and goes with its parent if that ends unfilled, so it is neither counted nor touched.
-   */
-  static boolean awaitsParent(Order order) {
-    return "parent-order".equals(order.triggerStatus());
-  }
-
-  /** Whether {@code order} sits on the side that closes {@code position}: a sell for a long, a buy for a short. */
-  static boolean closes(Order order, Position position) {
-    return order.isAsk() == (position.side() == Side.BUY);
-  }
-
-  /**
-   * Whether {@code order} is the stop-loss {@code plan} describes, waiting for its trigger: reduce-only, on the
-   * plan's side, with its trigger and whole size, and {@linkplain #untriggered untriggered}.
-   */
-  static boolean resting(Order order, StopLossPlan plan) {
-    return untriggered(order) && order.stopLoss()
-      && order.reduceOnly() && order.isAsk() == plan.isAsk() && same(order.triggerPrice(), plan.triggerPrice())
-      && same(order.remainingBaseAmount(), plan.baseAmount());
   }
 
   /** Places a new stop-loss; done once the exchange shows it resting as planned, failed if it shows otherwise. */
@@ -274,25 +251,16 @@ final class StopLossKeeper {
             + " was accepted but does not show on the exchange"));
         }
         Order order = found.get();
-        if (!resting(order, plan)) {
+        if (!StopLossOrders.resting(order, plan)) {
           return Future.failedFuture(new IllegalStateException("stop-loss order " + clientOrderIndex + " is "
             + order.status() + " with trigger " + plain(order.triggerPrice()) + " and size "
             + plain(order.remainingBaseAmount()) + ", not resting at " + plan.triggerPrice().toPlainString()
             + " for " + plan.baseAmount().toPlainString()));
         }
         view.changedOrder(session.accountIndex(), market.marketId(), order.orderIndex(), clientOrderIndex,
-          shown -> resting(shown, plan), false);
+          shown -> StopLossOrders.resting(shown, plan), false);
         return Future.<Void>succeededFuture();
       });
-  }
-
-  /**
-   * Lighter lists a stop waiting for its trigger as "pending" (lighter/Order.java lists the statuses). Any other
-   * state is no protection: in progress, filled, cancelled, expired, or triggered and resting as a limit order
-   * ("open") the price has already passed.
-   */
-  static boolean untriggered(Order order) {
-    return "pending".equals(order.status());
   }
 
   private static String plain(BigDecimal value) {
@@ -326,9 +294,9 @@ final class StopLossKeeper {
       Side.ofAsk(target.isAsk()), base, price, trigger,
       nonce -> new ModifyOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(), target.orderIndex(),
         baseTicks, priceTicks, triggerTicks, expiredAt(), nonce, TxAttributes.none()))
-      .compose(sent -> shown(market, target, "modification", order -> same(order.remainingBaseAmount(),
-        market.base(baseTicks)) && same(order.price(), market.price(priceTicks))
-        && same(order.triggerPrice(), market.price(triggerTicks)), false));
+      .compose(sent -> shown(market, target, "modification", order -> StopLossOrders.same(order.remainingBaseAmount(),
+        market.base(baseTicks)) && StopLossOrders.same(order.price(), market.price(priceTicks))
+        && StopLossOrders.same(order.triggerPrice(), market.price(triggerTicks)), false));
   }
 
   Future<List<Order>> cancelAll(Journaling journaling, Market market, List<Order> orders) {
@@ -367,10 +335,6 @@ final class StopLossKeeper {
           shows, goneSuffices);
         return Future.<Void>succeededFuture();
       });
-  }
-
-  private static boolean same(BigDecimal shown, BigDecimal sent) {
-    return shown != null && shown.compareTo(sent) == 0;
   }
 
   /** Sends one stop-loss transaction, journaled; one that may have applied goes on to be looked for, as if accepted. */

@@ -159,7 +159,7 @@ final class TakeProfitKeeper {
     return parts.view().activeOrders(parts.account().accountIndex(), market.marketId()).compose(live -> {
       List<Order> candidates = live.stream().filter(order -> order.marketIndex() == market.marketId()
         && order.takeProfit() && order.reduceOnly() && order.live() && order.clientOrderIndex() != 0
-        && !StopLossKeeper.awaitsParent(order)).toList();
+        && !StopLossOrders.awaitsParent(order)).toList();
       if (candidates.isEmpty()) {
         return Future.succeededFuture(List.<Order>of());
       }
