@@ -43,7 +43,11 @@ class CrashRecoveryIT {
     ENTRY_LOST_IN_TRANSIT,
     /** The first request's entry order is on its way; the exchange fills it after the service is gone. */
     ENTRY_ANSWER_LOST,
-    /** The first position's stop-loss is on its way; the exchange rests it after the service is gone. */
+    /**
+     * The first position's stop-loss, placed alone after the fill because the exchange refuses grouped orders (an
+     * entry otherwise carries its stop-loss in its own transaction), is on its way; the exchange rests it after the
+     * service is gone.
+     */
     STOP_LOSS_ANSWER_LOST
   }
 
@@ -157,6 +161,7 @@ class CrashRecoveryIT {
       ServiceApi api = new ServiceApi(port);
       exchange.faults(new JsonObject().put("latency_ms", LATENCY.toMillis()));
       exchange.lossyLink().loseSends(killPoint == KillPoint.ENTRY_LOST_IN_TRANSIT);
+      exchange.refuseGroups(killPoint == KillPoint.STOP_LOSS_ANSWER_LOST);
       requestBySymbol = new LinkedHashMap<>();
       SYMBOLS.forEach(symbol -> requestBySymbol.put(symbol,
         api.accept(ServiceApi.open(ACCOUNT.accountIndex(), symbol, 0.1))));
@@ -164,7 +169,8 @@ class CrashRecoveryIT {
       switch (killPoint) {
         case ENTRY_LOST_IN_TRANSIT -> await("a send", () -> exchange.lossyLink().receivedSends(), 1);
         case ENTRY_ANSWER_LOST -> await("a send", () -> exchange.requests(SEND_TX), 1);
-        case STOP_LOSS_ANSWER_LOST -> await("a second send", () -> exchange.requests(SEND_TX), 2);
+        // the refused group, the entry alone, its stop-loss
+        case STOP_LOSS_ANSWER_LOST -> await("a third send", () -> exchange.requests(SEND_TX), 3);
       }
       service.kill();
 
@@ -175,6 +181,7 @@ class CrashRecoveryIT {
           () -> ACCOUNT.on(exchange).activeOrdersInEveryMarket().size(), 1);
       }
       exchange.clearFaults();
+      exchange.refuseGroups(false);
       exchange.lossyLink().loseSends(false);
       journalAtTheKill = JournalFile.requestStates(workingDirectory.resolve("data"));
     }

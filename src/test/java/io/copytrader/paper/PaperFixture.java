@@ -3,6 +3,7 @@ package io.copytrader.paper;
 import static io.copytrader.lighter.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.lighter.LighterErrorCodes;
 import io.copytrader.lighter.signer.ApiKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -107,6 +108,15 @@ public final class PaperFixture implements AutoCloseable {
   /** Sets faults through {@code POST /paper/faults}; returns the faults now in force. */
   public JsonObject faults(JsonObject faults) {
     return control("/paper/faults", faults);
+  }
+
+  /**
+   * Refuses every grouped order with Lighter's "unsupported tx type" through {@code POST /paper/grouped-orders}, or
+   * takes them again: entries then go in two steps, the stop-loss placed alone after the fill.
+   */
+  public void refuseGroups(boolean refuse) {
+    control("/paper/grouped-orders", refuse ? new JsonObject().put("refuse", new JsonObject()
+      .put("code", LighterErrorCodes.UNSUPPORTED_TX_TYPE)) : new JsonObject().putNull("refuse"));
   }
 
   /** Clears every fault through {@code DELETE /paper/faults}. */
