@@ -60,6 +60,14 @@ class ConfigLoaderTest {
     return catchThrowableOfType(ConfigException.class, () -> Configs.load(env, dir));
   }
 
+  /** Loading {@code env} fails as a configuration problem, one of whose lines contains {@code problem}. */
+  static void assertProblem(Map<String, String> env, Path dir, String problem) {
+    ConfigException refused = problems(env, dir);
+
+    assertThat(refused).isNotNull();
+    assertThat(refused.problems()).anySatisfy(line -> assertThat(line).contains(problem));
+  }
+
   @Test
   void everyVariableHasItsDocumentedDefault() throws Exception {
     AppConfig config = load(Map.of());

@@ -82,10 +82,7 @@ class LeverageSettingsTest {
     "null          | '{\"ETH\":-2}'    | ACCOUNTS[0].leverage.ETH must be from 1 to 10000",
   })
   void nonsenseIsAConfigurationProblem(String global, String account, String problem) {
-    ConfigException refused = ConfigLoaderTest.problems(env(global, account), dir);
-
-    assertThat(refused).isNotNull();
-    assertThat(refused.problems()).anySatisfy(line -> assertThat(line).contains(problem));
+    ConfigLoaderTest.assertProblem(env(global, account), dir, problem);
   }
 
   @Test

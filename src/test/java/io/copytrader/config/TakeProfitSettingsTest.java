@@ -50,9 +50,6 @@ class TakeProfitSettingsTest {
     "null  | '[1]'  | ACCOUNTS[0].take_profit_ratio must be a number",
   })
   void nonsenseIsAConfigurationProblem(String global, String account, String problem) {
-    ConfigException refused = ConfigLoaderTest.problems(env(global, account), dir);
-
-    assertThat(refused).isNotNull();
-    assertThat(refused.problems()).anySatisfy(line -> assertThat(line).contains(problem));
+    ConfigLoaderTest.assertProblem(env(global, account), dir, problem);
   }
 }
