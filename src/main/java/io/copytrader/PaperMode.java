@@ -95,7 +95,8 @@ public final class PaperMode {
     PaperConfig defaults = PaperConfig.defaults();
     return new PaperConfig(host, paper.portOrAny(), config.lighter().chainId(), true, defaults.book(),
       defaults.markets(), paperAccounts, paper.sequencerDelay() == null
-        ? PaperConfig.DEFAULT_SEQUENCER_DELAY_MS : paper.sequencerDelay().toMillis());
+        ? PaperConfig.DEFAULT_SEQUENCER_DELAY_MS : paper.sequencerDelay().toMillis())
+      .withRateLimits(paper.rateLimits());
   }
 
   /** Names the port, since a taken one is the usual reason and the bind error alone does not say which. */

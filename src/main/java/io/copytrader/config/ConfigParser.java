@@ -2,6 +2,7 @@ package io.copytrader.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.copytrader.paper.limits.RateLimits;
 import io.copytrader.rails.RailLimits;
 import io.copytrader.rails.RailOverrides;
 import io.copytrader.webhook.SignalSources;
@@ -83,6 +84,7 @@ final class ConfigParser {
       problems.add("PAPER_BALANCE must be greater than 0, got " + paperBalance.toPlainString());
     }
     Integer paperSequencerDelay = integer(Setting.PAPER_SEQUENCER_DELAY_MS, 0, 600_000);
+    RateLimits paperLimits = PaperLimitSettings.parse(this::text, problems);
     Integer maxSignalAge = required(Setting.MAX_SIGNAL_AGE, integer(Setting.MAX_SIGNAL_AGE, 1, 86_400));
     Integer shutdownGrace = required(Setting.SHUTDOWN_GRACE, integer(Setting.SHUTDOWN_GRACE, 0, 3600));
     AppConfig.LogFormat logFormat = logFormat();
@@ -111,7 +113,7 @@ final class ConfigParser {
       policy, telegram, new HttpSettings(host, httpPort, apiKey == null ? null : Secret.of(apiKey),
         signalSources),
       new PaperSettings(paperPort, paperBalance,
-        paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay)),
+        paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay), paperLimits),
       Path.of(dataDir), Duration.ofSeconds(shutdownGrace), logFormat, leaders);
     return new LoadedConfig(config, warnings);
   }

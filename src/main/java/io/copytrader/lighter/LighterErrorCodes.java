@@ -45,6 +45,9 @@ public final class LighterErrorCodes {
   public static final int INVALID_REDUCE_ONLY_DIRECTION = 21738;
   public static final int NOT_ENOUGH_MARGIN = 21739;
   public static final int TOO_MANY_REQUESTS = 23000;
+  public static final int TOO_MANY_SUBSCRIPTIONS = 23001;
+  public static final int TOO_MANY_DIFFERENT_ACCOUNTS = 23002;
+  public static final int TOO_MANY_CONNECTIONS = 23003;
   public static final int LAST_RATE_LIMIT = 23004;
   public static final int NOT_FOUND = 29404;
   public static final int INTERNAL_SERVER_ERROR = 29500;
@@ -55,6 +58,8 @@ public final class LighterErrorCodes {
   public static final int WS_ALREADY_SUBSCRIBED = 30003;
   public static final int WS_INVALID_CHANNEL = 30005;
   public static final int WS_NOT_SUBSCRIBED = 30006;
+  public static final int WS_TOO_MANY_MESSAGES = 30009;
+  public static final int WS_TOO_MANY_INFLIGHT = 30010;
   public static final int WS_FAILED_TO_SUBSCRIBE = 30012;
 
   private LighterErrorCodes() {

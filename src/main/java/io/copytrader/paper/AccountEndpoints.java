@@ -10,6 +10,7 @@ import static io.copytrader.paper.PaperExchange.narrow;
 import static io.copytrader.paper.PaperExchange.send;
 
 import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.paper.limits.AccountTier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -37,11 +39,13 @@ final class AccountEndpoints {
   private final PaperEngine engine;
   private final PaperJson json;
   private final Lookups lookups;
+  private final LongFunction<AccountTier> tiers;
 
-  AccountEndpoints(PaperEngine engine, PaperJson json, Lookups lookups) {
+  AccountEndpoints(PaperEngine engine, PaperJson json, Lookups lookups, LongFunction<AccountTier> tiers) {
     this.engine = engine;
     this.json = json;
     this.lookups = lookups;
+    this.tiers = tiers;
   }
 
   void route(Router router) {
@@ -249,13 +253,13 @@ final class AccountEndpoints {
   }
 
   /**
-   * What a standard account may do (docs/lighter-api.md, "Accounts and limits"): no liquidity pool, standard tier,
+   * What the account may do (docs/lighter-api.md, "Accounts and limits"): no liquidity pool, its rate-limit tier,
    * the markets' fees (none), no LIT leased or staked.
    */
   private void accountLimits(RoutingContext ctx) {
     authorized(ctx).ifPresent(account -> send(ctx, 200, PaperJson.ok()
-      .put("max_llp_percentage", 0).put("max_llp_amount", "0").put("user_tier", "std")
-      .put("can_create_public_pool", false).put("user_tier_name", "standard")
+      .put("max_llp_percentage", 0).put("max_llp_amount", "0").put("user_tier", tiers.apply(account.index).code())
+      .put("can_create_public_pool", false).put("user_tier_name", tiers.apply(account.index).wire())
       .put("current_maker_fee_tick", 0).put("current_taker_fee_tick", 0)
       .put("leased_lit", "0").put("effective_lit_stakes", "0")));
   }

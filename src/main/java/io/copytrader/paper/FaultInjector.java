@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The paper exchange's fault controls: latency, HTTP 5xx (the next N requests, the next N lookups or a fraction of
  * all requests), 429, sends whose answer is lost (at once, or once the tx is applied), forced 21104 on the next N
- * sends, the sequencer's delay and the lag of lookups; and a request counter per path with the paths in arrival
+ * sends, the sequencer's delay, the lag of lookups and how late the WebSocket answers client frames; and a request counter per path with the paths in arrival
  * order (the most recent {@value #LOG_LIMIT}).
  */
 final class FaultInjector {
@@ -22,7 +22,7 @@ final class FaultInjector {
   /** Durations and counts: whole numbers from 0 to {@code Integer.MAX_VALUE}. */
   private static final List<String> COUNTS = List.of("latency_ms", "error_count", "rate_limit_count",
     "drop_response_count", "invalid_nonce_count", "sequencer_delay_ms", "lookup_lag_ms", "lookup_error_count",
-    "drop_after_apply_count");
+    "drop_after_apply_count", "stream_ack_delay_ms");
 
   /** The faults in force, under the names {@code POST /paper/faults} takes; counts are spent by the take methods. */
   private JsonObject settings;
@@ -99,6 +99,11 @@ final class FaultInjector {
 
   long lookupLagMs() {
     return settings.getLong("lookup_lag_ms");
+  }
+
+  /** How long the WebSocket takes to answer a subscribe, an unsubscribe or another counted client frame. */
+  long streamAckDelayMs() {
+    return settings.getLong("stream_ack_delay_ms");
   }
 
   long latencyMs() {

@@ -1,5 +1,6 @@
 package io.copytrader.paper;
 
+import io.copytrader.paper.limits.RateLimits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -13,10 +14,12 @@ import java.util.Objects;
  *   ({@code PAPER_SEQUENCER_DELAY_MS}; the fault control {@code sequencer_delay_ms} changes it at runtime)
  * @param grouped how grouped and size-0 orders behave where Lighter's sources are silent (the test control
  *   {@code /paper/grouped-orders} changes it at runtime)
+ * @param rateLimits Lighter's limits, enforced unless turned off ({@code PAPER_RATE_LIMITS},
+ *   {@code PAPER_ACCOUNT_TIER}; the test control {@code /paper/accounts/{index}/tier} sets an account's tier)
  */
 public record PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
                           List<PaperMarket> markets, List<PaperAccount> accounts, long sequencerDelayMs,
-                          GroupedAssumptions grouped) {
+                          GroupedAssumptions grouped, RateLimits rateLimits) {
 
   /** A few milliseconds, as a sequencer under light load takes. */
   public static final long DEFAULT_SEQUENCER_DELAY_MS = 5;
@@ -25,6 +28,7 @@ public record PaperConfig(String host, int port, int chainId, boolean controlsEn
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(grouped, "grouped");
+    Objects.requireNonNull(rateLimits, "rateLimits");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535");
     }
@@ -42,9 +46,16 @@ public record PaperConfig(String host, int port, int chainId, boolean controlsEn
   }
 
   public PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
+                     List<PaperMarket> markets, List<PaperAccount> accounts, long sequencerDelayMs,
+                     GroupedAssumptions grouped) {
+    this(host, port, chainId, controlsEnabled, book, markets, accounts, sequencerDelayMs, grouped,
+      RateLimits.lighter());
+  }
+
+  public PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
                      List<PaperMarket> markets, List<PaperAccount> accounts, long sequencerDelayMs) {
     this(host, port, chainId, controlsEnabled, book, markets, accounts, sequencerDelayMs,
-      GroupedAssumptions.defaults());
+      GroupedAssumptions.defaults(), RateLimits.lighter());
   }
 
   public PaperConfig(String host, int port, int chainId, boolean controlsEnabled, BookShape book,
@@ -52,29 +63,38 @@ public record PaperConfig(String host, int port, int chainId, boolean controlsEn
     this(host, port, chainId, controlsEnabled, book, markets, accounts, DEFAULT_SEQUENCER_DELAY_MS);
   }
 
-  /** Loopback, a free port, mainnet's chain id, controls on, and a realistic set of markets. */
+  /**
+   * Loopback, a free port, mainnet's chain id, controls on, a realistic set of markets, and Lighter's limits at the
+   * premium tier.
+   */
   public static PaperConfig defaults() {
     return new PaperConfig("127.0.0.1", 0, 304, true, BookShape.defaults(), defaultMarkets(), List.of(),
-      DEFAULT_SEQUENCER_DELAY_MS, GroupedAssumptions.defaults());
+      DEFAULT_SEQUENCER_DELAY_MS, GroupedAssumptions.defaults(), RateLimits.lighter());
   }
 
   public PaperConfig withAccounts(List<PaperAccount> newAccounts) {
     return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, newAccounts, sequencerDelayMs,
-      grouped);
+      grouped, rateLimits);
   }
 
   public PaperConfig withChainId(int newChainId) {
     return new PaperConfig(host, port, newChainId, controlsEnabled, book, markets, accounts, sequencerDelayMs,
-      grouped);
+      grouped, rateLimits);
   }
 
   public PaperConfig withControls(boolean enabled) {
-    return new PaperConfig(host, port, chainId, enabled, book, markets, accounts, sequencerDelayMs, grouped);
+    return new PaperConfig(host, port, chainId, enabled, book, markets, accounts, sequencerDelayMs, grouped,
+      rateLimits);
   }
 
   public PaperConfig withGrouped(GroupedAssumptions assumptions) {
     return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, accounts, sequencerDelayMs,
-      assumptions);
+      assumptions, rateLimits);
+  }
+
+  public PaperConfig withRateLimits(RateLimits limits) {
+    return new PaperConfig(host, port, chainId, controlsEnabled, book, markets, accounts, sequencerDelayMs, grouped,
+      limits);
   }
 
   /** Decimals, minimums and margins as Lighter lists them for these markets. */

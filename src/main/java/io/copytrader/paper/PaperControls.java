@@ -203,7 +203,7 @@ final class PaperControls {
       request.getBoolean("hidden", now.hidden()), hours, multiplier);
   }
 
-  private static void control(RoutingContext ctx, Function<JsonObject, JsonObject> action) {
+  static void control(RoutingContext ctx, Function<JsonObject, JsonObject> action) {
     try {
       JsonObject request = ctx.body().asJsonObject();
       send(ctx, 200, action.apply(request == null ? new JsonObject() : request));

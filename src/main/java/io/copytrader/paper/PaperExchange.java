@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,11 +123,17 @@ public final class PaperExchange extends VerticleBase {
   private final Sequencer sequencer;
   private final TxIntake intake;
   private final Lookups lookups;
+  private final RateLimitGuard limits;
   private TxEndpoints txs;
   private PaperStreams streams;
   private HttpServer server;
 
   public PaperExchange(PaperConfig config) {
+    this(config, System::currentTimeMillis);
+  }
+
+  /** With the clock the rate limits' rolling minutes run on, so that a test can let a minute pass at once. */
+  PaperExchange(PaperConfig config, LongSupplier limitClock) {
     this.config = config;
     this.engine = new PaperEngine(config);
     this.json = new PaperJson(engine);
@@ -134,6 +141,7 @@ public final class PaperExchange extends VerticleBase {
     this.sequencer = new Sequencer(engine, faults::sequencerDelayMs);
     this.intake = new TxIntake(engine, sequencer, config.chainId());
     this.lookups = new Lookups(engine, json);
+    this.limits = new RateLimitGuard(engine, config.rateLimits(), limitClock);
   }
 
   /**
@@ -162,18 +170,21 @@ public final class PaperExchange extends VerticleBase {
     // Bodies are read first so that an injected delay never races the request's data.
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     txs = new TxEndpoints(vertx, context, engine, intake, sequencer, faults, lookups, this::changedAccount);
-    streams = new PaperStreams(engine, json, AccountEndpoints::validToken, txs, this::sweep);
+    streams = new PaperStreams(engine, json, AccountEndpoints::validToken, txs, this::sweep,
+      new StreamGuard(vertx, limits, faults::streamAckDelayMs));
     if (config.controlsEnabled()) {
       new PaperControls(engine, streams, faults, this::changed, () -> {
         lookups.lag(faults.lookupLagMs(), System.currentTimeMillis());
         txs.delayChanged();
       }).route(router);
+      new LimitControls(engine, limits).route(router);
     }
     router.route().handler(this::faults);
+    router.route("/api/v1/*").handler(limits::handle);
     router.get("/").handler(ctx -> send(ctx, 200, new JsonObject().put("status", 1).put("network_id", 1)
       .put("timestamp", System.currentTimeMillis() / 1000)));
     new BookEndpoints(engine, json).route(router);
-    new AccountEndpoints(engine, json, lookups).route(router);
+    new AccountEndpoints(engine, json, lookups, limits::tier).route(router);
     new MarketEndpoints(engine, json).route(router);
     router.get("/api/v1/tx").handler(txs::tx);
     router.post("/api/v1/sendTx").handler(txs::sendTx);

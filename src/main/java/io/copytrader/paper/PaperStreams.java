@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -31,6 +32,9 @@ import java.util.function.BiPredicate;
  * {@code account_all_positions}, {@code account_all_trades}, {@code account_all_orders} and {@code account_orders}
  * with the account's auth token in the subscribe frame.
  *
+ * <p>Lighter's WebSocket limits hold through {@link StreamGuard}: connections per IP, subscriptions per connection,
+ * client frames a minute and in flight, different accounts followed, and transactions spending the REST budget.
+ *
  * <p>Changes are found by comparing the engine with what was last published, after every mutation
  * ({@link #publish()}). Confined to the exchange's context.
  */
@@ -44,6 +48,7 @@ final class PaperStreams {
   private final StreamTxs txs;
   /** Runs before a transaction sent on the socket is taken, as before a REST request. */
   private final Runnable beforeTx;
+  private final StreamGuard guard;
   private final MarketFeeds markets;
   private final Set<Connection> connections = new LinkedHashSet<>();
   private final Map<Integer, BookFeed> books = new HashMap<>();
@@ -52,12 +57,13 @@ final class PaperStreams {
   private boolean accountUpdatesHeld;
 
   PaperStreams(PaperEngine engine, PaperJson json, BiPredicate<String, PaperAccountState> authorized,
-               TxEndpoints txs, Runnable beforeTx) {
+               TxEndpoints txs, Runnable beforeTx, StreamGuard guard) {
     this.engine = engine;
     this.json = json;
     this.authorized = authorized;
     this.txs = new StreamTxs(txs);
     this.beforeTx = beforeTx;
+    this.guard = guard;
     this.markets = new MarketFeeds(engine, json);
   }
 
@@ -79,9 +85,15 @@ final class PaperStreams {
   }
 
   void accept(ServerWebSocket socket) {
+    if (!guard.admit(socket)) {
+      return;
+    }
     Connection connection = new Connection(socket);
     connections.add(connection);
-    socket.closeHandler(closed -> connections.remove(connection));
+    socket.closeHandler(closed -> {
+      connections.remove(connection);
+      guard.closed(socket, connection.channels.stream().map(PaperStreams::account).toList());
+    });
     socket.exceptionHandler(failure -> socket.close());
     socket.textMessageHandler(text -> receive(connection, text));
     connection.send(new JsonObject().put("type", "connected"));
@@ -117,29 +129,47 @@ final class PaperStreams {
   }
 
   private void receive(Connection connection, String text) {
-    JsonObject frame;
-    try {
-      frame = text.length() > MAX_FRAME_CHARS ? null : new JsonObject(text);
-    } catch (DecodeException | ClassCastException e) {
-      frame = null;
-    }
-    if (frame == null) {
-      connection.send(error(WS_INVALID_MESSAGE, "Invalid message"));
-      return;
-    }
-    String type = frame.getValue("type") instanceof String value ? value : "";
+    JsonObject parsed = frame(text);
+    String type = parsed != null && parsed.getValue("type") instanceof String value ? value : "";
     switch (type) {
       case "ping" -> connection.send(new JsonObject().put("type", "pong"));
       case "pong" -> {
       }
-      case "subscribe" -> subscribe(connection, frame);
-      case "unsubscribe" -> unsubscribe(connection, frame);
       case StreamTxs.SEND_TX, StreamTxs.SEND_TX_BATCH -> {
         beforeTx.run();
-        txs.receive(type, frame, connection::send, () -> connection.socket.close());
+        txs.receive(type, parsed, connection::send, () -> connection.socket.close(),
+          data -> guard.tx(connection.socket, type.equals(StreamTxs.SEND_TX_BATCH), data));
       }
+      default -> guard.counted(connection.socket, connection::send, () -> !connection.socket.isClosed(),
+        () -> handle(connection, parsed, type));
+    }
+  }
+
+  /** The frame as JSON, null when it is too long or not a JSON object. */
+  private static JsonObject frame(String text) {
+    try {
+      return text.length() > MAX_FRAME_CHARS ? null : new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      return null;
+    }
+  }
+
+  /** A counted frame the limits admitted. */
+  private void handle(Connection connection, JsonObject frame, String type) {
+    if (frame == null) {
+      connection.send(error(WS_INVALID_MESSAGE, "Invalid message"));
+      return;
+    }
+    switch (type) {
+      case "subscribe" -> subscribe(connection, frame);
+      case "unsubscribe" -> unsubscribe(connection, frame);
       default -> connection.send(error(WS_INVALID_MESSAGE, "Invalid message type"));
     }
+  }
+
+  /** The account a held channel follows, -1 for a market's. */
+  private static long account(String channel) {
+    return StreamChannel.parse(channel).map(StreamChannel::account).orElse(-1L);
   }
 
   private void subscribe(Connection connection, JsonObject frame) {
@@ -158,6 +188,11 @@ final class PaperStreams {
       && (token == null || !authorized.test(token, engine.account(channel.account())))) {
       connection.send(error(WS_FAILED_TO_SUBSCRIBE, "Failed to subscribe to " + channel.inbound()
         + ": invalid auth token"));
+      return;
+    }
+    Optional<JsonObject> refused = guard.subscribe(connection.socket, connection.channels.size(), channel.account());
+    if (refused.isPresent()) {
+      connection.send(refused.get());
       return;
     }
     connection.channels.add(name);
@@ -190,6 +225,7 @@ final class PaperStreams {
       connection.send(error(WS_NOT_SUBSCRIBED, "Not Subscribed to : " + StreamChannel.inbound(channel)));
       return;
     }
+    guard.unsubscribed(connection.socket, account(channel));
     connection.send(new JsonObject().put("type", "unsubscribed").put("channel", StreamChannel.inbound(channel)));
   }
 
@@ -260,7 +296,7 @@ final class PaperStreams {
     return accounts.computeIfAbsent(account.index, index -> new AccountFeed(engine, json, account));
   }
 
-  private static JsonObject error(int code, String message) {
+  static JsonObject error(int code, String message) {
     return new JsonObject().put("type", "error").put("code", code).put("message", message)
       .put("error", new JsonObject().put("code", code).put("message", message));
   }

@@ -1,8 +1,11 @@
 package io.copytrader.paper;
 
+import io.copytrader.paper.limits.LimitRefusal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Transactions sent over the WebSocket, as Lighter takes them (docs/lighter-api.md, "WebSocket"):
@@ -26,16 +29,24 @@ final class StreamTxs {
 
   /**
    * Submits the frame's transaction(s) and answers through {@code reply}; {@code closeConnection} is what a fault
-   * that loses the answer does instead.
+   * that loses the answer does instead. {@code limit} first judges the frame's {@code data} against the rate
+   * limits: a refusal (23000) is the answer and nothing is submitted.
    */
-  void receive(String type, JsonObject frame, Consumer<JsonObject> reply, Runnable closeConnection) {
+  void receive(String type, JsonObject frame, Consumer<JsonObject> reply, Runnable closeConnection,
+               Function<JsonObject, Optional<LimitRefusal>> limit) {
     JsonObject data = frame.getValue("data") instanceof JsonObject object ? object : new JsonObject();
     Object id = data.getValue("id");
     boolean echoId = (id instanceof String text && text.length() <= MAX_ID_CHARS) || id instanceof Integer
       || id instanceof Long;
-    TxEndpoints.Sent sent = type.equals(SEND_TX)
-      ? txs.sendTx(number(data.getValue("tx_type")), encoded(data.getValue("tx_info")))
-      : txs.sendTxBatch(encoded(data.getValue("tx_types")), encoded(data.getValue("tx_infos")));
+    Optional<LimitRefusal> refusal = limit.apply(data);
+    TxEndpoints.Sent sent;
+    if (refusal.isPresent()) {
+      sent = TxEndpoints.Sent.refused(refusal.get().code(), refusal.get().message());
+    } else {
+      sent = type.equals(SEND_TX)
+        ? txs.sendTx(number(data.getValue("tx_type")), encoded(data.getValue("tx_info")))
+        : txs.sendTxBatch(encoded(data.getValue("tx_types")), encoded(data.getValue("tx_infos")));
+    }
     JsonObject answer = sent.body().copy().put("type", type);
     if (echoId) {
       answer.put("id", id);

@@ -153,11 +153,12 @@ class PaperSpecEndpointsTest {
   }
 
   @Test
-  void accountLimitsNeedTheTokenAndDescribeAStandardAccount() {
+  void accountLimitsNeedTheTokenAndDescribeTheDefaultPremiumTier() {
     JsonObject limits = authorized("/api/v1/accountLimits?account_index=" + ACCOUNT).body();
     PaperHttp.Reply withoutToken = paper.http.get("/api/v1/accountLimits?account_index=" + ACCOUNT);
 
-    assertThat(limits.getString("user_tier")).isEqualTo("std");
+    assertThat(limits.getString("user_tier")).isEqualTo("premium");
+    assertThat(limits.getString("user_tier_name")).isEqualTo("premium");
     assertThat(limits.getInteger("current_taker_fee_tick")).isZero();
     assertThat(withoutToken.status()).isEqualTo(400);
   }
