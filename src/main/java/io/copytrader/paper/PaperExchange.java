@@ -75,7 +75,8 @@ import org.slf4j.LoggerFactory;
  *   once the sequencer has applied their txs: applied but unanswered), {@code invalid_nonce_count} (the next N
  *   sendTx/sendTxBatch get 400 21104 and change nothing), {@code sequencer_delay_ms} (the sequencer's delay, for
  *   the txs already queued too: a long one holds them, 0 releases them), {@code lookup_lag_ms} (lookups show the
- *   state as of that long ago, see {@link Lookups}); fields not given stay as they are; answers the faults now in
+ *   state as of that long ago, see {@link Lookups}), {@code stream_ack_delay_ms} (the WebSocket answers subscribes,
+ *   unsubscribes and other counted client frames that late, so that frames in flight build up); fields not given stay as they are; answers the faults now in
  *   force, as does {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all (the sequencer's delay
  *   back to the configured one);</li>
  *   <li>{@code POST /paper/grouped-orders} {@code {"children_armed":"full-fill"|"any-fill",
@@ -92,6 +93,8 @@ import org.slf4j.LoggerFactory;
  *   channels (orders, positions, user stats) publish nothing until released with {@code false}, then everything
  *   that changed meanwhile, while order-book frames keep flowing;
  *   {@code GET /paper/streams}: open connections.</li>
+ *   <li>{@code GET /paper/limits}: the rate limits in force and the last minute's use per IP and L1 address;
+ *   {@code POST /paper/accounts/{index}/tier} {@code {"tier":"plus"}}: an account's tier ({@link LimitControls}).</li>
  * </ul>
  * Control requests are neither delayed, failed nor counted.
  *
@@ -107,6 +110,11 @@ import org.slf4j.LoggerFactory;
  * malformed, expired, over-8-hour or wrongly signed auth token is {@code 20001 "invalid auth token"}), 404
  * {@code 29404} for an unknown route. WebSocket streams at {@code /stream}: see {@link PaperStreams}. All state is
  * confined to this verticle's context.
+ *
+ * <p>Lighter's rate limits hold unless {@link PaperConfig#rateLimits()} turns them off ({@link RateLimitGuard}):
+ * REST weight per rolling minute per IP and per L1 address by account tier (429 {@code {"code":23000,
+ * "message":"Too Many Requests!"}}), and the WebSocket's connections, subscriptions, client frames and accounts
+ * ({@link StreamGuard}).
  */
 public final class PaperExchange extends VerticleBase {
 

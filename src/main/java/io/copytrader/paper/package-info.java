@@ -15,7 +15,9 @@
  * (a channel's name and ids), {@code BookFeed}, {@code MarketFeeds} and {@code AccountFeed} (each channel's snapshot
  * and updates), {@code StreamTxs} (transactions sent over the WebSocket, through {@code TxEndpoints}) and
  * {@code FaultInjector}
- * (latency, errors, 429s, lost answers, forced nonce errors, delays and lags, request counts). The engine, intake
- * and sequencer need no HTTP and are tested without it.
+ * (latency, errors, 429s, lost answers, forced nonce errors, delays and lags, request counts), {@code RateLimitGuard}
+ * and {@code StreamGuard} (Lighter's rate limits over REST and the WebSocket, their logic in
+ * {@link io.copytrader.paper.limits}) with {@code LimitControls} (their test controls). The engine, intake,
+ * sequencer and limits need no HTTP and are tested without it.
  */
 package io.copytrader.paper;

@@ -12,6 +12,8 @@ import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.CancelOrderTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.TxAttributes;
+import io.copytrader.paper.limits.AccountTier;
+import io.copytrader.paper.limits.RateLimits;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -19,6 +21,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +47,11 @@ class ProtectionSupervisorTest {
 
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 5, Map.of("PROTECTION_INTERVAL", "1"));
+    // A protection run a second for each of 5 accounts reads far more than a premium IP's minute holds (80 reads
+    // of weight 300): the builder tier's 800 leave the runs unthrottled.
+    harness = TradingHarness.start(vertx, dir, Collections.nCopies(5, new JsonObject()),
+      Map.of("PROTECTION_INTERVAL", "1"),
+      paper -> paper.withRateLimits(RateLimits.lighter().withDefaultTier(AccountTier.BUILDER)));
   }
 
   private static Order onlyStopLoss(TestAccount account, int marketId) {

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The paper exchange as a real server for tests, on a free loopback port, with raw HTTP to it ({@link PaperHttp})
@@ -39,10 +40,10 @@ public final class PaperFixture implements AutoCloseable {
   private final boolean ownsVertx;
   private LossyLink link;
 
-  private PaperFixture(Vertx vertx, boolean ownsVertx, PaperConfig config) {
+  private PaperFixture(Vertx vertx, boolean ownsVertx, PaperExchange exchange) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
-    this.exchange = new PaperExchange(config);
+    this.exchange = exchange;
     result(vertx.deployVerticle(exchange));
     this.http = new PaperHttp(vertx, exchange);
     this.trader = new PaperTrader(http, KEY, ACCOUNT, KEY_INDEX, CHAIN_ID);
@@ -63,7 +64,12 @@ public final class PaperFixture implements AutoCloseable {
 
   /** Deployed in the test's Vert.x, which undeploys it when the test ends. */
   public static PaperFixture start(Vertx vertx, PaperConfig config) {
-    return new PaperFixture(vertx, false, config);
+    return new PaperFixture(vertx, false, new PaperExchange(config));
+  }
+
+  /** Deployed in the test's Vert.x, its rate limits' rolling minutes on {@code limitClock}. */
+  static PaperFixture start(Vertx vertx, PaperConfig config, LongSupplier limitClock) {
+    return new PaperFixture(vertx, false, new PaperExchange(config, limitClock));
   }
 
   /** The default configuration on a Vert.x of its own, closed with the fixture. */
@@ -73,7 +79,7 @@ public final class PaperFixture implements AutoCloseable {
 
   /** On a Vert.x of its own, closed with the fixture. */
   public static PaperFixture standalone(PaperConfig config) {
-    return new PaperFixture(Vertx.vertx(), true, config);
+    return new PaperFixture(Vertx.vertx(), true, new PaperExchange(config));
   }
 
   public String baseUrl() {
