@@ -126,10 +126,10 @@ final class RateLimitGuard {
     JsonObject ips = new JsonObject();
     rest.usedByIp().forEach((ip, used) -> ips.put(ip, new JsonObject().put("used", used)
       .put("limit", limits.defaultTier().weightPerMinute())));
-    rest.refusedByIp().forEach((ip, refused) -> object(ips, ip).put("refused", refused));
+    rest.refusedByIp().forEach((ip, refused) -> row(ips, ip).put("refused", refused));
     JsonObject l1 = new JsonObject();
     rest.usedByL1().forEach((address, used) -> l1.put(address, new JsonObject().put("used", used)));
-    rest.refusedByL1().forEach((address, refused) -> object(l1, address).put("refused", refused));
+    rest.refusedByL1().forEach((address, refused) -> row(l1, address).put("refused", refused));
     JsonObject streams = new JsonObject();
     stream.usage().forEach((ip, usage) -> streams.put(ip, new JsonObject().put("connections", usage.connections())
       .put("messages_last_minute", usage.messagesLastMinute()).put("inflight", usage.inflight())
@@ -141,13 +141,14 @@ final class RateLimitGuard {
       .put("streams_by_ip", streams);
   }
 
-  private static JsonObject object(JsonObject parent, String key) {
-    if (!(parent.getValue(key) instanceof JsonObject child)) {
-      JsonObject created = new JsonObject().put("used", 0);
-      parent.put(key, created);
-      return created;
+  /** The key's row in {@code rows}, added with nothing used when the last minute spent nothing there. */
+  private static JsonObject row(JsonObject rows, String key) {
+    if (rows.getValue(key) instanceof JsonObject row) {
+      return row;
     }
-    return child;
+    JsonObject added = new JsonObject().put("used", 0);
+    rows.put(key, added);
+    return added;
   }
 
   /** The account of a valid auth token, null when there is none. */
