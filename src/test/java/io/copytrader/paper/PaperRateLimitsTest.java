@@ -105,6 +105,21 @@ class PaperRateLimitsTest {
   }
 
   @Test
+  void aSignedBatchSpendsSixPerTransactionFromItsAccountsL1AddressAndTheNonceReadFromTheIp() {
+    PaperFixture paper = paper(RateLimits.lighter());
+    long nonce = paper.trader.nextNonce();
+
+    PaperHttp.Reply sent = paper.trader.sendBatch(List.of(
+      paper.trader.sign(paper.trader.market(nonce, 1, "0.0100", "3100.00", false, false)),
+      paper.trader.sign(paper.trader.market(nonce + 1, 2, "0.0100", "3100.00", false, false))));
+
+    assertThat(sent.status()).isEqualTo(200);
+    JsonObject limits = paper.http.get("/paper/limits").body();
+    assertThat(limits.getJsonObject("rest_by_l1_address").getJsonObject(L1_ADDRESS).getLong("used")).isEqualTo(12);
+    assertThat(limits.getJsonObject("rest_by_ip").getJsonObject("127.0.0.1").getLong("used")).isEqualTo(6);
+  }
+
+  @Test
   void accountLimitsAnswerTheTierAControlSets() {
     PaperFixture paper = paper(RateLimits.lighter());
 
