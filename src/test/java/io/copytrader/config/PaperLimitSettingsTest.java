@@ -1,7 +1,6 @@
 package io.copytrader.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.copytrader.PaperMode;
 import io.copytrader.paper.limits.AccountTier;
@@ -54,9 +53,6 @@ class PaperLimitSettingsTest {
     PAPER_ACCOUNT_TIER | vip | PAPER_ACCOUNT_TIER must be standard, premium, plus or builder, got 'vip'
     """)
   void anInvalidValueIsReportedByNameAndRule(String name, String value, String message) {
-    ConfigException e = catchThrowableOfType(ConfigException.class, () -> Configs.load(Map.of(name, value), dir));
-
-    assertThat(e).isNotNull();
-    assertThat(e.problems()).containsExactly(message);
+    ConfigLoaderTest.assertProblem(Map.of(name, value), dir, message);
   }
 }
