@@ -57,7 +57,7 @@ class PaperExchangeClientTest {
       new PaperAccount(ACCOUNT, L1, new BigDecimal("10000"), Map.of(KEY_INDEX, KEY.publicKeyHex())))));
     result(vertx.deployVerticle(paper));
     client = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl())
-      .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500))
+      .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5))
       .withBreaker(BREAKER_FAILURES, Duration.ofMillis(300)));
     controls = WebClient.create(vertx);
   }
