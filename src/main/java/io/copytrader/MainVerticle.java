@@ -66,7 +66,7 @@ public final class MainVerticle extends VerticleBase {
       .compose(effective -> {
         config = effective;
         lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl()));
-        return Journal.open(vertx, config.dataDir());
+        return Journal.open(vertx, config.journal(), config.dataDir(), Clock.systemUTC());
       })
       .compose(opened -> {
         journal = opened;

@@ -16,6 +16,7 @@ public record AppConfig(
   HttpSettings http,
   PaperSettings paper,
   Path dataDir,
+  JournalSettings journal,
   Duration shutdownGrace,
   LogFormat logFormat,
   Leaders leaders) {
@@ -25,12 +26,12 @@ public record AppConfig(
   /** This configuration trading on another exchange with other accounts (the paper exchange in paper mode). */
   public AppConfig tradingOn(String baseUrl, Accounts newAccounts) {
     return new AppConfig(mode, lighter.withBaseUrl(baseUrl), newAccounts, policy, telegram, http, paper, dataDir,
-      shutdownGrace, logFormat, leaders);
+      journal, shutdownGrace, logFormat, leaders);
   }
 
   /** This configuration copying other leaders (paper mode's demo leader). */
   public AppConfig withLeaders(Leaders newLeaders) {
-    return new AppConfig(mode, lighter, accounts, policy, telegram, http, paper, dataDir, shutdownGrace, logFormat,
-      newLeaders);
+    return new AppConfig(mode, lighter, accounts, policy, telegram, http, paper, dataDir, journal, shutdownGrace,
+      logFormat, newLeaders);
   }
 }

@@ -25,6 +25,7 @@ public enum Setting {
   HTTP_HOST,
   HTTP_PORT,
   DATA_DIR,
+  JOURNAL_URL,
   MAX_QUEUE_PER_ACCOUNT,
   PAPER_PORT,
   PAPER_BALANCE,
@@ -57,7 +58,8 @@ public enum Setting {
 
   /** Variables whose values are secrets: never echoed in a problem or a log line. */
   public boolean secret() {
-    return this == ACCOUNTS || this == TELEGRAM_BOT_API_KEY || this == API_KEY || this == SIGNAL_SOURCES;
+    return this == ACCOUNTS || this == TELEGRAM_BOT_API_KEY || this == API_KEY || this == SIGNAL_SOURCES
+      || this == JOURNAL_URL;
   }
 
   public static Setting byName(String name) {

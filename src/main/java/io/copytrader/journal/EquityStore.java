@@ -2,13 +2,9 @@ package io.copytrader.journal;
 
 import io.vertx.core.Future;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,38 +25,19 @@ public final class EquityStore {
   }
 
   /** Keeps {@code equity} as the account's sample of {@code now}'s minute and drops those past the retention. */
-  static void sample(Connection connection, long accountIndex, BigDecimal equity, Instant now) throws SQLException {
+  static void sample(SqlSession session, long accountIndex, BigDecimal equity, Instant now) throws SQLException {
     long minute = now.toEpochMilli() / MINUTE_MS * MINUTE_MS;
-    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO equity_samples (account_index, minute,"
-      + " equity) VALUES (?, ?, ?) ON CONFLICT (account_index, minute) DO UPDATE SET equity = excluded.equity")) {
-      upsert.setLong(1, accountIndex);
-      upsert.setLong(2, minute);
-      upsert.setString(3, JournalRows.plain(equity));
-      upsert.executeUpdate();
-    }
-    try (PreparedStatement prune = connection.prepareStatement(
-      "DELETE FROM equity_samples WHERE account_index = ? AND minute < ?")) {
-      prune.setLong(1, accountIndex);
-      prune.setLong(2, minute - RETENTION.toMillis());
-      prune.executeUpdate();
-    }
+    session.update("INSERT INTO equity_samples (account_index, minute, equity) VALUES (?, ?, ?)"
+      + " ON CONFLICT (account_index, minute) DO UPDATE SET equity = excluded.equity",
+      accountIndex, minute, JournalRows.plain(equity));
+    session.update("DELETE FROM equity_samples WHERE account_index = ? AND minute < ?",
+      accountIndex, minute - RETENTION.toMillis());
   }
 
   /** The account's samples from {@code since} on, oldest first. */
   public static Future<List<EquitySample>> since(Journal journal, long accountIndex, Instant since) {
-    return journal.read(connection -> {
-      List<EquitySample> samples = new ArrayList<>();
-      try (PreparedStatement select = connection.prepareStatement("SELECT minute, equity FROM equity_samples"
-        + " WHERE account_index = ? AND minute >= ? ORDER BY minute")) {
-        select.setLong(1, accountIndex);
-        select.setLong(2, since.toEpochMilli());
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            samples.add(new EquitySample(Instant.ofEpochMilli(rows.getLong(1)), new BigDecimal(rows.getString(2))));
-          }
-        }
-      }
-      return samples;
-    });
+    return journal.read(session -> session.query("SELECT minute, equity FROM equity_samples"
+        + " WHERE account_index = ? AND minute >= ? ORDER BY minute",
+      row -> new EquitySample(row.instant(1), row.decimal(2)), accountIndex, since.toEpochMilli()));
   }
 }

@@ -2,12 +2,10 @@ package io.copytrader.journal;
 
 import io.vertx.core.Future;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +38,8 @@ public final class FollowStore {
   }
 
   public Future<Snapshot> load(String leader) {
-    return journal.read(connection -> new Snapshot(markets(connection, leader), starts(connection, leader),
-      followed(connection, leader)));
+    return journal.read(session -> new Snapshot(markets(session, leader), starts(session, leader),
+      followed(session, leader)));
   }
 
   /** Records a leader change: its markets, followers starting now and followed markets changing state, at once. */
@@ -50,111 +48,71 @@ public final class FollowStore {
     List<LeaderMarketRecord> marketRows = List.copyOf(markets);
     Map<Long, Long> startRows = Map.copyOf(newStarts);
     List<FollowedMarketRecord> followedRows = List.copyOf(followed);
-    return journal.write(connection -> {
+    return journal.write(session -> {
       long now = clock.millis();
-      try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO leader_markets"
-        + " (leader, market_id, position, entry, equity, event, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        for (LeaderMarketRecord row : marketRows) {
-          upsert.setString(1, row.leader());
-          upsert.setInt(2, row.marketId());
-          upsert.setString(3, row.position().toPlainString());
-          upsert.setString(4, plain(row.entry()));
-          upsert.setString(5, plain(row.equity()));
-          upsert.setString(6, row.event());
-          upsert.setLong(7, now);
-          upsert.addBatch();
-        }
-        upsert.executeBatch();
+      List<List<Object>> marketValues = new ArrayList<>();
+      for (LeaderMarketRecord row : marketRows) {
+        marketValues.add(Arrays.asList(row.leader(), row.marketId(), row.position().toPlainString(),
+          plain(row.entry()), plain(row.equity()), row.event(), now));
       }
-      if (!startRows.isEmpty()) {
-        try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT OR IGNORE INTO follow_starts (follower, leader, since) VALUES (?, ?, ?)")) {
-          for (Map.Entry<Long, Long> start : startRows.entrySet()) {
-            insert.setLong(1, start.getKey());
-            insert.setString(2, leader);
-            insert.setLong(3, start.getValue());
-            insert.addBatch();
-          }
-          insert.executeBatch();
-        }
+      session.batch("INSERT INTO leader_markets (leader, market_id, position, entry, equity, event, updated_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (leader, market_id) DO UPDATE SET position = excluded.position,"
+        + " entry = excluded.entry, equity = excluded.equity, event = excluded.event,"
+        + " updated_at = excluded.updated_at", marketValues);
+      List<List<Object>> startValues = new ArrayList<>();
+      for (Map.Entry<Long, Long> start : startRows.entrySet()) {
+        startValues.add(List.of(start.getKey(), leader, start.getValue()));
       }
-      upsertFollowed(connection, followedRows);
+      session.batch("INSERT INTO follow_starts (follower, leader, since) VALUES (?, ?, ?)"
+        + " ON CONFLICT (follower, leader) DO NOTHING", startValues);
+      upsertFollowed(session, followedRows);
       return null;
     });
   }
 
   /** Records what was last submitted to the follower for the market. */
   public Future<Void> submitted(FollowedMarketRecord row) {
-    return journal.write(connection -> {
-      upsertFollowed(connection, List.of(row));
+    return journal.write(session -> {
+      upsertFollowed(session, List.of(row));
       return null;
     });
   }
 
-  private static void upsertFollowed(Connection connection, List<FollowedMarketRecord> rows) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO followed_markets"
-      + " (follower, leader, market_id, state, since, last_event, target) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (FollowedMarketRecord row : rows) {
-        upsert.setLong(1, row.follower());
-        upsert.setString(2, row.leader());
-        upsert.setInt(3, row.marketId());
-        upsert.setString(4, row.state().wire());
-        upsert.setLong(5, row.since());
-        upsert.setString(6, row.lastEvent());
-        upsert.setString(7, plain(row.target()));
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
+  private static void upsertFollowed(SqlSession session, List<FollowedMarketRecord> rows) throws SQLException {
+    List<List<Object>> values = new ArrayList<>();
+    for (FollowedMarketRecord row : rows) {
+      values.add(Arrays.asList(row.follower(), row.leader(), row.marketId(), row.state().wire(), row.since(),
+        row.lastEvent(), plain(row.target())));
     }
+    session.batch("INSERT INTO followed_markets (follower, leader, market_id, state, since, last_event, target)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (follower, leader, market_id) DO UPDATE SET"
+      + " state = excluded.state, since = excluded.since, last_event = excluded.last_event,"
+      + " target = excluded.target", values);
   }
 
-  /** One row of a result as a value. */
-  @FunctionalInterface
-  private interface Row<T> {
-    T read(ResultSet result) throws SQLException;
+  private static List<LeaderMarketRecord> markets(SqlSession session, String leader) throws SQLException {
+    return session.query("SELECT market_id, position, entry, equity, event FROM leader_markets"
+      + " WHERE leader = ? ORDER BY market_id", row -> new LeaderMarketRecord(leader, row.intValue(1),
+      row.decimal(2), row.decimal(3), row.decimal(4), row.string(5)), leader);
   }
 
-  /** The rows of {@code sql}, whose one parameter is the leader's name. */
-  private static <T> List<T> select(Connection connection, String sql, String leader, Row<T> row)
-    throws SQLException {
-    List<T> rows = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, leader);
-      try (ResultSet result = select.executeQuery()) {
-        while (result.next()) {
-          rows.add(row.read(result));
-        }
-      }
-    }
-    return rows;
-  }
-
-  private static List<LeaderMarketRecord> markets(Connection connection, String leader) throws SQLException {
-    return select(connection, "SELECT market_id, position, entry, equity, event FROM leader_markets"
-      + " WHERE leader = ? ORDER BY market_id", leader, result -> new LeaderMarketRecord(leader, result.getInt(1),
-      new BigDecimal(result.getString(2)), decimal(result.getString(3)), decimal(result.getString(4)),
-      result.getString(5)));
-  }
-
-  private static Map<Long, Long> starts(Connection connection, String leader) throws SQLException {
+  private static Map<Long, Long> starts(SqlSession session, String leader) throws SQLException {
     Map<Long, Long> starts = new HashMap<>();
-    select(connection, "SELECT follower, since FROM follow_starts WHERE leader = ?", leader,
-      result -> starts.put(result.getLong(1), result.getLong(2)));
+    for (long[] start : session.query("SELECT follower, since FROM follow_starts WHERE leader = ?",
+      row -> new long[] {row.longValue(1), row.longValue(2)}, leader)) {
+      starts.put(start[0], start[1]);
+    }
     return starts;
   }
 
-  private static List<FollowedMarketRecord> followed(Connection connection, String leader) throws SQLException {
-    return select(connection, "SELECT follower, market_id, state, since, last_event, target FROM followed_markets"
-      + " WHERE leader = ? ORDER BY follower, market_id", leader, result -> new FollowedMarketRecord(
-      result.getLong(1), leader, result.getInt(2), FollowState.fromWire(result.getString(3)), result.getLong(4),
-      result.getString(5), decimal(result.getString(6))));
+  private static List<FollowedMarketRecord> followed(SqlSession session, String leader) throws SQLException {
+    return session.query("SELECT follower, market_id, state, since, last_event, target FROM followed_markets"
+      + " WHERE leader = ? ORDER BY follower, market_id", row -> new FollowedMarketRecord(
+      row.longValue(1), leader, row.intValue(2), FollowState.fromWire(row.string(3)), row.longValue(4),
+      row.string(5), row.decimal(6)), leader);
   }
 
   private static String plain(BigDecimal value) {
     return value == null ? null : value.toPlainString();
-  }
-
-  private static BigDecimal decimal(String text) {
-    return text == null ? null : new BigDecimal(text);
   }
 }

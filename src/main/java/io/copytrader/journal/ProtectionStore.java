@@ -1,9 +1,7 @@
 package io.copytrader.journal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,46 +18,30 @@ final class ProtectionStore {
    * Those of {@code clientOrderIndexes} the account placed as stop-losses or take-profits: its protective orders.
    * Callers tell the two apart by the order's type.
    */
-  static Set<Long> ownStopLosses(Connection connection, long accountIndex, Collection<Long> clientOrderIndexes)
+  static Set<Long> ownStopLosses(SqlSession session, long accountIndex, Collection<Long> clientOrderIndexes)
     throws SQLException {
-    Set<Long> own = new HashSet<>();
     if (clientOrderIndexes.isEmpty()) {
-      return own;
+      return new HashSet<>();
     }
     String placeholders = String.join(", ", Collections.nCopies(clientOrderIndexes.size(), "?"));
-    try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT o.client_order_index"
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(accountIndex);
+    parameters.addAll(clientOrderIndexes);
+    return new HashSet<>(session.query("SELECT DISTINCT o.client_order_index"
       + " FROM orders o JOIN requests r ON r.request_id = o.request_id"
       + " WHERE r.account_index = ? AND o.purpose IN ('stop_loss_place', 'take_profit_place')"
-      + " AND o.client_order_index IN (" + placeholders + ")")) {
-      int parameter = 1;
-      select.setLong(parameter++, accountIndex);
-      for (long index : clientOrderIndexes) {
-        select.setLong(parameter++, index);
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          own.add(rows.getLong(1));
-        }
-      }
-    }
-    return own;
+      + " AND o.client_order_index IN (" + placeholders + ")", row -> row.longValue(1), parameters.toArray()));
   }
 
   /** Those of {@code marketIds} in which an entry order of the account was filled, wholly or in part. */
-  static Set<Integer> marketsEntered(Connection connection, long accountIndex, List<Integer> marketIds)
+  static Set<Integer> marketsEntered(SqlSession session, long accountIndex, List<Integer> marketIds)
     throws SQLException {
     Set<Integer> entered = new HashSet<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM orders o"
-      + " JOIN requests r ON r.request_id = o.request_id WHERE o.market_id = ? AND r.account_index = ?"
-      + " AND o.purpose = 'entry' AND o.state IN ('filled', 'partially_filled') LIMIT 1")) {
-      for (int marketId : marketIds) {
-        select.setInt(1, marketId);
-        select.setLong(2, accountIndex);
-        try (ResultSet row = select.executeQuery()) {
-          if (row.next()) {
-            entered.add(marketId);
-          }
-        }
+    for (int marketId : marketIds) {
+      if (session.first("SELECT 1 FROM orders o JOIN requests r ON r.request_id = o.request_id"
+        + " WHERE o.market_id = ? AND r.account_index = ? AND o.purpose = 'entry'"
+        + " AND o.state IN ('filled', 'partially_filled') LIMIT 1", row -> true, marketId, accountIndex).isPresent()) {
+        entered.add(marketId);
       }
     }
     return entered;
@@ -69,13 +51,9 @@ final class ProtectionStore {
    * Ends the account's protection runs a stop left executing. Nothing of theirs is resumed: the next run reads
    * the exchange afresh and finds whatever they left there by its client order index.
    */
-  static int abandonProtection(Connection connection, long accountIndex, long now) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement("UPDATE requests SET state = 'failed',"
+  static int abandonProtection(SqlSession session, long accountIndex, long now) throws SQLException {
+    return session.update("UPDATE requests SET state = 'failed',"
       + " finished_at = ?, error_code = 'INTERRUPTED', error_message = 'the service stopped during the run'"
-      + " WHERE account_index = ? AND kind = 'protection' AND state IN ('queued', 'executing')")) {
-      update.setLong(1, now);
-      update.setLong(2, accountIndex);
-      return update.executeUpdate();
-    }
+      + " WHERE account_index = ? AND kind = 'protection' AND state IN ('queued', 'executing')", now, accountIndex);
   }
 }

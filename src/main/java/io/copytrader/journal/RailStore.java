@@ -8,9 +8,6 @@ import io.copytrader.rails.RailOutcome;
 import io.copytrader.rails.RailVerdict;
 import io.copytrader.rails.Verdict;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,196 +32,141 @@ final class RailStore {
   }
 
   /** Replaces the request's verdicts: the latest check is the one that decided what was sent. */
-  static void recordVerdicts(Connection connection, String requestId, List<RailVerdict> verdicts)
+  static void recordVerdicts(SqlSession session, String requestId, List<RailVerdict> verdicts)
     throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rail_verdicts WHERE request_id = ?")) {
-      delete.setString(1, requestId);
-      delete.executeUpdate();
+    session.update("DELETE FROM rail_verdicts WHERE request_id = ?", requestId);
+    List<List<Object>> rows = new ArrayList<>();
+    for (int ordinal = 0; ordinal < verdicts.size(); ordinal++) {
+      RailVerdict verdict = verdicts.get(ordinal);
+      rows.add(List.of(requestId, ordinal, verdict.rail().wire(), verdict.verdict().wire(), verdict.detail()));
     }
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rail_verdicts (request_id, ordinal,"
-      + " rail, verdict, detail) VALUES (?, ?, ?, ?, ?)")) {
-      for (int ordinal = 0; ordinal < verdicts.size(); ordinal++) {
-        RailVerdict verdict = verdicts.get(ordinal);
-        insert.setString(1, requestId);
-        insert.setInt(2, ordinal);
-        insert.setString(3, verdict.rail().wire());
-        insert.setString(4, verdict.verdict().wire());
-        insert.setString(5, verdict.detail());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    session.batch("INSERT INTO rail_verdicts (request_id, ordinal, rail, verdict, detail) VALUES (?, ?, ?, ?, ?)",
+      rows);
   }
 
   /** Records the verdicts and ends the request {@code refused} with the rail's code; false if it cannot move. */
-  static boolean refuse(Connection connection, String requestId, RailOutcome outcome, long now) throws SQLException {
-    if (!JournalStore.transition(connection, requestId, RequestState.REFUSED, outcome.errorCode(),
+  static boolean refuse(SqlSession session, String requestId, RailOutcome outcome, long now) throws SQLException {
+    if (!JournalStore.transition(session, requestId, RequestState.REFUSED, outcome.errorCode(),
       outcome.refusal(), now)) {
       return false;
     }
-    recordVerdicts(connection, requestId, outcome.verdicts());
+    recordVerdicts(session, requestId, outcome.verdicts());
     return true;
   }
 
-  static List<RailVerdict> verdicts(Connection connection, String requestId) throws SQLException {
-    List<RailVerdict> verdicts = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(
-      "SELECT rail, verdict, detail FROM rail_verdicts WHERE request_id = ? ORDER BY ordinal")) {
-      select.setString(1, requestId);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          verdicts.add(new RailVerdict(Rail.fromWire(rows.getString(1)), Verdict.fromWire(rows.getString(2)),
-            rows.getString(3)));
-        }
-      }
-    }
-    return verdicts;
+  static List<RailVerdict> verdicts(SqlSession session, String requestId) throws SQLException {
+    return session.query("SELECT rail, verdict, detail FROM rail_verdicts WHERE request_id = ? ORDER BY ordinal",
+      row -> new RailVerdict(Rail.fromWire(row.string(1)), Verdict.fromWire(row.string(2)), row.string(3)),
+      requestId);
   }
 
-  static KillSwitch killSwitch(Connection connection) throws SQLException {
+  static KillSwitch killSwitch(SqlSession session) throws SQLException {
     KillMode global = KillMode.OFF;
     Map<Long, KillMode> accounts = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT scope, mode FROM kill_switch");
-         ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        KillMode mode = KillMode.fromWire(rows.getString(2));
-        if (rows.getLong(1) == ALL_ACCOUNTS) {
-          global = mode;
-        } else {
-          accounts.put(rows.getLong(1), mode);
-        }
+    for (KillSwitchEntry entry : killSwitchEntries(session)) {
+      if (entry.accountIndex() == null) {
+        global = entry.mode();
+      } else {
+        accounts.put(entry.accountIndex(), entry.mode());
       }
     }
     return new KillSwitch(global, accounts);
   }
 
-  static List<KillSwitchEntry> killSwitchEntries(Connection connection) throws SQLException {
-    List<KillSwitchEntry> entries = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT scope, mode, reason, set_at FROM kill_switch"
-      + " ORDER BY scope");
-         ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        long scope = rows.getLong(1);
-        entries.add(new KillSwitchEntry(scope == ALL_ACCOUNTS ? null : scope, KillMode.fromWire(rows.getString(2)),
-          rows.getString(3), Instant.ofEpochMilli(rows.getLong(4))));
-      }
-    }
-    return entries;
+  static List<KillSwitchEntry> killSwitchEntries(SqlSession session) throws SQLException {
+    return session.query("SELECT scope, mode, reason, set_at FROM kill_switch ORDER BY scope", row -> {
+      long scope = row.longValue(1);
+      return new KillSwitchEntry(scope == ALL_ACCOUNTS ? null : scope, KillMode.fromWire(row.string(2)),
+        row.string(3), row.instant(4));
+    });
   }
 
-  static KillSwitch engage(Connection connection, Long accountIndex, KillMode mode, String reason, long now)
+  static KillSwitch engage(SqlSession session, Long accountIndex, KillMode mode, String reason, long now)
     throws SQLException {
-    KillSwitch engaged = killSwitch(connection).engage(accountIndex, mode);
-    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO kill_switch (scope, mode, reason,"
-      + " set_at) VALUES (?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET mode = excluded.mode,"
-      + " reason = excluded.reason, set_at = excluded.set_at")) {
-      upsert.setLong(1, accountIndex == null ? ALL_ACCOUNTS : accountIndex);
-      upsert.setString(2, mode.wire());
-      upsert.setString(3, reason);
-      upsert.setLong(4, now);
-      upsert.executeUpdate();
-    }
+    KillSwitch engaged = killSwitch(session).engage(accountIndex, mode);
+    session.update("INSERT INTO kill_switch (scope, mode, reason, set_at) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT (scope) DO UPDATE SET mode = excluded.mode, reason = excluded.reason,"
+        + " set_at = excluded.set_at",
+      accountIndex == null ? ALL_ACCOUNTS : accountIndex, mode.wire(), reason, now);
     return engaged;
   }
 
-  static KillSwitch resume(Connection connection, Long accountIndex) throws SQLException {
-    KillSwitch resumed = killSwitch(connection).resume(accountIndex);
-    String sql = accountIndex == null ? "DELETE FROM kill_switch" : "DELETE FROM kill_switch WHERE scope = ?";
-    try (PreparedStatement delete = connection.prepareStatement(sql)) {
-      if (accountIndex != null) {
-        delete.setLong(1, accountIndex);
-      }
-      delete.executeUpdate();
+  static KillSwitch resume(SqlSession session, Long accountIndex) throws SQLException {
+    KillSwitch resumed = killSwitch(session).resume(accountIndex);
+    if (accountIndex == null) {
+      session.update("DELETE FROM kill_switch");
+    } else {
+      session.update("DELETE FROM kill_switch WHERE scope = ?", accountIndex);
     }
     return resumed;
   }
 
   /** Folds a reading into the account's marks, writing them only when the peak rose or a new day began. */
-  static EquityMarks observeEquity(Connection connection, long accountIndex, BigDecimal equity,
+  static EquityMarks observeEquity(SqlSession session, long accountIndex, BigDecimal equity,
                                    BigDecimal unrealizedPnl, Instant now) throws SQLException {
-    EquityStore.sample(connection, accountIndex, equity, now);
-    Optional<EquityMarks> stored = equityMarks(connection, accountIndex);
+    EquityStore.sample(session, accountIndex, equity, now);
+    Optional<EquityMarks> stored = equityMarks(session, accountIndex);
     EquityMarks marks = stored.map(known -> known.observe(equity, unrealizedPnl, now))
       .orElseGet(() -> EquityMarks.first(equity, unrealizedPnl, now));
     if (stored.isPresent() && stored.get() == marks) {
       return marks;
     }
-    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO equity_marks (account_index,"
-      + " peak_equity, peak_at, day, day_start_equity, day_start_unrealized_pnl) VALUES (?, ?, ?, ?, ?, ?)"
-      + " ON CONFLICT (account_index) DO UPDATE SET peak_equity = excluded.peak_equity,"
-      + " peak_at = excluded.peak_at, day = excluded.day, day_start_equity = excluded.day_start_equity,"
-      + " day_start_unrealized_pnl = excluded.day_start_unrealized_pnl")) {
-      upsert.setLong(1, accountIndex);
-      upsert.setString(2, JournalRows.plain(marks.peakEquity()));
-      upsert.setLong(3, marks.peakAt().toEpochMilli());
-      upsert.setString(4, marks.day().toString());
-      upsert.setString(5, JournalRows.plain(marks.dayStartEquity()));
-      upsert.setString(6, JournalRows.plain(marks.dayStartUnrealizedPnl()));
-      upsert.executeUpdate();
-    }
+    session.update("INSERT INTO equity_marks (account_index, peak_equity, peak_at, day, day_start_equity,"
+        + " day_start_unrealized_pnl) VALUES (?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (account_index) DO UPDATE SET peak_equity = excluded.peak_equity,"
+        + " peak_at = excluded.peak_at, day = excluded.day, day_start_equity = excluded.day_start_equity,"
+        + " day_start_unrealized_pnl = excluded.day_start_unrealized_pnl",
+      accountIndex, JournalRows.plain(marks.peakEquity()), marks.peakAt().toEpochMilli(), marks.day().toString(),
+      JournalRows.plain(marks.dayStartEquity()), JournalRows.plain(marks.dayStartUnrealizedPnl()));
     return marks;
   }
 
-  private static Optional<EquityMarks> equityMarks(Connection connection, long accountIndex) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT peak_equity, peak_at, day,"
-      + " day_start_equity, day_start_unrealized_pnl FROM equity_marks WHERE account_index = ?")) {
-      select.setLong(1, accountIndex);
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new EquityMarks(JournalRows.decimal(row, 1), Instant.ofEpochMilli(row.getLong(2)),
-          LocalDate.parse(row.getString(3)), JournalRows.decimal(row, 4), JournalRows.decimal(row, 5)));
-      }
-    }
+  private static Optional<EquityMarks> equityMarks(SqlSession session, long accountIndex) throws SQLException {
+    return session.first("SELECT peak_equity, peak_at, day, day_start_equity, day_start_unrealized_pnl"
+        + " FROM equity_marks WHERE account_index = ?",
+      row -> new EquityMarks(row.decimal(1), row.instant(2), LocalDate.parse(row.string(3)), row.decimal(4),
+        row.decimal(5)), accountIndex);
   }
 
   /**
    * Reads orders first, through their time index, so the scan is the last day's entries rather than the account's
-   * whole history: SQLite keeps the table order of a CROSS JOIN.
+   * whole history (SqlDialect#orderedJoin).
    */
-  static OpeningActivity openingActivity(Connection connection, long accountIndex, Instant now)
+  static OpeningActivity openingActivity(SqlSession session, long accountIndex, Instant now)
     throws SQLException {
     long dayStart = EquityMarks.startOfUtcDay(now).toEpochMilli();
+    List<MarketEntries> markets = session.query("SELECT o.market_id,"
+        + " count(*) FILTER (WHERE coalesce(o.sent_at, o.created_at) >= ?), max(coalesce(o.sent_at, o.created_at))"
+        + " FROM orders o " + session.dialect().orderedJoin() + " requests r ON r.request_id = o.request_id"
+        + " WHERE o.purpose = 'entry' AND coalesce(o.sent_at, o.created_at) >= ? AND r.account_index = ? AND "
+        + MAY_HAVE_EXECUTED + " GROUP BY o.market_id",
+      row -> new MarketEntries(row.intValue(1), row.intValue(2), row.instant(3)),
+      dayStart, now.minus(Duration.ofDays(1)).toEpochMilli(), accountIndex);
     int today = 0;
     Map<Integer, Instant> lastByMarket = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT o.market_id,"
-      + " count(*) FILTER (WHERE coalesce(o.sent_at, o.created_at) >= ?), max(coalesce(o.sent_at, o.created_at))"
-      + " FROM orders o CROSS JOIN requests r ON r.request_id = o.request_id WHERE o.purpose = 'entry'"
-      + " AND coalesce(o.sent_at, o.created_at) >= ? AND r.account_index = ? AND " + MAY_HAVE_EXECUTED
-      + " GROUP BY o.market_id")) {
-      select.setLong(1, dayStart);
-      select.setLong(2, now.minus(Duration.ofDays(1)).toEpochMilli());
-      select.setLong(3, accountIndex);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          today += rows.getInt(2);
-          lastByMarket.put(rows.getInt(1), Instant.ofEpochMilli(rows.getLong(3)));
-        }
-      }
+    for (MarketEntries market : markets) {
+      today += market.today();
+      lastByMarket.put(market.marketId(), market.last());
     }
     return new OpeningActivity(today, lastByMarket);
+  }
+
+  /** A market's entries of the last day: how many were today and when the last was. */
+  private record MarketEntries(int marketId, int today, Instant last) {
   }
 
   /**
    * When the account last received a signal identical to the request's (same fingerprint) within {@code window}
    * before it; requests queued after it do not count, so of two identical signals the first is never the one refused.
    */
-  static Optional<Instant> previousIdenticalSignal(Connection connection, String requestId, Duration window)
+  static Optional<Instant> previousIdenticalSignal(SqlSession session, String requestId, Duration window)
     throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT max(earlier.created_at)"
-      + " FROM requests request JOIN requests earlier ON earlier.account_index = request.account_index"
-      + " AND earlier.fingerprint = request.fingerprint AND earlier.kind = request.kind"
-      + " AND earlier.created_at >= request.created_at - ? AND (earlier.created_at < request.created_at"
-      + " OR (earlier.created_at = request.created_at AND earlier.request_id < request.request_id))"
-      + " WHERE request.request_id = ?")) {
-      select.setLong(1, window.toMillis());
-      select.setString(2, requestId);
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        long millis = row.getLong(1);
-        return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
-      }
-    }
+    return session.first("SELECT max(earlier.created_at)"
+        + " FROM requests request JOIN requests earlier ON earlier.account_index = request.account_index"
+        + " AND earlier.fingerprint = request.fingerprint AND earlier.kind = request.kind"
+        + " AND earlier.created_at >= request.created_at - ? AND (earlier.created_at < request.created_at"
+        + " OR (earlier.created_at = request.created_at AND earlier.request_id < request.request_id))"
+        + " WHERE request.request_id = ?",
+      row -> Optional.ofNullable(row.instant(1)), window.toMillis(), requestId).flatMap(found -> found);
   }
 }

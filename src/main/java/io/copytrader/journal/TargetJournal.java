@@ -19,21 +19,21 @@ public final class TargetJournal {
 
   /** Journals a request's plan; a later plan of the same request (a retry, a restart) keeps the first one. */
   public Future<Void> recordPlan(String requestId, BigDecimal targetBase, BigDecimal positionBefore, BigDecimal price) {
-    return journal.write(connection -> {
-      TargetStore.recordPlan(connection, requestId, targetBase, positionBefore, price);
+    return journal.write(session -> {
+      TargetStore.recordPlan(session, requestId, targetBase, positionBefore, price);
       return null;
     });
   }
 
   /** Journals a step as it now stands, replacing what was journaled of it before. */
   public Future<Void> recordStep(String requestId, TargetStepRecord step) {
-    return journal.write(connection -> {
-      TargetStore.recordStep(connection, requestId, step);
+    return journal.write(session -> {
+      TargetStore.recordStep(session, requestId, step);
       return null;
     });
   }
 
   public Future<Optional<TargetRecord>> find(String requestId) {
-    return journal.read(connection -> TargetStore.find(connection, requestId));
+    return journal.read(session -> TargetStore.find(session, requestId));
   }
 }

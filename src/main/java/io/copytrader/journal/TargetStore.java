@@ -2,12 +2,7 @@ package io.copytrader.journal;
 
 import io.copytrader.Side;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,67 +13,37 @@ final class TargetStore {
   }
 
   /** Keeps the first plan of a request: the position before it is the one the request started from. */
-  static void recordPlan(Connection connection, String requestId, BigDecimal targetBase, BigDecimal positionBefore,
+  static void recordPlan(SqlSession session, String requestId, BigDecimal targetBase, BigDecimal positionBefore,
                          BigDecimal price) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO position_targets"
-      + " (request_id, target_base, position_before, price) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, requestId);
-      insert.setString(2, targetBase.toPlainString());
-      insert.setString(3, positionBefore.toPlainString());
-      insert.setString(4, price.toPlainString());
-      insert.executeUpdate();
-    }
+    session.update("INSERT INTO position_targets (request_id, target_base, position_before, price)"
+        + " VALUES (?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING",
+      requestId, targetBase.toPlainString(), positionBefore.toPlainString(), price.toPlainString());
   }
 
-  static void recordStep(Connection connection, String requestId, TargetStepRecord step) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO target_steps"
-      + " (request_id, step, action, side, base_amount, client_order_index, outcome, detail)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      upsert.setString(1, requestId);
-      upsert.setInt(2, step.step());
-      upsert.setString(3, step.kind());
-      upsert.setString(4, step.side().wire());
-      upsert.setString(5, step.base().toPlainString());
-      if (step.clientOrderIndex() == null) {
-        upsert.setNull(6, Types.INTEGER);
-      } else {
-        upsert.setLong(6, step.clientOrderIndex());
-      }
-      upsert.setString(7, step.outcome().wire());
-      upsert.setString(8, step.detail());
-      upsert.executeUpdate();
-    }
+  static void recordStep(SqlSession session, String requestId, TargetStepRecord step) throws SQLException {
+    session.update("INSERT INTO target_steps (request_id, step, action, side, base_amount, client_order_index,"
+        + " outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id, step) DO UPDATE SET"
+        + " action = excluded.action, side = excluded.side, base_amount = excluded.base_amount,"
+        + " client_order_index = excluded.client_order_index, outcome = excluded.outcome, detail = excluded.detail",
+      requestId, step.step(), step.kind(), step.side().wire(), step.base().toPlainString(), step.clientOrderIndex(),
+      step.outcome().wire(), step.detail());
   }
 
-  static Optional<TargetRecord> find(Connection connection, String requestId) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT target_base, position_before, price"
-      + " FROM position_targets WHERE request_id = ?")) {
-      select.setString(1, requestId);
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new TargetRecord(new BigDecimal(row.getString(1)), new BigDecimal(row.getString(2)),
-          new BigDecimal(row.getString(3)), steps(connection, requestId)));
-      }
+  static Optional<TargetRecord> find(SqlSession session, String requestId) throws SQLException {
+    Optional<TargetRecord> plan = session.first("SELECT target_base, position_before, price"
+        + " FROM position_targets WHERE request_id = ?",
+      row -> new TargetRecord(row.decimal(1), row.decimal(2), row.decimal(3), List.of()), requestId);
+    if (plan.isEmpty()) {
+      return plan;
     }
+    return Optional.of(new TargetRecord(plan.get().targetBase(), plan.get().positionBefore(), plan.get().price(),
+      steps(session, requestId)));
   }
 
-  private static List<TargetStepRecord> steps(Connection connection, String requestId) throws SQLException {
-    List<TargetStepRecord> steps = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement("SELECT step, action, side, base_amount,"
-      + " client_order_index, outcome, detail FROM target_steps WHERE request_id = ? ORDER BY step")) {
-      select.setString(1, requestId);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          long orderIndex = rows.getLong(5);
-          Long clientOrderIndex = rows.wasNull() ? null : orderIndex;
-          steps.add(new TargetStepRecord(rows.getInt(1), rows.getString(2), Wire.parse(Side.class, rows.getString(3)),
-            new BigDecimal(rows.getString(4)), clientOrderIndex, StepOutcome.fromWire(rows.getString(6)),
-            rows.getString(7)));
-        }
-      }
-    }
-    return steps;
+  private static List<TargetStepRecord> steps(SqlSession session, String requestId) throws SQLException {
+    return session.query("SELECT step, action, side, base_amount, client_order_index, outcome, detail"
+        + " FROM target_steps WHERE request_id = ? ORDER BY step",
+      row -> new TargetStepRecord(row.intValue(1), row.string(2), Wire.parse(Side.class, row.string(3)),
+        row.decimal(4), row.nullableLong(5), StepOutcome.fromWire(row.string(6)), row.string(7)), requestId);
   }
 }

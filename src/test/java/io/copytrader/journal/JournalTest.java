@@ -204,7 +204,7 @@ class JournalTest {
     })));
   }
 
-  /** Sharing commits between concurrent writes is SqliteThreadTest's; this is their durability across a restart. */
+  /** Sharing commits between concurrent writes is JournalThreadTest's; this is their durability across a restart. */
   @Test
   void twoThousandConcurrentInsertsAllSurviveRestart(Vertx vertx, VertxTestContext test) {
     int requests = 2_000;

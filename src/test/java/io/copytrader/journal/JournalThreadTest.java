@@ -8,11 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,40 +18,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Group commit: what queues while a write transaction runs joins it; nothing joins a read transaction. */
 @ExtendWith(VertxExtension.class)
-class SqliteThreadTest {
+class JournalThreadTest {
 
   @TempDir
   Path dataDir;
 
   private Context context;
-  private SqliteThread writer;
+  private JournalThread writer;
 
   @BeforeEach
   void open(Vertx vertx) throws SQLException {
-    Connection connection = connect();
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA journal_mode=WAL");
-      statement.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)");
-    }
+    SqlSession session = connect();
+    session.execute("PRAGMA journal_mode=WAL");
+    session.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY)");
     context = vertx.getOrCreateContext();
-    writer = SqliteThread.writer("test-writer", connection, context);
+    writer = JournalThread.writer("test-writer", session, context);
   }
 
-  private Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("journal.db"));
+  private SqlSession connect() throws SQLException {
+    return new JdbcSession(DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("journal.db")));
   }
 
-  private static void insert(Connection connection, int id) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("INSERT INTO notes (id) VALUES (" + id + ")");
-    }
+  private static void insert(SqlSession session, int id) throws SQLException {
+    session.update("INSERT INTO notes (id) VALUES (?)", id);
   }
 
-  private static int count(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-        "SELECT count(*) FROM notes")) {
-      return rows.getInt(1);
-    }
+  private static int count(SqlSession session) throws SQLException {
+    return session.first("SELECT count(*) FROM notes", row -> row.intValue(1)).orElseThrow();
   }
 
   /** Queues an insert of {@code id} that answers the row count its transaction sees. */
@@ -107,13 +97,13 @@ class SqliteThreadTest {
 
   @Test
   void readQueuedWhileAReadTransactionRunsSeesWritesCommittedBeforeIt(VertxTestContext test) throws SQLException {
-    SqliteThread reader = SqliteThread.reader("test-reader", connect(), context);
-    Connection elsewhere = connect();
+    JournalThread reader = JournalThread.reader("test-reader", connect(), context);
+    SqlSession elsewhere = connect();
     AtomicReference<Future<Integer>> later = new AtomicReference<>();
     Future<Integer> first = reader.submit(context, connection -> {
       int before = count(connection);
       insert(elsewhere, 1);
-      later.set(reader.submit(context, SqliteThreadTest::count));
+      later.set(reader.submit(context, JournalThreadTest::count));
       return before;
     });
 

@@ -3,10 +3,7 @@ package io.copytrader.journal;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -16,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A platform thread that owns one SQLite connection and runs every operation on it, so the connection
- * is never shared and no event loop ever waits on SQLite.
+ * A platform thread that owns one database session and runs every operation on it, so the connection
+ * is never shared and no event loop ever waits on the database.
  *
  * <p>Group commit: whatever has queued up while the previous transaction was committing runs in the next
  * transaction, and whatever queues while that one runs joins it before its COMMIT (up to {@value #MAX_BATCH}
@@ -25,14 +22,14 @@ import org.slf4j.LoggerFactory;
  * and every caller's future completes only after the COMMIT has returned. One fsync thus covers many
  * requests, so durability does not cap intake. Futures complete on the caller's Vert.x context.
  */
-final class SqliteThread {
+final class JournalThread {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SqliteThread.class);
+  private static final Logger LOG = LoggerFactory.getLogger(JournalThread.class);
   private static final int MAX_BATCH = 512;
 
   @FunctionalInterface
   interface Operation<T> {
-    T run(Connection connection) throws SQLException;
+    T run(SqlSession session) throws SQLException;
   }
 
   private static final class Task<T> {
@@ -51,9 +48,9 @@ final class SqliteThread {
       this.applied = staged ? Promise.promise() : null;
     }
 
-    private void run(Connection connection) {
+    private void run(SqlSession session) {
       try {
-        result = operation.run(connection);
+        result = operation.run(session);
       } catch (SQLException | RuntimeException problem) {
         failure = problem;
       }
@@ -90,8 +87,7 @@ final class SqliteThread {
   }
 
   private final String name;
-  private final StatementCache statements;
-  private final Connection connection;
+  private final SqlSession session;
   private final String begin;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Task<Void> stop;
@@ -104,11 +100,10 @@ final class SqliteThread {
    * @param begin         the statement opening each transaction
    * @param joinsRunning  whether work queued while a transaction runs joins it
    */
-  private SqliteThread(String name, Connection connection, String begin, boolean joinsRunning,
-                       Context closeContext) {
+  private JournalThread(String name, SqlSession session, String begin, boolean joinsRunning,
+                        Context closeContext) {
     this.name = name;
-    this.statements = new StatementCache(connection);
-    this.connection = statements.connection();
+    this.session = session;
     this.begin = begin;
     this.joinsRunning = joinsRunning;
     this.stop = new Task<>(ignored -> null, closeContext, false);
@@ -118,17 +113,17 @@ final class SqliteThread {
     thread.start();
   }
 
-  /** The one thread that writes: {@code BEGIN IMMEDIATE}, so a commit never meets a lock it has to wait for. */
-  static SqliteThread writer(String name, Connection connection, Context closeContext) {
-    return new SqliteThread(name, connection, "BEGIN IMMEDIATE", true, closeContext);
+  /** The one thread that writes, its transactions begun as {@link SqlDialect#beginWrite()} says. */
+  static JournalThread writer(String name, SqlSession session, Context closeContext) {
+    return new JournalThread(name, session, session.dialect().beginWrite(), true, closeContext);
   }
 
   /**
    * A thread that reads. Nothing joins a running read transaction: its snapshot dates from its first read, so
    * a read that joined could miss a write its caller has already seen committed.
    */
-  static SqliteThread reader(String name, Connection connection, Context closeContext) {
-    return new SqliteThread(name, connection, "BEGIN", false, closeContext);
+  static JournalThread reader(String name, SqlSession session, Context closeContext) {
+    return new JournalThread(name, session, session.dialect().beginRead(), false, closeContext);
   }
 
   <T> Future<T> submit(Context context, Operation<T> operation) {
@@ -187,7 +182,7 @@ final class SqliteThread {
     }
     failLeftovers();
     try {
-      statements.close();
+      session.close();
     } catch (SQLException problem) {
       LOG.warn("Closing the {} connection failed: {}", name, problem.getMessage());
     }
@@ -221,7 +216,7 @@ final class SqliteThread {
         for (; ran < batch.size(); ran++) {
           Task<?> task = batch.get(ran);
           execute("SAVEPOINT operation");
-          task.run(connection);
+          task.run(session);
           if (task.failure != null) {
             execute("ROLLBACK TO operation");
           }
@@ -243,16 +238,13 @@ final class SqliteThread {
     }
   }
 
-  /** Transaction control, prepared once like every other statement on this connection. */
   private void execute(String sql) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.execute();
-    }
+    session.execute(sql);
   }
 
   private void rollbackQuietly() {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("ROLLBACK");
+    try {
+      session.execute("ROLLBACK");
     } catch (SQLException alreadyRolledBack) {
       LOG.debug("Rollback after a failed transaction on {}: {}", name, alreadyRolledBack.getMessage());
     }

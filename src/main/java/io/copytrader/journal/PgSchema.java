@@ -1,0 +1,234 @@
+package io.copytrader.journal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The PostgreSQL journal's versioned migrations, applied in order at open, each in its own transaction with its row
+ * in {@code schema_version}, in the connection's current schema. Its versions count on their own: the first is the
+ * schema SQLite's migrations ({@link Schema}) had reached when PostgreSQL became a journal store, written in
+ * PostgreSQL's types (BIGINT for every integer, TEXT for text and for money, which stays BigDecimal's plain text).
+ * A released migration is never edited: a change is a new migration appended here and one appended to {@link Schema}.
+ */
+final class PgSchema {
+
+  private static final List<List<String>> MIGRATIONS = List.of(
+    List.of(
+      """
+      CREATE TABLE requests (
+        request_id TEXT PRIMARY KEY,
+        account_index BIGINT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('trade', 'adjust', 'protection', 'position', 'follow')),
+        body TEXT NOT NULL,
+        idempotency_key TEXT,
+        fingerprint TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'executing', 'filled', 'partially_filled', 'rejected',
+          'failed', 'expired', 'completed', 'refused')),
+        created_at BIGINT NOT NULL,
+        started_at BIGINT,
+        finished_at BIGINT,
+        error_code TEXT,
+        error_message TEXT,
+        signal_timestamp BIGINT,
+        max_lag_ms BIGINT,
+        attempts BIGINT NOT NULL DEFAULT 0
+      )""",
+      "CREATE INDEX requests_newest ON requests (created_at DESC, request_id DESC)",
+      "CREATE INDEX requests_account_newest ON requests (account_index, created_at DESC, request_id DESC)",
+      """
+      CREATE INDEX requests_unfinished ON requests (account_index, created_at, request_id)
+        WHERE state IN ('queued', 'executing')""",
+      "CREATE INDEX requests_account_fingerprint ON requests (account_index, fingerprint, created_at)",
+      """
+      CREATE TABLE idempotency_keys (
+        account_index BIGINT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        request_id TEXT NOT NULL REFERENCES requests (request_id),
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (account_index, idempotency_key)
+      )""",
+      "CREATE INDEX idempotency_keys_request ON idempotency_keys (request_id)",
+      """
+      CREATE TABLE orders (
+        request_id TEXT NOT NULL REFERENCES requests (request_id),
+        ordinal BIGINT NOT NULL CHECK (ordinal >= 0),
+        purpose TEXT NOT NULL CHECK (purpose IN ('entry', 'close', 'reduce', 'stop_loss_place', 'stop_loss_modify',
+          'stop_loss_cancel', 'take_profit_place')),
+        market_id BIGINT NOT NULL,
+        client_order_index BIGINT NOT NULL,
+        nonce BIGINT NOT NULL,
+        api_key_index BIGINT NOT NULL,
+        tx_type BIGINT NOT NULL,
+        tx_hash TEXT,
+        tx_info TEXT NOT NULL,
+        side TEXT CHECK (side IN ('buy', 'sell')),
+        base_amount TEXT,
+        price TEXT,
+        trigger_price TEXT,
+        state TEXT NOT NULL CHECK (state IN
+          ('signed', 'sent', 'accepted', 'rejected', 'unknown', 'filled', 'partially_filled', 'cancelled')),
+        filled_base TEXT,
+        average_price TEXT,
+        exchange_status TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        created_at BIGINT NOT NULL,
+        sent_at BIGINT,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (request_id, ordinal)
+      )""",
+      "CREATE INDEX orders_client_order_index ON orders (market_id, client_order_index)",
+      "CREATE INDEX orders_tx_hash ON orders (tx_hash) WHERE tx_hash IS NOT NULL",
+      "CREATE INDEX orders_entry_time ON orders ((coalesce(sent_at, created_at))) WHERE purpose = 'entry'",
+      """
+      CREATE TABLE account_counters (
+        account_index BIGINT PRIMARY KEY,
+        last_client_order_index BIGINT NOT NULL CHECK (last_client_order_index >= 0)
+      )""",
+      """
+      CREATE TABLE rail_verdicts (
+        request_id TEXT NOT NULL REFERENCES requests (request_id),
+        ordinal BIGINT NOT NULL CHECK (ordinal >= 0),
+        rail TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'cut', 'refuse')),
+        detail TEXT NOT NULL,
+        PRIMARY KEY (request_id, ordinal)
+      )""",
+      """
+      CREATE TABLE kill_switch (
+        scope BIGINT PRIMARY KEY CHECK (scope >= -1),
+        mode TEXT NOT NULL CHECK (mode IN ('halt', 'flatten')),
+        reason TEXT NOT NULL,
+        set_at BIGINT NOT NULL
+      )""",
+      """
+      CREATE TABLE equity_marks (
+        account_index BIGINT PRIMARY KEY,
+        peak_equity TEXT NOT NULL,
+        peak_at BIGINT NOT NULL,
+        day TEXT NOT NULL,
+        day_start_equity TEXT NOT NULL,
+        day_start_unrealized_pnl TEXT NOT NULL
+      )""",
+      """
+      CREATE TABLE leverage_changes (
+        change_id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        account_index BIGINT NOT NULL,
+        request_id TEXT REFERENCES requests (request_id),
+        market_id BIGINT NOT NULL,
+        initial_margin_fraction BIGINT NOT NULL CHECK (initial_margin_fraction BETWEEN 1 AND 10000),
+        margin_mode BIGINT NOT NULL CHECK (margin_mode IN (0, 1)),
+        nonce BIGINT NOT NULL,
+        api_key_index BIGINT NOT NULL,
+        tx_hash TEXT NOT NULL,
+        tx_info TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('signed', 'sent', 'applied', 'refused', 'not_sent', 'unconfirmed')),
+        error_code TEXT,
+        error_message TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )""",
+      "CREATE INDEX leverage_changes_account ON leverage_changes (account_index, market_id, change_id)",
+      """
+      CREATE TABLE position_targets (
+        request_id TEXT PRIMARY KEY REFERENCES requests (request_id),
+        target_base TEXT NOT NULL,
+        position_before TEXT NOT NULL,
+        price TEXT NOT NULL
+      )""",
+      """
+      CREATE TABLE target_steps (
+        request_id TEXT NOT NULL REFERENCES requests (request_id),
+        step BIGINT NOT NULL CHECK (step >= 0),
+        action TEXT NOT NULL CHECK (action IN ('open', 'increase', 'decrease', 'close')),
+        side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
+        base_amount TEXT NOT NULL,
+        client_order_index BIGINT,
+        outcome TEXT NOT NULL,
+        detail TEXT,
+        PRIMARY KEY (request_id, step)
+      )""",
+      """
+      CREATE TABLE leader_markets (
+        leader TEXT NOT NULL,
+        market_id BIGINT NOT NULL,
+        position TEXT NOT NULL,
+        entry TEXT,
+        equity TEXT,
+        event TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (leader, market_id)
+      )""",
+      """
+      CREATE TABLE follow_starts (
+        follower BIGINT NOT NULL,
+        leader TEXT NOT NULL,
+        since BIGINT NOT NULL,
+        PRIMARY KEY (follower, leader)
+      )""",
+      """
+      CREATE TABLE followed_markets (
+        follower BIGINT NOT NULL,
+        leader TEXT NOT NULL,
+        market_id BIGINT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('following', 'waiting_flat')),
+        since BIGINT NOT NULL,
+        last_event TEXT,
+        target TEXT,
+        PRIMARY KEY (follower, leader, market_id)
+      )""",
+      """
+      CREATE TABLE equity_samples (
+        account_index BIGINT NOT NULL,
+        minute BIGINT NOT NULL,
+        equity TEXT NOT NULL,
+        PRIMARY KEY (account_index, minute)
+      )""")
+  );
+
+  static final int CURRENT_VERSION = MIGRATIONS.size();
+
+  private PgSchema() {
+  }
+
+  /** Brings the schema to {@link #CURRENT_VERSION}; refuses a schema this code does not understand. */
+  static void migrate(SqlSession session, String where, Clock clock) throws SQLException {
+    int version = currentVersion(session, where);
+    if (version > CURRENT_VERSION) {
+      throw new JournalException("journal " + where + " has schema version " + version
+        + ", newer than this build understands (" + CURRENT_VERSION + "); refusing to open it."
+        + " Run the release that wrote it, or restore a backup made by this one");
+    }
+    for (int next = version + 1; next <= CURRENT_VERSION; next++) {
+      session.execute("BEGIN");
+      try {
+        for (String sql : MIGRATIONS.get(next - 1)) {
+          session.execute(sql);
+        }
+        session.update("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", next, clock.millis());
+        session.execute("COMMIT");
+      } catch (SQLException | RuntimeException problem) {
+        session.execute("ROLLBACK");
+        throw problem;
+      }
+    }
+  }
+
+  private static int currentVersion(SqlSession session, String where) throws SQLException {
+    long[] tables = session.first("SELECT count(*), count(*) FILTER (WHERE table_name = 'schema_version')"
+        + " FROM information_schema.tables WHERE table_schema = current_schema()",
+      row -> new long[] {row.longValue(1), row.longValue(2)}).orElseThrow();
+    boolean versioned = tables[1] == 1;
+    if (!versioned && tables[0] > 0) {
+      throw new JournalException("journal " + where + " has tables but no schema_version table, so it was not"
+        + " written by this service; refusing to open it");
+    }
+    if (!versioned) {
+      session.execute("CREATE TABLE schema_version (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)");
+      return 0;
+    }
+    return session.first("SELECT coalesce(max(version), 0) FROM schema_version", row -> row.intValue(1))
+      .orElseThrow();
+  }
+}

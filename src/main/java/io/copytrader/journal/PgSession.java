@@ -1,0 +1,151 @@
+package io.copytrader.journal;
+
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A session over one PostgreSQL connection of the reactive client. The connection does its I/O on an event loop;
+ * the journal's own thread, which is not one, waits for each answer, so the stores run unchanged on either engine.
+ * The client caches each prepared statement; the stores' {@code ?} parameters become PostgreSQL's {@code $1, $2, …}.
+ */
+final class PgSession implements SqlSession {
+
+  /**
+   * Past this wait the server or the network is taken as gone: the connection is closed, so nothing it was doing
+   * can commit later, and every later call fails at once.
+   */
+  static final long ANSWER_TIMEOUT_SECONDS = 60;
+
+  private final PgConnection connection;
+  private final Map<String, String> numbered = new HashMap<>();
+  private boolean lost;
+
+  PgSession(PgConnection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return SqlDialect.POSTGRESQL;
+  }
+
+  @Override
+  public int update(String sql, Object... parameters) throws SQLException {
+    return await(connection.preparedQuery(numbered(sql)).execute(tuple(parameters))).rowCount();
+  }
+
+  @Override
+  public void batch(String sql, List<List<Object>> parameterLists) throws SQLException {
+    if (parameterLists.isEmpty()) {
+      return;
+    }
+    List<Tuple> tuples = new ArrayList<>(parameterLists.size());
+    for (List<Object> parameters : parameterLists) {
+      tuples.add(tuple(parameters.toArray()));
+    }
+    await(connection.preparedQuery(numbered(sql)).executeBatch(tuples));
+  }
+
+  @Override
+  public <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) throws SQLException {
+    RowSet<Row> rows = await(connection.preparedQuery(numbered(sql)).execute(tuple(parameters)));
+    List<T> values = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      values.add(reader.read(new PgRow(row)));
+    }
+    return values;
+  }
+
+  @Override
+  public void execute(String sql) throws SQLException {
+    await(connection.query(sql).execute());
+  }
+
+  @Override
+  public void close() throws SQLException {
+    await(connection.close());
+  }
+
+  private String numbered(String sql) {
+    return numbered.computeIfAbsent(sql, PgSession::toNumberedParameters);
+  }
+
+  /** {@code ?} outside quoted text becomes {@code $n}; the journal's SQL quotes no question mark. */
+  static String toNumberedParameters(String sql) {
+    StringBuilder out = new StringBuilder(sql.length() + 16);
+    boolean quoted = false;
+    int next = 1;
+    for (int at = 0; at < sql.length(); at++) {
+      char c = sql.charAt(at);
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      if (c == '?' && !quoted) {
+        out.append('$').append(next++);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static Tuple tuple(Object[] parameters) {
+    Tuple tuple = Tuple.tuple();
+    for (Object value : parameters) {
+      // Every integer column is BIGINT (PgSchema), so integers travel as such.
+      tuple.addValue(value instanceof Integer number ? Long.valueOf(number) : value);
+    }
+    return tuple;
+  }
+
+  private <T> T await(Future<T> answer) throws SQLException {
+    if (lost) {
+      throw new SQLException("the journal's connection to PostgreSQL was lost");
+    }
+    try {
+      return answer.await(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException silence) {
+      lost = true;
+      connection.close();
+      throw new SQLException("PostgreSQL did not answer within " + ANSWER_TIMEOUT_SECONDS + " s; connection closed");
+    } catch (PgException refused) {
+      throw new SQLException(refused.getErrorMessage(), refused.getSqlState(), refused);
+    } catch (RuntimeException failed) {
+      // A closed connection, a protocol error: the statement did not run, as far as this session can know.
+      throw new SQLException("PostgreSQL: " + failed.getMessage(), failed);
+    }
+  }
+
+  /** A row of the reactive client, its columns counted from 1 like JDBC's. */
+  private record PgRow(Row row) implements SqlRow {
+
+    @Override
+    public String string(int column) {
+      Object value = row.getValue(column - 1);
+      return value == null ? null : value.toString();
+    }
+
+    @Override
+    public long longValue(int column) {
+      Long value = nullableLong(column);
+      return value == null ? 0 : value;
+    }
+
+    @Override
+    public Long nullableLong(int column) {
+      Object value = row.getValue(column - 1);
+      return value == null ? null : ((Number) value).longValue();
+    }
+  }
+}
