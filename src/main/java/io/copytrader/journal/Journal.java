@@ -8,6 +8,7 @@ import io.copytrader.rails.RailOutcome;
 import io.copytrader.rails.RailVerdict;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -72,12 +73,22 @@ public final class Journal {
    */
   public static Future<Journal> open(Vertx vertx, JournalSettings settings, Path dataDir, Clock clock) {
     Context context = vertx.getOrCreateContext();
-    return vertx.executeBlocking(() -> {
-      JournalEngine engine = settings.postgresql() ? PgJournalDatabase.open(vertx, settings, clock)
-        : SqliteJournalFile.open(dataDir, clock);
-      LOG.info("Journal {} open", engine.where());
-      return new Journal(vertx, clock, engine, context);
-    }, false);
+    Promise<Journal> opened = Promise.promise();
+    // A thread of its own rather than a worker: the PostgreSQL client's answers are awaited, which Vert.x refuses
+    // on its own threads.
+    Thread opener = new Thread(() -> {
+      try {
+        JournalEngine engine = settings.postgresql() ? PgJournalDatabase.open(vertx, settings, clock)
+          : SqliteJournalFile.open(dataDir, clock);
+        LOG.info("Journal {} open", engine.where());
+        Journal journal = new Journal(vertx, clock, engine, context);
+        context.runOnContext(ignored -> opened.complete(journal));
+      } catch (RuntimeException problem) {
+        context.runOnContext(ignored -> opened.fail(problem));
+      }
+    }, "journal-open");
+    opener.start();
+    return opened.future();
   }
 
   /**

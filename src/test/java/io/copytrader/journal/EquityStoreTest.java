@@ -21,7 +21,12 @@ class EquityStoreTest {
   private static final Instant MINUTE = Instant.parse("2026-11-24T08:00:00Z");
 
   @RegisterExtension
-  final JournalFile file = new JournalFile(START);
+  final JournalFile file = new JournalFile(START, store());
+
+  /** The store these tests run on; PgEquityStoreTest runs them again on PostgreSQL. */
+  JournalFile.Store store() {
+    return JournalFile.Store.SQLITE;
+  }
 
   private final MutableClock clock = file.clock();
 

@@ -1,5 +1,8 @@
 package io.copytrader.journal;
 
+import io.copytrader.config.JournalSettings;
+import io.copytrader.config.Secret;
+import io.copytrader.testing.PostgresServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -16,27 +19,42 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A journal file in a fresh directory per test, on a clock the test moves: opened, reopened (a restart) and
- * closed by the test, read and written with plain SQL; whatever is still open is closed after each test.
+ * A fresh journal per test in either store, on a clock the test moves: opened, reopened (a restart) and closed by
+ * the test, read and written with plain SQL; whatever is still open is closed after each test. SQLite's is a file in
+ * a fresh directory; PostgreSQL's a fresh schema on the test JVM's server ({@link PostgresServer}).
  */
 final class JournalFile implements BeforeEachCallback, AfterEachCallback {
 
+  /** The journal's engine under test. */
+  enum Store { SQLITE, POSTGRESQL }
+
   private final MutableClock clock;
+  private final Store store;
   private final List<Journal> opened = new ArrayList<>();
   private Path dataDir;
+  private String schema;
 
   JournalFile(Instant start) {
+    this(start, Store.SQLITE);
+  }
+
+  JournalFile(Instant start, Store store) {
     this.clock = new MutableClock(start);
+    this.store = store;
   }
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("journal-test");
+    if (store == Store.POSTGRESQL) {
+      schema = PostgresServer.shared().freshSchema();
+    }
   }
 
   @Override
@@ -59,8 +77,28 @@ final class JournalFile implements BeforeEachCallback, AfterEachCallback {
     return dataDir;
   }
 
+  Store store() {
+    return store;
+  }
+
+  /** Skips the test on another store: what it tests is SQLite's own. */
+  void onlySqlite(String why) {
+    Assumptions.assumeTrue(store == Store.SQLITE, why);
+  }
+
+  /** The schema version a journal of this store is migrated to. */
+  int currentVersion() {
+    return store == Store.SQLITE ? Schema.CURRENT_VERSION : PgSchema.CURRENT_VERSION;
+  }
+
+  /** What JOURNAL_URL says for this store. */
+  JournalSettings settings() {
+    return store == Store.SQLITE ? JournalSettings.SQLITE
+      : new JournalSettings(Secret.of(PostgresServer.shared().url(schema)));
+  }
+
   Future<Journal> open(Vertx vertx) {
-    return Journal.open(vertx, dataDir, clock).onSuccess(opened::add);
+    return Journal.open(vertx, settings(), dataDir, clock).onSuccess(opened::add);
   }
 
   /** Closes {@code journal} and opens the file again, as a restart does. */
@@ -70,6 +108,9 @@ final class JournalFile implements BeforeEachCallback, AfterEachCallback {
 
   /** The first column of the first row {@code sql} returns. */
   String query(String sql) {
+    if (store == Store.POSTGRESQL) {
+      return PostgresServer.shared().sql(schema, sql).lines().findFirst().orElse(null);
+    }
     try (Connection connection = DriverManager.getConnection(url());
          Statement statement = connection.createStatement();
          ResultSet result = statement.executeQuery(sql)) {
@@ -81,6 +122,10 @@ final class JournalFile implements BeforeEachCallback, AfterEachCallback {
   }
 
   void execute(String sql) {
+    if (store == Store.POSTGRESQL) {
+      PostgresServer.shared().sql(schema, sql);
+      return;
+    }
     try (Connection connection = DriverManager.getConnection(url());
          Statement statement = connection.createStatement()) {
       statement.execute(sql);

@@ -18,7 +18,12 @@ class KillSwitchEntriesTest {
   private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
 
   @RegisterExtension
-  final JournalFile file = new JournalFile(START);
+  final JournalFile file = new JournalFile(START, store());
+
+  /** The store these tests run on; PgKillSwitchEntriesTest runs them again on PostgreSQL. */
+  JournalFile.Store store() {
+    return JournalFile.Store.SQLITE;
+  }
 
   @Test
   void eachSettingKeepsItsReasonAndTimeAcrossARestartAllAccountsFirst(Vertx vertx) {

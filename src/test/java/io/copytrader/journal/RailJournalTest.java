@@ -36,7 +36,12 @@ class RailJournalTest {
   private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
 
   @RegisterExtension
-  final JournalFile file = new JournalFile(START);
+  final JournalFile file = new JournalFile(START, store());
+
+  /** The store these tests run on; PgRailJournalTest runs them again on PostgreSQL. */
+  JournalFile.Store store() {
+    return JournalFile.Store.SQLITE;
+  }
 
   private final MutableClock clock = file.clock();
 
@@ -200,6 +205,7 @@ class RailJournalTest {
 
   @Test
   void aJournalOfTheSecondSchemaKeepsItsRequestsAndTakesRefusals(Vertx vertx, VertxTestContext test) {
+    file.onlySqlite("the second schema is SQLite's");
     file.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
     Schema.migration(1).forEach(file::execute);
     Schema.migration(2).forEach(file::execute);
