@@ -1,5 +1,6 @@
 /**
- * The durable request and order journal (SQLite, WAL, {@code synchronous=FULL}).
+ * The durable request and order journal: SQLite (WAL, {@code synchronous=FULL}) by default, or PostgreSQL when
+ * {@code JOURNAL_URL} names a database; the same SQL on both ({@link io.copytrader.journal.SqlDialect}).
  *
  * <p>How the service uses it, so that nothing acknowledged is lost and nothing executes twice:
  * <ol>

@@ -89,6 +89,7 @@ class ConfigLoaderTest {
     assertThat(config.http().host()).isEqualTo("127.0.0.1");
     assertThat(config.http().port()).isEqualTo(8000);
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.journal()).isEqualTo(JournalSettings.SQLITE);
     assertThat(config.policy().maxQueuePerAccount()).isEqualTo(100);
     assertThat(config.paper().port()).isNull();
     assertThat(config.paper().balance()).isEqualByComparingTo("10000");
@@ -124,6 +125,8 @@ class ConfigLoaderTest {
       Arguments.of("HTTP_PORT", "9000", (Function<AppConfig, Object>) c -> c.http().port(), 9000),
       Arguments.of("DATA_DIR", "/var/lib/trader", (Function<AppConfig, Object>) AppConfig::dataDir,
         Path.of("/var/lib/trader")),
+      Arguments.of("JOURNAL_URL", "postgresql://trader:pw@db.internal:5433/journal",
+        (Function<AppConfig, Object>) c -> c.journal().shown(), "postgresql://trader@db.internal:5433/journal"),
       Arguments.of("MAX_QUEUE_PER_ACCOUNT", "5", (Function<AppConfig, Object>) c -> c.policy().maxQueuePerAccount(), 5),
       Arguments.of("MODE", "paper", (Function<AppConfig, Object>) AppConfig::mode, Mode.PAPER),
       Arguments.of("PAPER_PORT", "18080", (Function<AppConfig, Object>) c -> c.paper().port(), 18080),

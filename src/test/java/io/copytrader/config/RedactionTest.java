@@ -13,6 +13,7 @@ class RedactionTest {
   private static final String PRIVATE_KEY = "9f".repeat(40);
   private static final String API_KEY = "service-api-key-123";
   private static final String TOKEN = "123456:telegram-bot-token";
+  private static final String DATABASE_PASSWORD = "journal-db-password-77";
 
   @TempDir
   Path dir;
@@ -23,12 +24,13 @@ class RedactionTest {
       "ACCOUNTS", "[{\"index\":1,\"api_index\":0,\"private_key\":\"" + PRIVATE_KEY + "\"}]",
       "API_KEY", API_KEY,
       "TELEGRAM_BOT_API_KEY", TOKEN,
-      "TELEGRAM_GROUP_ID", "-100"), dir).config();
+      "TELEGRAM_GROUP_ID", "-100",
+      "JOURNAL_URL", "postgresql://trader:" + DATABASE_PASSWORD + "@127.0.0.1:5432/journal"), dir).config();
 
-    String printed = config.toString();
+    String printed = config.toString() + config.journal().shown();
 
     assertThat(printed).doesNotContain(PRIVATE_KEY).doesNotContain(API_KEY).doesNotContain(TOKEN)
-      .contains(Redaction.REDACTED);
+      .doesNotContain(DATABASE_PASSWORD).contains(Redaction.REDACTED);
   }
 
   @Test
@@ -44,6 +46,15 @@ class RedactionTest {
       "MAX_RETRIES", "lots"), dir));
 
     assertThat(e.getMessage()).doesNotContain(API_KEY).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void aJournalUrlThatIsNotPostgresqlIsRefusedWithoutEchoingIt() {
+    Exception e = org.assertj.core.api.Assertions.catchException(() -> Configs.load(Map.of(
+      "JOURNAL_URL", "mysql://trader:" + DATABASE_PASSWORD + "@127.0.0.1/journal"), dir));
+
+    assertThat(e.getMessage()).contains("JOURNAL_URL must be unset (SQLite under DATA_DIR) or a postgresql://")
+      .doesNotContain(DATABASE_PASSWORD);
   }
 
   @Test
