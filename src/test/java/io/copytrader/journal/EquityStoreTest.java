@@ -9,23 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import io.vertx.junit5.VertxExtension;
 
 /** Equity samples are taken from the readings folded into the equity marks: one a minute, kept for the retention. */
-@ExtendWith(VertxExtension.class)
-class EquityStoreTest {
+class EquityStoreTest extends OnEitherStore {
 
   private static final Instant START = Instant.parse("2026-11-24T08:00:10Z");
   private static final Instant MINUTE = Instant.parse("2026-11-24T08:00:00Z");
 
-  @RegisterExtension
-  final JournalFile file = new JournalFile(START, store());
-
-  /** The store these tests run on; PgEquityStoreTest runs them again on PostgreSQL. */
-  JournalFile.Store store() {
-    return JournalFile.Store.SQLITE;
+  @Override
+  Instant start() {
+    return START;
   }
 
   private final MutableClock clock = file.clock();

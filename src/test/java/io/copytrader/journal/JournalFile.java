@@ -40,10 +40,6 @@ final class JournalFile implements BeforeEachCallback, AfterEachCallback {
   private Path dataDir;
   private String schema;
 
-  JournalFile(Instant start) {
-    this(start, Store.SQLITE);
-  }
-
   JournalFile(Instant start, Store store) {
     this.clock = new MutableClock(start);
     this.store = store;

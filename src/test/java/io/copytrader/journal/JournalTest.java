@@ -9,7 +9,6 @@ import io.copytrader.Side;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
@@ -25,22 +24,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
-class JournalTest {
+class JournalTest extends OnEitherStore {
 
   private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
 
-  @RegisterExtension
-  final JournalFile file = new JournalFile(START, store());
-
   private final MutableClock clock = file.clock();
 
-  /** The store these tests run on; PgJournalTest runs them again on PostgreSQL. */
-  JournalFile.Store store() {
-    return JournalFile.Store.SQLITE;
+  @Override
+  Instant start() {
+    return START;
   }
 
   private Future<Journal> open(Vertx vertx) {

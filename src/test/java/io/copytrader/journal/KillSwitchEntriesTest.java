@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.rails.KillMode;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The kill switch's settings with their reasons and times: what names a flatten across restarts. */
-@ExtendWith(VertxExtension.class)
-class KillSwitchEntriesTest {
+class KillSwitchEntriesTest extends OnEitherStore {
 
   private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
 
-  @RegisterExtension
-  final JournalFile file = new JournalFile(START, store());
-
-  /** The store these tests run on; PgKillSwitchEntriesTest runs them again on PostgreSQL. */
-  JournalFile.Store store() {
-    return JournalFile.Store.SQLITE;
+  @Override
+  Instant start() {
+    return START;
   }
 
   @Test

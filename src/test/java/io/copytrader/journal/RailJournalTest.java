@@ -18,7 +18,6 @@ import io.copytrader.rails.TradeIntent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,20 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
-class RailJournalTest {
+class RailJournalTest extends OnEitherStore {
 
   private static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
 
-  @RegisterExtension
-  final JournalFile file = new JournalFile(START, store());
-
-  /** The store these tests run on; PgRailJournalTest runs them again on PostgreSQL. */
-  JournalFile.Store store() {
-    return JournalFile.Store.SQLITE;
+  @Override
+  Instant start() {
+    return START;
   }
 
   private final MutableClock clock = file.clock();

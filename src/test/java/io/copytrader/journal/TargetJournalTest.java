@@ -7,24 +7,17 @@ import io.copytrader.Side;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Target positions in the journal: the kinds of their requests, their first plan and their steps. */
-@ExtendWith(VertxExtension.class)
-class TargetJournalTest {
+class TargetJournalTest extends OnEitherStore {
 
-  @RegisterExtension
-  final JournalFile file = new JournalFile(Instant.parse("2026-03-01T10:00:00Z"), store());
-
-  /** The store these tests run on; PgTargetJournalTest runs them again on PostgreSQL. */
-  JournalFile.Store store() {
-    return JournalFile.Store.SQLITE;
+  @Override
+  Instant start() {
+    return Instant.parse("2026-03-01T10:00:00Z");
   }
 
   private static NewRequest follow(String requestId) {
