@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +28,19 @@ import org.junit.jupiter.api.io.TempDir;
  * looks the order up before sending anything, adopts it, and the signal fills exactly once.
  */
 @ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestartRecoveryTest {
 
-  private static TradingHarness harness;
+  private TradingHarness harness;
 
   @BeforeAll
-  static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
-    harness = TradingHarness.start(vertx, dir, 3, Map.of("SHUTDOWN_GRACE", "0", "RETRY_INTERVAL", "5"));
+  void startService(Vertx vertx, @TempDir Path dir) throws Exception {
+    harness = TradingHarness.start(vertx, dir, 3, settings());
+  }
+
+  /** What the service runs with beyond the harness's own settings; PgRestartRecoveryTest adds its journal. */
+  Map<String, String> settings() {
+    return Map.of("SHUTDOWN_GRACE", "0", "RETRY_INTERVAL", "5");
   }
 
   @Test
@@ -101,13 +108,13 @@ class RestartRecoveryTest {
   }
 
   /** Waits until the request's order of {@code purpose} is journaled with its outcome unknown. */
-  private static void awaitUnknown(String id, String purpose) {
+  private void awaitUnknown(String id, String purpose) {
     eventually("the " + purpose + " order's outcome to be unknown", Duration.ofSeconds(10),
       () -> harness.requestStatus(id), status -> !orders(status, purpose).isEmpty()
         && "unknown".equals(orders(status, purpose).get(0).getString("state")));
   }
 
-  private static Order onlyStopLoss(TestAccount account) {
+  private Order onlyStopLoss(TestAccount account) {
     List<Order> stopLosses = harness.stopLosses(account, BTC);
     assertThat(stopLosses).hasSize(1);
     return stopLosses.get(0);
