@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** JournalTest's tests on a PostgreSQL journal, and what only PostgreSQL's has. */
 class PgJournalTest extends JournalTest {
@@ -37,5 +46,26 @@ class PgJournalTest extends JournalTest {
       .compose(released -> file.open(vertx))
       .compose(next -> next.insertRequest(trade("r", 7, null, "1")))
       .onComplete(test.succeedingThenComplete());
+  }
+
+  /** A migration appended to Schema (SQLite) needs its twin in PgSchema: the two stores hold the same columns. */
+  @Test
+  void holdsTheTablesAndColumnsOfTheSqliteJournal(Vertx vertx, @TempDir Path sqliteDir) throws Exception {
+    file.open(vertx).await();
+    Journal.open(vertx, sqliteDir, file.clock()).compose(Journal::close).await();
+    Set<String> sqlite = new TreeSet<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sqliteDir.resolve(Journal.FILE_NAME));
+         Statement statement = connection.createStatement();
+         ResultSet columns = statement.executeQuery("SELECT m.name || '.' || p.name FROM sqlite_schema m"
+           + " JOIN pragma_table_info(m.name) p WHERE m.type = 'table'")) {
+      while (columns.next()) {
+        sqlite.add(columns.getString(1));
+      }
+    }
+
+    Set<String> postgresql = new TreeSet<>(List.of(file.query("SELECT string_agg(table_name || '.' || column_name,"
+      + " ',') FROM information_schema.columns WHERE table_schema = current_schema()").split(",")));
+
+    assertThat(postgresql).isEqualTo(sqlite);
   }
 }
