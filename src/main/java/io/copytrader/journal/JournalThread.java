@@ -215,12 +215,12 @@ final class JournalThread {
       while (ran < batch.size()) {
         for (; ran < batch.size(); ran++) {
           Task<?> task = batch.get(ran);
-          execute("SAVEPOINT operation");
+          session.pipeline("SAVEPOINT operation");
           task.run(session);
           if (task.failure != null) {
             execute("ROLLBACK TO operation");
           }
-          execute("RELEASE operation");
+          session.pipeline("RELEASE operation");
         }
         if (joinsRunning) {
           drainJoiners(batch);

@@ -29,6 +29,8 @@ final class PgSession implements SqlSession {
 
   private final PgConnection connection;
   private final Map<String, String> numbered = new HashMap<>();
+  /** Statements sent by {@link #pipeline} whose answers were not yet checked, oldest first. */
+  private final List<Future<?>> pipelined = new ArrayList<>();
   private boolean lost;
 
   PgSession(PgConnection connection) {
@@ -72,6 +74,15 @@ final class PgSession implements SqlSession {
     await(connection.query(sql).execute());
   }
 
+  /** Sent at once, answered in order on the connection: a savepoint costs no round trip of its own. */
+  @Override
+  public void pipeline(String sql) throws SQLException {
+    if (lost) {
+      throw new SQLException("the journal's connection to PostgreSQL was lost");
+    }
+    pipelined.add(connection.query(sql).execute());
+  }
+
   @Override
   public void close() throws SQLException {
     await(connection.close());
@@ -109,7 +120,17 @@ final class PgSession implements SqlSession {
     return tuple;
   }
 
+  /** The answer, once every statement pipelined before it has answered without failing. */
   private <T> T await(Future<T> answer) throws SQLException {
+    List<Future<?>> before = List.copyOf(pipelined);
+    pipelined.clear();
+    for (Future<?> earlier : before) {
+      answerOf(earlier);
+    }
+    return answerOf(answer);
+  }
+
+  private <T> T answerOf(Future<T> answer) throws SQLException {
     if (lost) {
       throw new SQLException("the journal's connection to PostgreSQL was lost");
     }

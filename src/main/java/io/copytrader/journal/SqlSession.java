@@ -38,6 +38,15 @@ interface SqlSession extends AutoCloseable {
   /** Runs a statement with no parameters: transaction control, schema changes. */
   void execute(String sql) throws SQLException;
 
+  /**
+   * Runs a statement with no parameters whose answer nothing waits for (a savepoint's opening and release): the
+   * session may send it ahead of the next statement without waiting, in which case its failure is that next
+   * statement's.
+   */
+  default void pipeline(String sql) throws SQLException {
+    execute(sql);
+  }
+
   @Override
   void close() throws SQLException;
 }
