@@ -106,6 +106,8 @@ class TakeProfitTest {
         assertThat(takeProfit.getBoolean("reduce_only")).isTrue();
         // 2999.70 × (1 − 0.05 × 0.5) = 2924.7075, up to the tick
         assertThat(takeProfit.getString("trigger_price")).isEqualTo("2924.71");
+        assertThat(takeProfit.getLong("cancels_order_index")).as("the pair recognisable")
+          .isEqualTo(view.getJsonArray("stop_loss_orders").getJsonObject(0).getLong("order_index"));
       });
   }
 
