@@ -53,7 +53,9 @@ final class AttachedStops {
       List<Order> armed = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       for (long index : indexes) {
-        chain = chain.compose(previous -> watcher.await(index, order -> !StopLossOrders.awaitsParent(order), patience)
+        // An ended child (cancelled with a parent that filled in part) keeps the trigger status it had: done too.
+        chain = chain.compose(previous -> watcher.await(index,
+            order -> !order.live() || !StopLossOrders.awaitsParent(order), patience)
           .otherwise(Optional.empty())
           .map(shown -> {
             shown.filter(order -> order.live() && !StopLossOrders.awaitsParent(order)).ifPresent(armed::add);
