@@ -5,7 +5,8 @@
 # Usage: bench/fault-campaign.sh                 seeds 1..2000 of tier 1 (in-process)
 #        bench/fault-campaign.sh 500..900        any seed list: 7 | 1..2000 | 3,17,40..45
 #        TIER=2 bench/fault-campaign.sh 1..20    tier 2: the built jar as a process, killed with SIGKILL
-# Environment: TIER (1), CAMPAIGN_LOG (WARN; INFO shows the service's log), VERBOSE (0; 1 prints each schedule).
+# Environment: TIER (1), CAMPAIGN_LOG (WARN; INFO shows the service's log), VERBOSE (0; 1 prints each schedule),
+#              TAKE_PROFIT (unset; a ratio such as 0.5 runs tier 1 with TAKE_PROFIT_RATIO on and checks the pair).
 # Output: one line per seed, then the summary (schedules, faults by kind, violations by guarantee with seeds
 # and the command replaying each failing seed), also kept in target/fault-campaign-<tier>.txt.
 # Exit status: non-zero when a guarantee was broken (the summary is printed either way).
@@ -17,6 +18,7 @@ TIER="${TIER:-1}"
 VERBOSE="${VERBOSE:-0}"
 props=(-Dcampaign.log="${CAMPAIGN_LOG:-WARN}")
 [[ $VERBOSE == 1 ]] && props+=(-Dcampaign.verbose=true)
+[[ -n ${TAKE_PROFIT:-} ]] && props+=(-Dcampaign.take-profit="$TAKE_PROFIT")
 out="target/fault-campaign-tier$TIER.txt"
 mkdir -p target
 

@@ -85,6 +85,7 @@ public final class AccountView implements AccountViewer {
         .put("order_type", order.type())
         .put("status", order.status())
         .put("reduce_only", order.reduceOnly())
+        .put("cancels_order_index", order.cancelsOrderIndex() != 0 ? order.cancelsOrderIndex() : null)
         .put("expires_at", order.orderExpiry() > 0 ? Instant.ofEpochMilli(order.orderExpiry()).toString() : null));
     }
     return orders;

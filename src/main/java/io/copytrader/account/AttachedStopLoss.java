@@ -97,6 +97,14 @@ final class AttachedStopLoss {
     return policy.plan(market, expected) instanceof StopLossPlan plan ? Optional.of(plan) : Optional.empty();
   }
 
+  /**
+   * The markets remembered as refusing groups, shared with the {@link PairKeeper} of the account's trades, which
+   * adds those whose exchange refused a stop-loss and take-profit pair.
+   */
+  Set<Integer> refusedMarkets() {
+    return refusedMarkets;
+  }
+
   /** Records that {@code marketId} refused an entry with its stop-loss attached; true the first time. */
   boolean refused(int marketId) {
     return refusedMarkets.add(marketId);

@@ -36,8 +36,8 @@ final class AttachedStops {
   }
 
   /**
-   * The request's attached stop-losses that are live and armed, each waited for until it shows armed or ended
-   * (within the patience); one that does not show is left out, to the protection runs.
+   * The request's attached stop-losses and take-profits (an OTOCO's) that are live and armed, each waited for until
+   * it shows armed or ended (within the patience); one that does not show is left out, to the protection runs.
    */
   Future<List<Order>> armed(String requestId) {
     return journal.getRequest(requestId).compose(detail -> {
@@ -46,13 +46,16 @@ final class AttachedStops {
       Set<String> applied = rows.stream().filter(row -> row.order().purpose() == OrderPurpose.ENTRY
         && row.state() != OrderState.REJECTED).map(row -> row.order().txHash()).collect(Collectors.toSet());
       List<Long> indexes = rows.stream()
-        .filter(row -> row.order().purpose() == OrderPurpose.STOP_LOSS_PLACE
+        .filter(row -> (row.order().purpose() == OrderPurpose.STOP_LOSS_PLACE
+          || row.order().purpose() == OrderPurpose.TAKE_PROFIT_PLACE)
           && row.order().txType() == CreateGroupedOrdersTx.TX_TYPE && applied.contains(row.order().txHash()))
         .map(row -> row.order().clientOrderIndex()).distinct().toList();
       List<Order> armed = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       for (long index : indexes) {
-        chain = chain.compose(previous -> watcher.await(index, order -> !StopLossOrders.awaitsParent(order), patience)
+        // An ended child (cancelled with a parent that filled in part) keeps the trigger status it had: done too.
+        chain = chain.compose(previous -> watcher.await(index,
+            order -> !order.live() || !StopLossOrders.awaitsParent(order), patience)
           .otherwise(Optional.empty())
           .map(shown -> {
             shown.filter(order -> order.live() && !StopLossOrders.awaitsParent(order)).ifPresent(armed::add);

@@ -22,10 +22,9 @@ import java.util.Optional;
  *
  * <p>Journaled as the OTO is ({@link AttachedStopLoss}): the three rows (entry, stop-loss, take-profit) before the
  * send, one nonce, a lost answer settled by the entry's evidence; the take-profit's client order index is kept across
- * the request's attempts. Only an open from flat carries one: an increase goes as OTO with the stop-loss alone, and
- * after its fill the take-profit of the earlier open is cancelled and one for the whole position placed alone
- * ({@link TakeProfitKeeper}), since a take-profit sized to the earlier position would, on triggering, cancel the
- * stop-loss the grown position relies on.
+ * the request's attempts. An increase carries one as an open does: each pair closes only what it was armed for and
+ * cancels only its own sibling, so the earlier set and the increase's together cover the grown position until the
+ * {@link TakeProfitKeeper} replaces them with one position-tied pair ({@link PairKeeper}).
  */
 final class AttachedTakeProfit {
 
@@ -38,12 +37,13 @@ final class AttachedTakeProfit {
   }
 
   /**
-   * The take-profit to attach beside {@code stop} to the entry {@code order}, or empty: take-profit off, a position
-   * held before (an increase), no price on the side the entry takes, or no take-profit the policy can compute.
+   * The take-profit to attach beside {@code stop} to the entry {@code order}, or empty: take-profit off, no price on
+   * the side the entry takes, or no take-profit the policy can compute. An increase carries one too: its children,
+   * sized to what it executed, cover that part with a pair of their own until {@link TakeProfitKeeper} replaces
+   * every set in the market with one for the whole position.
    */
-  Optional<TakeProfitPlan> plan(Market market, OrderPlan order, BookTop book, Optional<Position> before,
-                                StopLossPlan stop) {
-    if (!parameters.takeProfitOn() || before.isPresent()) {
+  Optional<TakeProfitPlan> plan(Market market, OrderPlan order, BookTop book, StopLossPlan stop) {
+    if (!parameters.takeProfitOn()) {
       return Optional.empty();
     }
     BigDecimal touch = order.side() == Side.BUY ? book.bestAsk() : book.bestBid();

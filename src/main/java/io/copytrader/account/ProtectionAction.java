@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import io.copytrader.lighter.Order;
 import io.copytrader.market.Market;
+import java.util.List;
 
 /** One step a protection run takes for a market, as {@link ProtectionPlan} decided it. */
 sealed interface ProtectionAction {
@@ -28,7 +29,22 @@ sealed interface ProtectionAction {
   record Renew(Market market, Position position, Order order, StopLossPlan plan) implements ProtectionAction {
   }
 
-  /** A stop-loss of the service's that protects nothing: no position, the wrong side, or a second one. */
+  /**
+   * With take-profit on, the position has no complete protective set of the service's (one stop-loss and one
+   * take-profit, OCO siblings, covering it all at the planned triggers, not expiring soon): place the position-tied
+   * pair, then cancel {@code replaced}, the orders it takes over from, so the position is never without a stop-loss.
+   */
+  record PlacePair(Market market, Position position, StopLossPlan stop, TakeProfitPlan takeProfit,
+                   List<Order> replaced) implements ProtectionAction {
+
+    public PlacePair {
+      replaced = List.copyOf(replaced);
+    }
+  }
+
+  /**
+   * A stop-loss or take-profit of the service's that protects nothing: no position, the wrong side, or a second one.
+   */
   record Cancel(Market market, Order order, String reason) implements ProtectionAction {
   }
 

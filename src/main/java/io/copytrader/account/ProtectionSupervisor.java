@@ -67,6 +67,7 @@ public final class ProtectionSupervisor {
   private final ExchangeSession session;
   private final Journal journal;
   private final StopLossKeeper keeper;
+  private final PairKeeper pairs;
   private final ProtectionPlan planner;
   private final Duration interval;
   private final LongSupplier connections;
@@ -93,9 +94,11 @@ public final class ProtectionSupervisor {
     this.settings = settings;
     this.session = session;
     this.journal = journal;
-    this.keeper = new StopLossKeeper(vertx, settings, session, view, new OrderWatcher(vertx, session, view), journal,
-      orderIndexes);
-    this.planner = new ProtectionPlan(new StopLossPolicy(settings.trading()), external, RENEW_WITHIN);
+    OrderWatcher watcher = new OrderWatcher(vertx, session, view);
+    this.keeper = new StopLossKeeper(vertx, settings, session, view, watcher, journal, orderIndexes);
+    this.pairs = new PairKeeper(settings, session, view, watcher, journal, orderIndexes, keeper, new HashSet<>());
+    this.planner = new ProtectionPlan(new StopLossPolicy(settings.trading()), settings.trading().takeProfitOn()
+      ? Optional.of(new TakeProfitPolicy(settings.trading())) : Optional.empty(), external, RENEW_WITHIN);
     this.interval = interval;
     this.connections = connections;
     this.lossAlarm = lossAlarm;
@@ -166,9 +169,15 @@ public final class ProtectionSupervisor {
         .ifPresent(position -> positions.put((int) row.marketId(), position));
       symbols.put((int) row.marketId(), row.symbol());
     }
-    return keeper.own(orders).compose(own -> {
+    // Take-profits are the service's concern only with take-profit on; otherwise they are left as they are.
+    Future<List<Order>> takeProfits = settings.trading().takeProfitOn() ? keeper.own(orders, Order::takeProfit)
+      : Future.succeededFuture(List.of());
+    return Future.all(keeper.own(orders), takeProfits).compose(owned -> {
+      List<Order> own = owned.resultAt(0);
+      List<Order> ownTakeProfits = owned.resultAt(1);
       Set<Integer> marketIds = new TreeSet<>(positions.keySet());
       own.forEach(order -> marketIds.add((int) order.marketIndex()));
+      ownTakeProfits.forEach(order -> marketIds.add((int) order.marketIndex()));
       return Future.all(journal.marketsEntered(account.accountIndex(), positions.keySet()), markets(marketIds))
         .compose(known -> {
           Set<Integer> entered = known.resultAt(0);
@@ -180,7 +189,8 @@ public final class ProtectionSupervisor {
             }
           }
           List<Order> planned = own.stream().filter(order -> markets.containsKey((int) order.marketIndex())).toList();
-          List<ProtectionAction> actions = planner.plan(markets, positions, planned, entered,
+          List<ProtectionAction> actions = planner.plan(markets, positions, planned, ownTakeProfits.stream()
+            .filter(order -> markets.containsKey((int) order.marketIndex())).toList(), entered, pairs.unpaired(),
             System.currentTimeMillis());
           return act(reason, actions, unknown);
         });
@@ -297,12 +307,20 @@ public final class ProtectionSupervisor {
         .map(done -> Notices.stopLossRenewed(context, stopLoss(renew.position(), renew.plan()),
           Instant.ofEpochMilli(renew.order().orderExpiry()))));
     }
+    if (action instanceof ProtectionAction.PlacePair pair) {
+      return guarded(context, pair.position(), pair.stop(), pairs.replace(journaling, pair.market(), pair.position(),
+          pair.stop(), pair.takeProfit(), pair.replaced())
+        .map(done -> Notices.protectionPairPlaced(context, stopLoss(pair.position(), pair.stop()),
+          pair.takeProfit().triggerPrice())));
+    }
     if (action instanceof ProtectionAction.Cancel cancel) {
       Order order = cancel.order();
       return keeper.cancelAll(journaling, cancel.market(), List.of(order))
         .map(done -> {
-          publish(Notices.stopLossCancelled(context, new StopLoss(Side.ofAsk(order.isAsk()).opposite(),
-            order.triggerPrice(), order.remainingBaseAmount()), cancel.reason()));
+          StopLoss cancelled = new StopLoss(Side.ofAsk(order.isAsk()).opposite(), order.triggerPrice(),
+            order.remainingBaseAmount());
+          publish(order.takeProfit() ? Notices.takeProfitCancelled(context, cancelled, cancel.reason())
+            : Notices.stopLossCancelled(context, cancelled, cancel.reason()));
           return Optional.empty();
         });
     }
@@ -353,8 +371,14 @@ public final class ProtectionSupervisor {
       return "renew " + market + " stop " + renew.order().orderIndex() + " expiring "
         + Instant.ofEpochMilli(renew.order().orderExpiry());
     }
+    if (action instanceof ProtectionAction.PlacePair pair) {
+      return "place " + market + " stop at " + pair.stop().triggerPrice().toPlainString() + " and take-profit at "
+        + pair.takeProfit().triggerPrice().toPlainString() + " for the whole position, replacing "
+        + pair.replaced().stream().map(order -> String.valueOf(order.orderIndex())).toList();
+    }
     if (action instanceof ProtectionAction.Cancel cancel) {
-      return "cancel " + market + " stop " + cancel.order().orderIndex() + ": " + cancel.reason();
+      return "cancel " + market + (cancel.order().takeProfit() ? " take-profit " : " stop ")
+        + cancel.order().orderIndex() + ": " + cancel.reason();
     }
     if (action instanceof ProtectionAction.Unprotectable unprotectable) {
       return "unprotectable " + market + ": " + unprotectable.reason();

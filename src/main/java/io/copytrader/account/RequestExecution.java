@@ -285,8 +285,7 @@ final class RequestExecution {
       stopOrderIndex = parts.orderIndexes().next();
     }
     long childExpiry = System.currentTimeMillis() + StopLossKeeper.STOP_LOSS_EXPIRY.toMillis();
-    Optional<TakeProfitPlan> takeProfit = parts.attached().takeProfit().plan(market, plan, book,
-      Position.in(before, market.marketId()), stop.get());
+    Optional<TakeProfitPlan> takeProfit = parts.attached().takeProfit().plan(market, plan, book, stop.get());
     if (takeProfit.isPresent()) {
       takeProfitOrderIndex = takeProfitOrderIndex == null ? parts.orderIndexes().next() : takeProfitOrderIndex;
       return AttachedTakeProfit.grouped(parts.session(), market, plan, clientOrderIndex, stop.get(), stopOrderIndex,

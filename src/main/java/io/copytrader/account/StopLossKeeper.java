@@ -86,7 +86,8 @@ final class StopLossKeeper {
   Future<Optional<String>> align(TradeContext context, Journaling journaling, Market market,
                                  Optional<Position> before, Optional<Position> after) {
     return attachedStops.armed(journaling.requestId())
-      .compose(attached -> attempt(context, journaling, market, before, after, attached));
+      .compose(attached -> attempt(context, journaling, market, before, after,
+        attached.stream().filter(Order::stopLoss).toList()));
   }
 
   /** @param attached the request's attached stop-losses as armed (AttachedStops), counted on the first attempt */
@@ -193,14 +194,28 @@ final class StopLossKeeper {
    * holds as a stop-loss of this account. A manual order or another program's is never changed.
    */
   Future<List<Order>> ownStopLosses(Market market) {
+    return ownInMarket(market, Order::stopLoss);
+  }
+
+  /** The market's live take-profits the service placed, told apart as its stop-losses are. */
+  Future<List<Order>> ownTakeProfits(Market market) {
+    return ownInMarket(market, Order::takeProfit);
+  }
+
+  private Future<List<Order>> ownInMarket(Market market, Predicate<Order> kind) {
     return view.activeOrders(session.accountIndex(), market.marketId())
-      .compose(live -> own(live.stream().filter(order -> order.marketIndex() == market.marketId()).toList()));
+      .compose(live -> own(live.stream().filter(order -> order.marketIndex() == market.marketId()).toList(), kind));
   }
 
   /** Those of {@code orders} (any markets) that are the service's live stop-losses. */
   Future<List<Order>> own(List<Order> orders) {
+    return own(orders, Order::stopLoss);
+  }
+
+  /** Those of {@code orders} (any markets) that are the service's live orders of {@code kind} (stop or take-profit). */
+  Future<List<Order>> own(List<Order> orders, Predicate<Order> kind) {
     List<Order> candidates = orders.stream()
-      .filter(order -> order.stopLoss() && order.reduceOnly() && order.live() && order.clientOrderIndex() != 0
+      .filter(order -> kind.test(order) && order.reduceOnly() && order.live() && order.clientOrderIndex() != 0
         && !StopLossOrders.awaitsParent(order))
       .toList();
     if (candidates.isEmpty()) {
@@ -219,7 +234,7 @@ final class StopLossKeeper {
    * The plan as it may be sent, checked against the book ({@link StopLossPolicy#againstPrice}): a stop the price has
    * already passed gets a limit it fills at. Without a book the plan goes as it is: no stop would be worse.
    */
-  private Future<StopLossPlan> againstPrice(Market market, StopLossPlan plan) {
+  Future<StopLossPlan> againstPrice(Market market, StopLossPlan plan) {
     return view.bookTop(market).map(book -> {
       BigDecimal mark = book.mid().orElse(null);
       BigDecimal touch = plan.isAsk() ? book.bestBid() : book.bestAsk();
@@ -302,7 +317,9 @@ final class StopLossKeeper {
   Future<List<Order>> cancelAll(Journaling journaling, Market market, List<Order> orders) {
     Future<Void> chain = Future.succeededFuture();
     for (Order order : orders) {
-      chain = chain.compose(previous -> send(journaling, market, OrderPurpose.STOP_LOSS_CANCEL,
+      // A take-profit's cancel is journaled as one: OrderPurpose.TAKE_PROFIT_CANCEL.
+      chain = chain.compose(previous -> send(journaling, market, order.takeProfit() ? OrderPurpose.TAKE_PROFIT_CANCEL
+        : OrderPurpose.STOP_LOSS_CANCEL,
         order.clientOrderIndex(), Side.ofAsk(order.isAsk()), order.remainingBaseAmount(), order.price(),
         order.triggerPrice(),
         nonce -> new CancelOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(),

@@ -11,7 +11,9 @@ public enum OrderPurpose {
   STOP_LOSS_MODIFY,
   STOP_LOSS_CANCEL,
   /** A take-profit placed beside the stop-loss, as a leg of a group (TakeProfitPlan). */
-  TAKE_PROFIT_PLACE;
+  TAKE_PROFIT_PLACE,
+  /** A take-profit of the service's cancelled: a surplus one, one replaced by a new pair, or one of no position. */
+  TAKE_PROFIT_CANCEL;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -22,7 +24,7 @@ public enum OrderPurpose {
    * address an order that already exists, so their index must not move the account's counter.
    */
   public boolean issuesClientOrderIndex() {
-    return this != STOP_LOSS_MODIFY && this != STOP_LOSS_CANCEL;
+    return this != STOP_LOSS_MODIFY && this != STOP_LOSS_CANCEL && this != TAKE_PROFIT_CANCEL;
   }
 
   /** Whether the order trades the request's own size (an entry, close or reduction), which must never run twice. */

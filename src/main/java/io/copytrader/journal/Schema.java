@@ -48,15 +48,24 @@ final class Schema {
 
   // Take-profit orders (TakeProfitPlan) are journaled with a purpose of their own; the CHECK is extended by the
   // same table rebuild as PROTECTION_KIND, with the indexes made again.
-  private static final List<String> TAKE_PROFIT_PURPOSE = List.of(
-    ORDERS_TABLE.replace("CREATE TABLE orders (", "CREATE TABLE orders_purposes (")
-      .replace("'stop_loss_cancel')", "'stop_loss_cancel', 'take_profit_place')"),
-    "INSERT INTO orders_purposes SELECT * FROM orders",
-    "DROP TABLE orders",
-    "ALTER TABLE orders_purposes RENAME TO orders",
-    "CREATE INDEX orders_client_order_index ON orders (market_id, client_order_index)",
-    "CREATE INDEX orders_tx_hash ON orders (tx_hash) WHERE tx_hash IS NOT NULL",
-    "CREATE INDEX orders_entry_time ON orders (coalesce(sent_at, created_at)) WHERE purpose = 'entry'");
+  private static final List<String> TAKE_PROFIT_PURPOSE = purposesAdded("'take_profit_place'");
+
+  // A take-profit's cancellation is journaled as such (OrderPurpose.TAKE_PROFIT_CANCEL), never as a stop-loss's.
+  private static final List<String> TAKE_PROFIT_CANCEL_PURPOSE =
+    purposesAdded("'take_profit_place', 'take_profit_cancel'");
+
+  /** The orders table rebuilt with {@code added} purposes allowed after 'stop_loss_cancel'. */
+  private static List<String> purposesAdded(String added) {
+    return List.of(
+      ORDERS_TABLE.replace("CREATE TABLE orders (", "CREATE TABLE orders_purposes (")
+        .replace("'stop_loss_cancel')", "'stop_loss_cancel', " + added + ")"),
+      "INSERT INTO orders_purposes SELECT * FROM orders",
+      "DROP TABLE orders",
+      "ALTER TABLE orders_purposes RENAME TO orders",
+      "CREATE INDEX orders_client_order_index ON orders (market_id, client_order_index)",
+      "CREATE INDEX orders_tx_hash ON orders (tx_hash) WHERE tx_hash IS NOT NULL",
+      "CREATE INDEX orders_entry_time ON orders (coalesce(sent_at, created_at)) WHERE purpose = 'entry'");
+  }
 
   // Protection runs (the per-account supervisor's stop-loss maintenance) are journaled as requests of their
   // own kind ending 'completed'. SQLite cannot alter a CHECK, so the table is rebuilt as its documentation
@@ -257,7 +266,8 @@ final class Schema {
         equity TEXT NOT NULL,
         PRIMARY KEY (account_index, minute)
       ) WITHOUT ROWID"""),
-    TAKE_PROFIT_PURPOSE
+    TAKE_PROFIT_PURPOSE,
+    TAKE_PROFIT_CANCEL_PURPOSE
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -40,7 +40,23 @@ public record Order(
   long timestamp,
   long createdAt,
   long updatedAt,
-  long transactionTime) {
+  long transactionTime,
+  @JsonProperty("to_cancel_order_id_0") String toCancelOrderId0) {
+
+  /**
+   * The order this one cancels when it triggers (its OCO sibling), or 0: Lighter's {@code to_cancel_order_id_0}, a
+   * string of the order index (docs/lighter-api.md, "Grouped orders").
+   */
+  public long cancelsOrderIndex() {
+    if (toCancelOrderId0 == null || toCancelOrderId0.isBlank()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(toCancelOrderId0.trim());
+    } catch (NumberFormatException notAnIndex) {
+      return 0;
+    }
+  }
 
   public boolean stopLoss() {
     return "stop-loss".equals(type) || "stop-loss-limit".equals(type);

@@ -102,6 +102,27 @@ public final class Notices {
       .text("Protection", "none from the service (PROTECT_EXTERNAL_POSITIONS=report)"));
   }
 
+  /**
+   * The position's protective pair placed: a stop-loss and a take-profit that cancel each other, both closing the
+   * whole position.
+   */
+  public static Notice protectionPairPlaced(TradeContext trade, StopLoss stopLoss, BigDecimal takeProfitTrigger) {
+    Objects.requireNonNull(takeProfitTrigger, "takeProfitTrigger");
+    return tradeNotice(Severity.INFO, "Stop-loss and take-profit placed", trade, lines -> lines
+      .stopLoss(stopLoss)
+      .amount("Take-profit trigger", takeProfitTrigger));
+  }
+
+  /**
+   * @param takeProfit the take-profit as the position's side, its trigger and size
+   * @param reason why it was cancelled, e.g. "a second take-profit"
+   */
+  public static Notice takeProfitCancelled(TradeContext trade, StopLoss takeProfit, String reason) {
+    return tradeNotice(Severity.INFO, "Take-profit cancelled", trade, lines -> lines
+      .stopLoss(takeProfit)
+      .text("Reason", reason));
+  }
+
   /** @param reason why it was cancelled, e.g. "position closed" */
   public static Notice stopLossCancelled(TradeContext trade, StopLoss stopLoss, String reason) {
     return tradeNotice(Severity.INFO, "Stop-loss cancelled", trade, lines -> lines

@@ -56,15 +56,21 @@ final class CampaignRunner {
 
   private final Function<Schedule, CampaignTarget> targets;
   private final Consumer<CampaignTarget> beforeChecks;
+  private final boolean takeProfitOn;
 
   CampaignRunner(Function<Schedule, CampaignTarget> targets) {
-    this(targets, target -> { });
+    this(targets, target -> { }, false);
   }
 
-  /** {@code beforeChecks} runs once the schedule is played and the exchange healed (the sensitivity test's hook). */
-  CampaignRunner(Function<Schedule, CampaignTarget> targets, Consumer<CampaignTarget> beforeChecks) {
+  /**
+   * @param beforeChecks runs once the schedule is played and the exchange healed (the sensitivity test's hook)
+   * @param takeProfitOn the targets run with TAKE_PROFIT_RATIO set: positions are checked for their take-profit too
+   */
+  CampaignRunner(Function<Schedule, CampaignTarget> targets, Consumer<CampaignTarget> beforeChecks,
+                 boolean takeProfitOn) {
     this.targets = targets;
     this.beforeChecks = beforeChecks;
+    this.takeProfitOn = takeProfitOn;
   }
 
   SeedResult run(Schedule schedule) {
@@ -106,10 +112,10 @@ final class CampaignRunner {
       violations);
   }
 
-  private static void check(CampaignTarget target, Schedule schedule, List<Violation> violations,
+  private void check(CampaignTarget target, Schedule schedule, List<Violation> violations,
                             Map<String, Integer> states) {
     Ledgers ledgers = new Ledgers(target);
-    GuaranteeChecker checker = new GuaranteeChecker(ledgers, schedule.seed());
+    GuaranteeChecker checker = new GuaranteeChecker(ledgers, schedule.seed(), takeProfitOn);
     List<JsonObject> requests = until(finalBound(schedule), () -> allRequests(checker),
       found -> checker.unfinished(found).isEmpty());
     violations.addAll(checker.unfinished(requests));

@@ -83,6 +83,6 @@ class FaultCampaignSensitivityTest {
   private static SeedResult run(Path dir, Consumer<CampaignTarget> sabotage) {
     // The protection supervisor would repair the sabotage at its next run: none runs within the check's bound.
     return new CampaignRunner(schedule -> new InProcessTarget(vertx, dir, schedule,
-      Map.of("PROTECTION_INTERVAL", "3600")), sabotage).run(ONE_OPEN);
+      Map.of("PROTECTION_INTERVAL", "3600")), sabotage, false).run(ONE_OPEN);
   }
 }

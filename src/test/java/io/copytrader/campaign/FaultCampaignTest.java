@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -32,10 +33,15 @@ class FaultCampaignTest {
     quietLogs();
     Vertx vertx = Vertx.vertx();
     ScenarioGenerator generator = new ScenarioGenerator(2);
+    // -Dcampaign.take-profit=0.5 plays the schedules with TAKE_PROFIT_RATIO on (README "Take-profit").
+    String takeProfit = System.getProperty("campaign.take-profit", "");
     CampaignRunner runner = new CampaignRunner(schedule -> new InProcessTarget(vertx, seedDirectory(dir, schedule),
-      schedule));
-    CampaignSummary summary = new CampaignSummary("tier 1, in-process",
-      seed -> "./mvnw -B -o test -Dtest=FaultCampaignTest -Dcampaign.seeds=" + seed);
+      schedule, takeProfit.isEmpty() ? Map.of() : Map.of("TAKE_PROFIT_RATIO", takeProfit)), target -> { },
+      !takeProfit.isEmpty());
+    CampaignSummary summary = new CampaignSummary("tier 1, in-process"
+      + (takeProfit.isEmpty() ? "" : ", TAKE_PROFIT_RATIO " + takeProfit),
+      seed -> "./mvnw -B -o test -Dtest=FaultCampaignTest -Dcampaign.seeds=" + seed
+        + (takeProfit.isEmpty() ? "" : " -Dcampaign.take-profit=" + takeProfit));
     try {
       for (long seed : CampaignSummary.seeds(System.getProperty("campaign.seeds", DEFAULT_SEEDS))) {
         Schedule schedule = generator.generate(seed);

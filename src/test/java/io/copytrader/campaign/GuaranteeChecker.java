@@ -34,10 +34,13 @@ final class GuaranteeChecker {
 
   private final Ledgers ledgers;
   private final long seed;
+  private final boolean takeProfitOn;
 
-  GuaranteeChecker(Ledgers ledgers, long seed) {
+  /** @param takeProfitOn the service runs with TAKE_PROFIT_RATIO set */
+  GuaranteeChecker(Ledgers ledgers, long seed, boolean takeProfitOn) {
     this.ledgers = ledgers;
     this.seed = seed;
+    this.takeProfitOn = takeProfitOn;
   }
 
   /** Every journaled request of the account, as listed (state, kind, body). */
@@ -53,27 +56,46 @@ final class GuaranteeChecker {
       .toList();
   }
 
-  /** Always protected: one live reduce-only stop-loss on the closing side of each open position, covering it. */
+  /**
+   * Always protected: one live reduce-only stop-loss on the closing side of each open position, covering it (its
+   * size, or size 0).
+   */
   List<Violation> protection(Account account) {
     List<Violation> found = new ArrayList<>();
     Map<Integer, BigDecimal> positions = ledgers.positions(account);
     List<JsonObject> active = ledgers.activeOrders(account);
     positions.forEach((marketId, size) -> {
       boolean closingSideIsAsk = size.signum() > 0;
-      List<JsonObject> stops = active.stream()
-        .filter(order -> order.getInteger("market_index") == marketId.intValue())
-        .filter(order -> order.getString("type", "").startsWith("stop-loss"))
-        .filter(order -> order.getBoolean("reduce_only", false) && LIVE.contains(order.getString("status")))
-        .filter(order -> order.getBoolean("is_ask") == closingSideIsAsk)
-        .toList();
-      if (stops.size() != 1 || Ledgers.decimal(stops.get(0), "remaining_base_amount").compareTo(size.abs()) < 0) {
+      List<JsonObject> stops = closing(active, marketId, closingSideIsAsk, "stop-loss");
+      // Size 0: a leg of the position-tied pair (take-profit on), which closes the whole position.
+      BigDecimal remaining = stops.size() == 1 ? Ledgers.decimal(stops.get(0), "remaining_base_amount") : null;
+      if (stops.size() != 1 || (remaining.signum() != 0 && remaining.compareTo(size.abs()) < 0)) {
         found.add(violation(Guarantee.ALWAYS_PROTECTED, "account " + account.index() + " market " + marketId
           + " position " + size.toPlainString() + " has " + stops.size() + " closing stop-loss(es)"
           + (stops.isEmpty() ? "" : " remaining " + stops.stream()
             .map(stop -> stop.getString("remaining_base_amount")).toList())));
       }
+      // With take-profit on, one set: beside a stop-loss waiting for its trigger, exactly one take-profit (one that
+      // triggered and rests unfilled ended its stop-loss, which the service then places alone).
+      List<JsonObject> takeProfits = closing(active, marketId, closingSideIsAsk, "take-profit");
+      boolean stopWaits = stops.size() == 1 && "pending".equals(stops.get(0).getString("status"));
+      if (takeProfitOn && (takeProfits.size() > 1 || (stopWaits && takeProfits.isEmpty()))) {
+        found.add(violation(Guarantee.ALWAYS_PROTECTED, "account " + account.index() + " market " + marketId
+          + " position " + size.toPlainString() + " has " + takeProfits.size() + " closing take-profit(s)"));
+      }
     });
     return found;
+  }
+
+  /** The live reduce-only orders of {@code type} (a prefix of Lighter's order type) on the closing side. */
+  private static List<JsonObject> closing(List<JsonObject> active, int marketId, boolean closingSideIsAsk,
+                                          String type) {
+    return active.stream()
+      .filter(order -> order.getInteger("market_index") == marketId)
+      .filter(order -> order.getString("type", "").startsWith(type))
+      .filter(order -> order.getBoolean("reduce_only", false) && LIVE.contains(order.getString("status")))
+      .filter(order -> order.getBoolean("is_ask") == closingSideIsAsk)
+      .toList();
   }
 
   /**

@@ -152,7 +152,7 @@ class ServiceViewsTest {
     JsonObject stopLoss = stopLosses.getJsonObject(0);
     assertThat(stopLoss.fieldNames()).containsExactlyInAnyOrder("order_index", "order_id", "market_id", "symbol",
       "trigger_price", "price", "base_amount", "remaining_base_amount", "order_type", "status", "reduce_only",
-      "expires_at");
+      "cancels_order_index", "expires_at");
     assertThat(stopLoss.getLong("order_index")).isEqualTo(onExchange.orderIndex());
     assertThat(stopLoss.getInteger("market_id")).isZero();
     assertThat(stopLoss.getString("symbol")).isEqualTo("ETH");

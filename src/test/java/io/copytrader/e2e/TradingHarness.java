@@ -316,6 +316,26 @@ final class TradingHarness {
 
   // ----- the exchange, read directly
 
+  /**
+   * Reads the account's position in {@code marketId}, then its orders, until the request ends; each reading with a
+   * position and, read after it, no armed stop-loss is returned. A stop-loss read after the position existed at its
+   * reading too, since nothing the service does removes one before a replacement covers the position.
+   */
+  List<String> nakedReadings(TestAccount account, int marketId, String requestId) {
+    List<String> naked = new ArrayList<>();
+    int readings = 0;
+    while (!FINAL_STATES.contains(requestStatus(requestId).getString("state"))) {
+      BigDecimal position = signedPosition(account, marketId);
+      List<Order> armed = stopLosses(account, marketId).stream()
+        .filter(order -> !"parent-order".equals(order.triggerStatus())).toList();
+      readings++;
+      if (position.signum() != 0 && armed.isEmpty()) {
+        naked.add("reading " + readings + ": position " + position.toPlainString() + " without a stop-loss");
+      }
+    }
+    return naked;
+  }
+
   DetailedAccount exchangeAccount(TestAccount account) {
     return exchange.account(account.index()).await();
   }

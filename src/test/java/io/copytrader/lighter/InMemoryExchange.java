@@ -360,7 +360,7 @@ public final class InMemoryExchange implements TradingApi {
       order.filledQuote, order.price, 0, 0, 0, order.isAsk, order.isAsk ? "sell" : "buy", order.type,
       order.type.equals("market") ? "immediate-or-cancel" : "good-till-time", order.reduceOnly, order.trigger,
       order.expiry, order.status, order.type.equals("market") ? "na" : "mark-price", 0, order.parentOrderIndex, 0, 0, 0,
-      0, 0);
+      0, 0, null);
   }
 
   private static BigDecimal base(long ticks) {

@@ -51,6 +51,12 @@ class NoticesTest {
         head + "Side=LONG; Trigger=61000; Previous trigger=60000; Size=0.015; Request=req-42"),
       Arguments.of(Notices.stopLossResized(BTC, new BigDecimal("0.03"), LONG_STOP), Severity.INFO,
         "Stop-loss resized", head + "Side=LONG; Trigger=61000; Size=0.015; Previous size=0.03; Request=req-42"),
+      Arguments.of(Notices.protectionPairPlaced(BTC, LONG_STOP, new BigDecimal("64000")), Severity.INFO,
+        "Stop-loss and take-profit placed",
+        head + "Side=LONG; Trigger=61000; Size=0.015; Take-profit trigger=64000; Request=req-42"),
+      Arguments.of(Notices.takeProfitCancelled(BTC, LONG_STOP, "a second take-profit"), Severity.INFO,
+        "Take-profit cancelled", head + "Side=LONG; Trigger=61000; Size=0.015; Reason=a second take-profit;"
+          + " Request=req-42"),
       Arguments.of(Notices.stopLossCancelled(BTC, LONG_STOP, "position closed"), Severity.INFO,
         "Stop-loss cancelled", head + "Side=LONG; Trigger=61000; Size=0.015; Reason=position closed; Request=req-42"),
       Arguments.of(Notices.stopLossFailed(BTC, Side.SELL, new BigDecimal("2"), new BigDecimal("70000"),
