@@ -184,7 +184,14 @@ final class PgSchema {
         minute BIGINT NOT NULL,
         equity TEXT NOT NULL,
         PRIMARY KEY (account_index, minute)
-      )""")
+      )"""),
+    // A take-profit's cancellation is journaled as such (OrderPurpose.TAKE_PROFIT_CANCEL), as in Schema; the CHECK
+    // keeps the name PostgreSQL gave it in the first migration.
+    List.of(
+      "ALTER TABLE orders DROP CONSTRAINT orders_purpose_check",
+      """
+      ALTER TABLE orders ADD CONSTRAINT orders_purpose_check CHECK (purpose IN ('entry', 'close', 'reduce',
+        'stop_loss_place', 'stop_loss_modify', 'stop_loss_cancel', 'take_profit_place', 'take_profit_cancel'))""")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

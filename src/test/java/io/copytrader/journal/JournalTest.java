@@ -450,6 +450,23 @@ class JournalTest extends OnEitherStore {
   }
 
   @Test
+  void everyOrderPurposeIsJournaled(Vertx vertx, VertxTestContext test) {
+    OrderPurpose[] purposes = OrderPurpose.values();
+    NewOrder[] orders = new NewOrder[purposes.length];
+    for (int ordinal = 0; ordinal < purposes.length; ordinal++) {
+      orders[ordinal] = order("r", ordinal, purposes[ordinal], 20 + ordinal);
+    }
+    open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
+        .compose(inserted -> journal.markExecuting("r"))
+        .compose(executing -> journal.insertOrder(orders))
+        .compose(inserted -> journal.getRequest("r")))
+      .onComplete(test.succeeding(detail -> test.verify(() -> {
+        assertThat(detail.orElseThrow().orders()).extracting(row -> row.order().purpose()).containsExactly(purposes);
+        test.completeNow();
+      })));
+  }
+
+  @Test
   void placingAnOrderAdvancesTheCounterButModifyingOneDoesNot(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(journal -> journal.insertRequest(trade("r", 7, null, "0.5"))
         .compose(inserted -> journal.markExecuting("r"))
