@@ -10,6 +10,7 @@ final class Gfp5 {
   static final int LIMBS = 5;
   static final int BYTES = 40;
   /** A primitive fifth root of unity, 3^((p-1)/5): the Frobenius map multiplies limb i by its i-th power. */
+  private static final long LOW_HALF = 0xFFFFFFFFL;
   private static final long DTH_ROOT = 1041288259238279555L;
   private static final long[][] FROBENIUS = new long[5][5];
 
@@ -158,72 +159,43 @@ final class Gfp5 {
     return Goldilocks.add(Goldilocks.add(x, x), x);
   }
 
-  // Sums of products are accumulated exactly in three words (lo, hi, top) and reduced once: each product is
-  // below 2^128, so the top word stays below 5, and 2^128 = -2^32 (mod p).
+  // Sums of products are accumulated exactly as four sums of 32-bit quarters (low and high halves of each
+  // product's low and high words): up to five quarters add up to less than 2^35, so no addition needs a carry
+  // check, and the sum is reduced once (see fromQuarters).
 
+  /** Three products: dot5 with two zero terms, which the JIT folds away once dot5 is inlined. */
   private static long dot3(long x0, long y0, long x1, long y1, long x2, long y2) {
-    long lo = x0 * y0;
-    long hi = unsignedMultiplyHigh(x0, y0);
-    long pl = x1 * y1;
-    long ph = unsignedMultiplyHigh(x1, y1);
-    long sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    long top = carry(hi, ph, sum);
-    hi = sum;
-    pl = x2 * y2;
-    ph = unsignedMultiplyHigh(x2, y2);
-    sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    return Goldilocks.sub(Goldilocks.reduce128(sum, lo), top << 32);
+    return dot5(x0, y0, x1, y1, x2, y2, 0, 0, 0, 0);
   }
 
   private static long dot5(long x0, long y0, long x1, long y1, long x2, long y2, long x3, long y3, long x4,
       long y4) {
-    long lo = x0 * y0;
-    long hi = unsignedMultiplyHigh(x0, y0);
-    long top = 0;
-    long pl = x1 * y1;
-    long ph = unsignedMultiplyHigh(x1, y1);
-    long sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    hi = sum;
-    pl = x2 * y2;
-    ph = unsignedMultiplyHigh(x2, y2);
-    sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    hi = sum;
-    pl = x3 * y3;
-    ph = unsignedMultiplyHigh(x3, y3);
-    sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    hi = sum;
-    pl = x4 * y4;
-    ph = unsignedMultiplyHigh(x4, y4);
-    sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    return Goldilocks.sub(Goldilocks.reduce128(sum, lo), top << 32);
+    long lo0 = x0 * y0;
+    long hi0 = unsignedMultiplyHigh(x0, y0);
+    long lo1 = x1 * y1;
+    long hi1 = unsignedMultiplyHigh(x1, y1);
+    long lo2 = x2 * y2;
+    long hi2 = unsignedMultiplyHigh(x2, y2);
+    long lo3 = x3 * y3;
+    long hi3 = unsignedMultiplyHigh(x3, y3);
+    long lo4 = x4 * y4;
+    long hi4 = unsignedMultiplyHigh(x4, y4);
+    return fromQuarters(
+        (lo0 & LOW_HALF) + (lo1 & LOW_HALF) + (lo2 & LOW_HALF) + (lo3 & LOW_HALF) + (lo4 & LOW_HALF),
+        (lo0 >>> 32) + (lo1 >>> 32) + (lo2 >>> 32) + (lo3 >>> 32) + (lo4 >>> 32),
+        (hi0 & LOW_HALF) + (hi1 & LOW_HALF) + (hi2 & LOW_HALF) + (hi3 & LOW_HALF) + (hi4 & LOW_HALF),
+        (hi0 >>> 32) + (hi1 >>> 32) + (hi2 >>> 32) + (hi3 >>> 32) + (hi4 >>> 32));
   }
 
-  /** Carry out of the 64-bit addition x + y = sum, as 0 or 1. */
-  private static long carry(long x, long y, long sum) {
-    return Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
+  /**
+   * The canonical value of q3 * 2^96 + q2 * 2^64 + q1 * 2^32 + q0 for quarter sums below 2^35. With
+   * 2^64 = 2^32 - 1 and 2^96 = -1 (mod p) that is (q2 + q1) * 2^32 + (q0 - q2 - q3); adding 16 p, written as
+   * (2^36 - 32) * 2^32 + (2^36 + 16), makes the low part non-negative without changing the value mod p.
+   */
+  private static long fromQuarters(long q0, long q1, long q2, long q3) {
+    long high = q2 + q1 + (1L << 36) - 32;
+    long low = q0 - q2 - q3 + (1L << 36) + 16;
+    return Goldilocks.canonical(Goldilocks.fromHalves(low, high));
   }
 
   private static long unsignedMultiplyHigh(long x, long y) {

@@ -90,6 +90,17 @@ final class Goldilocks {
     return t2 + (Long.compareUnsigned(t2, t1) < 0 ? EPSILON : 0);
   }
 
+  /** high * 2^32 + low mod p, below 2^64 but not necessarily canonical, for high and low below 2^62. */
+  static long fromHalves(long low, long high) {
+    long carried = high + (low >>> 32);
+    long value = (carried << 32) | (low & EPSILON);
+    long top = carried >>> 32;
+    // value + top * 2^64, and 2^64 = EPSILON (mod p); top is small, so a wrapped sum cannot carry again.
+    long topTimesEpsilon = (top << 32) - top;
+    long sum = value + topTimesEpsilon;
+    return sum + (Long.compareUnsigned(sum, value) < 0 ? EPSILON : 0);
+  }
+
   /** Multiplication by a small non-negative integer (below 2^31). */
   static long mulSmall(long a, long k) {
     long lo = a * k;

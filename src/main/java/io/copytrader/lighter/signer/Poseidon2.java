@@ -62,7 +62,7 @@ public final class Poseidon2 {
         sumLow += s[i] & LOW_HALF;
         sumHigh += s[i] >>> 32;
       }
-      long sum = fromHalves(sumLow + (s0 & LOW_HALF), sumHigh + (s0 >>> 32));
+      long sum = Goldilocks.fromHalves(sumLow + (s0 & LOW_HALF), sumHigh + (s0 >>> 32));
       s[0] = Goldilocks.mulAddLazy(s0, diag[0], sum);
       for (int i = 1; i < WIDTH; i++) {
         s[i] = Goldilocks.mulAddLazy(s[i], diag[i], sum);
@@ -110,22 +110,11 @@ public final class Poseidon2 {
       long totalLow = aLow + bLow + cLow + dLow;
       long totalHigh = aHigh + bHigh + cHigh + dHigh;
       // Row i of M4 is the total plus lane i plus twice lane i + 1 (indices mod 4).
-      s[c] = fromHalves(totalLow + aLow + (bLow << 1), totalHigh + aHigh + (bHigh << 1));
-      s[c + 1] = fromHalves(totalLow + bLow + (cLow << 1), totalHigh + bHigh + (cHigh << 1));
-      s[c + 2] = fromHalves(totalLow + cLow + (dLow << 1), totalHigh + cHigh + (dHigh << 1));
-      s[c + 3] = fromHalves(totalLow + dLow + (aLow << 1), totalHigh + dHigh + (aHigh << 1));
+      s[c] = Goldilocks.fromHalves(totalLow + aLow + (bLow << 1), totalHigh + aHigh + (bHigh << 1));
+      s[c + 1] = Goldilocks.fromHalves(totalLow + bLow + (cLow << 1), totalHigh + bHigh + (cHigh << 1));
+      s[c + 2] = Goldilocks.fromHalves(totalLow + cLow + (dLow << 1), totalHigh + cHigh + (dHigh << 1));
+      s[c + 3] = Goldilocks.fromHalves(totalLow + dLow + (aLow << 1), totalHigh + dHigh + (aHigh << 1));
     }
-  }
-
-  /** high * 2^32 + low mod p, below 2^64 but not necessarily canonical, for high and low below 2^62. */
-  private static long fromHalves(long low, long high) {
-    long carried = high + (low >>> 32);
-    long value = (carried << 32) | (low & LOW_HALF);
-    long top = carried >>> 32;
-    // value + top * 2^64, and 2^64 = EPSILON (mod p); top is small, so a wrapped sum cannot carry again.
-    long topTimesEpsilon = (top << 32) - top;
-    long sum = value + topTimesEpsilon;
-    return sum + (Long.compareUnsigned(sum, value) < 0 ? Goldilocks.EPSILON : 0);
   }
 
   /**
