@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Java signer beside the official Go signer in one run: CreateOrder (validate + hash + sign + tx_info JSON)
 # of the same transaction, the Poseidon2 permutation of the same state, Schnorr verification of the same
-# signature. Go: `go test -bench` of bench/signer-vs-go/signer_bench_test.go against elliottech/lighter-go
+# signature, each as mean, median and 90th percentile per operation. Go: `go test -bench` of bench/signer-vs-go/signer_bench_test.go against elliottech/lighter-go
 # and elliottech/poseidon_crypto; Java: the matching JMH benchmarks of SignerBenchmark (section 4 of
 # BENCHMARKS.md). ROUNDS alternations of Go then Java, so both meet the same load. Not part of any build.
 #
@@ -16,7 +16,7 @@
 # import, of which only Bytes2Hex is on the benchmarked paths.
 #
 # Usage: bench/signer-vs-go.sh
-# Environment: ROUNDS (2), GO_BENCHTIME (3s), GO_COUNT (3), JMH_ARGS (-wi 3 -w 2 -i 5 -r 2), GO_WORK (scratch
+# Environment: ROUNDS (2), GO_BENCHTIME (3s), GO_COUNT (3), JMH_ARGS (-wi 5 -w 2 -i 5 -r 2), GO_WORK (scratch
 # module, default /tmp/signer-vs-go), BENCH_NICE and BENCH_OUT (see lib.sh).
 
 source "$(dirname "$0")/lib.sh"
@@ -29,7 +29,7 @@ GO_WORK="${GO_WORK:-/tmp/signer-vs-go}"
 ROUNDS="${ROUNDS:-2}"
 GO_BENCHTIME="${GO_BENCHTIME:-3s}"
 GO_COUNT="${GO_COUNT:-3}"
-JMH_ARGS="${JMH_ARGS:--wi 3 -w 2 -i 5 -r 2}"
+JMH_ARGS="${JMH_ARGS:--wi 5 -w 2 -i 5 -r 2}"
 
 bench_out signer-vs-go
 exec > >(tee "$BENCH_OUT/summary.txt") 2>&1
@@ -80,6 +80,6 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round: Java ($(contention))"
   # shellcheck disable=SC2086
   "${NICE[@]}" java -cp "$CP" org.openjdk.jmh.Main 'SignerBenchmark\.(createOrder|poseidon2Permutation|schnorrVerify)$' \
-    $JMH_ARGS -bm avgt -tu ns 2>&1 | sed -n '/^Benchmark /,$p'
+    $JMH_ARGS -bm sample -tu ns 2>&1 | sed -n '/^Benchmark /,$p' | grep -E '^Benchmark |p0\.(50|90) |sample +[0-9]'
 done
 echo "after the run: $(contention)"
