@@ -80,6 +80,6 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round: Java ($(contention))"
   # shellcheck disable=SC2086
   "${NICE[@]}" java -cp "$CP" org.openjdk.jmh.Main 'SignerBenchmark\.(createOrder|poseidon2Permutation|schnorrVerify)$' \
-    $JMH_ARGS -bm sample -tu ns 2>&1 | sed -n '/^Benchmark /,$p' | grep -E '^Benchmark |p0\.(50|90) |sample +[0-9]'
+    $JMH_ARGS -bm sample -tu ns 2>&1 | sed -n '/^Benchmark /,$p' | grep -E '^Benchmark |p0\.(50|90) | ± '
 done
 echo "after the run: $(contention)"
