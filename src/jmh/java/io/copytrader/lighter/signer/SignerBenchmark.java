@@ -27,7 +27,6 @@ public class SignerBenchmark {
 
   private final TxSigner signer = new TxSigner(TxSigner.MAINNET_CHAIN_ID);
   private ApiKey key;
-  private CreateOrderTx order;
   private List<OrderInfo> entryWithStopLoss;
   private long[] state;
   private long[] sixteen;
@@ -42,24 +41,34 @@ public class SignerBenchmark {
     key = ApiKey.parse(PRIVATE_KEY);
     publicKey = key.publicKey();
     verifyingKey = VerifyingKey.decode(publicKey).orElseThrow();
-    order = new CreateOrderTx(12345, 3, 0, 1, 1000, 50000, 0, CreateOrderTx.TYPE_LIMIT,
-        CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, 1769644800000L, 1767226199000L, 0, TxAttributes.none());
     // OTO: market IOC buy and a STOP_LOSS_LIMIT sell child of size 0, sized by the exchange from the fill.
     entryWithStopLoss = List.of(
         new OrderInfo(0, 0, 1000, 410000, 0, CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0,
             0),
         new OrderInfo(0, 0, 0, 370000, 1, CreateOrderTx.TYPE_STOP_LOSS_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 1,
             380000, 1769644800000L));
-    state = new long[Poseidon2.WIDTH];
-    for (int i = 0; i < state.length; i++) {
-      state[i] = i;
-    }
+    state = initialState();
     sixteen = new long[16];
     for (int i = 0; i < sixteen.length; i++) {
       sixteen[i] = 1_000_003L * i;
     }
-    messageHash = signer.messageHash(order);
+    messageHash = signer.messageHash(benchmarkOrder(0));
     signature = Schnorr.sign(key, messageHash);
+  }
+
+  /** The order signed by {@link #createOrder}, also signed by the Go benchmark of bench/signer-vs-go.sh. */
+  public static CreateOrderTx benchmarkOrder(long nonce) {
+    return new CreateOrderTx(12345, 3, 0, 1, 1000, 50000, 0, CreateOrderTx.TYPE_LIMIT,
+        CreateOrderTx.TIF_GOOD_TILL_TIME, 0, 0, 1769644800000L, 1767226199000L, nonce, TxAttributes.none());
+  }
+
+  /** The state {@link #poseidon2Permutation} starts from: 0, 1, ..., 11. */
+  public static long[] initialState() {
+    long[] initial = new long[Poseidon2.WIDTH];
+    for (int i = 0; i < initial.length; i++) {
+      initial[i] = i;
+    }
+    return initial;
   }
 
   @Benchmark
@@ -96,11 +105,7 @@ public class SignerBenchmark {
   /** Validate + hash + sign (random nonce) + tx_info JSON, with a fresh nonce each time as in production. */
   @Benchmark
   public SignedTx createOrder() {
-    CreateOrderTx tx = new CreateOrderTx(order.accountIndex(), order.apiKeyIndex(), order.marketIndex(),
-        order.clientOrderIndex(), order.baseAmount(), order.price(), order.isAsk(), order.type(),
-        order.timeInForce(), order.reduceOnly(), order.triggerPrice(), order.orderExpiry(), order.expiredAt(),
-        nonce++, order.attributes());
-    return signer.sign(key, tx);
+    return signer.sign(key, benchmarkOrder(nonce++));
   }
 
   /** As {@link #createOrder} for an OTO group: entry plus stop-loss-limit child (3 order hashes more). */

@@ -53,22 +53,50 @@ final class FixedBaseTable {
   private void lookup(int window, int digit, long[] x, long[] u) {
     int sign = digit >> 31;
     int magnitude = (digit ^ sign) - sign;
-    Arrays.fill(x, 0);
-    Arrays.fill(u, 0);
+    // The scan accumulates in locals, not in x and u: the JIT cannot tell those arrays from the table, so
+    // writing them would store and reload every limb for every entry.
+    long x0 = 0;
+    long x1 = 0;
+    long x2 = 0;
+    long x3 = 0;
+    long x4 = 0;
+    long u0 = 0;
+    long u1 = 0;
+    long u2 = 0;
+    long u3 = 0;
+    long u4 = 0;
+    long[] t = table;
     int offset = window * DIGITS_PER_WINDOW * STRIDE;
     for (int j = 1; j <= DIGITS_PER_WINDOW; j++, offset += STRIDE) {
       long selected = ((j ^ magnitude) - 1) >> 31;
-      for (int k = 0; k < 5; k++) {
-        x[k] |= table[offset + k] & selected;
-        u[k] |= table[offset + 5 + k] & selected;
-      }
+      x0 |= t[offset] & selected;
+      x1 |= t[offset + 1] & selected;
+      x2 |= t[offset + 2] & selected;
+      x3 |= t[offset + 3] & selected;
+      x4 |= t[offset + 4] & selected;
+      u0 |= t[offset + 5] & selected;
+      u1 |= t[offset + 6] & selected;
+      u2 |= t[offset + 7] & selected;
+      u3 |= t[offset + 8] & selected;
+      u4 |= t[offset + 9] & selected;
     }
+    x[0] = x0;
+    x[1] = x1;
+    x[2] = x2;
+    x[3] = x3;
+    x[4] = x4;
     long negative = sign;
-    for (int k = 0; k < 5; k++) {
-      long limb = u[k];
-      long negated = (Goldilocks.P - limb) & ((limb | -limb) >> 63);
-      u[k] = limb ^ ((limb ^ negated) & negative);
-    }
+    u[0] = negateIf(u0, negative);
+    u[1] = negateIf(u1, negative);
+    u[2] = negateIf(u2, negative);
+    u[3] = negateIf(u3, negative);
+    u[4] = negateIf(u4, negative);
+  }
+
+  /** -limb mod p when mask is all ones, limb when it is zero, without a branch. */
+  private static long negateIf(long limb, long mask) {
+    long negated = (Goldilocks.P - limb) & ((limb | -limb) >> 63);
+    return limb ^ ((limb ^ negated) & mask);
   }
 
   private static long[] build(EcPoint point) {

@@ -10,6 +10,7 @@ final class Gfp5 {
   static final int LIMBS = 5;
   static final int BYTES = 40;
   /** A primitive fifth root of unity, 3^((p-1)/5): the Frobenius map multiplies limb i by its i-th power. */
+  private static final long LOW_HALF = 0xFFFFFFFFL;
   private static final long DTH_ROOT = 1041288259238279555L;
   private static final long[][] FROBENIUS = new long[5][5];
 
@@ -101,21 +102,21 @@ final class Gfp5 {
   }
 
   static void mul(long[] r, long[] a, long[] b) {
-    long a0 = a[0];
-    long a1 = a[1];
-    long a2 = a[2];
-    long a3 = a[3];
-    long a4 = a[4];
-    long b0 = b[0];
-    long b1 = b[1];
-    long b2 = b[2];
-    long b3 = b[3];
-    long b4 = b[4];
+    long a0 = signedForm(a[0]);
+    long a1 = signedForm(a[1]);
+    long a2 = signedForm(a[2]);
+    long a3 = signedForm(a[3]);
+    long a4 = signedForm(a[4]);
+    long b0 = signedForm(b[0]);
+    long b1 = signedForm(b[1]);
+    long b2 = signedForm(b[2]);
+    long b3 = signedForm(b[3]);
+    long b4 = signedForm(b[4]);
     // z^5 = 3: the products that wrap around take their b factor times 3.
-    long b1x3 = times3(b1);
-    long b2x3 = times3(b2);
-    long b3x3 = times3(b3);
-    long b4x3 = times3(b4);
+    long b1x3 = signedForm(times3(b[1]));
+    long b2x3 = signedForm(times3(b[2]));
+    long b3x3 = signedForm(times3(b[3]));
+    long b4x3 = signedForm(times3(b[4]));
     long c0 = dot5(a0, b0, a1, b4x3, a2, b3x3, a3, b2x3, a4, b1x3);
     long c1 = dot5(a0, b1, a1, b0, a2, b4x3, a3, b3x3, a4, b2x3);
     long c2 = dot5(a0, b2, a1, b1, a2, b0, a3, b4x3, a4, b3x3);
@@ -129,19 +130,25 @@ final class Gfp5 {
   }
 
   static void square(long[] r, long[] a) {
-    long a0 = a[0];
-    long a1 = a[1];
-    long a2 = a[2];
-    long a3 = a[3];
-    long a4 = a[4];
-    long a1x2 = Goldilocks.add(a1, a1);
-    long a2x2 = Goldilocks.add(a2, a2);
-    long a3x2 = Goldilocks.add(a3, a3);
-    long a4x2 = Goldilocks.add(a4, a4);
-    long a3x3 = Goldilocks.add(a3x2, a3);
-    long a4x3 = Goldilocks.add(a4x2, a4);
-    long a3x6 = Goldilocks.add(a3x3, a3x3);
-    long a4x6 = Goldilocks.add(a4x3, a4x3);
+    long a1x2 = Goldilocks.add(a[1], a[1]);
+    long a2x2 = Goldilocks.add(a[2], a[2]);
+    long a3x2 = Goldilocks.add(a[3], a[3]);
+    long a4x2 = Goldilocks.add(a[4], a[4]);
+    long a3x3 = Goldilocks.add(a3x2, a[3]);
+    long a4x3 = Goldilocks.add(a4x2, a[4]);
+    long a3x6 = signedForm(Goldilocks.add(a3x3, a3x3));
+    long a4x6 = signedForm(Goldilocks.add(a4x3, a4x3));
+    long a0 = signedForm(a[0]);
+    long a1 = signedForm(a[1]);
+    long a2 = signedForm(a[2]);
+    long a3 = signedForm(a[3]);
+    long a4 = signedForm(a[4]);
+    a1x2 = signedForm(a1x2);
+    a2x2 = signedForm(a2x2);
+    a3x2 = signedForm(a3x2);
+    a4x2 = signedForm(a4x2);
+    a3x3 = signedForm(a3x3);
+    a4x3 = signedForm(a4x3);
     long c0 = dot3(a0, a0, a1, a4x6, a2, a3x6);
     long c1 = dot3(a0, a1x2, a2, a4x6, a3, a3x3);
     long c2 = dot3(a0, a2x2, a1, a1, a3, a4x6);
@@ -154,80 +161,58 @@ final class Gfp5 {
     r[4] = c4;
   }
 
+  /**
+   * The same element as a signed 64-bit value (x - p when x >= 2^63), so that Math.multiplyHigh gives the exact
+   * high word of a product: Java 17 has no unsigned multiplyHigh, and correcting the signed one costs five
+   * operations per product where this costs three per operand.
+   */
+  private static long signedForm(long canonical) {
+    return canonical - (Goldilocks.P & (canonical >> 63));
+  }
+
   private static long times3(long x) {
     return Goldilocks.add(Goldilocks.add(x, x), x);
   }
 
-  // Sums of products are accumulated exactly in three words (lo, hi, top) and reduced once: each product is
-  // below 2^128, so the top word stays below 5, and 2^128 = -2^32 (mod p).
+  // Sums of products of signed forms are accumulated exactly as four sums of 32-bit quarters: the low and high
+  // halves of each product's low word (unsigned) and of its high word (the top half signed, below 2^30 in
+  // magnitude since each factor is below 2^63). Up to five quarters add up to less than 2^35 in magnitude, so
+  // no addition needs a carry check, and the sum is reduced once (see fromQuarters).
 
+  /** Three products: dot5 with two zero terms, which the JIT folds away once dot5 is inlined. */
   private static long dot3(long x0, long y0, long x1, long y1, long x2, long y2) {
-    long lo = x0 * y0;
-    long hi = unsignedMultiplyHigh(x0, y0);
-    long pl = x1 * y1;
-    long ph = unsignedMultiplyHigh(x1, y1);
-    long sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    long top = carry(hi, ph, sum);
-    hi = sum;
-    pl = x2 * y2;
-    ph = unsignedMultiplyHigh(x2, y2);
-    sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    return Goldilocks.sub(Goldilocks.reduce128(sum, lo), top << 32);
+    return dot5(x0, y0, x1, y1, x2, y2, 0, 0, 0, 0);
   }
 
   private static long dot5(long x0, long y0, long x1, long y1, long x2, long y2, long x3, long y3, long x4,
       long y4) {
-    long lo = x0 * y0;
-    long hi = unsignedMultiplyHigh(x0, y0);
-    long top = 0;
-    long pl = x1 * y1;
-    long ph = unsignedMultiplyHigh(x1, y1);
-    long sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    hi = sum;
-    pl = x2 * y2;
-    ph = unsignedMultiplyHigh(x2, y2);
-    sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    hi = sum;
-    pl = x3 * y3;
-    ph = unsignedMultiplyHigh(x3, y3);
-    sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    hi = sum;
-    pl = x4 * y4;
-    ph = unsignedMultiplyHigh(x4, y4);
-    sum = lo + pl;
-    ph += carry(lo, pl, sum);
-    lo = sum;
-    sum = hi + ph;
-    top += carry(hi, ph, sum);
-    return Goldilocks.sub(Goldilocks.reduce128(sum, lo), top << 32);
+    long lo0 = x0 * y0;
+    long hi0 = Math.multiplyHigh(x0, y0);
+    long lo1 = x1 * y1;
+    long hi1 = Math.multiplyHigh(x1, y1);
+    long lo2 = x2 * y2;
+    long hi2 = Math.multiplyHigh(x2, y2);
+    long lo3 = x3 * y3;
+    long hi3 = Math.multiplyHigh(x3, y3);
+    long lo4 = x4 * y4;
+    long hi4 = Math.multiplyHigh(x4, y4);
+    return fromQuarters(
+        (lo0 & LOW_HALF) + (lo1 & LOW_HALF) + (lo2 & LOW_HALF) + (lo3 & LOW_HALF) + (lo4 & LOW_HALF),
+        (lo0 >>> 32) + (lo1 >>> 32) + (lo2 >>> 32) + (lo3 >>> 32) + (lo4 >>> 32),
+        (hi0 & LOW_HALF) + (hi1 & LOW_HALF) + (hi2 & LOW_HALF) + (hi3 & LOW_HALF) + (hi4 & LOW_HALF),
+        (hi0 >> 32) + (hi1 >> 32) + (hi2 >> 32) + (hi3 >> 32) + (hi4 >> 32));
   }
 
-  /** Carry out of the 64-bit addition x + y = sum, as 0 or 1. */
-  private static long carry(long x, long y, long sum) {
-    return Long.compareUnsigned(sum, x) < 0 ? 1 : 0;
-  }
-
-  private static long unsignedMultiplyHigh(long x, long y) {
-    return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
+  /**
+   * The canonical value of q3 * 2^96 + q2 * 2^64 + q1 * 2^32 + q0 for q0, q1, q2 in [0, 2^35) and |q3| below
+   * 2^35. With 2^64 = 2^32 - 1 and 2^96 = -1 (mod p) that is (q2 + q1) * 2^32 + (q0 - q2 - q3); adding 16 p,
+   * written as (2^36 - 32) * 2^32 + (2^36 + 16), makes the low part non-negative without changing the value
+   * mod p.
+   */
+  private static long fromQuarters(long q0, long q1, long q2, long q3) {
+    long high = q2 + q1 + (1L << 36) - 32;
+    long low = q0 - q2 - q3 + (1L << 36) + 16;
+    return Goldilocks.canonical(Goldilocks.fromHalves(low, high));
   }
 
   /** The k-th power of the Frobenius map, a -> a^(p^k), for k in 0..4. */
@@ -252,7 +237,9 @@ final class Gfp5 {
 
   /** Limb 0 of a*t: the product is known to lie in GF(p), so the other limbs are not computed. */
   private static long productInBaseField(long[] a, long[] t) {
-    return dot5(a[0], t[0], a[1], times3(t[4]), a[2], times3(t[3]), a[3], times3(t[2]), a[4], times3(t[1]));
+    return dot5(signedForm(a[0]), signedForm(t[0]), signedForm(a[1]), signedForm(times3(t[4])),
+        signedForm(a[2]), signedForm(times3(t[3])), signedForm(a[3]), signedForm(times3(t[2])),
+        signedForm(a[4]), signedForm(times3(t[1])));
   }
 
   /** Inverse; the inverse of 0 is 0. */

@@ -39,37 +39,66 @@ final class Goldilocks {
   }
 
   static long mul(long a, long b) {
+    return canonical(mulLazy(a, b));
+  }
+
+  /**
+   * a * b for any unsigned 64-bit a and b, reduced below 2^64 but not necessarily below p: chains of
+   * products (the Poseidon2 S-box) skip the final comparison that only the last one needs.
+   */
+  static long mulLazy(long a, long b) {
     long lo = a * b;
     // Java 17 has no unsignedMultiplyHigh: correct the signed high word for operands with the top bit set.
     long hi = Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-    return reduce128(hi, lo);
+    return reduce128Lazy(hi, lo);
   }
 
-  /** a * b + c with a single reduction (the 128-bit sum cannot overflow: a * b < 2^128 - 2^65). */
-  static long mulAdd(long a, long b, long c) {
+  /** a * b + c for any unsigned 64-bit values, reduced once (a * b + c < 2^128) and lazily as {@link #mulLazy}. */
+  static long mulAddLazy(long a, long b, long c) {
     long lo = a * b;
     long hi = Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
     long sum = lo + c;
     hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
-    return reduce128(hi, sum);
+    return reduce128Lazy(hi, sum);
   }
 
   static long square(long a) {
     return mul(a, a);
   }
 
-  /** Reduces hi * 2^64 + lo using 2^64 = 2^32 - 1 and 2^96 = -1 (mod p). */
+  /** Reduces hi * 2^64 + lo (any two words) to its canonical value. */
   static long reduce128(long hi, long lo) {
+    return canonical(reduce128Lazy(hi, lo));
+  }
+
+  /**
+   * Reduces hi * 2^64 + lo (any two words) below 2^64, not necessarily below p, using 2^64 = 2^32 - 1 and
+   * 2^96 = -1 (mod p).
+   */
+  static long reduce128Lazy(long hi, long lo) {
     long hiHi = hi >>> 32;
     long hiLo = hi & EPSILON;
     long t0 = lo - hiHi;
     if (Long.compareUnsigned(lo, hiHi) < 0) {
-      // Rare (hiHi < 2^32), so a well-predicted branch is cheaper than computing the borrow.
+      // Rare (hiHi < 2^32), so a well-predicted branch is cheaper than computing the borrow. The borrow took
+      // 2^64 away; adding p back leaves t0 - EPSILON, which cannot underflow again (t0 >= 2^64 - 2^32).
       t0 -= EPSILON;
     }
     long t1 = (hiLo << 32) - hiLo;
     long t2 = t0 + t1;
-    return canonical(t2 + (Long.compareUnsigned(t2, t1) < 0 ? EPSILON : 0));
+    // A carry is worth EPSILON; the wrapped t2 is below t1 <= 2^64 - 2^33 + 1, so adding it cannot carry again.
+    return t2 + (Long.compareUnsigned(t2, t1) < 0 ? EPSILON : 0);
+  }
+
+  /** high * 2^32 + low mod p, below 2^64 but not necessarily canonical, for high and low below 2^62. */
+  static long fromHalves(long low, long high) {
+    long carried = high + (low >>> 32);
+    long value = (carried << 32) | (low & EPSILON);
+    long top = carried >>> 32;
+    // value + top * 2^64, and 2^64 = EPSILON (mod p); top is small, so a wrapped sum cannot carry again.
+    long topTimesEpsilon = (top << 32) - top;
+    long sum = value + topTimesEpsilon;
+    return sum + (Long.compareUnsigned(sum, value) < 0 ? EPSILON : 0);
   }
 
   /** Multiplication by a small non-negative integer (below 2^31). */

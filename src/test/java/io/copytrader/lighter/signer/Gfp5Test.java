@@ -54,6 +54,31 @@ class Gfp5Test {
     assertThat(square).containsExactly(referenceProduct(a, a));
   }
 
+  /** Limbs at the bounds of the signed and quarter forms the multiplication uses inside. */
+  static Stream<long[]> extremeElements() {
+    long p = Goldilocks.P;
+    long[] limbs = {0, 1, 0x7FFFFFFFFFFFFFFFL, 0x8000000000000000L, p - 1, 0xFFFFFFFFL, 0x100000000L};
+    Stream.Builder<long[]> elements = Stream.builder();
+    for (long limb : limbs) {
+      elements.add(new long[] {limb, limb, limb, limb, limb});
+      elements.add(new long[] {limb, p - 1, limb, 0x8000000000000000L, limb});
+    }
+    return elements.build();
+  }
+
+  @ParameterizedTest
+  @MethodSource("extremeElements")
+  void productOfExtremeLimbsMatchesSchoolbookDefinition(long[] a) {
+    long[] b = {Goldilocks.P - 1, 0x8000000000000000L, Goldilocks.P - 1, 0x7FFFFFFFFFFFFFFFL, Goldilocks.P - 1};
+    long[] product = new long[5];
+    Gfp5.mul(product, a, b);
+    assertThat(product).containsExactly(referenceProduct(a, b));
+    Gfp5.mul(product, a, a);
+    assertThat(product).containsExactly(referenceProduct(a, a));
+    Gfp5.square(product, a);
+    assertThat(product).containsExactly(referenceProduct(a, a));
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void inverseTimesElementIsOne(int seed) {

@@ -58,6 +58,34 @@ class GoldilocksTest {
     assertThat(unsigned(Goldilocks.fromRaw(-1L))).isEqualTo(BigInteger.ONE.shiftLeft(32).subtract(BigInteger.TWO));
   }
 
+  /** Any two 64-bit words, most of them not canonical: the lazy operations accept values up to 2^64 - 1. */
+  static Stream<Arguments> wordPairs() {
+    long p = Goldilocks.P;
+    long[] edges = {0, 1, p - 1, p, p + 1, -1L, -2L, 0xFFFFFFFFL, 0x8000000000000000L};
+    Stream.Builder<Arguments> pairs = Stream.builder();
+    for (long a : edges) {
+      for (long b : edges) {
+        pairs.add(Arguments.of(a, b, -1L - a));
+      }
+    }
+    SplittableRandom random = new SplittableRandom(7);
+    LongStream.range(0, 200).forEach(i -> pairs.add(Arguments.of(
+        random.nextLong(), random.nextLong(), random.nextLong())));
+    return pairs.build();
+  }
+
+  @ParameterizedTest
+  @MethodSource("wordPairs")
+  void lazyOperationsAreCongruentModPForAnyWords(long a, long b, long c) {
+    BigInteger x = unsigned(a);
+    BigInteger y = unsigned(b);
+    assertThat(unsigned(Goldilocks.mulLazy(a, b)).mod(P)).isEqualTo(x.multiply(y).mod(P));
+    assertThat(unsigned(Goldilocks.mulAddLazy(a, b, c)).mod(P)).isEqualTo(x.multiply(y).add(unsigned(c)).mod(P));
+    BigInteger wide = x.shiftLeft(64).add(y);
+    assertThat(unsigned(Goldilocks.reduce128Lazy(a, b)).mod(P)).isEqualTo(wide.mod(P));
+    assertThat(unsigned(Goldilocks.reduce128(a, b))).isEqualTo(wide.mod(P));
+  }
+
   private static BigInteger unsigned(long v) {
     return new BigInteger(Long.toUnsignedString(v));
   }
