@@ -17,6 +17,8 @@
 #   PAPER_NICE  niceness of the external paper exchange (default: BENCH_NICE); 19 lets it run only on CPU
 #               the service and the driver leave idle, the nearest this machine gets to an exchange on
 #               other machines, for diagnosis
+#   PAPER_ACCOUNT_TIER  passed to an external paper exchange when set: the Lighter account tier whose rate
+#               limits it enforces
 
 set -euo pipefail
 
@@ -56,6 +58,15 @@ bench_out() {
     BENCH_DATA_DIR="$(cd "$BENCH_DATA_DIR" && pwd)"
   fi
   echo "results in $BENCH_OUT" >&2
+}
+
+# bench_begin <name>: results directory, jar, stop on exit, everything printed also to summary.txt, machine line.
+bench_begin() {
+  bench_out "$1"
+  require_jar
+  trap stop_service EXIT
+  exec > >(tee "$BENCH_OUT/summary.txt") 2>&1
+  machine
 }
 
 log() {
@@ -148,6 +159,7 @@ start_service() {
 start_paper_exchange() {
   PAPER_URL="http://127.0.0.1:$PAPER_PORT"
   env -i -C "$BENCH_OUT" PATH="$PATH" HOME="$HOME" ACCOUNTS="$1" PAPER_PORT="$PAPER_PORT" PAPER_BALANCE=1000000 \
+    ${PAPER_ACCOUNT_TIER:+PAPER_ACCOUNT_TIER="$PAPER_ACCOUNT_TIER"} \
     "${PAPER_NICE_CMD[@]}" java -jar "$JAR" paper-exchange >"$BENCH_OUT/paper-exchange.log" 2>&1 &
   PAPER_PID=$!
   await_health "$PAPER_URL/paper/requests" "$PAPER_PID" "$BENCH_OUT/paper-exchange.log" "$(now_ns)"

@@ -1,0 +1,108 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One webhook signal fanned out by the service to every account of its signal source, for bench/fanout.sh: each
+ * round sends one {@code POST /api/webhook/{token}} (ETH, long then close, so every round's order is one
+ * account-order per account) and waits until {@code copytrade_requests_total} has counted every account's request
+ * finished, polling {@code /metrics} every 50 ms. It writes one line per measured round, {@code <signal id>
+ * <epoch ms just before the POST>}, to the rounds file, for the script to join with the journal's order times, and
+ * prints how many times it read {@code /metrics} ({@code scrapes <n>}, for the script to take their CPU off the
+ * service's) and the driver's own wall time from the POST to seeing every request finished (p50, p99, max).
+ *
+ * <p>Usage: {@code java bench/FanOutDriver.java <service url> <api key> <webhook token> <accounts> <warm-up rounds>
+ * <measured rounds> <rounds file>}. JDK only. One HTTP/1.1 connection: the fan-out is the service's.
+ */
+public final class FanOutDriver {
+
+  private static final Pattern FINISHED = Pattern.compile("^copytrade_requests_total\\{[^}]*\\} ([0-9.eE+-]+)$",
+    Pattern.MULTILINE);
+  private static final long TIMEOUT_MS = 300_000;
+  private static final long POLL_MS = 50;
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String service;
+  private final String apiKey;
+  private final String token;
+  private final int accounts;
+  private int scrapes;
+
+  private FanOutDriver(String service, String apiKey, String token, int accounts) {
+    this.service = service;
+    this.apiKey = apiKey;
+    this.token = token;
+    this.accounts = accounts;
+  }
+
+  public static void main(String[] args) throws Exception {
+    FanOutDriver driver = new FanOutDriver(args[0], args[1], args[2], Integer.parseInt(args[3]));
+    int warmUp = Integer.parseInt(args[4]);
+    int measured = Integer.parseInt(args[5]);
+    List<String> rounds = new ArrayList<>();
+    List<Double> wall = new ArrayList<>();
+    for (int round = 0; round < warmUp + measured; round++) {
+      boolean measuring = round >= warmUp;
+      String id = (measuring ? "m-" : "w-") + round;
+      long sentMillis = System.currentTimeMillis();
+      double ms = driver.round(id, round % 2 == 0 ? "long" : "close");
+      if (measuring) {
+        rounds.add(id + " " + sentMillis);
+        wall.add(ms);
+      }
+    }
+    Files.write(Path.of(args[6]), rounds);
+    System.out.println("scrapes " + driver.scrapes);
+    if (wall.isEmpty()) {
+      return;
+    }
+    wall.sort(null);
+    System.out.printf("accounts=%d rounds=%d POST -> every request finished (driver, 50 ms polling) ms: p50 %.0f,"
+      + " p99 %.0f, max %.0f%n", driver.accounts, measured, at(wall, 0.50), at(wall, 0.99), wall.get(wall.size() - 1));
+  }
+
+  private static double at(List<Double> sorted, double quantile) {
+    return sorted.get(Math.max(0, (int) Math.ceil(quantile * sorted.size()) - 1));
+  }
+
+  /** One signal to every account; the wall time in ms until every account's request has finished. */
+  private double round(String id, String tradeType) throws Exception {
+    double before = finished();
+    long started = System.nanoTime();
+    String body = "{\"symbol\":\"ETH\",\"trade_type\":\"" + tradeType + "\",\"id\":\"" + id + "\""
+      + (tradeType.equals("long") ? ",\"reference_position_ratio\":0.01" : "") + "}";
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(service + "/api/webhook/" + token))
+      .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+      HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 202) {
+      throw new IllegalStateException("signal " + id + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+    while (finished() < before + accounts) {
+      if ((System.nanoTime() - started) / 1_000_000 > TIMEOUT_MS) {
+        throw new IllegalStateException("signal " + id + ": not every request finished in " + TIMEOUT_MS + " ms");
+      }
+      Thread.sleep(POLL_MS);
+    }
+    return (System.nanoTime() - started) / 1e6;
+  }
+
+  /** Requests finished so far, every kind and state. */
+  private double finished() throws Exception {
+    scrapes++;
+    String text = http.send(HttpRequest.newBuilder(URI.create(service + "/metrics")).header("X-API-Key", apiKey)
+      .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    double total = 0;
+    Matcher sample = FINISHED.matcher(text);
+    while (sample.find()) {
+      total += Double.parseDouble(sample.group(1));
+    }
+    return total;
+  }
+}

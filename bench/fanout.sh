@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# One webhook signal fanned out by the service to N accounts: signal -> the last account's sendTx, CPU per
+# account-order, Lighter calls per trade, RSS, start to ready and idle CPU, for each N in ACCOUNT_COUNTS.
+#
+# For each N the paper exchange runs alone (`paper-exchange`, its own JVM at PAPER_NICE, default 19: the
+# exchange's work is not the service's, and it runs on CPU the service leaves idle) with accounts 1001..(1000+N),
+# and the service trades on it in live mode with one signal source ("fan") holding every account and rails wide
+# enough that none refuses. With PAPER_ACCOUNT_TIER set (default premium) the paper exchange is started with it,
+# so that where it enforces Lighter's rate limits it does so at that tier. Per N:
+#   - start: launching the service -> /health answering; -> ready: the exchange stream connected and no
+#     subscribed channel stale (copytrade_stream_fresh 1, copytrade_stream_stale_channels 0), polled every 50 ms;
+#     and the Lighter calls the start made, per path and per account;
+#   - idle CPU: the service's CPU over IDLE_SECONDS once ready, no signal in flight;
+#   - bench/FanOutDriver.java sends WARMUP signals (even: ETH long, close, ...) then MEASURED signals, each one
+#     `POST /api/webhook/{token}` without account_index (the service queues one request per account), the next
+#     once every account's request has finished;
+#   - signal -> last sendTx, over the measured rounds (p50, p99, max): from the driver's clock just before the
+#     POST to the latest entry order of that signal journaled (orders.created_at: the signed order is written
+#     just before its sendTx leaves) and to the latest sendTx answered (orders.sent_at), millisecond clocks of
+#     one machine;
+#   - the service's CPU per account-order over the measured rounds (all threads; the CPU of the driver's
+#     /metrics reads, every 50 ms, measured after the rounds by 100 reads in a row and taken off), the Lighter
+#     calls the measured rounds made per path and per account-order, and RSS after them.
+#
+# Usage: bench/fanout.sh    (not part of ./mvnw verify; at N=1000 the start alone takes ~17
+#           minutes: subscriptions go out at 180 a minute, within Lighter's 200 client messages a minute per IP)
+# Environment: ACCOUNT_COUNTS ("1 20 100 200 500 1000"), WARMUP (20, even), MEASURED (20), IDLE_SECONDS (10),
+#              PAPER_ACCOUNT_TIER (premium; empty: the paper exchange's default), PAPER_NICE (19), JAVA_OPTS,
+#              JVM, BENCH_PORT, BENCH_OUT, BENCH_DATA_DIR, BENCH_NICE (see lib.sh), PROTECTION_INTERVAL (3600:
+#              each account's periodic protection run reads REST twice, `account` and `accountActiveOrders`, the
+#              start's calls show it; an hour keeps those periodic reads out of the calls per trade), PROFILE (1: a
+#              JFR recording of the measured rounds with JFR_SETTINGS, default profile, summarised by
+#              bench/jfr-top.sh).
+
+PAPER=external
+PAPER_NICE="${PAPER_NICE-19}"
+source "$(dirname "$0")/lib.sh"
+
+ACCOUNT_COUNTS="${ACCOUNT_COUNTS:-1 20 100 200 500 1000}"
+WARMUP="${WARMUP:-20}"
+MEASURED="${MEASURED:-20}"
+IDLE_SECONDS="${IDLE_SECONDS:-10}"
+PROTECTION_INTERVAL="${PROTECTION_INTERVAL:-3600}"
+PROFILE="${PROFILE:-0}"
+PAPER_ACCOUNT_TIER="${PAPER_ACCOUNT_TIER-premium}"
+export PAPER_ACCOUNT_TIER
+API_KEY=fanout-bench-key
+TOKEN=fanout-bench-token-$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
+
+((WARMUP % 2 == 0)) || { echo "WARMUP must be even: the measured rounds start from flat" >&2; exit 1; }
+command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }
+bench_begin fanout
+echo "JVM: $JVM, JAVA_OPTS: ${JAVA_OPTS:-(none)}; paper exchange external at niceness ${PAPER_NICE:-unchanged}," \
+  "account tier: ${PAPER_ACCOUNT_TIER:-(its default)}; $WARMUP warm-up and $MEASURED measured signals per N"
+
+metric() {
+  curl -fs -H "X-API-Key: $API_KEY" "$SERVICE_URL/metrics" | awk -v name="$1" '$1 == name {print $2}'
+}
+
+# Waits until the stream is connected with no stale channel; prints ms since <started ns>.
+await_ready() {
+  until [[ "$(metric copytrade_stream_fresh)" == 1.0 && "$(metric copytrade_stream_stale_channels)" == 0.0 ]]; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { echo "the service died; see $BENCH_OUT/service.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo $((($(now_ns) - $1) / 1000000))
+}
+
+# Per measured signal: ms from the driver's POST to the last entry order journaled and to the last sendTx
+# answered, with the number of entry orders sent; then p50/p99/max of each.
+signal_to_last_send() {
+  sqlite3 -separator ' ' "$1" "SELECT substr(r.idempotency_key, 13), max(o.created_at), max(o.sent_at),
+      count(o.sent_at)
+    FROM requests r JOIN orders o ON o.request_id = r.request_id AND o.ordinal = 0
+    WHERE r.idempotency_key LIKE 'webhook:fan:m-%' GROUP BY r.idempotency_key" |
+    awk -v rounds="$2" -v n="$3" '
+      FNR == NR { posted[$1] = $2; next }
+      { journaled[++k] = $2 - posted[$1]; sent[k] = $3 - posted[$1]; if ($4 < n) short++ }
+      function pct(a, q,   i, j, t, s) {
+        for (i = 1; i <= k; i++) s[i] = a[i]
+        for (i = 2; i <= k; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j + 1] = s[j]; s[j + 1] = t }
+        j = int(q * k + 0.999999); if (j < 1) j = 1; return s[j]
+      }
+      END {
+        printf "signal -> last entry order journaled (its sendTx leaving) ms: p50 %d, p99 %d, max %d\n", pct(journaled, .5), pct(journaled, .99), pct(journaled, 1)
+        printf "signal -> last sendTx answered ms: p50 %d, p99 %d, max %d  (%d rounds, %d with fewer than %d orders sent)\n", pct(sent, .5), pct(sent, .99), pct(sent, 1), k, short + 0, n
+      }' "$2" -
+}
+
+# CPU seconds the service spends on one /metrics read, from 100 reads in a row.
+scrape_cpu() {
+  thread_ticks >"$BENCH_OUT/ticks-scrape-before.txt"
+  for _ in $(seq 100); do curl -fs -o /dev/null -H "X-API-Key: $API_KEY" "$SERVICE_URL/metrics"; done
+  thread_ticks >"$BENCH_OUT/ticks-scrape-after.txt"
+  awk -v c="$(thread_cpu_total "$BENCH_OUT/ticks-scrape-before.txt" "$BENCH_OUT/ticks-scrape-after.txt")" \
+    'BEGIN {printf "%.5f", c / 100}'
+}
+
+# Lighter calls per path from the paper exchange's counts, as "path count (per unit)".
+calls_per() {
+  paper_requests | tr -d '{}"' | tr ',' '\n' | awk -F: -v per="$1" -v unit="$2" '
+    NF == 2 && $1 != "/" { printf "  %-36s %8d  (%.2f per %s)\n", $1, $2, $2 / per, unit }'
+}
+
+for n in $ACCOUNT_COUNTS; do
+  echo
+  echo "=== $n account(s)"
+  indexes=$(seq -s, 1001 $((1000 + n)))
+  started=$(now_ns)
+  start_service "$n" API_KEY="$API_KEY" \
+    SIGNAL_SOURCES="[{\"name\":\"fan\",\"token\":\"$TOKEN\",\"accounts\":[$indexes]}]" \
+    MAX_POSITION_USD=100000000 MAX_LEVERAGE=100 MAX_DAILY_LOSS_USD=100000000 MAX_DRAWDOWN_PCT=100 \
+    MAX_ORDERS_PER_DAY=1000000 COOLDOWN_SECONDS=0 DEDUPE_WINDOW_SECONDS=0 MIN_AVAILABLE_MARGIN_PCT=0 \
+    PROTECTION_INTERVAL="$PROTECTION_INTERVAL" SHUTDOWN_GRACE=5
+  ready_ms=$(await_ready "$started")
+  echo "start: launch -> /health ${STARTUP_MS} ms, -> streams ready ${ready_ms} ms; RSS $(rss_mib) MiB"
+  echo "Lighter calls of the start:"
+  calls_per "$n" account
+  thread_ticks >"$BENCH_OUT/ticks-idle-$n.txt"
+  sleep "$IDLE_SECONDS"
+  thread_ticks >"$BENCH_OUT/ticks-idle-after-$n.txt"
+  idle=$(thread_cpu_total "$BENCH_OUT/ticks-idle-$n.txt" "$BENCH_OUT/ticks-idle-after-$n.txt")
+  echo "idle CPU: $(awk -v c="$idle" -v s="$IDLE_SECONDS" 'BEGIN {printf "%.1f", 100 * c / s}')% of a core"
+  log "$n account(s): $WARMUP warm-up and $MEASURED measured signals"
+  if ((WARMUP > 0)); then
+    "${NICE[@]}" java "$BENCH_DIR/FanOutDriver.java" "$SERVICE_URL" "$API_KEY" "$TOKEN" "$n" "$WARMUP" 0 \
+      "$BENCH_OUT/warmup-$n.txt" >/dev/null
+  fi
+  curl -fs -X DELETE "$PAPER_URL/paper/requests" >/dev/null
+  echo "$(contention)"
+  if [[ $PROFILE == 1 ]]; then
+    jcmd "$SERVICE_PID" JFR.start name=fanout settings="${JFR_SETTINGS:-profile}" filename="$BENCH_OUT/fanout-$n.jfr" >/dev/null
+  fi
+  thread_ticks >"$BENCH_OUT/ticks-before-$n.txt"
+  measured_from=$(now_ns)
+  "${NICE[@]}" java "$BENCH_DIR/FanOutDriver.java" "$SERVICE_URL" "$API_KEY" "$TOKEN" "$n" 0 "$MEASURED" \
+    "$BENCH_OUT/rounds-$n.txt" | tee "$BENCH_OUT/driver-$n.txt"
+  thread_ticks >"$BENCH_OUT/ticks-after-$n.txt"
+  elapsed=$(awk -v ns="$(($(now_ns) - measured_from))" 'BEGIN {printf "%.1f", ns / 1e9}')
+  orders=$((n * MEASURED))
+  cpu=$(thread_cpu_total "$BENCH_OUT/ticks-before-$n.txt" "$BENCH_OUT/ticks-after-$n.txt")
+  scrapes=$(awk '$1 == "scrapes" {print $2}' "$BENCH_OUT/driver-$n.txt")
+  scrape_cpu=$(scrape_cpu)
+  echo "service CPU over the measured rounds: ${cpu} s for $orders account-orders, of which the driver's $scrapes" \
+    "/metrics reads ~$(awk -v c="$scrape_cpu" -v n="$scrapes" 'BEGIN {printf "%.2f", c * n}') s" \
+    "($(awk -v c="$scrape_cpu" 'BEGIN {printf "%.2f", 1000 * c}') ms each);" \
+    "$(awk -v c="$cpu" -v s="$scrape_cpu" -v k="$scrapes" -v n="$orders" 'BEGIN {printf "%.3f", 1000 * (c - s * k) / n}')" \
+    "ms per account-order without them; RSS $(rss_mib) MiB"
+  echo "by thread group, over the measured rounds' ${elapsed} s:"
+  thread_cpu_diff "$BENCH_OUT/ticks-before-$n.txt" "$BENCH_OUT/ticks-after-$n.txt" "$elapsed" | head -6
+  echo "Lighter calls of the measured rounds:"
+  calls_per "$orders" account-order
+  if [[ $PROFILE == 1 ]]; then
+    jcmd "$SERVICE_PID" JFR.stop name=fanout >/dev/null
+    echo "JFR execution samples over the measured rounds:"
+    "$BENCH_DIR/jfr-top.sh" "$BENCH_OUT/fanout-$n.jfr" | sed 's/^/  /'
+  fi
+  stop_service
+  signal_to_last_send "$(data_dir)/journal.db" "$BENCH_OUT/rounds-$n.txt" "$n"
+  mv "$(data_dir)" "$BENCH_OUT/data-$n"
+  mv "$BENCH_OUT/service.log" "$BENCH_OUT/service-$n.log"
+  mv "$BENCH_OUT/paper-exchange.log" "$BENCH_OUT/paper-exchange-$n.log"
+done
