@@ -35,6 +35,12 @@ public record TradeRequest(
       clientRequestId, signalTimestamp, maxLagMs, target);
   }
 
+  /** The same request for another account (one signal fanned out to several). */
+  public TradeRequest withAccount(long otherAccountIndex) {
+    return new TradeRequest(otherAccountIndex, marketId, symbol, action, ratio, percentage, clientRequestId,
+      signalTimestamp, maxLagMs, target);
+  }
+
   /** A target position request ({@link TradeAction#POSITION}) for {@code wanted}. */
   public TradeRequest withTarget(TargetPosition wanted) {
     return new TradeRequest(accountIndex, marketId, symbol, TradeAction.POSITION, null, null, clientRequestId,

@@ -25,6 +25,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -111,7 +112,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     BrowserSecurity.mount(router);
     router.get("/health").handler(this::health);
-    WebhookRoutes.mount(vertx, router, settings.signalSources(), metrics, this::queue);
+    WebhookRoutes.mount(vertx, router, settings.signalSources(), metrics, this::queueAll);
     if (settings.apiKeyRequired()) {
       ApiKeyAuth auth = new ApiKeyAuth(settings.apiKey());
       router.route("/api/*").handler(auth);
@@ -179,20 +180,48 @@ public final class HttpVerticle extends VerticleBase {
    * io.vertx.core.http.HttpServerResponse, Throwable)} answers.
    */
   Future<JsonObject> queue(TradeRequest request, long receivedNanos) {
+    return queueAll(List.of(request), receivedNanos).get(0);
+  }
+
+  /**
+   * {@link #queue} for requests of one signal to several accounts, all for the same market: the market is resolved
+   * once for all of them, each is checked and queued on its own account, and each gets its own answer.
+   */
+  List<Future<JsonObject>> queueAll(List<TradeRequest> requests, long receivedNanos) {
+    Future<TradeRequest> market = null;
+    List<Future<JsonObject>> queued = new ArrayList<>(requests.size());
+    for (TradeRequest request : requests) {
+      Optional<Future<JsonObject>> refusal = refusal(request);
+      if (refusal.isPresent()) {
+        queued.add(refusal.get());
+        continue;
+      }
+      if (market == null) {
+        market = resolveMarket(request);
+      }
+      DeliveryOptions options = busOptions().addHeader(Addresses.RECEIVED_NANOS, Long.toString(receivedNanos));
+      queued.add(market.map(resolved -> request.withMarket(resolved.marketId(), resolved.symbol()))
+        .compose(resolved -> vertx.eventBus().<JsonObject>request(Addresses.accountSubmit(resolved.accountIndex()),
+          resolved.toJson(), options))
+        .map(Message::body)
+        .recover(this::intakeFailed));
+    }
+    return queued;
+  }
+
+  /** Why the request cannot be queued whatever its market: its account is not configured, or intake is closed. */
+  private Optional<Future<JsonObject>> refusal(TradeRequest request) {
     if (!accountIndexes.contains(request.accountIndex())) {
-      return refused(FailureCode.UNKNOWN_ACCOUNT, "account " + request.accountIndex() + " is not configured");
+      return Optional.of(refused(FailureCode.UNKNOWN_ACCOUNT, "account " + request.accountIndex()
+        + " is not configured"));
     }
     if (refusingIntake) {
-      return refused(FailureCode.SHUTTING_DOWN, "the service is shutting down; retry shortly");
+      return Optional.of(refused(FailureCode.SHUTTING_DOWN, "the service is shutting down; retry shortly"));
     }
     if (!exchangeHealthy) {
-      return refused(FailureCode.EXCHANGE_UNAVAILABLE, "Lighter API is currently unavailable");
+      return Optional.of(refused(FailureCode.EXCHANGE_UNAVAILABLE, "Lighter API is currently unavailable"));
     }
-    return resolveMarket(request)
-      .compose(resolved -> vertx.eventBus().<JsonObject>request(Addresses.accountSubmit(resolved.accountIndex()),
-        resolved.toJson(), busOptions().addHeader(Addresses.RECEIVED_NANOS, Long.toString(receivedNanos))))
-      .map(Message::body)
-      .recover(this::intakeFailed);
+    return Optional.empty();
   }
 
   /**

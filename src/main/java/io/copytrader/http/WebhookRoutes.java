@@ -45,10 +45,10 @@ import org.slf4j.LoggerFactory;
  */
 final class WebhookRoutes {
 
-  /** Queues one valid request as {@code /api/trade} does ({@link HttpVerticle#queue}). */
+  /** Queues valid requests of one signal as {@code /api/trade} does ({@link HttpVerticle#queueAll}). */
   @FunctionalInterface
   interface Intake {
-    Future<JsonObject> queue(TradeRequest request, long receivedNanos);
+    List<Future<JsonObject>> queueAll(List<TradeRequest> requests, long receivedNanos);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
@@ -183,8 +183,7 @@ final class WebhookRoutes {
           answer(ctx, source.name(), "invalid", FailureCode.INVALID_REQUEST, e.getMessage());
           return;
         }
-        List<Future<JsonObject>> queued = requests.stream().map(request -> intake.queue(request, receivedNanos))
-          .toList();
+        List<Future<JsonObject>> queued = intake.queueAll(requests, receivedNanos);
         Future.join(queued).onComplete(done -> answerQueued(ctx, source, signal, requests, queued));
       });
   }
@@ -206,17 +205,22 @@ final class WebhookRoutes {
       });
   }
 
-  /** One request per account, each checked as {@code /api/trade} checks its body; none if any fails. */
+  /**
+   * One request per account, checked as {@code /api/trade} checks its body: the body is parsed once, with the
+   * first account's index, and the others' requests differ from it only in the account (every account of a source
+   * is a configured one).
+   */
   private static List<TradeRequest> requests(ObjectNode body, MappedSignal.Route route, List<Long> accounts)
     throws InvalidRequestException {
-    List<TradeRequest> requests = new ArrayList<>();
+    byte[] bytes = encode(body.put("account_index", accounts.get(0)));
+    TradeRequest first = switch (route) {
+      case TRADE -> TradeRequestParser.parseTrade(bytes, null);
+      case ADJUST -> TradeRequestParser.parseAdjust(bytes, null);
+      case POSITION -> TradeRequestParser.parsePosition(bytes, null);
+    };
+    List<TradeRequest> requests = new ArrayList<>(accounts.size());
     for (long account : accounts) {
-      byte[] bytes = encode(body.deepCopy().put("account_index", account));
-      requests.add(switch (route) {
-        case TRADE -> TradeRequestParser.parseTrade(bytes, null);
-        case ADJUST -> TradeRequestParser.parseAdjust(bytes, null);
-        case POSITION -> TradeRequestParser.parsePosition(bytes, null);
-      });
+      requests.add(first.withAccount(account));
     }
     return requests;
   }
