@@ -10,13 +10,20 @@ import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Group commit: what queues while a write transaction runs joins it; nothing joins a read transaction. */
+/**
+ * Group commit: what queues while a write transaction runs joins it, each write all or nothing on its own, and
+ * answered only once committed; nothing joins a read transaction.
+ */
 @ExtendWith(VertxExtension.class)
 class JournalThreadTest {
 
@@ -70,6 +77,83 @@ class JournalThreadTest {
       assertThat(writer.operations()).isEqualTo(2);
       test.completeNow();
     })));
+  }
+
+  /** Queues an insert of {@code id} that fails after it, so its own savepoint is rolled back. */
+  private Future<Integer> insertThenFail(int id) {
+    return writer.submit(context, connection -> {
+      insert(connection, id);
+      insert(connection, id);
+      return id;
+    });
+  }
+
+  @Test
+  void writesOfManyAccountsQueuedWhileATransactionRunsCommitTogether(VertxTestContext test) {
+    CountDownLatch queued = new CountDownLatch(1);
+    Future<Integer> running = writer.submit(context, connection -> {
+      insert(connection, 0);
+      awaitQuietly(queued);
+      return 0;
+    });
+    List<Future<Integer>> accounts = IntStream.rangeClosed(1, 300).mapToObj(this::insertThenCount).toList();
+    queued.countDown();
+
+    Future.all(accounts).compose(all -> running).onComplete(test.succeeding(done -> test.verify(() -> {
+      assertThat(writer.transactions()).isEqualTo(1);
+      assertThat(writer.operations()).isEqualTo(301);
+      assertThat(accounts.get(299).result()).as("the last write saw every other one in its transaction")
+        .isEqualTo(301);
+      try (SqlSession elsewhere = connect()) {
+        assertThat(count(elsewhere)).isEqualTo(301);
+      }
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void failingWriteAmongOthersLosesOnlyItself(VertxTestContext test) {
+    CountDownLatch queued = new CountDownLatch(1);
+    Future<Integer> running = writer.submit(context, connection -> {
+      insert(connection, 1);
+      awaitQuietly(queued);
+      return 1;
+    });
+    Future<Integer> failing = insertThenFail(2);
+    Future<Integer> after = insertThenCount(3);
+    queued.countDown();
+
+    Future.join(running, failing, after).onComplete(done -> test.verify(() -> {
+      assertThat(failing.cause()).isInstanceOf(JournalException.class);
+      assertThat(running.succeeded()).isTrue();
+      assertThat(after.result()).as("row 2, written before the failure, was rolled back with it").isEqualTo(2);
+      assertThat(writer.transactions()).isEqualTo(1);
+      try (SqlSession elsewhere = connect()) {
+        assertThat(count(elsewhere)).isEqualTo(2);
+      }
+      test.completeNow();
+    }));
+  }
+
+  @Test
+  void writeAnsweredIsAlreadyCommitted(VertxTestContext test) {
+    insertThenCount(1).onComplete(test.succeeding(seen -> test.verify(() -> {
+      try (SqlSession elsewhere = connect()) {
+        assertThat(count(elsewhere)).as("another connection sees the row once the write is answered").isEqualTo(1);
+      }
+      test.completeNow();
+    })));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the test did not queue its writes in time");
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
   }
 
   @Test
