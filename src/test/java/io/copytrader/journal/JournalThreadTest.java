@@ -91,11 +91,7 @@ class JournalThreadTest {
   @Test
   void writesOfManyAccountsQueuedWhileATransactionRunsCommitTogether(VertxTestContext test) {
     CountDownLatch queued = new CountDownLatch(1);
-    Future<Integer> running = writer.submit(context, connection -> {
-      insert(connection, 0);
-      awaitQuietly(queued);
-      return 0;
-    });
+    Future<Integer> running = insertHeldUntil(0, queued);
     List<Future<Integer>> accounts = IntStream.rangeClosed(1, 300).mapToObj(this::insertThenCount).toList();
     queued.countDown();
 
@@ -114,11 +110,7 @@ class JournalThreadTest {
   @Test
   void failingWriteAmongOthersLosesOnlyItself(VertxTestContext test) {
     CountDownLatch queued = new CountDownLatch(1);
-    Future<Integer> running = writer.submit(context, connection -> {
-      insert(connection, 1);
-      awaitQuietly(queued);
-      return 1;
-    });
+    Future<Integer> running = insertHeldUntil(1, queued);
     Future<Integer> failing = insertThenFail(2);
     Future<Integer> after = insertThenCount(3);
     queued.countDown();
@@ -143,6 +135,15 @@ class JournalThreadTest {
       }
       test.completeNow();
     })));
+  }
+
+  /** Queues an insert of {@code id} whose transaction stays open until {@code released}. */
+  private Future<Integer> insertHeldUntil(int id, CountDownLatch released) {
+    return writer.submit(context, connection -> {
+      insert(connection, id);
+      awaitQuietly(released);
+      return id;
+    });
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
