@@ -30,7 +30,7 @@
 #              each account's periodic protection run reads REST twice, `account` and `accountActiveOrders`, the
 #              start's calls show it; an hour keeps those periodic reads out of the calls per trade), PROFILE (1: a
 #              JFR recording of the measured rounds with JFR_SETTINGS, default profile, summarised by
-#              bench/jfr-top.sh).
+#              bench/jfr-top.sh), HEALTH_TIMEOUT (300).
 
 PAPER=external
 PAPER_NICE="${PAPER_NICE-19}"
@@ -42,6 +42,7 @@ MEASURED="${MEASURED:-20}"
 IDLE_SECONDS="${IDLE_SECONDS:-10}"
 PROTECTION_INTERVAL="${PROTECTION_INTERVAL:-3600}"
 PROFILE="${PROFILE:-0}"
+HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-300}"
 PAPER_ACCOUNT_TIER="${PAPER_ACCOUNT_TIER-premium}"
 export PAPER_ACCOUNT_TIER
 API_KEY=fanout-bench-key

@@ -17,6 +17,8 @@
 #   PAPER_NICE  niceness of the external paper exchange (default: BENCH_NICE); 19 lets it run only on CPU
 #               the service and the driver leave idle, the nearest this machine gets to an exchange on
 #               other machines, for diagnosis
+#   HEALTH_TIMEOUT  seconds to wait for the service (and an external paper exchange) to answer after launch
+#               (default 30)
 #   PAPER_ACCOUNT_TIER  passed to an external paper exchange when set: the Lighter account tier whose rate
 #               limits it enforces
 
@@ -165,9 +167,9 @@ start_paper_exchange() {
   await_health "$PAPER_URL/paper/requests" "$PAPER_PID" "$BENCH_OUT/paper-exchange.log" "$(now_ns)"
 }
 
-# await_health <url> <pid> <log> <started ns>: waits up to 30 s for a 200 from url while pid lives.
+# await_health <url> <pid> <log> <started ns>: waits up to HEALTH_TIMEOUT s for a 200 from url while pid lives.
 await_health() {
-  local deadline=$(($4 + 30000000000))
+  local deadline=$(($4 + ${HEALTH_TIMEOUT:-30} * 1000000000))
   until curl -fs -o /dev/null "$1"; do
     if ! kill -0 "$2" 2>/dev/null || (($(now_ns) > deadline)); then
       echo "$1 did not answer; last lines of $3:" >&2
