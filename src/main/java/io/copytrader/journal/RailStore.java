@@ -129,15 +129,17 @@ final class RailStore {
   }
 
   /**
-   * Reads orders first, through their time index, so the scan is the last day's entries rather than the account's
-   * whole history (SqlDialect#orderedJoin).
+   * Reads the account's requests first, through their account index, then each one's orders by primary key
+   * (SqlDialect#orderedJoin keeps that order). Orders first would read every account's orders (SQLite takes the
+   * market index for the GROUP BY rather than the time index), so with many accounts each check would grow with
+   * all of them; this way it grows with the account's own requests only.
    */
   static OpeningActivity openingActivity(SqlSession session, long accountIndex, Instant now)
     throws SQLException {
     long dayStart = EquityMarks.startOfUtcDay(now).toEpochMilli();
     List<MarketEntries> markets = session.query("SELECT o.market_id,"
         + " count(*) FILTER (WHERE coalesce(o.sent_at, o.created_at) >= ?), max(coalesce(o.sent_at, o.created_at))"
-        + " FROM orders o " + session.dialect().orderedJoin() + " requests r ON r.request_id = o.request_id"
+        + " FROM requests r " + session.dialect().orderedJoin() + " orders o ON o.request_id = r.request_id"
         + " WHERE o.purpose = 'entry' AND coalesce(o.sent_at, o.created_at) >= ? AND r.account_index = ? AND "
         + MAY_HAVE_EXECUTED + " GROUP BY o.market_id",
       row -> new MarketEntries(row.intValue(1), row.intValue(2), row.instant(3)),
