@@ -20,7 +20,8 @@
 #     one machine;
 #   - the service's CPU per account-order over the measured rounds (all threads; the CPU of the driver's
 #     /metrics reads, every 50 ms, measured after the rounds by 100 reads in a row and taken off), the Lighter
-#     calls the measured rounds made per path and per account-order, and RSS after them.
+#     calls the measured rounds made per path and per account-order, and RSS after them; the same CPU without
+#     the JIT compiler threads as well (a short warm-up leaves C2 compiling through the measured rounds).
 #
 # Usage: bench/fanout.sh    (not part of ./mvnw verify; at N=1000 the start alone takes ~17
 #           minutes: subscriptions go out at 180 a minute, within Lighter's 200 client messages a minute per IP)
@@ -97,6 +98,14 @@ scrape_cpu() {
     'BEGIN {printf "%.5f", c / 100}'
 }
 
+# compiler_cpu <before> <after>: CPU seconds the JIT's compiler threads used between two thread_ticks snapshots.
+compiler_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '
+    FNR == NR { before[substr($0, index($0, " ") + 1)] += $1; next }
+    { after[substr($0, index($0, " ") + 1)] += $1 }
+    END { for (name in after) if (name ~ /Compiler/) used += after[name] - before[name]; printf "%.2f\n", used / hz }' "$1" "$2"
+}
+
 # Lighter calls per path from the paper exchange's counts, as "path count (per unit)".
 calls_per() {
   paper_requests | tr -d '{}"' | tr ',' '\n' | awk -F: -v per="$1" -v unit="$2" '
@@ -147,6 +156,10 @@ for n in $ACCOUNT_COUNTS; do
     "($(awk -v c="$scrape_cpu" 'BEGIN {printf "%.2f", 1000 * c}') ms each);" \
     "$(awk -v c="$cpu" -v s="$scrape_cpu" -v k="$scrapes" -v n="$orders" 'BEGIN {printf "%.3f", 1000 * (c - s * k) / n}')" \
     "ms per account-order without them; RSS $(rss_mib) MiB"
+  jit=$(compiler_cpu "$BENCH_OUT/ticks-before-$n.txt" "$BENCH_OUT/ticks-after-$n.txt")
+  echo "of which the JIT compiler threads ${jit} s (still compiling after the warm-up): without them either," \
+    "$(awk -v c="$cpu" -v j="$jit" -v s="$scrape_cpu" -v k="$scrapes" -v n="$orders" \
+      'BEGIN {printf "%.3f", 1000 * (c - j - s * k) / n}') ms per account-order"
   echo "by thread group, over the measured rounds' ${elapsed} s:"
   thread_cpu_diff "$BENCH_OUT/ticks-before-$n.txt" "$BENCH_OUT/ticks-after-$n.txt" "$elapsed" | head -6
   echo "Lighter calls of the measured rounds:"
