@@ -170,7 +170,8 @@ start_paper_exchange() {
 # await_health <url> <pid> <log> <started ns>: waits up to HEALTH_TIMEOUT s for a 200 from url while pid lives.
 await_health() {
   local deadline=$(($4 + ${HEALTH_TIMEOUT:-30} * 1000000000))
-  until curl -fs -o /dev/null "$1"; do
+  # A bounded wait per try: a connection accepted while the HTTP server starts can go unanswered.
+  until curl -fs -m 2 -o /dev/null "$1"; do
     if ! kill -0 "$2" 2>/dev/null || (($(now_ns) > deadline)); then
       echo "$1 did not answer; last lines of $3:" >&2
       tail -20 "$3" >&2
