@@ -9,7 +9,8 @@
 # so that where it enforces Lighter's rate limits it does so at that tier. Per N:
 #   - start: launching the service -> /health answering; -> ready: the exchange stream connected and no
 #     subscribed channel stale (copytrade_stream_fresh 1, copytrade_stream_stale_channels 0), polled every 50 ms;
-#     and the Lighter calls the start made, per path and per account;
+#     and the Lighter calls the start made, per path and per account, set against Lighter's per-IP limits
+#     (subscriptions per connection, client messages a minute, the premium REST budget): where they bind;
 #   - idle CPU: the service's CPU over IDLE_SECONDS once ready, no signal in flight;
 #   - bench/FanOutDriver.java sends WARMUP signals (even: ETH long, close, ...) then MEASURED signals, each one
 #     `POST /api/webhook/{token}` without account_index (the service queues one request per account), the next
@@ -89,6 +90,20 @@ signal_to_last_send() {
       }' "$2" -
 }
 
+# lighter_limits <accounts>: where Lighter's per-IP limits (docs/lighter-api.md, "Rate limits") meet what this
+# start asked for: the subscriptions on the service's one stream connection (3 per account, 1 per active market,
+# at most 500), how long they take at 180 client messages a minute, and the minutes of the premium tier's REST
+# budget (24,000 weight, 300 per read) the start's unauthenticated reads (`account`) take.
+lighter_limits() {
+  local reads
+  reads=$(paper_requests | tr -d '{}"' | tr ',' '\n' | awk -F: '$1 == "/api/v1/account" {print $2}')
+  awk -v n="$1" -v reads="${reads:-0}" 'BEGIN {
+    subs = 3 * n + 4
+    printf "Lighter per IP: %d subscriptions on one connection (limit 500: %s); %.1f min to subscribe at 180 a minute;", subs, (subs > 500 ? "OVER, from 166 accounts" : "within"), subs / 180
+    printf " %d account reads at start take %.1f min of the premium REST budget\n", reads, reads * 300 / 24000
+  }'
+}
+
 # CPU seconds the service spends on one /metrics read, from 100 reads in a row.
 scrape_cpu() {
   thread_ticks >"$BENCH_OUT/ticks-scrape-before.txt"
@@ -126,6 +141,7 @@ for n in $ACCOUNT_COUNTS; do
   echo "start: launch -> /health ${STARTUP_MS} ms, -> streams ready ${ready_ms} ms; RSS $(rss_mib) MiB"
   echo "Lighter calls of the start:"
   calls_per "$n" account
+  lighter_limits "$n"
   thread_ticks >"$BENCH_OUT/ticks-idle-$n.txt"
   sleep "$IDLE_SECONDS"
   thread_ticks >"$BENCH_OUT/ticks-idle-after-$n.txt"
