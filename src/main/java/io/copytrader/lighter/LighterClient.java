@@ -103,7 +103,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   /** {@code orderBooks}: every market with its status and minimums. */
   public Future<List<OrderBook>> orderBooks() {
     return get("orderBooks", API + "orderBooks", MultiMap.caseInsensitiveMultiMap(), null,
-      body -> ORDER_BOOKS.readValue(field(body, "order_books")));
+      body -> ORDER_BOOKS.readValue(LighterResponses.field(body, "order_books")));
   }
 
   /** {@code orderBookDetails}: decimals and margin fractions of every perpetual market. */
@@ -118,7 +118,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
 
   private Future<List<OrderBookDetail>> orderBookDetails(MultiMap params) {
     return get("orderBookDetails", API + "orderBookDetails", params, null,
-      body -> ORDER_BOOK_DETAILS.readValue(field(body, "order_book_details")));
+      body -> ORDER_BOOK_DETAILS.readValue(LighterResponses.field(body, "order_book_details")));
   }
 
   /** {@code orderBookOrders}: the best {@code limit} (1..250) asks and bids of one market. */
@@ -143,7 +143,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     MultiMap params = MultiMap.caseInsensitiveMultiMap()
       .add("by", "index").add("value", Long.toString(accountIndex)).add("active_only", Boolean.toString(activeOnly));
     return get("account", API + "account", params, null, body -> {
-      List<DetailedAccount> accounts = ACCOUNTS.readValue(field(body, "accounts"));
+      List<DetailedAccount> accounts = ACCOUNTS.readValue(LighterResponses.field(body, "accounts"));
       if (accounts.isEmpty()) {
         throw LighterException.fromResult("account", 200, LighterErrorCodes.ACCOUNT_NOT_FOUND,
           "account " + accountIndex + " not found");
@@ -189,7 +189,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     MultiMap params = MultiMap.caseInsensitiveMultiMap()
       .add("account_index", Long.toString(accountIndex)).add("api_key_index", Integer.toString(apiKeyIndex));
     return get("nextNonce", API + "nextNonce", params, null, body -> {
-      JsonNode nonce = field(body, "nonce");
+      JsonNode nonce = LighterResponses.field(body, "nonce");
       if (!nonce.canConvertToLong()) {
         throw new IOException("nonce is not an integer");
       }
@@ -201,7 +201,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   public Future<List<ApiKeyInfo>> apiKeys(long accountIndex, int apiKeyIndex) {
     MultiMap params = MultiMap.caseInsensitiveMultiMap()
       .add("account_index", Long.toString(accountIndex)).add("api_key_index", Integer.toString(apiKeyIndex));
-    return get("apikeys", API + "apikeys", params, null, body -> API_KEYS.readValue(field(body, "api_keys")));
+    return get("apikeys", API + "apikeys", params, null, body -> API_KEYS.readValue(LighterResponses.field(body, "api_keys")));
   }
 
   /** {@code tx?by=hash}. An unknown hash fails as a rejection with code {@link LighterErrorCodes#TX_NOT_FOUND}. */
@@ -258,7 +258,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     web.close();
   }
 
-  private <T> Future<T> get(String operation, String path, MultiMap params, String authToken, BodyReader<T> reader) {
+  private <T> Future<T> get(String operation, String path, MultiMap params, String authToken, LighterResponses.BodyReader<T> reader) {
     return execute(operation, () -> {
       HttpRequest<Buffer> request = web.get(basePath + path).timeout(requestTimeoutMs);
       request.queryParams().addAll(params);
@@ -269,13 +269,13 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     }, reader);
   }
 
-  private <T> Future<T> post(String operation, String path, MultiMap form, BodyReader<T> reader) {
+  private <T> Future<T> post(String operation, String path, MultiMap form, LighterResponses.BodyReader<T> reader) {
     return execute(operation, () -> web.post(basePath + path).timeout(requestTimeoutMs).sendForm(form), reader);
   }
 
   private <T> Future<T> execute(String operation, Supplier<Future<HttpResponse<Buffer>>> send,
-                                BodyReader<T> reader) {
-    return breaker.<T>execute(() -> send.get().transform(outcome -> interpret(operation, outcome, reader)))
+                                LighterResponses.BodyReader<T> reader) {
+    return breaker.<T>execute(() -> send.get().transform(outcome -> LighterResponses.interpret(operation, outcome, reader)))
       .recover(failure -> Future.<T>failedFuture(failure instanceof OpenCircuitException
         ? LighterException.circuitOpen(operation) : LighterException.fromTransport(operation, failure)))
       .onComplete(outcome -> {
@@ -283,59 +283,6 @@ public final class LighterClient implements TradingApi, AutoCloseable {
           ? error.kind().name().toLowerCase(Locale.ROOT) : "error";
         callListeners.forEach(listener -> listener.accept(operation, result));
       });
-  }
-
-  private static <T> Future<T> interpret(String operation, AsyncResult<HttpResponse<Buffer>> outcome,
-                                         BodyReader<T> reader) {
-    if (outcome.failed()) {
-      return Future.failedFuture(LighterException.fromTransport(operation, outcome.cause()));
-    }
-    HttpResponse<Buffer> response = outcome.result();
-    int httpStatus = response.statusCode();
-    JsonNode body = parse(response.body());
-    int code = body != null && body.path("code").canConvertToInt() ? body.path("code").intValue() : 0;
-    String message = body != null && body.path("message").isTextual() ? body.path("message").textValue() : null;
-    if (httpStatus == 429 || httpStatus == 405) {
-      return Future.failedFuture(LighterException.rateLimited(operation, httpStatus, code, message));
-    }
-    if (httpStatus >= 500) {
-      return Future.failedFuture(LighterException.serverError(operation, httpStatus, code, message));
-    }
-    if (httpStatus != 200) {
-      return Future.failedFuture(LighterException.fromResult(operation, httpStatus, code, message));
-    }
-    if (body == null || !body.isObject()) {
-      return Future.failedFuture(LighterException.badResponse(operation, httpStatus, "not a JSON object"));
-    }
-    if (body.has("code") && code != LighterErrorCodes.OK) {
-      return Future.failedFuture(LighterException.fromResult(operation, httpStatus, code, message));
-    }
-    try {
-      return Future.succeededFuture(reader.read(body));
-    } catch (LighterException rejected) {
-      return Future.failedFuture(rejected);
-    } catch (IOException | IllegalArgumentException e) {
-      return Future.failedFuture(LighterException.badResponse(operation, httpStatus, e.getClass().getSimpleName()));
-    }
-  }
-
-  private static JsonNode parse(Buffer body) {
-    if (body == null || body.length() == 0) {
-      return null;
-    }
-    try {
-      return LighterJson.tree(body.getBytes());
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static JsonNode field(JsonNode body, String name) throws IOException {
-    JsonNode value = body.get(name);
-    if (value == null || value.isNull()) {
-      throw new IOException(name + " is missing");
-    }
-    return value;
   }
 
   private static MultiMap query(String name, long value) {
@@ -361,11 +308,5 @@ public final class LighterClient implements TradingApi, AutoCloseable {
         LOG.error("Circuit breaker listener failed", e);
       }
     }
-  }
-
-  /** Turns a successful (code 200) body into the call's result. */
-  @FunctionalInterface
-  private interface BodyReader<T> {
-    T read(JsonNode body) throws IOException;
   }
 }
