@@ -13,6 +13,7 @@ import io.copytrader.killswitch.RailsVerticle;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.LighterStreamOptions;
+import io.copytrader.lighter.budget.CallPriority;
 import io.copytrader.lighter.signer.SignerWarmUpVerticle;
 import io.copytrader.market.MarketCacheVerticle;
 import io.copytrader.metrics.ServiceMetrics;
@@ -65,7 +66,8 @@ public final class MainVerticle extends VerticleBase {
     return paper.start()
       .compose(effective -> {
         config = effective;
-        lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl()));
+        lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl()),
+          config.accountTier());
         return Journal.open(vertx, config.journal(), config.dataDir(), Clock.systemUTC());
       })
       .compose(opened -> {
@@ -89,7 +91,7 @@ public final class MainVerticle extends VerticleBase {
           .compose(deployed -> vertx.deployVerticle(new DrainVerticle(accountDeployments, config.shutdownGrace())));
       })
       .compose(deployed -> vertx.deployVerticle(new LeadersVerticle(config.leaders(),
-        LighterStreamOptions.forStreamUrl(config.lighter().streamUrl()), lighter,
+        LighterStreamOptions.forStreamUrl(config.lighter().streamUrl()), lighter.at(CallPriority.PERIODIC),
         new FollowStore(journal, Clock.systemUTC()), metrics)))
       .compose(deployed -> vertx.deployVerticle(new SignerWarmUpVerticle(config.lighter().chainId())))
       .onSuccess(ready -> announce());

@@ -9,6 +9,7 @@ import io.copytrader.journal.Journal;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterStream;
 import io.copytrader.lighter.LighterStreamOptions;
+import io.copytrader.lighter.budget.CallPriority;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.lighter.signer.TxSigner;
@@ -111,7 +112,7 @@ public final class AccountDeployer {
     TradeExecutor executor = new TradeExecutor(vertx, account, settings, session, view, journal, orderIndexes,
       killSwitch, metrics);
     return new AccountVerticle(account, policy.maxQueuePerAccount(), journal, lighter, executor,
-      new AccountView(lighter, account.accountIndex(), session::authToken), shutdownGrace, killSwitch, metrics)
+      new AccountView(lighter.at(CallPriority.PERIODIC), account.accountIndex(), session::authToken), shutdownGrace, killSwitch, metrics)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
         policy.protectionInterval(), policy.protectExternalPositions(), stream::connections,
         new LossAlarm(vertx, account, journal, killSwitch)));

@@ -12,6 +12,8 @@ import io.copytrader.lighter.AccountPosition;
 import io.copytrader.lighter.DetailedAccount;
 import io.copytrader.lighter.Order;
 import io.copytrader.lighter.OrderPage;
+import io.copytrader.lighter.TradingApi;
+import io.copytrader.lighter.budget.CallPriority;
 import io.copytrader.market.Market;
 import io.copytrader.market.MarketJson;
 import io.copytrader.notify.Notice;
@@ -146,9 +148,11 @@ public final class ProtectionSupervisor {
     long accountIndex = account.accountIndex();
     Future<Void> settled = abandonedSettled ? Future.succeededFuture()
       : journal.abandonProtection(accountIndex).onSuccess(count -> abandonedSettled = true).mapEmpty();
+    // A round on the timer may wait for room in the rate budget; one after a start or a reconnect may not.
+    TradingApi reads = session.lighter().at("periodic".equals(reason) ? CallPriority.PERIODIC : CallPriority.PROTECT);
     return settled
-      .compose(ready -> Future.all(session.lighter().account(accountIndex),
-        session.lighter().accountActiveOrders(accountIndex, null, session.authToken())))
+      .compose(ready -> Future.all(reads.account(accountIndex),
+        reads.accountActiveOrders(accountIndex, null, session.authToken())))
       .compose(read -> lossAlarm.observe(read.resultAt(0))
         .compose(watched -> leverage.corrected(read.resultAt(0)))
         .compose(current -> inspect(reason, current, read.<OrderPage>resultAt(1).orders())))

@@ -1,11 +1,14 @@
 package io.copytrader.config;
 
+import io.copytrader.lighter.budget.AccountTier;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * The validated configuration of the service, in parts so that each component is handed only the part it needs
  * (the HTTP API, for one, never holds a private key). Secrets are {@link Secret}s and never print.
+ *
+ * @param accountTier the Lighter account tier whose rate limits the exchange client budgets
  */
 public record AppConfig(
   Mode mode,
@@ -19,19 +22,20 @@ public record AppConfig(
   JournalSettings journal,
   Duration shutdownGrace,
   LogFormat logFormat,
-  Leaders leaders) {
+  Leaders leaders,
+  AccountTier accountTier) {
 
   public enum LogFormat { TEXT, JSON }
 
   /** This configuration trading on another exchange with other accounts (the paper exchange in paper mode). */
   public AppConfig tradingOn(String baseUrl, Accounts newAccounts) {
     return new AppConfig(mode, lighter.withBaseUrl(baseUrl), newAccounts, policy, telegram, http, paper, dataDir,
-      journal, shutdownGrace, logFormat, leaders);
+      journal, shutdownGrace, logFormat, leaders, accountTier);
   }
 
   /** This configuration copying other leaders (paper mode's demo leader). */
   public AppConfig withLeaders(Leaders newLeaders) {
     return new AppConfig(mode, lighter, accounts, policy, telegram, http, paper, dataDir, journal, shutdownGrace,
-      logFormat, newLeaders);
+      logFormat, newLeaders, accountTier);
   }
 }

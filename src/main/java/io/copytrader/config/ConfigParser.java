@@ -2,6 +2,7 @@ package io.copytrader.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.copytrader.lighter.budget.AccountTier;
 import io.copytrader.paper.limits.RateLimits;
 import io.copytrader.rails.RailLimits;
 import io.copytrader.rails.RailOverrides;
@@ -95,6 +96,7 @@ final class ConfigParser {
     Mode mode = mode(accounts);
     LighterEndpoint endpoint = EndpointResolver.resolve(text(Setting.NETWORK), text(Setting.BASE_URL),
       text(Setting.STREAM_URL), chainId, mode, problems, warnings);
+    AccountTier accountTier = TierSetting.parse(text(Setting.LIGHTER_ACCOUNT_TIER), problems);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -115,7 +117,7 @@ final class ConfigParser {
         signalSources),
       new PaperSettings(paperPort, paperBalance,
         paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay), paperLimits),
-      Path.of(dataDir), journal, Duration.ofSeconds(shutdownGrace), logFormat, leaders);
+      Path.of(dataDir), journal, Duration.ofSeconds(shutdownGrace), logFormat, leaders, accountTier);
     return new LoadedConfig(config, warnings);
   }
 

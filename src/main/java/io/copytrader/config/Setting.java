@@ -54,6 +54,7 @@ public enum Setting {
   LEADER_STALE_AFTER_MS,
   LEADER_DEBOUNCE_MS,
   PAPER_DEMO_LEADER,
+  LIGHTER_ACCOUNT_TIER,
   LOG_FORMAT;
 
   /** Variables whose values are secrets: never echoed in a problem or a log line. */

@@ -2,6 +2,8 @@ package io.copytrader.health;
 
 import io.copytrader.Addresses;
 import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.budget.AccountTier;
+import io.copytrader.lighter.budget.BudgetScope;
 import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.Notices;
 import io.vertx.circuitbreaker.CircuitBreakerState;
@@ -35,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * observations; asking never calls the exchange. The {@code accounts} check asks each account on
  * {@link Addresses#accountStatus} and is down while one of them does not answer.
  *
- * <p>It registers the exchange client's meters: {@code copytrade_breaker_state} and
- * {@code copytrade_lighter_calls_total}.
+ * <p>It registers the exchange client's meters: {@code copytrade_breaker_state},
+ * {@code copytrade_lighter_calls_total} and, by scope ({@code ip}, {@code l1_address}), the rate budget's
+ * {@code copytrade_lighter_budget_used}, {@code _limit}, {@code _waiting}, {@code _delayed_total} and
+ * {@code _throttled_total}.
  */
 public final class HealthVerticle extends VerticleBase {
 
@@ -91,6 +95,7 @@ public final class HealthVerticle extends VerticleBase {
         case HALF_OPEN -> 1;
         case OPEN -> 2;
       });
+    budgetMeters();
     return vertx.eventBus().consumer(Addresses.HEALTH_STATUS, this::status).completion()
       .compose(registered -> probe())
       .onSuccess(firstProbe -> vertx.setPeriodic(interval.toMillis(), timer -> probe()));
@@ -100,6 +105,23 @@ public final class HealthVerticle extends VerticleBase {
   public Future<?> stop() {
     client.removeBreakerListener(breakerListener);
     return Future.succeededFuture();
+  }
+
+  private void budgetMeters() {
+    String unit = client.budget().tier() == AccountTier.STANDARD ? "requests" : "weight";
+    for (BudgetScope scope : BudgetScope.values()) {
+      String tag = scope.label();
+      metrics.gauge("copytrade_lighter_budget_used", "Lighter REST " + unit + " spent in the rolling minute", "scope",
+        tag, () -> client.budget().usage(scope).used());
+      metrics.gauge("copytrade_lighter_budget_limit", "Lighter REST " + unit + " the rolling minute may hold now"
+        + " (the account tier's, less after 429s)", "scope", tag, () -> client.budget().usage(scope).limit());
+      metrics.gauge("copytrade_lighter_budget_waiting", "Lighter REST calls waiting for room in the rate budget",
+        "scope", tag, () -> client.budget().usage(scope).waiting());
+      metrics.counter("copytrade_lighter_budget_delayed", "Lighter REST calls that waited for room in the rate"
+        + " budget", "scope", tag, () -> client.budget().usage(scope).delayed());
+      metrics.counter("copytrade_lighter_budget_throttled", "Lighter REST answers of 429 (rate limited)", "scope",
+        tag, () -> client.budget().usage(scope).throttled());
+    }
   }
 
   /** One exchange check; never fails, the outcome is recorded. Skipped while the previous one is running. */

@@ -7,7 +7,10 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
-import io.vertx.core.AsyncResult;
+import io.copytrader.lighter.budget.AccountTier;
+import io.copytrader.lighter.budget.BudgetGate;
+import io.copytrader.lighter.budget.BudgetScope;
+import io.copytrader.lighter.budget.CallPriority;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -37,6 +40,13 @@ import org.slf4j.LoggerFactory;
  * timeouts, HTTP 5xx, 429/405 and unreadable responses. A business rejection (a result code on HTTP 400 or
  * 200) proves the exchange is up and does not count. Failures are always {@link LighterException}s.
  *
+ * <p>Every call also waits for its room in Lighter's rate limits ({@link BudgetGate}), which one instance shares
+ * among all its callers: a call counts against the L1 address when it is authenticated (an auth token, a signed
+ * transaction), else against the IP, and goes by its {@link CallPriority}: the one a caller chose with
+ * {@link #at}, or else the endpoint's own (sends and {@code nextNonce} as {@link CallPriority#SEND}, like the reads
+ * a request makes on its way to a send; {@code tx} and {@code accountOrders} as {@link CallPriority#CONFIRM}; the
+ * market lists and {@code apikeys} as {@link CallPriority#PERIODIC}). A 429 makes the budget back off.
+ *
  * <p>One instance is shared by all verticles; it holds no per-call state and may be called from any context.
  */
 public final class LighterClient implements TradingApi, AutoCloseable {
@@ -60,10 +70,22 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   private final CircuitBreaker breaker;
   private final String basePath;
   private final long requestTimeoutMs;
-  private final List<Consumer<CircuitBreakerState>> breakerListeners = new CopyOnWriteArrayList<>();
-  private final List<BiConsumer<String, String>> callListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<CircuitBreakerState>> breakerListeners;
+  private final List<BiConsumer<String, String>> callListeners;
+  private final BudgetGate budget;
+  /** The priority every call of this view goes by; null for each endpoint's own. */
+  private final CallPriority priority;
 
+  /** A client budgeting the {@link AccountTier#PREMIUM} tier, the service's default. */
   public LighterClient(Vertx vertx, LighterClientOptions options) {
+    this(vertx, options, AccountTier.PREMIUM);
+  }
+
+  public LighterClient(Vertx vertx, LighterClientOptions options, AccountTier tier) {
+    this.budget = new BudgetGate(vertx, tier);
+    this.priority = null;
+    this.breakerListeners = new CopyOnWriteArrayList<>();
+    this.callListeners = new CopyOnWriteArrayList<>();
     URI base = URI.create(options.baseUrl());
     boolean tls = "https".equals(base.getScheme());
     int port = base.getPort() != -1 ? base.getPort() : tls ? 443 : 80;
@@ -93,6 +115,28 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     this.breaker.openHandler(ignored -> breakerChanged(CircuitBreakerState.OPEN));
     this.breaker.halfOpenHandler(ignored -> breakerChanged(CircuitBreakerState.HALF_OPEN));
     this.breaker.closeHandler(ignored -> breakerChanged(CircuitBreakerState.CLOSED));
+  }
+
+  private LighterClient(LighterClient shared, CallPriority priority) {
+    this.web = shared.web;
+    this.breaker = shared.breaker;
+    this.basePath = shared.basePath;
+    this.requestTimeoutMs = shared.requestTimeoutMs;
+    this.breakerListeners = shared.breakerListeners;
+    this.callListeners = shared.callListeners;
+    this.budget = shared.budget;
+    this.priority = priority;
+  }
+
+  /** This client, its calls going by {@code priority} in the rate budget; it shares everything else. */
+  @Override
+  public LighterClient at(CallPriority priority) {
+    return new LighterClient(this, Objects.requireNonNull(priority, "priority"));
+  }
+
+  /** The rate budget every call of this client waits in, for its meters. */
+  public BudgetGate budget() {
+    return budget;
   }
 
   /** {@code GET /}: the exchange's status. A success is the health signal. */
@@ -258,8 +302,10 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     web.close();
   }
 
-  private <T> Future<T> get(String operation, String path, MultiMap params, String authToken, LighterResponses.BodyReader<T> reader) {
-    return execute(operation, () -> {
+  private <T> Future<T> get(String operation, String path, MultiMap params, String authToken,
+                            LighterResponses.BodyReader<T> reader) {
+    BudgetScope scope = authToken == null ? BudgetScope.IP : BudgetScope.L1_ADDRESS;
+    return execute(operation, scope, () -> {
       HttpRequest<Buffer> request = web.get(basePath + path).timeout(requestTimeoutMs);
       request.queryParams().addAll(params);
       if (authToken != null) {
@@ -270,12 +316,21 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   }
 
   private <T> Future<T> post(String operation, String path, MultiMap form, LighterResponses.BodyReader<T> reader) {
-    return execute(operation, () -> web.post(basePath + path).timeout(requestTimeoutMs).sendForm(form), reader);
+    return execute(operation, BudgetScope.L1_ADDRESS, () -> web.post(basePath + path).timeout(requestTimeoutMs).sendForm(form), reader);
   }
 
-  private <T> Future<T> execute(String operation, Supplier<Future<HttpResponse<Buffer>>> send,
+  private <T> Future<T> execute(String operation, BudgetScope scope, Supplier<Future<HttpResponse<Buffer>>> send,
                                 LighterResponses.BodyReader<T> reader) {
-    return breaker.<T>execute(() -> send.get().transform(outcome -> LighterResponses.interpret(operation, outcome, reader)))
+    return breaker.<T>execute(() -> budget.admit(scope, priority(operation), operation)
+        .compose(admitted -> send.get().transform(outcome -> LighterResponses.interpret(operation, outcome, reader)))
+        .onComplete(outcome -> {
+          if (outcome.failed() && outcome.cause() instanceof LighterException error
+            && error.kind() == LighterException.Kind.RATE_LIMITED) {
+            budget.throttled(scope);
+          } else {
+            budget.answered(scope);
+          }
+        }))
       .recover(failure -> Future.<T>failedFuture(failure instanceof OpenCircuitException
         ? LighterException.circuitOpen(operation) : LighterException.fromTransport(operation, failure)))
       .onComplete(outcome -> {
@@ -287,6 +342,17 @@ public final class LighterClient implements TradingApi, AutoCloseable {
 
   private static MultiMap query(String name, long value) {
     return MultiMap.caseInsensitiveMultiMap().add(name, Long.toString(value));
+  }
+
+  private CallPriority priority(String operation) {
+    if (priority != null) {
+      return priority;
+    }
+    return switch (operation) {
+      case "tx", "accountOrders" -> CallPriority.CONFIRM;
+      case "orderBooks", "orderBookDetails", "apikeys" -> CallPriority.PERIODIC;
+      default -> CallPriority.SEND;
+    };
   }
 
   private static boolean countsAgainstExchange(Throwable failure) {

@@ -1,5 +1,6 @@
 package io.copytrader.lighter;
 
+import io.copytrader.lighter.budget.CallPriority;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -30,4 +31,12 @@ public interface TradingApi {
 
   /** {@code sendTx}: 200 means queued, not executed. */
   Future<SendTxResult> sendTx(int txType, String txInfo);
+
+  /**
+   * This API, its calls going by {@code priority} where Lighter's rate limits are budgeted ({@link LighterClient});
+   * an exchange without limits has nothing to order and answers itself.
+   */
+  default TradingApi at(CallPriority priority) {
+    return this;
+  }
 }

@@ -141,6 +141,12 @@ public final class ServiceMetrics {
       .register(registry);
   }
 
+  /** A monotonic count kept elsewhere, with one tag, read at scrape time. */
+  public void counter(String name, String description, String tagKey, String tagValue, Supplier<Number> value) {
+    FunctionCounter.builder(name, value, supplier -> supplier.get().doubleValue()).description(description)
+      .tag(tagKey, tagValue).register(registry);
+  }
+
   public void gauge(String name, String description, Supplier<Number> value) {
     Gauge.builder(name, value).description(description).register(registry);
   }

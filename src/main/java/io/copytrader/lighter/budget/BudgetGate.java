@@ -1,0 +1,92 @@
+package io.copytrader.lighter.budget;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@link RateBudget} on Vert.x: a call asks {@link #admit} and goes when its future completes, on the context
+ * it asked from, at once when there is room and otherwise when a timer finds some. One instance is shared by every
+ * caller of Lighter's REST API; it may be called from any context.
+ */
+public final class BudgetGate {
+
+  private final Vertx vertx;
+  private final RateBudget<Runnable> budget;
+  private final long originNanos = System.nanoTime();
+  private long timer = -1;
+  private long timerDueMs;
+
+  public BudgetGate(Vertx vertx, AccountTier tier) {
+    this.vertx = vertx;
+    this.budget = new RateBudget<>(tier);
+  }
+
+  public AccountTier tier() {
+    return budget.tier();
+  }
+
+  /** Completes, on the caller's context, when a call to {@code endpoint} may go; never fails. */
+  public Future<Void> admit(BudgetScope scope, CallPriority priority, String endpoint) {
+    if (budget.tier().cost(endpoint) == 0) {
+      return Future.succeededFuture();
+    }
+    Context caller = vertx.getOrCreateContext();
+    Promise<Void> admitted = Promise.promise();
+    budget.enqueue(scope, priority, endpoint, () -> {
+      if (Vertx.currentContext() == caller) {
+        admitted.complete();
+      } else {
+        caller.runOnContext(hop -> admitted.complete());
+      }
+    });
+    release();
+    return admitted.future();
+  }
+
+  /** The exchange answered 429: the scope backs off (see {@link RateBudget#throttled}). */
+  public void throttled(BudgetScope scope) {
+    budget.throttled(scope, nowMs());
+  }
+
+  /** The exchange answered, with anything but 429. */
+  public void answered(BudgetScope scope) {
+    budget.answered(scope);
+  }
+
+  public RateBudget.Usage usage(BudgetScope scope) {
+    return budget.usage(scope, nowMs());
+  }
+
+  private void release() {
+    RateBudget.Release<Runnable> release = budget.release(nowMs());
+    if (release.nextCheckMs() >= 0) {
+      recheckIn(release.nextCheckMs());
+    }
+    release.admitted().forEach(Runnable::run);
+  }
+
+  private synchronized void recheckIn(long delayMs) {
+    long due = nowMs() + delayMs;
+    if (timer >= 0 && timerDueMs <= due) {
+      return;
+    }
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    timerDueMs = due;
+    timer = vertx.setTimer(Math.max(1, delayMs), fired -> {
+      synchronized (this) {
+        timer = -1;
+      }
+      release();
+    });
+  }
+
+  /** Milliseconds since this gate was made: a monotonic clock, unlike the wall clock. */
+  private long nowMs() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - originNanos);
+  }
+}
