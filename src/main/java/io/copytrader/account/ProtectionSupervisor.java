@@ -83,6 +83,7 @@ public final class ProtectionSupervisor {
   private long seenConnections;
   private final List<Long> timers = new ArrayList<>();
   private Long retryTimer;
+  private boolean awaitingRoom;
 
   /**
    * @param connections how many connections the account stream has made so far; a change means it reconnected
@@ -111,7 +112,7 @@ public final class ProtectionSupervisor {
   void start(Runnable due) {
     this.due = due;
     seenConnections = connections.getAsLong();
-    timers.add(vertx.setPeriodic(interval.toMillis(), id -> due.run()));
+    timers.add(vertx.setPeriodic(interval.toMillis(), id -> whenRoomToRead(due)));
     timers.add(vertx.setPeriodic(RECONNECT_CHECK_MS, id -> {
       long now = connections.getAsLong();
       if (now != seenConnections) {
@@ -125,6 +126,24 @@ public final class ProtectionSupervisor {
         }
       }
     }));
+  }
+
+  /**
+   * A round on the timer holds the account's queue while its reads run, so it waits for room in the rate budget
+   * first, out of the queue: a trade is never held behind a round whose reads are stretched out. Rounds due
+   * meanwhile are one.
+   */
+  private void whenRoomToRead(Runnable due) {
+    if (awaitingRoom) {
+      return;
+    }
+    awaitingRoom = true;
+    session.lighter().roomToRead(CallPriority.PERIODIC).onComplete(room -> {
+      awaitingRoom = false;
+      if (!timers.isEmpty()) {
+        due.run();
+      }
+    });
   }
 
   void stop() {

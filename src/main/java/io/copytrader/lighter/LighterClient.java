@@ -134,6 +134,12 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     return new LighterClient(this, Objects.requireNonNull(priority, "priority"));
   }
 
+  @Override
+  public Future<Void> roomToRead(CallPriority priority) {
+    return budget.room(BudgetScope.IP, priority, "account")
+      .compose(room -> budget.room(BudgetScope.L1_ADDRESS, priority, "accountActiveOrders"));
+  }
+
   /** The rate budget every call of this client waits in, for its meters. */
   public BudgetGate budget() {
     return budget;

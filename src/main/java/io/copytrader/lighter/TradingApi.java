@@ -39,4 +39,12 @@ public interface TradingApi {
   default TradingApi at(CallPriority priority) {
     return this;
   }
+
+  /**
+   * Completes when a read of an account's positions and of its live orders at {@code priority} would go without
+   * waiting for room in the rate budget; spends none of it.
+   */
+  default Future<Void> roomToRead(CallPriority priority) {
+    return Future.succeededFuture();
+  }
 }

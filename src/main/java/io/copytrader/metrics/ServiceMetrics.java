@@ -14,6 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +31,8 @@ public final class ServiceMetrics {
   private final Timer acceptedToSent;
   private final Timer sentToFilled;
   private final Timer signalToSend;
+  /** The functions counters read: a FunctionCounter holds its object weakly, and a lambda has no other holder. */
+  private final List<Supplier<Number>> counted = new CopyOnWriteArrayList<>();
 
   public ServiceMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
@@ -137,12 +141,14 @@ public final class ServiceMetrics {
 
   /** A monotonic count kept elsewhere, read at scrape time. */
   public void counter(String name, String description, Supplier<Number> value) {
+    counted.add(value);
     FunctionCounter.builder(name, value, supplier -> supplier.get().doubleValue()).description(description)
       .register(registry);
   }
 
   /** A monotonic count kept elsewhere, with one tag, read at scrape time. */
   public void counter(String name, String description, String tagKey, String tagValue, Supplier<Number> value) {
+    counted.add(value);
     FunctionCounter.builder(name, value, supplier -> supplier.get().doubleValue()).description(description)
       .tag(tagKey, tagValue).register(registry);
   }

@@ -26,9 +26,13 @@ public enum AccountTier {
     return perMinute;
   }
 
-  /** What one call to {@code endpoint} costs on this tier: 1 on standard, its weight on the others. */
+  /**
+   * What one call to {@code endpoint} costs on this tier: its weight, or on standard 1 (0 for what is outside
+   * Lighter's limits, {@code GET /}).
+   */
   public int cost(String endpoint) {
-    return weighted ? CallWeights.weight(endpoint) : 1;
+    int weight = CallWeights.weight(endpoint);
+    return weighted ? weight : Math.min(weight, 1);
   }
 
   /** The tier named (any case), if it is one. */

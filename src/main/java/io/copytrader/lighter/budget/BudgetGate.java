@@ -30,18 +30,35 @@ public final class BudgetGate {
 
   /** Completes, on the caller's context, when a call to {@code endpoint} may go; never fails. */
   public Future<Void> admit(BudgetScope scope, CallPriority priority, String endpoint) {
+    return wait(scope, priority, endpoint, true);
+  }
+
+  /**
+   * Completes, on the caller's context, when a call to {@code endpoint} would go without waiting; spends nothing
+   * ({@link RateBudget#enqueueProbe}).
+   */
+  public Future<Void> room(BudgetScope scope, CallPriority priority, String endpoint) {
+    return wait(scope, priority, endpoint, false);
+  }
+
+  private Future<Void> wait(BudgetScope scope, CallPriority priority, String endpoint, boolean spends) {
     if (budget.tier().cost(endpoint) == 0) {
       return Future.succeededFuture();
     }
     Context caller = vertx.getOrCreateContext();
     Promise<Void> admitted = Promise.promise();
-    budget.enqueue(scope, priority, endpoint, () -> {
+    Runnable ticket = () -> {
       if (Vertx.currentContext() == caller) {
         admitted.complete();
       } else {
         caller.runOnContext(hop -> admitted.complete());
       }
-    });
+    };
+    if (spends) {
+      budget.enqueue(scope, priority, endpoint, ticket);
+    } else {
+      budget.enqueueProbe(scope, priority, endpoint, ticket);
+    }
     release();
     return admitted.future();
   }

@@ -58,13 +58,15 @@ public final class RateBudget<T> {
     final T ticket;
     final CallPriority priority;
     final int cost;
+    final boolean spends;
     final long sequence;
     boolean delayed;
 
-    Waiting(T ticket, CallPriority priority, int cost, long sequence) {
+    Waiting(T ticket, CallPriority priority, int cost, boolean spends, long sequence) {
       this.ticket = ticket;
       this.priority = priority;
       this.cost = cost;
+      this.spends = spends;
       this.sequence = sequence;
     }
   }
@@ -106,7 +108,9 @@ public final class RateBudget<T> {
             break;
           }
           queue.poll();
-          window.spend(first.cost, nowMs);
+          if (first.spends) {
+            window.spend(first.cost, nowMs);
+          }
           admitted.add(first.ticket);
         }
       }
@@ -137,7 +141,16 @@ public final class RateBudget<T> {
 
   /** A call to {@code endpoint} waits for room in the scope; {@link #release} says when it may go. */
   public synchronized void enqueue(BudgetScope scope, CallPriority priority, String endpoint, T ticket) {
-    scopes.get(scope).queue.add(new Waiting<>(ticket, priority, tier.cost(endpoint), sequence++));
+    scopes.get(scope).queue.add(new Waiting<>(ticket, priority, tier.cost(endpoint), true, sequence++));
+  }
+
+  /**
+   * Waits, as a call to {@code endpoint} would, until such a call would go, and is let go without spending: for a
+   * caller that must not start a round of periodic reads while they would wait (an account's protection round
+   * holds the account's queue while it runs).
+   */
+  public synchronized void enqueueProbe(BudgetScope scope, CallPriority priority, String endpoint, T ticket) {
+    scopes.get(scope).queue.add(new Waiting<>(ticket, priority, tier.cost(endpoint), false, sequence++));
   }
 
   /** The waiting calls that may go at {@code nowMs}, their cost spent; counts those left waiting as delayed. */

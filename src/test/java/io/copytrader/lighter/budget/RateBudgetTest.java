@@ -12,7 +12,7 @@ class RateBudgetTest {
   @ParameterizedTest(name = "{0} on {1} costs {2}")
   @CsvSource({"sendTx, PREMIUM, 6", "nextNonce, PREMIUM, 6", "account, PREMIUM, 300", "accountOrders, PREMIUM, 300",
     "apikeys, PREMIUM, 150", "accountInactiveOrders, PLUS, 100", "recentTrades, BUILDER, 600", "status, PREMIUM, 0",
-    "account, STANDARD, 1", "sendTx, STANDARD, 1"})
+    "account, STANDARD, 1", "sendTx, STANDARD, 1", "status, STANDARD, 0"})
   void aCallCostsItsWeightOnWeightedTiersAndOneRequestOnStandard(String endpoint, AccountTier tier, int cost) {
     assertThat(tier.cost(endpoint)).isEqualTo(cost);
   }
@@ -68,6 +68,20 @@ class RateBudgetTest {
 
     assertThat(budget.release(30_000).admitted()).isEmpty();
     assertThat(budget.usage(BudgetScope.IP, 30_000).waiting()).isEqualTo(2);
+  }
+
+  @Test
+  void aProbeGoesWhenACallWouldAndSpendsNothing() {
+    RateBudget<String> budget = new RateBudget<>(AccountTier.STANDARD);
+    for (int i = 0; i < 45; i++) {
+      budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "account", "read");
+    }
+    budget.release(0);
+    budget.enqueueProbe(BudgetScope.IP, CallPriority.PERIODIC, "account", "probe");
+
+    assertThat(budget.release(1).admitted()).isEmpty();
+    assertThat(budget.release(60_000).admitted()).containsExactly("probe");
+    assertThat(budget.usage(BudgetScope.IP, 60_000).used()).isZero();
   }
 
   @Test

@@ -1,0 +1,103 @@
+package io.copytrader.e2e;
+
+import static io.copytrader.testing.Polling.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.e2e.TradingHarness.TestAccount;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service within Lighter's REST limits, on the standard tier (60 requests a rolling minute per IP and per L1
+ * address), with eight accounts whose protection supervisors would read every second, 16 reads a second in all:
+ * what reaches the paper exchange stays within the minute's limit, the periodic reads wait for room, a trade goes
+ * ahead of them, and {@code /metrics} shows it. Every assertion on the exchange's counts holds for the first minute
+ * of the service, which the class stays within.
+ */
+@ExtendWith(VertxExtension.class)
+class LighterBudgetTest {
+
+  private static final int STANDARD_PER_MINUTE = 60;
+  /** The endpoints the service reads without an account's authentication: Lighter counts them against the IP. */
+  private static final List<String> IP_PATHS = List.of("/api/v1/account", "/api/v1/orderBooks",
+    "/api/v1/orderBookDetails", "/api/v1/orderBookOrders", "/api/v1/nextNonce", "/api/v1/tx");
+  /** Those carrying an auth token or a signed transaction: counted against the L1 address. */
+  private static final List<String> L1_PATHS = List.of("/api/v1/accountActiveOrders", "/api/v1/accountOrders",
+    "/api/v1/sendTx");
+  private static TradingHarness harness;
+  private static long startedNanos;
+
+  @BeforeAll
+  static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
+    startedNanos = System.nanoTime();
+    harness = TradingHarness.start(vertx, dir, 8, Map.of("LIGHTER_ACCOUNT_TIER", "standard",
+      "PROTECTION_INTERVAL", "1"));
+  }
+
+  @Test
+  void periodicReadsOfManyAccountsWaitForRoomRatherThanPassTheMinutesLimit() {
+    eventually("periodic reads waiting for room", Duration.ofSeconds(30), () -> metric("waiting", "ip"),
+      waiting -> waiting > 0);
+
+    JsonObject counts = harness.paperControl(HttpMethod.GET, "/paper/requests", null);
+    assertThat(Duration.ofNanos(System.nanoTime() - startedNanos)).as("within the service's first minute")
+      .isLessThan(Duration.ofSeconds(55));
+    assertThat(sum(counts, IP_PATHS)).as("IP-counted requests: %s", counts).isLessThanOrEqualTo(STANDARD_PER_MINUTE);
+    assertThat(sum(counts, L1_PATHS)).as("L1-counted requests: %s", counts).isLessThanOrEqualTo(STANDARD_PER_MINUTE);
+    assertThat(metric("delayed_total", "ip")).isPositive();
+    assertThat(metric("used", "ip")).isLessThanOrEqualTo(STANDARD_PER_MINUTE);
+  }
+
+  @Test
+  void aTradeGoesAheadOfThePeriodicReadsWaiting() {
+    TestAccount account = harness.freshAccount();
+    eventually("periodic reads waiting for room", Duration.ofSeconds(30), () -> metric("waiting", "ip"),
+      waiting -> waiting > 0);
+
+    long sendsBefore = harness.exchangeRequests("/api/v1/sendTx");
+    harness.filled(harness.trade(account, "ETH", "long", "0.1"));
+
+    assertThat(harness.exchangeRequests("/api/v1/sendTx")).isGreaterThan(sendsBefore);
+    assertThat(metric("waiting", "ip")).as("periodic reads still waiting once the trade filled")
+      .isPositive();
+  }
+
+  @Test
+  void a429MakesTheBudgetBackOffAndShrink() {
+    double throttledBefore = metric("throttled_total", "ip");
+    harness.injectFaults(new JsonObject().put("rate_limit_count", 1));
+    try {
+      eventually("the 429 seen", Duration.ofSeconds(30), () -> metric("throttled_total", "ip"),
+        throttled -> throttled > throttledBefore);
+    } finally {
+      harness.clearFaults();
+    }
+
+    assertThat(metric("limit", "ip")).isLessThan(STANDARD_PER_MINUTE);
+  }
+
+  private static long sum(JsonObject counts, List<String> paths) {
+    return paths.stream().mapToLong(path -> counts.getLong(path, 0L)).sum();
+  }
+
+  /** {@code copytrade_lighter_budget_<name>{scope="<scope>"}} as {@code /metrics} shows it now. */
+  private static double metric(String name, String scope) {
+    String metrics = harness.get("/metrics").bodyAsString();
+    Matcher value = Pattern.compile("^copytrade_lighter_budget_" + name + "\\{scope=\"" + scope + "\"} (\\S+)$",
+      Pattern.MULTILINE).matcher(metrics);
+    assertThat(value.find()).as("copytrade_lighter_budget_%s{scope=%s} in /metrics", name, scope).isTrue();
+    return Double.parseDouble(value.group(1));
+  }
+}
