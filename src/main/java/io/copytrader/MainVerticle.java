@@ -11,6 +11,7 @@ import io.copytrader.journal.Journal;
 import io.copytrader.leader.LeadersVerticle;
 import io.copytrader.killswitch.RailsVerticle;
 import io.copytrader.lighter.LighterClient;
+import io.copytrader.lighter.AccountChannel;
 import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.LighterStreamOptions;
 import io.copytrader.lighter.budget.CallPriority;
@@ -78,8 +79,8 @@ public final class MainVerticle extends VerticleBase {
       })
       .compose(deployed -> vertx.deployVerticle(accounts.stream()))
       .compose(deployed -> vertx.deployVerticle(new NotifierVerticle(config.telegram(), metrics)))
-      .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter,
-        config.accounts().indexes(), metrics)))
+      .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter, config.accounts().indexes(),
+        index -> accounts.stream().fresh(index, AccountChannel.values()), metrics)))
       .compose(deployed -> vertx.deployVerticle(new RailsVerticle(journal, config.accounts().indexes())))
       .compose(deployed -> accounts.checkLeverage())
       .compose(deployed -> accounts.deploy())

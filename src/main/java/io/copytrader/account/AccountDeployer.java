@@ -112,7 +112,8 @@ public final class AccountDeployer {
     TradeExecutor executor = new TradeExecutor(vertx, account, settings, session, view, journal, orderIndexes,
       killSwitch, metrics);
     return new AccountVerticle(account, policy.maxQueuePerAccount(), journal, lighter, executor,
-      new AccountView(lighter.at(CallPriority.PERIODIC), account.accountIndex(), session::authToken), shutdownGrace, killSwitch, metrics)
+      new AccountView(lighter.at(CallPriority.PERIODIC), account.accountIndex(), session::authToken), shutdownGrace,
+      killSwitch, metrics)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
         policy.protectionInterval(), policy.protectExternalPositions(), stream::connections,
         new LossAlarm(vertx, account, journal, killSwitch)));

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},"accounts":{…}}}},
  * each check carrying {@code "status":"UP"|"DOWN"} and its details. The answer is built from the last
  * observations; asking never calls the exchange. The {@code accounts} check asks each account on
- * {@link Addresses#accountStatus} and is down while one of them does not answer.
+ * {@link Addresses#accountStatus} and is down while one of them does not answer; each account's answer carries
+ * {@code "ready"}: true once its private streams are live (until then it trades on REST, within the rate budget).
  *
  * <p>It registers the exchange client's meters: {@code copytrade_breaker_state},
  * {@code copytrade_lighter_calls_total} and, by scope ({@code ip}, {@code l1_address}), the rate budget's
@@ -54,6 +56,7 @@ public final class HealthVerticle extends VerticleBase {
 
   private final LighterClient client;
   private final List<Long> accounts;
+  private final LongPredicate streamsLive;
   private final ServiceMetrics metrics;
   private final Duration interval;
   private final Consumer<CircuitBreakerState> breakerListener = state -> context.runOnContext(v -> evaluate());
@@ -66,19 +69,24 @@ public final class HealthVerticle extends VerticleBase {
   private boolean apiHealthy = true;
   private Instant unhealthySince;
 
-  /** @param accounts the indexes of the accounts the {@code accounts} check asks for their state */
-  public HealthVerticle(LighterClient client, List<Long> accounts, ServiceMetrics metrics, Duration interval) {
+  /**
+   * @param accounts    the indexes of the accounts the {@code accounts} check asks for their state
+   * @param streamsLive whether an account's private streams are live
+   */
+  public HealthVerticle(LighterClient client, List<Long> accounts, LongPredicate streamsLive, ServiceMetrics metrics,
+                        Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive");
     }
     this.client = client;
     this.accounts = List.copyOf(accounts);
+    this.streamsLive = streamsLive;
     this.metrics = metrics;
     this.interval = interval;
   }
 
-  public HealthVerticle(LighterClient client, List<Long> accounts, ServiceMetrics metrics) {
-    this(client, accounts, metrics, DEFAULT_INTERVAL);
+  public HealthVerticle(LighterClient client, List<Long> accounts, LongPredicate streamsLive, ServiceMetrics metrics) {
+    this(client, accounts, streamsLive, metrics, DEFAULT_INTERVAL);
   }
 
   @Override
@@ -96,6 +104,8 @@ public final class HealthVerticle extends VerticleBase {
         case OPEN -> 2;
       });
     budgetMeters();
+    metrics.gauge("copytrade_accounts_ready", "Accounts whose private streams are live; the others trade on REST",
+      () -> accounts.stream().filter(streamsLive::test).count());
     return vertx.eventBus().consumer(Addresses.HEALTH_STATUS, this::status).completion()
       .compose(registered -> probe())
       .onSuccess(firstProbe -> vertx.setPeriodic(interval.toMillis(), timer -> probe()));
@@ -203,8 +213,9 @@ public final class HealthVerticle extends VerticleBase {
       JsonObject byAccount = new JsonObject();
       for (int i = 0; i < accounts.size(); i++) {
         Future<JsonObject> answer = answers.get(i);
-        byAccount.put(String.valueOf(accounts.get(i)), answer.succeeded() ? answer.result()
-          : new JsonObject().put("error", "account not answering"));
+        long index = accounts.get(i);
+        byAccount.put(String.valueOf(index), (answer.succeeded() ? answer.result().copy()
+          : new JsonObject().put("error", "account not answering")).put("ready", streamsLive.test(index)));
       }
       promise.complete(done.succeeded() ? Status.OK(byAccount) : Status.KO(byAccount));
     });

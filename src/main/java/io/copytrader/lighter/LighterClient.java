@@ -251,7 +251,8 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   public Future<List<ApiKeyInfo>> apiKeys(long accountIndex, int apiKeyIndex) {
     MultiMap params = MultiMap.caseInsensitiveMultiMap()
       .add("account_index", Long.toString(accountIndex)).add("api_key_index", Integer.toString(apiKeyIndex));
-    return get("apikeys", API + "apikeys", params, null, body -> API_KEYS.readValue(LighterResponses.field(body, "api_keys")));
+    return get("apikeys", API + "apikeys", params, null,
+      body -> API_KEYS.readValue(LighterResponses.field(body, "api_keys")));
   }
 
   /** {@code tx?by=hash}. An unknown hash fails as a rejection with code {@link LighterErrorCodes#TX_NOT_FOUND}. */

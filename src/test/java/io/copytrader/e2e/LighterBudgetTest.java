@@ -23,13 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * The service within Lighter's REST limits, on the standard tier (60 requests a rolling minute per IP and per L1
  * address), with eight accounts whose protection supervisors would read every second, 16 reads a second in all:
  * what reaches the paper exchange stays within the minute's limit, the periodic reads wait for room, a trade goes
- * ahead of them, and {@code /metrics} shows it. Every assertion on the exchange's counts holds for the first minute
+ * ahead of them, and {@code /metrics} shows it; every account is ready once its streams are live. Every assertion on the exchange's counts holds for the first minute
  * of the service, which the class stays within.
  */
 @ExtendWith(VertxExtension.class)
 class LighterBudgetTest {
 
   private static final int STANDARD_PER_MINUTE = 60;
+  private static final int ACCOUNTS = 8;
   /** The endpoints the service reads without an account's authentication: Lighter counts them against the IP. */
   private static final List<String> IP_PATHS = List.of("/api/v1/account", "/api/v1/orderBooks",
     "/api/v1/orderBookDetails", "/api/v1/orderBookOrders", "/api/v1/nextNonce", "/api/v1/tx");
@@ -42,14 +43,13 @@ class LighterBudgetTest {
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     startedNanos = System.nanoTime();
-    harness = TradingHarness.start(vertx, dir, 8, Map.of("LIGHTER_ACCOUNT_TIER", "standard",
+    harness = TradingHarness.start(vertx, dir, ACCOUNTS, Map.of("LIGHTER_ACCOUNT_TIER", "standard",
       "PROTECTION_INTERVAL", "1"));
   }
 
   @Test
   void periodicReadsOfManyAccountsWaitForRoomRatherThanPassTheMinutesLimit() {
-    eventually("periodic reads waiting for room", Duration.ofSeconds(30), () -> metric("waiting", "ip"),
-      waiting -> waiting > 0);
+    awaitEveryRoundWaiting();
 
     JsonObject counts = harness.paperControl(HttpMethod.GET, "/paper/requests", null);
     assertThat(Duration.ofNanos(System.nanoTime() - startedNanos)).as("within the service's first minute")
@@ -63,8 +63,7 @@ class LighterBudgetTest {
   @Test
   void aTradeGoesAheadOfThePeriodicReadsWaiting() {
     TestAccount account = harness.freshAccount();
-    eventually("periodic reads waiting for room", Duration.ofSeconds(30), () -> metric("waiting", "ip"),
-      waiting -> waiting > 0);
+    awaitEveryRoundWaiting();
 
     long sendsBefore = harness.exchangeRequests("/api/v1/sendTx");
     harness.filled(harness.trade(account, "ETH", "long", "0.1"));
@@ -86,6 +85,22 @@ class LighterBudgetTest {
     }
 
     assertThat(metric("limit", "ip")).isLessThan(STANDARD_PER_MINUTE);
+  }
+
+  @Test
+  void everyAccountIsReadyOnceItsStreamsAreLive() {
+    eventually("every account ready", Duration.ofSeconds(30), () -> harness.get("/health").bodyAsJsonObject()
+        .getJsonObject("checks").getJsonObject("accounts"),
+      accounts -> accounts.fieldNames().stream().filter(name -> !"status".equals(name))
+        .allMatch(name -> accounts.getJsonObject(name).getBoolean("ready")));
+
+    assertThat(harness.get("/metrics").bodyAsString()).containsPattern("(?m)^copytrade_accounts_ready 8\\.0$");
+  }
+
+  /** Until every account's protection round waits for room: the periodic share of the IP's minute is spent. */
+  private static void awaitEveryRoundWaiting() {
+    eventually("every account's periodic round waiting for room", Duration.ofSeconds(30),
+      () -> metric("waiting", "ip"), waiting -> waiting >= ACCOUNTS);
   }
 
   private static long sum(JsonObject counts, List<String> paths) {

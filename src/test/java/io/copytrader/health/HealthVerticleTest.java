@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,8 @@ class HealthVerticleTest {
   private final List<Boolean> changes = new CopyOnWriteArrayList<>();
   private final List<Notice> notices = new CopyOnWriteArrayList<>();
 
+  private final AtomicBoolean streamsLive = new AtomicBoolean();
+
   @BeforeEach
   void start(Vertx vertx) {
     lighter = result(new FakeLighter().start(vertx));
@@ -47,7 +50,8 @@ class HealthVerticleTest {
     vertx.eventBus().<JsonObject>consumer(Addresses.NOTIFY, msg -> notices.add(Notice.fromJson(msg.body())));
     result(vertx.eventBus().consumer(Addresses.accountStatus(1077),
       msg -> msg.reply(new JsonObject().put("queued", 0))).completion());
-    result(vertx.deployVerticle(new HealthVerticle(client, List.of(1077L), ServiceMetrics.forVertx(), INTERVAL)));
+    result(vertx.deployVerticle(new HealthVerticle(client, List.of(1077L), index -> streamsLive.get(),
+      ServiceMetrics.forVertx(), INTERVAL)));
   }
 
   private static JsonObject status(Vertx vertx) {
@@ -72,6 +76,17 @@ class HealthVerticleTest {
     assertThat(checks.getJsonObject("breaker").getString("state")).isEqualTo("CLOSED");
     assertThat(checks.getJsonObject("accounts").getString("status")).isEqualTo("UP");
     assertThat(checks.getJsonObject("accounts").getJsonObject("1077").getInteger("queued")).isZero();
+  }
+
+  @Test
+  void anAccountIsReadyOnlyOnceItsStreamsAreLive(Vertx vertx) {
+    JsonObject before = status(vertx).getJsonObject("checks").getJsonObject("accounts");
+    streamsLive.set(true);
+    JsonObject after = status(vertx).getJsonObject("checks").getJsonObject("accounts");
+
+    assertThat(before.getString("status")).isEqualTo("UP");
+    assertThat(before.getJsonObject("1077").getBoolean("ready")).isFalse();
+    assertThat(after.getJsonObject("1077").getBoolean("ready")).isTrue();
   }
 
   @Test

@@ -206,7 +206,7 @@ class PaperExchangeClientTest {
   void serverErrorsOpenTheBreakerHealthReportsItAndBothRecover(Vertx vertx) throws InterruptedException {
     List<Boolean> changes = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED, msg -> changes.add(msg.body().getBoolean("api_healthy")));
-    String health = result(vertx.deployVerticle(new HealthVerticle(client, List.of(), ServiceMetrics.forVertx(),
+    String health = result(vertx.deployVerticle(new HealthVerticle(client, List.of(), index -> false, ServiceMetrics.forVertx(),
       Duration.ofMillis(50))));
     faults(new JsonObject().put("error_count", BREAKER_FAILURES).put("error_status", 503));
 

@@ -45,22 +45,40 @@ public final class BudgetGate {
     if (budget.tier().cost(endpoint) == 0) {
       return Future.succeededFuture();
     }
-    Context caller = vertx.getOrCreateContext();
-    Promise<Void> admitted = Promise.promise();
-    Runnable ticket = () -> {
-      if (Vertx.currentContext() == caller) {
-        admitted.complete();
-      } else {
-        caller.runOnContext(hop -> admitted.complete());
-      }
-    };
+    Waiter waiter = new Waiter(Vertx.currentContext(), Thread.currentThread());
     if (spends) {
-      budget.enqueue(scope, priority, endpoint, ticket);
+      budget.enqueue(scope, priority, endpoint, waiter);
     } else {
-      budget.enqueueProbe(scope, priority, endpoint, ticket);
+      budget.enqueueProbe(scope, priority, endpoint, waiter);
     }
     release();
-    return admitted.future();
+    waiter.asking = false;
+    return waiter.admitted.future();
+  }
+
+  /**
+   * A call waiting: let go at once on its own thread while it is still asking (as if there were no budget), or
+   * later on its own context (none for a thread outside Vert.x).
+   */
+  private static final class Waiter implements Runnable {
+    final Context context;
+    final Thread thread;
+    final Promise<Void> admitted = Promise.promise();
+    volatile boolean asking = true;
+
+    Waiter(Context context, Thread thread) {
+      this.context = context;
+      this.thread = thread;
+    }
+
+    @Override
+    public void run() {
+      if (context == null || asking && Thread.currentThread() == thread) {
+        admitted.complete();
+      } else {
+        context.runOnContext(hop -> admitted.complete());
+      }
+    }
   }
 
   /** The exchange answered 429: the scope backs off (see {@link RateBudget#throttled}). */
