@@ -56,7 +56,7 @@ class LighterBudgetTest {
       .isLessThan(Duration.ofSeconds(55));
     assertThat(sum(counts, IP_PATHS)).as("IP-counted requests: %s", counts).isLessThanOrEqualTo(STANDARD_PER_MINUTE);
     assertThat(sum(counts, L1_PATHS)).as("L1-counted requests: %s", counts).isLessThanOrEqualTo(STANDARD_PER_MINUTE);
-    assertThat(metric("delayed_total", "ip")).isPositive();
+    assertThat(bothScopes("delayed_total")).isPositive();
     assertThat(metric("used", "ip")).isLessThanOrEqualTo(STANDARD_PER_MINUTE);
   }
 
@@ -69,22 +69,24 @@ class LighterBudgetTest {
     harness.filled(harness.trade(account, "ETH", "long", "0.1"));
 
     assertThat(harness.exchangeRequests("/api/v1/sendTx")).isGreaterThan(sendsBefore);
-    assertThat(metric("waiting", "ip")).as("periodic reads still waiting once the trade filled")
+    assertThat(bothScopes("waiting")).as("periodic reads still waiting once the trade filled")
       .isPositive();
   }
 
   @Test
   void a429MakesTheBudgetBackOffAndShrink() {
-    double throttledBefore = metric("throttled_total", "ip");
+    double throttledBefore = bothScopes("throttled_total");
+    double ipLimit = metric("limit", "ip");
+    double l1Limit = metric("limit", "l1_address");
     harness.injectFaults(new JsonObject().put("rate_limit_count", 1));
     try {
-      eventually("the 429 seen", Duration.ofSeconds(30), () -> metric("throttled_total", "ip"),
+      eventually("the 429 seen", Duration.ofSeconds(30), () -> bothScopes("throttled_total"),
         throttled -> throttled > throttledBefore);
     } finally {
       harness.clearFaults();
     }
 
-    assertThat(metric("limit", "ip")).isLessThan(STANDARD_PER_MINUTE);
+    assertThat(metric("limit", "ip") + metric("limit", "l1_address")).isLessThan(ipLimit + l1Limit);
   }
 
   @Test
@@ -97,10 +99,14 @@ class LighterBudgetTest {
     assertThat(harness.get("/metrics").bodyAsString()).containsPattern("(?m)^copytrade_accounts_ready 8\\.0$");
   }
 
-  /** Until every account's protection round waits for room: the periodic share of the IP's minute is spent. */
+  /** Until every account's protection round waits for room: the periodic share of a minute is spent. */
   private static void awaitEveryRoundWaiting() {
     eventually("every account's periodic round waiting for room", Duration.ofSeconds(30),
-      () -> metric("waiting", "ip"), waiting -> waiting >= ACCOUNTS);
+      () -> bothScopes("waiting"), waiting -> waiting >= ACCOUNTS);
+  }
+
+  private static double bothScopes(String name) {
+    return metric(name, "ip") + metric(name, "l1_address");
   }
 
   private static long sum(JsonObject counts, List<String> paths) {

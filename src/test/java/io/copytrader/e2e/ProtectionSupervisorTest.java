@@ -48,9 +48,9 @@ class ProtectionSupervisorTest {
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     // A protection run a second for each of 5 accounts reads far more than a premium IP's minute holds (80 reads
-    // of weight 300): the builder tier's 800 leave the runs unthrottled.
+    // of weight 300): the builder tier's 800 leave the runs unthrottled, on the exchange and in the service's budget.
     harness = TradingHarness.start(vertx, dir, Collections.nCopies(5, new JsonObject()),
-      Map.of("PROTECTION_INTERVAL", "1"),
+      Map.of("PROTECTION_INTERVAL", "1", "LIGHTER_ACCOUNT_TIER", "builder"),
       paper -> paper.withRateLimits(RateLimits.lighter().withDefaultTier(AccountTier.BUILDER)));
   }
 
