@@ -323,7 +323,8 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   }
 
   private <T> Future<T> post(String operation, String path, MultiMap form, LighterResponses.BodyReader<T> reader) {
-    return execute(operation, BudgetScope.L1_ADDRESS, () -> web.post(basePath + path).timeout(requestTimeoutMs).sendForm(form), reader);
+    return execute(operation, BudgetScope.L1_ADDRESS,
+      () -> web.post(basePath + path).timeout(requestTimeoutMs).sendForm(form), reader);
   }
 
   private <T> Future<T> execute(String operation, BudgetScope scope, Supplier<Future<HttpResponse<Buffer>>> send,

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The service within Lighter's REST limits, on the standard tier (60 requests a rolling minute per IP and per L1
  * address), with eight accounts whose protection supervisors would read every second, 16 reads a second in all:
  * what reaches the paper exchange stays within the minute's limit, the periodic reads wait for room, a trade goes
- * ahead of them, and {@code /metrics} shows it; every account is ready once its streams are live. Every assertion on the exchange's counts holds for the first minute
- * of the service, which the class stays within.
+ * ahead of them, and {@code /metrics} shows it; every account is ready once its streams are live. Every assertion
+ * on the exchange's counts holds for the first minute of the service, which the class stays within.
  */
 @ExtendWith(VertxExtension.class)
 class LighterBudgetTest {
