@@ -7,6 +7,7 @@ import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
 import io.copytrader.testing.FakeTelegram;
+import io.copytrader.testing.TestLimits;
 import io.copytrader.testing.TestRails;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
@@ -59,7 +60,7 @@ final class InProcessTarget implements CampaignTarget {
     this.dir = dir;
     List<PaperAccount> paperAccounts = ACCOUNTS.stream().map(account -> new PaperAccount(account.index(),
       String.format("0x%040x", account.index()), COLLATERAL, Map.of(0, account.apiKey().publicKeyHex()))).toList();
-    exchange = new PaperExchange(PaperConfig.defaults().withAccounts(paperAccounts));
+    exchange = new PaperExchange(TestLimits.unlimited(PaperConfig.defaults().withAccounts(paperAccounts)));
     exchangeDeployment = vertx.deployVerticle(exchange).await();
     telegram = new FakeTelegram(vertx, BOT_TOKEN).start();
     env.putAll(serviceEnvironment(exchange.baseUrl(), telegram.url(), dir.resolve("data"), schedule));
@@ -76,6 +77,7 @@ final class InProcessTarget implements CampaignTarget {
     env.put("BASE_URL", exchangeUrl);
     env.put("CHAIN_ID", String.valueOf(PaperConfig.defaults().chainId()));
     env.put("ACCOUNTS", Account.accountsJson(ACCOUNTS));
+    env.put("LIGHTER_ACCOUNT_TIER", TestLimits.SERVICE_TIER);
     env.put("API_KEY", API_KEY);
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("DATA_DIR", dataDir.toString());

@@ -5,6 +5,7 @@ import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
 import io.copytrader.testing.FakeTelegram;
 import io.copytrader.testing.ServiceProcess;
+import io.copytrader.testing.TestLimits;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ final class ProcessTarget implements CampaignTarget {
     List<PaperAccount> paperAccounts = ACCOUNTS.stream().map(account -> new PaperAccount(account.index(),
       String.format("0x%040x", account.index()), InProcessTarget.COLLATERAL,
       Map.of(0, account.apiKey().publicKeyHex()))).toList();
-    exchange = new PaperExchange(PaperConfig.defaults().withAccounts(paperAccounts));
+    exchange = new PaperExchange(TestLimits.unlimited(PaperConfig.defaults().withAccounts(paperAccounts)));
     vertx.deployVerticle(exchange).await();
     telegram = new FakeTelegram(vertx, InProcessTarget.BOT_TOKEN).start();
     port = freePort();

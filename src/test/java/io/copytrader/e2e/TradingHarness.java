@@ -22,6 +22,7 @@ import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
 import io.copytrader.paper.PaperExchange;
 import io.copytrader.testing.FakeTelegram;
+import io.copytrader.testing.TestLimits;
 import io.copytrader.testing.TestRails;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -145,7 +146,8 @@ final class TradingHarness {
       configured.add(accountFields.get(i).copy().put("account_index", index).put("api_key_index", 0)
         .put("private_key", privateKeyHex));
     }
-    PaperExchange paper = new PaperExchange(paperConfig.apply(PaperConfig.defaults().withAccounts(paperAccounts)));
+    PaperExchange paper = new PaperExchange(paperConfig.apply(
+      TestLimits.builderTier(PaperConfig.defaults().withAccounts(paperAccounts))));
     vertx.deployVerticle(paper).await();
     FakeTelegram telegram = new FakeTelegram(vertx, BOT_TOKEN).start();
     Map<String, String> env = new HashMap<>();
@@ -160,6 +162,7 @@ final class TradingHarness {
     env.put("TELEGRAM_BOT_API_KEY", BOT_TOKEN);
     env.put("TELEGRAM_GROUP_ID", CHAT_ID);
     env.put("TELEGRAM_API_URL", telegram.url());
+    env.put("LIGHTER_ACCOUNT_TIER", TestLimits.SERVICE_TIER);
     env.put("RETRY_INTERVAL", "1");
     env.put("MAX_RETRIES", "2");
     env.putAll(TestRails.WIDE);
