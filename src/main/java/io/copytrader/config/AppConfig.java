@@ -1,6 +1,6 @@
 package io.copytrader.config;
 
-import io.copytrader.lighter.budget.AccountTier;
+import io.copytrader.lighter.limits.AccountTier;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -2,7 +2,7 @@ package io.copytrader.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.copytrader.lighter.budget.AccountTier;
+import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.paper.limits.RateLimits;
 import io.copytrader.rails.RailLimits;
 import io.copytrader.rails.RailOverrides;
@@ -96,7 +96,8 @@ final class ConfigParser {
     Mode mode = mode(accounts);
     LighterEndpoint endpoint = EndpointResolver.resolve(text(Setting.NETWORK), text(Setting.BASE_URL),
       text(Setting.STREAM_URL), chainId, mode, problems, warnings);
-    AccountTier accountTier = TierSetting.parse(text(Setting.LIGHTER_ACCOUNT_TIER), problems);
+    AccountTier accountTier = TierSetting.parse(text(Setting.LIGHTER_ACCOUNT_TIER), mode, paperLimits,
+      problems);
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

@@ -1,6 +1,6 @@
 package io.copytrader.config;
 
-import io.copytrader.paper.limits.AccountTier;
+import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.paper.limits.RateLimits;
 import java.util.List;
 import java.util.function.Function;

@@ -2,7 +2,6 @@ package io.copytrader.health;
 
 import io.copytrader.Addresses;
 import io.copytrader.lighter.LighterClient;
-import io.copytrader.lighter.budget.AccountTier;
 import io.copytrader.lighter.budget.BudgetScope;
 import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.Notices;
@@ -118,12 +117,11 @@ public final class HealthVerticle extends VerticleBase {
   }
 
   private void budgetMeters() {
-    String unit = client.budget().tier() == AccountTier.STANDARD ? "requests" : "weight";
     for (BudgetScope scope : BudgetScope.values()) {
       String tag = scope.label();
-      metrics.gauge("copytrade_lighter_budget_used", "Lighter REST " + unit + " spent in the rolling minute", "scope",
-        tag, () -> client.budget().usage(scope).used());
-      metrics.gauge("copytrade_lighter_budget_limit", "Lighter REST " + unit + " the rolling minute may hold now"
+      metrics.gauge("copytrade_lighter_budget_used", "Lighter REST weight spent in the rolling minute (a standard"
+        + " account's request at least 400)", "scope", tag, () -> client.budget().usage(scope).used());
+      metrics.gauge("copytrade_lighter_budget_limit", "Lighter REST weight the rolling minute may hold now"
         + " (the account tier's, less after 429s)", "scope", tag, () -> client.budget().usage(scope).limit());
       metrics.gauge("copytrade_lighter_budget_waiting", "Lighter REST calls waiting for room in the rate budget",
         "scope", tag, () -> client.budget().usage(scope).waiting());

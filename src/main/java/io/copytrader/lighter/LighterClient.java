@@ -7,10 +7,10 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
-import io.copytrader.lighter.budget.AccountTier;
 import io.copytrader.lighter.budget.BudgetGate;
 import io.copytrader.lighter.budget.BudgetScope;
 import io.copytrader.lighter.budget.CallPriority;
+import io.copytrader.lighter.limits.AccountTier;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -136,8 +136,8 @@ public final class LighterClient implements TradingApi, AutoCloseable {
 
   @Override
   public Future<Void> roomToRead(CallPriority priority) {
-    return budget.room(BudgetScope.IP, priority, "account")
-      .compose(room -> budget.room(BudgetScope.L1_ADDRESS, priority, "accountActiveOrders"));
+    return budget.room(BudgetScope.IP, priority, API + "account")
+      .compose(room -> budget.room(BudgetScope.L1_ADDRESS, priority, API + "accountActiveOrders"));
   }
 
   /** The rate budget every call of this client waits in, for its meters. */
@@ -312,7 +312,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   private <T> Future<T> get(String operation, String path, MultiMap params, String authToken,
                             LighterResponses.BodyReader<T> reader) {
     BudgetScope scope = authToken == null ? BudgetScope.IP : BudgetScope.L1_ADDRESS;
-    return execute(operation, scope, () -> {
+    return execute(operation, path, scope, () -> {
       HttpRequest<Buffer> request = web.get(basePath + path).timeout(requestTimeoutMs);
       request.queryParams().addAll(params);
       if (authToken != null) {
@@ -323,13 +323,13 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   }
 
   private <T> Future<T> post(String operation, String path, MultiMap form, LighterResponses.BodyReader<T> reader) {
-    return execute(operation, BudgetScope.L1_ADDRESS,
+    return execute(operation, path, BudgetScope.L1_ADDRESS,
       () -> web.post(basePath + path).timeout(requestTimeoutMs).sendForm(form), reader);
   }
 
-  private <T> Future<T> execute(String operation, BudgetScope scope, Supplier<Future<HttpResponse<Buffer>>> send,
-                                LighterResponses.BodyReader<T> reader) {
-    return breaker.<T>execute(() -> budget.admit(scope, priority(operation), operation)
+  private <T> Future<T> execute(String operation, String path, BudgetScope scope,
+                                Supplier<Future<HttpResponse<Buffer>>> send, LighterResponses.BodyReader<T> reader) {
+    return breaker.<T>execute(() -> budget.admit(scope, priority(operation), path)
         .compose(admitted -> send.get().transform(outcome -> LighterResponses.interpret(operation, outcome, reader)))
         .onComplete(outcome -> {
           if (outcome.failed() && outcome.cause() instanceof LighterException error

@@ -9,8 +9,8 @@ import static io.copytrader.paper.PaperExchange.longParam;
 import static io.copytrader.paper.PaperExchange.narrow;
 import static io.copytrader.paper.PaperExchange.send;
 
+import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.lighter.signer.AuthToken;
-import io.copytrader.paper.limits.AccountTier;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

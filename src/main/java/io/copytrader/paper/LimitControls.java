@@ -3,7 +3,7 @@ package io.copytrader.paper;
 import static io.copytrader.paper.PaperControls.control;
 import static io.copytrader.paper.PaperExchange.send;
 
-import io.copytrader.paper.limits.AccountTier;
+import io.copytrader.lighter.limits.AccountTier;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 

@@ -2,9 +2,9 @@ package io.copytrader.paper;
 
 import static io.copytrader.paper.PaperExchange.send;
 
+import io.copytrader.lighter.limits.AccountTier;
+import io.copytrader.lighter.limits.EndpointWeights;
 import io.copytrader.lighter.signer.AuthToken;
-import io.copytrader.paper.limits.AccountTier;
-import io.copytrader.paper.limits.EndpointWeights;
 import io.copytrader.paper.limits.LimitRefusal;
 import io.copytrader.paper.limits.RateLimits;
 import io.copytrader.paper.limits.RestLimiter;

@@ -3,7 +3,7 @@ package io.copytrader.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.PaperMode;
-import io.copytrader.paper.limits.AccountTier;
+import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.paper.limits.RateLimits;
 import io.copytrader.testing.Configs;
 import java.nio.file.Path;

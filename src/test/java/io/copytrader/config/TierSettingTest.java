@@ -2,8 +2,9 @@ package io.copytrader.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.copytrader.lighter.budget.AccountTier;
+import io.copytrader.lighter.limits.AccountTier;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +16,24 @@ class TierSettingTest {
   @TempDir
   Path dir;
 
-  @Test
-  void theServiceBudgetsThePremiumTierUnlessTold() throws Exception {
-    assertThat(ConfigLoaderTest.load(Map.of(), dir).accountTier()).isEqualTo(AccountTier.PREMIUM);
+  @ParameterizedTest(name = "{0}, LIGHTER_ACCOUNT_TIER={1}, PAPER_ACCOUNT_TIER={2} -> {3}")
+  @CsvSource({
+    // Live: premium unless set; the paper exchange's tier has nothing to do with it.
+    "live, , , PREMIUM", "live, , standard, PREMIUM", "live, standard, builder, STANDARD",
+    // Paper mode: the tier the service's own paper exchange enforces, unless set.
+    "paper, , , PREMIUM", "paper, , standard, STANDARD", "paper, , builder, BUILDER", "paper, plus, standard, PLUS"})
+  void theBudgetedTierIsTheSettingOrElseTheModesDefault(String mode, String lighterTier, String paperTier,
+    AccountTier expected) throws Exception {
+    Map<String, String> env = mode.equals("live") ? ConfigLoaderTest.oneAccount("MODE", "live", null, null)
+      : new HashMap<>(Map.of("MODE", "paper"));
+    if (lighterTier != null) {
+      env.put("LIGHTER_ACCOUNT_TIER", lighterTier);
+    }
+    if (paperTier != null) {
+      env.put("PAPER_ACCOUNT_TIER", paperTier);
+    }
+
+    assertThat(ConfigLoaderTest.load(env, dir).accountTier()).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

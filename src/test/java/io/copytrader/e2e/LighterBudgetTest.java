@@ -4,6 +4,7 @@ import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
+import io.copytrader.lighter.limits.AccountTier;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -57,7 +58,8 @@ class LighterBudgetTest {
     assertThat(sum(counts, IP_PATHS)).as("IP-counted requests: %s", counts).isLessThanOrEqualTo(STANDARD_PER_MINUTE);
     assertThat(sum(counts, L1_PATHS)).as("L1-counted requests: %s", counts).isLessThanOrEqualTo(STANDARD_PER_MINUTE);
     assertThat(bothScopes("delayed_total")).isPositive();
-    assertThat(metric("used", "ip")).isLessThanOrEqualTo(STANDARD_PER_MINUTE);
+    assertThat(metric("used", "ip")).as("weight, each standard request 400")
+      .isLessThanOrEqualTo(AccountTier.STANDARD.weightPerMinute());
   }
 
   @Test

@@ -12,7 +12,7 @@ import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.CancelOrderTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.TxAttributes;
-import io.copytrader.paper.limits.AccountTier;
+import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.paper.limits.RateLimits;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -6,7 +6,7 @@ import static io.copytrader.paper.PaperFixture.L1_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.lighter.signer.SignedTx;
-import io.copytrader.paper.limits.AccountTier;
+import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.paper.limits.RateLimits;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

@@ -1,7 +1,7 @@
 package io.copytrader.testing;
 
 import io.copytrader.paper.PaperConfig;
-import io.copytrader.paper.limits.AccountTier;
+import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.paper.limits.RateLimits;
 
 /**

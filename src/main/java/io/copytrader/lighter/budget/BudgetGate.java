@@ -1,5 +1,6 @@
 package io.copytrader.lighter.budget;
 
+import io.copytrader.lighter.limits.AccountTier;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -28,28 +29,28 @@ public final class BudgetGate {
     return budget.tier();
   }
 
-  /** Completes, on the caller's context, when a call to {@code endpoint} may go; never fails. */
-  public Future<Void> admit(BudgetScope scope, CallPriority priority, String endpoint) {
-    return wait(scope, priority, endpoint, true);
+  /** Completes, on the caller's context, when a call to {@code path} may go; never fails. */
+  public Future<Void> admit(BudgetScope scope, CallPriority priority, String path) {
+    return wait(scope, priority, path, true);
   }
 
   /**
-   * Completes, on the caller's context, when a call to {@code endpoint} would go without waiting; spends nothing
+   * Completes, on the caller's context, when a call to {@code path} would go without waiting; spends nothing
    * ({@link RateBudget#enqueueProbe}).
    */
-  public Future<Void> room(BudgetScope scope, CallPriority priority, String endpoint) {
-    return wait(scope, priority, endpoint, false);
+  public Future<Void> room(BudgetScope scope, CallPriority priority, String path) {
+    return wait(scope, priority, path, false);
   }
 
-  private Future<Void> wait(BudgetScope scope, CallPriority priority, String endpoint, boolean spends) {
-    if (budget.tier().cost(endpoint) == 0) {
+  private Future<Void> wait(BudgetScope scope, CallPriority priority, String path, boolean spends) {
+    if (budget.cost(path) == 0) {
       return Future.succeededFuture();
     }
     Waiter waiter = new Waiter(Vertx.currentContext(), Thread.currentThread());
     if (spends) {
-      budget.enqueue(scope, priority, endpoint, waiter);
+      budget.enqueue(scope, priority, path, waiter);
     } else {
-      budget.enqueueProbe(scope, priority, endpoint, waiter);
+      budget.enqueueProbe(scope, priority, path, waiter);
     }
     release();
     waiter.asking = false;

@@ -1,5 +1,8 @@
 package io.copytrader.lighter.budget;
 
+import io.copytrader.lighter.limits.AccountTier;
+import io.copytrader.lighter.limits.EndpointWeights;
+import io.copytrader.lighter.limits.RollingMinute;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -9,8 +12,8 @@ import java.util.PriorityQueue;
 
 /**
  * The service's share of Lighter's REST limits (docs/lighter-api.md, "Rate limits"): one rolling minute per
- * {@link BudgetScope} (the IP and the L1 address), sized by the {@link AccountTier}, and the calls waiting for room
- * in it. Calls are let through by {@link CallPriority}, then in arrival order: sends, confirmations and protection
+ * {@link BudgetScope} (the IP and the L1 address), sized by the {@link AccountTier}, each call costing what the tier
+ * makes of its path's weight ({@link EndpointWeights}), and the calls waiting for room in it. Calls are let through by {@link CallPriority}, then in arrival order: sends, confirmations and protection
  * may spend the whole minute, periodic reads only {@link #PERIODIC_SHARE} of it and never while a more urgent call
  * waits, so they are stretched out, not dropped and not answered by 429s.
  *
@@ -36,7 +39,7 @@ public final class RateBudget<T> {
   /**
    * One scope's figures.
    *
-   * @param used      spent in the rolling minute (requests on the standard tier, weight on the others)
+   * @param used      weight spent in the rolling minute (on the standard tier each request at least 400)
    * @param limit     what may be spent in it now (the tier's, or less after 429s)
    * @param waiting   calls waiting now
    * @param delayed   calls that had to wait, since start
@@ -72,7 +75,7 @@ public final class RateBudget<T> {
   }
 
   private final class Scope {
-    final RollingWindow window = new RollingWindow();
+    final RollingMinute window = new RollingMinute();
     final PriorityQueue<Waiting<T>> queue = new PriorityQueue<>(Comparator
       .<Waiting<T>, Integer>comparing(waiting -> waiting.priority.ordinal())
       .thenComparingLong(waiting -> waiting.sequence));
@@ -84,12 +87,12 @@ public final class RateBudget<T> {
     long throttled;
 
     long limit(long nowMs) {
-      if (factor < 1.0 && nowMs - regrowFromMs >= RollingWindow.MINUTE_MS) {
-        long minutes = (nowMs - regrowFromMs) / RollingWindow.MINUTE_MS;
+      if (factor < 1.0 && nowMs - regrowFromMs >= RollingMinute.WINDOW_MS) {
+        long minutes = (nowMs - regrowFromMs) / RollingMinute.WINDOW_MS;
         factor = Math.min(1.0, factor + minutes * REGROW_PER_MINUTE);
-        regrowFromMs += minutes * RollingWindow.MINUTE_MS;
+        regrowFromMs += minutes * RollingMinute.WINDOW_MS;
       }
-      return (long) Math.floor(tier.perMinute() * factor);
+      return (long) Math.floor(tier.weightPerMinute() * factor);
     }
 
     /** Lets the calls that fit go, in order; the wait until the first that does not may fit, or -1. */
@@ -139,18 +142,23 @@ public final class RateBudget<T> {
     return tier;
   }
 
-  /** A call to {@code endpoint} waits for room in the scope; {@link #release} says when it may go. */
-  public synchronized void enqueue(BudgetScope scope, CallPriority priority, String endpoint, T ticket) {
-    scopes.get(scope).queue.add(new Waiting<>(ticket, priority, tier.cost(endpoint), true, sequence++));
+  /** A call to {@code path} waits for room in the scope; {@link #release} says when it may go. */
+  public synchronized void enqueue(BudgetScope scope, CallPriority priority, String path, T ticket) {
+    scopes.get(scope).queue.add(new Waiting<>(ticket, priority, cost(path), true, sequence++));
   }
 
   /**
-   * Waits, as a call to {@code endpoint} would, until such a call would go, and is let go without spending: for a
+   * Waits, as a call to {@code path} would, until such a call would go, and is let go without spending: for a
    * caller that must not start a round of periodic reads while they would wait (an account's protection round
    * holds the account's queue while it runs).
    */
-  public synchronized void enqueueProbe(BudgetScope scope, CallPriority priority, String endpoint, T ticket) {
-    scopes.get(scope).queue.add(new Waiting<>(ticket, priority, tier.cost(endpoint), false, sequence++));
+  public synchronized void enqueueProbe(BudgetScope scope, CallPriority priority, String path, T ticket) {
+    scopes.get(scope).queue.add(new Waiting<>(ticket, priority, cost(path), false, sequence++));
+  }
+
+  /** What one call to {@code path} costs on this budget's tier. */
+  public int cost(String path) {
+    return tier.cost(EndpointWeights.weight(path));
   }
 
   /** The waiting calls that may go at {@code nowMs}, their cost spent; counts those left waiting as delayed. */

@@ -1,5 +1,6 @@
 package io.copytrader.paper.limits;
 
+import io.copytrader.lighter.limits.AccountTier;
 import java.util.Objects;
 
 /**

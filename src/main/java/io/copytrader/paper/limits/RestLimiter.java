@@ -1,5 +1,7 @@
 package io.copytrader.paper.limits;
 
+import io.copytrader.lighter.limits.AccountTier;
+import io.copytrader.lighter.limits.RollingMinute;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,7 @@ public final class RestLimiter {
     boolean authenticated = l1Address != null;
     String key = authenticated ? l1Address : ip;
     RollingMinute window = (authenticated ? byL1 : byIp).computeIfAbsent(key, unused -> new RollingMinute());
-    if (window.tryCharge(clock.getAsLong(), tier.cost(weight), tier.weightPerMinute())) {
+    if (window.tryCharge(tier.cost(weight), tier.weightPerMinute(), clock.getAsLong())) {
       return Optional.empty();
     }
     (authenticated ? refusedByL1 : refusedByIp).merge(key, 1L, Long::sum);

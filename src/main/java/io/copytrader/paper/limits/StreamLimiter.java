@@ -1,5 +1,6 @@
 package io.copytrader.paper.limits;
 
+import io.copytrader.lighter.limits.RollingMinute;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public final class StreamLimiter {
     if (use.inflight >= limits.inflightMessages()) {
       return Optional.of(LimitRefusal.TOO_MANY_INFLIGHT);
     }
-    if (!use.messages.tryCharge(clock.getAsLong(), MESSAGE_COST, limits.messagesPerMinute())) {
+    if (!use.messages.tryCharge(MESSAGE_COST, limits.messagesPerMinute(), clock.getAsLong())) {
       return Optional.of(LimitRefusal.TOO_MANY_MESSAGES);
     }
     use.inflight++;

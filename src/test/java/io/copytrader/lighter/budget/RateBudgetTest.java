@@ -2,6 +2,7 @@ package io.copytrader.lighter.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.lighter.limits.AccountTier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,11 +11,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RateBudgetTest {
 
   @ParameterizedTest(name = "{0} on {1} costs {2}")
-  @CsvSource({"sendTx, PREMIUM, 6", "nextNonce, PREMIUM, 6", "account, PREMIUM, 300", "accountOrders, PREMIUM, 300",
-    "apikeys, PREMIUM, 150", "accountInactiveOrders, PLUS, 100", "recentTrades, BUILDER, 600", "status, PREMIUM, 0",
-    "account, STANDARD, 1", "sendTx, STANDARD, 1", "status, STANDARD, 0"})
-  void aCallCostsItsWeightOnWeightedTiersAndOneRequestOnStandard(String endpoint, AccountTier tier, int cost) {
-    assertThat(tier.cost(endpoint)).isEqualTo(cost);
+  @CsvSource({
+    "/api/v1/sendTx, PREMIUM, 6", "/api/v1/nextNonce, PREMIUM, 6", "/api/v1/account, PREMIUM, 300",
+    "/api/v1/accountOrders, PREMIUM, 300", "/api/v1/apikeys, PREMIUM, 150", "/api/v1/accountInactiveOrders, PLUS, 100",
+    "/api/v1/recentTrades, BUILDER, 600", "/, PREMIUM, 0",
+    // Standard: each request a 60th of 24,000, one heavier than that its weight.
+    "/api/v1/account, STANDARD, 400", "/api/v1/sendTx, STANDARD, 400", "/api/v1/recentTrades, STANDARD, 600",
+    "/, STANDARD, 0"})
+  void aCallSpendsWhatItsTierMakesOfItsWeight(String path, AccountTier tier, int cost) {
+    RateBudget<String> budget = new RateBudget<>(tier);
+    budget.enqueue(BudgetScope.IP, CallPriority.SEND, path, "call");
+
+    assertThat(budget.release(0).admitted()).containsExactly("call");
+    assertThat(budget.usage(BudgetScope.IP, 0).used()).isEqualTo(cost);
   }
 
   @ParameterizedTest(name = "{0} periodic reads in a minute of {1}: {2} go, the rest wait")
@@ -22,26 +31,26 @@ class RateBudgetTest {
   void periodicReadsSpendOnlyTheirShareOfTheMinute(int reads, AccountTier tier, int admitted) {
     RateBudget<Integer> budget = new RateBudget<>(tier);
     for (int i = 0; i < reads; i++) {
-      budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "account", i);
+      budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "/api/v1/account", i);
     }
 
     RateBudget.Release<Integer> release = budget.release(0);
 
     assertThat(release.admitted()).hasSize(admitted);
     assertThat(release.nextCheckMs()).isEqualTo(60_000);
-    assertThat(budget.usage(BudgetScope.IP, 0)).isEqualTo(new RateBudget.Usage(admitted * (long) tier.cost("account"),
-      tier.perMinute(), reads - admitted, reads - admitted, 0));
+    assertThat(budget.usage(BudgetScope.IP, 0)).isEqualTo(new RateBudget.Usage(admitted * (long) budget.cost("/api/v1/account"),
+      tier.weightPerMinute(), reads - admitted, reads - admitted, 0));
   }
 
   @Test
   void aSendGoesAheadOfPeriodicReadsWaitingBeforeIt() {
     RateBudget<String> budget = new RateBudget<>(AccountTier.STANDARD);
     for (int i = 0; i < 50; i++) {
-      budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "account", "read " + i);
+      budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "/api/v1/account", "read " + i);
     }
     budget.release(0);
-    budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "account", "late read");
-    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "nextNonce", "nonce");
+    budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "/api/v1/account", "late read");
+    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/nextNonce", "nonce");
 
     assertThat(budget.release(10).admitted()).containsExactly("nonce");
   }
@@ -49,11 +58,11 @@ class RateBudgetTest {
   @Test
   void urgentCallsGoBySendConfirmProtectThenArrival() {
     RateBudget<String> budget = standardMinuteSpentAtZero();
-    budget.enqueue(BudgetScope.IP, CallPriority.PROTECT, "account", "protect");
-    budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "account", "periodic");
-    budget.enqueue(BudgetScope.IP, CallPriority.CONFIRM, "tx", "confirm 1");
-    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "account", "send");
-    budget.enqueue(BudgetScope.IP, CallPriority.CONFIRM, "tx", "confirm 2");
+    budget.enqueue(BudgetScope.IP, CallPriority.PROTECT, "/api/v1/account", "protect");
+    budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "/api/v1/account", "periodic");
+    budget.enqueue(BudgetScope.IP, CallPriority.CONFIRM, "/api/v1/tx", "confirm 1");
+    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/account", "send");
+    budget.enqueue(BudgetScope.IP, CallPriority.CONFIRM, "/api/v1/tx", "confirm 2");
 
     assertThat(budget.release(59_999).admitted()).isEmpty();
     assertThat(budget.release(60_000).admitted())
@@ -63,8 +72,8 @@ class RateBudgetTest {
   @Test
   void aPeriodicReadWaitsWhileAnUrgentCallWaits() {
     RateBudget<String> budget = standardMinuteSpentAtZero();
-    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "sendTx", "send");
-    budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "account", "periodic");
+    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/sendTx", "send");
+    budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "/api/v1/account", "periodic");
 
     assertThat(budget.release(30_000).admitted()).isEmpty();
     assertThat(budget.usage(BudgetScope.IP, 30_000).waiting()).isEqualTo(2);
@@ -74,10 +83,10 @@ class RateBudgetTest {
   void aProbeGoesWhenACallWouldAndSpendsNothing() {
     RateBudget<String> budget = new RateBudget<>(AccountTier.STANDARD);
     for (int i = 0; i < 45; i++) {
-      budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "account", "read");
+      budget.enqueue(BudgetScope.IP, CallPriority.PERIODIC, "/api/v1/account", "read");
     }
     budget.release(0);
-    budget.enqueueProbe(BudgetScope.IP, CallPriority.PERIODIC, "account", "probe");
+    budget.enqueueProbe(BudgetScope.IP, CallPriority.PERIODIC, "/api/v1/account", "probe");
 
     assertThat(budget.release(1).admitted()).isEmpty();
     assertThat(budget.release(60_000).admitted()).containsExactly("probe");
@@ -88,9 +97,9 @@ class RateBudgetTest {
   void theScopesAreBudgetedApart() {
     RateBudget<String> budget = new RateBudget<>(AccountTier.STANDARD);
     for (int i = 0; i < 60; i++) {
-      budget.enqueue(BudgetScope.IP, CallPriority.SEND, "account", "ip");
+      budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/account", "ip");
     }
-    budget.enqueue(BudgetScope.L1_ADDRESS, CallPriority.PERIODIC, "accountActiveOrders", "l1");
+    budget.enqueue(BudgetScope.L1_ADDRESS, CallPriority.PERIODIC, "/api/v1/accountActiveOrders", "l1");
 
     assertThat(budget.release(0).admitted()).hasSize(61).contains("l1");
   }
@@ -98,13 +107,13 @@ class RateBudgetTest {
   @Test
   void theWindowRollsSoWhatWasSpentAMinuteAgoIsFreeAgain() {
     RateBudget<String> budget = new RateBudget<>(AccountTier.STANDARD);
-    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "account", "first");
+    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/account", "first");
     budget.release(0);
     for (int i = 0; i < 59; i++) {
-      budget.enqueue(BudgetScope.IP, CallPriority.SEND, "account", "second");
+      budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/account", "second");
     }
     budget.release(30_000);
-    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "account", "third");
+    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/account", "third");
 
     RateBudget.Release<String> full = budget.release(40_000);
     assertThat(full.admitted()).isEmpty();
@@ -119,7 +128,7 @@ class RateBudgetTest {
     for (int i = 0; i < throttles; i++) {
       budget.throttled(BudgetScope.L1_ADDRESS, 0);
     }
-    budget.enqueue(BudgetScope.L1_ADDRESS, CallPriority.SEND, "sendTx", "send");
+    budget.enqueue(BudgetScope.L1_ADDRESS, CallPriority.SEND, "/api/v1/sendTx", "send");
 
     RateBudget.Release<String> blocked = budget.release(0);
     assertThat(blocked.admitted()).isEmpty();
@@ -136,7 +145,7 @@ class RateBudgetTest {
     budget.throttled(BudgetScope.IP, 2_000);
     budget.answered(BudgetScope.IP);
     budget.throttled(BudgetScope.IP, 10_000);
-    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "account", "read");
+    budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/account", "read");
 
     assertThat(budget.release(10_000).nextCheckMs()).isEqualTo(1_000);
   }
@@ -155,7 +164,7 @@ class RateBudgetTest {
   private static RateBudget<String> standardMinuteSpentAtZero() {
     RateBudget<String> budget = new RateBudget<>(AccountTier.STANDARD);
     for (int i = 0; i < 60; i++) {
-      budget.enqueue(BudgetScope.IP, CallPriority.SEND, "account", "filler");
+      budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/account", "filler");
     }
     budget.release(0);
     return budget;

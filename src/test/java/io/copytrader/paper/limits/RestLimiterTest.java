@@ -2,6 +2,7 @@ package io.copytrader.paper.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.lighter.limits.AccountTier;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.copytrader.paper.limits;
+package io.copytrader.lighter.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,9 @@ class AccountTierTest {
     "STANDARD, 300, 400, 24000",
     "STANDARD, 600, 600, 24000",
     "STANDARD, 3000, 3000, 24000",
+    // Outside the limits (GET /): nothing on any tier.
+    "STANDARD, 0, 0, 24000",
+    "PREMIUM, 0, 0, 24000",
     "PREMIUM, 6, 6, 24000",
     "PREMIUM, 300, 300, 24000",
     "PLUS, 300, 300, 120000",
@@ -29,5 +32,12 @@ class AccountTierTest {
     "'', "})
   void tiersAreNamedAsTheSettingTakesThem(String name, AccountTier expected) {
     assertThat(AccountTier.parse(name)).isEqualTo(Optional.ofNullable(expected));
+  }
+
+  @ParameterizedTest(name = "{0} is {1}, user_tier {2}")
+  @CsvSource({"STANDARD, standard, std", "PREMIUM, premium, premium", "PLUS, plus, plus", "BUILDER, builder, builder"})
+  void eachTierHasItsSettingNameAndLightersCode(AccountTier tier, String wire, String code) {
+    assertThat(tier.wire()).isEqualTo(wire);
+    assertThat(tier.code()).isEqualTo(code);
   }
 }

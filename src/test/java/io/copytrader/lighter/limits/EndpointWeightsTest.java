@@ -1,4 +1,4 @@
-package io.copytrader.paper.limits;
+package io.copytrader.lighter.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ class EndpointWeightsTest {
     "/api/v1/recentTrades, 600", "/api/v1/trades, 600",
     "/api/v1/changeAccountTier, 3000", "/api/v1/tokens/create, 23000", "/api/v1/tokens, 3000",
     "/api/v1/account, 300", "/api/v1/accountActiveOrders, 300", "/api/v1/orderBooks, 300", "/api/v1/tx, 300",
-    "/api/v1/unknown, 300"})
+    "/api/v1/unknown, 300", "/, 0", "/info, 0"})
   void eachEndpointWeighsAsLightersTableSays(String path, int weight) {
     assertThat(EndpointWeights.weight(path)).isEqualTo(weight);
   }

@@ -1,10 +1,11 @@
-package io.copytrader.paper.limits;
+package io.copytrader.lighter.limits;
 
 import java.util.Map;
 
 /**
- * What each request under {@code /api/v1/} weighs against the rolling minute (docs/lighter-api.md, "Rate limits"):
- * Lighter's table, 300 for an endpoint it does not list. A batch weighs {@link #TX} per transaction it carries.
+ * What each request weighs against the rolling minute (docs/lighter-api.md, "Rate limits"): under {@code /api/v1/}
+ * Lighter's table, 300 for an endpoint it does not list; nothing outside it ({@code GET /}, the status), which the
+ * limits do not cover. A batch weighs {@link #TX} per transaction it carries.
  */
 public final class EndpointWeights {
 
@@ -12,6 +13,8 @@ public final class EndpointWeights {
   public static final int TX = 6;
   /** Every endpoint the table does not list. */
   public static final int OTHER = 300;
+
+  private static final String API = "/api/v1/";
 
   private static final Map<String, Integer> WEIGHTS = Map.ofEntries(
     Map.entry("/api/v1/sendTx", TX),
@@ -34,8 +37,11 @@ public final class EndpointWeights {
   private EndpointWeights() {
   }
 
-  /** The weight of one request to {@code path}. */
+  /** The weight of one request to {@code path}: 0 outside {@code /api/v1/}. */
   public static int weight(String path) {
+    if (!path.startsWith(API)) {
+      return 0;
+    }
     if (path.startsWith("/api/v1/tokens/create")) {
       return 23_000;
     }
