@@ -34,7 +34,9 @@ public final class RateBudget<T> {
   static final double FLOOR = 0.25;
   static final double REGROW_PER_MINUTE = 0.1;
   static final long FIRST_BACKOFF_MS = 1_000;
-  static final long MAX_BACKOFF_MS = 60_000;
+  // Lighter's minute rolls: calls leave it continuously, so a few seconds usually free room again, and the shrunk
+  // limit keeps the scope below what drew the 429. Waiting up to a minute would hold a trade's send that long.
+  static final long MAX_BACKOFF_MS = 8_000;
 
   /**
    * One scope's figures.
