@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link LighterStream}'s WebSocket and its subscriptions. A dropped connection is re-established with a doubling
+ * One of {@link LighterStream}'s WebSockets and its subscriptions (the books, or a group of accounts'
+ * channels: {@link SubscriptionPlan}). A dropped connection is re-established with a doubling
  * backoff and every book and account channel is subscribed again from fresh snapshots. Pings go out every
  * {@link LighterStreamOptions#pingInterval()}; a connection silent for {@link LighterStreamOptions#staleAfter()}
  * is stale, and one still silent at a ping is dropped and replaced. Used on the stream's context, except
