@@ -5,10 +5,16 @@ import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lighter's WebSocket streams, kept as local state so the hot path needs no REST read: the best bid and ask of
@@ -23,6 +29,10 @@ import java.util.function.Supplier;
  * snapshot ({@link StreamFrames}); a connection silent for {@link LighterStreamOptions#staleAfter()} is stale and
  * every read returns {@link Optional#empty()}, so callers fall back to REST; a dropped connection is replaced and
  * everything subscribed again ({@link StreamConnection}).
+ *
+ * <p>Connections: one carries the books, each further one as many accounts as Lighter's subscriptions per connection
+ * allow, up to its connections per IP, all sharing the IP's budget of client messages ({@link SubscriptionPlan},
+ * {@link StreamQuota}). Each connection is trusted on its own: an account's reads depend on its connection only.
  *
  * <p>All stream state is confined to this verticle's context; the reads other contexts make see immutable
  * snapshots published after each frame ({@link StreamState}). The verticle registers its own meters,
@@ -39,10 +49,12 @@ public final class LighterStream extends VerticleBase {
     }
   }
 
-  private final StreamState state = new StreamState();
-  private final StreamConnection connection;
+  private static final Logger LOG = LoggerFactory.getLogger(LighterStream.class);
+
+  private final List<StreamShard> shards = new ArrayList<>();
+  private final StreamShard books;
+  private final Map<Long, StreamShard> byAccount = new HashMap<>();
   private final ServiceMetrics metrics;
-  private StreamWaiters waiters;
 
   /**
    * @param activeMarkets the ids of the markets to follow, asked on every (re)connection; when it fails, the
@@ -50,8 +62,25 @@ public final class LighterStream extends VerticleBase {
    */
   public LighterStream(LighterStreamOptions options, Supplier<Future<List<Integer>>> activeMarkets,
                        List<StreamAccount> followed, ServiceMetrics metrics) {
-    connection = new StreamConnection(options, activeMarkets, followed, state);
     this.metrics = metrics;
+    StreamQuota quota = options.quota();
+    StreamMessageWindow window = quota.newWindow();
+    books = new StreamShard(options, activeMarkets, List.of(), window);
+    shards.add(books);
+    Map<Long, StreamAccount> accounts = new HashMap<>();
+    followed.forEach(account -> accounts.put(account.accountIndex(), account));
+    SubscriptionPlan plan = SubscriptionPlan.of(followed.stream().map(StreamAccount::accountIndex).toList(),
+      quota.subscriptionsPerConnection(), quota.connections());
+    for (List<Long> group : plan.accountsByConnection()) {
+      StreamShard shard = new StreamShard(options, () -> Future.succeededFuture(List.of()),
+        group.stream().map(accounts::get).toList(), window);
+      shards.add(shard);
+      group.forEach(account -> byAccount.put(account, shard));
+    }
+    if (!plan.unfollowed().isEmpty()) {
+      LOG.warn("Lighter stream: {} accounts exceed the subscriptions {} connections hold; they trade on REST reads",
+        plan.unfollowed().size(), quota.connections());
+    }
   }
 
   @Override
@@ -64,34 +93,29 @@ public final class LighterStream extends VerticleBase {
     metrics.counter("copytrade_stream_connections", "Exchange stream connections established", this::connections);
     metrics.counter("copytrade_stream_resubscriptions", "Order books resubscribed after a gap in their updates",
       this::resubscriptions);
-    waiters = new StreamWaiters(vertx, context, state);
-    StreamFrames frames = new StreamFrames(state, connection, waiters);
-    connection.start(vertx, frames::receive, () -> {
-      state.clear();
-      waiters.abandonAll();
-    });
+    shards.forEach(shard -> shard.start(vertx, context));
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
-    return connection.stop();
+    return Future.join(shards.stream().map(shard -> shard.connection.stop()).toList());
   }
 
   // ----- reads, from any context
 
-  /** Whether the connection is up and has been heard from within the stale limit. */
+  /** Whether every connection is up and has been heard from within the stale limit. */
   public boolean fresh() {
-    return connection.fresh();
+    return shards.stream().allMatch(shard -> shard.connection.fresh());
   }
 
-  /** The market's best bid and ask while its book is in sync and the stream is fresh. */
+  /** The market's best bid and ask while its book is in sync and its connection is fresh. */
   public Optional<BookTop> bookTop(int marketId) {
-    return fresh() ? state.top(marketId) : Optional.empty();
+    return books.connection.fresh() ? books.state.top(marketId) : Optional.empty();
   }
 
   /**
-   * The account's positions and equity while both channels are in sync and fresh, and the stream is. Only what
+   * The account's positions and equity while both channels are in sync and fresh, and their connection is. Only what
    * the streams carry is filled in: positions, collateral, available balance, total and cross asset value.
    */
   public Optional<DetailedAccount> account(long accountIndex) {
@@ -100,28 +124,34 @@ public final class LighterStream extends VerticleBase {
   }
 
   /**
-   * The account's positions and equity as its channels hold them while the stream is fresh, even when a channel
-   * owes a change: for comparing with REST, never for trading on.
+   * The account's positions and equity as its channels hold them while their connection is fresh, even when a
+   * channel owes a change: for comparing with REST, never for trading on.
    */
   public Optional<DetailedAccount> accountAsStreamed(long accountIndex) {
-    return fresh() ? state.account(accountIndex) : Optional.empty();
+    StreamShard shard = byAccount.get(accountIndex);
+    return shard != null && shard.connection.fresh() ? shard.state.account(accountIndex) : Optional.empty();
   }
 
   /**
-   * The account's live orders in the market while its orders channel is in sync and fresh, and the stream is:
+   * The account's live orders in the market while its orders channel is in sync and fresh, and its connection is:
    * every order the channel reported live and not since reported finished, whoever placed it.
    */
   public Optional<List<Order>> activeOrders(long accountIndex, long marketId) {
-    return fresh(accountIndex, AccountChannel.ORDERS) ? state.liveOrders(accountIndex, marketId) : Optional.empty();
+    return fresh(accountIndex, AccountChannel.ORDERS) ? byAccount.get(accountIndex).state.liveOrders(accountIndex,
+      marketId) : Optional.empty();
   }
 
-  /** Whether the stream is fresh and each of these channels of the account is ({@link ChannelLiveness}). */
+  /**
+   * Whether the account's connection is fresh and each of these channels of the account is
+   * ({@link ChannelLiveness}); false for an account no connection follows.
+   */
   public boolean fresh(long accountIndex, AccountChannel... channels) {
-    if (!fresh()) {
+    StreamShard shard = byAccount.get(accountIndex);
+    if (shard == null || !shard.connection.fresh()) {
       return false;
     }
     for (AccountChannel channel : channels) {
-      if (!state.liveness.fresh(channel.key(accountIndex))) {
+      if (!shard.state.liveness.fresh(channel.key(accountIndex))) {
         return false;
       }
     }
@@ -133,34 +163,45 @@ public final class LighterStream extends VerticleBase {
    * until each delivers a frame or is {@linkplain #vouch vouched for}.
    */
   public void owe(long accountIndex, AccountChannel... channels) {
-    for (AccountChannel channel : channels) {
-      state.liveness.owe(channel.key(accountIndex));
+    StreamShard shard = byAccount.get(accountIndex);
+    if (shard != null) {
+      for (AccountChannel channel : channels) {
+        shard.state.liveness.owe(channel.key(accountIndex));
+      }
     }
   }
 
   /** A REST read agreed with what the channel holds for the account: it owes nothing. */
   public void vouch(long accountIndex, AccountChannel channel) {
-    state.liveness.vouch(channel.key(accountIndex));
+    StreamShard shard = byAccount.get(accountIndex);
+    if (shard != null) {
+      shard.state.liveness.vouch(channel.key(accountIndex));
+    }
   }
 
   /** Whether the account's channel delivered a frame after {@code nanos}, a {@link System#nanoTime()} reading. */
   public boolean heardSince(long accountIndex, AccountChannel channel, long nanos) {
-    return state.liveness.heardSince(channel.key(accountIndex), nanos);
+    StreamShard shard = byAccount.get(accountIndex);
+    return shard != null && shard.state.liveness.heardSince(channel.key(accountIndex), nanos);
   }
 
   /** How many subscribed channels (books and accounts' private channels) are not fresh now. */
   public int staleChannels() {
-    return state.liveness.staleCount();
+    return (int) total(shard -> shard.state.liveness.staleCount());
   }
 
   /** How many times a market was resubscribed after a gap in its book updates or a malformed book frame. */
   public long resubscriptions() {
-    return connection.resubscriptions();
+    return total(shard -> shard.connection.resubscriptions());
   }
 
-  /** How many connections were established so far. */
+  /** How many connections were established so far, over all of them. */
   public long connections() {
-    return connection.connections();
+    return total(shard -> shard.connection.connections());
+  }
+
+  private long total(ToLongFunction<StreamShard> count) {
+    return shards.stream().mapToLong(count).sum();
   }
 
   // ----- waits, answered on the caller's context
@@ -180,9 +221,11 @@ public final class LighterStream extends VerticleBase {
    */
   public Future<Optional<Order>> awaitOrder(long accountIndex, long clientOrderIndex, Predicate<Order> done,
                                             Duration timeout) {
-    return waiters.await(accountIndex, account -> account.ordersSynced && fresh(accountIndex, AccountChannel.ORDERS),
-      () -> Optional.ofNullable(state.localAccount(accountIndex)).flatMap(account -> account.order(clientOrderIndex))
-        .filter(done), timeout);
+    StreamShard shard = shardOf(accountIndex);
+    return shard.waiters().await(accountIndex,
+      account -> account.ordersSynced && fresh(accountIndex, AccountChannel.ORDERS),
+      () -> Optional.ofNullable(shard.state.localAccount(accountIndex))
+        .flatMap(account -> account.order(clientOrderIndex)).filter(done), timeout);
   }
 
   /**
@@ -191,9 +234,10 @@ public final class LighterStream extends VerticleBase {
    */
   public Future<Optional<DetailedAccount>> awaitAccount(long accountIndex, Predicate<DetailedAccount> shows,
                                                         Duration timeout) {
-    return waiters.await(accountIndex, account -> account.positionsSynced && account.statsSynced
+    StreamShard shard = shardOf(accountIndex);
+    return shard.waiters().await(accountIndex, account -> account.positionsSynced && account.statsSynced
         && fresh(accountIndex, AccountChannel.POSITIONS, AccountChannel.STATS),
-      () -> state.account(accountIndex).filter(shows), timeout);
+      () -> shard.state.account(accountIndex).filter(shows), timeout);
   }
 
   /**
@@ -202,7 +246,14 @@ public final class LighterStream extends VerticleBase {
    */
   public Future<Optional<List<Order>>> awaitActiveOrders(long accountIndex, long marketId,
                                                          Predicate<List<Order>> shows, Duration timeout) {
-    return waiters.await(accountIndex, account -> account.ordersSynced && fresh(accountIndex, AccountChannel.ORDERS),
-      () -> state.liveOrders(accountIndex, marketId).filter(shows), timeout);
+    StreamShard shard = shardOf(accountIndex);
+    return shard.waiters().await(accountIndex,
+      account -> account.ordersSynced && fresh(accountIndex, AccountChannel.ORDERS),
+      () -> shard.state.liveOrders(accountIndex, marketId).filter(shows), timeout);
+  }
+
+  /** The account's connection; the books' one, whose state follows no account, for an account none follows. */
+  private StreamShard shardOf(long accountIndex) {
+    return byAccount.getOrDefault(accountIndex, books);
   }
 }

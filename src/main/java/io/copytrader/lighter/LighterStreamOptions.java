@@ -16,14 +16,17 @@ import java.util.Objects;
  *                          {@code pingInterval}, so a healthy but quiet connection (answered pings) stays fresh
  * @param firstReconnectDelay the wait before the first reconnection attempt, doubled on each failure
  * @param maxReconnectDelay the longest wait between attempts
+ * @param quota             how fast subscriptions go out, on how many connections ({@link StreamQuota#lighter()}
+ *                          unless a test says)
  */
 public record LighterStreamOptions(String host, int port, boolean ssl, Duration pingInterval, Duration staleAfter,
-                                   Duration firstReconnectDelay, Duration maxReconnectDelay) {
+                                   Duration firstReconnectDelay, Duration maxReconnectDelay, StreamQuota quota) {
 
   public static final String PATH = "/stream";
 
   public LighterStreamOptions {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(quota, "quota");
     if (port < 1 || port > 65_535) {
       throw new IllegalArgumentException("port out of range");
     }
@@ -32,6 +35,12 @@ public record LighterStreamOptions(String host, int port, boolean ssl, Duration 
       || maxReconnectDelay.compareTo(firstReconnectDelay) < 0) {
       throw new IllegalArgumentException("intervals must be positive and the maximum delay at least the first");
     }
+  }
+
+  /** Paced as Lighter's limits allow ({@link StreamQuota#lighter()}). */
+  public LighterStreamOptions(String host, int port, boolean ssl, Duration pingInterval, Duration staleAfter,
+                              Duration firstReconnectDelay, Duration maxReconnectDelay) {
+    this(host, port, ssl, pingInterval, staleAfter, firstReconnectDelay, maxReconnectDelay, StreamQuota.lighter());
   }
 
   /** The stream of the exchange at {@code baseUrl} (its REST URL), as {@link LighterNetwork#streamUrlFor} says. */
@@ -54,14 +63,21 @@ public record LighterStreamOptions(String host, int port, boolean ssl, Duration 
   }
 
   public LighterStreamOptions withPingInterval(Duration interval) {
-    return new LighterStreamOptions(host, port, ssl, interval, staleAfter, firstReconnectDelay, maxReconnectDelay);
+    return new LighterStreamOptions(host, port, ssl, interval, staleAfter, firstReconnectDelay, maxReconnectDelay,
+      quota);
   }
 
   public LighterStreamOptions withStaleAfter(Duration silence) {
-    return new LighterStreamOptions(host, port, ssl, pingInterval, silence, firstReconnectDelay, maxReconnectDelay);
+    return new LighterStreamOptions(host, port, ssl, pingInterval, silence, firstReconnectDelay, maxReconnectDelay,
+      quota);
   }
 
   public LighterStreamOptions withReconnectDelays(Duration first, Duration max) {
-    return new LighterStreamOptions(host, port, ssl, pingInterval, staleAfter, first, max);
+    return new LighterStreamOptions(host, port, ssl, pingInterval, staleAfter, first, max, quota);
+  }
+
+  public LighterStreamOptions withQuota(StreamQuota limits) {
+    return new LighterStreamOptions(host, port, ssl, pingInterval, staleAfter, firstReconnectDelay,
+      maxReconnectDelay, limits);
   }
 }

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link LighterStream}'s WebSocket and its subscriptions. A dropped connection is re-established with a doubling
+ * One of {@link LighterStream}'s WebSockets and its subscriptions (the books, or a group of accounts'
+ * channels: {@link SubscriptionPlan}). A dropped connection is re-established with a doubling
  * backoff and every book and account channel is subscribed again from fresh snapshots. Pings go out every
  * {@link LighterStreamOptions#pingInterval()}; a connection silent for {@link LighterStreamOptions#staleAfter()}
  * is stale, and one still silent at a ping is dropped and replaced. Used on the stream's context, except
@@ -34,6 +35,7 @@ final class StreamConnection {
   private final Supplier<Future<List<Integer>>> activeMarkets;
   private final Map<Long, StreamAccount> streamAccounts = new LinkedHashMap<>();
   private final StreamState state;
+  private final StreamMessageWindow window;
   private final AtomicLong connects = new AtomicLong();
   private final AtomicLong resubscriptions = new AtomicLong();
 
@@ -54,12 +56,14 @@ final class StreamConnection {
    * @param activeMarkets the ids of the markets to follow, asked on every (re)connection; when it fails, the
    *                      previous list is kept
    * @param state         reset channel by channel as each is subscribed
+   * @param window        the IP's budget of client messages, shared with the stream's other connections
    */
   StreamConnection(LighterStreamOptions options, Supplier<Future<List<Integer>>> activeMarkets,
-                   List<StreamAccount> followed, StreamState state) {
+                   List<StreamAccount> followed, StreamState state, StreamMessageWindow window) {
     this.options = options;
     this.activeMarkets = activeMarkets;
     this.state = state;
+    this.window = window;
     followed.forEach(account -> streamAccounts.put(account.accountIndex(), account));
   }
 
@@ -77,7 +81,7 @@ final class StreamConnection {
       .setMaxFrameSize(MAX_FRAME_BYTES)
       .setMaxMessageSize(MAX_MESSAGE_BYTES)
       .setConnectTimeout((int) Math.max(1000, options.pingInterval().toMillis())));
-    outbox = new StreamOutbox(vertx, () -> socket);
+    outbox = new StreamOutbox(vertx, () -> socket, window, options.quota().spacing());
     reconnectDelayMs = options.firstReconnectDelay().toMillis();
     pingTimer = vertx.setPeriodic(options.pingInterval().toMillis(), tick -> keepAlive());
     connect();
@@ -182,26 +186,38 @@ final class StreamConnection {
   }
 
   private void subscribeAll() {
-    for (int marketId : marketIds) {
+    int books = Math.min(marketIds.size(), options.quota().subscriptionsPerConnection());
+    if (books < marketIds.size()) {
+      LOG.warn("Lighter stream: {} markets, {} books followed (the subscriptions a connection holds)",
+        marketIds.size(), books);
+    }
+    for (int marketId : marketIds.subList(0, books)) {
       state.subscribingBook(marketId);
       outbox.enqueue(new JsonObject().put("type", "subscribe").put("channel", bookChannel(marketId)));
     }
     for (StreamAccount followed : streamAccounts.values()) {
       state.following(followed.accountIndex());
-      String token;
-      try {
-        token = followed.authToken().get();
-      } catch (RuntimeException e) {
-        LOG.warn("Lighter stream: no auth token for account {}; its channels are not followed",
-          followed.accountIndex());
-        continue;
-      }
       for (AccountChannel channel : AccountChannel.values()) {
         state.liveness.subscribed(channel.key(followed.accountIndex()));
-        outbox.enqueue(new JsonObject().put("type", "subscribe").put("channel", channel.kind() + "/"
-          + followed.accountIndex()).put("auth", token));
+        // The token is made when the frame goes out: one made at queueing would expire in a long queue (a
+        // thousand accounts take minutes to subscribe) and Lighter would refuse the channel.
+        outbox.enqueue(() -> accountSubscription(followed, channel));
       }
     }
+  }
+
+  /** The subscribe frame of the account's channel with a fresh token; null, and a warning, when none can be made. */
+  private static JsonObject accountSubscription(StreamAccount followed, AccountChannel channel) {
+    String token;
+    try {
+      token = followed.authToken().get();
+    } catch (RuntimeException e) {
+      LOG.warn("Lighter stream: no auth token for account {}; its {} channel is not followed",
+        followed.accountIndex(), channel.kind());
+      return null;
+    }
+    return new JsonObject().put("type", "subscribe").put("channel", channel.kind() + "/" + followed.accountIndex())
+      .put("auth", token);
   }
 
   /** Forgets everything the lost connection carried. */
