@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import io.copytrader.lighter.Order;
 import io.copytrader.market.Market;
+import java.time.Instant;
 import java.util.List;
 
 /** One step a protection run takes for a market, as {@link ProtectionPlan} decided it. */
@@ -14,12 +15,27 @@ sealed interface ProtectionAction {
     return true;
   }
 
+  /** The step in a few words, for the run's log and journal. */
+  String describe();
+
   /** The position has no stop-loss of the service's: place one. */
   record Place(Market market, Position position, StopLossPlan plan) implements ProtectionAction {
+
+    @Override
+    public String describe() {
+      return "place " + market.symbol() + " stop at " + plan.triggerPrice().toPlainString() + " for "
+        + plan.baseAmount().toPlainString();
+    }
   }
 
   /** The service's stop-loss has the wrong trigger or size: move it to the plan with ModifyOrder. */
   record Fix(Market market, Position position, Order order, StopLossPlan plan) implements ProtectionAction {
+
+    @Override
+    public String describe() {
+      return "fix " + market.symbol() + " stop " + order.orderIndex() + " to " + plan.triggerPrice().toPlainString()
+        + " for " + plan.baseAmount().toPlainString();
+    }
   }
 
   /**
@@ -27,6 +43,12 @@ sealed interface ProtectionAction {
    * so the position is never without one.
    */
   record Renew(Market market, Position position, Order order, StopLossPlan plan) implements ProtectionAction {
+
+    @Override
+    public String describe() {
+      return "renew " + market.symbol() + " stop " + order.orderIndex() + " expiring "
+        + Instant.ofEpochMilli(order.orderExpiry());
+    }
   }
 
   /**
@@ -40,12 +62,25 @@ sealed interface ProtectionAction {
     public PlacePair {
       replaced = List.copyOf(replaced);
     }
+
+    @Override
+    public String describe() {
+      return "place " + market.symbol() + " stop at " + stop.triggerPrice().toPlainString() + " and take-profit at "
+        + takeProfit.triggerPrice().toPlainString() + " for the whole position, replacing "
+        + replaced.stream().map(order -> String.valueOf(order.orderIndex())).toList();
+    }
   }
 
   /**
    * A stop-loss or take-profit of the service's that protects nothing: no position, the wrong side, or a second one.
    */
   record Cancel(Market market, Order order, String reason) implements ProtectionAction {
+
+    @Override
+    public String describe() {
+      return "cancel " + market.symbol() + (order.takeProfit() ? " take-profit " : " stop ") + order.orderIndex()
+        + ": " + reason;
+    }
   }
 
   /** No stop-loss can be computed for the position: operators must act. */
@@ -55,6 +90,11 @@ sealed interface ProtectionAction {
     public boolean sends() {
       return false;
     }
+
+    @Override
+    public String describe() {
+      return "unprotectable " + market.symbol() + ": " + reason;
+    }
   }
 
   /** A position the service did not open, left to its owner as {@code PROTECT_EXTERNAL_POSITIONS=report} says. */
@@ -63,6 +103,11 @@ sealed interface ProtectionAction {
     @Override
     public boolean sends() {
       return false;
+    }
+
+    @Override
+    public String describe() {
+      return "report " + market.symbol() + " position not opened by the service";
     }
   }
 }

@@ -245,7 +245,7 @@ public final class ProtectionSupervisor {
     }
     String requestId = RequestIds.next(System.currentTimeMillis());
     JsonArray described = new JsonArray();
-    actions.forEach(action -> described.add(describe(action)));
+    actions.forEach(action -> described.add(action.describe()));
     unknownMarkets.keySet().forEach(symbol -> described.add("unprotectable " + symbol + ": market not known"));
     NewRequest request = NewRequest.of(requestId, account.accountIndex(), RequestKind.PROTECTION,
       new JsonObject().put("reason", reason).put("actions", described), null, null, null);
@@ -267,9 +267,9 @@ public final class ProtectionSupervisor {
             problems.add(action.market().symbol() + ": " + text);
             if (action.sends()) {
               sendFailures.add(text);
-              log.error("{}: {}", describe(action), text);
+              log.error("{}: {}", action.describe(), text);
             } else {
-              log.error("{}", describe(action));
+              log.error("{}", action.describe());
             }
           });
           return null;
@@ -378,35 +378,6 @@ public final class ProtectionSupervisor {
         due.run();
       });
     }
-  }
-
-  private static String describe(ProtectionAction action) {
-    String market = action.market().symbol();
-    if (action instanceof ProtectionAction.Place place) {
-      return "place " + market + " stop at " + place.plan().triggerPrice().toPlainString() + " for "
-        + place.plan().baseAmount().toPlainString();
-    }
-    if (action instanceof ProtectionAction.Fix fix) {
-      return "fix " + market + " stop " + fix.order().orderIndex() + " to " + fix.plan().triggerPrice().toPlainString()
-        + " for " + fix.plan().baseAmount().toPlainString();
-    }
-    if (action instanceof ProtectionAction.Renew renew) {
-      return "renew " + market + " stop " + renew.order().orderIndex() + " expiring "
-        + Instant.ofEpochMilli(renew.order().orderExpiry());
-    }
-    if (action instanceof ProtectionAction.PlacePair pair) {
-      return "place " + market + " stop at " + pair.stop().triggerPrice().toPlainString() + " and take-profit at "
-        + pair.takeProfit().triggerPrice().toPlainString() + " for the whole position, replacing "
-        + pair.replaced().stream().map(order -> String.valueOf(order.orderIndex())).toList();
-    }
-    if (action instanceof ProtectionAction.Cancel cancel) {
-      return "cancel " + market + (cancel.order().takeProfit() ? " take-profit " : " stop ")
-        + cancel.order().orderIndex() + ": " + cancel.reason();
-    }
-    if (action instanceof ProtectionAction.Unprotectable unprotectable) {
-      return "unprotectable " + market + ": " + unprotectable.reason();
-    }
-    return "report " + market + " position not opened by the service";
   }
 
   private static StopLoss stopLoss(Position position, StopLossPlan plan) {
