@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every call goes through one circuit breaker for the exchange. The breaker never retries (a send is not
  * idempotent) and counts only failures that say something about the exchange's health: transport errors,
- * timeouts, HTTP 5xx, 429/405 and unreadable responses. A business rejection (a result code on HTTP 400 or
- * 200) proves the exchange is up and does not count. Failures are always {@link LighterException}s.
+ * timeouts, HTTP 5xx and unreadable responses. A business rejection (a result code on HTTP 400 or 200) proves the
+ * exchange is up and does not count, nor does a rate limit (429/405), which the budget below backs off from. Failures are always {@link LighterException}s.
  *
  * <p>Every call also waits for its room in Lighter's rate limits ({@link BudgetGate}), which one instance shares
  * among all its callers: a call counts against the L1 address when it is authenticated (an auth token, a signed

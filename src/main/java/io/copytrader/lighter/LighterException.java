@@ -121,9 +121,13 @@ public final class LighterException extends RuntimeException {
     return kind == Kind.SERVER_ERROR || kind == Kind.TRANSPORT || kind == Kind.TIMEOUT || kind == Kind.BAD_RESPONSE;
   }
 
-  /** Whether this failure says something about the exchange's health (and so counts for the breaker). */
+  /**
+   * Whether this failure says something about the exchange's health (and so counts for the breaker). A rate limit
+   * does not: the exchange answered, and the rate budget backs off the one scope it concerns, where an open breaker
+   * would fail every call fast, sends of other scopes included, and report Lighter down.
+   */
   public boolean exchangeFault() {
-    return kind != Kind.REJECTED && kind != Kind.CIRCUIT_OPEN;
+    return kind != Kind.REJECTED && kind != Kind.CIRCUIT_OPEN && kind != Kind.RATE_LIMITED;
   }
 
   public boolean hasCode(int expected) {

@@ -189,13 +189,14 @@ class LighterClientFailuresTest {
   }
 
   @Test
-  void rateLimitsCountForTheBreaker() {
-    lighter.failNext(MAX_FAILURES, 429, FakeLighter.TOO_MANY_REQUESTS);
-    for (int i = 0; i < MAX_FAILURES; i++) {
+  void rateLimitsDoNotOpenTheBreaker() {
+    lighter.failNext(MAX_FAILURES + 2, 429, FakeLighter.TOO_MANY_REQUESTS);
+    for (int i = 0; i < MAX_FAILURES + 2; i++) {
       lighterFailure(client.nextNonce(1, 4));
     }
 
-    assertThat(client.breakerState()).isEqualTo(CircuitBreakerState.OPEN);
+    assertThat(client.breakerState()).isEqualTo(CircuitBreakerState.CLOSED);
+    assertThat(transitions).isEmpty();
   }
 
   @Test
