@@ -28,7 +28,7 @@ public record StreamQuota(int messagesPerWindow, Duration window, Duration spaci
    * connection and 255 connections.
    */
   public static StreamQuota lighter() {
-    return new StreamQuota(180, Duration.ofMinutes(1), Duration.ofMillis(20), 500, 255);
+    return new StreamQuota(180, Duration.ofSeconds(65), Duration.ofMillis(20), 500, 255);
   }
 
   /** This quota with another pace of messages. */

@@ -33,6 +33,9 @@ public final class RateBudget<T> {
   static final double SHRINK = 0.75;
   static final double FLOOR = 0.25;
   static final double REGROW_PER_MINUTE = 0.1;
+  // Lighter counts a call when it receives it, the budget when it sends it: a charge kept 5 s past the minute leaves
+  // that much lag between the two before a call the budget thinks free meets a minute Lighter still thinks full.
+  static final long SENT_CHARGE_MS = RollingMinute.WINDOW_MS + 5_000;
   static final long FIRST_BACKOFF_MS = 1_000;
   // Lighter's minute rolls: calls leave it continuously, so a few seconds usually free room again, and the shrunk
   // limit keeps the scope below what drew the 429. Waiting up to a minute would hold a trade's send that long.
@@ -77,7 +80,7 @@ public final class RateBudget<T> {
   }
 
   private final class Scope {
-    final RollingMinute window = new RollingMinute();
+    final RollingMinute window = new RollingMinute(SENT_CHARGE_MS);
     final PriorityQueue<Waiting<T>> queue = new PriorityQueue<>(Comparator
       .<Waiting<T>, Integer>comparing(waiting -> waiting.priority.ordinal())
       .thenComparingLong(waiting -> waiting.sequence));

@@ -15,7 +15,18 @@ public final class RollingMinute {
   }
 
   private final Deque<Charge> charges = new ArrayDeque<>();
+  private final long windowMs;
   private long used;
+
+  /** A minute, as Lighter counts its limits. */
+  public RollingMinute() {
+    this(WINDOW_MS);
+  }
+
+  /** Each charge kept {@code windowMs}: longer than a minute where the charges are counted again elsewhere, later. */
+  public RollingMinute(long windowMs) {
+    this.windowMs = windowMs;
+  }
 
   /** Spends {@code cost} at {@code nowMs} when it fits {@code budget} with what the last minute spent. */
   public boolean tryCharge(int cost, long budget, long nowMs) {
@@ -36,7 +47,7 @@ public final class RollingMinute {
 
   /** What was spent in the minute up to {@code nowMs}. */
   public long used(long nowMs) {
-    while (!charges.isEmpty() && charges.peekFirst().at() <= nowMs - WINDOW_MS) {
+    while (!charges.isEmpty() && charges.peekFirst().at() <= nowMs - windowMs) {
       used -= charges.removeFirst().cost();
     }
     return used;
@@ -56,9 +67,9 @@ public final class RollingMinute {
     for (Charge charge : charges) {
       freed += charge.cost();
       if (freed >= toFree) {
-        return charge.at() + WINDOW_MS - nowMs;
+        return charge.at() + windowMs - nowMs;
       }
     }
-    return WINDOW_MS;
+    return windowMs;
   }
 }

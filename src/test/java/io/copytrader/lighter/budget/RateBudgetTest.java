@@ -37,7 +37,7 @@ class RateBudgetTest {
     RateBudget.Release<Integer> release = budget.release(0);
 
     assertThat(release.admitted()).hasSize(admitted);
-    assertThat(release.nextCheckMs()).isEqualTo(60_000);
+    assertThat(release.nextCheckMs()).isEqualTo(RateBudget.SENT_CHARGE_MS);
     assertThat(budget.usage(BudgetScope.IP, 0)).isEqualTo(new RateBudget.Usage(admitted * (long) budget.cost("/api/v1/account"),
       tier.weightPerMinute(), reads - admitted, reads - admitted, 0));
   }
@@ -64,8 +64,8 @@ class RateBudgetTest {
     budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/account", "send");
     budget.enqueue(BudgetScope.IP, CallPriority.CONFIRM, "/api/v1/tx", "confirm 2");
 
-    assertThat(budget.release(59_999).admitted()).isEmpty();
-    assertThat(budget.release(60_000).admitted())
+    assertThat(budget.release(RateBudget.SENT_CHARGE_MS - 1).admitted()).isEmpty();
+    assertThat(budget.release(RateBudget.SENT_CHARGE_MS).admitted())
       .containsExactly("send", "confirm 1", "confirm 2", "protect", "periodic");
   }
 
@@ -89,8 +89,8 @@ class RateBudgetTest {
     budget.enqueueProbe(BudgetScope.IP, CallPriority.PERIODIC, "/api/v1/account", "probe");
 
     assertThat(budget.release(1).admitted()).isEmpty();
-    assertThat(budget.release(60_000).admitted()).containsExactly("probe");
-    assertThat(budget.usage(BudgetScope.IP, 60_000).used()).isZero();
+    assertThat(budget.release(RateBudget.SENT_CHARGE_MS).admitted()).containsExactly("probe");
+    assertThat(budget.usage(BudgetScope.IP, RateBudget.SENT_CHARGE_MS).used()).isZero();
   }
 
   @Test
@@ -117,8 +117,8 @@ class RateBudgetTest {
 
     RateBudget.Release<String> full = budget.release(40_000);
     assertThat(full.admitted()).isEmpty();
-    assertThat(full.nextCheckMs()).isEqualTo(20_000);
-    assertThat(budget.release(60_000).admitted()).containsExactly("third");
+    assertThat(full.nextCheckMs()).isEqualTo(RateBudget.SENT_CHARGE_MS - 40_000);
+    assertThat(budget.release(RateBudget.SENT_CHARGE_MS).admitted()).containsExactly("third");
   }
 
   @ParameterizedTest(name = "after {0} answers of 429 the limit is {1} and nothing goes for {2} ms")
