@@ -82,6 +82,12 @@ final class ChannelLiveness {
     return state != null && state.heardNanos() != 0 && state.heardNanos() - nanos > 0;
   }
 
+  /** Whether the channel, subscribed on the current connection, has delivered its snapshot. */
+  boolean confirmed(String channel) {
+    State state = channels.get(channel);
+    return state != null && state.heardNanos() != 0;
+  }
+
   /** How many subscribed channels are not fresh. */
   int staleCount() {
     return (int) channels.values().stream().filter(state -> !state.fresh()).count();

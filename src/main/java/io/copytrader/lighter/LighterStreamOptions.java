@@ -18,21 +18,26 @@ import java.util.Objects;
  * @param maxReconnectDelay the longest wait between attempts
  * @param quota             how fast subscriptions go out, on how many connections ({@link StreamQuota#lighter()}
  *                          unless a test says)
+ * @param confirmTimeout    how long a sent subscription may go without its snapshot before it is sent again
+ *                          (an exchange that refuses it, 30009 or 23001, names no channel), doubled on each retry
  */
 public record LighterStreamOptions(String host, int port, boolean ssl, Duration pingInterval, Duration staleAfter,
-                                   Duration firstReconnectDelay, Duration maxReconnectDelay, StreamQuota quota) {
+                                   Duration firstReconnectDelay, Duration maxReconnectDelay, StreamQuota quota,
+                                   Duration confirmTimeout) {
 
   public static final String PATH = "/stream";
 
   public LighterStreamOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(quota, "quota");
+    Objects.requireNonNull(confirmTimeout, "confirmTimeout");
     if (port < 1 || port > 65_535) {
       throw new IllegalArgumentException("port out of range");
     }
     if (pingInterval.isNegative() || pingInterval.isZero() || staleAfter.isNegative() || staleAfter.isZero()
       || firstReconnectDelay.isNegative() || firstReconnectDelay.isZero()
-      || maxReconnectDelay.compareTo(firstReconnectDelay) < 0) {
+      || maxReconnectDelay.compareTo(firstReconnectDelay) < 0 || confirmTimeout.isNegative()
+      || confirmTimeout.isZero()) {
       throw new IllegalArgumentException("intervals must be positive and the maximum delay at least the first");
     }
   }
@@ -40,7 +45,8 @@ public record LighterStreamOptions(String host, int port, boolean ssl, Duration 
   /** Paced as Lighter's limits allow ({@link StreamQuota#lighter()}). */
   public LighterStreamOptions(String host, int port, boolean ssl, Duration pingInterval, Duration staleAfter,
                               Duration firstReconnectDelay, Duration maxReconnectDelay) {
-    this(host, port, ssl, pingInterval, staleAfter, firstReconnectDelay, maxReconnectDelay, StreamQuota.lighter());
+    this(host, port, ssl, pingInterval, staleAfter, firstReconnectDelay, maxReconnectDelay, StreamQuota.lighter(),
+      Duration.ofSeconds(10));
   }
 
   /** The stream of the exchange at {@code baseUrl} (its REST URL), as {@link LighterNetwork#streamUrlFor} says. */
@@ -64,20 +70,26 @@ public record LighterStreamOptions(String host, int port, boolean ssl, Duration 
 
   public LighterStreamOptions withPingInterval(Duration interval) {
     return new LighterStreamOptions(host, port, ssl, interval, staleAfter, firstReconnectDelay, maxReconnectDelay,
-      quota);
+      quota, confirmTimeout);
   }
 
   public LighterStreamOptions withStaleAfter(Duration silence) {
     return new LighterStreamOptions(host, port, ssl, pingInterval, silence, firstReconnectDelay, maxReconnectDelay,
-      quota);
+      quota, confirmTimeout);
   }
 
   public LighterStreamOptions withReconnectDelays(Duration first, Duration max) {
-    return new LighterStreamOptions(host, port, ssl, pingInterval, staleAfter, first, max, quota);
+    return new LighterStreamOptions(host, port, ssl, pingInterval, staleAfter, first, max, quota,
+      confirmTimeout);
   }
 
   public LighterStreamOptions withQuota(StreamQuota limits) {
     return new LighterStreamOptions(host, port, ssl, pingInterval, staleAfter, firstReconnectDelay,
-      maxReconnectDelay, limits);
+      maxReconnectDelay, limits, confirmTimeout);
+  }
+
+  public LighterStreamOptions withConfirmTimeout(Duration timeout) {
+    return new LighterStreamOptions(host, port, ssl, pingInterval, staleAfter, firstReconnectDelay,
+      maxReconnectDelay, quota, timeout);
   }
 }

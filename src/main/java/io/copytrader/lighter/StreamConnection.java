@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * channels: {@link SubscriptionPlan}). A dropped connection is re-established with a doubling
  * backoff and every book and account channel is subscribed again from fresh snapshots. Pings go out every
  * {@link LighterStreamOptions#pingInterval()}; a connection silent for {@link LighterStreamOptions#staleAfter()}
- * is stale, and one still silent at a ping is dropped and replaced. Used on the stream's context, except
+ * is stale, and one still silent at a ping is dropped and replaced. A subscription not confirmed by its snapshot
+ * is sent again ({@link SubscriptionRetries}). Used on the stream's context, except
  * {@link #fresh()} and the counters, which any context reads.
  */
 final class StreamConnection {
@@ -42,6 +43,7 @@ final class StreamConnection {
   private Vertx vertx;
   private WebSocketClient client;
   private StreamOutbox outbox;
+  private SubscriptionRetries retries;
   private Handler<String> frames;
   private Runnable dropped;
   private ClientWebSocket socket;
@@ -82,6 +84,7 @@ final class StreamConnection {
       .setMaxMessageSize(MAX_MESSAGE_BYTES)
       .setConnectTimeout((int) Math.max(1000, options.pingInterval().toMillis())));
     outbox = new StreamOutbox(vertx, () -> socket, window, options.quota().spacing());
+    retries = new SubscriptionRetries(vertx, options.confirmTimeout(), state.liveness::confirmed, outbox::enqueue);
     reconnectDelayMs = options.firstReconnectDelay().toMillis();
     pingTimer = vertx.setPeriodic(options.pingInterval().toMillis(), tick -> keepAlive());
     connect();
@@ -119,7 +122,12 @@ final class StreamConnection {
   void resubscribeBook(int marketId) {
     resubscriptions.incrementAndGet();
     outbox.enqueue(new JsonObject().put("type", "unsubscribe").put("channel", bookChannel(marketId)));
-    outbox.enqueue(new JsonObject().put("type", "subscribe").put("channel", bookChannel(marketId)));
+    subscribeBook(marketId);
+  }
+
+  private void subscribeBook(int marketId) {
+    JsonObject frame = new JsonObject().put("type", "subscribe").put("channel", bookChannel(marketId));
+    retries.subscribe(StreamState.bookKey(marketId), () -> frame);
   }
 
   /** The name a client subscribes a book by; frames name it {@link StreamState#bookKey}. */
@@ -193,7 +201,7 @@ final class StreamConnection {
     }
     for (int marketId : marketIds.subList(0, books)) {
       state.subscribingBook(marketId);
-      outbox.enqueue(new JsonObject().put("type", "subscribe").put("channel", bookChannel(marketId)));
+      subscribeBook(marketId);
     }
     for (StreamAccount followed : streamAccounts.values()) {
       state.following(followed.accountIndex());
@@ -201,7 +209,7 @@ final class StreamConnection {
         state.liveness.subscribed(channel.key(followed.accountIndex()));
         // The token is made when the frame goes out: one made at queueing would expire in a long queue (a
         // thousand accounts take minutes to subscribe) and Lighter would refuse the channel.
-        outbox.enqueue(() -> accountSubscription(followed, channel));
+        retries.subscribe(channel.key(followed.accountIndex()), () -> accountSubscription(followed, channel));
       }
     }
   }
@@ -224,6 +232,7 @@ final class StreamConnection {
   private void lost() {
     connected = false;
     outbox.clear();
+    retries.clear();
     dropped.run();
   }
 
