@@ -26,8 +26,8 @@ public final class TestLimits {
   }
 
   /**
-   * Limits off: the fault campaign's ledgers and saboteur read the exchange every 20 ms to judge the service, which
-   * no tier allows; the campaign injects 429s as a fault of its own instead.
+   * Limits off: the fault campaign's ledgers and saboteur read the exchange every 20 ms, and the naked-moment checks
+   * back to back, to judge the service, which no tier allows; the campaign injects 429s as a fault of its own.
    */
   public static PaperConfig unlimited(PaperConfig config) {
     return config.withRateLimits(RateLimits.lighter().withEnabled(false));
