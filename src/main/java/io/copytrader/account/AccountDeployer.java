@@ -115,7 +115,7 @@ public final class AccountDeployer {
       new AccountView(lighter.at(CallPriority.PERIODIC), account.accountIndex(), session::authToken), shutdownGrace,
       killSwitch, metrics)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
-        policy.protectionInterval(), policy.protectExternalPositions(), stream::connections,
+        policy.protectionInterval(), policy.protectExternalPositions(), stream::reconnections,
         new LossAlarm(vertx, account, journal, killSwitch)));
   }
 

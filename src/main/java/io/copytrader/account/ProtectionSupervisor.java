@@ -72,7 +72,7 @@ public final class ProtectionSupervisor {
   private final PairKeeper pairs;
   private final ProtectionPlan planner;
   private final Duration interval;
-  private final LongSupplier connections;
+  private final LongSupplier reconnections;
   private final LossAlarm lossAlarm;
   private final LeverageKeeper leverage;
   /** External positions already reported, by market, side and size: reported again only when they change. */
@@ -80,17 +80,17 @@ public final class ProtectionSupervisor {
   private Runnable due = () -> { };
   private String nextReason = "start";
   private boolean abandonedSettled;
-  private long seenConnections;
+  private long seenReconnections;
   private final List<Long> timers = new ArrayList<>();
   private Long retryTimer;
   private boolean awaitingRoom;
 
   /**
-   * @param connections how many connections the account stream has made so far; a change means it reconnected
+   * @param reconnections how many times the stream replaced a lost connection so far; a change means it reconnected
    */
   public ProtectionSupervisor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                               ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
-                              Duration interval, ExternalPositions external, LongSupplier connections,
+                              Duration interval, ExternalPositions external, LongSupplier reconnections,
                               LossAlarm lossAlarm) {
     this.vertx = vertx;
     this.account = account;
@@ -103,7 +103,7 @@ public final class ProtectionSupervisor {
     this.planner = new ProtectionPlan(new StopLossPolicy(settings.trading()), settings.trading().takeProfitOn()
       ? Optional.of(new TakeProfitPolicy(settings.trading())) : Optional.empty(), external, RENEW_WITHIN);
     this.interval = interval;
-    this.connections = connections;
+    this.reconnections = reconnections;
     this.lossAlarm = lossAlarm;
     this.leverage = new LeverageKeeper(vertx, account, session, new LeverageJournal(journal), () -> false);
   }
@@ -111,19 +111,15 @@ public final class ProtectionSupervisor {
   /** Starts saying when a run is due: {@code due} runs on the caller's context, periodically and after reconnects. */
   void start(Runnable due) {
     this.due = due;
-    seenConnections = connections.getAsLong();
+    seenReconnections = reconnections.getAsLong();
     timers.add(vertx.setPeriodic(interval.toMillis(), id -> whenRoomToRead(due)));
     timers.add(vertx.setPeriodic(RECONNECT_CHECK_MS, id -> {
-      long now = connections.getAsLong();
-      if (now != seenConnections) {
-        // The stream's first connection is no reconnect: the run at start has just checked everything. Any
-        // connection after it is one, even when the first and a second fall between two looks at the count.
-        boolean reconnected = now > 1;
-        seenConnections = now;
-        if (reconnected) {
-          nextReason = "reconnect";
-          due.run();
-        }
+      // A connection's first is no reconnect: the run at start has just checked everything.
+      long now = reconnections.getAsLong();
+      if (now != seenReconnections) {
+        seenReconnections = now;
+        nextReason = "reconnect";
+        due.run();
       }
     }));
   }

@@ -200,6 +200,14 @@ public final class LighterStream extends VerticleBase {
     return total(shard -> shard.connection.connections());
   }
 
+  /**
+   * How many connections replaced a lost one so far: each connection's first is none, so with the books and the
+   * accounts on connections of their own, their coming up one after the other is not a reconnect.
+   */
+  public long reconnections() {
+    return total(shard -> Math.max(0, shard.connection.connections() - 1));
+  }
+
   private long total(ToLongFunction<StreamShard> count) {
     return shards.stream().mapToLong(count).sum();
   }

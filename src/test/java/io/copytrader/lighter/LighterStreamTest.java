@@ -275,6 +275,7 @@ class LighterStreamTest {
 
     // The books' connection and the account's, each established again.
     eventually("both connections again", () -> stream.connections() == 4);
+    assertThat(stream.reconnections()).as("each connection replaced once").isEqualTo(2);
     eventually("account and book again", () -> stream.account(ACCOUNT).isPresent() && stream.bookTop(0).isPresent());
     movePrice("2900.00");
     BookTop moved = restTop(0);
@@ -306,6 +307,7 @@ class LighterStreamTest {
 
     assertThat(stream.bookTop(0)).as("pongs count as life").isPresent();
     assertThat(stream.connections()).as("the books' and the account's connection, never replaced").isEqualTo(2);
+    assertThat(stream.reconnections()).isZero();
   }
 
   @Test
