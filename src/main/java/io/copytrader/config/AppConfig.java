@@ -9,6 +9,7 @@ import java.time.Duration;
  * (the HTTP API, for one, never holds a private key). Secrets are {@link Secret}s and never print.
  *
  * @param accountTier the Lighter account tier whose rate limits the exchange client budgets
+ * @param cluster this node among the nodes sharing the journal
  */
 public record AppConfig(
   Mode mode,
@@ -23,19 +24,20 @@ public record AppConfig(
   Duration shutdownGrace,
   LogFormat logFormat,
   Leaders leaders,
-  AccountTier accountTier) {
+  AccountTier accountTier,
+  ClusterSettings cluster) {
 
   public enum LogFormat { TEXT, JSON }
 
   /** This configuration trading on another exchange with other accounts (the paper exchange in paper mode). */
   public AppConfig tradingOn(String baseUrl, Accounts newAccounts) {
     return new AppConfig(mode, lighter.withBaseUrl(baseUrl), newAccounts, policy, telegram, http, paper, dataDir,
-      journal, shutdownGrace, logFormat, leaders, accountTier);
+      journal, shutdownGrace, logFormat, leaders, accountTier, cluster);
   }
 
   /** This configuration copying other leaders (paper mode's demo leader). */
   public AppConfig withLeaders(Leaders newLeaders) {
     return new AppConfig(mode, lighter, accounts, policy, telegram, http, paper, dataDir, journal, shutdownGrace,
-      logFormat, newLeaders, accountTier);
+      logFormat, newLeaders, accountTier, cluster);
   }
 }

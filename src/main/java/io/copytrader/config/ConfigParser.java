@@ -79,6 +79,7 @@ final class ConfigParser {
       problems.add("DATA_DIR must be set (where the journal lives)");
     }
     JournalSettings journal = JournalSettings.parse(text(Setting.JOURNAL_URL), problems);
+    ClusterSettings cluster = ClusterSettings.parse(this::text, httpPort, journal.postgresql(), problems);
     Integer maxQueue = required(Setting.MAX_QUEUE_PER_ACCOUNT, integer(Setting.MAX_QUEUE_PER_ACCOUNT, 1, 100_000));
     Integer paperPort = integer(Setting.PAPER_PORT, 0, 65535);
     BigDecimal paperBalance = required(Setting.PAPER_BALANCE, decimal(Setting.PAPER_BALANCE));
@@ -118,7 +119,7 @@ final class ConfigParser {
         signalSources),
       new PaperSettings(paperPort, paperBalance,
         paperSequencerDelay == null ? null : Duration.ofMillis(paperSequencerDelay), paperLimits),
-      Path.of(dataDir), journal, Duration.ofSeconds(shutdownGrace), logFormat, leaders, accountTier);
+      Path.of(dataDir), journal, Duration.ofSeconds(shutdownGrace), logFormat, leaders, accountTier, cluster);
     return new LoadedConfig(config, warnings);
   }
 

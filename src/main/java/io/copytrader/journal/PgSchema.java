@@ -191,7 +191,21 @@ final class PgSchema {
       "ALTER TABLE orders DROP CONSTRAINT orders_purpose_check",
       """
       ALTER TABLE orders ADD CONSTRAINT orders_purpose_check CHECK (purpose IN ('entry', 'close', 'reduce',
-        'stop_loss_place', 'stop_loss_modify', 'stop_loss_cancel', 'take_profit_place', 'take_profit_cancel'))""")
+        'stop_loss_place', 'stop_loss_modify', 'stop_loss_cancel', 'take_profit_place', 'take_profit_cancel'))"""),
+    // Account ownership among nodes, as in Schema: the lease rows and the epoch that claimed a request.
+    List.of(
+      """
+      CREATE TABLE account_leases (
+        account_index BIGINT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        epoch BIGINT NOT NULL CHECK (epoch > 0),
+        acquired_at BIGINT NOT NULL,
+        renewed_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )""",
+      "ALTER TABLE requests ADD COLUMN claimed_epoch BIGINT",
+      "CREATE INDEX requests_unclaimed ON requests (account_index, created_at) WHERE state = 'queued'"
+        + " AND claimed_epoch IS NULL")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -54,6 +54,24 @@ final class Schema {
   private static final List<String> TAKE_PROFIT_CANCEL_PURPOSE =
     purposesAdded("'take_profit_place', 'take_profit_cancel'");
 
+  // Account ownership among nodes sharing one journal (README.md "Running in production"): one lease row per
+  // account, whose epoch grows at every change of owner and fences the order rows written before a send; and
+  // the epoch under which the owner took a request into its queue, NULL while a request journaled by another
+  // node waits to be claimed.
+  private static final List<String> ACCOUNT_OWNERSHIP = List.of(
+    """
+    CREATE TABLE account_leases (
+      account_index INTEGER PRIMARY KEY,
+      owner TEXT NOT NULL,
+      epoch INTEGER NOT NULL CHECK (epoch > 0),
+      acquired_at INTEGER NOT NULL,
+      renewed_at INTEGER NOT NULL,
+      expires_at INTEGER NOT NULL
+    )""",
+    "ALTER TABLE requests ADD COLUMN claimed_epoch INTEGER",
+    "CREATE INDEX requests_unclaimed ON requests (account_index, created_at) WHERE state = 'queued'"
+      + " AND claimed_epoch IS NULL");
+
   /** The orders table rebuilt with {@code added} purposes allowed after 'stop_loss_cancel'. */
   private static List<String> purposesAdded(String added) {
     return List.of(
@@ -267,7 +285,8 @@ final class Schema {
         PRIMARY KEY (account_index, minute)
       ) WITHOUT ROWID"""),
     TAKE_PROFIT_PURPOSE,
-    TAKE_PROFIT_CANCEL_PURPOSE
+    TAKE_PROFIT_CANCEL_PURPOSE,
+    ACCOUNT_OWNERSHIP
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -97,7 +97,8 @@ class JournalTest extends OnEitherStore {
         assertThat((Set<Long>) read.resultAt(2)).containsExactly(4242L);
         assertThat(query("SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index'"
           + " AND tbl_name = 'requests' AND name NOT LIKE 'sqlite_%' ORDER BY name)"))
-          .isEqualTo("requests_account_fingerprint,requests_account_newest,requests_newest,requests_unfinished");
+          .isEqualTo("requests_account_fingerprint,requests_account_newest,requests_newest,requests_unclaimed,"
+          + "requests_unfinished");
         test.completeNow();
       })));
   }
