@@ -80,7 +80,7 @@ public final class MainVerticle extends VerticleBase {
       .compose(deployed -> vertx.deployVerticle(accounts.stream()))
       .compose(deployed -> vertx.deployVerticle(new NotifierVerticle(config.telegram(), metrics)))
       .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter, config.accounts().indexes(),
-        index -> accounts.stream().fresh(index, AccountChannel.values()), metrics)))
+        index -> accounts.stream().fresh(index, AccountChannel.values()), metrics).journal(journal::reachable)))
       .compose(deployed -> vertx.deployVerticle(new RailsVerticle(journal, config.accounts().indexes())))
       .compose(deployed -> accounts.checkLeverage())
       .compose(deployed -> accounts.deploy())

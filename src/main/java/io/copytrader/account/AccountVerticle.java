@@ -8,9 +8,8 @@ import io.copytrader.config.AccountConfig;
 import io.copytrader.journal.IdempotencyHit;
 import io.copytrader.journal.InsertOutcome;
 import io.copytrader.journal.Journal;
+import io.copytrader.journal.JournalException;
 import io.copytrader.journal.NewRequest;
-import io.copytrader.journal.OrderRecord;
-import io.copytrader.journal.RequestDetail;
 import io.copytrader.journal.RequestState;
 import io.copytrader.journal.RequestKind;
 import io.copytrader.journal.RequestRecord;
@@ -65,6 +64,7 @@ public final class AccountVerticle extends VerticleBase {
   private final List<MessageConsumer<JsonObject>> railConsumers = new ArrayList<>();
   private final AccountKillSwitch killSwitch;
   private Context context;
+  private RequestResumer resumer;
   private int admitting;
   private boolean running;
   private boolean stopping;
@@ -91,6 +91,7 @@ public final class AccountVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     context = vertx.getOrCreateContext();
+    resumer = new RequestResumer(vertx, journal, account.accountIndex());
     return followKillSwitch()
       .compose(following -> journal.unfinishedRequests(account.accountIndex()))
       .compose(unfinished -> {
@@ -196,26 +197,10 @@ public final class AccountVerticle extends VerticleBase {
     return this;
   }
 
-  /**
-   * Puts a journaled request back in the queue, in its original order. One that was executing carries what
-   * the journal knew of its entry order, so the executor reconciles with the exchange before sending again.
-   */
+  /** Puts a journaled request back in the queue, in its original order ({@link RequestResumer}). */
   private Future<Void> resume(RequestRecord record) {
-    TradeRequest request = TradeRequest.fromJson(record.bodyJson());
-    LOG.info("Account {}: resuming {} request {} from the journal", account.accountIndex(), record.state().wire(),
-      record.requestId());
-    if (record.state() != RequestState.EXECUTING) {
-      queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli()));
-      depth = queue.size();
-      return Future.succeededFuture();
-    }
-    return journal.getRequest(record.requestId()).map(detail -> {
-      List<OrderRecord> orders = detail.map(RequestDetail::orders).orElse(List.of());
-      Optional<OrderRecord> entry = EntryState.decisive(orders.stream()
-        .filter(order -> order.order().purpose().isEntry()).toList());
-      int nextOrdinal = orders.stream().mapToInt(order -> order.order().ordinal()).max().orElse(-1) + 1;
-      queue.addLast(new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
-        new QueuedRequest.Recovery(entry.orElse(null), nextOrdinal), 0));
+    return resumer.resume(record).map(resumed -> {
+      queue.addLast(resumed);
       depth = queue.size();
       return null;
     });
@@ -352,6 +337,10 @@ public final class AccountVerticle extends VerticleBase {
     QueuedRequest next = queue.pollFirst();
     executor.execute(next)
       .onComplete(outcome -> context.runOnContext(ignored -> {
+        if (outcome.failed() && JournalException.outOfReach(outcome.cause())) {
+          takeUpAgain(next, outcome.cause());
+          return;
+        }
         if (outcome.failed()) {
           LOG.error("Request {} ended with an unexpected failure", next.requestId(), outcome.cause());
         }
@@ -359,6 +348,20 @@ public final class AccountVerticle extends VerticleBase {
         depth = queue.size();
         drain();
       }));
+  }
+
+  /** Nothing else runs until the journal is back and the request is taken up again first; protection follows. */
+  private void takeUpAgain(QueuedRequest interrupted, Throwable cause) {
+    resumer.takeUpAgain(interrupted.requestId(), cause, () -> stopping).onComplete(read -> {
+      read.result().ifPresent(queue::addFirst);
+      if (protection != null) {
+        protection.nextRunFor("journal back");
+        protectionDue = true;
+      }
+      running = false;
+      depth = queue.size();
+      drain();
+    });
   }
 
   /** An operator's protection run ({@code POST /api/protect}): it takes the next turn, as a due run does. */
@@ -390,7 +393,8 @@ public final class AccountVerticle extends VerticleBase {
       msg.fail(service.code().code(), service.getMessage());
     } else {
       LOG.warn("Account request failed: {}", failure.toString());
-      msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "Lighter or the journal is unavailable: retry shortly");
+      msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), JournalException.outOfReach(failure)
+        ? "the journal is unavailable: retry shortly" : "Lighter or the journal is unavailable: retry shortly");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.journal.JournalException;
 import io.copytrader.journal.OrderState;
 import io.copytrader.journal.OrderUpdate;
 import io.copytrader.journal.RequestState;
@@ -58,7 +59,8 @@ final class EntryFill {
       .compose(after -> new TakeProfitKeeper(parts).align(context, entry.journaling(), market,
         entry.before() == null ? Position.in(after, market.marketId()) : Position.in(entry.before(), market.marketId()),
         Position.in(after, market.marketId())))
-      .recover(failure -> Future.succeededFuture(Optional.of(failure.getMessage())))
+      .recover(failure -> JournalException.outOfReach(failure) ? Future.failedFuture(failure)
+        : Future.succeededFuture(Optional.of(failure.getMessage())))
       .compose(stopLoss -> report.finish(new RequestReport.Outcome(RequestState.FAILED, OutcomeCode.FILL_UNCONFIRMED.name(),
           problem + stopLoss.map(text -> "; " + text).orElse("")),
         Notices.outcomeUnknown(context, queued.request().action(), problem)));

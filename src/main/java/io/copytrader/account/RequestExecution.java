@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.journal.JournalException;
 import io.copytrader.journal.OrderPurpose;
 import io.copytrader.journal.OrderRecord;
 import io.copytrader.journal.OrderUpdate;
@@ -101,6 +102,15 @@ final class RequestExecution {
   }
 
   /**
+   * Whether the journal went out of reach during the request (its start not recorded, or {@code failure} its
+   * unavailability): what the request did is then the journal's to tell once it is back, and the account takes it
+   * up again from there ({@code AccountVerticle}); nothing may be reported as its outcome meanwhile.
+   */
+  static boolean journalInterrupted(Future<Boolean> started, Throwable failure) {
+    return started.failed() || JournalException.outOfReach(failure);
+  }
+
+  /**
    * A request that was executing when the service stopped: an entry transaction that may have reached the
    * exchange is settled by evidence before anything is sent, with its own nonce signed next; only a request
    * with nothing on the exchange may expire.
@@ -147,6 +157,9 @@ final class RequestExecution {
           return Future.succeededFuture();
         }
         Throwable failure = gaveUp.getCause();
+        if (journalInterrupted(started, failure)) {
+          return Future.failedFuture(failure);
+        }
         String code = RetryableFailure.codeOf(failure);
         if (code.equals(OutcomeCode.INTERNAL.name())) {
           log.error("failed unexpectedly", failure);

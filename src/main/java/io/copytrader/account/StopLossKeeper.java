@@ -2,6 +2,7 @@ package io.copytrader.account;
 
 import io.copytrader.Addresses;
 import io.copytrader.journal.Journal;
+import io.copytrader.journal.JournalException;
 import io.copytrader.journal.OrderPurpose;
 import io.copytrader.lighter.LighterErrorCodes;
 import io.copytrader.lighter.LighterException;
@@ -98,8 +99,8 @@ final class StopLossKeeper {
           number == 1 ? attached : List.of()),
         // 21715: the stop-loss being changed is no longer active (it fired, or the orders read were stale): the next
         // attempt reads the market's orders afresh.
-        failure -> !(failure instanceof LighterException error) || error.retryable()
-          || error.code() == LighterErrorCodes.ORDER_NOT_ACTIVE,
+        failure -> !JournalException.outOfReach(failure) && (!(failure instanceof LighterException error)
+          || error.retryable() || error.code() == LighterErrorCodes.ORDER_NOT_ACTIVE),
         (number, failure) -> log.warn("stop-loss in {} failed ({}); retrying in {} s", market.symbol(),
           failure.getMessage(), settings.retryInterval().toSeconds()))
       .map(notice -> {
@@ -108,6 +109,10 @@ final class StopLossKeeper {
       })
       .recover(gaveUp -> {
         Throwable failure = gaveUp.getCause();
+        if (JournalException.outOfReach(failure)) {
+          // The request is taken up again once the journal is back, and brings its stop-loss in line then.
+          return Future.failedFuture(failure);
+        }
         String problem = "stop-loss not in place after " + ((Retries.GaveUp) gaveUp).attempts() + " attempt(s): "
           + failure.getMessage();
         if (after.isEmpty()) {

@@ -151,6 +151,9 @@ final class TargetExecution {
       log.warn("no longer queued; not executing it again (nothing was sent)");
       return Future.succeededFuture();
     }
+    if (RequestExecution.journalInterrupted(started, failure)) {
+      return Future.failedFuture(failure);
+    }
     if (OutcomeCode.INTERNAL.name().equals(code)) {
       log.error("failed unexpectedly", failure);
     }

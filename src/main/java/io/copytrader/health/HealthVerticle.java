@@ -18,6 +18,7 @@ import io.vertx.ext.healthchecks.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link Addresses#HEALTH_STATUS} (any body) replies
  * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},"accounts":{…}}}},
- * each check carrying {@code "status":"UP"|"DOWN"} and its details. The answer is built from the last
+ * each check carrying {@code "status":"UP"|"DOWN"} and its details; {@code journal} is down while the journal's
+ * database cannot be reached (the journal reconnects by itself). The answer is built from the last
  * observations; asking never calls the exchange. The {@code accounts} check asks each account on
  * {@link Addresses#accountStatus} and is down while one of them does not answer; each account's answer carries
  * {@code "ready"}: true once its private streams are live (until then it trades on REST, within the rate budget).
@@ -49,7 +51,7 @@ public final class HealthVerticle extends VerticleBase {
   public static final int FAILURES_BEFORE_DOWN = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(HealthVerticle.class);
-  private static final List<String> CHECKS = List.of("exchange", "breaker", "accounts");
+  private static final List<String> CHECKS = List.of("exchange", "breaker", "accounts", "journal");
   /** Well within the 1 s a health check procedure gets by default. */
   private static final long ACCOUNT_TIMEOUT_MS = 500;
 
@@ -60,6 +62,7 @@ public final class HealthVerticle extends VerticleBase {
   private final Duration interval;
   private final Consumer<CircuitBreakerState> breakerListener = state -> context.runOnContext(v -> evaluate());
 
+  private BooleanSupplier journalReachable = () -> true;
   private HealthChecks checks;
   private boolean probing;
   private int consecutiveFailures;
@@ -88,9 +91,16 @@ public final class HealthVerticle extends VerticleBase {
     this(client, accounts, streamsLive, metrics, DEFAULT_INTERVAL);
   }
 
+  /** Has the {@code journal} check report {@code reachable}; call before deploying. */
+  public HealthVerticle journal(BooleanSupplier reachable) {
+    this.journalReachable = reachable;
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     checks = HealthChecks.create(vertx)
+      .register("journal", promise -> promise.complete(journalReachable.getAsBoolean() ? Status.OK() : Status.KO()))
       .register("exchange", promise -> promise.complete(exchangeStatus()))
       .register("breaker", promise -> promise.complete(breakerStatus()))
       .register("accounts", this::accountsStatus);

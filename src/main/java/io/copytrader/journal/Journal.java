@@ -269,6 +269,15 @@ public final class Journal {
       session -> RailStore.previousIdenticalSignal(session, requestId, window)).applied();
   }
 
+  /**
+   * Whether both of the journal's connections are up (always, for SQLite). While one is lost, every operation on it
+   * fails at once with a {@link JournalException#unavailable() unavailable} JournalException, and it reconnects by
+   * itself.
+   */
+  public boolean reachable() {
+    return engine.writer().connected() && engine.reader().connected();
+  }
+
   /** Completes queued work, closes both sessions and releases the journal; repeat calls share the result. */
   public synchronized Future<Void> close() {
     if (closed == null) {

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -208,6 +209,15 @@ final class JournalThread {
 
   private void runBatch(List<Task<?>> batch) {
     try {
+      session.ready();
+    } catch (SQLException unreachable) {
+      // Failed at once, written nowhere: the callers hear that the journal is unavailable without waiting.
+      JournalException failure = JournalException.unavailable("the journal is unavailable: "
+        + unreachable.getMessage(), unreachable);
+      batch.forEach(task -> task.fail(failure));
+      return;
+    }
+    try {
       execute(begin);
       int ran = 0;
       // What queued while this transaction ran (often a write that follows from one of its own operations,
@@ -230,6 +240,13 @@ final class JournalThread {
       transactions.incrementAndGet();
       operations.addAndGet(batch.size());
       batch.forEach(Task::complete);
+    } catch (SQLTransientConnectionException lost) {
+      // The server rolls back a transaction whose connection ends; only a COMMIT whose answer was lost may have
+      // committed, which the journal, read again once it is back, tells.
+      LOG.error("Journal transaction of {} operations on {} interrupted: {}", batch.size(), name, lost.getMessage());
+      JournalException failure = JournalException.unavailable("the journal is unavailable: " + lost.getMessage()
+        + "; written or not, the journal tells once it is back", lost);
+      batch.forEach(task -> task.fail(failure));
     } catch (SQLException problem) {
       rollbackQuietly();
       LOG.error("Journal transaction of {} operations failed on {}: {}", batch.size(), name, problem.getMessage());

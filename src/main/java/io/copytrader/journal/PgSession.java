@@ -6,7 +6,10 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A session over one PostgreSQL connection of the reactive client. The connection does its I/O on an event loop;
+ * A session over a PostgreSQL connection of the reactive client. The connection does its I/O on an event loop;
  * the journal's own thread, which is not one, waits for each answer, so the stores run unchanged on either engine.
  * The client caches each prepared statement; the stores' {@code ?} parameters become PostgreSQL's {@code $1, $2, …}.
+ *
+ * <p>A connection found lost (its {@link PgLink} says so, or a statement failed for want of it) fails every later
+ * statement at once with an {@link SQLTransientConnectionException}; the server rolls back the transaction it was
+ * in. Only {@link #ready}, between transactions, takes the {@link PgLink}'s new connection once there is one, so
+ * no transaction ever spans two connections.
  */
 final class PgSession implements SqlSession {
 
@@ -27,14 +35,33 @@ final class PgSession implements SqlSession {
    */
   static final long ANSWER_TIMEOUT_SECONDS = 60;
 
-  private final PgConnection connection;
+  private final PgLink link;
   private final Map<String, String> numbered = new HashMap<>();
   /** Statements sent by {@link #pipeline} whose answers were not yet checked, oldest first. */
   private final List<Future<?>> pipelined = new ArrayList<>();
-  private boolean lost;
+  private PgConnection connection;
 
-  PgSession(PgConnection connection) {
+  PgSession(PgLink link, PgConnection connection) {
+    this.link = link;
     this.connection = connection;
+  }
+
+  @Override
+  public boolean connected() {
+    return link.current() != null;
+  }
+
+  /** Takes the link's connection for the next transaction; fails at once while there is none. */
+  @Override
+  public void ready() throws SQLException {
+    PgConnection current = link.current();
+    if (current == null) {
+      throw unavailable();
+    }
+    if (current != connection) {
+      connection = current;
+      pipelined.clear();
+    }
   }
 
   @Override
@@ -77,15 +104,17 @@ final class PgSession implements SqlSession {
   /** Sent at once, answered in order on the connection: a savepoint costs no round trip of its own. */
   @Override
   public void pipeline(String sql) throws SQLException {
-    if (lost) {
-      throw new SQLException("the journal's connection to PostgreSQL was lost");
-    }
+    checkConnected();
     pipelined.add(connection.query(sql).execute());
   }
 
   @Override
   public void close() throws SQLException {
-    await(connection.close());
+    try {
+      link.close().await(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException | RuntimeException problem) {
+      throw new SQLException("closing the connection to PostgreSQL failed: " + problem.getMessage(), problem);
+    }
   }
 
   private String numbered(String sql) {
@@ -131,21 +160,50 @@ final class PgSession implements SqlSession {
   }
 
   private <T> T answerOf(Future<T> answer) throws SQLException {
-    if (lost) {
-      throw new SQLException("the journal's connection to PostgreSQL was lost");
-    }
+    checkConnected();
     try {
       return answer.await(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException silence) {
-      lost = true;
-      connection.close();
-      throw new SQLException("PostgreSQL did not answer within " + ANSWER_TIMEOUT_SECONDS + " s; connection closed");
+      // Closed, so that nothing this connection was doing can commit later.
+      throw lost("PostgreSQL did not answer within " + ANSWER_TIMEOUT_SECONDS + " s", silence);
     } catch (PgException refused) {
+      if (connectionLost(refused.getSqlState())) {
+        throw lost(refused.getErrorMessage(), refused);
+      }
       throw new SQLException(refused.getErrorMessage(), refused.getSqlState(), refused);
     } catch (RuntimeException failed) {
-      // A closed connection, a protocol error: the statement did not run, as far as this session can know.
+      if (failed instanceof ClosedConnectionException || failed.getCause() instanceof IOException
+        || link.current() != connection) {
+        throw lost(String.valueOf(failed.getMessage()), failed);
+      }
+      // A protocol or encoding error: the statement did not run, as far as this session can know.
       throw new SQLException("PostgreSQL: " + failed.getMessage(), failed);
     }
+  }
+
+  /**
+   * Whether a server's refusal ends the connection: a connection exception (class 08), or the server shutting down
+   * or not yet taking connections (57P01 to 57P03).
+   */
+  static boolean connectionLost(String sqlState) {
+    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+  }
+
+  private void checkConnected() throws SQLException {
+    if (link.current() != connection) {
+      throw unavailable();
+    }
+  }
+
+  private SQLException lost(String why, Throwable cause) {
+    link.lost(connection, why);
+    return new SQLTransientConnectionException("connection to PostgreSQL lost (" + why + ")", "08006", cause);
+  }
+
+  private SQLException unavailable() {
+    String problem = link.problem();
+    return new SQLTransientConnectionException("no connection to PostgreSQL" + (problem == null ? ""
+      : " (" + problem + ")") + "; reconnecting", "08003");
   }
 
   /** A row of the reactive client, its columns counted from 1 like JDBC's. */

@@ -18,6 +18,19 @@ interface SqlSession extends AutoCloseable {
     T read(SqlRow row) throws SQLException;
   }
 
+  /**
+   * Readies the session for its next transaction: a session whose connection was lost takes a new one if there is
+   * one, else fails at once with an {@link java.sql.SQLTransientConnectionException}. Never called inside a
+   * transaction.
+   */
+  default void ready() throws SQLException {
+  }
+
+  /** Whether the session has a connection to work on; an embedded database's always has. */
+  default boolean connected() {
+    return true;
+  }
+
   /** Which engine's SQL this session speaks, for the few statements the two write differently. */
   SqlDialect dialect();
 

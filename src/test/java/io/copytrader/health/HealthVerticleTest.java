@@ -40,6 +40,7 @@ class HealthVerticleTest {
   private final List<Notice> notices = new CopyOnWriteArrayList<>();
 
   private final AtomicBoolean streamsLive = new AtomicBoolean();
+  private final AtomicBoolean journalReachable = new AtomicBoolean(true);
 
   @BeforeEach
   void start(Vertx vertx) {
@@ -51,7 +52,7 @@ class HealthVerticleTest {
     result(vertx.eventBus().consumer(Addresses.accountStatus(1077),
       msg -> msg.reply(new JsonObject().put("queued", 0))).completion());
     result(vertx.deployVerticle(new HealthVerticle(client, List.of(1077L), index -> streamsLive.get(),
-      ServiceMetrics.forVertx(), INTERVAL)));
+      ServiceMetrics.forVertx(), INTERVAL).journal(journalReachable::get)));
   }
 
   private static JsonObject status(Vertx vertx) {
@@ -70,12 +71,25 @@ class HealthVerticleTest {
     assertThat(health.getString("status")).isEqualTo("healthy");
     assertThat(health.getBoolean("api_healthy")).isTrue();
     JsonObject checks = health.getJsonObject("checks");
-    assertThat(checks.fieldNames()).containsExactlyInAnyOrder("exchange", "breaker", "accounts");
+    assertThat(checks.fieldNames()).containsExactlyInAnyOrder("exchange", "breaker", "accounts", "journal");
+    assertThat(checks.getJsonObject("journal").getString("status")).isEqualTo("UP");
     assertThat(checks.getJsonObject("exchange").getString("status")).isEqualTo("UP");
     assertThat(checks.getJsonObject("exchange").getString("last_success")).isNotNull();
     assertThat(checks.getJsonObject("breaker").getString("state")).isEqualTo("CLOSED");
     assertThat(checks.getJsonObject("accounts").getString("status")).isEqualTo("UP");
     assertThat(checks.getJsonObject("accounts").getJsonObject("1077").getInteger("queued")).isZero();
+  }
+
+  @Test
+  void anUnreachableJournalMakesTheServiceUnhealthyUntilItIsBack(Vertx vertx) {
+    journalReachable.set(false);
+    JsonObject down = status(vertx);
+    journalReachable.set(true);
+    JsonObject back = status(vertx);
+
+    assertThat(down.getString("status")).isEqualTo("unhealthy");
+    assertThat(down.getJsonObject("checks").getJsonObject("journal").getString("status")).isEqualTo("DOWN");
+    assertThat(back.getString("status")).isEqualTo("healthy");
   }
 
   @Test

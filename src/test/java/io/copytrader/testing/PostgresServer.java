@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * {@code pg_ctl} on a free loopback port the first time a test asks, stopped and deleted when the JVM exits. Tests
  * keep apart by each taking a fresh schema ({@link #freshSchema}). PostgreSQL refuses to run as root, so as root
  * every server command runs as the {@code postgres} user the package creates, through {@code runuser}.
- * Durability is off (fsync, synchronous commit): the tests exercise the SQL, not the disk.
+ * Durability is off (fsync, synchronous commit): the tests exercise the SQL, not the disk. A test may stop and start
+ * it ({@link #stopServer}, {@link #startServer}) to see what a PostgreSQL restart does to the service.
  */
 public final class PostgresServer {
 
@@ -65,10 +66,7 @@ public final class PostgresServer {
       }
       server.run(List.of(server.binary("initdb"), "-D", server.data.toString(), "-U", USER, "--auth=trust",
         "-E", "UTF8", "--no-sync", "--no-instructions"), Map.of(), true);
-      server.run(List.of(server.binary("pg_ctl"), "-D", server.data.toString(), "-l",
-        directory.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-        "-c listen_addresses=127.0.0.1 -p " + server.port + " -c unix_socket_directories=" + directory
-          + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"), Map.of(), true);
+      server.startServer();
       return server;
     } catch (IOException problem) {
       throw new UncheckedIOException(problem);
@@ -119,6 +117,25 @@ public final class PostgresServer {
     Map<String, String> environment = schema == null ? Map.of() : Map.of("PGOPTIONS", "-c search_path=" + schema);
     return run(List.of(binary("psql"), "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
       String.valueOf(port), "-U", USER, "-d", DATABASE, "-c", sql), environment, false).strip();
+  }
+
+  /**
+   * Starts the server on its port and data, as at first use; after {@link #stopServer} it comes back with every
+   * schema and row it had. Returns once it takes connections.
+   */
+  public void startServer() {
+    run(List.of(binary("pg_ctl"), "-D", data.toString(), "-l", directory.resolve("server.log").toString(), "-w",
+      "-t", "60", "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=" + directory
+        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"), Map.of(), true);
+  }
+
+  /**
+   * Stops the server as an operator's restart does (a fast shutdown: open transactions roll back, every connection
+   * is ended); a test that stops it starts it again ({@link #startServer}) before it ends, since the JVM's other
+   * test classes share it.
+   */
+  public void stopServer() {
+    run(List.of(binary("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop"), Map.of(), true);
   }
 
   private void stop() {
