@@ -365,6 +365,20 @@ final class TradingHarness {
     return exchange.accountOrders(account.index(), clientOrderIndexes, account.authToken()).await().orders();
   }
 
+  /**
+   * The account's finished market orders in {@code marketId} that filled (newest 100), as the exchange lists them:
+   * what counts the trades that really happened, whatever the journal says.
+   */
+  List<JsonObject> filledMarketOrders(TestAccount account, int marketId) {
+    JsonObject reply = web.getAbs(paper.baseUrl() + "/api/v1/accountInactiveOrders")
+      .addQueryParam("account_index", String.valueOf(account.index())).addQueryParam("market_id",
+        String.valueOf(marketId)).addQueryParam("limit", "100").addQueryParam("auth", account.authToken())
+      .send().await().bodyAsJsonObject();
+    return reply.getJsonArray("orders").stream().map(JsonObject.class::cast)
+      .filter(order -> "market".equals(order.getString("type")))
+      .filter(order -> new BigDecimal(order.getString("filled_base_amount")).signum() > 0).toList();
+  }
+
   /** A transaction the exchange received, by hash. */
   EnrichedTx exchangeTx(String hash) {
     return exchange.tx(hash).await();
