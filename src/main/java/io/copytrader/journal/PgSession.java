@@ -71,7 +71,7 @@ final class PgSession implements SqlSession {
 
   @Override
   public int update(String sql, Object... parameters) throws SQLException {
-    return await(connection.preparedQuery(numbered(sql)).execute(tuple(parameters))).rowCount();
+    return await(live().preparedQuery(numbered(sql)).execute(tuple(parameters))).rowCount();
   }
 
   @Override
@@ -83,12 +83,12 @@ final class PgSession implements SqlSession {
     for (List<Object> parameters : parameterLists) {
       tuples.add(tuple(parameters.toArray()));
     }
-    await(connection.preparedQuery(numbered(sql)).executeBatch(tuples));
+    await(live().preparedQuery(numbered(sql)).executeBatch(tuples));
   }
 
   @Override
   public <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) throws SQLException {
-    RowSet<Row> rows = await(connection.preparedQuery(numbered(sql)).execute(tuple(parameters)));
+    RowSet<Row> rows = await(live().preparedQuery(numbered(sql)).execute(tuple(parameters)));
     List<T> values = new ArrayList<>(rows.size());
     for (Row row : rows) {
       values.add(reader.read(new PgRow(row)));
@@ -98,14 +98,13 @@ final class PgSession implements SqlSession {
 
   @Override
   public void execute(String sql) throws SQLException {
-    await(connection.query(sql).execute());
+    await(live().query(sql).execute());
   }
 
   /** Sent at once, answered in order on the connection: a savepoint costs no round trip of its own. */
   @Override
   public void pipeline(String sql) throws SQLException {
-    checkConnected();
-    pipelined.add(connection.query(sql).execute());
+    pipelined.add(live().query(sql).execute());
   }
 
   @Override
@@ -160,7 +159,6 @@ final class PgSession implements SqlSession {
   }
 
   private <T> T answerOf(Future<T> answer) throws SQLException {
-    checkConnected();
     try {
       return answer.await(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException silence) {
@@ -171,9 +169,10 @@ final class PgSession implements SqlSession {
         throw lost(refused.getErrorMessage(), refused);
       }
       throw new SQLException(refused.getErrorMessage(), refused.getSqlState(), refused);
-    } catch (RuntimeException failed) {
-      if (failed instanceof ClosedConnectionException || failed.getCause() instanceof IOException
-        || link.current() != connection) {
+    } catch (Exception failed) {
+      // Also a checked exception the client failed with (an IOException), which await throws unchecked.
+      if (failed instanceof ClosedConnectionException || failed instanceof IOException
+        || failed.getCause() instanceof IOException || link.current() != connection) {
         throw lost(String.valueOf(failed.getMessage()), failed);
       }
       // A protocol or encoding error: the statement did not run, as far as this session can know.
@@ -189,10 +188,12 @@ final class PgSession implements SqlSession {
     return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
   }
 
-  private void checkConnected() throws SQLException {
+  /** The connection to send the next statement on; once it is found lost, none (an answer already in still counts). */
+  private PgConnection live() throws SQLException {
     if (link.current() != connection) {
       throw unavailable();
     }
+    return connection;
   }
 
   private SQLException lost(String why, Throwable cause) {

@@ -17,4 +17,18 @@ class PgSessionTest {
   void questionMarksOutsideQuotesBecomeNumberedParameters(String sql, String numbered) {
     assertThat(PgSession.toNumberedParameters(sql)).isEqualTo(numbered);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "08006, true",
+    "08001, true",
+    "57P01, true",
+    "57P03, true",
+    "57014, false",
+    "23505, false",
+    "40001, false",
+  })
+  void onlyConnectionExceptionsAndShutdownsEndTheConnection(String sqlState, boolean lost) {
+    assertThat(PgSession.connectionLost(sqlState)).isEqualTo(lost);
+  }
 }
