@@ -58,21 +58,33 @@ final class RequestResumer {
     return readBack(requestId, stopping);
   }
 
-  /** Asks every {@link #JOURNAL_RETRY} until the journal answers or {@code stopping}. */
+  /**
+   * Asks every {@link #JOURNAL_RETRY} until both of the journal's connections are up and it answers, or the account
+   * stops. Never at once: a journal that reads but cannot write (its writer without a connection) would otherwise
+   * have the request fail and come back in a tight loop.
+   */
   private Future<Optional<QueuedRequest>> readBack(String requestId, BooleanSupplier stopping) {
-    return journal.getRequest(requestId).transform(read -> {
-      if (read.failed() && JournalException.outOfReach(read.cause()) && !stopping.getAsBoolean()) {
-        return Pause.of(vertx, JOURNAL_RETRY.toMillis()).compose(waited -> readBack(requestId, stopping));
-      }
-      if (read.failed()) {
-        LOG.error("Account {}: request {} left for the next start: {}", accountIndex, requestId,
-          read.cause().toString());
+    return Pause.of(vertx, JOURNAL_RETRY.toMillis()).compose(waited -> {
+      if (stopping.getAsBoolean()) {
         return Future.succeededFuture(Optional.empty());
       }
-      Optional<RequestDetail> unfinished = read.result().filter(detail -> !detail.request().state().isFinal());
-      unfinished.ifPresent(detail -> LOG.info("Account {}: the journal is back; taking up {} request {} again",
-        accountIndex, detail.request().state().wire(), requestId));
-      return Future.succeededFuture(unfinished.map(detail -> resumed(detail.request(), detail.orders())));
+      if (!journal.reachable()) {
+        return readBack(requestId, stopping);
+      }
+      return journal.getRequest(requestId).transform(read -> {
+        if (read.failed() && JournalException.outOfReach(read.cause())) {
+          return readBack(requestId, stopping);
+        }
+        if (read.failed()) {
+          LOG.error("Account {}: request {} left for the next start: {}", accountIndex, requestId,
+            read.cause().toString());
+          return Future.succeededFuture(Optional.empty());
+        }
+        Optional<RequestDetail> unfinished = read.result().filter(detail -> !detail.request().state().isFinal());
+        unfinished.ifPresent(detail -> LOG.info("Account {}: the journal is back; taking up {} request {} again",
+          accountIndex, detail.request().state().wire(), requestId));
+        return Future.succeededFuture(unfinished.map(detail -> resumed(detail.request(), detail.orders())));
+      });
     });
   }
 

@@ -115,8 +115,14 @@ final class PgLink {
           // would hold the journal's lock).
           attempt.onSuccess(PgConnection::close);
           problem = failure.getMessage();
-          LOG.debug("Journal {} reconnect failed: {}", name, problem);
-          reconnect(Math.min(waitMillis * 2, LONGEST_WAIT.toMillis()), lostAtNanos);
+          long nextWait = Math.min(waitMillis * 2, LONGEST_WAIT.toMillis());
+          if (nextWait == LONGEST_WAIT.toMillis() && waitMillis < nextWait) {
+            LOG.warn("Journal {} still without a connection to PostgreSQL ({}); trying every {} s", name, problem,
+              LONGEST_WAIT.toSeconds());
+          } else {
+            LOG.debug("Journal {} reconnect failed: {}", name, problem);
+          }
+          reconnect(nextWait, lostAtNanos);
         });
     });
   }
