@@ -77,6 +77,24 @@ class PgJournalReconnectTest {
   }
 
   @Test
+  void aTransactionWhoseConnectionEndsWritesNothingAndTheNextOneGoesThrough(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    Future<Object> cut = journal.write(session -> {
+      JournalStore.insertRequest(session, trade("r-cut", 7, null, "1"), 0, 0);
+      return session.first("SELECT pg_sleep(30.001)", row -> row.string(1));
+    });
+    eventually("the transaction to be running", () -> "1".equals(file.query(
+      "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30.001)%'")));
+    file.query("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+      + " WHERE query LIKE 'SELECT pg_sleep(30.001)%'");
+
+    assertUnavailable(settled(cut));
+    eventually("the journal to write again", BACK_WITHIN,
+      () -> settled(journal.insertRequest(trade("r-next", 7, null, "1"))), Future::succeeded);
+    assertThat(file.query("SELECT string_agg(request_id, ',') FROM requests")).isEqualTo("r-next");
+  }
+
+  @Test
   void theReconnectedWriterHoldsTheJournalAgainstAnotherService(Vertx vertx) {
     Journal journal = file.open(vertx).await();
     stopServer();
