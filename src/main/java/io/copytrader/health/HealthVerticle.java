@@ -113,6 +113,8 @@ public final class HealthVerticle extends VerticleBase {
         case OPEN -> 2;
       });
     budgetMeters();
+    metrics.gauge("copytrade_journal_reachable", "1 while the journal's database answers, 0 while it is reconnecting",
+      () -> journalReachable.getAsBoolean() ? 1 : 0);
     metrics.gauge("copytrade_accounts_ready", "Accounts whose private streams are live; the others trade on REST",
       () -> accounts.stream().filter(streamsLive::test).count());
     return vertx.eventBus().consumer(Addresses.HEALTH_STATUS, this::status).completion()

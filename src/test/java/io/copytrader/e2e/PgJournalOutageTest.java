@@ -73,12 +73,14 @@ class PgJournalOutageTest {
     }, "burst");
     burst.start();
     JsonObject healthWhileDown;
+    String metricsWhileDown;
     try {
       Polling.pause(Duration.ofMillis(800));
       server.stopServer();
       healthWhileDown = eventually("/health to report the journal down", Duration.ofSeconds(5),
         () -> harness.get("/health").bodyAsJsonObject(),
         health -> "DOWN".equals(health.getJsonObject("checks").getJsonObject("journal").getString("status")));
+      metricsWhileDown = harness.get("/metrics").bodyAsString();
       Polling.pause(Duration.ofMillis(1_500));
     } finally {
       server.startServer();
@@ -90,6 +92,8 @@ class PgJournalOutageTest {
     burst.join();
 
     assertThat(healthWhileDown.getString("status")).isEqualTo("unhealthy");
+    assertThat(metricsWhileDown).containsPattern("(?m)^copytrade_journal_reachable 0\\.0$");
+    assertThat(harness.get("/metrics").bodyAsString()).containsPattern("(?m)^copytrade_journal_reachable 1\\.0$");
     assertThat(answers).extracting(Answer::status).containsOnly(202, 503).contains(503);
     assertThat(answers).filteredOn(answer -> answer.status() == 503).allSatisfy(refused -> {
       assertThat(refused.body().getString("status")).isEqualTo("error");
