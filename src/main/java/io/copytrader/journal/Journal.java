@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every write goes through one writer thread with group commit; reads use a second connection on
  * their own thread, which runs beside the writer. Every method returns at once with a future
  * completed on the caller's context, after the data is committed (writes) or read (reads). A future
- * fails with {@link JournalException} when the journal cannot do what was asked.
+ * fails with {@link JournalException} when the journal cannot do what was asked, at once and
+ * {@link JournalException#unavailable() unavailable} while a PostgreSQL journal reconnects ({@link #reachable}).
  */
 public final class Journal {
 

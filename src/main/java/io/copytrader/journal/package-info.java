@@ -23,6 +23,10 @@
  *       requests (reconcile their orders with the exchange by client order index or tx hash before sending
  *       anything) and then queued ones; {@link io.copytrader.journal.Journal#lastClientOrderIndex} is the
  *       floor for the next client order index.</li>
+ *   <li>Out of reach (a PostgreSQL journal whose connection was lost, until it reconnects): every call fails at
+ *       once with a {@link io.copytrader.journal.JournalException#unavailable()} failure, which may hide a commit
+ *       whose answer was lost; the request it interrupted is read back once the journal answers and resumed as at
+ *       a restart, never finished on the strength of that failure.</li>
  * </ol>
  */
 package io.copytrader.journal;
