@@ -33,6 +33,12 @@ public final class Addresses {
   /** Every leader's feed and followers as {@code GET /api/leaders} shows them: {@code {"leaders": [ … ]}}. */
   public static final String LEADERS_STATUS = "copytrade.leaders.status";
 
+  /**
+   * A trade request for a configured account no local {@code AccountVerticle} owns, the submit's body as it is:
+   * journaled for the owner (intake/RemoteIntake); replies as {@link #accountSubmit} does.
+   */
+  public static final String REMOTE_INTAKE = "copytrade.intake.remote";
+
   private static final String ACCOUNT_PREFIX = "copytrade.account.";
   private static final String LEADER_PREFIX = "copytrade.leader.";
 
@@ -60,6 +66,14 @@ public final class Addresses {
   /** Runs the account's protection at its next turn (an operator's {@code POST /api/protect}); replies {@code {}}. */
   public static String accountProtect(long accountIndex) {
     return ACCOUNT_PREFIX + accountIndex + ".protect";
+  }
+
+  /**
+   * A notice (no body) that another node journaled a request for the account (intake/JournalListener relays it
+   * from PostgreSQL): the owning {@code AccountVerticle} claims it.
+   */
+  public static String accountIntake(long accountIndex) {
+    return ACCOUNT_PREFIX + accountIndex + ".intake";
   }
 
   /** The account's state for health: {@code {"queued": requests waiting or running}}. */

@@ -1,11 +1,13 @@
 package io.copytrader;
 
 import io.copytrader.account.AccountDeployer;
+import io.copytrader.account.RemoteIntake;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.RailSettings;
 import io.copytrader.config.LoadedConfig;
 import io.copytrader.health.HealthVerticle;
 import io.copytrader.http.HttpVerticle;
+import io.copytrader.intake.JournalListener;
 import io.copytrader.journal.FollowStore;
 import io.copytrader.journal.Journal;
 import io.copytrader.leader.LeadersVerticle;
@@ -82,6 +84,9 @@ public final class MainVerticle extends VerticleBase {
       .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter, config.accounts().indexes(),
         index -> accounts.stream().fresh(index, AccountChannel.values()), metrics).journal(journal::reachable)))
       .compose(deployed -> vertx.deployVerticle(new RailsVerticle(journal, config.accounts().indexes())))
+      .compose(deployed -> vertx.deployVerticle(new RemoteIntake(journal, config.accounts().indexes(),
+        config.policy().maxQueuePerAccount(), lighter.at(CallPriority.PERIODIC))))
+      .compose(deployed -> JournalListener.deploy(vertx, config.journal(), journal))
       .compose(deployed -> accounts.checkLeverage())
       .compose(deployed -> accounts.deploy())
       .compose(accountDeployments -> {

@@ -35,6 +35,8 @@ public final class AccountDeployer {
   private static final Duration FILL_TIMEOUT = Duration.ofSeconds(15);
   /** Lifetime of the auth tokens the private streams subscribe with; they are checked at subscription only. */
   private static final long STREAM_TOKEN_SECONDS = 600;
+  /** The epoch this node owns every account under, until ownership goes by lease (docs/ARCHITECTURE.md). */
+  private static final long OWNER_EPOCH = 1;
 
   private final Vertx vertx;
   private final LighterEndpoint endpoint;
@@ -113,7 +115,7 @@ public final class AccountDeployer {
       killSwitch, metrics);
     return new AccountVerticle(account, policy.maxQueuePerAccount(), journal, lighter, executor,
       new AccountView(lighter.at(CallPriority.PERIODIC), account.accountIndex(), session::authToken), shutdownGrace,
-      killSwitch, metrics)
+      killSwitch, metrics, () -> OWNER_EPOCH)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
         policy.protectionInterval(), policy.protectExternalPositions(), stream::reconnections,
         new LossAlarm(vertx, account, journal, killSwitch)));

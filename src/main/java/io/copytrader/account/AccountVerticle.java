@@ -3,7 +3,6 @@ package io.copytrader.account;
 import java.util.concurrent.TimeUnit;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
-import io.copytrader.ServiceFailure;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.journal.IdempotencyHit;
 import io.copytrader.journal.InsertOutcome;
@@ -11,7 +10,6 @@ import io.copytrader.journal.Journal;
 import io.copytrader.journal.JournalException;
 import io.copytrader.journal.NewRequest;
 import io.copytrader.journal.RequestState;
-import io.copytrader.journal.RequestKind;
 import io.copytrader.journal.RequestRecord;
 import io.copytrader.journal.StagedWrite;
 import io.copytrader.lighter.TradingApi;
@@ -31,6 +29,7 @@ import java.util.Deque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +55,8 @@ public final class AccountVerticle extends VerticleBase {
   private final AccountViewer viewer;
   private final Duration shutdownGrace;
   private final ServiceMetrics metrics;
+  /** The epoch under which this node owns the account: its inserts and claims carry it. */
+  private final LongSupplier epoch;
   private final Deque<QueuedRequest> queue = new ArrayDeque<>();
   /** Submit and view: closed first at shutdown. */
   private final List<MessageConsumer<JsonObject>> intake = new ArrayList<>();
@@ -71,12 +72,13 @@ public final class AccountVerticle extends VerticleBase {
   private Promise<Void> idle;
   private volatile int depth;
   private ProtectionSupervisor protection;
+  private IntakeClaims claims;
   private boolean protectionDue;
   private boolean protecting;
 
   public AccountVerticle(AccountConfig account, int capacity, Journal journal, TradingApi lighter,
                          RequestExecutor executor, AccountViewer viewer, Duration shutdownGrace,
-                         AccountKillSwitch killSwitch, ServiceMetrics metrics) {
+                         AccountKillSwitch killSwitch, ServiceMetrics metrics, LongSupplier epoch) {
     this.account = account;
     this.capacity = capacity;
     this.journal = journal;
@@ -86,6 +88,7 @@ public final class AccountVerticle extends VerticleBase {
     this.shutdownGrace = shutdownGrace;
     this.metrics = metrics;
     this.killSwitch = killSwitch;
+    this.epoch = epoch;
   }
 
   @Override
@@ -93,7 +96,7 @@ public final class AccountVerticle extends VerticleBase {
     context = vertx.getOrCreateContext();
     resumer = new RequestResumer(vertx, journal, account.accountIndex());
     return followKillSwitch()
-      .compose(following -> journal.unfinishedRequests(account.accountIndex()))
+      .compose(following -> journal.claimUnfinished(account.accountIndex(), epoch.getAsLong()))
       .compose(unfinished -> {
         Future<Void> resumed = Future.succeededFuture();
         for (RequestRecord record : unfinished) {
@@ -108,6 +111,8 @@ public final class AccountVerticle extends VerticleBase {
         intake.add(bus.consumer(Addresses.accountView(index),
           msg -> viewer.view().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure))));
         intake.add(bus.consumer(Addresses.accountProtect(index), this::protectNow));
+        claims = new IntakeClaims(vertx, journal, index, epoch, this::claimed);
+        intake.add(claims.listen());
         status = bus.consumer(Addresses.accountStatus(index), msg -> msg.reply(new JsonObject().put("queued", depth)));
         AccountRails rails = new AccountRails(account, journal, lighter, killSwitch);
         railConsumers.add(bus.consumer(Addresses.accountRails(index),
@@ -144,6 +149,9 @@ public final class AccountVerticle extends VerticleBase {
     stopping = true;
     if (protection != null) {
       protection.stop();
+    }
+    if (claims != null) {
+      claims.stop();
     }
     Future<?> closed = Future.all(intake.stream().map(MessageConsumer::unregister).toList());
     Future<?> requestEnds = running ? currentRequestEnds() : Future.succeededFuture();
@@ -206,6 +214,18 @@ public final class AccountVerticle extends VerticleBase {
     });
   }
 
+  /** Requests other nodes journaled for the account, now claimed by it: queued after those waiting. */
+  private void claimed(List<RequestRecord> records) {
+    if (stopping) {
+      return;
+    }
+    Future<Void> queued = Future.succeededFuture();
+    for (RequestRecord record : records) {
+      queued = queued.compose(previous -> resume(record));
+    }
+    queued.onComplete(done -> drain());
+  }
+
   private void submit(Message<JsonObject> msg) {
     if (stopping) {
       msg.fail(FailureCode.SHUTTING_DOWN.code(), "the service is shutting down; retry against the next instance");
@@ -218,8 +238,7 @@ public final class AccountVerticle extends VerticleBase {
       msg.fail(FailureCode.INVALID_REQUEST.code(), e.getMessage());
       return;
     }
-    NewRequest entry = NewRequest.of(RequestIds.next(System.currentTimeMillis()), account.accountIndex(),
-      kind(request), request.toJson(), request.clientRequestId(), request.signalTimestamp(), request.maxLagMs());
+    NewRequest entry = Admission.entry(request, account.accountIndex());
     // A repeat is answered from the journal before anything else that could refuse it: its original was
     // accepted, so neither a full queue nor a position its original has since closed may turn the repeat into
     // an error. Otherwise the insert finds the repeat itself, which saves a journal read on the way to the order.
@@ -229,19 +248,12 @@ public final class AccountVerticle extends VerticleBase {
       : journal.findByIdempotencyKey(account.accountIndex(), request.clientRequestId());
     earlier.onSuccess(hit -> {
       if (hit.isPresent()) {
-        answerRepeat(msg, request, hit.get().requestId(), hit.get().state(),
+        Admission.answerRepeat(msg, request, hit.get().requestId(), hit.get().state(),
           hit.get().fingerprint().equals(entry.fingerprint()));
       } else {
         admit(msg, request, entry);
       }
     }).onFailure(failure -> fail(msg, failure));
-  }
-
-  private static RequestKind kind(TradeRequest request) {
-    if (request.target() != null) {
-      return request.target().follow() != null ? RequestKind.FOLLOW : RequestKind.POSITION;
-    }
-    return request.action().isAdjust() ? RequestKind.ADJUST : RequestKind.TRADE;
   }
 
   private void admit(Message<JsonObject> msg, TradeRequest request, NewRequest entry) {
@@ -255,13 +267,13 @@ public final class AccountVerticle extends VerticleBase {
       return;
     }
     admitting++;
-    positionCheck(request)
+    Admission.positionCheck(lighter, account.accountIndex(), request)
       .onFailure(failure -> {
         admitting--;
         fail(msg, failure);
       })
       .onSuccess(checked -> {
-        StagedWrite<InsertOutcome> insert = journal.insertRequestStaged(entry);
+        StagedWrite<InsertOutcome> insert = journal.insertRequestStaged(entry, epoch.getAsLong());
         // Execution starts as soon as the insert has run: everything it writes before an order may leave
         // commits with or after the insert, and an order is refused for a request that is not in the journal.
         // The signal source hears "accepted" only once the insert is durable.
@@ -276,7 +288,7 @@ public final class AccountVerticle extends VerticleBase {
           .onSuccess(outcome -> {
             RequestRecord record = outcome.request();
             if (outcome instanceof InsertOutcome.Duplicate duplicate) {
-              answerRepeat(msg, request, record.requestId(), record.state(), duplicate.sameBody());
+              Admission.answerRepeat(msg, request, record.requestId(), record.state(), duplicate.sameBody());
               return;
             }
             msg.reply(new JsonObject().put("request_id", record.requestId()));
@@ -295,31 +307,9 @@ public final class AccountVerticle extends VerticleBase {
     drain();
   }
 
-  private static void answerRepeat(Message<JsonObject> msg, TradeRequest request, String originalId,
-                                   RequestState state, boolean sameBody) {
-    if (!sameBody) {
-      msg.fail(FailureCode.IDEMPOTENCY_CONFLICT.code(), "idempotency key " + request.clientRequestId()
-        + " was used for a different request (" + originalId + ")");
-      return;
-    }
-    msg.reply(new JsonObject().put("request_id", originalId).put("duplicate", true).put("state", state.wire()));
-  }
-
   private static long receivedNanos(Message<?> msg) {
     String received = msg.headers().get(Addresses.RECEIVED_NANOS);
     return received == null ? 0 : Long.parseLong(received);
-  }
-
-  /** An adjustment needs a position to adjust; refuse it at intake rather than fail it in the background. */
-  private Future<Void> positionCheck(TradeRequest request) {
-    if (!request.action().isAdjust()) {
-      return Future.succeededFuture();
-    }
-    return lighter.account(account.accountIndex()).compose(details -> {
-      boolean open = details.position(request.marketId()).map(row -> row.open()).orElse(false);
-      return open ? Future.succeededFuture() : Future.failedFuture(new ServiceFailure(FailureCode.NO_POSITION,
-        "no open position in " + request.symbol() + " to " + request.action().wireName()));
-    });
   }
 
   private void drain() {
@@ -389,12 +379,6 @@ public final class AccountVerticle extends VerticleBase {
   }
 
   private static void fail(Message<?> msg, Throwable failure) {
-    if (failure instanceof ServiceFailure service) {
-      msg.fail(service.code().code(), service.getMessage());
-    } else {
-      LOG.warn("Account request failed: {}", failure.toString());
-      msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), JournalException.outOfReach(failure)
-        ? "the journal is unavailable: retry shortly" : "Lighter or the journal is unavailable: retry shortly");
-    }
+    Admission.fail(msg, failure);
   }
 }

@@ -1,5 +1,6 @@
 package io.copytrader.http;
 
+import io.copytrader.account.AccountIntake;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.account.TradeAction;
@@ -201,8 +202,8 @@ public final class HttpVerticle extends VerticleBase {
       }
       DeliveryOptions options = busOptions().addHeader(Addresses.RECEIVED_NANOS, Long.toString(receivedNanos));
       queued.add(market.map(resolved -> request.withMarket(resolved.marketId(), resolved.symbol()))
-        .compose(resolved -> vertx.eventBus().<JsonObject>request(Addresses.accountSubmit(resolved.accountIndex()),
-          resolved.toJson(), options))
+        .compose(resolved -> AccountIntake.submit(vertx.eventBus(), resolved.accountIndex(), resolved.toJson(),
+          options))
         .map(Message::body)
         .recover(this::intakeFailed));
     }

@@ -100,10 +100,42 @@ public final class Journal {
     return insertRequestStaged(request).committed();
   }
 
-  /** {@link #insertRequest}, also telling when the insert has run, before it is committed. */
+  /**
+   * {@link #insertRequest} by the account's owner, claimed under its {@code epoch} at once, also telling when the
+   * insert has run, before it is committed.
+   */
+  public StagedWrite<InsertOutcome> insertRequestStaged(NewRequest request, long epoch) {
+    return writer.submitStaged(vertx.getOrCreateContext(), session -> JournalStore.insertRequest(session,
+      request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), epoch));
+  }
+
+  /** {@link #insertRequest} journaled unclaimed, as a node that does not own the account journals it. */
   public StagedWrite<InsertOutcome> insertRequestStaged(NewRequest request) {
     return writer.submitStaged(vertx.getOrCreateContext(), session -> JournalStore.insertRequest(session,
-      request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis()));
+      request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), null));
+  }
+
+  /**
+   * Journals a request for an account another node owns: unclaimed, its owner told on
+   * {@link JournalChannels#INTAKE} at commit; a repeat of its idempotency key answered with the original. Empty,
+   * writing nothing, when {@code capacity} requests of the account are already queued.
+   */
+  public Future<Optional<InsertOutcome>> insertUnclaimed(NewRequest request, int capacity) {
+    return write(session -> IntakeStore.insertUnclaimed(session, request, capacity, clock.millis(),
+      IDEMPOTENCY_WINDOW.toMillis()));
+  }
+
+  /** The account's unclaimed queued requests, now claimed under the owner's {@code epoch}: oldest first. */
+  public Future<List<RequestRecord>> claimQueued(long accountIndex, long epoch) {
+    return write(session -> IntakeStore.claimQueued(session, accountIndex, epoch));
+  }
+
+  /**
+   * The account's queued and executing requests, now all claimed under the owner's {@code epoch}, for its start:
+   * executing first, then queued, oldest first.
+   */
+  public Future<List<RequestRecord>> claimUnfinished(long accountIndex, long epoch) {
+    return write(session -> IntakeStore.claimUnfinished(session, accountIndex, epoch));
   }
 
   public Future<Optional<IdempotencyHit>> findByIdempotencyKey(long accountIndex, String idempotencyKey) {
@@ -226,7 +258,8 @@ public final class Journal {
   }
 
   /**
-   * Sets the kill switch for one account, or all when {@code accountIndex} is null, and returns the whole switch.
+   * Sets the kill switch for one account, or all when {@code accountIndex} is null, and returns the whole switch;
+   * every node hears of it on {@link JournalChannels#KILL_SWITCH}.
    *
    * @param reason who or what set it (an operator's call, a loss rail's trip), kept with the mode
    */
@@ -238,12 +271,23 @@ public final class Journal {
       return Future.failedFuture(new JournalException("the kill switch is engaged as halt or flatten, with a reason"
         + " of 1 to " + MAX_REASON_LENGTH + " characters"));
     }
-    return write(session -> RailStore.engage(session, accountIndex, mode, reason, clock.millis()));
+    return write(session -> {
+      KillSwitch engaged = RailStore.engage(session, accountIndex, mode, reason, clock.millis());
+      IntakeStore.notify(session, JournalChannels.KILL_SWITCH, "");
+      return engaged;
+    });
   }
 
-  /** Clears one account's mode, or every mode when {@code accountIndex} is null, and returns the whole switch. */
+  /**
+   * Clears one account's mode, or every mode when {@code accountIndex} is null, and returns the whole switch; every
+   * node hears of it on {@link JournalChannels#KILL_SWITCH}.
+   */
   public Future<KillSwitch> resumeKillSwitch(Long accountIndex) {
-    return write(session -> RailStore.resume(session, accountIndex));
+    return write(session -> {
+      KillSwitch resumed = RailStore.resume(session, accountIndex);
+      IntakeStore.notify(session, JournalChannels.KILL_SWITCH, "");
+      return resumed;
+    });
   }
 
   /**

@@ -14,35 +14,54 @@ final class JournalStore {
   }
 
   /**
-   * Runs on the single writer, so the look-up and the insert cannot interleave with another insert; the
-   * primary key of {@code idempotency_keys} is the backstop should that ever change.
+   * Runs on the node's single writer, so the look-up and the insert cannot interleave with another insert of this
+   * node. Another node's writer may insert the same key at the same moment (PostgreSQL): the key's insert then waits
+   * for that transaction and, once it committed, finds the key taken, takes back its own row and answers the
+   * other's request as the original.
+   *
+   * @param claimedEpoch the epoch of the owner that journals it, or null when a node not owning the account does
    */
-  static InsertOutcome insertRequest(SqlSession session, NewRequest request, long now, long windowMillis)
-    throws SQLException {
-    String fingerprint = request.fingerprint();
-    if (request.idempotencyKey() != null) {
-      Optional<KeyRow> existing = keyRow(session, request.accountIndex(), request.idempotencyKey());
-      if (existing.isPresent() && existing.get().createdAt() > now - windowMillis) {
-        RequestRecord original = findRequest(session, existing.get().requestId()).orElseThrow(() ->
-          new JournalException("idempotency key refers to missing request " + existing.get().requestId()));
-        return new InsertOutcome.Duplicate(original, original.fingerprint().equals(fingerprint));
-      }
-      if (existing.isPresent()) {
-        session.update("DELETE FROM idempotency_keys WHERE account_index = ? AND idempotency_key = ?",
-          request.accountIndex(), request.idempotencyKey());
-      }
+  static InsertOutcome insertRequest(SqlSession session, NewRequest request, long now, long windowMillis,
+                                     Long claimedEpoch) throws SQLException {
+    Optional<InsertOutcome> repeat = repeatOf(session, request, now, windowMillis);
+    if (repeat.isPresent()) {
+      return repeat.get();
     }
+    String fingerprint = request.fingerprint();
     session.update("INSERT INTO requests (request_id, account_index, kind, body, idempotency_key, fingerprint,"
-        + " state, created_at, signal_timestamp, max_lag_ms, attempts) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, 0)",
+        + " state, created_at, signal_timestamp, max_lag_ms, attempts, claimed_epoch)"
+        + " VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, 0, ?)",
       request.requestId(), request.accountIndex(), request.kind().wire(), request.body(), request.idempotencyKey(),
-      fingerprint, now, request.signalTimestamp(), request.maxLagMs());
-    if (request.idempotencyKey() != null) {
-      session.update("INSERT INTO idempotency_keys (account_index, idempotency_key, request_id, created_at)"
-        + " VALUES (?, ?, ?, ?)", request.accountIndex(), request.idempotencyKey(), request.requestId(), now);
+      fingerprint, now, request.signalTimestamp(), request.maxLagMs(), claimedEpoch);
+    if (request.idempotencyKey() != null && session.update("INSERT INTO idempotency_keys (account_index,"
+        + " idempotency_key, request_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      request.accountIndex(), request.idempotencyKey(), request.requestId(), now) == 0) {
+      session.update("DELETE FROM requests WHERE request_id = ?", request.requestId());
+      return repeatOf(session, request, now, windowMillis).orElseThrow(() -> new JournalException(
+        "idempotency key of request " + request.requestId() + " is taken but names no request"));
     }
     return new InsertOutcome.Inserted(new RequestRecord(request.requestId(), request.accountIndex(), request.kind(),
       request.body(), request.idempotencyKey(), fingerprint, RequestState.QUEUED, Instant.ofEpochMilli(now), null,
       null, null, null, request.signalTimestamp(), request.maxLagMs(), 0));
+  }
+
+  /** The original of a request whose idempotency key names one within the window; an older key is deleted. */
+  static Optional<InsertOutcome> repeatOf(SqlSession session, NewRequest request, long now, long windowMillis)
+    throws SQLException {
+    if (request.idempotencyKey() == null) {
+      return Optional.empty();
+    }
+    Optional<KeyRow> existing = keyRow(session, request.accountIndex(), request.idempotencyKey());
+    if (existing.isPresent() && existing.get().createdAt() > now - windowMillis) {
+      RequestRecord original = findRequest(session, existing.get().requestId()).orElseThrow(() ->
+        new JournalException("idempotency key refers to missing request " + existing.get().requestId()));
+      return Optional.of(new InsertOutcome.Duplicate(original, original.fingerprint().equals(request.fingerprint())));
+    }
+    if (existing.isPresent()) {
+      session.update("DELETE FROM idempotency_keys WHERE account_index = ? AND idempotency_key = ?",
+        request.accountIndex(), request.idempotencyKey());
+    }
+    return Optional.empty();
   }
 
   static Optional<IdempotencyHit> findByIdempotencyKey(SqlSession session, long accountIndex, String key,

@@ -7,20 +7,27 @@ package io.copytrader.journal;
 enum SqlDialect {
 
   // SQLite: BEGIN IMMEDIATE takes the write lock at once, so a commit never meets a lock it has to wait for.
-  SQLITE("BEGIN IMMEDIATE", "BEGIN", "max", "CROSS JOIN"),
+  // One node holds a SQLite journal, so there is no other writer to skip or tell.
+  SQLITE("BEGIN IMMEDIATE", "BEGIN", "max", "CROSS JOIN", "", false),
   // PostgreSQL: a read sees one snapshot from its first statement on, as a read transaction on SQLite does.
-  POSTGRESQL("BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "greatest", "JOIN");
+  POSTGRESQL("BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "greatest", "JOIN",
+    " FOR UPDATE SKIP LOCKED", true);
 
   private final String beginWrite;
   private final String beginRead;
   private final String greatest;
   private final String orderedJoin;
+  private final String skipLocked;
+  private final boolean notifies;
 
-  SqlDialect(String beginWrite, String beginRead, String greatest, String orderedJoin) {
+  SqlDialect(String beginWrite, String beginRead, String greatest, String orderedJoin, String skipLocked,
+             boolean notifies) {
     this.beginWrite = beginWrite;
     this.beginRead = beginRead;
     this.greatest = greatest;
     this.orderedJoin = orderedJoin;
+    this.skipLocked = skipLocked;
+    this.notifies = notifies;
   }
 
   /** How the writer's transactions begin. */
@@ -44,5 +51,18 @@ enum SqlDialect {
    */
   String orderedJoin() {
     return orderedJoin;
+  }
+
+  /**
+   * Appended to a {@code SELECT} whose rows the transaction is about to claim: rows another node's transaction holds
+   * are passed over rather than waited for (PostgreSQL); nothing on SQLite, whose one writer holds the whole file.
+   */
+  String skipLocked() {
+    return skipLocked;
+  }
+
+  /** Whether {@code pg_notify} tells other nodes of a commit (PostgreSQL); SQLite has no other node to tell. */
+  boolean notifies() {
+    return notifies;
   }
 }

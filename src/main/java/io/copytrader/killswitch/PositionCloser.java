@@ -1,5 +1,6 @@
 package io.copytrader.killswitch;
 
+import io.copytrader.account.AccountIntake;
 import io.copytrader.Addresses;
 import io.copytrader.account.TradeAction;
 import io.copytrader.account.TradeRequest;
@@ -60,7 +61,7 @@ final class PositionCloser {
       null, null, idempotencyKey(flattenId, position.marketId(), round), null, null);
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(SUBMIT_TIMEOUT_MS)
       .addHeader(Addresses.RECEIVED_NANOS, Long.toString(System.nanoTime()));
-    return vertx.eventBus().<JsonObject>request(Addresses.accountSubmit(accountIndex), request.toJson(), options)
+    return AccountIntake.submit(vertx.eventBus(), accountIndex, request.toJson(), options)
       .compose(reply -> {
         String requestId = reply.body().getString("request_id");
         boolean earlier = reply.body().getBoolean("duplicate", false);

@@ -167,7 +167,7 @@ final class ExecutorFixture {
   /** The account's verticle over this fixture's executor, as the service deploys it. */
   AccountVerticle accountVerticle() {
     return new AccountVerticle(account, 10, journal, exchange, executor, () -> Future.succeededFuture(
-      new JsonObject()), Duration.ofSeconds(1), killSwitch, ServiceMetrics.forVertx());
+      new JsonObject()), Duration.ofSeconds(1), killSwitch, ServiceMetrics.forVertx(), () -> 1L);
   }
 
   long urgentNotices() {

@@ -1,0 +1,73 @@
+package io.copytrader.journal;
+
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Requests journaled by one node for an account another node owns, and their claiming by the owner
+ * (docs/ARCHITECTURE.md "Several nodes"): a request journaled without an owner's epoch waits, {@code queued} with
+ * {@code claimed_epoch} NULL, until the owner claims it under its epoch and queues it.
+ */
+final class IntakeStore {
+
+  /** The kinds an account's queue runs; a protection run's row is never queued for it. */
+  private static final String QUEUED_KINDS = "kind IN ('trade', 'adjust', 'position', 'follow')";
+  /** Oldest first, as the account's queue takes them. */
+  private static final Comparator<RequestRecord> CREATED_ORDER = Comparator.comparing(RequestRecord::createdAt)
+    .thenComparing(RequestRecord::requestId);
+
+  private IntakeStore() {
+  }
+
+  /**
+   * Journals a request for an account owned elsewhere, unclaimed, and tells the owner's listener in the same
+   * transaction; a repeat is answered with its original. Empty when {@code capacity} requests of the account wait.
+   */
+  static Optional<InsertOutcome> insertUnclaimed(SqlSession session, NewRequest request, int capacity, long now,
+                                                 long windowMillis) throws SQLException {
+    Optional<InsertOutcome> repeat = JournalStore.repeatOf(session, request, now, windowMillis);
+    if (repeat.isPresent()) {
+      return repeat;
+    }
+    long waiting = session.first("SELECT count(*) FROM requests WHERE account_index = ? AND state = 'queued' AND "
+      + QUEUED_KINDS, row -> row.longValue(1), request.accountIndex()).orElse(0L);
+    if (waiting >= capacity) {
+      return Optional.empty();
+    }
+    InsertOutcome outcome = JournalStore.insertRequest(session, request, now, windowMillis, null);
+    if (outcome instanceof InsertOutcome.Inserted) {
+      notify(session, JournalChannels.INTAKE, Long.toString(request.accountIndex()));
+    }
+    return Optional.of(outcome);
+  }
+
+  /** Claims the account's unclaimed queued requests under {@code epoch}; those claimed, oldest first. */
+  static List<RequestRecord> claimQueued(SqlSession session, long accountIndex, long epoch) throws SQLException {
+    List<RequestRecord> claimed = session.query("UPDATE requests SET claimed_epoch = ? WHERE request_id IN"
+        + " (SELECT request_id FROM requests WHERE account_index = ? AND state = 'queued' AND claimed_epoch IS NULL"
+        + " AND " + QUEUED_KINDS + " ORDER BY created_at, request_id" + session.dialect().skipLocked() + ")"
+        + " RETURNING " + JournalRows.REQUEST_COLUMNS, JournalRows::request, epoch, accountIndex);
+    return claimed.stream().sorted(CREATED_ORDER).toList();
+  }
+
+  /**
+   * Claims every unfinished request of the account under {@code epoch}, as an owner does when it starts: executing
+   * first (reconciled before anything is sent), then queued, each oldest first.
+   */
+  static List<RequestRecord> claimUnfinished(SqlSession session, long accountIndex, long epoch) throws SQLException {
+    List<RequestRecord> claimed = session.query("UPDATE requests SET claimed_epoch = ? WHERE account_index = ?"
+        + " AND state IN ('queued', 'executing') AND " + QUEUED_KINDS + " RETURNING " + JournalRows.REQUEST_COLUMNS,
+      JournalRows::request, epoch, accountIndex);
+    return claimed.stream().sorted(Comparator.comparing((RequestRecord record) -> record.state()
+      == RequestState.QUEUED).thenComparing(CREATED_ORDER)).toList();
+  }
+
+  /** Tells every node listening on {@code channel} once the transaction commits; nothing on SQLite. */
+  static void notify(SqlSession session, String channel, String payload) throws SQLException {
+    if (session.dialect().notifies()) {
+      session.query("SELECT pg_notify(?, ?)", row -> null, channel, payload);
+    }
+  }
+}
