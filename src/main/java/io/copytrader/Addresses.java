@@ -38,6 +38,12 @@ public final class Addresses {
    * journaled for the owner (intake/RemoteIntake); replies as {@link #accountSubmit} does.
    */
   public static final String REMOTE_INTAKE = "copytrade.intake.remote";
+  /** {@link #accountView} of {@code {"account_index": n}}, a configured account no local verticle owns. */
+  public static final String REMOTE_VIEW = "copytrade.intake.remote.view";
+  /** {@link #accountRails} of {@code {"account_index": n}}, a configured account no local verticle owns. */
+  public static final String REMOTE_RAILS = "copytrade.intake.remote.rails";
+  /** {@link #accountStatus} of {@code {"account_index": n}}: the journal's count of the account's queued requests. */
+  public static final String REMOTE_STATUS = "copytrade.intake.remote.status";
 
   private static final String ACCOUNT_PREFIX = "copytrade.account.";
   private static final String LEADER_PREFIX = "copytrade.leader.";

@@ -25,6 +25,8 @@ public enum FailureCode {
   FORBIDDEN(14),
   /** The configured leverage could not be set in the market; the request's {@code error_code}. */
   LEVERAGE_REFUSED(15),
+  /** Only the account's owner can do it, and another node owns the account (docs/ARCHITECTURE.md "Several nodes"). */
+  NOT_OWNER(16),
   INTERNAL(99);
 
   private final int code;

@@ -1,5 +1,6 @@
 package io.copytrader;
 
+import io.copytrader.account.RemoteAccounts;
 import io.copytrader.account.AccountDeployer;
 import io.copytrader.account.RemoteIntake;
 import io.copytrader.config.AppConfig;
@@ -86,6 +87,8 @@ public final class MainVerticle extends VerticleBase {
       .compose(deployed -> vertx.deployVerticle(new RailsVerticle(journal, config.accounts().indexes())))
       .compose(deployed -> vertx.deployVerticle(new RemoteIntake(journal, config.accounts().indexes(),
         config.policy().maxQueuePerAccount(), lighter.at(CallPriority.PERIODIC))))
+      .compose(deployed -> vertx.deployVerticle(new RemoteAccounts(config.accounts().list(), journal,
+        lighter.at(CallPriority.PERIODIC))))
       .compose(deployed -> JournalListener.deploy(vertx, config.journal(), journal))
       .compose(deployed -> accounts.checkLeverage())
       .compose(deployed -> accounts.deploy())

@@ -1,6 +1,6 @@
 package io.copytrader.http;
 
-import io.copytrader.account.AccountIntake;
+import io.copytrader.account.AccountRequests;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.account.TradeAction;
@@ -202,7 +202,7 @@ public final class HttpVerticle extends VerticleBase {
       }
       DeliveryOptions options = busOptions().addHeader(Addresses.RECEIVED_NANOS, Long.toString(receivedNanos));
       queued.add(market.map(resolved -> request.withMarket(resolved.marketId(), resolved.symbol()))
-        .compose(resolved -> AccountIntake.submit(vertx.eventBus(), resolved.accountIndex(), resolved.toJson(),
+        .compose(resolved -> AccountRequests.submit(vertx.eventBus(), resolved.accountIndex(), resolved.toJson(),
           options))
         .map(Message::body)
         .recover(this::intakeFailed));
@@ -281,7 +281,7 @@ public final class HttpVerticle extends VerticleBase {
       ErrorResponses.send(ctx.response(), FailureCode.EXCHANGE_UNAVAILABLE, "Lighter API is currently unavailable");
       return;
     }
-    vertx.eventBus().<JsonObject>request(Addresses.accountView(accountIndex), new JsonObject(), busOptions())
+    AccountRequests.view(vertx.eventBus(), accountIndex, busOptions())
       .onSuccess(reply -> json(ctx, 200, reply.body()))
       .onFailure(failure -> ErrorResponses.send(ctx.response(), failure));
   }

@@ -1,6 +1,6 @@
 package io.copytrader.http;
 
-import io.copytrader.Addresses;
+import io.copytrader.account.AccountRequests;
 import io.copytrader.FailureCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -44,8 +44,7 @@ final class ProtectRoutes {
         + " is not configured");
       return;
     }
-    vertx.eventBus().request(Addresses.accountProtect(accountIndex), new JsonObject(),
-        new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
+    AccountRequests.protect(vertx.eventBus(), accountIndex, new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
       .onSuccess(reply -> HttpVerticle.json(ctx, 202, new JsonObject().put("status", "success")
         .put("message", "protection run of account " + accountIndex + " queued")))
       .onFailure(failure -> ErrorResponses.send(ctx.response(), failure));

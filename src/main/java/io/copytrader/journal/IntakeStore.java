@@ -31,9 +31,7 @@ final class IntakeStore {
     if (repeat.isPresent()) {
       return repeat;
     }
-    long waiting = session.first("SELECT count(*) FROM requests WHERE account_index = ? AND state = 'queued' AND "
-      + QUEUED_KINDS, row -> row.longValue(1), request.accountIndex()).orElse(0L);
-    if (waiting >= capacity) {
+    if (queued(session, request.accountIndex()) >= capacity) {
       return Optional.empty();
     }
     InsertOutcome outcome = JournalStore.insertRequest(session, request, now, windowMillis, null);
@@ -41,6 +39,12 @@ final class IntakeStore {
       notify(session, JournalChannels.INTAKE, Long.toString(request.accountIndex()));
     }
     return Optional.of(outcome);
+  }
+
+  /** How many requests of the account wait {@code queued}, whichever node journaled them. */
+  static long queued(SqlSession session, long accountIndex) throws SQLException {
+    return session.first("SELECT count(*) FROM requests WHERE account_index = ? AND state = 'queued' AND "
+      + QUEUED_KINDS, row -> row.longValue(1), accountIndex).orElse(0L);
   }
 
   /** Claims the account's unclaimed queued requests under {@code epoch}; those claimed, oldest first. */

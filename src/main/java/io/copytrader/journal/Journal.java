@@ -125,6 +125,11 @@ public final class Journal {
       IDEMPOTENCY_WINDOW.toMillis()));
   }
 
+  /** How many requests of the account wait {@code queued}, whichever node journaled them. */
+  public Future<Long> queuedRequests(long accountIndex) {
+    return read(session -> IntakeStore.queued(session, accountIndex));
+  }
+
   /** The account's unclaimed queued requests, now claimed under the owner's {@code epoch}: oldest first. */
   public Future<List<RequestRecord>> claimQueued(long accountIndex, long epoch) {
     return write(session -> IntakeStore.claimQueued(session, accountIndex, epoch));

@@ -1,6 +1,6 @@
 package io.copytrader.killswitch;
 
-import io.copytrader.account.AccountIntake;
+import io.copytrader.account.AccountRequests;
 import io.copytrader.Addresses;
 import io.copytrader.account.TradeAction;
 import io.copytrader.account.TradeRequest;
@@ -10,7 +10,6 @@ import io.copytrader.journal.RequestState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,7 +60,7 @@ final class PositionCloser {
       null, null, idempotencyKey(flattenId, position.marketId(), round), null, null);
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(SUBMIT_TIMEOUT_MS)
       .addHeader(Addresses.RECEIVED_NANOS, Long.toString(System.nanoTime()));
-    return AccountIntake.submit(vertx.eventBus(), accountIndex, request.toJson(), options)
+    return AccountRequests.submit(vertx.eventBus(), accountIndex, request.toJson(), options)
       .compose(reply -> {
         String requestId = reply.body().getString("request_id");
         boolean earlier = reply.body().getBoolean("duplicate", false);

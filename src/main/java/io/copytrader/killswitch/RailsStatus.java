@@ -1,6 +1,6 @@
 package io.copytrader.killswitch;
 
-import io.copytrader.Addresses;
+import io.copytrader.account.AccountRequests;
 import io.copytrader.journal.Journal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -42,8 +42,7 @@ final class RailsStatus {
   }
 
   private Future<JsonObject> account(long index) {
-    return vertx.eventBus().<JsonObject>request(Addresses.accountRails(index), new JsonObject(),
-        new DeliveryOptions().setSendTimeout(ACCOUNT_TIMEOUT_MS))
+    return AccountRequests.rails(vertx.eventBus(), index, new DeliveryOptions().setSendTimeout(ACCOUNT_TIMEOUT_MS))
       .map(Message::body)
       .otherwise(failure -> new JsonObject()
         .put("account_index", index)

@@ -1,5 +1,6 @@
 package io.copytrader.leader;
 
+import io.copytrader.account.AccountRequests;
 import io.copytrader.Addresses;
 import io.copytrader.config.FollowerConfig;
 import io.copytrader.config.LeaderConfig;
@@ -9,9 +10,9 @@ import io.copytrader.journal.FollowedMarketRecord;
 import io.copytrader.journal.LeaderMarketRecord;
 import io.copytrader.market.Market;
 import io.copytrader.notify.LeaderNotices;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ final class DriftCorrector {
   }
 
   private Future<Boolean> idle(long follower) {
-    return vertx.eventBus().<JsonObject>request(Addresses.accountStatus(follower), new JsonObject())
+    return AccountRequests.status(vertx.eventBus(), follower, new DeliveryOptions())
       .map(reply -> reply.body().getInteger("queued", 0) == 0)
       .otherwise(false);
   }

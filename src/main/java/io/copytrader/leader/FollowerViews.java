@@ -1,11 +1,11 @@
 package io.copytrader.leader;
 
-import io.copytrader.Addresses;
+import io.copytrader.account.AccountRequests;
 import io.copytrader.config.FollowerConfig;
 import io.copytrader.config.Sizing;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
 /** Reads a follower's account from its account verticle, only when the target needs it. */
@@ -26,7 +26,7 @@ final class FollowerViews {
   }
 
   static Future<Optional<FollowerAccount>> read(Vertx vertx, long accountIndex) {
-    return vertx.eventBus().<JsonObject>request(Addresses.accountView(accountIndex), new JsonObject())
+    return AccountRequests.view(vertx.eventBus(), accountIndex, new DeliveryOptions())
       .map(reply -> Optional.of(FollowerAccount.fromView(reply.body())))
       .otherwise(failure -> Optional.empty());
   }

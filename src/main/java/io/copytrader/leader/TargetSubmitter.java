@@ -1,6 +1,6 @@
 package io.copytrader.leader;
 
-import io.copytrader.account.AccountIntake;
+import io.copytrader.account.AccountRequests;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.config.LeaderConfig;
@@ -54,7 +54,7 @@ final class TargetSubmitter {
   Future<Outcome> submit(Target target, long heardNanos) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(SUBMIT_TIMEOUT_MS)
       .addHeader(Addresses.RECEIVED_NANOS, Long.toString(heardNanos));
-    return AccountIntake.submit(vertx.eventBus(), target.follower(), body(target), options)
+    return AccountRequests.submit(vertx.eventBus(), target.follower(), body(target), options)
       .map(reply -> {
         metrics.leaderEventTo("submit", target.follower(), System.nanoTime() - heardNanos);
         return Outcome.ACCEPTED;

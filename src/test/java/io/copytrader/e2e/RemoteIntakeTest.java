@@ -4,9 +4,12 @@ import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.orders;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.copytrader.Addresses;
-import io.copytrader.account.AccountIntake;
+import io.copytrader.FailureCode;
+import io.copytrader.account.AccountRequests;
+import io.copytrader.account.RemoteAccounts;
 import io.copytrader.account.RemoteIntake;
 import io.copytrader.account.TradeAction;
 import io.copytrader.account.TradeRequest;
@@ -21,6 +24,7 @@ import io.copytrader.testing.PostgresServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -60,14 +64,16 @@ class RemoteIntakeTest {
   @BeforeAll
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
     PostgresServer server = PostgresServer.shared();
-    harness = TradingHarness.start(vertx, dir, 5, Map.of("JOURNAL_URL", server.url(server.freshSchema())));
+    harness = TradingHarness.start(vertx, dir, 6, Map.of("JOURNAL_URL", server.url(server.freshSchema())));
     otherNode = Vertx.vertx();
     otherJournal = Journal.open(otherNode, harness.serviceConfig().journal(), dir.resolve("other"),
       Clock.systemUTC()).await();
     List<Long> indexes = harness.serviceConfig().accounts().indexes().stream().toList();
-    otherNode.deployVerticle(new RemoteIntake(otherJournal, indexes, 100,
-      new LighterClient(otherNode, LighterClientOptions.defaults(harness.serviceConfig().lighter().baseUrl()))))
-      .await();
+    LighterClient otherClient = new LighterClient(otherNode,
+      LighterClientOptions.defaults(harness.serviceConfig().lighter().baseUrl()));
+    otherNode.deployVerticle(new RemoteIntake(otherJournal, indexes, 100, otherClient)).await();
+    otherNode.deployVerticle(new RemoteAccounts(harness.serviceConfig().accounts().list(), otherJournal,
+      otherClient)).await();
   }
 
   @AfterAll
@@ -169,6 +175,25 @@ class RemoteIntakeTest {
     assertThat(orders(refused, "entry")).isEmpty();
   }
 
+  @Test
+  void theOtherNodeAnswersForTheAccountAndRefusesWhatOnlyItsOwnerDoes() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    DeliveryOptions options = new DeliveryOptions();
+
+    JsonObject view = AccountRequests.view(otherNode.eventBus(), account.index(), options).await().body();
+    assertThat(view.encode()).as("the view read from the exchange by the other node").contains("1.3333");
+    JsonObject rails = AccountRequests.rails(otherNode.eventBus(), account.index(), options).await().body();
+    assertThat(rails.getLong("account_index")).isEqualTo(account.index());
+    assertThat(rails.getString("kill_switch")).isEqualTo("off");
+    assertThat(AccountRequests.status(otherNode.eventBus(), account.index(), options).await().body()
+      .getLong("queued")).isZero();
+    Throwable protect = catchThrowable(() -> AccountRequests.protect(otherNode.eventBus(), account.index(), options)
+      .await());
+    assertThat(protect).isInstanceOf(ReplyException.class).hasMessageContaining("owned by another node");
+    assertThat(FailureCode.of(((ReplyException) protect).failureCode())).isEqualTo(FailureCode.NOT_OWNER);
+  }
+
   private HttpResponse<Buffer> postWithKey(TestAccount account, String key, String ratio) {
     return harness.api(HttpMethod.POST, "/api/trade").putHeader("Idempotency-Key", key)
       .sendJsonObject(TradingHarness.tradeBody(account, "ETH", "long", ratio)).await();
@@ -181,7 +206,7 @@ class RemoteIntakeTest {
 
   /** Submits through the other node as its HTTP API would: no local owner there, so its RemoteIntake answers. */
   private JsonObject submitElsewhere(TradeRequest request) {
-    return AccountIntake.submit(otherNode.eventBus(), request.accountIndex(), request.toJson(),
+    return AccountRequests.submit(otherNode.eventBus(), request.accountIndex(), request.toJson(),
       new DeliveryOptions()).await().body();
   }
 }

@@ -518,6 +518,7 @@ class JournalTest extends OnEitherStore {
 
   @Test
   void secondOpenOfAnOpenJournalIsRefused(Vertx vertx, VertxTestContext test) {
+    file.onlySqlite("nodes share a PostgreSQL journal: PgJournalTest opens two");
     open(vertx).compose(first -> open(vertx)).onComplete(test.failing(failure -> test.verify(() -> {
       assertThat(failure).isInstanceOf(JournalException.class)
         .hasMessageFindingMatch("already (open in this service|in use by another service instance)");
