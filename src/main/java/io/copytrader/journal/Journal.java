@@ -210,11 +210,6 @@ public final class Journal {
     return read(session -> JournalStore.list(session, query));
   }
 
-  /** An account's queued and executing requests for crash recovery: executing first, then queued, oldest first. */
-  public Future<List<RequestRecord>> unfinishedRequests(long accountIndex) {
-    return read(session -> JournalStore.unfinished(session, accountIndex));
-  }
-
   /** Those of {@code clientOrderIndexes} the account placed as stop-losses or take-profits: those it may change. */
   public Future<Set<Long>> ownStopLosses(long accountIndex, Collection<Long> clientOrderIndexes) {
     List<Long> indexes = List.copyOf(clientOrderIndexes);

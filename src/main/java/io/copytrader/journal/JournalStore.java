@@ -192,14 +192,6 @@ final class JournalStore {
     return new RequestPage(page, RequestCursor.after(page.get(page.size() - 1)));
   }
 
-  /** Executing first (they must be reconciled before anything is sent), then queued, each oldest first. */
-  static List<RequestRecord> unfinished(SqlSession session, long accountIndex) throws SQLException {
-    return session.query("SELECT " + JournalRows.REQUEST_COLUMNS
-      + " FROM requests WHERE account_index = ? AND state IN ('queued', 'executing')"
-      + " AND kind IN ('trade', 'adjust', 'position', 'follow')"
-      + " ORDER BY state = 'queued', created_at, request_id", JournalRows::request, accountIndex);
-  }
-
   private record KeyRow(String requestId, long createdAt) {
   }
 

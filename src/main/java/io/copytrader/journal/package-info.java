@@ -19,7 +19,7 @@
  *       give the figures the rails need; then {@link io.copytrader.journal.Journal#recordRailVerdicts} when it
  *       goes on, or {@link io.copytrader.journal.Journal#refuse}, which ends it {@code refused}.</li>
  *   <li>End: {@link io.copytrader.journal.Journal#finish} with the final state, error code and message.</li>
- *   <li>Restart: {@link io.copytrader.journal.Journal#unfinishedRequests} per account lists executing
+ *   <li>Restart: {@link io.copytrader.journal.Journal#claimUnfinished} per account claims and lists executing
  *       requests (reconcile their orders with the exchange by client order index or tx hash before sending
  *       anything) and then queued ones; {@link io.copytrader.journal.Journal#lastClientOrderIndex} is the
  *       floor for the next client order index.</li>

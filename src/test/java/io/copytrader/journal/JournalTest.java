@@ -424,12 +424,12 @@ class JournalTest extends OnEitherStore {
   }
 
   @Test
-  void unfinishedRequestsListExecutingFirstThenQueuedOldestFirst(Vertx vertx, VertxTestContext test) {
+  void claimingUnfinishedRequestsListsExecutingFirstThenQueuedOldestFirst(Vertx vertx, VertxTestContext test) {
     open(vertx).compose(journal -> insertSpaced(journal, 10)
         .compose(inserted -> journal.markExecuting("r4"))
         .compose(executing -> journal.markExecuting("r8"))
         .compose(executing -> journal.finish("r8", RequestState.FILLED, null, null))
-        .compose(finished -> journal.unfinishedRequests(0)))
+        .compose(finished -> journal.claimUnfinished(0, 1)))
       .onComplete(test.succeeding(requests -> test.verify(() -> {
         assertThat(requests).extracting(RequestRecord::requestId).containsExactly("r4", "r0", "r2", "r6");
         test.completeNow();

@@ -3,6 +3,7 @@ package io.copytrader.journal;
 import static io.copytrader.journal.JournalFixtures.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
@@ -46,6 +47,27 @@ class PgJournalTest extends JournalTest {
         assertThat(found).isPresent();
         test.completeNow();
       })));
+  }
+
+  @Test
+  void oneKeyJournaledByTwoNodesAtOnceMakesOneRequest(Vertx vertx) {
+    Journal first = file.open(vertx).await();
+    Journal second = file.open(vertx).await();
+    try {
+      List<Future<InsertOutcome>> inserts = IntStream.range(0, 40)
+        .mapToObj(i -> (i % 2 == 0 ? first : second).insertRequest(trade("r" + i, 7, "same-key", "1")))
+        .toList();
+      Future.all(inserts).await();
+
+      Set<String> answered = new TreeSet<>(inserts.stream().map(insert -> insert.result().request().requestId())
+        .toList());
+      assertThat(answered).hasSize(1);
+      assertThat(inserts.stream().filter(insert -> insert.result() instanceof InsertOutcome.Inserted)).hasSize(1);
+      assertThat(file.query("SELECT count(*) FROM requests")).isEqualTo("1");
+    } finally {
+      second.close().await();
+      first.close().await();
+    }
   }
 
   /** A migration appended to Schema (SQLite) needs its twin in PgSchema: the two stores hold the same columns. */
