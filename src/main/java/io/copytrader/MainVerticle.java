@@ -89,7 +89,7 @@ public final class MainVerticle extends VerticleBase {
         config.policy().maxQueuePerAccount(), lighter.at(CallPriority.PERIODIC))))
       .compose(deployed -> vertx.deployVerticle(new RemoteAccounts(config.accounts().list(), journal,
         lighter.at(CallPriority.PERIODIC))))
-      .compose(deployed -> JournalListener.deploy(vertx, config.journal(), journal))
+      .compose(deployed -> vertx.deployVerticle(new JournalListener(config.journal(), journal)))
       .compose(deployed -> accounts.checkLeverage())
       .compose(deployed -> accounts.deploy())
       .compose(accountDeployments -> {

@@ -13,16 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The owner's side of "any node accepts" (docs/ARCHITECTURE.md "Several nodes"): claims the requests other nodes
- * journaled for the account, unclaimed, when the journal's listener relays their notice on
- * {@link Addresses#accountIntake} and every {@link #BACKSTOP_MS} in case a notice was lost, and hands them over
- * oldest first. One claim runs at a time; a notice heard meanwhile has another run after it, so nothing waits for
- * the backstop.
+ * The owner's side of "any node accepts" (docs/ARCHITECTURE.md "Any node accepts"): claims the requests other nodes
+ * journaled for the account, unclaimed, whenever {@code intake/JournalListener} relays on
+ * {@link Addresses#accountIntake} that one waits (its notice, or its backstop's scan of the journal), and hands them
+ * over oldest first. One claim runs at a time; a relay heard meanwhile has another run after it.
  */
 final class IntakeClaims {
-
-  /** How often the journal is asked even when no notice came: a lost notice delays a request by at most this. */
-  static final long BACKSTOP_MS = 1_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(IntakeClaims.class);
 
@@ -31,7 +27,6 @@ final class IntakeClaims {
   private final long accountIndex;
   private final LongSupplier epoch;
   private final Consumer<List<RequestRecord>> claimed;
-  private long backstop = -1;
   private boolean claiming;
   private boolean again;
   private boolean stopped;
@@ -45,15 +40,13 @@ final class IntakeClaims {
     this.claimed = claimed;
   }
 
-  /** Starts the backstop and returns the consumer of the account's notices, for its owner to await and close. */
+  /** The consumer of the account's relays, for its owner to await and close. */
   MessageConsumer<JsonObject> listen() {
-    backstop = vertx.setPeriodic(BACKSTOP_MS, tick -> claim());
     return vertx.eventBus().localConsumer(Addresses.accountIntake(accountIndex), notice -> claim());
   }
 
   void stop() {
     stopped = true;
-    vertx.cancelTimer(backstop);
   }
 
   private void claim() {
@@ -72,8 +65,8 @@ final class IntakeClaims {
           claimed.accept(records);
         }
       })
-      .onFailure(failure -> LOG.warn("Account {}: claiming requests other nodes journaled failed (next try in {} ms):"
-        + " {}", accountIndex, BACKSTOP_MS, failure.toString()))
+      .onFailure(failure -> LOG.warn("Account {}: claiming requests other nodes journaled failed (tried again at the"
+        + " next relay): {}", accountIndex, failure.toString()))
       .onComplete(done -> {
         claiming = false;
         if (again) {

@@ -47,6 +47,12 @@ final class IntakeStore {
       + QUEUED_KINDS, row -> row.longValue(1), accountIndex).orElse(0L);
   }
 
+  /** The accounts with a request waiting unclaimed: what the owners' backstop looks for (index {@code requests_unclaimed}). */
+  static List<Long> unclaimedAccounts(SqlSession session) throws SQLException {
+    return session.query("SELECT DISTINCT account_index FROM requests WHERE state = 'queued' AND claimed_epoch IS NULL"
+      + " AND " + QUEUED_KINDS, row -> row.longValue(1));
+  }
+
   /** Claims the account's unclaimed queued requests under {@code epoch}; those claimed, oldest first. */
   static List<RequestRecord> claimQueued(SqlSession session, long accountIndex, long epoch) throws SQLException {
     List<RequestRecord> claimed = session.query("UPDATE requests SET claimed_epoch = ? WHERE request_id IN"

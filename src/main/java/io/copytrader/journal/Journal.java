@@ -130,6 +130,11 @@ public final class Journal {
     return read(session -> IntakeStore.queued(session, accountIndex));
   }
 
+  /** The accounts that have a request another node journaled still waiting for its owner to claim it. */
+  public Future<List<Long>> unclaimedAccounts() {
+    return read(IntakeStore::unclaimedAccounts);
+  }
+
   /** The account's unclaimed queued requests, now claimed under the owner's {@code epoch}: oldest first. */
   public Future<List<RequestRecord>> claimQueued(long accountIndex, long epoch) {
     return write(session -> IntakeStore.claimQueued(session, accountIndex, epoch));

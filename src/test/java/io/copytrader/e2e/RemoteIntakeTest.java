@@ -6,7 +6,6 @@ import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.account.AccountRequests;
 import io.copytrader.account.RemoteAccounts;
@@ -15,6 +14,7 @@ import io.copytrader.account.TradeAction;
 import io.copytrader.account.TradeRequest;
 import io.copytrader.e2e.TradingHarness.TestAccount;
 import io.copytrader.journal.Journal;
+import io.copytrader.journal.JournalChannels;
 import io.copytrader.journal.NewRequest;
 import io.copytrader.journal.RequestKind;
 import io.copytrader.lighter.LighterClient;
@@ -23,13 +23,13 @@ import io.copytrader.rails.KillMode;
 import io.copytrader.testing.PostgresServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,23 +83,22 @@ class RemoteIntakeTest {
   }
 
   @Test
-  void aRequestTheOtherNodeJournalsIsNoticedAndExecutedByTheOwnerAtOnce(Vertx vertx) {
+  void aRequestTheOtherNodeJournalsIsNotifiedAndExecutedByTheOwnerAtOnce() {
     TestAccount account = harness.freshAccount();
-    ConcurrentLinkedQueue<Instant> notices = new ConcurrentLinkedQueue<>();
-    MessageConsumer<Object> heard = vertx.eventBus().localConsumer(Addresses.accountIntake(account.index()),
-      notice -> notices.add(Instant.now()));
-    heard.completion().await();
+    ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
+    PgSubscriber listening = PgSubscriber.subscriber(otherNode, harness.serviceConfig().journal().connectOptions());
+    listening.channel(JournalChannels.INTAKE).handler(notices::add);
+    listening.connect().await();
     try {
-      JsonObject accepted = submitElsewhere(request(account, TradeAction.LONG, "0.5", null));
-      String id = accepted.getString("request_id");
+      String id = submitElsewhere(request(account, TradeAction.LONG, "0.5", null)).getString("request_id");
 
-      eventually("the owner to hear of the request", () -> !notices.isEmpty());
+      eventually("the intake notice", () -> notices.contains(Long.toString(account.index())));
       eventually("request " + id + " to be claimed", CLAIMED_WITHIN, () -> harness.requestStatus(id),
         status -> !"queued".equals(status.getString("state")));
       harness.filled(id);
       assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("1.3333");
     } finally {
-      heard.unregister().await();
+      listening.close().await();
     }
   }
 
