@@ -1,6 +1,7 @@
 package io.copytrader.killswitch;
 
 import io.copytrader.Addresses;
+import io.copytrader.account.AccountRequests;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.KillSwitchEntry;
 import io.copytrader.notify.KillSwitchNotices;
@@ -12,7 +13,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * reads them again and reports the account flat, or urgently what is still open. The account stays halted either
  * way: flatten refuses openings as halt does.
  *
- * <p>One pass runs per account at a time; a flatten asked for during a pass runs once more after it. A pass closes
+ * <p>Any node flattens any account: the view and the closes go through {@code AccountRequests}, to the owner or to
+ * this node's stand-ins, and a close's idempotency key is made of the flatten's journaled time, so the closes of two
+ * nodes flattening one account are one request each. One pass runs per account at a time; a flatten asked for during a pass runs once more after it. A pass closes
  * what is left again, up to {@link PositionCloser#MAX_ROUNDS} times. Runs on the context of the verticle that owns
  * it.
  */
@@ -147,8 +149,7 @@ final class Flattener {
    * after this verticle) or does not answer is asked again.
    */
   private Future<List<OpenPosition>> view(long accountIndex, long waitUntil) {
-    return vertx.eventBus().<JsonObject>request(Addresses.accountView(accountIndex), new JsonObject(),
-        new DeliveryOptions().setSendTimeout(VIEW_TIMEOUT_MS))
+    return AccountRequests.view(vertx.eventBus(), accountIndex, new DeliveryOptions().setSendTimeout(VIEW_TIMEOUT_MS))
       .map(Message::body)
       .map(OpenPosition::of)
       .recover(failure -> {

@@ -6,6 +6,7 @@ import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
 import io.copytrader.account.AccountRequests;
 import io.copytrader.account.RemoteAccounts;
@@ -17,6 +18,7 @@ import io.copytrader.journal.Journal;
 import io.copytrader.journal.JournalChannels;
 import io.copytrader.journal.NewRequest;
 import io.copytrader.journal.RequestKind;
+import io.copytrader.killswitch.RailsVerticle;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.rails.KillMode;
@@ -64,7 +66,7 @@ class RemoteIntakeTest {
   @BeforeAll
   void start(Vertx vertx, @TempDir Path dir) throws Exception {
     PostgresServer server = PostgresServer.shared();
-    harness = TradingHarness.start(vertx, dir, 6, Map.of("JOURNAL_URL", server.url(server.freshSchema())));
+    harness = TradingHarness.start(vertx, dir, 7, Map.of("JOURNAL_URL", server.url(server.freshSchema())));
     otherNode = Vertx.vertx();
     otherJournal = Journal.open(otherNode, harness.serviceConfig().journal(), dir.resolve("other"),
       Clock.systemUTC()).await();
@@ -74,6 +76,7 @@ class RemoteIntakeTest {
     otherNode.deployVerticle(new RemoteIntake(otherJournal, indexes, 100, otherClient)).await();
     otherNode.deployVerticle(new RemoteAccounts(harness.serviceConfig().accounts().list(), otherJournal,
       otherClient)).await();
+    otherNode.deployVerticle(new RailsVerticle(otherJournal, indexes)).await();
   }
 
   @AfterAll
@@ -191,6 +194,22 @@ class RemoteIntakeTest {
       .await());
     assertThat(protect).isInstanceOf(ReplyException.class).hasMessageContaining("owned by another node");
     assertThat(FailureCode.of(((ReplyException) protect).failureCode())).isEqualTo(FailureCode.NOT_OWNER);
+  }
+
+  @Test
+  void aFlattenEngagedOnTheOtherNodeClosesThePositionsThroughTheOwner() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+
+    otherNode.eventBus().request(Addresses.KILL_SWITCH_ENGAGE, new JsonObject().put("mode", "flatten")
+      .put("account_index", account.index()).put("reason", "flattened from the other node")).await();
+
+    eventually("the position to be closed", Duration.ofSeconds(10),
+      () -> harness.signedPosition(account, ETH), position -> position.signum() == 0);
+    JsonObject listed = harness.get("/api/trades?account_index=" + account.index() + "&limit=100")
+      .bodyAsJsonObject();
+    assertThat(listed.getJsonArray("requests").stream().map(request -> (JsonObject) request)
+      .filter(request -> "trade".equals(request.getString("kind")))).as("the open and one close").hasSize(2);
   }
 
   private HttpResponse<Buffer> postWithKey(TestAccount account, String key, String ratio) {
