@@ -35,6 +35,8 @@ public final class JournalListener extends VerticleBase {
   private PgSubscriber subscriber;
   private long backstop;
   private boolean scanning;
+  /** A journal out of reach fails every scan: its first failure is logged, not each second's. */
+  private boolean scanFailing;
 
   public JournalListener(JournalSettings settings, Journal journal) {
     this.settings = settings;
@@ -82,8 +84,16 @@ public final class JournalListener extends VerticleBase {
     }
     scanning = true;
     journal.unclaimedAccounts()
-      .onSuccess(accounts -> accounts.forEach(this::relay))
-      .onFailure(failure -> LOG.warn("Looking for requests waiting unclaimed failed: {}", failure.toString()))
+      .onSuccess(accounts -> {
+        scanFailing = false;
+        accounts.forEach(this::relay);
+      })
+      .onFailure(failure -> {
+        if (!scanFailing) {
+          LOG.warn("Looking for requests waiting unclaimed failed (said once until it works): {}", failure.toString());
+        }
+        scanFailing = true;
+      })
       .onComplete(done -> scanning = false);
   }
 
