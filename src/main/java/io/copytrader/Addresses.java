@@ -44,6 +44,16 @@ public final class Addresses {
   public static final String REMOTE_RAILS = "copytrade.intake.remote.rails";
   /** {@link #accountStatus} of {@code {"account_index": n}}: the journal's count of the account's queued requests. */
   public static final String REMOTE_STATUS = "copytrade.intake.remote.status";
+  /**
+   * The one address that crosses nodes: every node publishes its heartbeat here ({@code cluster/NodeHeartbeats}):
+   * {@code {"node_id", "http_port", "owned_accounts": [account_index], "started_at"}}.
+   */
+  public static final String NODE_HEARTBEAT = "copytrade.cluster.heartbeat";
+  /**
+   * This node's view of the nodes: replies {@code {"cluster_manager": "hazelcast"|"none", "members": [{"node_id",
+   * "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}}.
+   */
+  public static final String CLUSTER_MEMBERS = "copytrade.cluster.members";
 
   private static final String ACCOUNT_PREFIX = "copytrade.account.";
   private static final String LEADER_PREFIX = "copytrade.leader.";

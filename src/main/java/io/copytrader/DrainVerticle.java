@@ -28,7 +28,7 @@ final class DrainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.eventBus().consumer(Addresses.SHUTDOWN, this::drain).completion();
+    return vertx.eventBus().localConsumer(Addresses.SHUTDOWN, this::drain).completion();
   }
 
   private void drain(Message<Object> msg) {

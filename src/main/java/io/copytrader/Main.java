@@ -36,6 +36,18 @@ public final class Main {
       return;
     }
     Logging.configure(loaded.config().logFormat());
+    if (command.equals("run") && loaded.config().cluster().clustered()) {
+      // The cluster manager is set up from the configuration, so the service runs on a second, clustered instance.
+      vertx.close().await();
+      try {
+        vertx = ServiceLauncher.createClusteredVertx(loaded.config().cluster());
+      } catch (Exception e) {
+        System.err.println("The cluster manager cannot start on CLUSTER_PORT " + loaded.config().cluster()
+          .clusterPort() + ": " + e.getMessage());
+        System.exit(1);
+        return;
+      }
+    }
     int status = switch (command) {
       case "run" -> ServiceLauncher.run(vertx, loaded);
       case "check" -> AccountCheck.run(vertx, loaded.config());

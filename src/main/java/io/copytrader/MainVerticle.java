@@ -3,6 +3,7 @@ package io.copytrader;
 import io.copytrader.account.RemoteAccounts;
 import io.copytrader.account.AccountDeployer;
 import io.copytrader.account.RemoteIntake;
+import io.copytrader.cluster.NodeHeartbeats;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.RailSettings;
 import io.copytrader.config.LoadedConfig;
@@ -25,6 +26,7 @@ import io.copytrader.notify.NotifierVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * deploys, in order, the paper exchange (in paper mode), the market cache, the exchange streams, the notifier,
  * health, the kill switch ({@link RailsVerticle}, before the accounts whose loss watch may engage it), one account
  * verticle per account ({@link AccountDeployer}), the HTTP API (so nothing is accepted before every account can
- * take it), the graceful stop ({@link DrainVerticle}), the leaders' watchers ({@link LeadersVerticle}, which submit to
- * the accounts) and the signer warm-up, failing fast if any of them cannot
+ * take it), the graceful stop ({@link DrainVerticle}), the node's heartbeats ({@link NodeHeartbeats}), the leaders'
+ * watchers ({@link LeadersVerticle}, which submit to the accounts) and the signer warm-up, failing fast if any of them cannot
  * start. Vert.x undeploys them before {@link #stop()} closes the journal and the client.
  */
 public final class MainVerticle extends VerticleBase {
@@ -99,6 +101,8 @@ public final class MainVerticle extends VerticleBase {
             + config.http().port() + " (HTTP_PORT): " + failure.getMessage()))
           .compose(deployed -> vertx.deployVerticle(new DrainVerticle(accountDeployments, config.shutdownGrace())));
       })
+      .compose(deployed -> vertx.deployVerticle(new NodeHeartbeats(config.cluster().nodeId(), httpPort(),
+        () -> Set.copyOf(config.accounts().indexes()), metrics)))
       .compose(deployed -> vertx.deployVerticle(new LeadersVerticle(config.leaders(),
         LighterStreamOptions.forStreamUrl(config.lighter().streamUrl()), lighter.at(CallPriority.PERIODIC),
         new FollowStore(journal, Clock.systemUTC()), metrics)))

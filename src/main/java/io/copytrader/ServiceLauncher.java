@@ -1,5 +1,7 @@
 package io.copytrader;
 
+import io.copytrader.cluster.HazelcastCluster;
+import io.copytrader.config.ClusterSettings;
 import io.copytrader.config.ConfigException;
 import io.copytrader.config.LoadedConfig;
 import io.copytrader.metrics.ServiceMetrics;
@@ -23,9 +25,22 @@ final class ServiceLauncher {
 
   /** The one Vert.x instance of the process, with the metrics the service exposes. */
   static Vertx createVertx() {
-    return Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+    return Vertx.vertx(options());
+  }
+
+  /** The same, joined to the other nodes by its cluster manager ({@code CLUSTER_PORT}); fails if the port is taken. */
+  static Vertx createClusteredVertx(ClusterSettings cluster) {
+    long started = System.nanoTime();
+    Vertx vertx = HazelcastCluster.start(options(), cluster).await();
+    LOG.info("Cluster manager started in {} ms: Hazelcast on port {}, members {}",
+      TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), cluster.clusterPort(), cluster.members());
+    return vertx;
+  }
+
+  private static VertxOptions options() {
+    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
       .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-      .setEnabled(true)));
+      .setEnabled(true));
   }
 
   static int run(Vertx vertx, LoadedConfig loaded) {

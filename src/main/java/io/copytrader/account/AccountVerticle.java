@@ -107,15 +107,15 @@ public final class AccountVerticle extends VerticleBase {
       .compose(resumed -> {
         long index = account.accountIndex();
         EventBus bus = vertx.eventBus();
-        intake.add(bus.consumer(Addresses.accountSubmit(index), this::submit));
-        intake.add(bus.consumer(Addresses.accountView(index),
+        intake.add(bus.localConsumer(Addresses.accountSubmit(index), this::submit));
+        intake.add(bus.localConsumer(Addresses.accountView(index),
           msg -> viewer.view().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure))));
-        intake.add(bus.consumer(Addresses.accountProtect(index), this::protectNow));
+        intake.add(bus.localConsumer(Addresses.accountProtect(index), this::protectNow));
         claims = new IntakeClaims(vertx, journal, index, epoch, this::claimed);
         intake.add(claims.listen());
-        status = bus.consumer(Addresses.accountStatus(index), msg -> msg.reply(new JsonObject().put("queued", depth)));
+        status = bus.localConsumer(Addresses.accountStatus(index), msg -> msg.reply(new JsonObject().put("queued", depth)));
         AccountRails rails = new AccountRails(account, journal, lighter, killSwitch);
-        railConsumers.add(bus.consumer(Addresses.accountRails(index),
+        railConsumers.add(bus.localConsumer(Addresses.accountRails(index),
           msg -> rails.status().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure))));
         return Future.all(status.completion(), Future.all(intake.stream().map(MessageConsumer::completion).toList()),
           Future.all(railConsumers.stream().map(MessageConsumer::completion).toList()));
@@ -165,7 +165,7 @@ public final class AccountVerticle extends VerticleBase {
    * what the read returns, so it is kept.
    */
   private Future<Void> followKillSwitch() {
-    MessageConsumer<JsonObject> changes = vertx.eventBus().consumer(Addresses.KILL_SWITCH_CHANGED, msg -> {
+    MessageConsumer<JsonObject> changes = vertx.eventBus().localConsumer(Addresses.KILL_SWITCH_CHANGED, msg -> {
       try {
         killSwitch.changed(KillSwitchWire.fromWire(msg.body().getString("mode"),
           msg.body().getJsonObject("accounts").getMap()));

@@ -1,6 +1,7 @@
 package io.copytrader.health;
 
 import io.copytrader.Addresses;
+import io.copytrader.cluster.NodeHeartbeats;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.budget.BudgetScope;
 import io.copytrader.metrics.ServiceMetrics;
@@ -11,6 +12,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -33,10 +35,11 @@ import org.slf4j.LoggerFactory;
  * {@link Addresses#HEALTH_CHANGED} and one notice ({@link Notices}) on {@link Addresses#NOTIFY}.
  *
  * <p>{@link Addresses#HEALTH_STATUS} (any body) replies
- * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},"accounts":{…}}}},
- * each check carrying {@code "status":"UP"|"DOWN"} and its details; {@code journal} is down while the journal's
- * database cannot be reached (the journal reconnects by itself). The answer is built from the last
- * observations; asking never calls the exchange. The {@code accounts} check asks each account on
+ * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},
+ * "accounts":{…}},"node_id":…,"cluster_manager":"hazelcast"|"none","members":[…]}}, each check carrying
+ * {@code "status":"UP"|"DOWN"} and its details; {@code journal} is down while the journal's database cannot be
+ * reached (the journal reconnects by itself). The members are as {@link NodeHeartbeats} hears them. The answer is
+ * built from the last observations; asking never calls the exchange. The {@code accounts} check asks each account on
  * {@link Addresses#accountStatus} and is down while one of them does not answer; each account's answer carries
  * {@code "ready"}: true once its private streams are live (until then it trades on REST, within the rate budget).
  *
@@ -117,7 +120,7 @@ public final class HealthVerticle extends VerticleBase {
       () -> journalReachable.getAsBoolean() ? 1 : 0);
     metrics.gauge("copytrade_accounts_ready", "Accounts whose private streams are live; the others trade on REST",
       () -> accounts.stream().filter(streamsLive::test).count());
-    return vertx.eventBus().consumer(Addresses.HEALTH_STATUS, this::status).completion()
+    return vertx.eventBus().localConsumer(Addresses.HEALTH_STATUS, this::status).completion()
       .compose(registered -> probe())
       .onSuccess(firstProbe -> vertx.setPeriodic(interval.toMillis(), timer -> probe()));
   }
@@ -245,10 +248,20 @@ public final class HealthVerticle extends VerticleBase {
       }
       CHECKS.stream().filter(name -> !byName.containsKey(name))
         .forEach(name -> byName.put(name, new JsonObject().put("status", "DOWN")));
-      msg.reply(new JsonObject()
+      JsonObject status = new JsonObject()
         .put("status", allUp && apiHealthy ? "healthy" : "unhealthy")
         .put("api_healthy", apiHealthy)
-        .put("checks", byName));
+        .put("checks", byName);
+      members().onComplete(members -> msg.reply(status.mergeIn(members.result())));
     });
+  }
+
+  /** The cluster's members as this node hears them; none while the heartbeats are not running yet (at start). */
+  private Future<JsonObject> members() {
+    return vertx.eventBus().<JsonObject>request(Addresses.CLUSTER_MEMBERS, null,
+        new DeliveryOptions().setSendTimeout(ACCOUNT_TIMEOUT_MS))
+      .map(reply -> reply.body().copy())
+      .otherwise(new JsonObject().put("cluster_manager", NodeHeartbeats.clusterManager(vertx))
+        .put("members", new JsonArray()));
   }
 }

@@ -78,10 +78,10 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Future<Void> healthChanges = vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED,
+    Future<Void> healthChanges = vertx.eventBus().<JsonObject>localConsumer(Addresses.HEALTH_CHANGED,
       msg -> exchangeHealthy = msg.body().getBoolean("api_healthy", false)).completion();
     // From then on, new trade requests get 503: the service is draining for shutdown.
-    Future<Void> intakeClose = vertx.eventBus().consumer(Addresses.INTAKE_CLOSE, msg -> {
+    Future<Void> intakeClose = vertx.eventBus().localConsumer(Addresses.INTAKE_CLOSE, msg -> {
       refusingIntake = true;
       msg.reply(null);
     }).completion();

@@ -53,9 +53,9 @@ public final class RailsVerticle extends VerticleBase {
     status = new RailsStatus(vertx, journal);
     EventBus bus = vertx.eventBus();
     List<MessageConsumer<JsonObject>> consumers = List.of(
-      bus.consumer(Addresses.KILL_SWITCH_ENGAGE, this::engage),
-      bus.consumer(Addresses.KILL_SWITCH_RESUME, this::resume),
-      bus.consumer(Addresses.RAILS_STATUS, this::status));
+      bus.localConsumer(Addresses.KILL_SWITCH_ENGAGE, this::engage),
+      bus.localConsumer(Addresses.KILL_SWITCH_RESUME, this::resume),
+      bus.localConsumer(Addresses.RAILS_STATUS, this::status));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
       .compose(registered -> journal.killSwitch())
       .onSuccess(current -> {

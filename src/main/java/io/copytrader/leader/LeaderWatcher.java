@@ -89,7 +89,7 @@ public final class LeaderWatcher extends VerticleBase {
       drift = new DriftCorrector(vertx, leader, book, markets, submitter, store);
       feed = readings.apply(vertx, new FeedListener());
       LeaderStatus view = new LeaderStatus(vertx, leader, book, markets);
-      status = vertx.eventBus().consumer(Addresses.leaderStatus(leader.accountIndex()),
+      status = vertx.eventBus().localConsumer(Addresses.leaderStatus(leader.accountIndex()),
         msg -> view.status(feed.feedState(), feed.lastEventAt()).onSuccess(msg::reply)
           .onFailure(failure -> msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), failure.getMessage())));
       return status.completion();

@@ -45,7 +45,7 @@ public final class LeadersVerticle extends VerticleBase {
       deployed.add(vertx.deployVerticle(new LeaderWatcher(leader, leaders.followersOf(leader.name()),
         leaders.feed(), stream, rest, store, metrics)));
     }
-    return Future.all(deployed).compose(all -> vertx.eventBus().<JsonObject>consumer(Addresses.LEADERS_STATUS,
+    return Future.all(deployed).compose(all -> vertx.eventBus().<JsonObject>localConsumer(Addresses.LEADERS_STATUS,
       msg -> status().onSuccess(msg::reply).onFailure(failure -> msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), failure.getMessage()))).completion());
   }
 

@@ -56,8 +56,8 @@ public final class MarketCacheVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Future<Void> resolve = vertx.eventBus().<Object>consumer(Addresses.MARKET_RESOLVE, this::resolve).completion();
-    Future<Void> list = vertx.eventBus().<Object>consumer(Addresses.MARKET_LIST,
+    Future<Void> resolve = vertx.eventBus().<Object>localConsumer(Addresses.MARKET_RESOLVE, this::resolve).completion();
+    Future<Void> list = vertx.eventBus().<Object>localConsumer(Addresses.MARKET_LIST,
       msg -> msg.reply(marketsJson())).completion();
     return Future.all(resolve, list)
       .compose(registered -> refresh().otherwiseEmpty())

@@ -83,10 +83,10 @@ public final class NotifierVerticle extends VerticleBase {
     if (!config.enabled()) {
       // The configuration has already warned that Telegram is unset; this only states the mode, as "on" does.
       LOG.info("Telegram notifications off: notices are only logged");
-      consumer = vertx.eventBus().consumer(Addresses.NOTIFY, this::log);
+      consumer = vertx.eventBus().localConsumer(Addresses.NOTIFY, this::log);
     } else {
       client = new TelegramClient(vertx, config, settings.requestTimeout());
-      consumer = vertx.eventBus().consumer(Addresses.NOTIFY, this::enqueue);
+      consumer = vertx.eventBus().localConsumer(Addresses.NOTIFY, this::enqueue);
       LOG.info("Telegram notifications on for chat {}{}", config.chatId(),
         config.threadId() == null ? "" : " thread " + config.threadId());
     }

@@ -1,0 +1,88 @@
+package io.copytrader.cluster;
+
+import io.copytrader.Addresses;
+import io.copytrader.config.ClusterSettings;
+import io.copytrader.metrics.ServiceMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the other nodes this node is here and which accounts it owns, and keeps the nodes heard from
+ * (README.md, "Running in production"). Every {@link #INTERVAL} it publishes a {@link Heartbeat} on
+ * {@link Addresses#NODE_HEARTBEAT}, the one address that crosses nodes; a node not heard within {@link #WINDOW} is no
+ * longer a member. Without a cluster manager the only member is this node.
+ *
+ * <p>{@link Addresses#CLUSTER_MEMBERS} (local) replies {@code {"cluster_manager": "hazelcast"|"none", "members":
+ * [{"node_id", "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}}; {@code /metrics} has
+ * {@code copytrade_cluster_members}.
+ */
+public final class NodeHeartbeats extends VerticleBase {
+
+  public static final Duration INTERVAL = Duration.ofSeconds(2);
+  public static final Duration WINDOW = Duration.ofSeconds(6);
+
+  private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeats.class);
+
+  private final String nodeId;
+  private final int httpPort;
+  private final Supplier<Set<Long>> ownedAccounts;
+  private final ServiceMetrics metrics;
+  private final Instant startedAt = Instant.now();
+  /** This node and every node the cluster may hold, and no more: heartbeats past that are not from the cluster. */
+  private final Members members = new Members(WINDOW, ClusterSettings.MAX_MEMBERS + 1);
+
+  /**
+   * @param httpPort      the port this node's HTTP API listens on, for an operator who reads the members
+   * @param ownedAccounts the accounts this node owns now, asked at each heartbeat
+   */
+  public NodeHeartbeats(String nodeId, int httpPort, Supplier<Set<Long>> ownedAccounts, ServiceMetrics metrics) {
+    this.nodeId = nodeId;
+    this.httpPort = httpPort;
+    this.ownedAccounts = ownedAccounts;
+    this.metrics = metrics;
+  }
+
+  /** The cluster manager {@code vertx} runs with, as {@code /health} names it. */
+  public static String clusterManager(Vertx vertx) {
+    return vertx.isClustered() ? "hazelcast" : "none";
+  }
+
+  @Override
+  public Future<?> start() {
+    metrics.gauge("copytrade_cluster_members", "Nodes heard from within the last 6 s, this one included",
+      () -> members.alive(System.nanoTime()).size());
+    // The one consumer of the service that is not local: the heartbeats of every node reach every node.
+    Future<Void> heartbeats = vertx.eventBus().consumer(Addresses.NODE_HEARTBEAT, this::heard).completion();
+    Future<Void> view = vertx.eventBus().<Object>localConsumer(Addresses.CLUSTER_MEMBERS,
+      msg -> msg.reply(new JsonObject().put("cluster_manager", clusterManager(vertx))
+        .put("members", members.aliveJson(System.nanoTime())))).completion();
+    return Future.all(heartbeats, view).onSuccess(registered -> {
+      beat();
+      vertx.setPeriodic(INTERVAL.toMillis(), timer -> beat());
+    });
+  }
+
+  private void beat() {
+    Heartbeat heartbeat = new Heartbeat(nodeId, httpPort, ownedAccounts.get().stream().toList(), startedAt);
+    // Heard at once by this node too, so it is a member even before its own publication comes round.
+    members.heard(heartbeat, System.nanoTime());
+    vertx.eventBus().publish(Addresses.NODE_HEARTBEAT, heartbeat.toJson());
+  }
+
+  private void heard(Message<Object> msg) {
+    Heartbeat.fromJson(msg.body()).ifPresentOrElse(heartbeat -> {
+      if (!members.heard(heartbeat, System.nanoTime())) {
+        LOG.warn("Node {} ignored: {} nodes are members already", heartbeat.nodeId(), ClusterSettings.MAX_MEMBERS + 1);
+      }
+    }, () -> LOG.warn("A node heartbeat that is not well formed was ignored"));
+  }
+}
