@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * health, the kill switch ({@link RailsVerticle}, before the accounts whose loss watch may engage it), one account
  * verticle per account ({@link AccountDeployer}), the HTTP API (so nothing is accepted before every account can
  * take it), the graceful stop ({@link DrainVerticle}), the node's heartbeats ({@link NodeHeartbeats}), the leaders'
- * watchers ({@link LeadersVerticle}, which submit to the accounts) and the signer warm-up, failing fast if any of them cannot
- * start. Vert.x undeploys them before {@link #stop()} closes the journal and the client.
+ * watchers ({@link LeadersVerticle}, which submit to the accounts) and the signer warm-up, failing fast if any of
+ * them cannot start. Vert.x undeploys them before {@link #stop()} closes the journal and the client.
  */
 public final class MainVerticle extends VerticleBase {
 

@@ -27,6 +27,8 @@ public final class HazelcastCluster {
 
   /** A clustered Vert.x with {@code options}, joined to the members {@code settings} lists once it is answered. */
   public static Future<Vertx> start(VertxOptions options, ClusterSettings settings) {
+    // Read by Hazelcast's static loggers, which log before the instance's configuration is read.
+    System.setProperty("hazelcast.logging.type", "slf4j");
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config(settings)))
       .buildClustered();
   }
@@ -44,6 +46,9 @@ public final class HazelcastCluster {
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.health.monitoring.level", "OFF");
+    // The first of the members to start waits this long for others to ask to join before it forms the cluster
+    // (5 s by default): a node restarted in a rolling upgrade is back sooner.
+    config.setProperty("hazelcast.wait.seconds.before.join", "1");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.clusterPort()).setPortAutoIncrement(false);
     JoinConfig join = network.getJoin();
