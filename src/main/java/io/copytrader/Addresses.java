@@ -50,8 +50,8 @@ public final class Addresses {
    */
   public static final String NODE_HEARTBEAT = "copytrade.cluster.heartbeat";
   /**
-   * This node's view of the nodes: replies {@code {"cluster_manager": "hazelcast"|"none", "members": [{"node_id",
-   * "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}}.
+   * This node's view of the nodes: replies {@code {"node_id", "cluster_manager": "hazelcast"|"none", "members":
+   * [{"node_id", "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}}.
    */
   public static final String CLUSTER_MEMBERS = "copytrade.cluster.members";
 

@@ -6,7 +6,9 @@ import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@link Addresses#NODE_HEARTBEAT}, the one address that crosses nodes; a node not heard within {@link #WINDOW} is no
  * longer a member. Without a cluster manager the only member is this node.
  *
- * <p>{@link Addresses#CLUSTER_MEMBERS} (local) replies {@code {"cluster_manager": "hazelcast"|"none", "members":
- * [{"node_id", "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}}; {@code /metrics} has
+ * <p>{@link Addresses#CLUSTER_MEMBERS} (local) replies {@code {"node_id", "cluster_manager": "hazelcast"|"none",
+ * "members": [{"node_id", "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}}; {@code /metrics} has
  * {@code copytrade_cluster_members}.
  */
 public final class NodeHeartbeats extends VerticleBase {
@@ -30,6 +32,7 @@ public final class NodeHeartbeats extends VerticleBase {
   public static final Duration INTERVAL = Duration.ofSeconds(2);
   public static final Duration WINDOW = Duration.ofSeconds(6);
 
+  private static final long VIEW_TIMEOUT_MS = 500;
   private static final Logger LOG = LoggerFactory.getLogger(NodeHeartbeats.class);
 
   private final String nodeId;
@@ -51,8 +54,19 @@ public final class NodeHeartbeats extends VerticleBase {
     this.metrics = metrics;
   }
 
-  /** The cluster manager {@code vertx} runs with, as {@code /health} names it. */
-  public static String clusterManager(Vertx vertx) {
+  /**
+   * What {@link Addresses#CLUSTER_MEMBERS} replies, or, while the heartbeats are not running yet (at start), the
+   * cluster manager and no members; never fails.
+   */
+  public static Future<JsonObject> view(Vertx vertx) {
+    return vertx.eventBus().<JsonObject>request(Addresses.CLUSTER_MEMBERS, null,
+        new DeliveryOptions().setSendTimeout(VIEW_TIMEOUT_MS))
+      .map(reply -> reply.body().copy())
+      .otherwise(failure -> new JsonObject().put("cluster_manager", clusterManager(vertx))
+        .put("members", new JsonArray()));
+  }
+
+  private static String clusterManager(Vertx vertx) {
     return vertx.isClustered() ? "hazelcast" : "none";
   }
 
@@ -63,7 +77,8 @@ public final class NodeHeartbeats extends VerticleBase {
     // The one consumer of the service that is not local: the heartbeats of every node reach every node.
     Future<Void> heartbeats = vertx.eventBus().consumer(Addresses.NODE_HEARTBEAT, this::heard).completion();
     Future<Void> view = vertx.eventBus().<Object>localConsumer(Addresses.CLUSTER_MEMBERS,
-      msg -> msg.reply(new JsonObject().put("cluster_manager", clusterManager(vertx))
+      msg -> msg.reply(new JsonObject().put("node_id", nodeId)
+        .put("cluster_manager", clusterManager(vertx))
         .put("members", members.aliveJson(System.nanoTime())))).completion();
     return Future.all(heartbeats, view).onSuccess(registered -> {
       beat();

@@ -12,7 +12,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -39,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * "accounts":{…}},"node_id":…,"cluster_manager":"hazelcast"|"none","members":[…]}}, each check carrying
  * {@code "status":"UP"|"DOWN"} and its details; {@code journal} is down while the journal's database cannot be
  * reached (the journal reconnects by itself). The members are as {@link NodeHeartbeats} hears them. The answer is
- * built from the last observations; asking never calls the exchange. The {@code accounts} check asks each account on
- * {@link Addresses#accountStatus} and is down while one of them does not answer; each account's answer carries
+ * built from the last observations; asking never calls the exchange. The {@code accounts} check asks each account
+ * on {@link Addresses#accountStatus} and is down while one of them does not answer; each account's answer carries
  * {@code "ready"}: true once its private streams are live (until then it trades on REST, within the rate budget).
  *
  * <p>It registers the exchange client's meters: {@code copytrade_breaker_state},
@@ -252,16 +251,7 @@ public final class HealthVerticle extends VerticleBase {
         .put("status", allUp && apiHealthy ? "healthy" : "unhealthy")
         .put("api_healthy", apiHealthy)
         .put("checks", byName);
-      members().onComplete(members -> msg.reply(status.mergeIn(members.result())));
+      NodeHeartbeats.view(vertx).onSuccess(cluster -> msg.reply(status.mergeIn(cluster)));
     });
-  }
-
-  /** The cluster's members as this node hears them; none while the heartbeats are not running yet (at start). */
-  private Future<JsonObject> members() {
-    return vertx.eventBus().<JsonObject>request(Addresses.CLUSTER_MEMBERS, null,
-        new DeliveryOptions().setSendTimeout(ACCOUNT_TIMEOUT_MS))
-      .map(reply -> reply.body().copy())
-      .otherwise(new JsonObject().put("cluster_manager", NodeHeartbeats.clusterManager(vertx))
-        .put("members", new JsonArray()));
   }
 }

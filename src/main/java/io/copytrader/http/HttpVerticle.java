@@ -134,6 +134,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/api/trades").handler(this::requestList);
     KillSwitchRoutes.mount(vertx, router, body);
     LeaderRoutes.mount(vertx, router);
+    NodeRoutes.mount(vertx, router, journal);
     DashboardRoutes.mount(vertx, router, body, accountIndexes, journal);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, ctx -> {

@@ -28,12 +28,17 @@ final class HttpVerticleUnderTest {
 
   /** {@link #deploy}, answering the deployed verticle. */
   static HttpVerticle deployVerticle(Vertx vertx, Path dir, Map<String, String> environment) throws ConfigException {
+    return deployVerticle(vertx, dir, environment, Journal.open(vertx, dir.resolve("data")).await());
+  }
+
+  /** {@link #deployVerticle} over {@code journal}, opened by the test. */
+  static HttpVerticle deployVerticle(Vertx vertx, Path dir, Map<String, String> environment, Journal journal)
+    throws ConfigException {
     Map<String, String> env = new HashMap<>(environment);
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", "0");
     env.put("ACCOUNTS", ACCOUNTS);
     AppConfig config = Configs.load(env, dir).config();
-    Journal journal = Journal.open(vertx, dir.resolve("data")).await();
     HttpVerticle http = new HttpVerticle(config.http(), config.accounts().indexes(), journal,
       ServiceMetrics.forVertx());
     vertx.deployVerticle(http).await();
