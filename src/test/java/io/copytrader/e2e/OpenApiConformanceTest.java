@@ -117,6 +117,11 @@ class OpenApiConformanceTest {
   }
 
   @Test
+  void theNodesMatchTheirSchema() {
+    conforms(HttpMethod.GET, "/api/nodes", null, "/api/nodes", 200);
+  }
+
+  @Test
   void protectReplacesAStopLossTheExchangeNoLongerHoldsAndJournalsTheRun() {
     TestAccount account = harness.freshAccount();
     harness.filled(harness.trade(account, "ETH", "long", "0.2"));

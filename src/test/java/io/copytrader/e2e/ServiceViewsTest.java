@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -180,6 +181,22 @@ class ServiceViewsTest {
     assertThat(after.get(FILLED_LONGS)).isEqualTo(before + 1);
     assertThat(after).containsKey("copytrade_telegram_sent_total");
     assertThat(harness.awaitTelegram(id, "Position opened")).contains("<b>Side:</b> LONG");
+  }
+
+  @Test
+  void healthAndMetricsShowThisNodeAsTheOnlyMemberWithoutAClusterManager() {
+    JsonObject health = eventually("this node among the members", Duration.ofSeconds(10),
+      () -> harness.get("/health").bodyAsJsonObject(), body -> !body.getJsonArray("members").isEmpty());
+
+    assertThat(health.getString("cluster_manager")).isEqualTo("none");
+    assertThat(health.getJsonArray("members")).singleElement().satisfies(member -> {
+      JsonObject node = (JsonObject) member;
+      assertThat(node.getString("node_id")).isEqualTo(health.getString("node_id"));
+      assertThat(node.getInteger("http_port")).isEqualTo(harness.httpPort());
+      assertThat(node.getJsonArray("owned_accounts").stream().map(index -> ((Number) index).longValue()))
+        .containsExactlyElementsOf(IntStream.range(0, 6).mapToObj(i -> harness.account(i).index()).toList());
+    });
+    assertThat(scrape()).containsEntry("copytrade_cluster_members", 1.0);
   }
 
   /** Scrapes {@code /metrics}, requiring every line to be Prometheus text; samples keyed as written. */
