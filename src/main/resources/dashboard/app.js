@@ -4,7 +4,9 @@
 (() => {
   const $ = id => document.getElementById(id);
   const FEED_LIMIT = 50;
+  const NODES_EVERY_MS = 5000;
   let stopLive = null;
+  let nodesTimer = null;
   let equityPlot = null;
   let fillsPlot = null;
   const listed = new Map();
@@ -14,6 +16,7 @@
       stopLive();
       stopLive = null;
     }
+    clearInterval(nodesTimer);
     $("app").hidden = true;
     $("logout").hidden = true;
     $("login").hidden = false;
@@ -51,6 +54,17 @@
       : Api.call("GET", "/api/account/" + a.account_index).then(answer => answer.ok ? answer.json : null)));
     $("accounts").replaceChildren(...rails.accounts.map((a, i) => Views.account(a, views[i], actions)));
     loadEquity(rails.accounts.map(a => a.account_index));
+    await loadNodes();
+  }
+
+  /** Each account's owner from the journal's lease rows, and the nodes; ownership moves without a live event. */
+  async function loadNodes() {
+    const answer = await Api.call("GET", "/api/nodes");
+    const leases = answer.ok ? answer.json.leases : [];
+    document.querySelectorAll("[data-owner]").forEach(node => node.replaceChildren(answer.ok
+      ? Views.owner(leases.find(lease => String(lease.account_index) === node.dataset.owner)) : "unavailable"));
+    $("nodes").replaceChildren(answer.ok ? Views.nodes(answer.json)
+      : Views.el("p", { class: "bad" }, "unavailable"));
   }
 
   async function loadHealth() {
@@ -187,6 +201,8 @@
     $("app").hidden = false;
     $("logout").hidden = !Api.hasKey();
     await guarded(() => Promise.all([loadFeed(), loadHealth(), loadLeaders()]));
+    clearInterval(nodesTimer);
+    nodesTimer = setInterval(() => guarded(loadNodes), NODES_EVERY_MS);
     stopLive = Api.live({
       request: event => guarded(() => requestChanged(event)),
       kill_switch: killSwitch => {

@@ -96,7 +96,8 @@ const Views = (() => {
         loss !== null && -loss >= Number(limits.max_daily_loss_usd) ? "bad" : null),
       limitFigure("drawdown % / limit", today.drawdown_pct, limits.max_drawdown_pct),
       figure("max position USD", num(limits.max_position_usd)), figure("max leverage", num(limits.max_leverage)),
-      figure("allowlist", limits.symbol_allowlist)));
+      figure("allowlist", limits.symbol_allowlist),
+      figure("owner", el("strong", { id: "owner-" + index, "data-owner": index }, "…"), "owner")));
     box.append(actions);
     const positions = view ? view.positions.filter(p => Number(p.position) !== 0) : [];
     box.append(positions.length === 0 ? el("p", { class: "note" }, view ? "no open position" : "account not readable")
@@ -162,5 +163,25 @@ const Views = (() => {
           el("td", {}, num(m.actual, 6)), el("td", {}, num(m.drift, 6)))))))));
   }
 
-  return { el, account, feedRow, lifecycle, health, leaders };
+  /** Which node holds the account's lease row and under which epoch; red once the row has expired. */
+  function owner(lease) {
+    if (!lease) {
+      return el("span", { class: "note" }, "no lease");
+    }
+    const expired = lease.expires_in_ms < 0;
+    return el("span", { class: expired ? "bad" : null }, lease.owner + " (epoch " + lease.epoch + ")"
+      + (expired ? " expired" : ""));
+  }
+
+  /** The nodes this one hears, each with the accounts it says it owns. */
+  function nodes(answer) {
+    const rows = answer.members.map(member => el("tr", { "data-node": member.node_id },
+      el("td", {}, member.node_id + (member.node_id === answer.node_id ? " (this node)" : "")),
+      el("td", {}, member.owned_accounts.join(", ") || "none"), el("td", {}, member.http_port),
+      el("td", {}, (member.last_heard_ms / 1000).toFixed(1) + " s ago")));
+    return el("div", {}, el("p", { class: "note" }, "cluster manager: " + answer.cluster_manager),
+      table(["node", "owned accounts", "HTTP port", "last heard"], rows));
+  }
+
+  return { el, account, feedRow, lifecycle, health, leaders, owner, nodes };
 })();

@@ -219,8 +219,25 @@ class DashboardBrowserIT {
 
   @Test
   @Order(6)
+  void showsWhichNodeOwnsEachAccountAndTheNodes() {
+    step("6-owners", () -> {
+      browser.navigate().refresh();
+      JsonObject nodes = api("/api/nodes");
+      JsonObject lease = nodes.getJsonArray("leases").stream().map(JsonObject.class::cast)
+        .filter(row -> row.getLong("account_index") == 1001).findFirst().orElse(null);
+      String owner = lease == null ? "no lease" : lease.getString("owner") + " (epoch " + lease.getLong("epoch") + ")";
+
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("owner-1001"), owner));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nodes"),
+        nodes.getString("node_id") + " (this node)"));
+      assertThat(text(By.id("nodes"))).contains("cluster manager: none").contains("1001, 1002");
+    });
+  }
+
+  @Test
+  @Order(7)
   void theDocsRenderTheApi() {
-    step("6-docs", () -> {
+    step("7-docs", () -> {
       browser.get(baseUrl + "/docs");
 
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".swagger-ui .info .title"),
