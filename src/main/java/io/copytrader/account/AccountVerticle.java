@@ -113,7 +113,8 @@ public final class AccountVerticle extends VerticleBase {
         intake.add(bus.localConsumer(Addresses.accountProtect(index), this::protectNow));
         claims = new IntakeClaims(vertx, journal, index, epoch, this::claimed);
         intake.add(claims.listen());
-        status = bus.localConsumer(Addresses.accountStatus(index), msg -> msg.reply(new JsonObject().put("queued", depth)));
+        status = bus.localConsumer(Addresses.accountStatus(index),
+          msg -> msg.reply(new JsonObject().put("queued", depth)));
         AccountRails rails = new AccountRails(account, journal, lighter, killSwitch);
         railConsumers.add(bus.localConsumer(Addresses.accountRails(index),
           msg -> rails.status().onSuccess(msg::reply).onFailure(failure -> fail(msg, failure))));

@@ -54,7 +54,7 @@ final class Members {
       .toList();
   }
 
-  /** {@link #alive} as a JSON array of {@code {"node_id", "http_port", "owned_accounts", "started_at", "last_heard_ms"}}. */
+  /** {@link #alive} as JSON: {@code [{"node_id", "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}. */
   JsonArray aliveJson(long nowNanos) {
     return new JsonArray(alive(nowNanos).stream().map(Member::toJson).toList());
   }

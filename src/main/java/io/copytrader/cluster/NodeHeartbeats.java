@@ -42,6 +42,8 @@ public final class NodeHeartbeats extends VerticleBase {
   private final Instant startedAt = Instant.now();
   /** This node and every node the cluster may hold, and no more: heartbeats past that are not from the cluster. */
   private final Members members = new Members(WINDOW, ClusterSettings.MAX_MEMBERS + 1);
+  /** How many members there were at the last heartbeat sent or heard, for the gauge a scrape reads on its thread. */
+  private volatile int memberCount;
 
   /**
    * @param httpPort      the port this node's HTTP API listens on, for an operator who reads the members
@@ -73,9 +75,9 @@ public final class NodeHeartbeats extends VerticleBase {
   @Override
   public Future<?> start() {
     metrics.gauge("copytrade_cluster_members", "Nodes heard from within the last 6 s, this one included",
-      () -> members.alive(System.nanoTime()).size());
+      () -> memberCount);
     // The one consumer of the service that is not local: the heartbeats of every node reach every node.
-    Future<Void> heartbeats = vertx.eventBus().consumer(Addresses.NODE_HEARTBEAT, this::heard).completion();
+    Future<Void> heartbeats = vertx.eventBus().consumer(Addresses.NODE_HEARTBEAT, this::received).completion();
     Future<Void> view = vertx.eventBus().<Object>localConsumer(Addresses.CLUSTER_MEMBERS,
       msg -> msg.reply(new JsonObject().put("node_id", nodeId)
         .put("cluster_manager", clusterManager(vertx))
@@ -89,15 +91,20 @@ public final class NodeHeartbeats extends VerticleBase {
   private void beat() {
     Heartbeat heartbeat = new Heartbeat(nodeId, httpPort, ownedAccounts.get().stream().toList(), startedAt);
     // Heard at once by this node too, so it is a member even before its own publication comes round.
-    members.heard(heartbeat, System.nanoTime());
+    heard(heartbeat);
     vertx.eventBus().publish(Addresses.NODE_HEARTBEAT, heartbeat.toJson());
   }
 
-  private void heard(Message<Object> msg) {
-    Heartbeat.fromJson(msg.body()).ifPresentOrElse(heartbeat -> {
-      if (!members.heard(heartbeat, System.nanoTime())) {
-        LOG.warn("Node {} ignored: {} nodes are members already", heartbeat.nodeId(), ClusterSettings.MAX_MEMBERS + 1);
-      }
-    }, () -> LOG.warn("A node heartbeat that is not well formed was ignored"));
+  private void heard(Heartbeat heartbeat) {
+    long now = System.nanoTime();
+    if (!members.heard(heartbeat, now)) {
+      LOG.warn("Node {} ignored: {} nodes are members already", heartbeat.nodeId(), ClusterSettings.MAX_MEMBERS + 1);
+    }
+    memberCount = members.alive(now).size();
+  }
+
+  private void received(Message<Object> msg) {
+    Heartbeat.fromJson(msg.body()).ifPresentOrElse(this::heard,
+      () -> LOG.warn("A node heartbeat that is not well formed was ignored"));
   }
 }

@@ -34,7 +34,8 @@ final class LiveRoutes {
     LiveRoutes routes = new LiveRoutes();
     router.post("/api/live/ticket").handler(routes::ticket);
     router.get("/live/events").handler(routes::events);
-    vertx.eventBus().<JsonObject>localConsumer(Addresses.REQUEST_STATE_CHANGED, msg -> routes.send("request", msg.body()));
+    vertx.eventBus().<JsonObject>localConsumer(Addresses.REQUEST_STATE_CHANGED,
+      msg -> routes.send("request", msg.body()));
     vertx.eventBus().<JsonObject>localConsumer(Addresses.KILL_SWITCH_CHANGED, msg -> routes.send("kill_switch",
       msg.body()));
     vertx.eventBus().<JsonObject>localConsumer(Addresses.HEALTH_CHANGED, msg -> routes.send("health", msg.body()));

@@ -10,7 +10,8 @@ public final class TestLeases {
   }
 
   /**
-   * Gives {@code owner} the lease of {@code account} under {@code epoch}, expiring {@code inMs} from the database's now.
+   * Gives {@code owner} the lease of {@code account} under {@code epoch}, expiring {@code inMs} from the
+   * database's now.
    */
   public static void lease(Journal journal, long account, String owner, long epoch, long inMs) {
     journal.write(session -> {
