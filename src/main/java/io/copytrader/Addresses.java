@@ -13,6 +13,11 @@ public final class Addresses {
   /** The graceful stop: replies once intake is closed and every account has drained. */
   public static final String SHUTDOWN = "copytrade.shutdown";
   /**
+   * Part of the graceful stop: the lease keeper undeploys every account this node owns, then expires their leases
+   * so another node takes them at once; replies when done. Local to the node.
+   */
+  public static final String LEASES_RELEASE = "copytrade.cluster.leases.release";
+  /**
    * Engages the kill switch: {@code {"mode": "halt"|"flatten", "account_index": n (absent: all accounts),
    * "reason": text}}; replies the whole kill switch as {@code KillSwitchWire} writes it.
    */

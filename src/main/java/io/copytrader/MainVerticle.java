@@ -4,6 +4,8 @@ import io.copytrader.account.RemoteAccounts;
 import io.copytrader.account.AccountDeployer;
 import io.copytrader.account.RemoteIntake;
 import io.copytrader.cluster.NodeHeartbeats;
+import io.copytrader.cluster.LeaseBook;
+import io.copytrader.cluster.LeaseKeeper;
 import io.copytrader.config.AppConfig;
 import io.copytrader.config.RailSettings;
 import io.copytrader.config.LoadedConfig;
@@ -12,6 +14,7 @@ import io.copytrader.http.HttpVerticle;
 import io.copytrader.intake.JournalListener;
 import io.copytrader.journal.FollowStore;
 import io.copytrader.journal.Journal;
+import io.copytrader.journal.LeaseJournal;
 import io.copytrader.leader.LeadersVerticle;
 import io.copytrader.killswitch.RailsVerticle;
 import io.copytrader.lighter.LighterClient;
@@ -26,18 +29,18 @@ import io.copytrader.notify.NotifierVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads nothing itself: takes the validated configuration, opens the journal and the exchange client, and
  * deploys, in order, the paper exchange (in paper mode), the market cache, the exchange streams, the notifier,
- * health, the kill switch ({@link RailsVerticle}, before the accounts whose loss watch may engage it), one account
- * verticle per account ({@link AccountDeployer}), the HTTP API (so nothing is accepted before every account can
- * take it), the graceful stop ({@link DrainVerticle}), the node's heartbeats ({@link NodeHeartbeats}), the leaders'
- * watchers ({@link LeadersVerticle}, which submit to the accounts) and the signer warm-up, failing fast if any of
- * them cannot start. Vert.x undeploys them before {@link #stop()} closes the journal and the client.
+ * health, the kill switch ({@link RailsVerticle}, before the accounts whose loss watch may engage it), the lease
+ * keeper ({@link LeaseKeeper}, which deploys the verticle of each account this node acquires, through
+ * {@link AccountDeployer}), the HTTP API (so nothing is accepted before every account owned can take it), the
+ * graceful stop ({@link DrainVerticle}), the node's heartbeats ({@link NodeHeartbeats}), the leaders' watchers
+ * ({@link LeadersVerticle}, which submit to the accounts) and the signer warm-up, failing fast if any of them cannot
+ * start. Vert.x undeploys them before {@link #stop()} closes the journal and the client.
  */
 public final class MainVerticle extends VerticleBase {
 
@@ -50,6 +53,7 @@ public final class MainVerticle extends VerticleBase {
   private Journal journal;
   private LighterClient lighter;
   private AccountDeployer accounts;
+  private LeaseBook leases;
   private HttpVerticle http;
 
   public MainVerticle(LoadedConfig loaded) {
@@ -74,18 +78,20 @@ public final class MainVerticle extends VerticleBase {
         config = effective;
         lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl()),
           config.accountTier());
-        return Journal.open(vertx, config.journal(), config.dataDir(), Clock.systemUTC());
+        leases = new LeaseBook(config.cluster().nodeId(), config.cluster().sendWithin());
+        return Journal.open(vertx, config.journal(), config.dataDir(), Clock.systemUTC(), leases);
       })
       .compose(opened -> {
         journal = opened;
         accounts = new AccountDeployer(vertx, config.lighter(), config.accounts().list(), config.policy(),
-          config.shutdownGrace(), lighter, journal, metrics);
+          config.shutdownGrace(), lighter, journal, metrics, leases);
         return vertx.deployVerticle(new MarketCacheVerticle(lighter));
       })
       .compose(deployed -> vertx.deployVerticle(accounts.stream()))
       .compose(deployed -> vertx.deployVerticle(new NotifierVerticle(config.telegram(), metrics)))
       .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter, config.accounts().indexes(),
-        index -> accounts.stream().fresh(index, AccountChannel.values()), metrics).journal(journal::reachable)))
+        index -> accounts.stream().fresh(index, AccountChannel.values()), leases, metrics)
+        .journal(journal::reachable)))
       .compose(deployed -> vertx.deployVerticle(new RailsVerticle(journal, config.accounts().indexes())))
       .compose(deployed -> vertx.deployVerticle(new RemoteIntake(journal, config.accounts().indexes(),
         config.policy().maxQueuePerAccount(), lighter.at(CallPriority.PERIODIC))))
@@ -93,16 +99,18 @@ public final class MainVerticle extends VerticleBase {
         lighter.at(CallPriority.PERIODIC))))
       .compose(deployed -> vertx.deployVerticle(new JournalListener(config.journal(), journal)))
       .compose(deployed -> accounts.checkLeverage())
-      .compose(deployed -> accounts.deploy())
-      .compose(accountDeployments -> {
+      .compose(deployed -> vertx.deployVerticle(new LeaseKeeper(new LeaseJournal(journal,
+        config.cluster().leaseTtl()), leases, config.cluster(), config.accounts().indexes(), accounts::deploy,
+        metrics)))
+      .compose(deployed -> {
         http = new HttpVerticle(config.http(), config.accounts().indexes(), journal, metrics);
         return vertx.deployVerticle(http)
           .recover(failure -> Future.failedFuture("the HTTP API cannot listen on " + config.http().host() + ":"
             + config.http().port() + " (HTTP_PORT): " + failure.getMessage()))
-          .compose(deployed -> vertx.deployVerticle(new DrainVerticle(accountDeployments, config.shutdownGrace())));
+          .compose(listening -> vertx.deployVerticle(new DrainVerticle(config.shutdownGrace())));
       })
       .compose(deployed -> vertx.deployVerticle(new NodeHeartbeats(config.cluster().nodeId(), httpPort(),
-        () -> Set.copyOf(config.accounts().indexes()), metrics)))
+        leases::owned, metrics)))
       .compose(deployed -> vertx.deployVerticle(new LeadersVerticle(config.leaders(),
         LighterStreamOptions.forStreamUrl(config.lighter().streamUrl()), lighter.at(CallPriority.PERIODIC),
         new FollowStore(journal, Clock.systemUTC()), metrics)))

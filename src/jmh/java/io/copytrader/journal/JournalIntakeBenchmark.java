@@ -1,11 +1,14 @@
 package io.copytrader.journal;
 
+import io.copytrader.cluster.LeaseBook;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +52,8 @@ public class JournalIntakeBenchmark {
   public void open() throws IOException {
     vertx = Vertx.vertx();
     dataDir = Files.createTempDirectory("journal-bench");
-    journal = join(Journal.open(vertx, dataDir));
+    // Requests only: no order is written, so no lease needs holding.
+    journal = join(Journal.open(vertx, dataDir, Clock.systemUTC(), new LeaseBook("bench", Duration.ofMinutes(1))));
   }
 
   @TearDown(Level.Trial)

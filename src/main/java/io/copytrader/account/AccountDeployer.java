@@ -1,6 +1,7 @@
 package io.copytrader.account;
 
 import io.copytrader.Addresses;
+import io.copytrader.cluster.LeaseBook;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.AccountPolicy;
 import io.copytrader.config.ConfigException;
@@ -20,11 +21,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds what each configured account trades with and deploys its {@link AccountVerticle}: the
+ * Builds what a configured account trades with and deploys its {@link AccountVerticle}: the
  * {@link ExchangeSession} (key, nonces, signer), the view of the exchange (the streams while fresh, REST
  * otherwise), the {@link TradeExecutor}, the {@link ProtectionSupervisor} and the {@link AccountView}. Also builds
  * the exchange stream the accounts read, which is deployed before them.
@@ -35,8 +35,6 @@ public final class AccountDeployer {
   private static final Duration FILL_TIMEOUT = Duration.ofSeconds(15);
   /** Lifetime of the auth tokens the private streams subscribe with; they are checked at subscription only. */
   private static final long STREAM_TOKEN_SECONDS = 600;
-  /** The epoch this node owns every account under, until ownership goes by lease (docs/ARCHITECTURE.md). */
-  private static final long OWNER_EPOCH = 1;
 
   private final Vertx vertx;
   private final LighterEndpoint endpoint;
@@ -47,12 +45,16 @@ public final class AccountDeployer {
   private final Journal journal;
   private final ServiceMetrics metrics;
   private final LighterStream stream;
+  private final LeaseBook leases;
+  private final TxSigner signer;
 
   /**
    * @param shutdownGrace how long an account may drain its queue when the service stops
+   * @param leases the accounts this node holds, whose send gates the accounts' sessions check
    */
   public AccountDeployer(Vertx vertx, LighterEndpoint endpoint, List<AccountConfig> accounts, AccountPolicy policy,
-                         Duration shutdownGrace, LighterClient lighter, Journal journal, ServiceMetrics metrics) {
+                         Duration shutdownGrace, LighterClient lighter, Journal journal, ServiceMetrics metrics,
+                         LeaseBook leases) {
     this.vertx = vertx;
     this.endpoint = endpoint;
     this.accounts = accounts;
@@ -61,13 +63,15 @@ public final class AccountDeployer {
     this.lighter = lighter;
     this.journal = journal;
     this.metrics = metrics;
+    this.leases = leases;
+    this.signer = new TxSigner(endpoint.chainId());
     this.stream = followingStream();
   }
 
   /**
    * Order books of the active markets and each account's positions, orders and equity, kept current over
-   * Lighter's WebSocket so a warm trade reads nothing over REST before its order is sent. Deploy it before
-   * {@link #deploy()}.
+   * Lighter's WebSocket so a warm trade reads nothing over REST before its order is sent; every node follows every
+   * account, so a takeover trades on live streams. Deploy it before {@link #deploy(long)}.
    */
   public LighterStream stream() {
     return stream;
@@ -88,24 +92,22 @@ public final class AccountDeployer {
       });
   }
 
-  /** Deploys one account after another, each once its journal position is known; their deployment ids. */
-  public Future<List<String>> deploy() {
-    TxSigner signer = new TxSigner(endpoint.chainId());
-    List<String> deployments = new ArrayList<>();
-    Future<Void> chain = Future.succeededFuture();
-    for (AccountConfig account : accounts) {
-      chain = chain
-        .compose(previous -> journal.lastClientOrderIndex(account.accountIndex()))
-        .compose(lastIndex -> vertx.deployVerticle(account(account, signer, lastIndex.orElse(0))))
-        .map(deployments::add)
-        .mapEmpty();
-    }
-    return chain.map(deployed -> deployments);
+  /**
+   * Deploys the account's verticle once its journal position is known, which resumes its unfinished requests (a
+   * start, or a takeover from another node); its deployment id. Deploy only an account whose lease is held.
+   */
+  public Future<String> deploy(long accountIndex) {
+    AccountConfig account = accounts.stream().filter(candidate -> candidate.accountIndex() == accountIndex)
+      .findFirst().orElseThrow(() -> new IllegalArgumentException("account " + accountIndex + " is not configured"));
+    return journal.lastClientOrderIndex(accountIndex)
+      .compose(lastIndex -> vertx.deployVerticle(account(account, lastIndex.orElse(0))));
   }
 
-  private AccountVerticle account(AccountConfig account, TxSigner signer, long lastClientOrderIndex) {
+  private AccountVerticle account(AccountConfig account, long lastClientOrderIndex) {
+    // The epoch just acquired: the account's inserts and claims carry it.
+    long epoch = leases.epoch(account.accountIndex()).orElseThrow();
     ExchangeSession session = new ExchangeSession(lighter, account, ApiKey.parse(account.privateKey().reveal()),
-      signer);
+      signer, leases);
     ExecutionSettings settings = new ExecutionSettings(account.effective(policy.trading()), 1 + policy.maxRetries(),
       policy.retryInterval(), policy.maxSignalAge(), FILL_TIMEOUT);
     ClientOrderIndexAllocator orderIndexes = new ClientOrderIndexAllocator(lastClientOrderIndex);
@@ -115,7 +117,7 @@ public final class AccountDeployer {
       killSwitch, metrics);
     return new AccountVerticle(account, policy.maxQueuePerAccount(), journal, lighter, executor,
       new AccountView(lighter.at(CallPriority.PERIODIC), account.accountIndex(), session::authToken), shutdownGrace,
-      killSwitch, metrics, () -> OWNER_EPOCH)
+      killSwitch, metrics, () -> epoch)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
         policy.protectionInterval(), policy.protectExternalPositions(), stream::reconnections,
         new LossAlarm(vertx, account, journal, killSwitch)));

@@ -2,9 +2,12 @@ package io.copytrader.account;
 
 import static io.copytrader.lighter.LighterErrorCodes.INVALID_NONCE;
 
+import io.copytrader.cluster.LeaseBook;
 import io.copytrader.config.AccountConfig;
+import io.copytrader.journal.LeaseLostException;
 import io.copytrader.lighter.TradingApi;
 import io.copytrader.lighter.LighterException;
+import io.copytrader.lighter.SendTxResult;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.lighter.signer.InvalidTxException;
@@ -17,7 +20,8 @@ import java.util.function.LongFunction;
 
 /**
  * One account's signing identity on Lighter: its API key, its nonces and its auth token. Used from the
- * account's own context only, one transaction at a time, as Lighter's per-key nonces require.
+ * account's own context only, one transaction at a time, as Lighter's per-key nonces require. Nothing leaves
+ * unless the account's send gate ({@link LeaseBook#maySend}) is open right before it is sent.
  */
 public final class ExchangeSession {
 
@@ -29,6 +33,7 @@ public final class ExchangeSession {
   private final AccountConfig account;
   private final ApiKey key;
   private final TxSigner signer;
+  private final LeaseBook leases;
   private NonceKeeper nonces;
   /**
    * The transaction whose outcome is unknown, or null. Its nonce is the next one signed: if it landed, the
@@ -43,11 +48,24 @@ public final class ExchangeSession {
   record Signed(long nonce, SignedTx tx) {
   }
 
-  public ExchangeSession(TradingApi lighter, AccountConfig account, ApiKey key, TxSigner signer) {
+  public ExchangeSession(TradingApi lighter, AccountConfig account, ApiKey key, TxSigner signer, LeaseBook leases) {
     this.lighter = lighter;
     this.account = account;
     this.key = key;
     this.signer = signer;
+    this.leases = leases;
+  }
+
+  /**
+   * Sends a signed transaction if this node may still send for the account; otherwise fails with
+   * {@link LeaseLostException} without sending.
+   */
+  private Future<SendTxResult> gatedSend(int txType, String txInfo) {
+    if (!leases.maySend(account.accountIndex())) {
+      return Future.failedFuture(new LeaseLostException("account " + account.accountIndex()
+        + ": this node's lease is lost or not renewed in time; nothing is sent"));
+    }
+    return lighter.sendTx(txType, txInfo);
   }
 
   TradingApi lighter() {
@@ -127,13 +145,14 @@ public final class ExchangeSession {
    * only get the transaction there if it never arrived, never execute it twice.
    */
   Future<Rebroadcast> rebroadcast(InDoubtTx tx) {
-    return lighter.sendTx(tx.txType(), tx.txInfo())
+    return gatedSend(tx.txType(), tx.txInfo())
       .map(sent -> {
         settled(tx, true);
         return Rebroadcast.QUEUED;
       })
-      .recover(failure -> Future.succeededFuture(failure instanceof LighterException error
-        && error.hasCode(INVALID_NONCE) ? Rebroadcast.NONCE_USED : Rebroadcast.NO_EVIDENCE));
+      .recover(failure -> failure instanceof LeaseLostException ? Future.failedFuture(failure)
+        : Future.succeededFuture(failure instanceof LighterException error && error.hasCode(INVALID_NONCE)
+        ? Rebroadcast.NONCE_USED : Rebroadcast.NO_EVIDENCE));
   }
 
   /** What sending a transaction in doubt again showed. */
@@ -163,7 +182,7 @@ public final class ExchangeSession {
     return Future.succeededFuture(new Signed(nonce, signed))
       .compose(journaling -> beforeSend.apply(journaling).mapEmpty())
       .onFailure(journalFailure -> nonces.release(nonce))
-      .compose(journaled -> lighter.sendTx(signed.txType(), signed.txInfo())
+      .compose(journaled -> gatedSend(signed.txType(), signed.txInfo())
         .transform(sent -> {
           if (sent.succeeded()) {
             nonces.confirm(nonce);

@@ -360,6 +360,10 @@ public final class ProtectionSupervisor {
       publish(notice);
       return Optional.<String>empty();
     }).recover(failure -> {
+      if (RetryableFailure.leaseLost(failure)) {
+        // The new owner's protection run takes the position over; no alarm from a node that may not act.
+        return Future.succeededFuture(Optional.of(failure.getMessage()));
+      }
       publish(Notices.stopLossFailed(context, position.side(), position.size(), plan.triggerPrice(),
         failure.getMessage()));
       return Future.succeededFuture(Optional.of(failure.getMessage()));

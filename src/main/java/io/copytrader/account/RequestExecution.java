@@ -152,6 +152,10 @@ final class RequestExecution {
       (number, failure) -> log.warn("attempt {}/{} failed ({}: {}); retrying in {} s", number, parts.settings().attempts(),
         RetryableFailure.codeOf(failure), failure.getMessage(), parts.settings().retryInterval().toSeconds()))
       .recover(gaveUp -> {
+        if (RetryableFailure.leaseLost(gaveUp)) {
+          log.warn("stopped: this node lost the account's lease; its new owner resumes the request");
+          return Future.succeededFuture();
+        }
         if (refusedToStart()) {
           log.warn("no longer queued; not executing it again (nothing was sent)");
           return Future.succeededFuture();

@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.journal.LeaseLostException;
 import io.copytrader.lighter.LighterException;
 
 /** A failure worth another attempt: nothing was executed, or the in-doubt order is proven never to execute. */
@@ -21,8 +22,24 @@ final class RetryableFailure extends RuntimeException {
     if (failure instanceof LighterException error && !error.retryable()) {
       return error;
     }
+    if (failure instanceof LeaseLostException lost) {
+      return lost;
+    }
     return new RetryableFailure(failure instanceof LighterException error ? OrderSender.errorCode(error)
       : OutcomeCode.EXCHANGE_ERROR.name(), failure.getMessage());
+  }
+
+  /**
+   * Whether {@code failure} or one of its causes says this node lost the account's lease: the request is then the
+   * new owner's, and nothing more is written or reported of it here.
+   */
+  static boolean leaseLost(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof LeaseLostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The code a failure ends a request with. */

@@ -147,6 +147,10 @@ final class TargetExecution {
   private Future<Void> gaveUp(Throwable gaveUp) {
     Throwable failure = gaveUp.getCause();
     String code = RetryableFailure.codeOf(failure);
+    if (RetryableFailure.leaseLost(failure)) {
+      log.warn("stopped: this node lost the account's lease; its new owner resumes the request");
+      return Future.succeededFuture();
+    }
     if (refusedToStart()) {
       log.warn("no longer queued; not executing it again (nothing was sent)");
       return Future.succeededFuture();

@@ -2,6 +2,7 @@ package io.copytrader.health;
 
 import io.copytrader.Addresses;
 import io.copytrader.cluster.NodeHeartbeats;
+import io.copytrader.cluster.LeaseBook;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.budget.BudgetScope;
 import io.copytrader.metrics.ServiceMetrics;
@@ -12,6 +13,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.HealthChecks;
@@ -35,12 +37,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link Addresses#HEALTH_STATUS} (any body) replies
  * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},
- * "accounts":{…}},"node_id":…,"cluster_manager":"hazelcast"|"none","members":[…]}}, each check carrying
- * {@code "status":"UP"|"DOWN"} and its details; {@code journal} is down while the journal's database cannot be
- * reached (the journal reconnects by itself). The members are as {@link NodeHeartbeats} hears them. The answer is
- * built from the last observations; asking never calls the exchange. The {@code accounts} check asks each account
- * on {@link Addresses#accountStatus} and is down while one of them does not answer; each account's answer carries
- * {@code "ready"}: true once its private streams are live (until then it trades on REST, within the rate budget).
+ * "accounts":{…}},"node_id":…,"cluster_manager":"hazelcast"|"none","members":[…],"owned_accounts":[…],
+ * "lease_age_ms":{…}}}, each check carrying {@code "status":"UP"|"DOWN"} and its details; {@code journal} is down
+ * while the journal's database cannot be reached (the journal reconnects by itself). The members are as
+ * {@link NodeHeartbeats} hears them. The answer is built from the last observations; asking never calls the
+ * exchange. The {@code accounts} check asks each account this node owns by lease on {@link Addresses#accountStatus}
+ * and is down while one of them does not answer; each account's answer carries {@code "ready"}: true once its
+ * private streams are live (until then it trades on REST, within the rate budget), and
+ * {@code "owned_by_this_node"}; an account another node owns is not asked. {@code owned_accounts} lists the accounts
+ * this node owns and {@code lease_age_ms}, per account owned, the milliseconds since the start of its lease's last
+ * successful renewal.
  *
  * <p>It registers the exchange client's meters: {@code copytrade_breaker_state},
  * {@code copytrade_lighter_calls_total} and, by scope ({@code ip}, {@code l1_address}), the rate budget's
@@ -60,6 +66,7 @@ public final class HealthVerticle extends VerticleBase {
   private final LighterClient client;
   private final List<Long> accounts;
   private final LongPredicate streamsLive;
+  private final LeaseBook leases;
   private final ServiceMetrics metrics;
   private final Duration interval;
   private final Consumer<CircuitBreakerState> breakerListener = state -> context.runOnContext(v -> evaluate());
@@ -76,21 +83,24 @@ public final class HealthVerticle extends VerticleBase {
   /**
    * @param accounts    the indexes of the accounts the {@code accounts} check asks for their state
    * @param streamsLive whether an account's private streams are live
+   * @param leases      the accounts this node owns
    */
-  public HealthVerticle(LighterClient client, List<Long> accounts, LongPredicate streamsLive, ServiceMetrics metrics,
-                        Duration interval) {
+  public HealthVerticle(LighterClient client, List<Long> accounts, LongPredicate streamsLive, LeaseBook leases,
+                        ServiceMetrics metrics, Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive");
     }
     this.client = client;
     this.accounts = List.copyOf(accounts);
     this.streamsLive = streamsLive;
+    this.leases = leases;
     this.metrics = metrics;
     this.interval = interval;
   }
 
-  public HealthVerticle(LighterClient client, List<Long> accounts, LongPredicate streamsLive, ServiceMetrics metrics) {
-    this(client, accounts, streamsLive, metrics, DEFAULT_INTERVAL);
+  public HealthVerticle(LighterClient client, List<Long> accounts, LongPredicate streamsLive, LeaseBook leases,
+                        ServiceMetrics metrics) {
+    this(client, accounts, streamsLive, leases, metrics, DEFAULT_INTERVAL);
   }
 
   /** Has the {@code journal} check report {@code reachable}; call before deploying. */
@@ -214,23 +224,38 @@ public final class HealthVerticle extends VerticleBase {
     return breakerUp() ? Status.OK(data) : Status.KO(data);
   }
 
-  /** Each account's {@code {"queued": n}} under its index; one that does not answer is down. */
+  /**
+   * Each owned account's {@code {"queued": n}} under its index; one that does not answer is down. An account another
+   * node owns is not asked, and is not down here.
+   */
   private void accountsStatus(Promise<Status> promise) {
     DeliveryOptions timeout = new DeliveryOptions().setSendTimeout(ACCOUNT_TIMEOUT_MS);
     List<Future<JsonObject>> answers = accounts.stream()
-      .map(index -> vertx.eventBus().<JsonObject>request(Addresses.accountStatus(index), null, timeout)
-        .map(Message::body))
+      .map(index -> leases.epoch(index).isEmpty() ? Future.succeededFuture(new JsonObject()
+        .put("owned_by_this_node", false)) : vertx.eventBus().<JsonObject>request(Addresses.accountStatus(index),
+        null, timeout).map(reply -> reply.body().copy().put("owned_by_this_node", true)))
       .toList();
     Future.join(answers).onComplete(done -> {
       JsonObject byAccount = new JsonObject();
       for (int i = 0; i < accounts.size(); i++) {
         Future<JsonObject> answer = answers.get(i);
         long index = accounts.get(i);
-        byAccount.put(String.valueOf(index), (answer.succeeded() ? answer.result().copy()
+        byAccount.put(String.valueOf(index), (answer.succeeded() ? answer.result()
           : new JsonObject().put("error", "account not answering")).put("ready", streamsLive.test(index)));
       }
       promise.complete(done.succeeded() ? Status.OK(byAccount) : Status.KO(byAccount));
     });
+  }
+
+  /** The node, the accounts it owns and the age of each one's lease. */
+  private JsonObject ownership() {
+    JsonObject ages = new JsonObject();
+    JsonArray owned = new JsonArray();
+    for (long index : leases.owned()) {
+      owned.add(index);
+      leases.leaseAgeMillis(index).ifPresent(age -> ages.put(String.valueOf(index), age));
+    }
+    return new JsonObject().put("node_id", leases.nodeId()).put("owned_accounts", owned).put("lease_age_ms", ages);
   }
 
   private void status(Message<Object> msg) {
@@ -250,7 +275,8 @@ public final class HealthVerticle extends VerticleBase {
       JsonObject status = new JsonObject()
         .put("status", allUp && apiHealthy ? "healthy" : "unhealthy")
         .put("api_healthy", apiHealthy)
-        .put("checks", byName);
+        .put("checks", byName)
+        .mergeIn(ownership());
       NodeHeartbeats.view(vertx).onSuccess(cluster -> msg.reply(status.mergeIn(cluster)));
     });
   }

@@ -1,5 +1,6 @@
 package io.copytrader.journal;
 
+import io.copytrader.cluster.LeaseBook;
 import io.copytrader.config.JournalSettings;
 import io.copytrader.rails.EquityMarks;
 import io.copytrader.rails.KillMode;
@@ -12,6 +13,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * completed on the caller's context, after the data is committed (writes) or read (reads). A future
  * fails with {@link JournalException} when the journal cannot do what was asked, at once and
  * {@link JournalException#unavailable() unavailable} while a PostgreSQL journal reconnects ({@link #reachable}).
+ *
+ * <p>Writes that start a request, end it or journal an order to send are fenced: they commit only while the account's
+ * lease row names this node under the epoch its {@link LeaseBook} holds, and fail with {@link LeaseLostException}
+ * otherwise (docs/ARCHITECTURE.md "Account ownership").
  */
 public final class Journal {
 
@@ -48,31 +54,35 @@ public final class Journal {
   private final JournalEngine engine;
   private final JournalThread writer;
   private final JournalThread reader;
+  private final LeaseBook leases;
   private Future<Void> closed;
 
-  private Journal(Vertx vertx, Clock clock, JournalEngine engine, Context context) {
+  private Journal(Vertx vertx, Clock clock, JournalEngine engine, Context context, LeaseBook leases) {
     this.vertx = vertx;
     this.clock = clock;
     this.engine = engine;
+    this.leases = leases;
     this.writer = JournalThread.writer("journal-writer", engine.writer(), context);
     this.reader = JournalThread.reader("journal-reader", engine.reader(), context);
   }
 
-  public static Future<Journal> open(Vertx vertx, Path dataDir) {
-    return open(vertx, dataDir, Clock.systemUTC());
-  }
-
-  /** Opens the SQLite journal under {@code dataDir}, as {@link #open(Vertx, JournalSettings, Path, Clock)} does. */
-  public static Future<Journal> open(Vertx vertx, Path dataDir, Clock clock) {
-    return open(vertx, JournalSettings.SQLITE, dataDir, clock);
+  /**
+   * Opens the SQLite journal under {@code dataDir}, as {@link #open(Vertx, JournalSettings, Path, Clock, LeaseBook)}
+   * does.
+   */
+  public static Future<Journal> open(Vertx vertx, Path dataDir, Clock clock, LeaseBook leases) {
+    return open(vertx, JournalSettings.SQLITE, dataDir, clock, leases);
   }
 
   /**
    * Opens (creating if needed) the journal {@code settings} name, SQLite's under {@code dataDir} by default, and
    * applies pending migrations. Fails if another service holds the journal, if it is not a healthy journal database,
    * or if its schema is newer than this build.
+   *
+   * @param leases the leases this node holds, which fence its writes
    */
-  public static Future<Journal> open(Vertx vertx, JournalSettings settings, Path dataDir, Clock clock) {
+  public static Future<Journal> open(Vertx vertx, JournalSettings settings, Path dataDir, Clock clock,
+                                     LeaseBook leases) {
     Context context = vertx.getOrCreateContext();
     Promise<Journal> opened = Promise.promise();
     // A thread of its own rather than a worker: the PostgreSQL client's answers are awaited, which Vert.x refuses
@@ -82,7 +92,7 @@ public final class Journal {
         JournalEngine engine = settings.postgresql() ? PgJournalDatabase.open(vertx, settings, clock)
           : SqliteJournalFile.open(dataDir, clock);
         LOG.info("Journal {} open", engine.where());
-        Journal journal = new Journal(vertx, clock, engine, context);
+        Journal journal = new Journal(vertx, clock, engine, context, leases);
         context.runOnContext(ignored -> opened.complete(journal));
       } catch (RuntimeException problem) {
         context.runOnContext(ignored -> opened.fail(problem));
@@ -158,8 +168,8 @@ public final class Journal {
    * must not run it.
    */
   public Future<Boolean> markExecuting(String requestId) {
-    return write(session -> JournalStore.transition(session, requestId, RequestState.EXECUTING, null, null,
-      clock.millis()));
+    return fenced(requestId, session -> JournalStore.transition(session, requestId, RequestState.EXECUTING, null,
+      null, clock.millis()));
   }
 
   /** Counts one more execution attempt (after the first) of an executing request and returns the new count. */
@@ -175,17 +185,18 @@ public final class Journal {
     if (!finalState.isFinal()) {
       return Future.failedFuture(new JournalException(finalState.wire() + " is not a final state"));
     }
-    return write(session -> JournalStore.transition(session, requestId, finalState, errorCode, errorMessage,
-      clock.millis()));
+    return fenced(requestId, session -> JournalStore.transition(session, requestId, finalState, errorCode,
+      errorMessage, clock.millis()));
   }
 
   /**
    * Journals the signed orders of one transaction (a group makes several) as {@code signed} before it is sent, all
-   * or none, and advances the client order index counter. Fails, journaling none, if the request is not executing.
+   * or none, and advances the client order index counter. Fails, journaling none, if the request is not executing
+   * or the account's lease is not this node's ({@link LeaseLostException}).
    */
   public Future<Void> insertOrder(NewOrder... orders) {
     return write(session -> {
-      JournalStore.insertOrders(session, List.of(orders), clock.millis());
+      JournalStore.insertOrders(session, List.of(orders), clock.millis(), this::fence);
       return null;
     });
   }
@@ -249,7 +260,7 @@ public final class Journal {
     if (!outcome.refused()) {
       return Future.failedFuture(new JournalException("request " + requestId + " was not refused by a rail"));
     }
-    return write(session -> RailStore.refuse(session, requestId, outcome, clock.millis()));
+    return fenced(requestId, session -> RailStore.refuse(session, requestId, outcome, clock.millis()));
   }
 
   /** The kill switch as last set; {@link KillSwitch#OFF} when it never was or was resumed. */
@@ -343,6 +354,26 @@ public final class Journal {
         return null;
       }, false))
       .mapEmpty();
+  }
+
+  /** {@code operation} on the writer, after the fence of the request's account (none for an unknown request). */
+  private <T> Future<T> fenced(String requestId, JournalThread.Operation<T> operation) {
+    return write(session -> {
+      Optional<Long> account = JournalStore.accountOf(session, requestId);
+      if (account.isPresent()) {
+        fence(session, account.get());
+      }
+      return operation.run(session);
+    });
+  }
+
+  /** Fails with {@link LeaseLostException} unless the account's lease row names this node under its held epoch. */
+  void fence(SqlSession session, long accountIndex) throws SQLException {
+    OptionalLong epoch = leases.epoch(accountIndex);
+    if (epoch.isEmpty()) {
+      throw new LeaseLostException("node " + leases.nodeId() + " holds no lease on account " + accountIndex);
+    }
+    LeaseStore.fence(session, accountIndex, leases.nodeId(), epoch.getAsLong());
   }
 
   <T> Future<T> write(JournalThread.Operation<T> operation) {

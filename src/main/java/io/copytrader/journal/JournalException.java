@@ -1,7 +1,7 @@
 package io.copytrader.journal;
 
 /** The journal cannot open, or cannot do what was asked; the message says which and why. */
-public final class JournalException extends RuntimeException {
+public class JournalException extends RuntimeException {
 
   private final boolean unavailable;
 

@@ -3,9 +3,11 @@ package io.copytrader.journal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** The journal's SQL, run on the thread that owns the session. */
 final class JournalStore {
@@ -93,9 +95,22 @@ final class JournalStore {
       .orElseThrow(() -> new JournalException("request " + requestId + " is not executing; no attempt recorded"));
   }
 
-  /** The orders of one transaction, in the one savepoint of the caller's operation: all are written or none. */
-  static void insertOrders(SqlSession session, List<NewOrder> orders, long now) throws SQLException {
+  /** Checks, in the writer's transaction, that the account is still this node's; fails the write if not. */
+  interface Fence {
+    void check(SqlSession session, long accountIndex) throws SQLException;
+  }
+
+  /**
+   * The orders of one transaction, in the one savepoint of the caller's operation: all are written or none, and
+   * only once {@code fence} passed for their account.
+   */
+  static void insertOrders(SqlSession session, List<NewOrder> orders, long now, Fence fence) throws SQLException {
+    Set<Long> fenced = new HashSet<>();
     for (NewOrder order : orders) {
+      Optional<Long> account = accountOf(session, order.requestId());
+      if (account.isPresent() && fenced.add(account.get())) {
+        fence.check(session, account.get());
+      }
       insertOrder(session, order, now);
     }
   }
@@ -209,6 +224,12 @@ final class JournalStore {
   private static Optional<RequestState> requestState(SqlSession session, String requestId) throws SQLException {
     return session.first("SELECT state FROM requests WHERE request_id = ?",
       row -> RequestState.fromWire(row.string(1)), requestId);
+  }
+
+  /** The request's account, if the request is known. */
+  static Optional<Long> accountOf(SqlSession session, String requestId) throws SQLException {
+    return session.first("SELECT account_index FROM requests WHERE request_id = ?", row -> row.longValue(1),
+      requestId);
   }
 
   private static long findAccount(SqlSession session, String requestId) throws SQLException {

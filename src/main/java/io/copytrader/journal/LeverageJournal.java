@@ -19,14 +19,20 @@ public final class LeverageJournal {
     this.journal = journal;
   }
 
-  /** Writes a signed change (its {@code changeId} and {@code state} are ignored); answers its id. */
+  /**
+   * Writes a signed change (its {@code changeId} and {@code state} are ignored) once the account's lease fence
+   * passed, as for an order; answers its id.
+   */
   public Future<Long> signed(LeverageChange change, long now) {
-    return journal.write(session -> session.first("INSERT INTO leverage_changes (account_index, request_id,"
+    return journal.write(session -> {
+      journal.fence(session, change.accountIndex());
+      return session.first("INSERT INTO leverage_changes (account_index, request_id,"
         + " market_id, initial_margin_fraction, margin_mode, nonce, api_key_index, tx_hash, tx_info, state,"
         + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?, ?) RETURNING change_id",
-      row -> row.longValue(1), change.accountIndex(), change.requestId(), change.marketId(),
-      change.initialMarginFraction(), change.marginMode(), change.nonce(), change.apiKeyIndex(), change.txHash(),
-      change.txInfo(), now, now).orElseThrow());
+        row -> row.longValue(1), change.accountIndex(), change.requestId(), change.marketId(),
+        change.initialMarginFraction(), change.marginMode(), change.nonce(), change.apiKeyIndex(), change.txHash(),
+        change.txInfo(), now, now).orElseThrow();
+    });
   }
 
   /** Records what became of a change: {@code sent}, {@code applied}, {@code refused}, … with the exchange's error. */

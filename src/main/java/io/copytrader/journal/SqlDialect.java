@@ -8,10 +8,11 @@ enum SqlDialect {
 
   // SQLite: BEGIN IMMEDIATE takes the write lock at once, so a commit never meets a lock it has to wait for.
   // One node holds a SQLite journal, so there is no other writer to skip or tell.
-  SQLITE("BEGIN IMMEDIATE", "BEGIN", "max", "CROSS JOIN", "", false),
+  SQLITE("BEGIN IMMEDIATE", "BEGIN", "max", "CROSS JOIN", "", false,
+    "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)"),
   // PostgreSQL: a read sees one snapshot from its first statement on, as a read transaction on SQLite does.
   POSTGRESQL("BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "greatest", "JOIN",
-    " FOR UPDATE SKIP LOCKED", true);
+    " FOR UPDATE SKIP LOCKED", true, "CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS BIGINT)");
 
   private final String beginWrite;
   private final String beginRead;
@@ -19,15 +20,17 @@ enum SqlDialect {
   private final String orderedJoin;
   private final String skipLocked;
   private final boolean notifies;
+  private final String nowMillis;
 
   SqlDialect(String beginWrite, String beginRead, String greatest, String orderedJoin, String skipLocked,
-             boolean notifies) {
+             boolean notifies, String nowMillis) {
     this.beginWrite = beginWrite;
     this.beginRead = beginRead;
     this.greatest = greatest;
     this.orderedJoin = orderedJoin;
     this.skipLocked = skipLocked;
     this.notifies = notifies;
+    this.nowMillis = nowMillis;
   }
 
   /** How the writer's transactions begin. */
@@ -64,5 +67,14 @@ enum SqlDialect {
   /** Whether {@code pg_notify} tells other nodes of a commit (PostgreSQL); SQLite has no other node to tell. */
   boolean notifies() {
     return notifies;
+  }
+
+  /**
+   * The database server's wall clock in epoch milliseconds, read when the statement runs (PostgreSQL's
+   * {@code clock_timestamp()}, not the transaction's start): lease expiries are compared on this one clock, so the
+   * nodes' own clocks never matter.
+   */
+  String nowMillis() {
+    return nowMillis;
   }
 }

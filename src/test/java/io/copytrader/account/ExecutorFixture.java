@@ -1,5 +1,9 @@
 package io.copytrader.account;
 
+import java.time.Clock;
+import io.copytrader.cluster.LeaseBook;
+import io.copytrader.config.JournalSettings;
+import io.copytrader.testing.HeldJournal;
 import io.copytrader.Addresses;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.config.LeverageSetting;
@@ -57,6 +61,8 @@ final class ExecutorFixture {
   final InMemoryExchange exchange = new InMemoryExchange(ACCOUNT, new BigDecimal("10000"),
     new BigDecimal("2999.00"), new BigDecimal("3001.00"));
   final Journal journal;
+  /** The test node's leases: the account is held from the start. */
+  final LeaseBook leases = HeldJournal.book();
   final List<Notice> notices = new CopyOnWriteArrayList<>();
   private final TradeExecutor executor;
   private final AccountKillSwitch killSwitch = new AccountKillSwitch(ACCOUNT);
@@ -68,7 +74,7 @@ final class ExecutorFixture {
 
   ExecutorFixture(Vertx vertx, Path dir) {
     this.context = vertx.getOrCreateContext();
-    this.journal = Journal.open(vertx, dir).await();
+    this.journal = HeldJournal.open(vertx, JournalSettings.SQLITE, dir, Clock.systemUTC(), leases, ACCOUNT).await();
     vertx.eventBus().consumer(Addresses.MARKET_RESOLVE, msg -> msg.reply(MarketJson.toJson(ETH)))
       .completion().await();
     vertx.eventBus().<JsonObject>consumer(Addresses.NOTIFY, msg -> notices.add(Notice.fromJson(msg.body())))
@@ -83,7 +89,7 @@ final class ExecutorFixture {
       new BigDecimal("0.05"));
     ExecutionSettings settings = new ExecutionSettings(trading, 3, Duration.ofMillis(10), Duration.ofSeconds(10),
       Duration.ofSeconds(2));
-    ExchangeSession session = new ExchangeSession(exchange, account, key, new TxSigner(304));
+    ExchangeSession session = new ExchangeSession(exchange, account, key, new TxSigner(304), leases);
     executor = new TradeExecutor(vertx, account, settings, session, new RestExchangeView(exchange,
       session::authToken), journal, new ClientOrderIndexAllocator(0), killSwitch,
       new ServiceMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));

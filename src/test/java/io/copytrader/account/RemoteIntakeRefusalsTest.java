@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.testing.HeldJournal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -46,7 +47,7 @@ class RemoteIntakeRefusalsTest {
       Map.of(0, ApiKey.parse("0x" + "5e".repeat(40)).publicKeyHex())))));
     vertx.deployVerticle(paper).await();
     lighter = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl()));
-    journal = Journal.open(vertx, dir).await();
+    journal = HeldJournal.open(vertx, dir).await();
     vertx.deployVerticle(new RemoteIntake(journal, List.of(ACCOUNT), CAPACITY, lighter)).await();
   }
 

@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.testing.HeldJournal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Side;
@@ -60,14 +61,14 @@ class SignedOrderRowsTest {
   }
 
   private static Journal executing(Vertx vertx, Path dir) {
-    Journal journal = Journal.open(vertx, dir).await();
+    Journal journal = HeldJournal.open(vertx, dir, 7).await();
     journal.insertRequest(NewRequest.of(REQUEST, 7, RequestKind.TRADE, new JsonObject().put("symbol", "ETH"), null,
       null, null)).compose(inserted -> journal.markExecuting(REQUEST)).await();
     return journal;
   }
 
   private static List<Long> journaledIndexes(Vertx vertx, Path dir) {
-    Journal reopened = Journal.open(vertx, dir).await();
+    Journal reopened = HeldJournal.open(vertx, dir, 7).await();
     try {
       return reopened.getRequest(REQUEST).await().orElseThrow().orders().stream()
         .map(order -> order.order().clientOrderIndex()).toList();

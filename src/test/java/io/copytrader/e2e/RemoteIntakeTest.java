@@ -1,5 +1,6 @@
 package io.copytrader.e2e;
 
+import io.copytrader.testing.HeldJournal;
 import static io.copytrader.e2e.TradingHarness.ETH;
 import static io.copytrader.e2e.TradingHarness.orders;
 import static io.copytrader.testing.Polling.eventually;
@@ -68,8 +69,9 @@ class RemoteIntakeTest {
     PostgresServer server = PostgresServer.shared();
     harness = TradingHarness.start(vertx, dir, 7, Map.of("JOURNAL_URL", server.url(server.freshSchema())));
     otherNode = Vertx.vertx();
-    otherJournal = Journal.open(otherNode, harness.serviceConfig().journal(), dir.resolve("other"),
-      Clock.systemUTC()).await();
+    // A node owning no account: its leases are none.
+    otherJournal = HeldJournal.open(otherNode, harness.serviceConfig().journal(), dir.resolve("other"),
+      Clock.systemUTC(), HeldJournal.book()).await();
     List<Long> indexes = harness.serviceConfig().accounts().indexes().stream().toList();
     LighterClient otherClient = new LighterClient(otherNode,
       LighterClientOptions.defaults(harness.serviceConfig().lighter().baseUrl()));

@@ -6,6 +6,7 @@ import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
+import io.copytrader.cluster.LeaseBook;
 import io.copytrader.lighter.FakeLighter;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
@@ -41,6 +42,8 @@ class HealthVerticleTest {
 
   private final AtomicBoolean streamsLive = new AtomicBoolean();
   private final AtomicBoolean journalReachable = new AtomicBoolean(true);
+  /** This node owns account 1077; 1078 is another node's. */
+  private final LeaseBook leases = new LeaseBook("node-a", Duration.ofSeconds(7));
 
   @BeforeEach
   void start(Vertx vertx) {
@@ -51,7 +54,8 @@ class HealthVerticleTest {
     vertx.eventBus().<JsonObject>consumer(Addresses.NOTIFY, msg -> notices.add(Notice.fromJson(msg.body())));
     result(vertx.eventBus().consumer(Addresses.accountStatus(1077),
       msg -> msg.reply(new JsonObject().put("queued", 0))).completion());
-    result(vertx.deployVerticle(new HealthVerticle(client, List.of(1077L), index -> streamsLive.get(),
+    leases.held(1077, 3, leases.now());
+    result(vertx.deployVerticle(new HealthVerticle(client, List.of(1077L, 1078L), index -> streamsLive.get(), leases,
       ServiceMetrics.forVertx(), INTERVAL).journal(journalReachable::get)));
   }
 
@@ -62,6 +66,25 @@ class HealthVerticleTest {
   private void waitForProbes(int probes) throws InterruptedException {
     long target = lighter.count("/") + probes;
     eventually(probes + " more probes", () -> lighter.count("/") >= target);
+  }
+
+  @Test
+  void namesTheNodeTheAccountsItOwnsAndTheAgeOfEachLease(Vertx vertx) {
+    JsonObject health = status(vertx);
+
+    assertThat(health.getString("node_id")).isEqualTo("node-a");
+    assertThat(health.getJsonArray("owned_accounts")).containsExactly(1077L);
+    assertThat(health.getJsonObject("lease_age_ms").fieldNames()).containsExactly("1077");
+    assertThat(health.getJsonObject("lease_age_ms").getLong("1077")).isBetween(0L, 60_000L);
+  }
+
+  @Test
+  void anAccountAnotherNodeOwnsIsSaidNotOwnedWithoutFailingTheCheck(Vertx vertx) {
+    JsonObject accounts = status(vertx).getJsonObject("checks").getJsonObject("accounts");
+
+    assertThat(accounts.getString("status")).isEqualTo("UP");
+    assertThat(accounts.getJsonObject("1078").getBoolean("owned_by_this_node")).isFalse();
+    assertThat(accounts.getJsonObject("1077").getBoolean("owned_by_this_node")).isTrue();
   }
 
   @Test

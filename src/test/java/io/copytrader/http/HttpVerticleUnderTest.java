@@ -5,6 +5,7 @@ import io.copytrader.config.ConfigException;
 import io.copytrader.journal.Journal;
 import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.testing.Configs;
+import io.copytrader.testing.HeldJournal;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ final class HttpVerticleUnderTest {
 
   /** {@link #deploy}, answering the deployed verticle. */
   static HttpVerticle deployVerticle(Vertx vertx, Path dir, Map<String, String> environment) throws ConfigException {
-    return deployVerticle(vertx, dir, environment, Journal.open(vertx, dir.resolve("data")).await());
+    return deployVerticle(vertx, dir, environment, HeldJournal.open(vertx, dir.resolve("data")).await());
   }
 
   /** {@link #deployVerticle} over {@code journal}, opened by the test. */

@@ -1,5 +1,6 @@
 package io.copytrader.intake;
 
+import io.copytrader.testing.HeldJournal;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class JournalListenerTest {
 
   @Test
   void aRequestWaitingUnclaimedIsRelayedToItsAccountWithinTheBackstop(Vertx vertx, @TempDir Path dir) {
-    Journal journal = Journal.open(vertx, dir).await();
+    Journal journal = HeldJournal.open(vertx, dir).await();
     try {
       ConcurrentLinkedQueue<String> relayed = new ConcurrentLinkedQueue<>();
       MessageConsumer<JsonObject> nine = vertx.eventBus().localConsumer(Addresses.accountIntake(9),

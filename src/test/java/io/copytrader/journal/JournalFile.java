@@ -1,7 +1,9 @@
 package io.copytrader.journal;
 
+import io.copytrader.cluster.LeaseBook;
 import io.copytrader.config.JournalSettings;
 import io.copytrader.config.Secret;
+import io.copytrader.testing.HeldJournal;
 import io.copytrader.testing.PostgresServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -33,6 +36,9 @@ final class JournalFile implements BeforeEachCallback, AfterEachCallback {
 
   /** The journal's engine under test. */
   enum Store { SQLITE, POSTGRESQL }
+
+  /** The tests' requests are of accounts below this one. */
+  static final int HELD_ACCOUNTS = 10;
 
   private final MutableClock clock;
   private final Store store;
@@ -93,8 +99,15 @@ final class JournalFile implements BeforeEachCallback, AfterEachCallback {
       : new JournalSettings(Secret.of(PostgresServer.shared().url(schema)));
   }
 
+  /** Opens the journal for a test node holding the leases of accounts 0 to {@value #HELD_ACCOUNTS} - 1. */
   Future<Journal> open(Vertx vertx) {
-    return Journal.open(vertx, settings(), dataDir, clock).onSuccess(opened::add);
+    return HeldJournal.open(vertx, settings(), dataDir, clock, HeldJournal.book(), LongStream.range(0, HELD_ACCOUNTS)
+      .toArray()).onSuccess(opened::add);
+  }
+
+  /** Opens the journal for a node of its own, with the leases {@code book} holds, holding none at first. */
+  Future<Journal> open(Vertx vertx, LeaseBook book) {
+    return Journal.open(vertx, settings(), dataDir, clock, book).onSuccess(opened::add);
   }
 
   /** Closes {@code journal} and opens the file again, as a restart does. */

@@ -521,7 +521,7 @@ class JournalTest extends OnEitherStore {
     file.onlySqlite("nodes share a PostgreSQL journal: PgJournalTest opens two");
     open(vertx).compose(first -> open(vertx)).onComplete(test.failing(failure -> test.verify(() -> {
       assertThat(failure).isInstanceOf(JournalException.class)
-        .hasMessageFindingMatch("already (open in this service|in use by another service instance)");
+        .hasMessageContaining("already open in this service");
       test.completeNow();
     })));
   }

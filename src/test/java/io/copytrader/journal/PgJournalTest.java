@@ -4,6 +4,7 @@ import static io.copytrader.journal.JournalFixtures.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.copytrader.testing.HeldJournal;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxTestContext;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class PgJournalTest extends JournalTest {
   @Test
   void holdsTheTablesAndColumnsOfTheSqliteJournal(Vertx vertx, @TempDir Path sqliteDir) throws Exception {
     file.open(vertx).await();
-    Journal.open(vertx, sqliteDir, file.clock()).compose(Journal::close).await();
+    HeldJournal.open(vertx, sqliteDir).compose(Journal::close).await();
     Set<String> sqlite = new TreeSet<>();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sqliteDir.resolve(Journal.FILE_NAME));
          Statement statement = connection.createStatement();

@@ -1,5 +1,6 @@
 package io.copytrader.killswitch;
 
+import io.copytrader.testing.HeldJournal;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,7 @@ class PositionCloserTest {
   @BeforeEach
   void start(Vertx vertx, @TempDir Path dir) {
     this.vertx = vertx;
-    journal = Journal.open(vertx, dir).await();
+    journal = HeldJournal.open(vertx, dir, ACCOUNT).await();
     closer = new PositionCloser(vertx, journal);
   }
 

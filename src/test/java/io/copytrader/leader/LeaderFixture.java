@@ -1,5 +1,6 @@
 package io.copytrader.leader;
 
+import io.copytrader.testing.HeldJournal;
 import io.copytrader.Addresses;
 import io.copytrader.config.FollowerConfig;
 import io.copytrader.config.LeaderConfig;
@@ -71,7 +72,7 @@ final class LeaderFixture implements AutoCloseable {
   }
 
   Journal journal(Path dir) {
-    return Journal.open(vertx, dir).await();
+    return HeldJournal.open(vertx, dir).await();
   }
 
   LighterStreamOptions stream() {

@@ -6,6 +6,7 @@ import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
+import io.copytrader.cluster.LeaseBook;
 import io.copytrader.health.HealthVerticle;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
@@ -206,7 +207,8 @@ class PaperExchangeClientTest {
   void serverErrorsOpenTheBreakerHealthReportsItAndBothRecover(Vertx vertx) throws InterruptedException {
     List<Boolean> changes = new CopyOnWriteArrayList<>();
     vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED, msg -> changes.add(msg.body().getBoolean("api_healthy")));
-    String health = result(vertx.deployVerticle(new HealthVerticle(client, List.of(), index -> false, ServiceMetrics.forVertx(),
+    String health = result(vertx.deployVerticle(new HealthVerticle(client, List.of(), index -> false,
+      new LeaseBook("node", Duration.ofSeconds(7)), ServiceMetrics.forVertx(),
       Duration.ofMillis(50))));
     faults(new JsonObject().put("error_count", BREAKER_FAILURES).put("error_status", 503));
 

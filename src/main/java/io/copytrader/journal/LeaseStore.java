@@ -1,0 +1,90 @@
+package io.copytrader.journal;
+
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The SQL behind account ownership (docs/ARCHITECTURE.md "Account ownership"): one lease row per account, its
+ * times on the database's clock ({@link SqlDialect#nowMillis()}). Every change of a row is an UPDATE or an upsert,
+ * which on PostgreSQL locks the row until the transaction ends, so an acquisition and a fenced write of the former
+ * owner never both commit; SQLite's writer lock serialises them anyway.
+ */
+final class LeaseStore {
+
+  private LeaseStore() {
+  }
+
+  /**
+   * Takes the account's lease for {@code node} when no row exists, when it expired, or when it is already
+   * {@code node}'s (a restart under the same node id), with an epoch one above the row's; claims the account's
+   * unfinished requests under that epoch. Empty when another node holds an unexpired lease.
+   */
+  static OptionalLong acquire(SqlSession session, long accountIndex, String node, long ttlMillis)
+    throws SQLException {
+    String now = session.dialect().nowMillis();
+    // The row's expires_at is compared with the database's clock as the statement runs, never with a node's.
+    OptionalLong epoch = session.first("INSERT INTO account_leases (account_index, owner, epoch, acquired_at,"
+        + " renewed_at, expires_at) VALUES (?, ?, 1, " + now + ", " + now + ", " + now + " + ?)"
+        + " ON CONFLICT (account_index) DO UPDATE SET owner = excluded.owner, epoch = account_leases.epoch + 1,"
+        + " acquired_at = excluded.acquired_at, renewed_at = excluded.renewed_at, expires_at = excluded.expires_at"
+        + " WHERE account_leases.expires_at <= excluded.acquired_at OR account_leases.owner = excluded.owner"
+        + " RETURNING epoch", row -> OptionalLong.of(row.longValue(1)), accountIndex, node, ttlMillis)
+      .orElse(OptionalLong.empty());
+    if (epoch.isPresent()) {
+      session.update("UPDATE requests SET claimed_epoch = ? WHERE account_index = ?"
+        + " AND state IN ('queued', 'executing')", epoch.getAsLong(), accountIndex);
+    }
+    return epoch;
+  }
+
+  /**
+   * Extends each of {@code held} (account to epoch) that is still {@code node}'s under that epoch and unexpired;
+   * answers those extended.
+   */
+  static Set<Long> renew(SqlSession session, String node, Map<Long, Long> held, long ttlMillis)
+    throws SQLException {
+    String now = session.dialect().nowMillis();
+    Set<Long> renewed = new HashSet<>();
+    for (Map.Entry<Long, Long> lease : held.entrySet()) {
+      if (session.update("UPDATE account_leases SET renewed_at = " + now + ", expires_at = " + now + " + ?"
+          + " WHERE account_index = ? AND owner = ? AND epoch = ? AND expires_at > " + now,
+        ttlMillis, lease.getKey(), node, lease.getValue()) == 1) {
+        renewed.add(lease.getKey());
+      }
+    }
+    return renewed;
+  }
+
+  /** Expires each of {@code held} still {@code node}'s under its epoch now, for another node to take at once. */
+  static void release(SqlSession session, String node, Map<Long, Long> held) throws SQLException {
+    String now = session.dialect().nowMillis();
+    for (Map.Entry<Long, Long> lease : held.entrySet()) {
+      session.update("UPDATE account_leases SET expires_at = " + now
+        + " WHERE account_index = ? AND owner = ? AND epoch = ?", lease.getKey(), node, lease.getValue());
+    }
+  }
+
+  static List<LeaseRow> rows(SqlSession session) throws SQLException {
+    return session.query("SELECT account_index, owner, epoch, acquired_at, renewed_at, expires_at"
+        + " FROM account_leases ORDER BY account_index",
+      row -> new LeaseRow(row.longValue(1), row.string(2), row.longValue(3), row.instant(4), row.instant(5),
+        row.instant(6)));
+  }
+
+  /**
+   * The fence: fails with {@link LeaseLostException}, so that the caller's write rolls back, unless the account's
+   * lease row still names {@code node} under {@code epoch}. The no-op update locks the row on PostgreSQL until the
+   * write commits, so no acquisition can slip in between the check and the commit.
+   */
+  static void fence(SqlSession session, long accountIndex, String node, long epoch) throws SQLException {
+    if (session.update("UPDATE account_leases SET owner = owner WHERE account_index = ? AND owner = ?"
+      + " AND epoch = ?", accountIndex, node, epoch) != 1) {
+      throw new LeaseLostException("account " + accountIndex + " is no longer owned by node " + node + " under epoch "
+        + epoch);
+    }
+  }
+}
