@@ -1,0 +1,167 @@
+package io.copytrader.journal;
+
+import static io.copytrader.journal.JournalFixtures.entry;
+import static io.copytrader.journal.JournalFixtures.trade;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.copytrader.cluster.LeaseBook;
+import io.copytrader.testing.HeldJournal;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Account leases: who may take a row, renewal and release on the database's clock, and the fence on writes. */
+class LeaseJournalTest extends OnEitherStore {
+
+  private static final Duration TTL = Duration.ofMinutes(10);
+  /** Far ahead of the database's clock: an unexpired row. */
+  private static final long LATER = 9_000_000_000_000L;
+  /** Long past: an expired row. */
+  private static final long EARLIER = 1;
+
+  @Override
+  Instant start() {
+    return Instant.parse("2026-12-06T12:00:00Z");
+  }
+
+  /** A row as it stands before node "a" asks for the account, and what "a" gets. */
+  private record AcquireCase(String row, long account, String owner, long epoch, long expiresAt,
+                             OptionalLong acquired, String ownerAfter, long epochAfter) {
+  }
+
+  @Test
+  void aNodeTakesAFreeExpiredOrOwnLeaseWithTheNextEpochAndNeverAnotherNodesLiveOne(Vertx vertx) {
+    List<AcquireCase> cases = List.of(
+      new AcquireCase("none", 1, null, 0, 0, OptionalLong.of(1), "a", 1),
+      new AcquireCase("b's, unexpired", 2, "b", 4, LATER, OptionalLong.empty(), "b", 4),
+      new AcquireCase("b's, expired", 3, "b", 4, EARLIER, OptionalLong.of(5), "a", 5),
+      new AcquireCase("a's own, unexpired (a restart)", 4, "a", 2, LATER, OptionalLong.of(3), "a", 3),
+      new AcquireCase("a's own, expired", 5, "a", 2, EARLIER, OptionalLong.of(3), "a", 3));
+    LeaseJournal leases = new LeaseJournal(file.open(vertx, HeldJournal.book()).await(), TTL);
+    cases.stream().filter(row -> row.owner() != null).forEach(this::insertRow);
+
+    for (AcquireCase row : cases) {
+      assertThat(leases.acquire(row.account(), "a").await()).as(row.row()).isEqualTo(row.acquired());
+    }
+
+    Map<Long, LeaseRow> after = byAccount(leases.rows().await());
+    for (AcquireCase row : cases) {
+      assertThat(after.get(row.account())).as(row.row())
+        .returns(row.ownerAfter(), LeaseRow::owner)
+        .returns(row.epochAfter(), LeaseRow::epoch);
+    }
+    assertThat(after.get(1L).expiresAt()).isAfter(after.get(1L).acquiredAt().plus(TTL).minusSeconds(1));
+  }
+
+  @Test
+  void aRenewalExtendsOnlyTheLeasesStillHeldUnderTheirEpochAndUnexpired(Vertx vertx) {
+    LeaseJournal leases = new LeaseJournal(file.open(vertx, HeldJournal.book()).await(), TTL);
+    insertRow(new AcquireCase("a's, live", 1, "a", 3, LATER - 1, null, null, 0));
+    insertRow(new AcquireCase("a's, expired", 2, "a", 3, EARLIER, null, null, 0));
+    insertRow(new AcquireCase("taken by b", 3, "b", 4, LATER, null, null, 0));
+    insertRow(new AcquireCase("a's under a later epoch", 4, "a", 5, LATER, null, null, 0));
+
+    assertThat(leases.renew("a", Map.of(1L, 3L, 2L, 3L, 3L, 3L, 4L, 3L)).await()).containsExactly(1L);
+
+    Map<Long, LeaseRow> after = byAccount(leases.rows().await());
+    assertThat(after.get(1L).expiresAt()).isBefore(Instant.ofEpochMilli(LATER - 1));
+    assertThat(after.get(1L).renewedAt()).isAfter(Instant.ofEpochMilli(EARLIER));
+    assertThat(after.get(2L).expiresAt()).isEqualTo(Instant.ofEpochMilli(EARLIER));
+    assertThat(after.get(3L).expiresAt()).isEqualTo(Instant.ofEpochMilli(LATER));
+  }
+
+  @Test
+  void aReleasedLeaseIsAnotherNodesAtOnceAndAReleaseNeverFreesAnotherNodesLease(Vertx vertx) {
+    LeaseJournal leases = new LeaseJournal(file.open(vertx, HeldJournal.book()).await(), TTL);
+    long epoch = leases.acquire(1, "a").await().orElseThrow();
+    insertRow(new AcquireCase("b's", 2, "b", 7, LATER, null, null, 0));
+
+    leases.release("a", Map.of(1L, epoch, 2L, 7L)).await();
+
+    assertThat(leases.acquire(1, "b").await()).hasValue(epoch + 1);
+    assertThat(leases.acquire(2, "a").await()).isEmpty();
+  }
+
+  @Test
+  void anAcquisitionClaimsTheAccountsUnfinishedRequestsUnderItsEpoch(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    journal.insertRequest(trade("queued", 7, null, "0.5")).await();
+    journal.insertRequest(trade("done", 7, null, "0.5")).await();
+    journal.insertRequest(trade("other", 8, null, "0.5")).await();
+    journal.markExecuting("done").await();
+    journal.finish("done", RequestState.FILLED, null, null).await();
+    file.execute("UPDATE account_leases SET expires_at = 1 WHERE account_index = 7");
+
+    long epoch = new LeaseJournal(journal, TTL).acquire(7, "b").await().orElseThrow();
+
+    assertThat(file.query("SELECT claimed_epoch FROM requests WHERE request_id = 'queued'"))
+      .isEqualTo(String.valueOf(epoch));
+    assertThat(file.query("SELECT count(*) FROM requests WHERE claimed_epoch IS NOT NULL")).isEqualTo("1");
+  }
+
+  @Test
+  void anOrderWrittenUnderAStaleEpochFailsAndWritesNothing(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    journal.insertRequest(trade("r", 7, null, "0.5")).await();
+    journal.markExecuting("r").await();
+    takenOverByAnotherNode(journal, 7);
+
+    Throwable refused = catchThrowable(() -> journal.insertOrder(entry("r", 0, 5001)).await());
+
+    assertThat(refused).isInstanceOf(LeaseLostException.class);
+    assertThat(file.query("SELECT count(*) FROM orders")).isEqualTo("0");
+    assertThat(journal.lastClientOrderIndex(7).await()).isEmpty();
+  }
+
+  @Test
+  void anOrderOfAnAccountTheNodeHoldsNoEpochForIsRefused(Vertx vertx) {
+    LeaseBook book = HeldJournal.book();
+    Journal journal = file.open(vertx, book).await();
+    HeldJournal.hold(journal, book, 7).await();
+    journal.insertRequest(trade("r", 7, null, "0.5")).await();
+    journal.markExecuting("r").await();
+    book.lost(7);
+
+    Throwable refused = catchThrowable(() -> journal.insertOrder(entry("r", 0, 5001)).await());
+
+    assertThat(refused).isInstanceOf(LeaseLostException.class);
+    assertThat(file.query("SELECT count(*) FROM orders")).isEqualTo("0");
+  }
+
+  @Test
+  void aStaleOwnerCanNeitherStartNorEndARequestTheNewOwnerRuns(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    journal.insertRequest(trade("running", 7, null, "0.5")).await();
+    journal.insertRequest(trade("waiting", 7, null, "0.5")).await();
+    journal.markExecuting("running").await();
+    takenOverByAnotherNode(journal, 7);
+
+    assertThat(catchThrowable(() -> journal.finish("running", RequestState.FAILED, "X", "y").await()))
+      .isInstanceOf(LeaseLostException.class);
+    assertThat(catchThrowable(() -> journal.markExecuting("waiting").await()))
+      .isInstanceOf(LeaseLostException.class);
+    assertThat(file.query("SELECT state FROM requests WHERE request_id = 'running'")).isEqualTo("executing");
+    assertThat(file.query("SELECT state FROM requests WHERE request_id = 'waiting'")).isEqualTo("queued");
+  }
+
+  /** Another node takes the account once its lease has expired, as after a pause longer than the lease. */
+  private void takenOverByAnotherNode(Journal journal, long account) {
+    file.execute("UPDATE account_leases SET expires_at = 1 WHERE account_index = " + account);
+    assertThat(new LeaseJournal(journal, TTL).acquire(account, "b").await()).isPresent();
+  }
+
+  private void insertRow(AcquireCase row) {
+    file.execute("INSERT INTO account_leases (account_index, owner, epoch, acquired_at, renewed_at, expires_at)"
+      + " VALUES (" + row.account() + ", '" + row.owner() + "', " + row.epoch() + ", 0, 0, " + row.expiresAt() + ")");
+  }
+
+  private static Map<Long, LeaseRow> byAccount(List<LeaseRow> rows) {
+    return rows.stream().collect(Collectors.toMap(LeaseRow::accountIndex, row -> row));
+  }
+}
