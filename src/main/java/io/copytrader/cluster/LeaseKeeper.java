@@ -73,10 +73,14 @@ public final class LeaseKeeper extends VerticleBase {
       });
   }
 
-  /** Undeploys the accounts without releasing their leases: a stop that is not the graceful one. */
+  /**
+   * A stop that is not the graceful one: the gates close and the fence refuses at once, so whatever the accounts
+   * still do writes and sends nothing more, then the accounts are undeployed; the leases are left to expire.
+   */
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    book.epochs().keySet().forEach(book::lost);
     return undeployAll();
   }
 

@@ -129,6 +129,17 @@ final class TradingHarness {
   /** {@link #start(Vertx, Path, List, Map)} on a paper exchange configured as {@code paperConfig} makes it. */
   static TradingHarness start(Vertx vertx, Path dir, List<JsonObject> accountFields, Map<String, String> overrides,
                               UnaryOperator<PaperConfig> paperConfig) throws ConfigException {
+    TradingHarness harness = withoutService(vertx, dir, accountFields, overrides, paperConfig);
+    harness.deployService();
+    return harness;
+  }
+
+  /**
+   * The paper exchange, its accounts and the Telegram recorder, without a service: the test deploys its instances
+   * with {@link #node}.
+   */
+  static TradingHarness withoutService(Vertx vertx, Path dir, List<JsonObject> accountFields,
+                                       Map<String, String> overrides, UnaryOperator<PaperConfig> paperConfig) {
     int accountCount = accountFields.size();
     SecureRandom random = new SecureRandom();
     List<TestAccount> accounts = new ArrayList<>();
@@ -167,9 +178,7 @@ final class TradingHarness {
     env.put("MAX_RETRIES", "2");
     env.putAll(TestRails.WIDE);
     env.putAll(overrides);
-    TradingHarness harness = new TradingHarness(vertx, List.copyOf(accounts), paper, telegram, env, dir);
-    harness.deployService();
-    return harness;
+    return new TradingHarness(vertx, List.copyOf(accounts), paper, telegram, env, dir);
   }
 
   private void deployService() throws ConfigException {
@@ -184,6 +193,24 @@ final class TradingHarness {
   void restartService() throws ConfigException {
     vertx.undeploy(serviceDeployment).await();
     deployService();
+  }
+
+  /**
+   * Deploys one more service instance, configured as the harness's with {@code overrides}, on {@code nodeVertx} (a
+   * node of its own, sharing the exchange and the journal the settings name); the API calls go to it from now on.
+   */
+  MainVerticle node(Vertx nodeVertx, Map<String, String> overrides) throws ConfigException {
+    Map<String, String> nodeEnv = new HashMap<>(env);
+    nodeEnv.putAll(overrides);
+    MainVerticle node = new MainVerticle(Configs.load(nodeEnv, dir));
+    nodeVertx.deployVerticle(node).await();
+    service = node;
+    return node;
+  }
+
+  /** Sends the API calls to {@code node} from now on. */
+  void talkTo(MainVerticle node) {
+    service = node;
   }
 
   /** The configuration the service runs with. */
