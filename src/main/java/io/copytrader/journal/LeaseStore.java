@@ -21,7 +21,8 @@ final class LeaseStore {
   /**
    * Takes the account's lease for {@code node} when no row exists, when it expired, or when it is already
    * {@code node}'s (a restart under the same node id), with an epoch one above the row's; claims the account's
-   * unfinished requests under that epoch. Empty when another node holds an unexpired lease.
+   * unfinished requests under that epoch. Empty when another node holds an unexpired lease. In a journal no other node
+   * can share (SQLite) the row is taken whoever held it: that was a former process of this service.
    */
   static OptionalLong acquire(SqlSession session, long accountIndex, String node, long ttlMillis)
     throws SQLException {
@@ -31,8 +32,9 @@ final class LeaseStore {
         + " renewed_at, expires_at) VALUES (?, ?, 1, " + now + ", " + now + ", " + now + " + ?)"
         + " ON CONFLICT (account_index) DO UPDATE SET owner = excluded.owner, epoch = account_leases.epoch + 1,"
         + " acquired_at = excluded.acquired_at, renewed_at = excluded.renewed_at, expires_at = excluded.expires_at"
-        + " WHERE account_leases.expires_at <= excluded.acquired_at OR account_leases.owner = excluded.owner"
-        + " RETURNING epoch", row -> OptionalLong.of(row.longValue(1)), accountIndex, node, ttlMillis)
+        + (session.dialect().sharedByNodes() ? " WHERE account_leases.expires_at <= excluded.acquired_at"
+        + " OR account_leases.owner = excluded.owner" : "") + " RETURNING epoch",
+      row -> OptionalLong.of(row.longValue(1)), accountIndex, node, ttlMillis)
       .orElse(OptionalLong.empty());
     if (epoch.isPresent()) {
       session.update("UPDATE requests SET claimed_epoch = ? WHERE account_index = ?"

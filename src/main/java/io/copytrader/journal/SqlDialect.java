@@ -70,6 +70,14 @@ enum SqlDialect {
   }
 
   /**
+   * Whether several nodes may share the journal: never SQLite's, whose file lock admits one service, so every lease
+   * row in it is this node's or a former process's.
+   */
+  boolean sharedByNodes() {
+    return this == POSTGRESQL;
+  }
+
+  /**
    * The database server's wall clock in epoch milliseconds, read when the statement runs (PostgreSQL's
    * {@code clock_timestamp()}, not the transaction's start): lease expiries are compared on this one clock, so the
    * nodes' own clocks never matter.

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
 import io.copytrader.config.ClusterSettings;
+import io.copytrader.config.JournalSettings;
+import io.copytrader.config.Secret;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.LeaseJournal;
 import io.copytrader.journal.LeaseRow;
 import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.testing.HeldJournal;
+import io.copytrader.testing.PostgresServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -17,6 +20,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,9 +50,12 @@ class LeaseKeeperTest {
   /** Which node's stand-in verticles run, in deployment order; a stopped one is removed. */
   private final List<String> running = new CopyOnWriteArrayList<>();
 
+  /** On PostgreSQL, the journal nodes share (SQLite's is one node's, which takes every lease at once). */
   @BeforeEach
   void open(Vertx vertx, @TempDir Path dir) {
-    journal = HeldJournal.open(vertx, dir).await();
+    PostgresServer postgres = PostgresServer.shared();
+    journal = HeldJournal.open(vertx, new JournalSettings(Secret.of(postgres.url(postgres.freshSchema()))), dir,
+      Clock.systemUTC(), HeldJournal.book()).await();
     rows = new LeaseJournal(journal, TTL);
   }
 
