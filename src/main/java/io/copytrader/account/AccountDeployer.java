@@ -104,10 +104,11 @@ public final class AccountDeployer {
   }
 
   private AccountVerticle account(AccountConfig account, long lastClientOrderIndex) {
-    // The epoch just acquired: the account's inserts and claims carry it.
+    // The epoch just acquired: the account's inserts and claims carry it, and should the account be lost and
+    // acquired again, this session never sends again.
     long epoch = leases.epoch(account.accountIndex()).orElseThrow();
     ExchangeSession session = new ExchangeSession(lighter, account, ApiKey.parse(account.privateKey().reveal()),
-      signer, leases);
+      signer, leases, epoch);
     ExecutionSettings settings = new ExecutionSettings(account.effective(policy.trading()), 1 + policy.maxRetries(),
       policy.retryInterval(), policy.maxSignalAge(), FILL_TIMEOUT);
     ClientOrderIndexAllocator orderIndexes = new ClientOrderIndexAllocator(lastClientOrderIndex);

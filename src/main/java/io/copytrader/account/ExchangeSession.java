@@ -34,6 +34,7 @@ public final class ExchangeSession {
   private final ApiKey key;
   private final TxSigner signer;
   private final LeaseBook leases;
+  private final long epoch;
   private NonceKeeper nonces;
   /**
    * The transaction whose outcome is unknown, or null. Its nonce is the next one signed: if it landed, the
@@ -48,12 +49,15 @@ public final class ExchangeSession {
   record Signed(long nonce, SignedTx tx) {
   }
 
-  public ExchangeSession(TradingApi lighter, AccountConfig account, ApiKey key, TxSigner signer, LeaseBook leases) {
+  /** @param epoch the epoch of the account's lease this session sends under */
+  public ExchangeSession(TradingApi lighter, AccountConfig account, ApiKey key, TxSigner signer, LeaseBook leases,
+                         long epoch) {
     this.lighter = lighter;
     this.account = account;
     this.key = key;
     this.signer = signer;
     this.leases = leases;
+    this.epoch = epoch;
   }
 
   /**
@@ -61,7 +65,7 @@ public final class ExchangeSession {
    * {@link LeaseLostException} without sending.
    */
   private Future<SendTxResult> gatedSend(int txType, String txInfo) {
-    if (!leases.maySend(account.accountIndex())) {
+    if (!leases.maySend(account.accountIndex(), epoch)) {
       return Future.failedFuture(new LeaseLostException("account " + account.accountIndex()
         + ": this node's lease is lost or not renewed in time; nothing is sent"));
     }

@@ -63,12 +63,13 @@ public final class LeaseBook {
   }
 
   /**
-   * The send gate: true while the account is held and its last successful renewal started less than
+   * The send gate: true while the account is held under {@code epoch} (the one its verticle was deployed under, so
+   * a verticle of an earlier acquisition never sends) and its last successful renewal started less than
    * {@code sendWithin} ago, so the node falls silent before the row can expire whatever its pauses.
    */
-  public boolean maySend(long accountIndex) {
+  public boolean maySend(long accountIndex, long epoch) {
     Held lease = held.get(accountIndex);
-    return lease != null && nanoClock.getAsLong() - lease.startNanos() < sendWithinNanos;
+    return lease != null && lease.epoch() == epoch && nanoClock.getAsLong() - lease.startNanos() < sendWithinNanos;
   }
 
   /** The accounts held, in index order. */

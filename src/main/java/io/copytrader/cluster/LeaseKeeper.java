@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -37,6 +38,8 @@ public final class LeaseKeeper extends VerticleBase {
   private final LongFunction<Future<String>> deploy;
   private final ServiceMetrics metrics;
   private final Map<Long, String> deployments = new HashMap<>();
+  /** Accounts lost whose verticle is still stopping: not acquired again until it stopped. */
+  private final Set<Long> stopping = new HashSet<>();
   private long timer = -1;
   private boolean busy;
   private boolean released;
@@ -125,8 +128,11 @@ public final class LeaseKeeper extends VerticleBase {
     LOG.warn("Node {} lost account {}: {}; it sends nothing more for it", book.nodeId(), account, why);
     String deployment = deployments.remove(account);
     if (deployment != null) {
-      vertx.undeploy(deployment).onFailure(failure -> LOG.warn("Account {}: undeploying after the lease was lost"
-        + " failed: {}", account, failure.toString()));
+      stopping.add(account);
+      vertx.undeploy(deployment)
+        .onComplete(done -> stopping.remove(account))
+        .onFailure(failure -> LOG.warn("Account {}: undeploying after the lease was lost failed: {}", account,
+          failure.toString()));
     }
   }
 
@@ -134,7 +140,8 @@ public final class LeaseKeeper extends VerticleBase {
   private Future<Void> acquireFree(boolean failFast) {
     Future<Void> chain = Future.succeededFuture();
     for (long account : accounts) {
-      chain = chain.compose(previous -> released || book.epoch(account).isPresent() ? Future.succeededFuture()
+      chain = chain.compose(previous -> released || book.epoch(account).isPresent() || stopping.contains(account)
+        ? Future.succeededFuture()
         : acquire(account).recover(failure -> {
           if (failFast) {
             return Future.failedFuture(failure);

@@ -89,7 +89,8 @@ final class ExecutorFixture {
       new BigDecimal("0.05"));
     ExecutionSettings settings = new ExecutionSettings(trading, 3, Duration.ofMillis(10), Duration.ofSeconds(10),
       Duration.ofSeconds(2));
-    ExchangeSession session = new ExchangeSession(exchange, account, key, new TxSigner(304), leases);
+    ExchangeSession session = new ExchangeSession(exchange, account, key, new TxSigner(304), leases,
+      leases.epoch(ACCOUNT).orElseThrow());
     executor = new TradeExecutor(vertx, account, settings, session, new RestExchangeView(exchange,
       session::authToken), journal, new ClientOrderIndexAllocator(0), killSwitch,
       new ServiceMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));

@@ -31,7 +31,7 @@ class LeaseBookTest {
       }
       nanos.addAndGet(Duration.ofMillis(gate.ageMillis()).toNanos());
 
-      assertThat(book.maySend(7)).as(gate.held()).isEqualTo(gate.maySend());
+      assertThat(book.maySend(7, 3)).as(gate.held()).isEqualTo(gate.maySend());
     }
   }
 
@@ -42,10 +42,19 @@ class LeaseBookTest {
 
     book.lost(7);
 
-    assertThat(book.maySend(7)).isFalse();
+    assertThat(book.maySend(7, 3)).isFalse();
     assertThat(book.epoch(7)).isEmpty();
     assertThat(book.owned()).isEmpty();
     assertThat(book.leaseAgeMillis(7)).isEmpty();
+  }
+
+  @Test
+  void aSessionOfAnEarlierAcquisitionMayNotSendUnderTheNextOne() {
+    LeaseBook book = new LeaseBook("node-a", SEND_WITHIN);
+    book.held(7, 4, book.now());
+
+    assertThat(book.maySend(7, 3)).isFalse();
+    assertThat(book.maySend(7, 4)).isTrue();
   }
 
   @Test

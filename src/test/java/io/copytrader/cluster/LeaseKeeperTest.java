@@ -97,7 +97,7 @@ class LeaseKeeperTest {
     assertThat(running).containsExactly("node-a");
 
     frozen.set(true);
-    eventually("node-a's gate closed", Duration.ofSeconds(5), () -> !first.maySend(ACCOUNT));
+    eventually("node-a's gate closed", Duration.ofSeconds(5), () -> !first.maySend(ACCOUNT, firstEpoch));
     Instant gateClosed = Instant.now();
 
     LeaseRow row = rows.rows().await().get(0);
@@ -121,17 +121,19 @@ class LeaseKeeperTest {
 
     eventually("the account is deployed again", Duration.ofSeconds(3), () -> running.equals(List.of("node-a")));
     assertThat(book.epoch(ACCOUNT)).hasValue(epoch + 1);
-    assertThat(book.maySend(ACCOUNT)).isTrue();
+    assertThat(book.maySend(ACCOUNT, epoch + 1)).isTrue();
+    assertThat(book.maySend(ACCOUNT, epoch)).as("the first deployment's epoch").isFalse();
   }
 
   @Test
   void theGracefulStopUndeploysTheAccountThenReleasesItForAnotherNodeAtOnce(Vertx vertx) {
     LeaseBook first = keeper(vertx, "node-a", rows);
+    long epoch = first.epoch(ACCOUNT).orElseThrow();
 
     vertx.eventBus().request(Addresses.LEASES_RELEASE, null).await();
 
     assertThat(running).isEmpty();
-    assertThat(first.maySend(ACCOUNT)).isFalse();
+    assertThat(first.maySend(ACCOUNT, epoch)).isFalse();
     assertThat(rows.acquire(ACCOUNT, "node-b").await()).isPresent();
   }
 
