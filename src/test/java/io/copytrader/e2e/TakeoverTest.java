@@ -73,7 +73,8 @@ class TakeoverTest {
     eventually("the owner's first attempt refused", Duration.ofSeconds(10),
       () -> harness.exchangeRequests(SEND_TX) > sendsBefore);
     eventually("the owner journaled the refusal", Duration.ofSeconds(10), () -> TradingHarness.orders(
-      harness.requestStatus(unfinished), "entry").stream().noneMatch(entry -> "signed".equals(entry.getString("state"))));
+      harness.requestStatus(unfinished), "entry").stream()
+      .noneMatch(entry -> "signed".equals(entry.getString("state"))));
 
     first.close().await();
     long crashed = System.nanoTime();
@@ -108,6 +109,8 @@ class TakeoverTest {
     eventually("the adopted BTC position protected again", Duration.ofSeconds(20),
       () -> harness.stopLosses(account, BTC).size() == 1);
     assertThat(metric(harness, "copytrade_owned_accounts")).isEqualTo("1.0");
+    assertThat(Double.parseDouble(metric(harness, "copytrade_lease_age_ms{account=\"" + account.index() + "\"}")))
+      .isBetween(0.0, (double) LEASE_TTL_MS);
   }
 
   private static JsonObject health(TradingHarness harness) {
