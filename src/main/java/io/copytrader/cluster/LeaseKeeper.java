@@ -104,10 +104,13 @@ public final class LeaseKeeper extends VerticleBase {
     long start = book.now();
     return rows.renew(book.nodeId(), held)
       .onSuccess(renewed -> held.forEach((account, epoch) -> {
-        if (renewed.contains(account)) {
-          book.held(account, epoch, start);
-        } else {
+        if (!renewed.contains(account)) {
           lose(account, "its lease was taken over or expired");
+        } else if (!book.maySend(account, epoch)) {
+          // What met the closed gate stopped unfinished: a new deployment's recovery takes it up again.
+          lose(account, "its send gate closed before this renewal; it starts again under a new epoch");
+        } else {
+          book.held(account, epoch, start);
         }
       }))
       .onFailure(failure -> {

@@ -29,6 +29,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +50,8 @@ class LeaseKeeperTest {
   private LeaseJournal rows;
   /** Which node's stand-in verticles run, in deployment order; a stopped one is removed. */
   private final List<String> running = new CopyOnWriteArrayList<>();
+  /** How many stand-ins have started. */
+  private final AtomicInteger starts = new AtomicInteger();
 
   /** On PostgreSQL, the journal nodes share (SQLite's is one node's, which takes every lease at once). */
   @BeforeEach
@@ -126,6 +129,21 @@ class LeaseKeeperTest {
   }
 
   @Test
+  void anAccountWhoseGateClosedStartsAgainUnderANewEpochOnceRenewalsResume(Vertx vertx) {
+    AtomicBoolean frozen = new AtomicBoolean();
+    LeaseBook book = keeper(vertx, "node-a", freezable(frozen));
+    long epoch = book.epoch(ACCOUNT).orElseThrow();
+
+    frozen.set(true);
+    eventually("the gate closed", Duration.ofSeconds(5), () -> !book.maySend(ACCOUNT, epoch));
+    frozen.set(false);
+
+    eventually("the account deployed again", Duration.ofSeconds(5), () -> book.epoch(ACCOUNT).orElse(0) == epoch + 1
+      && running.equals(List.of("node-a")));
+    assertThat(starts).hasValue(2);
+  }
+
+  @Test
   void theGracefulStopUndeploysTheAccountThenReleasesItForAnotherNodeAtOnce(Vertx vertx) {
     LeaseBook first = keeper(vertx, "node-a", rows);
     long epoch = first.epoch(ACCOUNT).orElseThrow();
@@ -149,6 +167,7 @@ class LeaseKeeperTest {
     @Override
     public Future<?> start() {
       running.add(node);
+      starts.incrementAndGet();
       return Future.succeededFuture();
     }
 

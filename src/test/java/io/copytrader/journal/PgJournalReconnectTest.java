@@ -5,6 +5,7 @@ import static io.copytrader.journal.JournalFixtures.trade;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.cluster.LeaseBook;
 import io.copytrader.testing.PostgresServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A PostgreSQL journal across a restart of its server: while the server is down every operation fails at once as the
- * journal being unavailable; once it is back the same Journal writes and reads again.
+ * journal being unavailable; once it is back the same Journal writes and reads again, its leases still its own.
  */
 @ExtendWith(VertxExtension.class)
 class PgJournalReconnectTest {
@@ -92,6 +93,21 @@ class PgJournalReconnectTest {
     eventually("the journal to write again", BACK_WITHIN,
       () -> settled(journal.insertRequest(trade("r-next", 7, null, "1"))), Future::succeeded);
     assertThat(file.query("SELECT string_agg(request_id, ',') FROM requests")).isEqualTo("r-next");
+  }
+
+  @Test
+  void aReconnectedJournalKeepsItsLeasesAgainstAnotherNodeSharingIt(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    stopServer();
+    server.startServer();
+    stopped = false;
+    eventually("the journal to write again", BACK_WITHIN,
+      () -> settled(journal.insertRequest(trade("r-after", 7, null, "1"))), Future::succeeded);
+
+    Journal other = file.open(vertx, new LeaseBook("node-b", Duration.ofMinutes(1))).await();
+
+    assertThat(new LeaseJournal(other, Duration.ofMinutes(1)).acquire(7, "node-b").await()).isEmpty();
+    journal.markExecuting("r-after").await();
   }
 
   private void stopServer() {
