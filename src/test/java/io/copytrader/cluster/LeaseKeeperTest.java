@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,13 +115,9 @@ class LeaseKeeperTest {
 
   @Test
   void aNodeCutOffForLongerThanTheLeaseTakesItsFreeAccountBackUnderANewEpoch(Vertx vertx) {
-    AtomicBoolean frozen = new AtomicBoolean();
-    LeaseBook book = keeper(vertx, "node-a", freezable(frozen));
-    long epoch = book.epoch(ACCOUNT).orElseThrow();
-
-    frozen.set(true);
-    eventually("the account is undeployed", Duration.ofSeconds(6), running::isEmpty);
-    frozen.set(false);
+    CutOff cut = cutOff(vertx, "the account is undeployed", (book, epoch) -> running.isEmpty());
+    LeaseBook book = cut.book();
+    long epoch = cut.epoch();
 
     eventually("the account is deployed again", Duration.ofSeconds(3), () -> running.equals(List.of("node-a")));
     assertThat(book.epoch(ACCOUNT)).hasValue(epoch + 1);
@@ -130,13 +127,9 @@ class LeaseKeeperTest {
 
   @Test
   void anAccountWhoseGateClosedStartsAgainUnderANewEpochOnceRenewalsResume(Vertx vertx) {
-    AtomicBoolean frozen = new AtomicBoolean();
-    LeaseBook book = keeper(vertx, "node-a", freezable(frozen));
-    long epoch = book.epoch(ACCOUNT).orElseThrow();
-
-    frozen.set(true);
-    eventually("the gate closed", Duration.ofSeconds(5), () -> !book.maySend(ACCOUNT, epoch));
-    frozen.set(false);
+    CutOff cut = cutOff(vertx, "the gate closed", (book, epoch) -> !book.maySend(ACCOUNT, epoch));
+    LeaseBook book = cut.book();
+    long epoch = cut.epoch();
 
     eventually("the account deployed again", Duration.ofSeconds(5), () -> book.epoch(ACCOUNT).orElse(0) == epoch + 1
       && running.equals(List.of("node-a")));
@@ -153,6 +146,21 @@ class LeaseKeeperTest {
     assertThat(running).isEmpty();
     assertThat(first.maySend(ACCOUNT, epoch)).isFalse();
     assertThat(rows.acquire(ACCOUNT, "node-b").await()).isPresent();
+  }
+
+  /** node-a's keeper and the epoch it first held the account under. */
+  private record CutOff(LeaseBook book, long epoch) {
+  }
+
+  /** node-a's keeper, cut off from the journal from its start until {@code until} holds, then reconnected. */
+  private CutOff cutOff(Vertx vertx, String until, BiPredicate<LeaseBook, Long> reached) {
+    AtomicBoolean frozen = new AtomicBoolean();
+    LeaseBook book = keeper(vertx, "node-a", freezable(frozen));
+    long epoch = book.epoch(ACCOUNT).orElseThrow();
+    frozen.set(true);
+    eventually(until, Duration.ofSeconds(6), () -> reached.test(book, epoch));
+    frozen.set(false);
+    return new CutOff(book, epoch);
   }
 
   /** Stands for an account's verticle: says which node runs it while it runs. */
