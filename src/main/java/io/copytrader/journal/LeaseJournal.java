@@ -24,8 +24,8 @@ public final class LeaseJournal implements LeaseRows {
   }
 
   /**
-   * Takes the account for {@code node} if it is free, expired or already {@code node}'s, claiming its unfinished
-   * requests; answers the new epoch, or empty when another node holds it.
+   * Takes the account for {@code node} if it is free, expired or already {@code node}'s; answers the new epoch, or
+   * empty when another node holds it.
    */
   @Override
   public Future<OptionalLong> acquire(long accountIndex, String node) {

@@ -20,15 +20,16 @@ final class LeaseStore {
 
   /**
    * Takes the account's lease for {@code node} when no row exists, when it expired, or when it is already
-   * {@code node}'s (a restart under the same node id), with an epoch one above the row's; claims the account's
-   * unfinished requests under that epoch. Empty when another node holds an unexpired lease. In a journal no other node
+   * {@code node}'s (a restart under the same node id), with an epoch one above the row's (the account's verticle
+   * claims its unfinished requests under it as it starts, {@link Journal#claimUnfinished}). Empty when another node
+   * holds an unexpired lease. In a journal no other node
    * can share (SQLite) the row is taken whoever held it: that was a former process of this service.
    */
   static OptionalLong acquire(SqlSession session, long accountIndex, String node, long ttlMillis)
     throws SQLException {
     String now = session.dialect().nowMillis();
     // The row's expires_at is compared with the database's clock as the statement runs, never with a node's.
-    OptionalLong epoch = session.first("INSERT INTO account_leases (account_index, owner, epoch, acquired_at,"
+    return session.first("INSERT INTO account_leases (account_index, owner, epoch, acquired_at,"
         + " renewed_at, expires_at) VALUES (?, ?, 1, " + now + ", " + now + ", " + now + " + ?)"
         + " ON CONFLICT (account_index) DO UPDATE SET owner = excluded.owner, epoch = account_leases.epoch + 1,"
         + " acquired_at = excluded.acquired_at, renewed_at = excluded.renewed_at, expires_at = excluded.expires_at"
@@ -36,11 +37,6 @@ final class LeaseStore {
         + " OR account_leases.owner = excluded.owner" : "") + " RETURNING epoch",
       row -> OptionalLong.of(row.longValue(1)), accountIndex, node, ttlMillis)
       .orElse(OptionalLong.empty());
-    if (epoch.isPresent()) {
-      session.update("UPDATE requests SET claimed_epoch = ? WHERE account_index = ?"
-        + " AND state IN ('queued', 'executing')", epoch.getAsLong(), accountIndex);
-    }
-    return epoch;
   }
 
   /**

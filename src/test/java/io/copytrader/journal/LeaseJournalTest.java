@@ -92,23 +92,6 @@ class LeaseJournalTest extends OnEitherStore {
   }
 
   @Test
-  void anAcquisitionClaimsTheAccountsUnfinishedRequestsUnderItsEpoch(Vertx vertx) {
-    Journal journal = file.open(vertx).await();
-    journal.insertRequest(trade("queued", 7, null, "0.5")).await();
-    journal.insertRequest(trade("done", 7, null, "0.5")).await();
-    journal.insertRequest(trade("other", 8, null, "0.5")).await();
-    journal.markExecuting("done").await();
-    journal.finish("done", RequestState.FILLED, null, null).await();
-    file.execute("UPDATE account_leases SET expires_at = 1 WHERE account_index = 7");
-
-    long epoch = new LeaseJournal(journal, TTL).acquire(7, "b").await().orElseThrow();
-
-    assertThat(file.query("SELECT claimed_epoch FROM requests WHERE request_id = 'queued'"))
-      .isEqualTo(String.valueOf(epoch));
-    assertThat(file.query("SELECT count(*) FROM requests WHERE claimed_epoch IS NOT NULL")).isEqualTo("1");
-  }
-
-  @Test
   void anOrderWrittenUnderAStaleEpochFailsAndWritesNothing(Vertx vertx) {
     Journal journal = file.open(vertx).await();
     journal.insertRequest(trade("r", 7, null, "0.5")).await();
