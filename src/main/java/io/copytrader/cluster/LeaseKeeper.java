@@ -31,7 +31,7 @@ public final class LeaseKeeper extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
 
-  private final LeaseRows rows;
+  private final LeaseLedger rows;
   private final LeaseBook book;
   private final ClusterSettings settings;
   private final List<Long> accounts;
@@ -48,7 +48,7 @@ public final class LeaseKeeper extends VerticleBase {
    * @param accounts the configured accounts' indexes
    * @param deploy deploys an account's verticle once its lease is held; answers the deployment id
    */
-  public LeaseKeeper(LeaseRows rows, LeaseBook book, ClusterSettings settings, List<Long> accounts,
+  public LeaseKeeper(LeaseLedger rows, LeaseBook book, ClusterSettings settings, List<Long> accounts,
                      LongFunction<Future<String>> deploy, ServiceMetrics metrics) {
     this.rows = rows;
     this.book = book;

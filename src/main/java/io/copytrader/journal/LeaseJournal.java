@@ -1,6 +1,6 @@
 package io.copytrader.journal;
 
-import io.copytrader.cluster.LeaseRows;
+import io.copytrader.cluster.LeaseLedger;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Set;
  * The accounts' leases in the journal ({@link LeaseStore}), written on the journal's writer thread so an acquisition
  * and the fenced writes it must exclude are serialised with every other write; read on its reader.
  */
-public final class LeaseJournal implements LeaseRows {
+public final class LeaseJournal implements LeaseLedger {
 
   private final Journal journal;
   private final long ttlMillis;

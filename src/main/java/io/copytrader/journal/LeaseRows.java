@@ -33,15 +33,7 @@ public final class LeaseRows {
   /** Every lease row, by account index. */
   public static Future<List<LeaseRow>> all(Journal journal) {
     return journal.read(session -> session.query("SELECT account_index, owner, epoch, expires_at - "
-        + databaseNowMillis(session.dialect()) + " FROM account_leases ORDER BY account_index",
+        + session.dialect().nowMillis() + " FROM account_leases ORDER BY account_index",
       row -> new LeaseRow(row.longValue(1), row.string(2), row.longValue(3), row.longValue(4))));
-  }
-
-  /** The database's clock in milliseconds since the epoch, read when the statement runs. */
-  static String databaseNowMillis(SqlDialect dialect) {
-    return switch (dialect) {
-      case SQLITE -> "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
-      case POSTGRESQL -> "CAST(extract(epoch FROM clock_timestamp()) * 1000 AS BIGINT)";
-    };
   }
 }

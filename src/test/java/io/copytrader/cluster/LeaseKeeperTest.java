@@ -64,8 +64,8 @@ class LeaseKeeperTest {
   }
 
   /** The journal's lease rows, whose renewals fail while {@code frozen} is set. */
-  private LeaseRows freezable(AtomicBoolean frozen) {
-    return new LeaseRows() {
+  private LeaseLedger freezable(AtomicBoolean frozen) {
+    return new LeaseLedger() {
       @Override
       public Future<OptionalLong> acquire(long accountIndex, String node) {
         return frozen.get() ? Future.failedFuture("journal unreachable") : rows.acquire(accountIndex, node);
@@ -83,7 +83,7 @@ class LeaseKeeperTest {
     };
   }
 
-  private LeaseBook keeper(Vertx vertx, String node, LeaseRows leases) {
+  private LeaseBook keeper(Vertx vertx, String node, LeaseLedger leases) {
     ClusterSettings settings = new ClusterSettings(node, 0, List.of(), TTL);
     LeaseBook book = new LeaseBook(node, settings.sendWithin());
     vertx.deployVerticle(new LeaseKeeper(leases, book, settings, List.of(ACCOUNT), account -> vertx.deployVerticle(

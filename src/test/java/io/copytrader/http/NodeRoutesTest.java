@@ -1,5 +1,6 @@
 package io.copytrader.http;
 
+import io.copytrader.testing.HeldJournal;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +33,7 @@ class NodeRoutesTest {
 
   @BeforeAll
   static void start(Vertx vertx, @TempDir Path dir) throws Exception {
-    Journal journal = Journal.open(vertx, dir.resolve("data")).await();
+    Journal journal = HeldJournal.open(vertx, dir.resolve("data")).await();
     TestLeases.lease(journal, 1, "node-a", 4, 9_000);
     TestLeases.lease(journal, 2, "node-b", 1, -1_000);
     vertx.deployVerticle(new NodeHeartbeats("node-a", 8123, () -> Set.of(1L), ServiceMetrics.forVertx())).await();

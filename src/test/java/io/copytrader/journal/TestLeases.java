@@ -15,7 +15,7 @@ public final class TestLeases {
    */
   public static void lease(Journal journal, long account, String owner, long epoch, long inMs) {
     journal.write(session -> {
-      String now = LeaseRows.databaseNowMillis(session.dialect());
+      String now = session.dialect().nowMillis();
       return session.update("INSERT INTO account_leases (account_index, owner, epoch, acquired_at, renewed_at,"
         + " expires_at) VALUES (?, ?, ?, " + now + ", " + now + ", " + now + " + ?)", account, owner, epoch, inMs);
     }).await();

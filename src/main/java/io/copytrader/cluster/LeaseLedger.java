@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /** The journal's lease rows as {@link LeaseKeeper} uses them (journal/LeaseJournal). */
-public interface LeaseRows {
+public interface LeaseLedger {
 
   /** The account for {@code node} if free, expired or already its own: the new epoch; empty if another holds it. */
   Future<OptionalLong> acquire(long accountIndex, String node);
