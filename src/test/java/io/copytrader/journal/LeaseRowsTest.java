@@ -3,11 +3,15 @@ package io.copytrader.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.journal.LeaseRows.LeaseRow;
+import io.copytrader.testing.HeldJournal;
 import io.vertx.core.Vertx;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The lease rows read back with how long each has left by the database's clock. */
+/**
+ * The lease rows read back with how long each has left by the database's clock; the journal is opened for a node
+ * holding no lease, so that the rows are the test's own.
+ */
 class LeaseRowsTest extends OnEitherStore {
 
   @Override
@@ -17,14 +21,14 @@ class LeaseRowsTest extends OnEitherStore {
 
   @Test
   void noLeaseRowsReadsEmpty(Vertx vertx) {
-    Journal journal = file.open(vertx).await();
+    Journal journal = file.open(vertx, HeldJournal.book()).await();
 
     assertThat(LeaseRows.all(journal).await()).isEmpty();
   }
 
   @Test
   void eachRowReadsWithItsOwnerEpochAndTimeLeftByTheDatabasesClock(Vertx vertx) {
-    Journal journal = file.open(vertx).await();
+    Journal journal = file.open(vertx, HeldJournal.book()).await();
     TestLeases.lease(journal, 9, "node-b", 3, 8_000);
     TestLeases.lease(journal, 4, "node-a", 1, -2_000);
 
