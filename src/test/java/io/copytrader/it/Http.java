@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Blocking HTTP on loopback for tests that drive other processes; every call is bounded. */
 final class Http {
@@ -73,12 +74,20 @@ final class Http {
     }
   }
 
-  /** A port nothing listens on right now, for a process that must be told its port up front. */
+  /**
+   * A port nothing listens on right now, for a process that must be told its port up front. Drawn below Linux's
+   * ephemeral range (32768 and up), where a server the process itself binds to port 0 (the paper exchange) is
+   * given its port: a port taken from that range could be handed out again before the process binds it.
+   */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // Another one.
+      }
     }
+    throw new UncheckedIOException(new IOException("no free port below the ephemeral range"));
   }
 }
