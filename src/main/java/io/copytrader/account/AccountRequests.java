@@ -22,10 +22,19 @@ public final class AccountRequests {
   private AccountRequests() {
   }
 
+  /**
+   * Submits {@code body} to the account's verticle on this node only; fails with {@link ReplyFailure#NO_HANDLERS}
+   * ({@link #notOwnedHere}) when another node owns the account.
+   */
+  public static Future<Message<JsonObject>> submitHere(EventBus bus, long accountIndex, JsonObject body,
+                                                       DeliveryOptions options) {
+    return bus.request(Addresses.accountSubmit(accountIndex), body, options);
+  }
+
   /** Submits {@code body} (a trade request with its {@code account_index}) and returns the answer. */
   public static Future<Message<JsonObject>> submit(EventBus bus, long accountIndex, JsonObject body,
                                                    DeliveryOptions options) {
-    return bus.<JsonObject>request(Addresses.accountSubmit(accountIndex), body, options)
+    return submitHere(bus, accountIndex, body, options)
       .recover(failure -> notOwnedHere(failure) ? bus.request(Addresses.REMOTE_INTAKE, body, options)
         : Future.failedFuture(failure));
   }
@@ -63,7 +72,7 @@ public final class AccountRequests {
   }
 
   /** No local account verticle took it: the account is owned by another node (or, stopping, by none here). */
-  private static boolean notOwnedHere(Throwable failure) {
+  public static boolean notOwnedHere(Throwable failure) {
     return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
   }
 }

@@ -54,12 +54,15 @@ final class TargetSubmitter {
   Future<Outcome> submit(Target target, long heardNanos) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(SUBMIT_TIMEOUT_MS)
       .addHeader(Addresses.RECEIVED_NANOS, Long.toString(heardNanos));
-    return AccountRequests.submit(vertx.eventBus(), target.follower(), body(target), options)
+    // Only the node owning the follower submits its targets: every node watches the leader, and a node hearing a
+    // change later than another could queue an older target behind a newer one, moving the follower back and
+    // forth. Elsewhere the target waits, and is submitted by this node's watcher once the account is its own.
+    return AccountRequests.submitHere(vertx.eventBus(), target.follower(), body(target), options)
       .map(reply -> {
         metrics.leaderEventTo("submit", target.follower(), System.nanoTime() - heardNanos);
         return Outcome.ACCEPTED;
       })
-      .otherwise(failure -> outcome(target, failure));
+      .otherwise(failure -> AccountRequests.notOwnedHere(failure) ? Outcome.RETRY : outcome(target, failure));
   }
 
   /** The request as the target contract defines it. */

@@ -24,23 +24,30 @@ final class FakeFollower implements AutoCloseable {
   final AtomicInteger refuseNext = new AtomicInteger();
   private volatile JsonObject view;
   private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
+  private final MessageConsumer<JsonObject> submits;
 
   FakeFollower(Vertx vertx, long index, String equity) {
     this.index = index;
     this.view = new JsonObject().put("account_index", index).put("total_asset_value", equity)
       .put("positions", new JsonArray());
-    consumers.add(vertx.eventBus().consumer(Addresses.accountSubmit(index), msg -> {
+    submits = vertx.eventBus().consumer(Addresses.accountSubmit(index), msg -> {
       if (refuseNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
         msg.fail(FailureCode.QUEUE_FULL.code(), "full");
         return;
       }
       submitted.add(msg.body());
       msg.reply(new JsonObject().put("request_id", "r-" + index + "-" + submitted.size()));
-    }));
+    });
+    consumers.add(submits);
     consumers.add(vertx.eventBus().consumer(Addresses.accountView(index), msg -> msg.reply(view)));
     consumers.add(vertx.eventBus().consumer(Addresses.accountStatus(index),
       msg -> msg.reply(new JsonObject().put("queued", 0))));
     Future.all(consumers.stream().map(MessageConsumer::completion).toList()).await();
+  }
+
+  /** Takes no more requests here, as an account another node owns: its view still answers. */
+  void ownedByAnotherNode() {
+    submits.unregister().await();
   }
 
   /** The view now shows this signed position in the market (valued at {@code price}). */

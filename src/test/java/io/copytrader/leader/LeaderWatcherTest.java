@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A leader on the paper exchange (a real server: positions moved by its control trade as real orders, seen over
@@ -104,6 +106,27 @@ class LeaderWatcherTest {
       }
       Polling.pause(Duration.ofMillis(300));
       assertThat(half.submitted).as("one target per change").hasSize(path.length);
+    }
+  }
+
+  @Test
+  void aFollowerAnotherNodeOwnsGetsNoTargetFromThisNode() {
+    List<JsonObject> journaledForOtherNodes = new CopyOnWriteArrayList<>();
+    MessageConsumer<JsonObject> intake = fixture.vertx.eventBus().<JsonObject>consumer(Addresses.REMOTE_INTAKE, msg -> {
+      journaledForOtherNodes.add(msg.body());
+      msg.reply(new JsonObject().put("request_id", "elsewhere"));
+    });
+    intake.completion().await();
+    try (FakeFollower local = fake("5000"); FakeFollower elsewhere = fake("5000")) {
+      elsewhere.ownedByAnotherNode();
+      watch(List.of(follower(local.index, Sizing.FIXED_RATIO, "1", false, null),
+        follower(elsewhere.index, Sizing.FIXED_RATIO, "1", false, null)), 60_000);
+      leaderTo("1");
+      awaitTargets(local, 1);
+      Polling.pause(Duration.ofMillis(300));
+      assertThat(journaledForOtherNodes).as("targets journaled for another node's account").isEmpty();
+    } finally {
+      intake.unregister().await();
     }
   }
 
