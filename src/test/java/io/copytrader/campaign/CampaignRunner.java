@@ -124,11 +124,7 @@ final class CampaignRunner {
     requests = allRequests(checker);
     requests.forEach(request -> states.merge(request.getString("state"), 1, Integer::sum));
     for (Account account : CampaignTarget.ACCOUNTS) {
-      List<JsonObject> details = requests.stream()
-        .filter(request -> request.getLong("account_index") == account.index())
-        .map(request -> ledgers.request(request.getString("request_id")).orElseThrow(() ->
-          new IllegalStateException("GET /api/trade/" + request.getString("request_id") + " failed")))
-        .toList();
+      List<JsonObject> details = ledgers.details(account, requests);
       violations.addAll(checker.atMostOnce(account, details));
       violations.addAll(checker.railsHeld(account, details));
     }
@@ -137,14 +133,24 @@ final class CampaignRunner {
   }
 
   private static List<JsonObject> allRequests(GuaranteeChecker checker) {
+    return allRequests(checker, CampaignTarget.ACCOUNTS);
+  }
+
+  /** Every signal request the journal holds for {@code accounts}. */
+  static List<JsonObject> allRequests(GuaranteeChecker checker, List<Account> accounts) {
     List<JsonObject> all = new ArrayList<>();
-    CampaignTarget.ACCOUNTS.forEach(account -> all.addAll(checker.requests(account)));
+    accounts.forEach(account -> all.addAll(checker.requests(account)));
     return all;
   }
 
   private static List<Violation> protection(GuaranteeChecker checker) {
+    return protection(checker, CampaignTarget.ACCOUNTS);
+  }
+
+  /** Every position of {@code accounts} not under exactly one stop-loss. */
+  static List<Violation> protection(GuaranteeChecker checker, List<Account> accounts) {
     List<Violation> all = new ArrayList<>();
-    CampaignTarget.ACCOUNTS.forEach(account -> all.addAll(checker.protection(account)));
+    accounts.forEach(account -> all.addAll(checker.protection(account)));
     return all;
   }
 

@@ -117,6 +117,15 @@ final class Ledgers {
     return service("/api/trade/" + requestId);
   }
 
+  /** The journal details (orders included) of those of {@code requests} that are the account's. */
+  List<JsonObject> details(Account account, List<JsonObject> requests) {
+    return requests.stream()
+      .filter(request -> request.getLong("account_index") == account.index())
+      .map(request -> request(request.getString("request_id")).orElseThrow(() ->
+        new IllegalStateException("GET /api/trade/" + request.getString("request_id") + " failed")))
+      .toList();
+  }
+
   private Optional<JsonObject> service(String pathAndQuery) {
     CampaignHttp.Reply reply = serviceHttp.get(target.serviceUrl() + pathAndQuery);
     return reply.ok() ? Optional.of(reply.json()) : Optional.empty();

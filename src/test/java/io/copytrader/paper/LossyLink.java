@@ -1,12 +1,11 @@
 package io.copytrader.paper;
 
+import io.copytrader.testing.HttpRelay;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -60,21 +59,6 @@ public final class LossyLink {
         return;
       }
     }
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers()).remove("Host")
-      .remove("Connection");
-    request.body()
-      .compose(body -> client.request(new RequestOptions().setMethod(request.method()).setHost("127.0.0.1")
-          .setPort(exchangePort).setURI(request.uri()).setHeaders(headers))
-        .compose(outbound -> outbound.send(body)))
-      .compose(response -> response.body().map(body -> {
-        request.response().setStatusCode(response.statusCode());
-        String contentType = response.getHeader("Content-Type");
-        if (contentType != null) {
-          request.response().putHeader("Content-Type", contentType);
-        }
-        return body;
-      }))
-      .onSuccess(body -> request.response().end(body))
-      .onFailure(failure -> request.response().setStatusCode(502).end("link: " + failure.getMessage()));
+    request.body().onSuccess(body -> HttpRelay.relay(client, exchangePort, request, body));
   }
 }

@@ -1,6 +1,7 @@
 package io.copytrader.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +102,12 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Waits for the "Ready:" line and returns the HTTP port it names. */
   public int awaitReady() {
-    return Integer.parseInt(awaitLine(READY_PORT, STARTUP).group(1));
+    return awaitReady(STARTUP);
+  }
+
+  /** Waits up to {@code timeout} for the "Ready:" line and returns the HTTP port it names. */
+  public int awaitReady(Duration timeout) {
+    return Integer.parseInt(awaitLine(READY_PORT, timeout).group(1));
   }
 
   /** The exit status, waiting up to {@code timeout}; fails if the process is still running then. */
@@ -130,6 +136,32 @@ public final class ServiceProcess implements AutoCloseable {
   public void kill() {
     process.destroyForcibly();
     awaitExit(Duration.ofSeconds(10));
+  }
+
+  /** SIGSTOP: the process stands still, its sockets open, as in a long GC pause or a frozen virtual machine. */
+  public void freeze() {
+    signal("STOP");
+  }
+
+  /** SIGCONT: a frozen process runs on from where it stood. */
+  public void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).redirectErrorStream(true)
+        .start();
+      String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + said);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run kill -" + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   public boolean isAlive() {
