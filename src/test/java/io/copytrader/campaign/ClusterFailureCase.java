@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class ClusterFailureCase {
 
   /** One request every this long, the accounts and the live nodes in turn. */
-  static final Duration LOAD_PERIOD = Duration.ofMillis(150);
+  static final Duration LOAD_PERIOD = Duration.ofMillis(400);
 
   private final List<Violation> violations = new ArrayList<>();
   private final Map<String, Integer> states = new TreeMap<>();
