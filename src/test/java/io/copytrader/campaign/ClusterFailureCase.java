@@ -134,7 +134,9 @@ abstract class ClusterFailureCase {
 
   @Test
   void theLoadWasAcceptedAndFilled() {
-    assertThat(outcomes.getOrDefault("202", 0)).as("accepted posts, of %s", outcomes).isGreaterThan(20 * rounds());
-    assertThat(states.getOrDefault("filled", 0)).as("filled requests, of %s", states).isGreaterThan(10 * rounds());
+    assertThat(outcomes.getOrDefault("202", 0)).as("accepted posts, of %s", outcomes)
+      .isGreaterThanOrEqualTo(10 * rounds());
+    assertThat(states.getOrDefault("filled", 0)).as("filled requests, of %s", states)
+      .isGreaterThanOrEqualTo(5 * rounds());
   }
 }
