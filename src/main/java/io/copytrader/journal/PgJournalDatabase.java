@@ -17,6 +17,16 @@ final class PgJournalDatabase {
 
   /** The migrations' advisory lock's first key, the journal's own ("JRNL"); the second is the schema's name hashed. */
   private static final int LOCK_CLASS = 0x4A524E4C;
+  /**
+   * How long PostgreSQL lets one of this node's sessions sit idle inside a transaction before it ends the session
+   * (rolling the transaction back): a node frozen mid-transaction (SIGSTOP, a paused virtual machine, a long pause of
+   * its own) keeps its connection open and, without this, the row locks it holds for as long as it stays frozen, the
+   * lease row its fence locked among them, which every other node's takeover of that account waits for (the
+   * takeover never comes). The journal runs each transaction's statements back to back, so only a node that stopped
+   * running reaches this, and well within the shortest lease (LEASE_TTL_MS 3000); the session reconnects when the
+   * node runs again (PgLink).
+   */
+  static final String IDLE_IN_TRANSACTION_MS = "1000";
 
   private PgJournalDatabase() {
   }
@@ -24,7 +34,8 @@ final class PgJournalDatabase {
   /** Connects and applies pending migrations. Blocks; never on an event loop. */
   static JournalEngine open(Vertx vertx, JournalSettings settings, Clock clock) {
     String shown = settings.shown();
-    PgConnectOptions options = settings.connectOptions().setCachePreparedStatements(true);
+    PgConnectOptions options = settings.connectOptions().setCachePreparedStatements(true)
+      .addProperty("idle_in_transaction_session_timeout", IDLE_IN_TRANSACTION_MS);
     PgSession writer = null;
     PgSession reader = null;
     try {
