@@ -90,7 +90,14 @@ abstract class ClusterFailureCase {
         Verdict verdict;
         Map<String, Integer> posts;
         try (ClusterLoad load = ClusterLoad.start(target.cluster(), ClusterTarget.CLUSTER_ACCOUNTS, LOAD_PERIOD)) {
-          play(new Round(number, target, owners, load));
+          try {
+            play(new Round(number, target, owners, load));
+          } catch (RuntimeException | AssertionError broken) {
+            System.out.println("FAILOVER " + name() + " round " + number + " broke off: " + broken.getMessage()
+              + "; posts so far " + load.outcomes() + ", by account and node " + load.outcomesByAccountAndNode()
+              + "; journal sessions:\n" + target.cluster().sessions());
+            throw broken;
+          }
           load.stop();
           posts = load.outcomes();
           verdict = ClusterVerdicts.check(target, load.accepted(), number);

@@ -145,9 +145,21 @@ final class ClusterLoad implements AutoCloseable {
   /** How many posts got each answer: "202", "503 SERVICE_UNAVAILABLE", "unanswered"… */
   Map<String, Integer> outcomes() {
     Map<String, Integer> counts = new TreeMap<>();
-    submissions.forEach(submission -> counts.merge(submission.status() == 0 ? "unanswered"
-      : submission.status() + (submission.code().isEmpty() ? "" : " " + submission.code()), 1, Integer::sum));
+    submissions.forEach(submission -> counts.merge(outcome(submission), 1, Integer::sum));
     return counts;
+  }
+
+  /** {@link #outcomes} per account and node, for a test that broke off to say what the load met. */
+  Map<String, Map<String, Integer>> outcomesByAccountAndNode() {
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    submissions.forEach(submission -> counts.computeIfAbsent(submission.accountIndex() + "@" + submission.nodeId(),
+      key -> new TreeMap<>()).merge(outcome(submission), 1, Integer::sum));
+    return counts;
+  }
+
+  private static String outcome(Submission submission) {
+    return submission.status() == 0 ? "unanswered"
+      : submission.status() + (submission.code().isEmpty() ? "" : " " + submission.code());
   }
 
   @Override

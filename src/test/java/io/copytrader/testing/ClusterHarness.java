@@ -174,6 +174,17 @@ public final class ClusterHarness implements AutoCloseable {
   }
 
   /**
+   * The database sessions and what each is doing or waiting for, and the locks waited for with who holds them: what
+   * a test that broke off prints, since a node that stopped running can hold rows every other node waits on.
+   */
+  public String sessions() {
+    return sql("SELECT a.pid, a.client_port, a.state, a.wait_event_type, a.wait_event,"
+      + " round(extract(epoch FROM now() - a.state_change)::numeric, 1) AS seconds_in_state,"
+      + " pg_blocking_pids(a.pid) AS blocked_by, left(a.query, 100) FROM pg_stat_activity a"
+      + " WHERE a.backend_type = 'client backend' AND a.pid <> pg_backend_pid() ORDER BY a.client_port");
+  }
+
+  /**
    * Restarts PostgreSQL as an operator does: {@code pg_ctl stop -m fast}, down for {@code down}, then started
    * again on the same port and data.
    */
