@@ -96,6 +96,7 @@ abstract class ClusterFailureCase {
             System.out.println("FAILOVER " + name() + " round " + number + " broke off: " + broken.getMessage()
               + "; posts so far " + load.outcomes() + ", by account and node " + load.outcomesByAccountAndNode()
               + "; journal sessions:\n" + target.cluster().sessions());
+            target.cluster().liveNodes().forEach(ClusterNode::dumpThreads);
             throw broken;
           }
           load.stop();

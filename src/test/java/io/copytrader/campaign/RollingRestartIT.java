@@ -39,8 +39,10 @@ class RollingRestartIT extends ClusterFailureCase {
       ownedAgainMillis.add(Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis());
       awaitMoreAccepted(round, 4, "restarting " + node.id());
     }
-    System.out.println("FAILOVER rolling-restart round " + round.number() + ": exit statuses " + exitStatuses
-      + ", every account owned again after (ms, SIGTERM to owners) " + ownedAgainMillis);
+    int from = exitStatuses.size() - cluster.nodes().size();
+    System.out.println("FAILOVER rolling-restart round " + round.number() + ": exit statuses "
+      + exitStatuses.subList(from, exitStatuses.size()) + ", every account owned again after (ms, SIGTERM to owners) "
+      + ownedAgainMillis.subList(from, ownedAgainMillis.size()));
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One service node of a {@link ClusterHarness}: the built jar as a child process with a fixed NODE_ID, HTTP port
@@ -118,6 +119,20 @@ public final class ClusterNode implements AutoCloseable {
   /** What the running (or last) process printed. */
   public String output() {
     return process().output();
+  }
+
+  /** Writes the process's threads (jcmd Thread.print) to threads.N.txt in the node's directory, for diagnosis. */
+  public void dumpThreads() {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      new ProcessBuilder(jcmd.toString(), String.valueOf(process().pid()), "Thread.print")
+        .redirectErrorStream(true).redirectOutput(directory.resolve("threads." + starts + ".txt").toFile())
+        .start().waitFor(20, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** {@code GET /health}, or empty when the node does not answer (down, frozen, starting). */
