@@ -1,9 +1,8 @@
 package io.copytrader.it;
 
+import io.copytrader.testing.Ports;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Blocking HTTP on loopback for tests that drive other processes; every call is bounded. */
 final class Http {
@@ -74,20 +72,8 @@ final class Http {
     }
   }
 
-  /**
-   * A port nothing listens on right now, for a process that must be told its port up front. Drawn below Linux's
-   * ephemeral range (32768 and up), where a server the process itself binds to port 0 (the paper exchange) is
-   * given its port: a port taken from that range could be handed out again before the process binds it.
-   */
+  /** A port nothing listens on right now, for a process that must be told its port up front ({@link Ports#free}). */
   static int freePort() {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-      try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException taken) {
-        // Another one.
-      }
-    }
-    throw new UncheckedIOException(new IOException("no free port below the ephemeral range"));
+    return Ports.free();
   }
 }

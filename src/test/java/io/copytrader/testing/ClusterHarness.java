@@ -5,8 +5,6 @@ import io.copytrader.paper.PaperFixture;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +71,8 @@ public final class ClusterHarness implements AutoCloseable {
     List<Integer> httpPorts = new ArrayList<>();
     List<Integer> clusterPorts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      httpPorts.add(freePort());
-      clusterPorts.add(freePort());
+      httpPorts.add(Ports.free());
+      clusterPorts.add(Ports.free());
     }
     for (int i = 0; i < count; i++) {
       String id = "node-" + (i + 1);
@@ -192,14 +190,6 @@ public final class ClusterHarness implements AutoCloseable {
     postgres.stopServer();
     Polling.pause(down);
     postgres.startServer();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
