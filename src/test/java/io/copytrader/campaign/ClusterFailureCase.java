@@ -96,7 +96,10 @@ abstract class ClusterFailureCase {
             System.out.println("FAILOVER " + name() + " round " + number + " broke off: " + broken.getMessage()
               + "; posts so far " + load.outcomes() + ", by account and node " + load.outcomesByAccountAndNode()
               + "; journal sessions:\n" + target.cluster().sessions());
-            target.cluster().liveNodes().forEach(ClusterNode::dumpThreads);
+            target.cluster().liveNodes().forEach(node -> {
+              node.dumpThreads();
+              System.out.println("  " + node.id() + " /health: " + node.health().map(Object::toString).orElse("none"));
+            });
             throw broken;
           }
           load.stop();
