@@ -49,6 +49,12 @@ public final class HazelcastCluster {
     // The first of the members to start waits this long for others to ask to join before it forms the cluster
     // (5 s by default): a node restarted in a rolling upgrade is back sooner.
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    // A send on the clustered event bus looks its address up in Hazelcast, whose partitions a frozen or cut-off
+    // member may own: such a lookup waits until that member is declared gone (60 s by default), and with it a
+    // request for an account another node trades. A member silent for 5 s is gone, and no call waits longer.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+    config.setProperty("hazelcast.operation.call.timeout.millis", "5000");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.clusterPort()).setPortAutoIncrement(false);
     JoinConfig join = network.getJoin();

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.Test;
  * {@link SendTap} shows every transaction it sent) and give them up ({@code /health}), while requests keep arriving
  * at it too. And the guarantees hold (ClusterFailureCase).
  */
-@Disabled("finds a defect not fixed yet: after the takeover of a frozen owner's accounts, one account on its new"
-  + " owner runs its resumed requests, then answers no submit (POST /api/trade hangs past 10 s) and runs nothing"
-  + " more, while the node's other accounts trade; enable once fixed")
 class OwnerFrozenIT extends ClusterFailureCase {
 
   private static final int BURST = 8;
