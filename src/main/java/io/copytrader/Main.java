@@ -36,20 +36,22 @@ public final class Main {
       return;
     }
     Logging.configure(loaded.config().logFormat());
+    Vertx cluster = null;
     if (command.equals("run") && loaded.config().cluster().clustered()) {
-      // The cluster manager is set up from the configuration, so the service runs on a second, clustered instance.
-      vertx.close().await();
+      // The cluster manager clusters an instance of its own, for the node heartbeats: the service's event bus stays
+      // local (cluster/NodeHeartbeats says why).
       try {
-        vertx = ServiceLauncher.createClusteredVertx(loaded.config().cluster());
+        cluster = ServiceLauncher.createClusteredVertx(loaded.config().cluster());
       } catch (Exception e) {
         System.err.println("The cluster manager cannot start on CLUSTER_PORT " + loaded.config().cluster()
           .clusterPort() + ": " + e.getMessage());
+        vertx.close().await();
         System.exit(1);
         return;
       }
     }
     int status = switch (command) {
-      case "run" -> ServiceLauncher.run(vertx, loaded);
+      case "run" -> ServiceLauncher.run(vertx, loaded, cluster);
       case "check" -> AccountCheck.run(vertx, loaded.config());
       case "paper-exchange" -> PaperLauncher.run(vertx, loaded.config());
       default -> {

@@ -28,6 +28,7 @@ import io.copytrader.metrics.ServiceMetrics;
 import io.copytrader.notify.NotifierVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class MainVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
 
   private final LoadedConfig loaded;
+  private final Vertx cluster;
   private final ServiceMetrics metrics = ServiceMetrics.forVertx();
   private AppConfig config;
   private PaperMode paper;
@@ -57,7 +59,13 @@ public final class MainVerticle extends VerticleBase {
   private HttpVerticle http;
 
   public MainVerticle(LoadedConfig loaded) {
+    this(loaded, null);
+  }
+
+  /** @param cluster the Vert.x instance clustered by the cluster manager, carrying the node heartbeats only */
+  public MainVerticle(LoadedConfig loaded, Vertx cluster) {
     this.loaded = loaded;
+    this.cluster = cluster;
   }
 
   public int httpPort() {
@@ -110,7 +118,7 @@ public final class MainVerticle extends VerticleBase {
           .compose(listening -> vertx.deployVerticle(new DrainVerticle(config.shutdownGrace())));
       })
       .compose(deployed -> vertx.deployVerticle(new NodeHeartbeats(config.cluster().nodeId(), httpPort(),
-        leases::owned, metrics)))
+        leases::owned, metrics, cluster)))
       .compose(deployed -> vertx.deployVerticle(new LeadersVerticle(config.leaders(),
         LighterStreamOptions.forStreamUrl(config.lighter().streamUrl()), lighter.at(CallPriority.PERIODIC),
         new FollowStore(journal, Clock.systemUTC()), metrics)))

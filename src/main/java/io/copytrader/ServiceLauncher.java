@@ -28,10 +28,13 @@ final class ServiceLauncher {
     return Vertx.vertx(options());
   }
 
-  /** The same, joined to the other nodes by its cluster manager ({@code CLUSTER_PORT}); fails if the port is taken. */
+  /**
+   * A second instance, joined to the other nodes by its cluster manager ({@code CLUSTER_PORT}), for the node
+   * heartbeats only; fails if the port is taken.
+   */
   static Vertx createClusteredVertx(ClusterSettings cluster) {
     long started = System.nanoTime();
-    Vertx vertx = HazelcastCluster.start(options(), cluster).await();
+    Vertx vertx = HazelcastCluster.start(new VertxOptions(), cluster).await();
     LOG.info("Cluster manager started in {} ms: Hazelcast on port {}, members {}",
       TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), cluster.clusterPort(), cluster.members());
     return vertx;
@@ -43,22 +46,23 @@ final class ServiceLauncher {
       .setEnabled(true));
   }
 
-  static int run(Vertx vertx, LoadedConfig loaded) {
+  /** @param cluster the instance {@link #createClusteredVertx} made, or null without a cluster manager */
+  static int run(Vertx vertx, LoadedConfig loaded, Vertx cluster) {
     ServiceMetrics.bindJvm();
     try {
-      vertx.deployVerticle(new MainVerticle(loaded)).await();
+      vertx.deployVerticle(new MainVerticle(loaded, cluster)).await();
     } catch (Exception e) {
       if (e instanceof ConfigException invalid) {
         // A setting only the exchange's market list could refute (docs/ARCHITECTURE.md, "Leverage").
         System.err.println("Invalid configuration:");
         invalid.problems().forEach(problem -> System.err.println("  - " + problem));
-        vertx.close().await();
+        close(vertx, cluster);
         return 2;
       }
       // await() rethrows the cause as it is, checked ones included (a taken port is a BindException); anything
       // not caught here leaves the main thread dead and Vert.x's threads keeping a useless process alive.
       LOG.error("Startup failed: {}", e.getMessage());
-      vertx.close().await();
+      close(vertx, cluster);
       return 1;
     }
     long drainSeconds = loaded.config().shutdownGrace().toSeconds() + CLOSE_MARGIN_SECONDS;
@@ -68,11 +72,22 @@ final class ServiceLauncher {
             new DeliveryOptions().setSendTimeout(TimeUnit.SECONDS.toMillis(drainSeconds)))
           .toCompletionStage().toCompletableFuture().get(drainSeconds, TimeUnit.SECONDS);
         vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_MARGIN_SECONDS, TimeUnit.SECONDS);
+        if (cluster != null) {
+          // Leaves the cluster, so the other nodes drop this one from their members at once.
+          cluster.close().toCompletionStage().toCompletableFuture().get(CLOSE_MARGIN_SECONDS, TimeUnit.SECONDS);
+        }
         LOG.info("Stopped");
       } catch (Exception e) {
         LOG.warn("Shutdown did not complete cleanly: {}", e.toString());
       }
     }, "shutdown"));
     return 0;
+  }
+
+  private static void close(Vertx vertx, Vertx cluster) {
+    vertx.close().await();
+    if (cluster != null) {
+      cluster.close().await();
+    }
   }
 }

@@ -13,9 +13,9 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 /**
  * The cluster manager of a node that has {@code CLUSTER_PORT} (README.md, "Running in production"): Hazelcast, set up
- * in code so that no file on the class path or in the working directory changes it. It carries the event bus between
- * nodes and nothing else: account ownership is the journal's lease rows, and every consumer but the node heartbeats
- * ({@link NodeHeartbeats}) is local.
+ * in code so that no file on the class path or in the working directory changes it. It clusters a Vert.x instance that
+ * carries the node heartbeats ({@link NodeHeartbeats}) and nothing else: account ownership is the journal's lease rows,
+ * and the service's own Vert.x is not clustered.
  */
 public final class HazelcastCluster {
 
@@ -49,9 +49,9 @@ public final class HazelcastCluster {
     // The first of the members to start waits this long for others to ask to join before it forms the cluster
     // (5 s by default): a node restarted in a rolling upgrade is back sooner.
     config.setProperty("hazelcast.wait.seconds.before.join", "1");
-    // A send on the clustered event bus looks its address up in Hazelcast, whose partitions a frozen or cut-off
-    // member may own: such a lookup waits until that member is declared gone (60 s by default), and with it a
-    // request for an account another node trades. A member silent for 5 s is gone, and no call waits longer.
+    // A publish on the clustered event bus looks its address up in Hazelcast, whose partitions a frozen or cut-off
+    // member may own: such a lookup waits until that member is declared gone (60 s by default). A member silent for
+    // 5 s is gone, and no call waits longer, so the members shown stay current.
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
     config.setProperty("hazelcast.operation.call.timeout.millis", "5000");

@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * {@link Addresses#NODE_HEARTBEAT}, the one address that crosses nodes; a node not heard within {@link #WINDOW} is no
  * longer a member. Without a cluster manager the only member is this node.
  *
+ * <p>The heartbeats travel on a Vert.x instance of their own, the one clustered by the cluster manager, while the
+ * service's own event bus stays local: a send on a clustered event bus looks its address up in the cluster manager,
+ * which waits on a frozen or cut-off member, and no trade may wait on the cluster manager.
+ *
  * <p>{@link Addresses#CLUSTER_MEMBERS} (local) replies {@code {"node_id", "cluster_manager": "hazelcast"|"none",
  * "members": [{"node_id", "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}}; {@code /metrics} has
  * {@code copytrade_cluster_members}.
@@ -39,6 +43,9 @@ public final class NodeHeartbeats extends VerticleBase {
   private final int httpPort;
   private final Supplier<Set<Long>> ownedAccounts;
   private final ServiceMetrics metrics;
+  /** The clustered instance the heartbeats travel on, or null to keep them on this verticle's own (no cluster). */
+  private final Vertx cluster;
+  private Vertx carrier;
   private final Instant startedAt = Instant.now();
   /** This node and every node the cluster may hold, and no more: heartbeats past that are not from the cluster. */
   private final Members members = new Members(WINDOW, ClusterSettings.MAX_MEMBERS + 1);
@@ -48,12 +55,15 @@ public final class NodeHeartbeats extends VerticleBase {
   /**
    * @param httpPort      the port this node's HTTP API listens on, for an operator who reads the members
    * @param ownedAccounts the accounts this node owns now, asked at each heartbeat
+   * @param cluster       the instance clustered by the cluster manager, or null for none
    */
-  public NodeHeartbeats(String nodeId, int httpPort, Supplier<Set<Long>> ownedAccounts, ServiceMetrics metrics) {
+  public NodeHeartbeats(String nodeId, int httpPort, Supplier<Set<Long>> ownedAccounts, ServiceMetrics metrics,
+                        Vertx cluster) {
     this.nodeId = nodeId;
     this.httpPort = httpPort;
     this.ownedAccounts = ownedAccounts;
     this.metrics = metrics;
+    this.cluster = cluster;
   }
 
   /**
@@ -76,11 +86,14 @@ public final class NodeHeartbeats extends VerticleBase {
   public Future<?> start() {
     metrics.gauge("copytrade_cluster_members", "Nodes heard from within the last 6 s, this one included",
       () -> memberCount);
-    // The one consumer of the service that is not local: the heartbeats of every node reach every node.
-    Future<Void> heartbeats = vertx.eventBus().consumer(Addresses.NODE_HEARTBEAT, this::received).completion();
+    carrier = cluster == null ? vertx : cluster;
+    // The one consumer of the service that is not local: the heartbeats of every node reach every node. They are
+    // heard on the carrier's thread and kept on this verticle's.
+    Future<Void> heartbeats = carrier.eventBus().consumer(Addresses.NODE_HEARTBEAT,
+      msg -> context.runOnContext(ignored -> received(msg))).completion();
     Future<Void> view = vertx.eventBus().<Object>localConsumer(Addresses.CLUSTER_MEMBERS,
       msg -> msg.reply(new JsonObject().put("node_id", nodeId)
-        .put("cluster_manager", clusterManager(vertx))
+        .put("cluster_manager", clusterManager(carrier))
         .put("members", members.aliveJson(System.nanoTime())))).completion();
     return Future.all(heartbeats, view).onSuccess(registered -> {
       beat();
@@ -92,7 +105,7 @@ public final class NodeHeartbeats extends VerticleBase {
     Heartbeat heartbeat = new Heartbeat(nodeId, httpPort, ownedAccounts.get().stream().toList(), startedAt);
     // Heard at once by this node too, so it is a member even before its own publication comes round.
     heard(heartbeat);
-    vertx.eventBus().publish(Addresses.NODE_HEARTBEAT, heartbeat.toJson());
+    carrier.eventBus().publish(Addresses.NODE_HEARTBEAT, heartbeat.toJson());
   }
 
   private void heard(Heartbeat heartbeat) {

@@ -36,7 +36,8 @@ class NodeRoutesTest {
     Journal journal = HeldJournal.open(vertx, dir.resolve("data")).await();
     TestLeases.lease(journal, 1, "node-a", 4, 9_000);
     TestLeases.lease(journal, 2, "node-b", 1, -1_000);
-    vertx.deployVerticle(new NodeHeartbeats("node-a", 8123, () -> Set.of(1L), ServiceMetrics.forVertx())).await();
+    vertx.deployVerticle(new NodeHeartbeats("node-a", 8123, () -> Set.of(1L), ServiceMetrics.forVertx(), null))
+      .await();
     port = HttpVerticleUnderTest.deployVerticle(vertx, dir, Map.of("API_KEY", API_KEY), journal).actualPort();
     client = WebClient.create(vertx);
   }
