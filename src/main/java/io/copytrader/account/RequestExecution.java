@@ -46,10 +46,7 @@ final class RequestExecution {
   private Long stopOrderIndex;
   /** The client order index of the take-profit attached beside the stop-loss, kept across attempts as the entry's. */
   private Long takeProfitOrderIndex;
-  /**
-   * Why the exchange refused the entry with its stop-loss attached (at once, or failing it in the sequencer), when
-   * it did: the entry then goes alone.
-   */
+  /** Why the exchange refused the entry with its stop-loss attached (at once, or in the sequencer): it goes alone. */
   private AttachedStopLoss.Refusal groupRefusal;
   /** The journal ordinal of the entry transaction that decides the entry's state, or -1 before one is signed. */
   private int entryOrdinal = -1;

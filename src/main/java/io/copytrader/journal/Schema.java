@@ -15,44 +15,13 @@ import java.util.List;
  */
 final class Schema {
 
-  // The orders table as the first release made it; a later purpose is added by rebuilding it (TAKE_PROFIT_PURPOSE).
-  private static final String ORDERS_TABLE = """
-    CREATE TABLE orders (
-      request_id TEXT NOT NULL REFERENCES requests (request_id),
-      ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
-      purpose TEXT NOT NULL CHECK (purpose IN
-        ('entry', 'close', 'reduce', 'stop_loss_place', 'stop_loss_modify', 'stop_loss_cancel')),
-      market_id INTEGER NOT NULL,
-      client_order_index INTEGER NOT NULL,
-      nonce INTEGER NOT NULL,
-      api_key_index INTEGER NOT NULL,
-      tx_type INTEGER NOT NULL,
-      tx_hash TEXT,
-      tx_info TEXT NOT NULL,
-      side TEXT CHECK (side IN ('buy', 'sell')),
-      base_amount TEXT,
-      price TEXT,
-      trigger_price TEXT,
-      state TEXT NOT NULL CHECK (state IN
-        ('signed', 'sent', 'accepted', 'rejected', 'unknown', 'filled', 'partially_filled', 'cancelled')),
-      filled_base TEXT,
-      average_price TEXT,
-      exchange_status TEXT,
-      error_code TEXT,
-      error_message TEXT,
-      created_at INTEGER NOT NULL,
-      sent_at INTEGER,
-      updated_at INTEGER NOT NULL,
-      PRIMARY KEY (request_id, ordinal)
-    ) WITHOUT ROWID""";
-
   // Take-profit orders (TakeProfitPlan) are journaled with a purpose of their own; the CHECK is extended by the
   // same table rebuild as PROTECTION_KIND, with the indexes made again.
-  private static final List<String> TAKE_PROFIT_PURPOSE = purposesAdded("'take_profit_place'");
+  private static final List<String> TAKE_PROFIT_PURPOSE = SqliteOrdersTable.purposesAdded("'take_profit_place'");
 
   // A take-profit's cancellation is journaled as such (OrderPurpose.TAKE_PROFIT_CANCEL), never as a stop-loss's.
   private static final List<String> TAKE_PROFIT_CANCEL_PURPOSE =
-    purposesAdded("'take_profit_place', 'take_profit_cancel'");
+    SqliteOrdersTable.purposesAdded("'take_profit_place', 'take_profit_cancel'");
 
   // Account ownership among nodes sharing one journal (README.md "Running in production"): one lease row per
   // account, whose epoch grows at every change of owner and fences the order rows written before a send; and
@@ -71,19 +40,6 @@ final class Schema {
     "ALTER TABLE requests ADD COLUMN claimed_epoch INTEGER",
     "CREATE INDEX requests_unclaimed ON requests (account_index, created_at) WHERE state = 'queued'"
       + " AND claimed_epoch IS NULL");
-
-  /** The orders table rebuilt with {@code added} purposes allowed after 'stop_loss_cancel'. */
-  private static List<String> purposesAdded(String added) {
-    return List.of(
-      ORDERS_TABLE.replace("CREATE TABLE orders (", "CREATE TABLE orders_purposes (")
-        .replace("'stop_loss_cancel')", "'stop_loss_cancel', " + added + ")"),
-      "INSERT INTO orders_purposes SELECT * FROM orders",
-      "DROP TABLE orders",
-      "ALTER TABLE orders_purposes RENAME TO orders",
-      "CREATE INDEX orders_client_order_index ON orders (market_id, client_order_index)",
-      "CREATE INDEX orders_tx_hash ON orders (tx_hash) WHERE tx_hash IS NOT NULL",
-      "CREATE INDEX orders_entry_time ON orders (coalesce(sent_at, created_at)) WHERE purpose = 'entry'");
-  }
 
   // Protection runs (the per-account supervisor's stop-loss maintenance) are journaled as requests of their
   // own kind ending 'completed'. SQLite cannot alter a CHECK, so the table is rebuilt as its documentation
@@ -156,7 +112,7 @@ final class Schema {
         PRIMARY KEY (account_index, idempotency_key)
       ) WITHOUT ROWID""",
       "CREATE INDEX idempotency_keys_request ON idempotency_keys (request_id)",
-      ORDERS_TABLE,
+      SqliteOrdersTable.FIRST,
       "CREATE INDEX orders_client_order_index ON orders (market_id, client_order_index)",
       "CREATE INDEX orders_tx_hash ON orders (tx_hash) WHERE tx_hash IS NOT NULL",
       """
