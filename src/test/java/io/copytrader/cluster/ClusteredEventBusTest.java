@@ -91,7 +91,8 @@ class ClusteredEventBusTest {
     assertThat(members.getJsonObject(1).getJsonArray("owned_accounts")).containsExactly(21L);
     assertThat(members.getJsonObject(1).getLong("last_heard_ms")).isBetween(0L, NodeHeartbeats.WINDOW.toMillis());
     assertThat(members(first).getString("cluster_manager")).isEqualTo("hazelcast");
-    assertThat(firstMetrics.scrape()).contains("copytrade_cluster_members 2.0");
+    assertThat(firstMetrics.scrape()).contains("copytrade_cluster_members 2.0")
+      .contains("copytrade_node_info{node_id=\"first\"} 1.0");
   }
 
   @Test
