@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link Addresses#CLUSTER_MEMBERS} (local) replies {@code {"node_id", "cluster_manager": "hazelcast"|"none",
  * "members": [{"node_id", "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}}; {@code /metrics} has
- * {@code copytrade_cluster_members} and {@code copytrade_node_info{node_id}}.
+ * {@code copytrade_cluster_members} and {@code copytrade_node{node_id}}.
  */
 public final class NodeHeartbeats extends VerticleBase {
 
@@ -86,7 +86,7 @@ public final class NodeHeartbeats extends VerticleBase {
   public Future<?> start() {
     metrics.gauge("copytrade_cluster_members", "Nodes heard from within the last 6 s, this one included",
       () -> memberCount);
-    metrics.gauge("copytrade_node_info", "This node, named by its NODE_ID (always 1)", "node_id", nodeId, () -> 1);
+    metrics.gauge("copytrade_node", "This node, named by its NODE_ID (always 1)", "node_id", nodeId, () -> 1);
     carrier = cluster == null ? vertx : cluster;
     // The one consumer of the service that is not local: the heartbeats of every node reach every node. They are
     // heard on the carrier's thread and kept on this verticle's.

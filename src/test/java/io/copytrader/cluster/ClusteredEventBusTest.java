@@ -92,7 +92,7 @@ class ClusteredEventBusTest {
     assertThat(members.getJsonObject(1).getLong("last_heard_ms")).isBetween(0L, NodeHeartbeats.WINDOW.toMillis());
     assertThat(members(first).getString("cluster_manager")).isEqualTo("hazelcast");
     assertThat(firstMetrics.scrape()).contains("copytrade_cluster_members 2.0")
-      .contains("copytrade_node_info{node_id=\"first\"} 1.0");
+      .contains("copytrade_node{node_id=\"first\"} 1.0");
   }
 
   @Test
