@@ -61,15 +61,26 @@ public final class ExchangeSession {
   }
 
   /**
-   * Sends a signed transaction if this node may still send for the account; otherwise fails with
-   * {@link LeaseLostException} without sending.
+   * Sends a signed transaction if this node may still send for the account, asked now and again right before it
+   * leaves (after any wait for the rate budget or a connection); otherwise fails with {@link LeaseLostException}
+   * without sending.
    */
   private Future<SendTxResult> gatedSend(int txType, String txInfo) {
-    if (!leases.maySend(account.accountIndex(), epoch)) {
-      return Future.failedFuture(new LeaseLostException("account " + account.accountIndex()
-        + ": this node's lease is lost or not renewed in time; nothing is sent"));
+    if (!maySend()) {
+      return Future.failedFuture(leaseLost());
     }
-    return lighter.sendTx(txType, txInfo);
+    return lighter.sendTx(txType, txInfo, this::maySend).recover(failure ->
+      Future.failedFuture(failure instanceof LighterException error && error.kind() == LighterException.Kind.WITHHELD
+        ? leaseLost() : failure));
+  }
+
+  private boolean maySend() {
+    return leases.maySend(account.accountIndex(), epoch);
+  }
+
+  private LeaseLostException leaseLost() {
+    return new LeaseLostException("account " + account.accountIndex()
+      + ": this node's lease is lost or not renewed in time; nothing is sent");
   }
 
   TradingApi lighter() {

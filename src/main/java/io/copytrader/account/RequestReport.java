@@ -29,7 +29,8 @@ final class RequestReport {
   /**
    * Reports the outcome once the journal has it: execution starts before the request's insert is committed,
    * and a request the journal turns out not to know was never accepted, so nothing may be said of it. A
-   * journal that fails does not silence the report of what happened on the exchange.
+   * journal that fails does not silence the report of what happened on the exchange, except when it refused
+   * because this node lost the account: the request is then the new owner's to finish and to report.
    */
   Future<Void> finish(Outcome outcome, Notice notice) {
     return reported(record(outcome), notice);
@@ -50,7 +51,7 @@ final class RequestReport {
   private Future<Void> reported(Future<Boolean> recorded, Notice notice) {
     return recorded
       .onComplete(done -> {
-        if (done.failed() || done.result()) {
+        if (done.failed() ? !RetryableFailure.leaseLost(done.cause()) : done.result()) {
           publish(notice);
         }
       })

@@ -15,17 +15,21 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -67,6 +71,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   private static final ObjectReader SEND_TX = LighterJson.reader(SendTxResult.class);
 
   private final WebClient web;
+  private final TxPost txPost;
   private final CircuitBreaker breaker;
   private final String basePath;
   private final long requestTimeoutMs;
@@ -92,7 +97,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     String path = base.getRawPath() == null ? "" : base.getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     this.requestTimeoutMs = options.requestTimeout().toMillis();
-    this.web = WebClient.create(vertx, new WebClientOptions()
+    WebClientOptions connection = new WebClientOptions()
       .setDefaultHost(base.getHost())
       .setDefaultPort(port)
       .setSsl(tls)
@@ -102,8 +107,12 @@ public final class LighterClient implements TradingApi, AutoCloseable {
       // the server already dropped would come back as "outcome unknown" for no reason.
       .setKeepAliveTimeout(IDLE_CONNECTION_SECONDS)
       .setUserAgent("lighter-copy-trader")
-      .setFollowRedirects(false),
-      new PoolOptions().setHttp1MaxSize(options.maxPoolSize()));
+      .setFollowRedirects(false);
+    this.web = WebClient.create(vertx, connection, new PoolOptions().setHttp1MaxSize(options.maxPoolSize()));
+    this.txPost = new TxPost(vertx, connection, options.maxPoolSize(), new RequestOptions()
+      .setHost(base.getHost()).setPort(port).setSsl(tls)
+      .setConnectTimeout(options.connectTimeout().toMillis()).setIdleTimeout(requestTimeoutMs)
+      .putHeader(HttpHeaders.USER_AGENT, connection.getUserAgent()));
     this.breaker = CircuitBreaker.create("lighter", vertx, new CircuitBreakerOptions()
       .setMaxFailures(options.breakerMaxFailures())
       .setMaxRetries(0)
@@ -119,6 +128,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
 
   private LighterClient(LighterClient shared, CallPriority priority) {
     this.web = shared.web;
+    this.txPost = shared.txPost;
     this.breaker = shared.breaker;
     this.basePath = shared.basePath;
     this.requestTimeoutMs = shared.requestTimeoutMs;
@@ -268,18 +278,27 @@ public final class LighterClient implements TradingApi, AutoCloseable {
    * consume the nonce; with it true the transaction may have been accepted.
    */
   public Future<SendTxResult> sendTx(int txType, String txInfo) {
-    Objects.requireNonNull(txInfo, "txInfo");
-    MultiMap form = MultiMap.caseInsensitiveMultiMap()
-      .add("tx_type", Integer.toString(txType)).add("tx_info", txInfo);
-    return post("sendTx", API + "sendTx", form, body -> {
-      SendTxResult result = SEND_TX.readValue(body);
-      if (result.txHash() == null || result.txHash().isEmpty()) {
-        throw new IOException("tx_hash is missing");
-      }
-      return result;
-    });
+    return sendTx(txType, txInfo, () -> true);
   }
 
+  /**
+   * {@code sendTx}, written only if {@code gate} is still true after every wait (for room in the rate budget, for a
+   * connection), right before the request leaves; else it fails as {@link LighterException.Kind#WITHHELD}.
+   */
+  @Override
+  public Future<SendTxResult> sendTx(int txType, String txInfo, BooleanSupplier gate) {
+    Objects.requireNonNull(txInfo, "txInfo");
+    Buffer form = Buffer.buffer("tx_type=" + txType + "&tx_info=" + URLEncoder.encode(txInfo, StandardCharsets.UTF_8));
+    String path = API + "sendTx";
+    return execute("sendTx", path, BudgetScope.L1_ADDRESS, () -> txPost.post(basePath + path, "sendTx", form, gate),
+      body -> {
+        SendTxResult result = SEND_TX.readValue(body);
+        if (result.txHash() == null || result.txHash().isEmpty()) {
+          throw new IOException("tx_hash is missing");
+        }
+        return result;
+      });
+  }
 
   /** The breaker's current state: CLOSED (normal), OPEN (calls fail fast) or HALF_OPEN (one trial call). */
   public CircuitBreakerState breakerState() {
@@ -307,6 +326,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   public void close() {
     breaker.close();
     web.close();
+    txPost.close();
   }
 
   private <T> Future<T> get(String operation, String path, MultiMap params, String authToken,
@@ -318,17 +338,12 @@ public final class LighterClient implements TradingApi, AutoCloseable {
       if (authToken != null) {
         request.putHeader("Authorization", authToken);
       }
-      return request.send();
+      return request.send().map(response -> new RestAnswer(response.statusCode(), response.body()));
     }, reader);
   }
 
-  private <T> Future<T> post(String operation, String path, MultiMap form, LighterResponses.BodyReader<T> reader) {
-    return execute(operation, path, BudgetScope.L1_ADDRESS,
-      () -> web.post(basePath + path).timeout(requestTimeoutMs).sendForm(form), reader);
-  }
-
   private <T> Future<T> execute(String operation, String path, BudgetScope scope,
-                                Supplier<Future<HttpResponse<Buffer>>> send, LighterResponses.BodyReader<T> reader) {
+                                Supplier<Future<RestAnswer>> send, LighterResponses.BodyReader<T> reader) {
     return breaker.<T>execute(() -> budget.admit(scope, priority(operation), path)
         .compose(admitted -> send.get().transform(outcome -> LighterResponses.interpret(operation, outcome, reader)))
         .onComplete(outcome -> {

@@ -33,7 +33,9 @@ public final class LighterException extends RuntimeException {
     /** No complete response within the request timeout. */
     TIMEOUT,
     /** HTTP 200 with a body that is not the documented JSON. */
-    BAD_RESPONSE
+    BAD_RESPONSE,
+    /** The caller's send gate was closed when the transaction was about to be written: it was not sent. */
+    WITHHELD
   }
 
   private final Kind kind;
@@ -74,6 +76,11 @@ public final class LighterException extends RuntimeException {
       operation + ": unreadable response (HTTP " + httpStatus + "): " + problem, null);
   }
 
+  static LighterException withheld(String operation) {
+    return new LighterException(Kind.WITHHELD, 0, 0, operation + ": not sent, its send gate closed before it left",
+      null);
+  }
+
   static LighterException circuitOpen(String operation) {
     return new LighterException(Kind.CIRCUIT_OPEN, 0, 0,
       operation + ": not sent, the Lighter circuit breaker is open", null);
@@ -112,6 +119,7 @@ public final class LighterException extends RuntimeException {
   public boolean retryable() {
     return switch (kind) {
       case REJECTED -> LighterErrorCodes.retryableRejection(code);
+      case WITHHELD -> false;
       case RATE_LIMITED, SERVER_ERROR, CIRCUIT_OPEN, CONNECT_FAILED, TRANSPORT, TIMEOUT, BAD_RESPONSE -> true;
     };
   }
@@ -127,7 +135,7 @@ public final class LighterException extends RuntimeException {
    * would fail every call fast, sends of other scopes included, and report Lighter down.
    */
   public boolean exchangeFault() {
-    return kind != Kind.REJECTED && kind != Kind.CIRCUIT_OPEN && kind != Kind.RATE_LIMITED;
+    return kind != Kind.REJECTED && kind != Kind.CIRCUIT_OPEN && kind != Kind.RATE_LIMITED && kind != Kind.WITHHELD;
   }
 
   public boolean hasCode(int expected) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
 
 /**
@@ -16,13 +15,12 @@ final class LighterResponses {
   private LighterResponses() {
   }
 
-  static <T> Future<T> interpret(String operation, AsyncResult<HttpResponse<Buffer>> outcome,
-                                 BodyReader<T> reader) {
+  static <T> Future<T> interpret(String operation, AsyncResult<RestAnswer> outcome, BodyReader<T> reader) {
     if (outcome.failed()) {
       return Future.failedFuture(LighterException.fromTransport(operation, outcome.cause()));
     }
-    HttpResponse<Buffer> response = outcome.result();
-    int httpStatus = response.statusCode();
+    RestAnswer response = outcome.result();
+    int httpStatus = response.status();
     JsonNode body = parse(response.body());
     int code = body != null && body.path("code").canConvertToInt() ? body.path("code").intValue() : 0;
     String message = body != null && body.path("message").isTextual() ? body.path("message").textValue() : null;

@@ -3,6 +3,7 @@ package io.copytrader.lighter;
 import io.copytrader.lighter.budget.CallPriority;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The part of Lighter's REST API an account trades through: its reads, the lookups that settle a transaction's
@@ -31,6 +32,14 @@ public interface TradingApi {
 
   /** {@code sendTx}: 200 means queued, not executed. */
   Future<SendTxResult> sendTx(int txType, String txInfo);
+
+  /**
+   * {@code sendTx} only if {@code gate} is true when the transaction is about to leave; else it fails as
+   * {@link LighterException.Kind#WITHHELD} without sending. An exchange reached without waits asks it at once.
+   */
+  default Future<SendTxResult> sendTx(int txType, String txInfo, BooleanSupplier gate) {
+    return gate.getAsBoolean() ? sendTx(txType, txInfo) : Future.failedFuture(LighterException.withheld("sendTx"));
+  }
 
   /**
    * This API, its calls going by {@code priority} where Lighter's rate limits are budgeted ({@link LighterClient});

@@ -9,10 +9,13 @@ import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.SignedTx;
 import io.copytrader.lighter.signer.TxSigner;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,4 +232,36 @@ class LighterClientEndpointsTest {
     assertThat(lighter.requestCount()).isZero();
   }
 
+
+  @Test
+  void aSendWhoseGateClosesWhileItWaitsForAConnectionIsWithheld(Vertx vertx) {
+    // One connection: the second send waits for it while the first one's answer is held back.
+    try (LighterClient oneConnection = new LighterClient(vertx, new LighterClientOptions(lighter.baseUrl(),
+      Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(300), Duration.ofSeconds(10), 1))) {
+      lighter.delayNext(500);
+      Future<SendTxResult> first = oneConnection.sendTx(14, "{\"Nonce\":1}");
+      AtomicBoolean mayStillSend = new AtomicBoolean(true);
+      Future<SendTxResult> waiting = oneConnection.sendTx(14, "{\"Nonce\":2}", mayStillSend::get);
+      mayStillSend.set(false);
+
+      LighterException failure = lighterFailure(waiting);
+
+      assertThat(failure.kind()).isEqualTo(LighterException.Kind.WITHHELD);
+      assertThat(failure.outcomeUnknown()).isFalse();
+      assertThat(failure.retryable()).isFalse();
+      assertThat(result(first).txHash()).isNotEmpty();
+      assertThat(lighter.requests()).extracting(request -> request.form().get("tx_info"))
+        .containsExactly("{\"Nonce\":1}");
+    }
+  }
+
+  @Test
+  void aSendWhoseGateStaysOpenPostsTheFormTheExchangeReads() {
+    String txInfo = "{\"Nonce\":3,\"Sig\":\"a+b/c==\"}";
+
+    assertThat(result(client.sendTx(15, txInfo, () -> true)).txHash()).isNotEmpty();
+
+    assertThat(lighter.last().form().get("tx_type")).isEqualTo("15");
+    assertThat(lighter.last().form().get("tx_info")).isEqualTo(txInfo);
+  }
 }
