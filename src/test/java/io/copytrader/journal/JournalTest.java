@@ -85,7 +85,7 @@ class JournalTest extends OnEitherStore {
         .compose(inserted -> journal.markExecuting("p-1"))
         .compose(executing -> journal.finish("p-1", RequestState.COMPLETED, null, null))
         .compose(finished -> Future.all(journal.getRequest("old-1"), journal.getRequest("p-1"),
-          journal.ownStopLosses(7, List.of(4242L, 4243L))))
+          journal.ownStopLosses(7, List.of(new ClientOrderRef(0, 4242), new ClientOrderRef(0, 4243)))))
         .compose(read -> journal.close().map(closed -> read)))
       .onComplete(test.succeeding(read -> test.verify(() -> {
         Optional<RequestDetail> old = read.resultAt(0);
@@ -117,8 +117,8 @@ class JournalTest extends OnEitherStore {
       + " tx_type, tx_info, state, created_at, updated_at)"
       + " VALUES ('old-1', 0, 'stop_loss_place', 0, 4242, 1, 0, 28, '{}', 'sent', 1, 1)");
     open(vertx).compose(journal -> journal.insertOrder(order("old-1", 1, OrderPurpose.TAKE_PROFIT_PLACE, 4243))
-        .compose(written -> Future.all(journal.getRequest("old-1"), journal.ownStopLosses(7, List.of(4242L, 4243L,
-          4244L))))
+        .compose(written -> Future.all(journal.getRequest("old-1"), journal.ownStopLosses(7, List.of(
+          new ClientOrderRef(0, 4242), new ClientOrderRef(0, 4243), new ClientOrderRef(0, 4244)))))
         .compose(read -> journal.close().map(closed -> read)))
       .onComplete(test.succeeding(read -> test.verify(() -> {
         Optional<RequestDetail> old = read.resultAt(0);
@@ -476,6 +476,24 @@ class JournalTest extends OnEitherStore {
         .compose(modified -> journal.lastClientOrderIndex(7)))
       .onComplete(test.succeeding(last -> test.verify(() -> {
         assertThat(last).isEqualTo(OptionalLong.of(12));
+        test.completeNow();
+      })));
+  }
+
+  @Test
+  void ownProtectiveOrdersAreThoseOfTheAccountInTheirMarket(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("mine", 7, null, "0.5"))
+        .compose(inserted -> journal.insertRequest(trade("theirs", 8, null, "0.5")))
+        .compose(inserted -> journal.markExecuting("mine"))
+        .compose(executing -> journal.markExecuting("theirs"))
+        .compose(executing -> journal.insertOrder(order("mine", 0, OrderPurpose.ENTRY, 1, 30),
+          order("mine", 1, OrderPurpose.STOP_LOSS_PLACE, 1, 31), order("mine", 2, OrderPurpose.TAKE_PROFIT_PLACE, 1, 32),
+          order("mine", 3, OrderPurpose.STOP_LOSS_PLACE, 1, 34)))
+        .compose(inserted -> journal.insertOrder(order("theirs", 0, OrderPurpose.STOP_LOSS_PLACE, 1, 33)))
+        .compose(inserted -> journal.ownStopLosses(7, List.of(new ClientOrderRef(1, 30), new ClientOrderRef(1, 31),
+          new ClientOrderRef(1, 32), new ClientOrderRef(1, 33), new ClientOrderRef(2, 34)))))
+      .onComplete(test.succeeding(own -> test.verify(() -> {
+        assertThat(own).containsExactlyInAnyOrder(31L, 32L);
         test.completeNow();
       })));
   }
