@@ -118,7 +118,7 @@ signal_to_last_send() {
 lighter_limits() {
   local reads connections
   reads=$(paper_requests | tr -d '{}"' | tr ',' '\n' | awk -F: '$1 == "/api/v1/account" {print $2}')
-  connections=$(metric copytrade_stream_connections)
+  connections=$(metric copytrade_stream_connections_total)
   awk -v n="$1" -v reads="${reads:-0}" -v c="${connections:-0}" 'BEGIN {
     subs = 3 * n + 4
     printf "Lighter per IP: %d subscriptions over %d stream connections (at most 500 each, 255 per IP: %s);", subs, c, (c > 0 && c <= 255 && subs <= 500 * c ? "within" : "check")

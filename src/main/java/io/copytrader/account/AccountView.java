@@ -38,7 +38,7 @@ public final class AccountView implements AccountViewer {
         // Lighter lists a row for every market the account has traded: no row, no order anywhere.
         return Future.succeededFuture(render(account, List.of(), List.of()));
       }
-      return lighter.accountActiveOrders(accountIndex, null, authToken.get())
+      return lighter.accountActiveOrders(accountIndex, null, authToken)
         .map(page -> render(account, page.orders().stream().filter(Order::stopLoss).toList(),
           page.orders().stream().filter(Order::takeProfit).toList()));
     });

@@ -36,7 +36,7 @@ final class OrderWatcher {
   /** The order with this client order index, if the exchange has it now. */
   Future<Optional<Order>> find(long clientOrderIndex) {
     return session.lighter()
-      .accountOrders(session.accountIndex(), List.of(clientOrderIndex), session.authToken())
+      .accountOrders(session.accountIndex(), List.of(clientOrderIndex), session::authToken)
       .map(page -> page.orders().stream().filter(order -> order.clientOrderIndex() == clientOrderIndex).findFirst());
   }
 
@@ -49,7 +49,7 @@ final class OrderWatcher {
   /** The market's live orders once {@code shows} holds for them; empty if the deadline passes first. */
   Future<Optional<List<Order>>> awaitActiveOrders(int marketId, Predicate<List<Order>> shows, Duration timeout) {
     return streamThenPoll(patience -> view.awaitActiveOrders(session.accountIndex(), marketId, shows, patience),
-      () -> session.lighter().accountActiveOrders(session.accountIndex(), marketId, session.authToken())
+      () -> session.lighter().accountActiveOrders(session.accountIndex(), marketId, session::authToken)
         .map(page -> Optional.of(page.orders())),
       shows, timeout);
   }

@@ -167,7 +167,7 @@ public final class ProtectionSupervisor {
     TradingApi reads = session.lighter().at("periodic".equals(reason) ? CallPriority.PERIODIC : CallPriority.PROTECT);
     return settled
       .compose(ready -> Future.all(reads.account(accountIndex),
-        reads.accountActiveOrders(accountIndex, null, session.authToken())))
+        reads.accountActiveOrders(accountIndex, null, session::authToken)))
       .compose(read -> lossAlarm.observe(read.resultAt(0))
         .compose(watched -> leverage.corrected(read.resultAt(0)))
         .compose(current -> inspect(reason, current, read.<OrderPage>resultAt(1).orders())))

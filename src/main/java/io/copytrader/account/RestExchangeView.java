@@ -37,7 +37,7 @@ public final class RestExchangeView implements ExchangeView {
 
   @Override
   public Future<List<Order>> activeOrders(long accountIndex, int marketId) {
-    return lighter.accountActiveOrders(accountIndex, marketId, authToken.get()).map(page -> page.orders());
+    return lighter.accountActiveOrders(accountIndex, marketId, authToken).map(page -> page.orders());
   }
 
   @Override

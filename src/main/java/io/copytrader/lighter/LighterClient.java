@@ -217,9 +217,11 @@ public final class LighterClient implements TradingApi, AutoCloseable {
    * {@code accountActiveOrders}: the account's live orders, including resting stop-losses.
    *
    * @param marketId  one market, or null for all markets
-   * @param authToken an auth token for the account (sent as the {@code Authorization} header)
+   * @param authToken makes an auth token for the account (sent as the {@code Authorization} header) when the request
+   *                  leaves, after any wait for room in the rate budget
    */
-  public Future<OrderPage> accountActiveOrders(long accountIndex, Integer marketId, String authToken) {
+  @Override
+  public Future<OrderPage> accountActiveOrders(long accountIndex, Integer marketId, Supplier<String> authToken) {
     Objects.requireNonNull(authToken, "authToken");
     MultiMap params = MultiMap.caseInsensitiveMultiMap().add("account_index", Long.toString(accountIndex));
     if (marketId != null) {
@@ -233,7 +235,9 @@ public final class LighterClient implements TradingApi, AutoCloseable {
    * {@code accountOrders}: live and recently finished orders with the given client order indexes (1..20 of
    * them); the way to learn the fate of one order.
    */
-  public Future<OrderPage> accountOrders(long accountIndex, List<Long> clientOrderIndexes, String authToken) {
+  @Override
+  public Future<OrderPage> accountOrders(long accountIndex, List<Long> clientOrderIndexes,
+                                         Supplier<String> authToken) {
     Objects.requireNonNull(authToken, "authToken");
     if (clientOrderIndexes.isEmpty() || clientOrderIndexes.size() > MAX_CLIENT_ORDER_INDEXES) {
       return Future.failedFuture(new IllegalArgumentException("between 1 and 20 client order indexes are allowed"));
@@ -329,14 +333,14 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     txPost.close();
   }
 
-  private <T> Future<T> get(String operation, String path, MultiMap params, String authToken,
+  private <T> Future<T> get(String operation, String path, MultiMap params, Supplier<String> authToken,
                             LighterResponses.BodyReader<T> reader) {
     BudgetScope scope = authToken == null ? BudgetScope.IP : BudgetScope.L1_ADDRESS;
     return execute(operation, path, scope, () -> {
       HttpRequest<Buffer> request = web.get(basePath + path).timeout(requestTimeoutMs);
       request.queryParams().addAll(params);
       if (authToken != null) {
-        request.putHeader("Authorization", authToken);
+        request.putHeader("Authorization", authToken.get());
       }
       return request.send().map(response -> new RestAnswer(response.statusCode(), response.body()));
     }, reader);

@@ -4,6 +4,7 @@ import io.copytrader.lighter.budget.CallPriority;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The part of Lighter's REST API an account trades through: its reads, the lookups that settle a transaction's
@@ -15,11 +16,15 @@ public interface TradingApi {
   /** {@code account}: balances and positions. */
   Future<DetailedAccount> account(long accountIndex);
 
-  /** {@code accountActiveOrders}: live orders of one market, or of all markets when {@code marketId} is null. */
-  Future<OrderPage> accountActiveOrders(long accountIndex, Integer marketId, String authToken);
+  /**
+   * {@code accountActiveOrders}: live orders of one market, or of all markets when {@code marketId} is null. The auth
+   * token is asked of {@code authToken} when the request leaves: one made when the call was asked could expire while
+   * it waits for room in the rate budget (minutes, when a start reads a thousand accounts).
+   */
+  Future<OrderPage> accountActiveOrders(long accountIndex, Integer marketId, Supplier<String> authToken);
 
-  /** {@code accountOrders}: live and recently finished orders with these client order indexes. */
-  Future<OrderPage> accountOrders(long accountIndex, List<Long> clientOrderIndexes, String authToken);
+  /** {@code accountOrders}: live and recently finished orders with these client order indexes; the token as above. */
+  Future<OrderPage> accountOrders(long accountIndex, List<Long> clientOrderIndexes, Supplier<String> authToken);
 
   /** {@code orderBookOrders}: the best {@code limit} orders of each side. */
   Future<OrderBookOrders> orderBookOrders(long marketId, int limit);

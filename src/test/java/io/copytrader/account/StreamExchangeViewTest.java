@@ -127,7 +127,7 @@ class StreamExchangeViewTest {
   /** Places a resting order and tells the view, as the stop-loss keeper does once the exchange shows it. */
   private Order placeConfirmed(ExchangeView view, long clientOrderIndex) {
     restingBuy(clientOrderIndex);
-    Order placed = await(rest.accountOrders(ACCOUNT, List.of(clientOrderIndex), token())).orders().get(0);
+    Order placed = await(rest.accountOrders(ACCOUNT, List.of(clientOrderIndex), StreamExchangeViewTest::token)).orders().get(0);
     view.changedOrder(ACCOUNT, 0, placed.orderIndex(), clientOrderIndex, order -> true, false);
     return placed;
   }

@@ -380,7 +380,7 @@ final class TradingHarness {
   }
 
   List<Order> activeOrders(TestAccount account, int marketId) {
-    return exchange.accountActiveOrders(account.index(), marketId, account.authToken()).await().orders();
+    return exchange.accountActiveOrders(account.index(), marketId, account::authToken).await().orders();
   }
 
   List<Order> stopLosses(TestAccount account, int marketId) {
@@ -389,7 +389,7 @@ final class TradingHarness {
 
   /** The exchange's record of orders by client order index, live or finished. */
   List<Order> ordersByClientIndex(TestAccount account, List<Long> clientOrderIndexes) {
-    return exchange.accountOrders(account.index(), clientOrderIndexes, account.authToken()).await().orders();
+    return exchange.accountOrders(account.index(), clientOrderIndexes, account::authToken).await().orders();
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One account on one market (ETH, id 0) of an exchange held in memory, for fast tests of the account's logic:
@@ -294,7 +295,7 @@ public final class InMemoryExchange implements TradingApi {
   }
 
   @Override
-  public Future<OrderPage> accountOrders(long account, List<Long> clientOrderIndexes, String authToken) {
+  public Future<OrderPage> accountOrders(long account, List<Long> clientOrderIndexes, Supplier<String> authToken) {
     if (lookupFails()) {
       return Future.failedFuture(serverError("accountOrders"));
     }
@@ -304,7 +305,7 @@ public final class InMemoryExchange implements TradingApi {
   }
 
   @Override
-  public Future<OrderPage> accountActiveOrders(long account, Integer marketId, String authToken) {
+  public Future<OrderPage> accountActiveOrders(long account, Integer marketId, Supplier<String> authToken) {
     if (lookupFails()) {
       return Future.failedFuture(serverError("accountActiveOrders"));
     }

@@ -4,6 +4,7 @@ import static io.copytrader.lighter.Await.lighterFailure;
 import static io.copytrader.lighter.Await.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.lighter.signer.CreateOrderTx;
@@ -16,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +134,7 @@ class LighterClientEndpointsTest {
 
   @Test
   void activeOrdersSendTheAuthTokenAsAuthorizationHeader() {
-    OrderPage page = result(client.accountActiveOrders(712440, 0, "1700000000:712440:4:abcd"));
+    OrderPage page = result(client.accountActiveOrders(712440, 0, () -> "1700000000:712440:4:abcd"));
 
     Order order = page.orders().get(0);
     assertThat(order.orderIndex()).isEqualTo(281476929510110L);
@@ -150,7 +152,7 @@ class LighterClientEndpointsTest {
 
   @Test
   void accountOrdersAskForClientOrderIndexesCommaSeparated() {
-    result(client.accountOrders(712440, List.of(42L, 43L), "token"));
+    result(client.accountOrders(712440, List.of(42L, 43L), () -> "token"));
 
     assertThat(lighter.last().query().get("client_order_indexes")).isEqualTo("42,43");
     assertThat(lighter.last().query().get("account_index")).isEqualTo("712440");
@@ -215,7 +217,7 @@ class LighterClientEndpointsTest {
     ApiKey key = ApiKey.parse("0x" + "2e".repeat(40));
     String token = AuthToken.create(key, 1077, 4, System.currentTimeMillis() / 1000 + 600);
 
-    result(client.accountActiveOrders(1077, null, token));
+    result(client.accountActiveOrders(1077, null, () -> token));
 
     String received = lighter.last().headers().get("Authorization");
     assertThat(received).isEqualTo(token);
@@ -226,7 +228,7 @@ class LighterClientEndpointsTest {
   void moreThanTwentyClientOrderIndexesAreRefusedWithoutARequest() {
     List<Long> indexes = LongStream.rangeClosed(1, 21).boxed().toList();
 
-    Throwable failure = Await.failure(client.accountOrders(1077, indexes, "token"));
+    Throwable failure = Await.failure(client.accountOrders(1077, indexes, () -> "token"));
 
     assertThat(failure).isInstanceOf(IllegalArgumentException.class);
     assertThat(lighter.requestCount()).isZero();
@@ -264,4 +266,23 @@ class LighterClientEndpointsTest {
     assertThat(lighter.last().form().get("tx_type")).isEqualTo("15");
     assertThat(lighter.last().form().get("tx_info")).isEqualTo(txInfo);
   }
+
+  @Test
+  void anAuthTokenIsMadeWhenTheReadLeavesNotWhileItWaitsForRoomInTheBudget(Vertx vertx) throws Exception {
+    // The standard tier's 60 requests a minute: the 61st waits for the rolling minute to make room.
+    try (LighterClient standard = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl()),
+      AccountTier.STANDARD)) {
+      for (int read = 0; read < 60; read++) {
+        result(standard.accountActiveOrders(1077, null, () -> "token"));
+      }
+      AtomicInteger tokensMade = new AtomicInteger();
+      standard.accountActiveOrders(1077, null, () -> "token-" + tokensMade.incrementAndGet());
+
+      Thread.sleep(300);
+
+      assertThat(tokensMade).hasValue(0);
+      assertThat(lighter.count("/api/v1/accountActiveOrders")).isEqualTo(60);
+    }
+  }
 }
+

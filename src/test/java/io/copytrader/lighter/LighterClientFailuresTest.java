@@ -148,7 +148,7 @@ class LighterClientFailuresTest {
     String token = "1700000000:712440:4:" + "5e".repeat(40);
     lighter.failNext(1, 500, "{\"code\":29500,\"message\":\"internal server error\"}");
 
-    Throwable failure = failure(client.accountActiveOrders(712440, null, token));
+    Throwable failure = failure(client.accountActiveOrders(712440, null, () -> token));
 
     assertThat(failure.getMessage()).doesNotContain(token).doesNotContain("5e5e5e");
     assertThat(String.valueOf(failure)).doesNotContain("5e5e5e");

@@ -113,7 +113,7 @@ class LighterClientPaperTest {
     EnrichedTx tx = result(client.tx(sent.txHash()));
     assertThat(tx.executed()).isTrue();
     assertThat(tx.info()).isEqualTo(order.txInfo());
-    Order filled = result(client.accountOrders(ACCOUNT, List.of(501L), token())).orders().get(0);
+    Order filled = result(client.accountOrders(ACCOUNT, List.of(501L), this::token)).orders().get(0);
     assertThat(filled.status()).isEqualTo("filled");
     assertThat(filled.filledBaseAmount()).isEqualByComparingTo("0.1000");
     AccountPosition position = result(client.account(ACCOUNT)).position(0).orElseThrow();
@@ -135,7 +135,7 @@ class LighterClientPaperTest {
     result(client.sendTx(stop.txType(), stop.txInfo()));
     result(exchange.sequencerIdle());
 
-    List<Order> active = result(client.accountActiveOrders(ACCOUNT, 0, token())).orders();
+    List<Order> active = result(client.accountActiveOrders(ACCOUNT, 0, this::token)).orders();
 
     assertThat(active).hasSize(1);
     assertThat(active.get(0).stopLoss()).isTrue();

@@ -107,7 +107,7 @@ class PaperExchangeClientTest {
     assertThat(result(client.apiKeys(ACCOUNT, 255))).extracting(ApiKeyInfo::publicKey)
       .containsExactly(KEY.publicKeyHex());
     assertThat(result(client.nextNonce(ACCOUNT, KEY_INDEX))).isNotNegative();
-    assertThat(result(client.accountActiveOrders(ACCOUNT, 0, authToken())).orders()).isEmpty();
+    assertThat(result(client.accountActiveOrders(ACCOUNT, 0, this::authToken)).orders()).isEmpty();
   }
 
   @Test
@@ -133,7 +133,7 @@ class PaperExchangeClientTest {
     assertThat(result(client.nextNonce(ACCOUNT, KEY_INDEX))).isEqualTo(nonce + 1);
     AccountPosition eth = result(client.account(ACCOUNT)).position(0).orElseThrow();
     assertThat(eth.signedPosition()).isEqualByComparingTo("0.1000");
-    List<Order> orders = result(client.accountOrders(ACCOUNT, List.of(clientOrderIndex - 1), authToken())).orders();
+    List<Order> orders = result(client.accountOrders(ACCOUNT, List.of(clientOrderIndex - 1), this::authToken)).orders();
     assertThat(orders).singleElement().satisfies(order -> {
       assertThat(order.status()).isEqualTo("filled");
       assertThat(order.filledBaseAmount()).isEqualByComparingTo("0.1000");

@@ -89,7 +89,7 @@ class PaperWithLighterClientTest {
     // Accepted means queued: the client follows the tx until the sequencer has executed it.
     EnrichedTx tx = result(Polling.eventually(vertx, "the tx executed", Polling.TIMEOUT,
       () -> client.tx(sent.txHash()), executed -> executed.status() == 2));
-    Order order = result(client.accountOrders(ACCOUNT, List.of(11L), trader.authToken())).orders().get(0);
+    Order order = result(client.accountOrders(ACCOUNT, List.of(11L), trader::authToken)).orders().get(0);
     DetailedAccount account = result(client.account(ACCOUNT));
 
     assertThat(sent.txHash()).isEqualTo(buy.txHashHex());
@@ -107,7 +107,7 @@ class PaperWithLighterClientTest {
     trader.send(trader.market(11, ETH, 10_000, 310_000, false, false, 0));
     trader.send(trader.stopLossLimit(12, ETH, 10_000, 290_000, 285_000, true, 1));
 
-    Order stop = result(client.accountActiveOrders(ACCOUNT, ETH, trader.authToken())).orders().get(0);
+    Order stop = result(client.accountActiveOrders(ACCOUNT, ETH, trader::authToken)).orders().get(0);
 
     assertThat(stop.stopLoss()).isTrue();
     assertThat(stop.live()).isTrue();

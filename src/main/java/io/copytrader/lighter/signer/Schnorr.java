@@ -1,7 +1,6 @@
 package io.copytrader.lighter.signer;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.util.function.Function;
 
 /**
@@ -11,14 +10,17 @@ import java.util.function.Function;
 public final class Schnorr {
 
   public static final int SIGNATURE_BYTES = 80;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private Schnorr() {
   }
 
-  /** Signs a pre-hashed message (5 field limbs) with a fresh uniformly random nonce. */
+  /**
+   * Signs a pre-hashed message (5 field limbs) with a uniformly random nonce never used before, made ahead of time
+   * when one is ready ({@link NonceStock}).
+   */
   public static byte[] sign(ApiKey key, long[] messageHash) {
-    return signWithNonce(key, messageHash, Scalar.random(RANDOM));
+    requireMessageHash(messageHash);
+    return signWith(key, messageHash, NonceStock.shared().take());
   }
 
   /** Signs with a caller-supplied nonce k in [1, n - 1]; reusing a nonce reveals the key, so tests only. */
@@ -27,9 +29,12 @@ public final class Schnorr {
     if (k.signum() <= 0 || k.compareTo(Scalar.N) >= 0) {
       throw new IllegalArgumentException("nonce must be in [1, n - 1]");
     }
-    long[] r = FixedBaseTable.generator().multiply(Scalar.limbs(k)).encode();
-    BigInteger e = challenge(r, messageHash);
-    BigInteger s = k.subtract(e.multiply(key.secret())).mod(Scalar.N);
+    return signWith(key, messageHash, NonceStock.make(k));
+  }
+
+  private static byte[] signWith(ApiKey key, long[] messageHash, NonceStock.Nonce nonce) {
+    BigInteger e = challenge(nonce.commitment(), messageHash);
+    BigInteger s = nonce.k().subtract(e.multiply(key.secret())).mod(Scalar.N);
     byte[] signature = new byte[SIGNATURE_BYTES];
     Scalar.toLeBytes(s, signature, 0);
     Scalar.toLeBytes(e, signature, Scalar.BYTES);
