@@ -59,6 +59,11 @@ public final class Addresses {
    * [{"node_id", "http_port", "owned_accounts", "started_at", "last_heard_ms"}]}}.
    */
   public static final String CLUSTER_MEMBERS = "copytrade.cluster.members";
+  /**
+   * Published by {@code lighter/LighterStream} when one of its connections has replaced a lost one since it last
+   * looked (once a second), with the count of such replacements so far: every account's protection runs then.
+   */
+  public static final String STREAM_RECONNECTED = "copytrade.stream.reconnected";
 
   private static final String ACCOUNT_PREFIX = "copytrade.account.";
   private static final String LEADER_PREFIX = "copytrade.leader.";

@@ -120,8 +120,7 @@ public final class AccountDeployer {
       new AccountView(lighter.at(CallPriority.PERIODIC), account.accountIndex(), session::authToken), shutdownGrace,
       killSwitch, metrics, () -> epoch)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
-        policy.protectionInterval(), policy.protectExternalPositions(), stream::reconnections,
-        new LossAlarm(vertx, account, journal, killSwitch)));
+        policy.protectionInterval(), policy.protectExternalPositions(), new LossAlarm(vertx, account, journal, killSwitch)));
   }
 
   private LighterStream followingStream() {

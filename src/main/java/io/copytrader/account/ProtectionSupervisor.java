@@ -23,6 +23,7 @@ import io.copytrader.notify.StopLoss;
 import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +60,6 @@ public final class ProtectionSupervisor {
   private static final Logger LOG = LoggerFactory.getLogger(ProtectionSupervisor.class);
   /** A stop-loss expiring sooner than this is replaced (28-day orders are renewed after three weeks). */
   static final Duration RENEW_WITHIN = Duration.ofDays(7);
-  /** How often the stream's connection count is looked at, to run after a reconnect. */
-  private static final long RECONNECT_CHECK_MS = 1_000;
 
   private final Vertx vertx;
   private final AccountConfig account;
@@ -72,7 +70,6 @@ public final class ProtectionSupervisor {
   private final PairKeeper pairs;
   private final ProtectionPlan planner;
   private final Duration interval;
-  private final LongSupplier reconnections;
   private final LossAlarm lossAlarm;
   private final LeverageKeeper leverage;
   /** External positions already reported, by market, side and size: reported again only when they change. */
@@ -80,18 +77,14 @@ public final class ProtectionSupervisor {
   private Runnable due = () -> { };
   private String nextReason = "start";
   private boolean abandonedSettled;
-  private long seenReconnections;
+  private MessageConsumer<Object> reconnects;
   private final List<Long> timers = new ArrayList<>();
   private Long retryTimer;
   private boolean awaitingRoom;
 
-  /**
-   * @param reconnections how many times the stream replaced a lost connection so far; a change means it reconnected
-   */
   public ProtectionSupervisor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                               ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
-                              Duration interval, ExternalPositions external, LongSupplier reconnections,
-                              LossAlarm lossAlarm) {
+                              Duration interval, ExternalPositions external, LossAlarm lossAlarm) {
     this.vertx = vertx;
     this.account = account;
     this.settings = settings;
@@ -103,7 +96,6 @@ public final class ProtectionSupervisor {
     this.planner = new ProtectionPlan(new StopLossPolicy(settings.trading()), settings.trading().takeProfitOn()
       ? Optional.of(new TakeProfitPolicy(settings.trading())) : Optional.empty(), external, RENEW_WITHIN);
     this.interval = interval;
-    this.reconnections = reconnections;
     this.lossAlarm = lossAlarm;
     this.leverage = new LeverageKeeper(vertx, account, session, new LeverageJournal(journal), () -> false);
   }
@@ -111,17 +103,12 @@ public final class ProtectionSupervisor {
   /** Starts saying when a run is due: {@code due} runs on the caller's context, periodically and after reconnects. */
   void start(Runnable due) {
     this.due = due;
-    seenReconnections = reconnections.getAsLong();
     timers.add(vertx.setPeriodic(interval.toMillis(), id -> whenRoomToRead(due)));
-    timers.add(vertx.setPeriodic(RECONNECT_CHECK_MS, id -> {
-      // A connection's first is no reconnect: the run at start has just checked everything.
-      long now = reconnections.getAsLong();
-      if (now != seenReconnections) {
-        seenReconnections = now;
-        nextReason = "reconnect";
-        due.run();
-      }
-    }));
+    // Registered on the account's context, so the run is asked for there.
+    reconnects = vertx.eventBus().localConsumer(Addresses.STREAM_RECONNECTED, reconnected -> {
+      nextReason = "reconnect";
+      due.run();
+    });
   }
 
   /**
@@ -145,6 +132,10 @@ public final class ProtectionSupervisor {
   void stop() {
     timers.forEach(vertx::cancelTimer);
     timers.clear();
+    if (reconnects != null) {
+      reconnects.unregister();
+      reconnects = null;
+    }
     if (retryTimer != null) {
       vertx.cancelTimer(retryTimer);
       retryTimer = null;

@@ -1,5 +1,6 @@
 package io.copytrader.lighter;
 
+import io.copytrader.Addresses;
 import io.copytrader.market.BookTop;
 import io.copytrader.metrics.ServiceMetrics;
 import io.vertx.core.Future;
@@ -50,11 +51,15 @@ public final class LighterStream extends VerticleBase {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(LighterStream.class);
+  /** How often the connections are looked at for one that replaced a lost one. */
+  private static final long RECONNECT_CHECK_MS = 1_000;
 
   private final List<StreamShard> shards = new ArrayList<>();
   private final StreamShard books;
   private final Map<Long, StreamShard> byAccount = new HashMap<>();
   private final ServiceMetrics metrics;
+  private long reconnectWatch = -1;
+  private long reconnectionsSeen;
 
   /**
    * @param activeMarkets the ids of the markets to follow, asked on every (re)connection; when it fails, the
@@ -94,11 +99,21 @@ public final class LighterStream extends VerticleBase {
     metrics.counter("copytrade_stream_resubscriptions", "Order books resubscribed after a gap in their updates",
       this::resubscriptions);
     shards.forEach(shard -> shard.start(vertx, context));
+    // One look a second for all accounts, rather than one per account: at a thousand accounts their own timers
+    // were most of what an idle node did.
+    reconnectWatch = vertx.setPeriodic(RECONNECT_CHECK_MS, tick -> {
+      long now = reconnections();
+      if (now != reconnectionsSeen) {
+        reconnectionsSeen = now;
+        vertx.eventBus().publish(Addresses.STREAM_RECONNECTED, now);
+      }
+    });
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(reconnectWatch);
     return Future.join(shards.stream().map(shard -> shard.connection.stop()).toList());
   }
 
