@@ -37,21 +37,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Typed, non-blocking access to Lighter's REST API: market data, accounts, orders, nonces, keys, transactions and sends.
+ * Typed, non-blocking access to Lighter's REST API: market data, accounts, orders, nonces, keys, transactions, sends.
  *
- * <p>Every call goes through one circuit breaker for the exchange. The breaker never retries (a send is not
- * idempotent) and counts only failures that say something about the exchange's health: transport errors,
- * timeouts, HTTP 5xx and unreadable responses. A business rejection (a result code on HTTP 400 or 200) proves the
- * exchange is up and does not count, nor does a rate limit (429/405), which the budget below backs off from. Failures are always {@link LighterException}s.
+ * <p>Every call goes through one circuit breaker for the exchange. The breaker never retries (a send is not idempotent)
+ * and counts only failures that say something about the exchange's health: transport errors, timeouts, HTTP 5xx and
+ * unreadable responses. A business rejection (a result code on HTTP 400 or 200) proves the exchange is up and does
+ * not count, nor does a rate limit (429/405), which the budget below backs off from. Failures are always
+ * {@link LighterException}s.
  *
- * <p>Every call also waits for its room in Lighter's rate limits ({@link BudgetGate}), which one instance shares
- * among all its callers: a call counts against the L1 address when it is authenticated (an auth token, a signed
- * transaction), else against the IP, and goes by its {@link CallPriority}: the one a caller chose with
- * {@link #at}, or else the endpoint's own (sends and {@code nextNonce} as {@link CallPriority#SEND}, like the reads
- * a request makes on its way to a send; {@code tx} and {@code accountOrders} as {@link CallPriority#CONFIRM}; the
- * market lists and {@code apikeys} as {@link CallPriority#PERIODIC}). A 429 makes the budget back off.
- *
- * <p>One instance is shared by all verticles; it holds no per-call state and may be called from any context.
+ * <p>Every call also waits for its room in Lighter's rate limits ({@link BudgetGate}), which one instance shares among
+ * all its callers: a call counts against the L1 address when it is authenticated (an auth token, a signed
+ * transaction), else against the IP, and goes by its {@link CallPriority}: the one a caller chose with {@link #at},
+ * or else the endpoint's own (sends and {@code nextNonce} as {@link CallPriority#SEND}, like the reads a request
+ * makes on its way to a send; {@code tx} and {@code accountOrders} as {@link CallPriority#CONFIRM}; the market lists
+ * and {@code apikeys} as {@link CallPriority#PERIODIC}). A 429 makes the budget back off. One instance is shared by
+ * all verticles; it holds no per-call state and may be called from any context.
  */
 public final class LighterClient implements TradingApi, AutoCloseable {
 
@@ -212,7 +212,6 @@ public final class LighterClient implements TradingApi, AutoCloseable {
     });
   }
 
-
   /**
    * {@code accountActiveOrders}: the account's live orders, including resting stop-losses.
    *
@@ -276,25 +275,24 @@ public final class LighterClient implements TradingApi, AutoCloseable {
       body -> TX.readValue(body));
   }
 
-  /**
-   * {@code sendTx}: submits one signed transaction (form-encoded {@code tx_type}, {@code tx_info}).
-   * A {@link LighterException} with {@link LighterException#outcomeUnknown()} false was not applied and did not
-   * consume the nonce; with it true the transaction may have been accepted.
-   */
+  /** {@code sendTx} with no gate of the caller's (see the gated one). */
   public Future<SendTxResult> sendTx(int txType, String txInfo) {
     return sendTx(txType, txInfo, () -> true);
   }
 
   /**
-   * {@code sendTx}, written only if {@code gate} is still true after every wait (for room in the rate budget, for a
-   * connection), right before the request leaves; else it fails as {@link LighterException.Kind#WITHHELD}.
+   * {@code sendTx}: submits one signed transaction (form-encoded {@code tx_type}, {@code tx_info}), written only if
+   * {@code gate} is still true after every wait (for room in the rate budget, for a connection), right before it
+   * leaves; else it fails as {@link LighterException.Kind#WITHHELD}. A {@link LighterException} with
+   * {@link LighterException#outcomeUnknown()} false was not applied and did not consume the nonce; with it true the
+   * transaction may have been accepted.
    */
   @Override
   public Future<SendTxResult> sendTx(int txType, String txInfo, BooleanSupplier gate) {
     Objects.requireNonNull(txInfo, "txInfo");
     Buffer form = Buffer.buffer("tx_type=" + txType + "&tx_info=" + URLEncoder.encode(txInfo, StandardCharsets.UTF_8));
-    String path = API + "sendTx";
-    return execute("sendTx", path, BudgetScope.L1_ADDRESS, () -> txPost.post(basePath + path, "sendTx", form, gate),
+    return execute("sendTx", API + "sendTx", BudgetScope.L1_ADDRESS,
+      () -> txPost.post(basePath + API + "sendTx", "sendTx", form, gate),
       body -> {
         SendTxResult result = SEND_TX.readValue(body);
         if (result.txHash() == null || result.txHash().isEmpty()) {
@@ -372,14 +370,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   }
 
   private CallPriority priority(String operation) {
-    if (priority != null) {
-      return priority;
-    }
-    return switch (operation) {
-      case "tx", "accountOrders" -> CallPriority.CONFIRM;
-      case "orderBooks", "orderBookDetails", "apikeys" -> CallPriority.PERIODIC;
-      default -> CallPriority.SEND;
-    };
+    return priority != null ? priority : CallPriority.of(operation);
   }
 
   private static boolean countsAgainstExchange(Throwable failure) {

@@ -19,4 +19,13 @@ public enum CallPriority {
   public boolean urgent() {
     return this != PERIODIC;
   }
+
+  /** An endpoint's own priority, for a call whose caller chose none (the operation named as Lighter names it). */
+  public static CallPriority of(String operation) {
+    return switch (operation) {
+      case "tx", "accountOrders" -> CONFIRM;
+      case "orderBooks", "orderBookDetails", "apikeys" -> PERIODIC;
+      default -> SEND;
+    };
+  }
 }
