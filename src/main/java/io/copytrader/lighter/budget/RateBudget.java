@@ -13,9 +13,10 @@ import java.util.PriorityQueue;
 /**
  * The service's share of Lighter's REST limits (docs/lighter-api.md, "Rate limits"): one rolling minute per
  * {@link BudgetScope} (the IP and the L1 address), sized by the {@link AccountTier}, each call costing what the tier
- * makes of its path's weight ({@link EndpointWeights}), and the calls waiting for room in it. Calls are let through by {@link CallPriority}, then in arrival order: sends, confirmations and protection
- * may spend the whole minute, periodic reads only {@link #PERIODIC_SHARE} of it and never while a more urgent call
- * waits, so they are stretched out, not dropped and not answered by 429s.
+ * makes of its path's weight ({@link EndpointWeights}), and the calls waiting for room in it. Calls are let through by {@link CallPriority}, then in arrival order: sends and confirmations may spend the
+ * whole minute, protection and periodic reads only {@link #UNRESERVED_SHARE} of it, and nothing goes while a more
+ * urgent call waits, so they are stretched out, not dropped and not answered by 429s, and a signal's sends find room
+ * at once however long the reads before them.
  *
  * <p>When the exchange answers 429 anyway (someone else calls from the same IP, or the tier is set higher than the
  * account's), the scope {@linkplain #throttled backs off}: nothing goes for a second, doubling at each further 429 up
@@ -28,8 +29,12 @@ import java.util.PriorityQueue;
  */
 public final class RateBudget<T> {
 
-  /** How much of a minute's limit periodic reads may spend; the rest is kept for sends and their follow-up. */
-  public static final double PERIODIC_SHARE = 0.75;
+  /**
+   * How much of a minute's limit protection and periodic calls may spend; the rest is kept for sends and their
+   * confirmation. A quarter of the premium tier's 24,000 is a thousand nonce reads (or sends) of weight 6: a first
+   * signal to a thousand accounts.
+   */
+  public static final double UNRESERVED_SHARE = 0.75;
   static final double SHRINK = 0.75;
   static final double FLOOR = 0.25;
   static final double REGROW_PER_MINUTE = 0.1;
@@ -109,7 +114,7 @@ public final class RateBudget<T> {
         long limit = limit(nowMs);
         while (!queue.isEmpty()) {
           Waiting<T> first = queue.peek();
-          long cap = first.priority.urgent() ? limit : (long) Math.floor(limit * PERIODIC_SHARE);
+          long cap = first.priority.spendsReserve() ? limit : (long) Math.floor(limit * UNRESERVED_SHARE);
           long wait = window.waitFor(first.cost, cap, nowMs);
           if (wait > 0) {
             next = wait;

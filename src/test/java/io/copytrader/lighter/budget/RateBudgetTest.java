@@ -79,6 +79,35 @@ class RateBudgetTest {
     assertThat(budget.usage(BudgetScope.IP, 30_000).waiting()).isEqualTo(2);
   }
 
+  @ParameterizedTest(name = "a minute three quarters spent by protection: a {0} call {1}")
+  @CsvSource({"SEND, goes", "CONFIRM, goes", "PROTECT, waits", "PERIODIC, waits"})
+  void theLastQuarterOfTheMinuteIsKeptForSendsAndConfirmations(CallPriority priority, String expected) {
+    RateBudget<String> budget = new RateBudget<>(AccountTier.PREMIUM);
+    for (int i = 0; i < 60; i++) {
+      budget.enqueue(BudgetScope.IP, CallPriority.PROTECT, "/api/v1/account", "protection read");
+    }
+    budget.release(0);
+    budget.enqueue(BudgetScope.IP, priority, "/api/v1/nextNonce", "call");
+
+    boolean goes = expected.equals("goes");
+    assertThat(budget.release(1).admitted()).isEqualTo(goes ? List.of("call") : List.of());
+    assertThat(budget.usage(BudgetScope.IP, 1).used()).isEqualTo(18_000L + (goes ? 6 : 0));
+  }
+
+  @Test
+  void aThousandNonceReadsFindRoomInAMinuteFilledByProtectionReads() {
+    RateBudget<Integer> budget = new RateBudget<>(AccountTier.PREMIUM);
+    for (int i = 0; i < 200; i++) {
+      budget.enqueue(BudgetScope.IP, CallPriority.PROTECT, "/api/v1/account", -1);
+    }
+    budget.release(0);
+    for (int i = 0; i < 1_000; i++) {
+      budget.enqueue(BudgetScope.IP, CallPriority.SEND, "/api/v1/nextNonce", i);
+    }
+
+    assertThat(budget.release(1).admitted()).hasSize(1_000).doesNotContain(-1);
+  }
+
   @Test
   void aProbeGoesWhenACallWouldAndSpendsNothing() {
     RateBudget<String> budget = new RateBudget<>(AccountTier.STANDARD);
