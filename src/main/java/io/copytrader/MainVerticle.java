@@ -99,7 +99,7 @@ public final class MainVerticle extends VerticleBase {
       .compose(deployed -> vertx.deployVerticle(new NotifierVerticle(config.telegram(), metrics)))
       .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter, config.accounts().indexes(),
         index -> accounts.stream().fresh(index, AccountChannel.values()), leases, metrics)
-        .journal(journal::reachable)))
+        .journal(journal::reachable, journal::writes)))
       .compose(deployed -> vertx.deployVerticle(new RailsVerticle(journal, config.accounts().indexes())))
       .compose(deployed -> vertx.deployVerticle(new RemoteIntake(journal, config.accounts().indexes(),
         config.policy().maxQueuePerAccount(), lighter.at(CallPriority.PERIODIC))))

@@ -3,6 +3,7 @@ package io.copytrader.health;
 import io.copytrader.Addresses;
 import io.copytrader.cluster.NodeHeartbeats;
 import io.copytrader.cluster.LeaseBook;
+import io.copytrader.journal.JournalWrites;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.budget.BudgetScope;
 import io.copytrader.metrics.ServiceMetrics;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +74,7 @@ public final class HealthVerticle extends VerticleBase {
   private final Consumer<CircuitBreakerState> breakerListener = state -> context.runOnContext(v -> evaluate());
 
   private BooleanSupplier journalReachable = () -> true;
+  private Supplier<JournalWrites> journalWrites = () -> new JournalWrites(0, 0);
   private HealthChecks checks;
   private boolean probing;
   private int consecutiveFailures;
@@ -103,9 +106,10 @@ public final class HealthVerticle extends VerticleBase {
     this(client, accounts, streamsLive, leases, metrics, DEFAULT_INTERVAL);
   }
 
-  /** Has the {@code journal} check report {@code reachable}; call before deploying. */
-  public HealthVerticle journal(BooleanSupplier reachable) {
+  /** Has the {@code journal} check report {@code reachable} and the metrics its writes; call before deploying. */
+  public HealthVerticle journal(BooleanSupplier reachable, Supplier<JournalWrites> writes) {
     this.journalReachable = reachable;
+    this.journalWrites = writes;
     return this;
   }
 
@@ -127,6 +131,10 @@ public final class HealthVerticle extends VerticleBase {
     budgetMeters();
     metrics.gauge("copytrade_journal_reachable", "1 while the journal's database answers, 0 while it is reconnecting",
       () -> journalReachable.getAsBoolean() ? 1 : 0);
+    metrics.counter("copytrade_journal_transactions", "Journal write transactions committed (one fsync each)",
+      () -> journalWrites.get().transactions());
+    metrics.counter("copytrade_journal_operations", "Journal writes committed, many to a transaction (group commit)",
+      () -> journalWrites.get().operations());
     metrics.gauge("copytrade_accounts_ready", "Accounts whose private streams are live; the others trade on REST",
       () -> accounts.stream().filter(streamsLive::test).count());
     return vertx.eventBus().localConsumer(Addresses.HEALTH_STATUS, this::status).completion()

@@ -339,6 +339,11 @@ public final class Journal {
     return engine.writer().connected() && engine.reader().connected();
   }
 
+  /** What the writer has committed since the journal opened. */
+  public JournalWrites writes() {
+    return new JournalWrites(writer.transactions(), writer.operations());
+  }
+
   /** Completes queued work, closes both sessions and releases the journal; repeat calls share the result. */
   public synchronized Future<Void> close() {
     if (closed == null) {

@@ -184,6 +184,22 @@ class ServiceViewsTest {
   }
 
   @Test
+  void metricsCountTheJournalsCommitsAndTheWritesTheyCarried() {
+    Map<String, Double> before = scrape();
+    String id = harness.trade(harness.freshAccount(), "ETH", "long", "0.5");
+    harness.filled(id);
+
+    Map<String, Double> after = scrape();
+
+    double transactions = after.get("copytrade_journal_transactions_total")
+      - before.get("copytrade_journal_transactions_total");
+    double operations = after.get("copytrade_journal_operations_total")
+      - before.get("copytrade_journal_operations_total");
+    assertThat(transactions).as("the request, its order and its fill were committed").isGreaterThan(0);
+    assertThat(operations).isGreaterThanOrEqualTo(transactions);
+  }
+
+  @Test
   void healthAndMetricsShowThisNodeAsTheOnlyMemberWithoutAClusterManager() {
     JsonObject health = eventually("this node among the members", Duration.ofSeconds(10),
       () -> harness.get("/health").bodyAsJsonObject(), body -> !body.getJsonArray("members").isEmpty());

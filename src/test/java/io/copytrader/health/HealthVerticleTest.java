@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
 import io.copytrader.cluster.LeaseBook;
+import io.copytrader.journal.JournalWrites;
 import io.copytrader.lighter.Await;
 import io.copytrader.lighter.FakeLighter;
 import io.copytrader.lighter.LighterClient;
@@ -47,6 +48,7 @@ class HealthVerticleTest {
   private final AtomicBoolean journalReachable = new AtomicBoolean(true);
   /** This node owns account 1077; 1078 is another node's. */
   private final LeaseBook leases = new LeaseBook("node-a", Duration.ofSeconds(7));
+  private final ServiceMetrics metrics = ServiceMetrics.forVertx();
 
   @BeforeEach
   void start(Vertx vertx) {
@@ -59,7 +61,7 @@ class HealthVerticleTest {
       msg -> msg.reply(new JsonObject().put("queued", 0))).completion());
     leases.held(1077, 3, leases.now());
     result(vertx.deployVerticle(new HealthVerticle(client, List.of(1077L, 1078L), index -> streamsLive.get(), leases,
-      ServiceMetrics.forVertx(), INTERVAL).journal(journalReachable::get)));
+      metrics, INTERVAL).journal(journalReachable::get, () -> new JournalWrites(3, 7))));
   }
 
   private static JsonObject status(Vertx vertx) {
@@ -116,6 +118,12 @@ class HealthVerticleTest {
     assertThat(down.getString("status")).isEqualTo("unhealthy");
     assertThat(down.getJsonObject("checks").getJsonObject("journal").getString("status")).isEqualTo("DOWN");
     assertThat(back.getString("status")).isEqualTo("healthy");
+  }
+
+  @Test
+  void theMetricsCountTheJournalsCommittedTransactionsAndWrites() {
+    assertThat(metrics.scrape()).contains("copytrade_journal_transactions_total 3.0",
+      "copytrade_journal_operations_total 7.0");
   }
 
   @Test
