@@ -34,6 +34,10 @@ public final class Addresses {
   public static final String REQUEST_STATE_CHANGED = "copytrade.request.state.changed";
   /** Header of a submit: {@link System#nanoTime()} when the HTTP API received the signal. */
   public static final String RECEIVED_NANOS = "received_nanos";
+  /** Header of a submit that is one of a signal's several: the signal's key ({@code notify.Fanout}). */
+  public static final String FANOUT_KEY = "fanout_key";
+  /** Header of a submit that is one of a signal's several: how many accounts the signal went to. */
+  public static final String FANOUT_ACCOUNTS = "fanout_accounts";
 
   /** Every leader's feed and followers as {@code GET /api/leaders} shows them: {@code {"leaders": [ … ]}}. */
   public static final String LEADERS_STATUS = "copytrade.leaders.status";

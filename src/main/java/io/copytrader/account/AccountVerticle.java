@@ -14,6 +14,7 @@ import io.copytrader.journal.RequestRecord;
 import io.copytrader.journal.StagedWrite;
 import io.copytrader.lighter.TradingApi;
 import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.notify.Fanout;
 import io.copytrader.rails.KillSwitchWire;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -303,7 +304,7 @@ public final class AccountVerticle extends VerticleBase {
 
   private void enqueue(RequestRecord record, TradeRequest request, Message<?> msg) {
     queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli(),
-      receivedNanos(msg)));
+      receivedNanos(msg)).inFanout(Fanout.fromHeaders(msg.headers())));
     depth = queue.size() + (running && !protecting ? 1 : 0);
     drain();
   }

@@ -1,6 +1,7 @@
 package io.copytrader.account;
 
 import io.copytrader.journal.OrderRecord;
+import io.copytrader.notify.Fanout;
 
 /**
  * A request the account has accepted and journaled, waiting for its turn.
@@ -8,9 +9,16 @@ import io.copytrader.journal.OrderRecord;
  * @param recovery set when the request was already executing when the service stopped
  * @param signalNanos {@link System#nanoTime()} when the signal reached the HTTP API, 0 when unknown (resumed
  *   from the journal); only for measuring the service's own time to the send
+ * @param fanout the signal this request is one of several of, for its notices; null when it stands alone or was
+ *   resumed from the journal (the submit's headers carry it, the journal does not)
  */
 public record QueuedRequest(String requestId, TradeRequest request, long acceptedAtMillis, Recovery recovery,
-                            long signalNanos) {
+                            long signalNanos, Fanout fanout) {
+
+  public QueuedRequest(String requestId, TradeRequest request, long acceptedAtMillis, Recovery recovery,
+                       long signalNanos) {
+    this(requestId, request, acceptedAtMillis, recovery, signalNanos, null);
+  }
 
   /**
    * What the journal knew of an interrupted request: the entry transaction that decides where its entry stands
@@ -26,5 +34,10 @@ public record QueuedRequest(String requestId, TradeRequest request, long accepte
   public static QueuedRequest fresh(String requestId, TradeRequest request, long acceptedAtMillis,
                                     long signalNanos) {
     return new QueuedRequest(requestId, request, acceptedAtMillis, null, signalNanos);
+  }
+
+  /** The same request as one of {@code signal}'s (null: standing alone). */
+  public QueuedRequest inFanout(Fanout signal) {
+    return new QueuedRequest(requestId, request, acceptedAtMillis, recovery, signalNanos, signal);
   }
 }

@@ -67,7 +67,7 @@ final class RequestExecution {
     this.log = new RequestLog(LOG, parts.account().accountIndex(), queued.requestId());
     this.report = new RequestReport(parts, queued, log);
     this.context = new TradeContext(queued.requestId(), parts.account().accountIndex(), parts.account().name(), request.marketId(),
-      request.symbol());
+      request.symbol(), queued.fanout());
     this.fill = new EntryFill(parts, queued, context, log, report);
   }
 

@@ -65,13 +65,13 @@ final class TargetOutcome {
     this.report = new RequestReport(parts, queued, log);
     TradeRequest request = queued.request();
     this.context = new TradeContext(queued.requestId(), parts.account().accountIndex(), parts.account().name(),
-      request.marketId(), request.symbol());
+      request.marketId(), request.symbol(), queued.fanout());
   }
 
   void market(Market known) {
     market = known;
     context = TradeContext.of(queued.requestId(), parts.account().accountIndex(), parts.account().name(),
-      known.marketId(), known.symbol());
+      known.marketId(), known.symbol()).inFanout(queued.fanout());
   }
 
   void startedFrom(BigDecimal signedPosition) {

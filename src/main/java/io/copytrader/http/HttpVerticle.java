@@ -11,6 +11,7 @@ import io.copytrader.journal.RequestCursor;
 import io.copytrader.journal.RequestQuery;
 import io.copytrader.market.MarketJson;
 import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.notify.Fanout;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -182,14 +183,16 @@ public final class HttpVerticle extends VerticleBase {
    * io.vertx.core.http.HttpServerResponse, Throwable)} answers.
    */
   Future<JsonObject> queue(TradeRequest request, long receivedNanos) {
-    return queueAll(List.of(request), receivedNanos).get(0);
+    return queueAll(List.of(request), receivedNanos, null).get(0);
   }
 
   /**
    * {@link #queue} for requests of one signal to several accounts, all for the same market: the market is resolved
    * once for all of them, each is checked and queued on its own account, and each gets its own answer.
+   *
+   * @param fanout the signal the requests are, handed to each account for its notices; null for a lone request
    */
-  List<Future<JsonObject>> queueAll(List<TradeRequest> requests, long receivedNanos) {
+  List<Future<JsonObject>> queueAll(List<TradeRequest> requests, long receivedNanos, Fanout fanout) {
     Future<TradeRequest> market = null;
     List<Future<JsonObject>> queued = new ArrayList<>(requests.size());
     for (TradeRequest request : requests) {
@@ -202,6 +205,9 @@ public final class HttpVerticle extends VerticleBase {
         market = resolveMarket(request);
       }
       DeliveryOptions options = busOptions().addHeader(Addresses.RECEIVED_NANOS, Long.toString(receivedNanos));
+      if (fanout != null) {
+        fanout.addTo(options);
+      }
       queued.add(market.map(resolved -> request.withMarket(resolved.marketId(), resolved.symbol()))
         .compose(resolved -> AccountRequests.submit(vertx.eventBus(), resolved.accountIndex(), resolved.toJson(),
           options))

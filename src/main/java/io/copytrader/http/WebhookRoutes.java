@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
+import io.copytrader.account.RequestIds;
 import io.copytrader.account.TradeRequest;
 import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.notify.Fanout;
 import io.copytrader.webhook.ClientAddress;
 import io.copytrader.webhook.HmacSignature;
 import io.copytrader.webhook.MappedSignal;
@@ -48,7 +50,7 @@ final class WebhookRoutes {
   /** Queues valid requests of one signal as {@code /api/trade} does ({@link HttpVerticle#queueAll}). */
   @FunctionalInterface
   interface Intake {
-    List<Future<JsonObject>> queueAll(List<TradeRequest> requests, long receivedNanos);
+    List<Future<JsonObject>> queueAll(List<TradeRequest> requests, long receivedNanos, Fanout fanout);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
@@ -183,7 +185,7 @@ final class WebhookRoutes {
           answer(ctx, source.name(), "invalid", FailureCode.INVALID_REQUEST, e.getMessage());
           return;
         }
-        List<Future<JsonObject>> queued = intake.queueAll(requests, receivedNanos);
+        List<Future<JsonObject>> queued = intake.queueAll(requests, receivedNanos, fanout(source, requests));
         Future.join(queued).onComplete(done -> answerQueued(ctx, source, signal, requests, queued));
       });
   }
@@ -223,6 +225,19 @@ final class WebhookRoutes {
       requests.add(first.withAccount(account));
     }
     return requests;
+  }
+
+  /**
+   * The signal as its accounts' notices name it, when it went to more than one: its idempotency key
+   * ({@code webhook:<source>:<id>}), or for a signal without an id the source and when it was received.
+   */
+  private static Fanout fanout(SignalSource source, List<TradeRequest> requests) {
+    if (requests.size() < 2) {
+      return null;
+    }
+    String key = requests.get(0).clientRequestId();
+    String signal = key != null ? key : "webhook:" + source.name() + "@" + RequestIds.next(System.currentTimeMillis());
+    return new Fanout(signal, requests.size());
   }
 
   /**

@@ -120,7 +120,7 @@ final class DriftCorrector {
     String event = FollowKeys.nextEvent('d', System.currentTimeMillis(), lastEventMillis);
     lastEventMillis = FollowKeys.millisOf(event);
     TargetSubmitter.Target target = new TargetSubmitter.Target(follower.accountIndex(), market, drift.target(), held,
-      event, follower.noChaseTolerance(), true);
+      event, follower.noChaseTolerance(), true, null);
     return submitter.submit(target, nowNanos).compose(outcome -> {
       if (outcome != TargetSubmitter.Outcome.ACCEPTED) {
         return Future.succeededFuture();

@@ -16,6 +16,11 @@ final class FollowKeys {
     return ServiceMetrics.FOLLOW_KEY_PREFIX + leader + ":" + follower + ":" + marketId + ":" + event;
   }
 
+  /** The key of a leader change in one market, the same for every follower it goes to: the notices' fan-out key. */
+  static String signal(String leader, int marketId, String event) {
+    return ServiceMetrics.FOLLOW_KEY_PREFIX + leader + ":" + marketId + ":" + event;
+  }
+
   /** A new event id after {@code previous} (null for none), from the clock but never repeating one. */
   static String nextEvent(char kind, long nowMillis, long previousMillis) {
     return kind + Long.toString(Math.max(nowMillis, previousMillis + 1));

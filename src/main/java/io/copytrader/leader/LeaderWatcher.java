@@ -12,6 +12,7 @@ import io.copytrader.lighter.LighterStreamOptions;
 import io.copytrader.lighter.TradingApi;
 import io.copytrader.market.Market;
 import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.notify.Fanout;
 import io.copytrader.notify.LeaderNotices;
 import io.copytrader.notify.Notice;
 import io.vertx.core.Future;
@@ -23,9 +24,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,9 +193,11 @@ public final class LeaderWatcher extends VerticleBase {
       return Future.succeededFuture(List.of());
     }
     boolean stale = feed.feedState() == FeedState.STALE;
+    Map<Integer, Long> followersPerMarket = due.stream()
+      .collect(Collectors.groupingBy(FollowedMarketRecord::marketId, Collectors.counting()));
     List<Future<String>> submissions = new ArrayList<>();
     for (FollowedMarketRecord row : due) {
-      submissions.add(submitDue(row, stale, heardNanos));
+      submissions.add(submitDue(row, stale, heardNanos, followersPerMarket.get(row.marketId()).intValue()));
     }
     return Future.join(submissions).map(all -> {
       List<String> lines = new ArrayList<>();
@@ -205,7 +210,8 @@ public final class LeaderWatcher extends VerticleBase {
     });
   }
 
-  private Future<String> submitDue(FollowedMarketRecord row, boolean stale, long heardNanos) {
+  /** @param followers how many followers are due a target in the row's market now, this one included */
+  private Future<String> submitDue(FollowedMarketRecord row, boolean stale, long heardNanos, int followers) {
     FollowerConfig follower = follower(row.follower());
     LeaderMarketRecord leaderMarket = book.market(row.marketId()).orElseThrow();
     Optional<Market> market = markets.market(row.marketId());
@@ -226,7 +232,8 @@ public final class LeaderWatcher extends VerticleBase {
         return Future.succeededFuture("#" + row.follower() + " " + market.get().symbol() + " held (feed stale)");
       }
       TargetSubmitter.Target submission = new TargetSubmitter.Target(row.follower(), market.get(), target.get(),
-        leaderMarket, leaderMarket.event(), null, false);
+        leaderMarket, leaderMarket.event(), null, false, followers < 2 ? null
+        : new Fanout(FollowKeys.signal(leader.name(), row.marketId(), leaderMarket.event()), followers));
       return submitter.submit(submission, heardNanos).compose(outcome -> {
         if (outcome == TargetSubmitter.Outcome.RETRY) {
           return Future.succeededFuture("#" + row.follower() + " " + market.get().symbol() + " retried later");

@@ -7,6 +7,7 @@ import io.copytrader.config.LeaderConfig;
 import io.copytrader.journal.LeaderMarketRecord;
 import io.copytrader.market.Market;
 import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.notify.Fanout;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -33,9 +34,13 @@ final class TargetSubmitter {
     REFUSED
   }
 
-  /** One target: for whom, where, how much, and the leader change behind it. */
+  /**
+   * One target: for whom, where, how much, and the leader change behind it.
+   *
+   * @param fanout the leader change as the notices of every follower it went to name it, or null for one follower
+   */
   record Target(long follower, Market market, BigDecimal targetBase, LeaderMarketRecord leaderMarket, String event,
-                BigDecimal noChaseTolerance, boolean drift) {
+                BigDecimal noChaseTolerance, boolean drift, Fanout fanout) {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(TargetSubmitter.class);
@@ -54,6 +59,9 @@ final class TargetSubmitter {
   Future<Outcome> submit(Target target, long heardNanos) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(SUBMIT_TIMEOUT_MS)
       .addHeader(Addresses.RECEIVED_NANOS, Long.toString(heardNanos));
+    if (target.fanout() != null) {
+      target.fanout().addTo(options);
+    }
     // Only the node owning the follower submits its targets: every node watches the leader, and a node hearing a
     // change later than another could queue an older target behind a newer one, moving the follower back and
     // forth. Elsewhere the target waits, and is submitted by this node's watcher once the account is its own.

@@ -308,7 +308,7 @@ public final class Notices {
   /** A notice about one trade: account and market first, the request id last, the given lines between. */
   private static Notice tradeNotice(Severity severity, String title, TradeContext trade,
                                     UnaryOperator<Lines> body) {
-    return new Notice(severity, title, body.apply(builder(trade)).request(trade).lines());
+    return new Notice(severity, title, body.apply(builder(trade)).request(trade).lines(), trade.fanout());
   }
 
   private static Lines builder(TradeContext trade) {
