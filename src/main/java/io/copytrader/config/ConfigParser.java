@@ -183,7 +183,7 @@ final class ConfigParser {
     } else if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
       problems.add("TELEGRAM_API_URL must start with http:// or https://");
     }
-    return new TelegramConfig(token, chat, thread, apiUrl);
+    return new TelegramConfig(token, chat, thread, apiUrl, FanoutNoticeSettings.parse(this::text, problems));
   }
 
   private List<AccountConfig> accounts() {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code minInterval}. Producers publish and move on: the consumer only enqueues, so a slow or failing
  * Telegram never reaches a trade. When the queue is full the least severe, oldest notice goes first, so an
  * URGENT one is dropped only when everything waiting is URGENT. Anything not delivered is logged in full.
- * With Telegram not configured, notices are logged instead.
+ * With Telegram not configured, notices are logged instead. The notices of one signal sent to many accounts are
+ * summed up in one message ({@link FanoutCoalescer}); with Telegram off each is logged as any other.
  *
  * <p>The queue and the send state are touched only on this verticle's event loop; the counters are atomic
  * so metrics can read them from anywhere: the verticle registers them as {@code copytrade_telegram_*}.
@@ -43,6 +44,7 @@ public final class NotifierVerticle extends VerticleBase {
   private final AtomicInteger queued = new AtomicInteger();
   private MessageConsumer<JsonObject> consumer;
   private TelegramClient client;
+  private FanoutCoalescer fanouts;
   private Pending inFlight;
   private long timerId = -1;
   private long nextSendAtNanos = System.nanoTime();
@@ -86,7 +88,10 @@ public final class NotifierVerticle extends VerticleBase {
       consumer = vertx.eventBus().localConsumer(Addresses.NOTIFY, this::log);
     } else {
       client = new TelegramClient(vertx, config, settings.requestTimeout());
-      consumer = vertx.eventBus().localConsumer(Addresses.NOTIFY, this::enqueue);
+      fanouts = new FanoutCoalescer(vertx, config.fanout(), this::enqueue);
+      metrics.counter("copytrade_telegram_summed_up", "Notices of a signal to many accounts sent in its summary",
+        fanouts::summedUp);
+      consumer = vertx.eventBus().localConsumer(Addresses.NOTIFY, this::received);
       LOG.info("Telegram notifications on for chat {}{}", config.chatId(),
         config.threadId() == null ? "" : " thread " + config.threadId());
     }
@@ -98,6 +103,9 @@ public final class NotifierVerticle extends VerticleBase {
     stopped = true;
     if (timerId != -1) {
       vertx.cancelTimer(timerId);
+    }
+    if (fanouts != null) {
+      fanouts.stop();
     }
     if (inFlight != null) {
       LOG.warn("Notice possibly unsent at shutdown: {}", NoticeRenderer.plain(inFlight.notice()));
@@ -111,15 +119,17 @@ public final class NotifierVerticle extends VerticleBase {
     parse(message).ifPresent(notice -> LOG.info("Notice: {}", NoticeRenderer.plain(notice)));
   }
 
-  private void enqueue(Message<JsonObject> message) {
-    parse(message).ifPresent(notice -> {
-      Pending incoming = new Pending(notice, Instant.now(), 0, 0);
-      if (makeRoomFor(incoming)) {
-        queue.addLast(incoming);
-      }
-      queued.set(queue.size());
-      pump();
-    });
+  private void received(Message<JsonObject> message) {
+    parse(message).filter(notice -> !fanouts.take(notice)).ifPresent(this::enqueue);
+  }
+
+  private void enqueue(Notice notice) {
+    Pending incoming = new Pending(notice, Instant.now(), 0, 0);
+    if (makeRoomFor(incoming)) {
+      queue.addLast(incoming);
+    }
+    queued.set(queue.size());
+    pump();
   }
 
   private Optional<Notice> parse(Message<JsonObject> message) {
