@@ -2,6 +2,7 @@ package io.copytrader.leader;
 
 import io.copytrader.Addresses;
 import io.copytrader.FailureCode;
+import io.copytrader.notify.Fanout;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,8 @@ final class FakeFollower implements AutoCloseable {
 
   final long index;
   final List<JsonObject> submitted = new CopyOnWriteArrayList<>();
+  /** The fan-out each submit's headers named, in order; empty when a submit named none. */
+  final List<Optional<Fanout>> fanouts = new CopyOnWriteArrayList<>();
   final AtomicInteger refuseNext = new AtomicInteger();
   private volatile JsonObject view;
   private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
@@ -35,6 +39,7 @@ final class FakeFollower implements AutoCloseable {
         msg.fail(FailureCode.QUEUE_FULL.code(), "full");
         return;
       }
+      fanouts.add(Optional.ofNullable(Fanout.fromHeaders(msg.headers())));
       submitted.add(msg.body());
       msg.reply(new JsonObject().put("request_id", "r-" + index + "-" + submitted.size()));
     });

@@ -9,6 +9,7 @@ import io.copytrader.Addresses;
 import io.copytrader.config.FollowerConfig;
 import io.copytrader.config.Sizing;
 import io.copytrader.journal.Journal;
+import io.copytrader.notify.Fanout;
 import io.copytrader.testing.Polling;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +112,21 @@ class LeaderWatcherTest {
   }
 
   @Test
+  void aChangeCopiedToSeveralFollowersNamesItselfToEachForTheirNotices() {
+    try (FakeFollower one = fake("5000"); FakeFollower two = fake("5000"); FakeFollower three = fake("5000")) {
+      watch(List.of(follower(one.index, Sizing.FIXED_RATIO, "1", false, null),
+        follower(two.index, Sizing.FIXED_RATIO, "1", false, null),
+        follower(three.index, Sizing.FIXED_RATIO, "1", false, null)), 60_000);
+      leaderTo("0.5");
+      List.of(one, two, three).forEach(follower -> awaitTargets(follower, 1));
+      String event = one.last().getJsonObject("follow").getString("event");
+      Fanout change = new Fanout("follow:lead:" + ETH + ":" + event, 3);
+      assertThat(List.of(one, two, three)).allSatisfy(follower -> assertThat(follower.fanouts)
+        .containsExactly(Optional.of(change)));
+    }
+  }
+
+  @Test
   void aFollowerAnotherNodeOwnsGetsNoTargetFromThisNode() {
     List<JsonObject> journaledForOtherNodes = new CopyOnWriteArrayList<>();
     MessageConsumer<JsonObject> intake = fixture.vertx.eventBus().<JsonObject>consumer(Addresses.REMOTE_INTAKE, msg -> {
@@ -150,6 +167,7 @@ class LeaderWatcherTest {
       assertThat(new BigDecimal(follow.getString("leader_equity"))).isPositive();
       assertThat(follow.getBoolean("drift")).isFalse();
       assertThat(follow.containsKey("no_chase_tolerance")).isTrue();
+      assertThat(follower.fanouts).as("a lone follower's target is no fan-out").containsExactly(Optional.empty());
       eventually("one notice for the change", WAIT,
         () -> fixture.noticeTitles().contains("Leader change copied"));
       assertThat(fixture.metrics.scrape())
