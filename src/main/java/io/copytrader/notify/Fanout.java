@@ -51,7 +51,16 @@ public record Fanout(String key, int accounts) {
     return new JsonObject().put("key", key).put("accounts", accounts);
   }
 
-  static Fanout fromJson(JsonObject json) {
-    return json == null ? null : new Fanout(json.getString("key"), json.getInteger("accounts"));
+  /** The fan-out a notice names, or null when it names none or a malformed one: the notice then goes alone. */
+  static Fanout fromJson(Object json) {
+    if (!(json instanceof JsonObject object) || !(object.getValue("key") instanceof String key)
+      || !(object.getValue("accounts") instanceof Integer accounts)) {
+      return null;
+    }
+    try {
+      return new Fanout(key, accounts);
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
   }
 }

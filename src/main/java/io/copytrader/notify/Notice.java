@@ -43,6 +43,6 @@ public record Notice(Severity severity, String title, List<Line> lines, Fanout f
       .map(line -> new Line(line.getString("label"), line.getString("value")))
       .toList();
     return new Notice(Severity.valueOf(json.getString("severity")), json.getString("title"), lines,
-      Fanout.fromJson(json.getJsonObject("fanout")));
+      Fanout.fromJson(json.getValue("fanout")));
   }
 }

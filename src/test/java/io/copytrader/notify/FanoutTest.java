@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.Addresses;
 import io.vertx.core.MultiMap;
+import io.copytrader.notify.Notice.Severity;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +36,17 @@ class FanoutTest {
     }
 
     assertThat(Fanout.fromHeaders(headers)).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"\"webhook:x:1\"", "{\"key\":\"k\",\"accounts\":0}",
+    "{\"key\":7,\"accounts\":3}",
+    "{\"key\":\"k\",\"accounts\":\"3\"}", "{\"accounts\":3}"})
+  void aNoticeWithAMalformedFanoutIsStillANoticeStandingAlone(String fanout) {
+    JsonObject json = new Notice(Severity.WARNING, "Trade rejected", List.of()).toJson()
+      .put("fanout", Json.decodeValue(fanout));
+
+    assertThat(Notice.fromJson(json)).isEqualTo(new Notice(Severity.WARNING, "Trade rejected", List.of()));
   }
 
   @Test
