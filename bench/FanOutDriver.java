@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * One webhook signal fanned out by the service to every account of its signal source, for bench/fanout.sh: each
  * round sends one {@code POST /api/webhook/{token}} (ETH, long then close, so every round's order is one
  * account-order per account) and waits until {@code copytrade_requests_total} has counted every account's request
- * finished, polling {@code /metrics} every 50 ms. It writes one line per measured round, {@code <signal id>
+ * finished, polling {@code /metrics} every 50 ms. It writes one line per measured round (and for the first
+ * warm-up round), {@code <signal id>
  * <epoch ms just before the POST>}, to the rounds file, for the script to join with the journal's order times, and
  * prints how many times it read {@code /metrics} ({@code scrapes <n>}, for the script to take their CPU off the
  * service's) and the driver's own wall time from the POST to seeing every request finished (p50, p99, max).
@@ -64,8 +65,11 @@ public final class FanOutDriver {
       lastSignalNanos = System.nanoTime();
       long sentMillis = System.currentTimeMillis();
       double ms = driver.round(id, round % 2 == 0 ? "long" : "close");
-      if (measuring) {
+      // The first warm-up round too: the first signal after the start, while its protection reads may still run.
+      if (measuring || round == 0) {
         rounds.add(id + " " + sentMillis);
+      }
+      if (measuring) {
         wall.add(ms);
       }
     }

@@ -98,8 +98,8 @@ signal_to_last_send() {
   sqlite3 -separator ' ' "$1" "SELECT substr(r.idempotency_key, 13), max(o.created_at), max(o.sent_at),
       count(o.sent_at)
     FROM requests r JOIN orders o ON o.request_id = r.request_id AND o.ordinal = 0
-    WHERE r.idempotency_key LIKE 'webhook:fan:m-%' GROUP BY r.idempotency_key" |
-    awk -v rounds="$2" -v n="$3" '
+    WHERE r.idempotency_key LIKE 'webhook:fan:${4:-m-%}' GROUP BY r.idempotency_key" |
+    awk -v rounds="$2" -v n="$3" -v label="${5:-}" '
       FNR == NR { posted[$1] = $2; next }
       { journaled[++k] = $2 - posted[$1]; sent[k] = $3 - posted[$1]; if ($4 < n) short++ }
       function pct(a, q,   i, j, t, s) {
@@ -108,8 +108,8 @@ signal_to_last_send() {
         j = int(q * k + 0.999999); if (j < 1) j = 1; return s[j]
       }
       END {
-        printf "signal -> last entry order journaled (its sendTx leaving) ms: p50 %d, p99 %d, max %d\n", pct(journaled, .5), pct(journaled, .99), pct(journaled, 1)
-        printf "signal -> last sendTx answered ms: p50 %d, p99 %d, max %d  (%d rounds, %d with fewer than %d orders sent)\n", pct(sent, .5), pct(sent, .99), pct(sent, 1), k, short + 0, n
+        printf "%ssignal -> last entry order journaled (its sendTx leaving) ms: p50 %d, p99 %d, max %d\n", label, pct(journaled, .5), pct(journaled, .99), pct(journaled, 1)
+        printf "%ssignal -> last sendTx answered ms: p50 %d, p99 %d, max %d  (%d rounds, %d with fewer than %d orders sent)\n", label, pct(sent, .5), pct(sent, .99), pct(sent, 1), k, short + 0, n
       }' "$2" -
 }
 
@@ -230,6 +230,9 @@ for n in $ACCOUNT_COUNTS; do
   fi
   stop_service
   signal_to_last_send "$(data_dir)/journal.db" "$BENCH_OUT/rounds-$n.txt" "$n"
+  if ((warmup > 0)); then
+    signal_to_last_send "$(data_dir)/journal.db" "$BENCH_OUT/warmup-$n.txt" "$n" w-0 "the first signal after ready: "
+  fi
   mv "$(data_dir)" "$BENCH_OUT/data-$n"
   mv "$BENCH_OUT/service.log" "$BENCH_OUT/service-$n.log"
   mv "$BENCH_OUT/paper-exchange.log" "$BENCH_OUT/paper-exchange-$n.log"

@@ -26,7 +26,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$BENCH_DIR/.." && pwd)"
-JAR="$REPO_DIR/target/lighter-copy-trader.jar"
+JAR="${JAR:-$REPO_DIR/target/lighter-copy-trader.jar}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 JVM="${JVM:-launcher}"
 BENCH_PORT="${BENCH_PORT:-18000}"
