@@ -83,6 +83,26 @@ metric() {
   curl -fs -H "X-API-Key: $API_KEY" "$SERVICE_URL/metrics" | awk -v name="$1" '$1 == name {print $2}'
 }
 
+# Waits (up to 2 minutes) until the L1 address's rolling minute has room for two rounds of <accounts> sendTx (6
+# each) and nothing waits in it: right after the start its protection reads (accountActiveOrders, 300 each) and
+# the warm-up's sends may still fill it, and the first measured round would measure the wait for room in it.
+# Prints the ms waited.
+await_send_room() {
+  local started used limit waiting
+  started=$(now_ns)
+  while (($(now_ns) - started < 120000000000)); do
+    used=$(metric 'copytrade_lighter_budget_used{scope="l1_address"}')
+    limit=$(metric 'copytrade_lighter_budget_limit{scope="l1_address"}')
+    waiting=$(metric 'copytrade_lighter_budget_waiting{scope="l1_address"}')
+    if awk -v u="${used:-0}" -v l="${limit:-0}" -v w="${waiting:-1}" -v n="$1" \
+      'BEGIN {exit !(w == 0 && u + 12 * n <= l)}'; then
+      break
+    fi
+    sleep 1
+  done
+  echo $((($(now_ns) - started) / 1000000))
+}
+
 # Waits until the stream is connected with no stale channel; prints ms since <started ns>.
 await_ready() {
   until [[ "$(metric copytrade_stream_fresh)" == 1.0 && "$(metric copytrade_stream_stale_channels)" == 0.0 ]]; do
@@ -179,6 +199,7 @@ for n in $ACCOUNT_COUNTS; do
       "$BENCH_OUT/warmup-$n.txt" "$spacing" >/dev/null
   fi
   curl -fs -X DELETE "$PAPER_URL/paper/requests" >/dev/null
+  echo "room for the measured rounds: waited $(await_send_room "$n") ms for the L1 address's budget"
   echo "$(contention)"
   if [[ $PROFILE == 1 ]]; then
     jcmd "$SERVICE_PID" JFR.start name=fanout settings="${JFR_SETTINGS:-profile}" filename="$BENCH_OUT/fanout-$n.jfr" >/dev/null
