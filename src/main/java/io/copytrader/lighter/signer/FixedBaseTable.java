@@ -20,10 +20,14 @@ final class FixedBaseTable {
   /** Per point: x (5 limbs) then u (5 limbs). */
   private static final int STRIDE = 10;
 
-  private final long[] table;
+  /**
+   * entries[d - 1] holds d * 2^(w i) * P for every window i in turn, STRIDE limbs each: a scan for the digit d reads
+   * one array at the same index as the windows' magnitudes and the selected limbs, a loop the JIT vectorizes.
+   */
+  private final long[][] entries;
 
-  private FixedBaseTable(long[] table) {
-    this.table = table;
+  private FixedBaseTable(long[][] entries) {
+    this.entries = entries;
   }
 
   /** The table of G, built once, on first use (class initialisation is the lazy holder). */
@@ -39,58 +43,46 @@ final class FixedBaseTable {
   /** k * P for a scalar k below n, given as limbs. */
   EcPoint multiply(long[] scalarLimbs) {
     int[] digits = Scalar.recodeSigned(scalarLimbs, WINDOW);
+    long[] selected = select(digits);
     EcPoint acc = new EcPoint();
     long[] x = new long[5];
     long[] u = new long[5];
     for (int i = 0; i < digits.length; i++) {
-      lookup(i, digits[i], x, u);
+      int offset = i * STRIDE;
+      long negative = digits[i] >> 31;
+      for (int limb = 0; limb < 5; limb++) {
+        x[limb] = selected[offset + limb];
+        u[limb] = negateIf(selected[offset + 5 + limb], negative);
+      }
       acc.addAffine(x, u);
     }
     return acc;
   }
 
-  /** Writes digit * 2^(w window) * P into (x, u); digit 0 gives the affine neutral (0, 0). */
-  private void lookup(int window, int digit, long[] x, long[] u) {
-    int sign = digit >> 31;
-    int magnitude = (digit ^ sign) - sign;
-    // The scan accumulates in locals, not in x and u: the JIT cannot tell those arrays from the table, so
-    // writing them would store and reload every limb for every entry.
-    long x0 = 0;
-    long x1 = 0;
-    long x2 = 0;
-    long x3 = 0;
-    long x4 = 0;
-    long u0 = 0;
-    long u1 = 0;
-    long u2 = 0;
-    long u3 = 0;
-    long u4 = 0;
-    long[] t = table;
-    int offset = window * DIGITS_PER_WINDOW * STRIDE;
-    for (int j = 1; j <= DIGITS_PER_WINDOW; j++, offset += STRIDE) {
-      long selected = ((j ^ magnitude) - 1) >> 31;
-      x0 |= t[offset] & selected;
-      x1 |= t[offset + 1] & selected;
-      x2 |= t[offset + 2] & selected;
-      x3 |= t[offset + 3] & selected;
-      x4 |= t[offset + 4] & selected;
-      u0 |= t[offset + 5] & selected;
-      u1 |= t[offset + 6] & selected;
-      u2 |= t[offset + 7] & selected;
-      u3 |= t[offset + 8] & selected;
-      u4 |= t[offset + 9] & selected;
+  /**
+   * For every window i, the limbs of |digit_i| * 2^(w i) * P, or zeros (the affine neutral) for a zero digit. Every
+   * entry of every window is read and masked, whatever the digits.
+   */
+  private long[] select(int[] digits) {
+    long[] magnitudes = new long[WINDOWS * STRIDE];
+    for (int i = 0; i < WINDOWS; i++) {
+      int digit = digits[i];
+      int sign = digit >> 31;
+      Arrays.fill(magnitudes, i * STRIDE, (i + 1) * STRIDE, (digit ^ sign) - sign);
     }
-    x[0] = x0;
-    x[1] = x1;
-    x[2] = x2;
-    x[3] = x3;
-    x[4] = x4;
-    long negative = sign;
-    u[0] = negateIf(u0, negative);
-    u[1] = negateIf(u1, negative);
-    u[2] = negateIf(u2, negative);
-    u[3] = negateIf(u3, negative);
-    u[4] = negateIf(u4, negative);
+    long[] selected = new long[WINDOWS * STRIDE];
+    for (int d = 1; d <= DIGITS_PER_WINDOW; d++) {
+      accumulate(selected, entries[d - 1], magnitudes, d);
+    }
+    return selected;
+  }
+
+  /** ORs into selected the limbs of entry whose window's magnitude is digit; the three arrays share their index. */
+  private static void accumulate(long[] selected, long[] entry, long[] magnitudes, long digit) {
+    for (int k = 0; k < selected.length; k++) {
+      // (digit ^ magnitude) - 1 is negative exactly when they are equal: the mask is then all ones.
+      selected[k] |= entry[k] & (((digit ^ magnitudes[k]) - 1) >> 63);
+    }
   }
 
   /** -limb mod p when mask is all ones, limb when it is zero, without a branch. */
@@ -99,7 +91,7 @@ final class FixedBaseTable {
     return limb ^ ((limb ^ negated) & mask);
   }
 
-  private static long[] build(EcPoint point) {
+  private static long[][] build(EcPoint point) {
     int count = WINDOWS * DIGITS_PER_WINDOW;
     EcPoint[] points = new EcPoint[count];
     EcPoint base = point.copy();
@@ -118,7 +110,7 @@ final class FixedBaseTable {
   }
 
   /** x = X/Z and u = U/T for all points with a single inversion (Montgomery's trick on the products Z*T). */
-  private static long[] toAffine(EcPoint[] points) {
+  private static long[][] toAffine(EcPoint[] points) {
     int count = points.length;
     long[][] prefix = new long[count][5];
     long[] product = Gfp5.one();
@@ -130,7 +122,7 @@ final class FixedBaseTable {
     }
     long[] inverse = new long[5];
     Gfp5.inverse(inverse, product);
-    long[] table = new long[count * STRIDE];
+    long[][] table = new long[DIGITS_PER_WINDOW][WINDOWS * STRIDE];
     long[] ztInverse = new long[5];
     long[] coordinate = new long[5];
     for (int i = count - 1; i >= 0; i--) {
@@ -142,12 +134,14 @@ final class FixedBaseTable {
       }
       Gfp5.mul(zt, p.z, p.t);
       Gfp5.mul(inverse, inverse, zt);
+      long[] entry = table[i % DIGITS_PER_WINDOW];
+      int offset = i / DIGITS_PER_WINDOW * STRIDE;
       Gfp5.mul(coordinate, p.x, p.t);
       Gfp5.mul(coordinate, coordinate, ztInverse);
-      System.arraycopy(coordinate, 0, table, i * STRIDE, 5);
+      System.arraycopy(coordinate, 0, entry, offset, 5);
       Gfp5.mul(coordinate, p.u, p.z);
       Gfp5.mul(coordinate, coordinate, ztInverse);
-      System.arraycopy(coordinate, 0, table, i * STRIDE + 5, 5);
+      System.arraycopy(coordinate, 0, entry, offset + 5, 5);
     }
     return table;
   }

@@ -112,16 +112,33 @@ final class Gfp5 {
     long b2 = signedForm(b[2]);
     long b3 = signedForm(b[3]);
     long b4 = signedForm(b[4]);
-    // z^5 = 3: the products that wrap around take their b factor times 3.
-    long b1x3 = signedForm(times3(b[1]));
-    long b2x3 = signedForm(times3(b[2]));
-    long b3x3 = signedForm(times3(b[3]));
-    long b4x3 = signedForm(times3(b[4]));
-    long c0 = dot5(a0, b0, a1, b4x3, a2, b3x3, a3, b2x3, a4, b1x3);
-    long c1 = dot5(a0, b1, a1, b0, a2, b4x3, a3, b3x3, a4, b2x3);
-    long c2 = dot5(a0, b2, a1, b1, a2, b0, a3, b4x3, a4, b3x3);
-    long c3 = dot5(a0, b3, a1, b2, a2, b1, a3, b0, a4, b4x3);
-    long c4 = dot5(a0, b4, a1, b3, a2, b2, a3, b1, a4, b0);
+    // z^5 = 3: the products that wrap around (i + j >= 5) count three times; the factor is applied to the sums of
+    // their quarters (see fromQuarters), which costs less than multiplying b by 3 mod p.
+    long c0 = fromQuarters(
+        q0(a0, b0) + 3 * (q0(a1, b4) + q0(a2, b3) + q0(a3, b2) + q0(a4, b1)),
+        q1(a0, b0) + 3 * (q1(a1, b4) + q1(a2, b3) + q1(a3, b2) + q1(a4, b1)),
+        q2(a0, b0) + 3 * (q2(a1, b4) + q2(a2, b3) + q2(a3, b2) + q2(a4, b1)),
+        q3(a0, b0) + 3 * (q3(a1, b4) + q3(a2, b3) + q3(a3, b2) + q3(a4, b1)));
+    long c1 = fromQuarters(
+        q0(a0, b1) + q0(a1, b0) + 3 * (q0(a2, b4) + q0(a3, b3) + q0(a4, b2)),
+        q1(a0, b1) + q1(a1, b0) + 3 * (q1(a2, b4) + q1(a3, b3) + q1(a4, b2)),
+        q2(a0, b1) + q2(a1, b0) + 3 * (q2(a2, b4) + q2(a3, b3) + q2(a4, b2)),
+        q3(a0, b1) + q3(a1, b0) + 3 * (q3(a2, b4) + q3(a3, b3) + q3(a4, b2)));
+    long c2 = fromQuarters(
+        q0(a0, b2) + q0(a1, b1) + q0(a2, b0) + 3 * (q0(a3, b4) + q0(a4, b3)),
+        q1(a0, b2) + q1(a1, b1) + q1(a2, b0) + 3 * (q1(a3, b4) + q1(a4, b3)),
+        q2(a0, b2) + q2(a1, b1) + q2(a2, b0) + 3 * (q2(a3, b4) + q2(a4, b3)),
+        q3(a0, b2) + q3(a1, b1) + q3(a2, b0) + 3 * (q3(a3, b4) + q3(a4, b3)));
+    long c3 = fromQuarters(
+        q0(a0, b3) + q0(a1, b2) + q0(a2, b1) + q0(a3, b0) + 3 * q0(a4, b4),
+        q1(a0, b3) + q1(a1, b2) + q1(a2, b1) + q1(a3, b0) + 3 * q1(a4, b4),
+        q2(a0, b3) + q2(a1, b2) + q2(a2, b1) + q2(a3, b0) + 3 * q2(a4, b4),
+        q3(a0, b3) + q3(a1, b2) + q3(a2, b1) + q3(a3, b0) + 3 * q3(a4, b4));
+    long c4 = fromQuarters(
+        q0(a0, b4) + q0(a1, b3) + q0(a2, b2) + q0(a3, b1) + q0(a4, b0),
+        q1(a0, b4) + q1(a1, b3) + q1(a2, b2) + q1(a3, b1) + q1(a4, b0),
+        q2(a0, b4) + q2(a1, b3) + q2(a2, b2) + q2(a3, b1) + q2(a4, b0),
+        q3(a0, b4) + q3(a1, b3) + q3(a2, b2) + q3(a3, b1) + q3(a4, b0));
     r[0] = c0;
     r[1] = c1;
     r[2] = c2;
@@ -203,15 +220,34 @@ final class Gfp5 {
         (hi0 >> 32) + (hi1 >> 32) + (hi2 >> 32) + (hi3 >> 32) + (hi4 >> 32));
   }
 
+  // The four quarters of a product of signed forms, for mul: the JIT computes x * y and its high word once for
+  // the two quarters that share them.
+
+  private static long q0(long x, long y) {
+    return (x * y) & LOW_HALF;
+  }
+
+  private static long q1(long x, long y) {
+    return (x * y) >>> 32;
+  }
+
+  private static long q2(long x, long y) {
+    return Math.multiplyHigh(x, y) & LOW_HALF;
+  }
+
+  private static long q3(long x, long y) {
+    return Math.multiplyHigh(x, y) >> 32;
+  }
+
   /**
-   * The canonical value of q3 * 2^96 + q2 * 2^64 + q1 * 2^32 + q0 for q0, q1, q2 in [0, 2^35) and |q3| below
-   * 2^35. With 2^64 = 2^32 - 1 and 2^96 = -1 (mod p) that is (q2 + q1) * 2^32 + (q0 - q2 - q3); adding 16 p,
-   * written as (2^36 - 32) * 2^32 + (2^36 + 16), makes the low part non-negative without changing the value
-   * mod p.
+   * The canonical value of q3 * 2^96 + q2 * 2^64 + q1 * 2^32 + q0 for q0, q1, q2 in [0, 13 * 2^32) and |q3| at
+   * most 13 * 2^30 (mul's wrapped products count three times: at most 1 + 3 * 4 quarters). With 2^64 = 2^32 - 1
+   * and 2^96 = -1 (mod p) that is (q2 + q1) * 2^32 + (q0 - q2 - q3); adding 32 p, written as
+   * (2^37 - 64) * 2^32 + (2^37 + 32), makes the low part non-negative without changing the value mod p.
    */
   private static long fromQuarters(long q0, long q1, long q2, long q3) {
-    long high = q2 + q1 + (1L << 36) - 32;
-    long low = q0 - q2 - q3 + (1L << 36) + 16;
+    long high = q2 + q1 + (1L << 37) - 64;
+    long low = q0 - q2 - q3 + (1L << 37) + 32;
     return Goldilocks.canonical(Goldilocks.fromHalves(low, high));
   }
 
