@@ -37,7 +37,15 @@ public class SignerBenchmark {
   private long nonce;
 
   @Setup
-  public void setUp() {
+  public void setUp() throws InterruptedException {
+    // Back to back, every signature makes its nonce and k*G on the spot. Left running, the shared stock would be
+    // refilled whenever JMH pauses between iterations and serve part of the next one from nonces made ahead.
+    NonceStock stock = NonceStock.shared();
+    stock.close();
+    Thread.sleep(NonceStock.QUIET.toMillis());
+    while (stock.available() > 0) {
+      stock.take();
+    }
     key = ApiKey.parse(PRIVATE_KEY);
     publicKey = key.publicKey();
     verifyingKey = VerifyingKey.decode(publicKey).orElseThrow();
@@ -102,7 +110,10 @@ public class SignerBenchmark {
     return verifyingKey.verify(messageHash, signature);
   }
 
-  /** Validate + hash + sign (random nonce) + tx_info JSON, with a fresh nonce each time as in production. */
+  /**
+   * Validate + hash + sign (random nonce) + tx_info JSON, with a fresh nonce each time as in production, made on the
+   * spot (the nonce stock is closed and empty, see setUp).
+   */
   @Benchmark
   public SignedTx createOrder() {
     return signer.sign(key, benchmarkOrder(nonce++));

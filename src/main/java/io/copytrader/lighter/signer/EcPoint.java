@@ -110,9 +110,9 @@ final class EcPoint {
 
   /** Common tail of both additions, from t1 = X1X2, t2 = Z1Z2, t3 = U1U2, t4 = T1T2, t5, t6. */
   private void finishAdd() {
-    // t7 = t1 + b*t2
-    Gfp5.mulSmallZ(t7, t2, B1);
-    Gfp5.add(t7, t7, t1);
+    // t2 = b*t2, used twice; t7 = t1 + b*t2
+    Gfp5.mulSmallZ(t2, t2, B1);
+    Gfp5.add(t7, t2, t1);
     // t8 = t4 * t7
     Gfp5.mul(t8, t4, t7);
     // t9 = t3 * (2b*t5 + 2*t7)
@@ -129,7 +129,6 @@ final class EcPoint {
     Gfp5.sub(t10, t10, t8);
     Gfp5.mulSmallZ(x, t10, B1);
     Gfp5.sub(z, t8, t9);
-    Gfp5.mulSmallZ(t2, t2, B1);
     Gfp5.sub(t2, t2, t1);
     Gfp5.mul(u, t6, t2);
     Gfp5.add(t, t8, t9);

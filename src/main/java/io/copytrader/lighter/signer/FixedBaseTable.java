@@ -14,19 +14,25 @@ import java.util.Arrays;
  */
 final class FixedBaseTable {
 
-  static final int WINDOW = 6;
-  private static final int DIGITS_PER_WINDOW = 1 << (WINDOW - 1);
-  private static final int WINDOWS = (319 + WINDOW) / WINDOW;
+  /**
+   * Window of the generator's table (46 windows of 64 digits, 235 KB): k * G is the nonce's commitment in every
+   * signature, and against 6 bits (54 windows of 32) the 8 additions saved cost more than the longer scan.
+   */
+  static final int GENERATOR_WINDOW = 7;
+  /** Window of a public key's table, one per key a paper exchange verifies: 54 windows of 32 digits, 138 KB. */
+  static final int KEY_WINDOW = 6;
   /** Per point: x (5 limbs) then u (5 limbs). */
   private static final int STRIDE = 10;
 
+  private final int window;
   /**
    * entries[d - 1] holds d * 2^(w i) * P for every window i in turn, STRIDE limbs each: a scan for the digit d reads
    * one array at the same index as the windows' magnitudes and the selected limbs, a loop the JIT vectorizes.
    */
   private final long[][] entries;
 
-  private FixedBaseTable(long[][] entries) {
+  private FixedBaseTable(int window, long[][] entries) {
+    this.window = window;
     this.entries = entries;
   }
 
@@ -37,12 +43,17 @@ final class FixedBaseTable {
 
   /** The table of {@code base}, which must not be the neutral. */
   static FixedBaseTable of(EcPoint base) {
-    return new FixedBaseTable(build(base));
+    return of(base, KEY_WINDOW);
+  }
+
+  /** The table of {@code base} (not the neutral) for signed windows of {@code window} bits. */
+  static FixedBaseTable of(EcPoint base, int window) {
+    return new FixedBaseTable(window, toAffine(multiples(base, window), 1 << (window - 1)));
   }
 
   /** k * P for a scalar k below n, given as limbs. */
   EcPoint multiply(long[] scalarLimbs) {
-    int[] digits = Scalar.recodeSigned(scalarLimbs, WINDOW);
+    int[] digits = Scalar.recodeSigned(scalarLimbs, window);
     long[] selected = select(digits);
     EcPoint acc = new EcPoint();
     long[] x = new long[5];
@@ -64,14 +75,14 @@ final class FixedBaseTable {
    * entry of every window is read and masked, whatever the digits.
    */
   private long[] select(int[] digits) {
-    long[] magnitudes = new long[WINDOWS * STRIDE];
-    for (int i = 0; i < WINDOWS; i++) {
+    long[] magnitudes = new long[digits.length * STRIDE];
+    for (int i = 0; i < digits.length; i++) {
       int digit = digits[i];
       int sign = digit >> 31;
       Arrays.fill(magnitudes, i * STRIDE, (i + 1) * STRIDE, (digit ^ sign) - sign);
     }
-    long[] selected = new long[WINDOWS * STRIDE];
-    for (int d = 1; d <= DIGITS_PER_WINDOW; d++) {
+    long[] selected = new long[magnitudes.length];
+    for (int d = 1; d <= entries.length; d++) {
       accumulate(selected, entries[d - 1], magnitudes, d);
     }
     return selected;
@@ -91,26 +102,28 @@ final class FixedBaseTable {
     return limb ^ ((limb ^ negated) & mask);
   }
 
-  private static long[][] build(EcPoint point) {
-    int count = WINDOWS * DIGITS_PER_WINDOW;
-    EcPoint[] points = new EcPoint[count];
+  /** d * 2^(w i) * P for every window i and digit d, window by window. */
+  private static EcPoint[] multiples(EcPoint point, int window) {
+    int digitsPerWindow = 1 << (window - 1);
+    int windows = (Scalar.BITS + window) / window;
+    EcPoint[] points = new EcPoint[windows * digitsPerWindow];
     EcPoint base = point.copy();
-    for (int i = 0; i < WINDOWS; i++) {
-      int first = i * DIGITS_PER_WINDOW;
+    for (int i = 0; i < windows; i++) {
+      int first = i * digitsPerWindow;
       points[first] = base.copy();
-      for (int j = 1; j < DIGITS_PER_WINDOW; j++) {
+      for (int j = 1; j < digitsPerWindow; j++) {
         EcPoint next = points[first + j - 1].copy();
         next.add(base);
         points[first + j] = next;
       }
-      base = points[first + DIGITS_PER_WINDOW - 1].copy();
+      base = points[first + digitsPerWindow - 1].copy();
       base.dbl();
     }
-    return toAffine(points);
+    return points;
   }
 
   /** x = X/Z and u = U/T for all points with a single inversion (Montgomery's trick on the products Z*T). */
-  private static long[][] toAffine(EcPoint[] points) {
+  private static long[][] toAffine(EcPoint[] points, int digitsPerWindow) {
     int count = points.length;
     long[][] prefix = new long[count][5];
     long[] product = Gfp5.one();
@@ -122,7 +135,7 @@ final class FixedBaseTable {
     }
     long[] inverse = new long[5];
     Gfp5.inverse(inverse, product);
-    long[][] table = new long[DIGITS_PER_WINDOW][WINDOWS * STRIDE];
+    long[][] table = new long[digitsPerWindow][count / digitsPerWindow * STRIDE];
     long[] ztInverse = new long[5];
     long[] coordinate = new long[5];
     for (int i = count - 1; i >= 0; i--) {
@@ -134,8 +147,8 @@ final class FixedBaseTable {
       }
       Gfp5.mul(zt, p.z, p.t);
       Gfp5.mul(inverse, inverse, zt);
-      long[] entry = table[i % DIGITS_PER_WINDOW];
-      int offset = i / DIGITS_PER_WINDOW * STRIDE;
+      long[] entry = table[i % digitsPerWindow];
+      int offset = i / digitsPerWindow * STRIDE;
       Gfp5.mul(coordinate, p.x, p.t);
       Gfp5.mul(coordinate, coordinate, ztInverse);
       System.arraycopy(coordinate, 0, entry, offset, 5);
@@ -148,6 +161,6 @@ final class FixedBaseTable {
 
   private static final class Generator {
 
-    static final FixedBaseTable TABLE = of(EcPoint.generator());
+    static final FixedBaseTable TABLE = of(EcPoint.generator(), GENERATOR_WINDOW);
   }
 }

@@ -9,7 +9,7 @@ final class Scalar {
   static final BigInteger N = new BigInteger(
       "1067993516717146951041484916571792702745057740581727230159139685185762082554198619328292418486241");
   static final int BYTES = 40;
-  private static final int BITS = 319;
+  static final int BITS = 319;
 
   private Scalar() {
   }
