@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.Random;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,12 +38,8 @@ class FixedBaseTableTest {
     }
   }
 
-  static Stream<Integer> seeds() {
-    return IntStream.range(0, 20).boxed();
-  }
-
   @ParameterizedTest
-  @MethodSource("seeds")
+  @MethodSource("io.copytrader.lighter.signer.Gfp5Test#seeds")
   void keyWindowTableAgreesWithVariableBaseMultiplication(int seed) {
     Random random = new Random(seed);
     EcPoint base = EcPoint.multiply(EcPoint.generator(), Scalar.limbs(new BigInteger(318, random)));
