@@ -3,9 +3,7 @@ package io.copytrader.lighter.signer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The constant-time lookup of every window and digit, for the generator's window and a public key's. */
@@ -36,16 +34,6 @@ class FixedBaseTableTest {
       }
       power.mdouble(window);
     }
-  }
-
-  @ParameterizedTest
-  @MethodSource("io.copytrader.lighter.signer.Gfp5Test#seeds")
-  void keyWindowTableAgreesWithVariableBaseMultiplication(int seed) {
-    Random random = new Random(seed);
-    EcPoint base = EcPoint.multiply(EcPoint.generator(), Scalar.limbs(new BigInteger(318, random)));
-    long[] scalar = Scalar.limbs(new BigInteger(318, random));
-    assertThat(FixedBaseTable.of(base).multiply(scalar).encode())
-        .containsExactly(EcPoint.multiply(base, scalar).encode());
   }
 
   @ParameterizedTest
