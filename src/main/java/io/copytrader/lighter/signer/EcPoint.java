@@ -115,14 +115,13 @@ final class EcPoint {
     Gfp5.add(t7, t2, t1);
     // t8 = t4 * t7
     Gfp5.mul(t8, t4, t7);
-    // t9 = t3 * (2b*t5 + 2*t7)
-    Gfp5.mulSmallZ(t9, t5, 2 * B1);
-    Gfp5.add(t9, t9, t7);
+    // t9 = t3 * (2b*t5 + 2*t7) = (2*t3) * (b*t5 + t7), with 2*t3 shared with t10
+    Gfp5.dbl(t3, t3);
+    Gfp5.mulSmallZ(t9, t5, B1);
     Gfp5.add(t9, t9, t7);
     Gfp5.mul(t9, t3, t9);
     // t10 = (t4 + 2*t3) * (t5 + t7)
     Gfp5.add(t10, t4, t3);
-    Gfp5.add(t10, t10, t3);
     Gfp5.add(t5, t5, t7);
     Gfp5.mul(t10, t10, t5);
     // X = b*(t10 - t8); Z = t8 - t9; U = t6 * (b*t2 - t1); T = t8 + t9

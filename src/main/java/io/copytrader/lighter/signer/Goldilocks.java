@@ -105,7 +105,10 @@ final class Goldilocks {
   static long mulSmall(long a, long k) {
     long lo = a * k;
     long hi = Math.multiplyHigh(a, k) + ((a >> 63) & k);
-    return reduce128(hi, lo);
+    // hi < k < 2^31, so hi * 2^64 = hi * EPSILON (mod p) is below 2^63, and a wrapped sum cannot carry again.
+    long high = hi * EPSILON;
+    long sum = lo + high;
+    return canonical(sum + (Long.compareUnsigned(sum, high) < 0 ? EPSILON : 0));
   }
 
   static long pow(long a, long exponent) {
