@@ -82,17 +82,27 @@ final class FixedBaseTable {
       Arrays.fill(magnitudes, i * STRIDE, (i + 1) * STRIDE, (digit ^ sign) - sign);
     }
     long[] selected = new long[magnitudes.length];
-    for (int d = 1; d <= entries.length; d++) {
-      accumulate(selected, entries[d - 1], magnitudes, d);
+    // Four digits a pass: 32 and 64 digits a window are multiples of four. Eight would not be vectorized.
+    for (int d = 1; d <= entries.length; d += 4) {
+      accumulate(selected, entries[d - 1], entries[d], entries[d + 1], entries[d + 2], magnitudes, d);
     }
     return selected;
   }
 
-  /** ORs into selected the limbs of entry whose window's magnitude is digit; the three arrays share their index. */
-  private static void accumulate(long[] selected, long[] entry, long[] magnitudes, long digit) {
+  /**
+   * ORs into selected the limbs of the entries of digits d..d+3 whose window's magnitude is that digit. All arrays
+   * share their index, so the JIT vectorizes the loop; four digits a pass read and write selected a quarter as often.
+   */
+  private static void accumulate(long[] selected, long[] e0, long[] e1, long[] e2, long[] e3, long[] magnitudes,
+      long d) {
+    long d1 = d + 1;
+    long d2 = d + 2;
+    long d3 = d + 3;
     for (int k = 0; k < selected.length; k++) {
       // (digit ^ magnitude) - 1 is negative exactly when they are equal: the mask is then all ones.
-      selected[k] |= entry[k] & (((digit ^ magnitudes[k]) - 1) >> 63);
+      long m = magnitudes[k];
+      selected[k] |= (e0[k] & (((d ^ m) - 1) >> 63)) | (e1[k] & (((d1 ^ m) - 1) >> 63))
+          | (e2[k] & (((d2 ^ m) - 1) >> 63)) | (e3[k] & (((d3 ^ m) - 1) >> 63));
     }
   }
 

@@ -113,32 +113,33 @@ final class Gfp5 {
     long b3 = signedForm(b[3]);
     long b4 = signedForm(b[4]);
     // z^5 = 3: the products that wrap around (i + j >= 5) count three times; the factor is applied to the sums of
-    // their quarters (see fromQuarters), which costs less than multiplying b by 3 mod p.
+    // their quarters (see fromQuarters), which costs less than multiplying b by 3 mod p. High words are added in
+    // pairs before being split: two of them (each below 2^62 in magnitude) cannot overflow.
     long c0 = fromQuarters(
         q0(a0, b0) + 3 * (q0(a1, b4) + q0(a2, b3) + q0(a3, b2) + q0(a4, b1)),
         q1(a0, b0) + 3 * (q1(a1, b4) + q1(a2, b3) + q1(a3, b2) + q1(a4, b1)),
-        q2(a0, b0) + 3 * (q2(a1, b4) + q2(a2, b3) + q2(a3, b2) + q2(a4, b1)),
-        q3(a0, b0) + 3 * (q3(a1, b4) + q3(a2, b3) + q3(a3, b2) + q3(a4, b1)));
+        q2(a0, b0) + 3 * (q2(a1, b4, a2, b3) + q2(a3, b2, a4, b1)),
+        q3(a0, b0) + 3 * (q3(a1, b4, a2, b3) + q3(a3, b2, a4, b1)));
     long c1 = fromQuarters(
         q0(a0, b1) + q0(a1, b0) + 3 * (q0(a2, b4) + q0(a3, b3) + q0(a4, b2)),
         q1(a0, b1) + q1(a1, b0) + 3 * (q1(a2, b4) + q1(a3, b3) + q1(a4, b2)),
-        q2(a0, b1) + q2(a1, b0) + 3 * (q2(a2, b4) + q2(a3, b3) + q2(a4, b2)),
-        q3(a0, b1) + q3(a1, b0) + 3 * (q3(a2, b4) + q3(a3, b3) + q3(a4, b2)));
+        q2(a0, b1, a1, b0) + 3 * (q2(a2, b4, a3, b3) + q2(a4, b2)),
+        q3(a0, b1, a1, b0) + 3 * (q3(a2, b4, a3, b3) + q3(a4, b2)));
     long c2 = fromQuarters(
         q0(a0, b2) + q0(a1, b1) + q0(a2, b0) + 3 * (q0(a3, b4) + q0(a4, b3)),
         q1(a0, b2) + q1(a1, b1) + q1(a2, b0) + 3 * (q1(a3, b4) + q1(a4, b3)),
-        q2(a0, b2) + q2(a1, b1) + q2(a2, b0) + 3 * (q2(a3, b4) + q2(a4, b3)),
-        q3(a0, b2) + q3(a1, b1) + q3(a2, b0) + 3 * (q3(a3, b4) + q3(a4, b3)));
+        q2(a0, b2, a1, b1) + q2(a2, b0) + 3 * q2(a3, b4, a4, b3),
+        q3(a0, b2, a1, b1) + q3(a2, b0) + 3 * q3(a3, b4, a4, b3));
     long c3 = fromQuarters(
         q0(a0, b3) + q0(a1, b2) + q0(a2, b1) + q0(a3, b0) + 3 * q0(a4, b4),
         q1(a0, b3) + q1(a1, b2) + q1(a2, b1) + q1(a3, b0) + 3 * q1(a4, b4),
-        q2(a0, b3) + q2(a1, b2) + q2(a2, b1) + q2(a3, b0) + 3 * q2(a4, b4),
-        q3(a0, b3) + q3(a1, b2) + q3(a2, b1) + q3(a3, b0) + 3 * q3(a4, b4));
+        q2(a0, b3, a1, b2) + q2(a2, b1, a3, b0) + 3 * q2(a4, b4),
+        q3(a0, b3, a1, b2) + q3(a2, b1, a3, b0) + 3 * q3(a4, b4));
     long c4 = fromQuarters(
         q0(a0, b4) + q0(a1, b3) + q0(a2, b2) + q0(a3, b1) + q0(a4, b0),
         q1(a0, b4) + q1(a1, b3) + q1(a2, b2) + q1(a3, b1) + q1(a4, b0),
-        q2(a0, b4) + q2(a1, b3) + q2(a2, b2) + q2(a3, b1) + q2(a4, b0),
-        q3(a0, b4) + q3(a1, b3) + q3(a2, b2) + q3(a3, b1) + q3(a4, b0));
+        q2(a0, b4, a1, b3) + q2(a2, b2, a3, b1) + q2(a4, b0),
+        q3(a0, b4, a1, b3) + q3(a2, b2, a3, b1) + q3(a4, b0));
     r[0] = c0;
     r[1] = c1;
     r[2] = c2;
@@ -220,8 +221,8 @@ final class Gfp5 {
         (hi0 >> 32) + (hi1 >> 32) + (hi2 >> 32) + (hi3 >> 32) + (hi4 >> 32));
   }
 
-  // The four quarters of a product of signed forms, for mul: the JIT computes x * y and its high word once for
-  // the two quarters that share them.
+  // The four quarters of a product of signed forms (q2 and q3 also of the sum of two products' high words), for
+  // mul: the JIT computes each product, high word and sum once for the two quarters that share it.
 
   private static long q0(long x, long y) {
     return (x * y) & LOW_HALF;
@@ -239,9 +240,18 @@ final class Gfp5 {
     return Math.multiplyHigh(x, y) >> 32;
   }
 
+  private static long q2(long x0, long y0, long x1, long y1) {
+    return (Math.multiplyHigh(x0, y0) + Math.multiplyHigh(x1, y1)) & LOW_HALF;
+  }
+
+  private static long q3(long x0, long y0, long x1, long y1) {
+    return (Math.multiplyHigh(x0, y0) + Math.multiplyHigh(x1, y1)) >> 32;
+  }
+
   /**
    * The canonical value of q3 * 2^96 + q2 * 2^64 + q1 * 2^32 + q0 for q0, q1, q2 in [0, 13 * 2^32) and |q3| at
-   * most 13 * 2^30 (mul's wrapped products count three times: at most 1 + 3 * 4 quarters). With 2^64 = 2^32 - 1
+   * most 13 * 2^30 (mul's wrapped products count three times: at most 1 + 3 * 4 quarters, or 1 + 3 * 2 quarters of
+   * pairs of high words, each at most 2^31 in magnitude). With 2^64 = 2^32 - 1
    * and 2^96 = -1 (mod p) that is (q2 + q1) * 2^32 + (q0 - q2 - q3); adding 32 p, written as
    * (2^37 - 64) * 2^32 + (2^37 + 32), makes the low part non-negative without changing the value mod p.
    */
