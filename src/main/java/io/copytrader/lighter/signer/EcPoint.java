@@ -59,6 +59,16 @@ final class EcPoint {
     t[0] = 1;
   }
 
+  /** this = (x, u) given in affine coordinates; (0, 0) is the neutral. */
+  void setAffine(long[] x2, long[] u2) {
+    Gfp5.copy(x, x2);
+    Gfp5.copy(u, u2);
+    Arrays.fill(z, 0);
+    Arrays.fill(t, 0);
+    z[0] = 1;
+    t[0] = 1;
+  }
+
   void set(EcPoint p) {
     Gfp5.copy(x, p.x);
     Gfp5.copy(z, p.z);

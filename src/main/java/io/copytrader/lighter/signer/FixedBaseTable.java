@@ -9,8 +9,8 @@ import java.util.Arrays;
  * multiplications, so it pays for the generator and for a public key that verifies many signatures.
  *
  * <p>For G, k is a signing nonce, and a few leaked bits per signature are enough to recover the key from many
- * signatures, so the lookup reads every entry of a window and the addition is done for every window, zero
- * digits included: the sequence of operations and of memory accesses does not depend on k.
+ * signatures, so the lookup reads every entry of every window and the addition is done for every window after the
+ * first, zero digits included: the sequence of operations and of memory accesses does not depend on k.
  */
 final class FixedBaseTable {
 
@@ -65,7 +65,12 @@ final class FixedBaseTable {
         x[limb] = selected[offset + limb];
         u[limb] = negateIf(selected[offset + 5 + limb], negative);
       }
-      acc.addAffine(x, u);
+      if (i == 0) {
+        // The first window's point (the affine neutral (0, 0) included) is the sum so far: no addition needed.
+        acc.setAffine(x, u);
+      } else {
+        acc.addAffine(x, u);
+      }
     }
     return acc;
   }
