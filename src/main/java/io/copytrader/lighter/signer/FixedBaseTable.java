@@ -16,7 +16,7 @@ final class FixedBaseTable {
 
   /**
    * Window of the generator's table (46 windows of 64 digits, 235 KB): k * G is the nonce's commitment in every
-   * signature, and against 6 bits (54 windows of 32) the 8 additions saved cost more than the longer scan.
+   * signature, and against 6 bits (54 windows of 32) the 8 additions saved are worth more than the longer scan.
    */
   static final int GENERATOR_WINDOW = 7;
   /** Window of a public key's table, one per key a paper exchange verifies: 54 windows of 32 digits, 138 KB. */
