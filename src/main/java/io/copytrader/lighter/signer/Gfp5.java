@@ -250,10 +250,10 @@ final class Gfp5 {
 
   /**
    * The canonical value of q3 * 2^96 + q2 * 2^64 + q1 * 2^32 + q0 for q0, q1, q2 in [0, 13 * 2^32) and |q3| at
-   * most 13 * 2^30 (mul's wrapped products count three times: at most 1 + 3 * 4 quarters, or 1 + 3 * 2 quarters of
-   * pairs of high words, each at most 2^31 in magnitude). With 2^64 = 2^32 - 1
-   * and 2^96 = -1 (mod p) that is (q2 + q1) * 2^32 + (q0 - q2 - q3); adding 32 p, written as
-   * (2^37 - 64) * 2^32 + (2^37 + 32), makes the low part non-negative without changing the value mod p.
+   * most 13 * 2^30 (mul's wrapped products count three times: at most 1 + 3 * 4 quarters, or 1 + 3 * 2 quarters
+   * of pairs of high words, each at most 2^31 in magnitude). With 2^64 = 2^32 - 1 and 2^96 = -1 (mod p) that is
+   * (q2 + q1) * 2^32 + (q0 - q2 - q3); adding 32 p, written as (2^37 - 64) * 2^32 + (2^37 + 32), makes the low
+   * part non-negative without changing the value mod p.
    */
   private static long fromQuarters(long q0, long q1, long q2, long q3) {
     long high = q2 + q1 + (1L << 37) - 64;
