@@ -39,8 +39,10 @@ final class ProtectionStore {
     throws SQLException {
     Set<Integer> entered = new HashSet<>();
     for (int marketId : marketIds) {
+      // The unary plus keeps SQLite off the market's index, which would read every account's orders in the market
+      // (all of them when this account never entered it); through the account's requests it reads only its own.
       if (session.first("SELECT 1 FROM orders o JOIN requests r ON r.request_id = o.request_id"
-        + " WHERE o.market_id = ? AND r.account_index = ? AND o.purpose = 'entry'"
+        + " WHERE +o.market_id = ? AND r.account_index = ? AND o.purpose = 'entry'"
         + " AND o.state IN ('filled', 'partially_filled') LIMIT 1", row -> true, marketId, accountIndex).isPresent()) {
         entered.add(marketId);
       }

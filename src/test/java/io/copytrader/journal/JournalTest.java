@@ -499,6 +499,26 @@ class JournalTest extends OnEitherStore {
   }
 
   @Test
+  void marketsEnteredAreThoseWhereAnEntryOfTheAccountFilled(Vertx vertx, VertxTestContext test) {
+    OrderUpdate filled = OrderUpdate.fill(OrderState.FILLED, new BigDecimal("0.5"), new BigDecimal("3000"), "filled");
+    open(vertx).compose(journal -> journal.insertRequest(trade("mine", 7, null, "0.5"))
+        .compose(inserted -> journal.insertRequest(trade("theirs", 8, null, "0.5")))
+        .compose(inserted -> journal.markExecuting("mine"))
+        .compose(executing -> journal.markExecuting("theirs"))
+        .compose(executing -> journal.insertOrder(order("mine", 0, OrderPurpose.ENTRY, 1, 40),
+          order("mine", 1, OrderPurpose.ENTRY, 2, 41), order("mine", 2, OrderPurpose.STOP_LOSS_PLACE, 4, 42)))
+        .compose(inserted -> journal.insertOrder(order("theirs", 0, OrderPurpose.ENTRY, 3, 43)))
+        .compose(inserted -> journal.updateOrder("mine", 0, filled))
+        .compose(updated -> journal.updateOrder("mine", 2, filled))
+        .compose(updated -> journal.updateOrder("theirs", 0, filled))
+        .compose(updated -> journal.marketsEntered(7, List.of(1, 2, 3, 4))))
+      .onComplete(test.succeeding(entered -> test.verify(() -> {
+        assertThat(entered).as("2 never filled, 3 is another account's, 4 only a stop-loss").containsExactly(1);
+        test.completeNow();
+      })));
+  }
+
+  @Test
   void corruptFileIsRefused(Vertx vertx, VertxTestContext test) throws Exception {
     file.onlySqlite("a file is SQLite's");
     Files.write(file.dataDir().resolve(Journal.FILE_NAME), "this is not a database, only text pretending".repeat(200)
