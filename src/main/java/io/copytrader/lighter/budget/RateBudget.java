@@ -13,10 +13,11 @@ import java.util.PriorityQueue;
 /**
  * The service's share of Lighter's REST limits (docs/lighter-api.md, "Rate limits"): one rolling minute per
  * {@link BudgetScope} (the IP and the L1 address), sized by the {@link AccountTier}, each call costing what the tier
- * makes of its path's weight ({@link EndpointWeights}), and the calls waiting for room in it. Calls are let through by {@link CallPriority}, then in arrival order: sends and confirmations may spend the
- * whole minute, protection and periodic reads only {@link #UNRESERVED_SHARE} of it, and nothing goes while a more
- * urgent call waits, so they are stretched out, not dropped and not answered by 429s, and a signal's sends find room
- * at once however long the reads before them.
+ * makes of its path's weight ({@link EndpointWeights}), and the calls waiting for room in it. Calls are let through
+ * by {@link CallPriority}, then in arrival order: sends and confirmations may spend the whole minute, protection and
+ * periodic reads only {@link #UNRESERVED_SHARE} of it, and nothing goes while a more urgent call waits, so they are
+ * stretched out, not dropped and not answered by 429s, and a signal's sends find room at once however long the reads
+ * before them.
  *
  * <p>When the exchange answers 429 anyway (someone else calls from the same IP, or the tier is set higher than the
  * account's), the scope {@linkplain #throttled backs off}: nothing goes for a second, doubling at each further 429 up
