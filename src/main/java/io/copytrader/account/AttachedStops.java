@@ -4,7 +4,6 @@ import io.copytrader.journal.Journal;
 import io.copytrader.journal.OrderPurpose;
 import io.copytrader.journal.OrderRecord;
 import io.copytrader.journal.OrderState;
-import io.copytrader.journal.RequestDetail;
 import io.copytrader.lighter.Order;
 import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.vertx.core.Future;
@@ -40,8 +39,7 @@ final class AttachedStops {
    * it shows armed or ended (within the patience); one that does not show is left out, to the protection runs.
    */
   Future<List<Order>> armed(String requestId) {
-    return journal.getRequest(requestId).compose(detail -> {
-      List<OrderRecord> rows = detail.map(RequestDetail::orders).orElse(List.of());
+    return journal.orders(requestId).compose(rows -> {
       // A group whose entry row was closed as rejected (refused, re-signed, or proved never applied) applied nothing.
       Set<String> applied = rows.stream().filter(row -> row.order().purpose() == OrderPurpose.ENTRY
         && row.state() != OrderState.REJECTED).map(row -> row.order().txHash()).collect(Collectors.toSet());

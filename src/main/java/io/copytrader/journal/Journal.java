@@ -222,6 +222,11 @@ public final class Journal {
     return read(session -> JournalStore.findDetail(session, requestId));
   }
 
+  /** The request's orders by ordinal (none for an unknown request): its detail without the rest of it. */
+  public Future<List<OrderRecord>> orders(String requestId) {
+    return read(session -> JournalStore.orders(session, requestId));
+  }
+
   public Future<RequestPage> listRequests(RequestQuery query) {
     return read(session -> JournalStore.list(session, query));
   }

@@ -175,10 +175,13 @@ final class JournalStore {
     if (request.isEmpty()) {
       return Optional.empty();
     }
-    List<OrderRecord> orders = session.query("SELECT " + JournalRows.ORDER_COLUMNS
-      + " FROM orders WHERE request_id = ? ORDER BY ordinal", JournalRows::order, requestId);
-    return Optional.of(new RequestDetail(request.get(), orders, RailStore.verdicts(session, requestId),
-      TargetStore.find(session, requestId).orElse(null)));
+    return Optional.of(new RequestDetail(request.get(), orders(session, requestId),
+      RailStore.verdicts(session, requestId), TargetStore.find(session, requestId).orElse(null)));
+  }
+
+  static List<OrderRecord> orders(SqlSession session, String requestId) throws SQLException {
+    return session.query("SELECT " + JournalRows.ORDER_COLUMNS + " FROM orders WHERE request_id = ? ORDER BY ordinal",
+      JournalRows::order, requestId);
   }
 
   /** Fetches one row more than the page to know whether another page follows. */

@@ -499,6 +499,23 @@ class JournalTest extends OnEitherStore {
   }
 
   @Test
+  void aRequestsOrdersAreReadByOrdinalAndAnUnknownRequestHasNone(Vertx vertx, VertxTestContext test) {
+    open(vertx).compose(journal -> journal.insertRequest(trade("mine", 7, null, "0.5"))
+        .compose(inserted -> journal.markExecuting("mine"))
+        .compose(executing -> journal.insertOrder(order("mine", 0, OrderPurpose.ENTRY, 1, 50),
+          order("mine", 1, OrderPurpose.STOP_LOSS_PLACE, 1, 51)))
+        .compose(inserted -> Future.all(journal.orders("mine"), journal.orders("unknown"))))
+      .onComplete(test.succeeding(read -> test.verify(() -> {
+        List<OrderRecord> mine = read.resultAt(0);
+        assertThat(mine).extracting(row -> row.order().clientOrderIndex()).containsExactly(50L, 51L);
+        assertThat(mine).extracting(row -> row.order().purpose())
+          .containsExactly(OrderPurpose.ENTRY, OrderPurpose.STOP_LOSS_PLACE);
+        assertThat(read.<List<OrderRecord>>resultAt(1)).isEmpty();
+        test.completeNow();
+      })));
+  }
+
+  @Test
   void marketsEnteredAreThoseWhereAnEntryOfTheAccountFilled(Vertx vertx, VertxTestContext test) {
     OrderUpdate filled = OrderUpdate.fill(OrderState.FILLED, new BigDecimal("0.5"), new BigDecimal("3000"), "filled");
     open(vertx).compose(journal -> journal.insertRequest(trade("mine", 7, null, "0.5"))
