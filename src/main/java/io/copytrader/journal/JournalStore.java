@@ -3,11 +3,12 @@ package io.copytrader.journal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /** The journal's SQL, run on the thread that owns the session. */
 final class JournalStore {
@@ -78,15 +79,21 @@ final class JournalStore {
   /** Moves a request to {@code next} only if its current state allows it; false if not (or unknown). */
   static boolean transition(SqlSession session, String requestId, RequestState next, String errorCode,
                             String errorMessage, long now) throws SQLException {
-    Optional<RequestState> current = requestState(session, requestId);
-    if (current.isEmpty() || !current.get().canMoveTo(next)) {
+    List<RequestState> from = RequestState.from(next);
+    if (from.isEmpty()) {
       return false;
     }
     // Starting to execute is the first attempt: counting it in the same write saves a commit on the hot path.
     String timestamp = next == RequestState.EXECUTING ? "started_at = ?, attempts = attempts + 1" : "finished_at = ?";
+    List<Object> parameters = new ArrayList<>(List.of(next.wire(), now));
+    parameters.add(errorCode);
+    parameters.add(errorMessage);
+    parameters.add(requestId);
+    from.forEach(state -> parameters.add(state.wire()));
+    // The allowed earlier states in the WHERE clause: the move and its check are one statement.
     return session.update("UPDATE requests SET state = ?, " + timestamp
-        + ", error_code = ?, error_message = ? WHERE request_id = ? AND state = ?",
-      next.wire(), now, errorCode, errorMessage, requestId, current.get().wire()) == 1;
+      + ", error_code = ?, error_message = ? WHERE request_id = ? AND state IN (" + placeholders(from.size()) + ")",
+      parameters.toArray()) == 1;
   }
 
   static int recordAttempt(SqlSession session, String requestId) throws SQLException {
@@ -105,26 +112,46 @@ final class JournalStore {
    * only once {@code fence} passed for their account.
    */
   static void insertOrders(SqlSession session, List<NewOrder> orders, long now, Fence fence) throws SQLException {
-    Set<Long> fenced = new HashSet<>();
+    Map<String, Long> accounts = new HashMap<>();
+    Map<Long, Long> issued = new HashMap<>();
     for (NewOrder order : orders) {
-      Optional<Long> account = accountOf(session, order.requestId());
-      if (account.isPresent() && fenced.add(account.get())) {
-        fence.check(session, account.get());
+      Long account = accounts.get(order.requestId());
+      if (account == null) {
+        account = executingAccount(session, order, fence);
+        accounts.put(order.requestId(), account);
       }
       insertOrder(session, order, now);
+      if (order.purpose().issuesClientOrderIndex()) {
+        issued.merge(account, order.clientOrderIndex(), Math::max);
+      }
+    }
+    for (Map.Entry<Long, Long> counter : issued.entrySet()) {
+      advanceClientOrderIndex(session, counter.getKey(), counter.getValue());
     }
   }
 
-  /** Orders are only written for an executing request, so a request that ended cannot send again. */
-  private static void insertOrder(SqlSession session, NewOrder order, long now) throws SQLException {
-    Optional<RequestState> state = requestState(session, order.requestId());
-    if (state.isEmpty()) {
+  /**
+   * The account of the order's request once its fence passed. Orders are only written for an executing request, so
+   * a request that ended cannot send again.
+   */
+  private static long executingAccount(SqlSession session, NewOrder order, Fence fence) throws SQLException {
+    Optional<AccountState> request = session.first("SELECT account_index, state FROM requests WHERE request_id = ?",
+      row -> new AccountState(row.longValue(1), RequestState.fromWire(row.string(2))), order.requestId());
+    if (request.isEmpty()) {
       throw new JournalException("no request " + order.requestId() + " for order " + order.ordinal());
     }
-    if (state.get() != RequestState.EXECUTING) {
-      throw new JournalException("request " + order.requestId() + " is " + state.get().wire()
+    fence.check(session, request.get().accountIndex());
+    if (request.get().state() != RequestState.EXECUTING) {
+      throw new JournalException("request " + order.requestId() + " is " + request.get().state().wire()
         + ", not executing; order " + order.ordinal() + " refused");
     }
+    return request.get().accountIndex();
+  }
+
+  private record AccountState(long accountIndex, RequestState state) {
+  }
+
+  private static void insertOrder(SqlSession session, NewOrder order, long now) throws SQLException {
     session.update("INSERT INTO orders (request_id, ordinal, purpose, market_id, client_order_index, nonce,"
         + " api_key_index, tx_type, tx_hash, tx_info, side, base_amount, price, trigger_price, state, created_at,"
         + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?, ?)",
@@ -132,27 +159,32 @@ final class JournalStore {
       order.nonce(), order.apiKeyIndex(), order.txType(), order.txHash(), order.txInfo(),
       order.side() == null ? null : order.side().wire(), JournalRows.plain(order.baseAmount()),
       JournalRows.plain(order.price()), JournalRows.plain(order.triggerPrice()), now, now);
-    if (order.purpose().issuesClientOrderIndex()) {
-      advanceClientOrderIndex(session, findAccount(session, order.requestId()), order.clientOrderIndex());
-    }
   }
 
   static boolean updateOrder(SqlSession session, String requestId, int ordinal, OrderUpdate update, long now)
     throws SQLException {
-    Optional<OrderState> current = session.first("SELECT state FROM orders WHERE request_id = ? AND ordinal = ?",
-      row -> OrderState.fromWire(row.string(1)), requestId, ordinal);
-    if (current.isEmpty() || !current.get().canMoveTo(update.state())) {
+    List<OrderState> from = OrderState.from(update.state());
+    if (from.isEmpty()) {
       return false;
     }
+    List<Object> parameters = new ArrayList<>(List.of(update.state().wire()));
+    Collections.addAll(parameters, update.txHash(), JournalRows.plain(update.filledBase()),
+      JournalRows.plain(update.averagePrice()), update.exchangeStatus(), update.errorCode(), update.errorMessage(),
+      update.state().wire(), now, now, requestId, ordinal);
+    from.forEach(state -> parameters.add(state.wire()));
+    // The states the order may move from in the WHERE clause: the move and its check are one statement.
     return session.update("UPDATE orders SET state = ?,"
         + " tx_hash = coalesce(?, tx_hash), filled_base = coalesce(?, filled_base),"
         + " average_price = coalesce(?, average_price), exchange_status = coalesce(?, exchange_status),"
         + " error_code = coalesce(?, error_code), error_message = coalesce(?, error_message),"
         + " sent_at = CASE WHEN ? = 'sent' THEN coalesce(sent_at, ?) ELSE sent_at END, updated_at = ?"
-        + " WHERE request_id = ? AND ordinal = ?",
-      update.state().wire(), update.txHash(), JournalRows.plain(update.filledBase()),
-      JournalRows.plain(update.averagePrice()), update.exchangeStatus(), update.errorCode(), update.errorMessage(),
-      update.state().wire(), now, now, requestId, ordinal) == 1;
+        + " WHERE request_id = ? AND ordinal = ? AND state IN (" + placeholders(from.size()) + ")",
+      parameters.toArray()) == 1;
+  }
+
+  /** {@code count} comma-separated parameter markers. */
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   /** Stores the larger of the stored and the issued index and returns it: the counter never goes back. */
@@ -224,19 +256,9 @@ final class JournalStore {
       JournalRows::request, requestId);
   }
 
-  private static Optional<RequestState> requestState(SqlSession session, String requestId) throws SQLException {
-    return session.first("SELECT state FROM requests WHERE request_id = ?",
-      row -> RequestState.fromWire(row.string(1)), requestId);
-  }
-
   /** The request's account, if the request is known. */
   static Optional<Long> accountOf(SqlSession session, String requestId) throws SQLException {
     return session.first("SELECT account_index FROM requests WHERE request_id = ?", row -> row.longValue(1),
       requestId);
-  }
-
-  private static long findAccount(SqlSession session, String requestId) throws SQLException {
-    return session.first("SELECT account_index FROM requests WHERE request_id = ?", row -> row.longValue(1),
-      requestId).orElseThrow();
   }
 }

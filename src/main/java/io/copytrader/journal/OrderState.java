@@ -1,7 +1,11 @@
 package io.copytrader.journal;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +24,14 @@ public enum OrderState {
   CANCELLED;
 
   private static final Set<OrderState> FINAL = EnumSet.of(FILLED, CANCELLED, REJECTED);
+
+  private static final Map<OrderState, List<OrderState>> FROM = new EnumMap<>(OrderState.class);
+
+  static {
+    for (OrderState next : values()) {
+      FROM.put(next, Arrays.stream(values()).filter(state -> state.canMoveTo(next)).toList());
+    }
+  }
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -44,6 +56,11 @@ public enum OrderState {
       case PARTIALLY_FILLED -> next == FILLED || next == CANCELLED || next == UNKNOWN;
       default -> false;
     };
+  }
+
+  /** The states that may move to {@code next}, in declaration order. */
+  public static List<OrderState> from(OrderState next) {
+    return FROM.get(next);
   }
 
   public static OrderState fromWire(String wire) {

@@ -1,7 +1,11 @@
 package io.copytrader.journal;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +29,14 @@ public enum RequestState {
   private static final Set<RequestState> FINAL =
     EnumSet.of(FILLED, PARTIALLY_FILLED, REJECTED, FAILED, EXPIRED, COMPLETED, REFUSED);
 
+  private static final Map<RequestState, List<RequestState>> FROM = new EnumMap<>(RequestState.class);
+
+  static {
+    for (RequestState next : values()) {
+      FROM.put(next, Arrays.stream(values()).filter(state -> state.canMoveTo(next)).toList());
+    }
+  }
+
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -39,6 +51,11 @@ public enum RequestState {
       case EXECUTING -> next.isFinal();
       default -> false;
     };
+  }
+
+  /** The states that may move to {@code next}, in declaration order. */
+  public static List<RequestState> from(RequestState next) {
+    return FROM.get(next);
   }
 
   public static RequestState fromWire(String wire) {

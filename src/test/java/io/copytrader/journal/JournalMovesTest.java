@@ -1,0 +1,119 @@
+package io.copytrader.journal;
+
+import static io.copytrader.journal.JournalFixtures.entry;
+import static io.copytrader.journal.JournalFixtures.trade;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxTestContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every move of a request and of an order, from every state to every other, through the journal: the journal checks
+ * a move in the statement that makes it, so what it stores must be exactly what the state machines allow.
+ */
+class JournalMovesTest extends OnEitherStore {
+
+  private static final Instant START = Instant.parse("2026-12-07T08:00:00Z");
+
+  @Override
+  Instant start() {
+    return START;
+  }
+
+  /** One move tried: whether the journal said it moved and the state it then held. */
+  private record Move<S>(S from, S to, boolean moved, S stored) {
+  }
+
+  @Test
+  void everyOrderMoveIsStoredExactlyWhereTheOrderStatesAllowIt(Vertx vertx, VertxTestContext test) {
+    file.open(vertx).compose(journal -> {
+      Future<List<Move<OrderState>>> moves = Future.succeededFuture(new ArrayList<>());
+      for (OrderState from : OrderState.values()) {
+        for (OrderState to : OrderState.values()) {
+          moves = moves.compose(done -> orderMove(journal, from, to).map(move -> {
+            done.add(move);
+            return done;
+          }));
+        }
+      }
+      return moves;
+    }).onComplete(test.succeeding(moves -> test.verify(() -> {
+      assertThat(moves).hasSize(OrderState.values().length * OrderState.values().length);
+      for (Move<OrderState> move : moves) {
+        boolean allowed = move.from().canMoveTo(move.to());
+        assertThat(move.moved()).as("%s -> %s", move.from(), move.to()).isEqualTo(allowed);
+        assertThat(move.stored()).as("%s -> %s", move.from(), move.to()).isEqualTo(allowed ? move.to() : move.from());
+      }
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void everyRequestMoveIsStoredExactlyWhereTheRequestStatesAllowIt(Vertx vertx, VertxTestContext test) {
+    List<RequestState> targets = Arrays.stream(RequestState.values()).filter(to -> to != RequestState.QUEUED)
+      .toList();
+    file.open(vertx).compose(journal -> {
+      Future<List<Move<RequestState>>> moves = Future.succeededFuture(new ArrayList<>());
+      for (RequestState from : RequestState.values()) {
+        for (RequestState to : targets) {
+          moves = moves.compose(done -> requestMove(journal, from, to).map(move -> {
+            done.add(move);
+            return done;
+          }));
+        }
+      }
+      return moves;
+    }).onComplete(test.succeeding(moves -> test.verify(() -> {
+      assertThat(moves).hasSize(RequestState.values().length * targets.size());
+      for (Move<RequestState> move : moves) {
+        boolean allowed = move.from().canMoveTo(move.to());
+        assertThat(move.moved()).as("%s -> %s", move.from(), move.to()).isEqualTo(allowed);
+        assertThat(move.stored()).as("%s -> %s", move.from(), move.to()).isEqualTo(allowed ? move.to() : move.from());
+      }
+      test.completeNow();
+    })));
+  }
+
+  /** An order signed, brought to {@code from} (every state is reachable from signed), then moved to {@code to}. */
+  private static Future<Move<OrderState>> orderMove(Journal journal, OrderState from, OrderState to) {
+    String id = "o-" + from.wire() + "-" + to.wire();
+    return journal.insertRequest(trade(id, 7, null, "0.5"))
+      .compose(inserted -> journal.markExecuting(id))
+      .compose(executing -> journal.insertOrder(entry(id, 0, 5)))
+      .compose(signed -> from == OrderState.SIGNED ? Future.succeededFuture(true)
+        : journal.updateOrder(id, 0, update(from)))
+      .compose(atFrom -> {
+        assertThat(atFrom).as("signed -> %s", from).isTrue();
+        return journal.updateOrder(id, 0, update(to));
+      })
+      .compose(moved -> journal.orders(id).map(orders -> new Move<>(from, to, moved, orders.get(0).state())));
+  }
+
+  private static OrderUpdate update(OrderState state) {
+    return new OrderUpdate(state, null, null, null, "status " + state.name().toLowerCase(Locale.ROOT), null, null);
+  }
+
+  /** A request brought to {@code from} by the journal's own moves, then moved to {@code to}. */
+  private static Future<Move<RequestState>> requestMove(Journal journal, RequestState from, RequestState to) {
+    String id = "r-" + from.wire() + "-" + to.wire();
+    Future<Boolean> atFrom = journal.insertRequest(trade(id, 7, null, "0.5")).map(true);
+    if (from != RequestState.QUEUED) {
+      atFrom = atFrom.compose(queued -> journal.markExecuting(id));
+    }
+    if (from.isFinal()) {
+      atFrom = atFrom.compose(executing -> journal.finish(id, from, "CODE", "ended"));
+    }
+    return atFrom.compose(reached -> {
+      assertThat(reached).as("queued -> %s", from).isTrue();
+      return to == RequestState.EXECUTING ? journal.markExecuting(id) : journal.finish(id, to, "CODE", "ended");
+    }).compose(moved -> journal.getRequest(id).map(detail -> new Move<>(from, to, moved,
+      detail.orElseThrow().request().state())));
+  }
+}
