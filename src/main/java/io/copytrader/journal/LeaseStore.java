@@ -75,12 +75,18 @@ final class LeaseStore {
 
   /**
    * The fence: fails with {@link LeaseLostException}, so that the caller's write rolls back, unless the account's
-   * lease row still names {@code node} under {@code epoch}. The no-op update locks the row on PostgreSQL until the
-   * write commits, so no acquisition can slip in between the check and the commit.
+   * lease row still names {@code node} under {@code epoch}. On PostgreSQL the no-op update locks the row until the
+   * write commits, so no acquisition can slip in between the check and the commit. On SQLite the writer's
+   * transaction already holds the file's one write lock, so a read is as safe, and it leaves the lease's page out of
+   * the commit.
    */
   static void fence(SqlSession session, long accountIndex, String node, long epoch) throws SQLException {
-    if (session.update("UPDATE account_leases SET owner = owner WHERE account_index = ? AND owner = ?"
-      + " AND epoch = ?", accountIndex, node, epoch) != 1) {
+    String check = session.dialect().sharedByNodes()
+      ? "UPDATE account_leases SET owner = owner WHERE account_index = ? AND owner = ? AND epoch = ?"
+      : "SELECT count(*) FROM account_leases WHERE account_index = ? AND owner = ? AND epoch = ?";
+    int held = session.dialect().sharedByNodes() ? session.update(check, accountIndex, node, epoch)
+      : session.first(check, row -> row.intValue(1), accountIndex, node, epoch).orElse(0);
+    if (held != 1) {
       throw new LeaseLostException("account " + accountIndex + " is no longer owned by node " + node + " under epoch "
         + epoch);
     }
