@@ -37,7 +37,10 @@ record RailFigures(Map<Integer, MarketExposure> positions, BigDecimal equity, Bi
     BigDecimal equity = account.totalAssetValue();
     BigDecimal unrealizedPnl = unrealized;
     Future<EquityMarks> marks = equity == null || unrealizedPnl == null ? Future.succeededFuture()
-      : journal.observeEquity(accountIndex, equity, unrealizedPnl);
+      // Applied, not yet durable, is enough: the rails decide on the marks and what they let through is an order,
+      // whose own insert commits with or after them (the journal writes in order), so nothing leaves on marks the
+      // journal could still lose. A commit failing after the fold ran loses only this reading's part in the marks.
+      : journal.observeEquity(accountIndex, equity, unrealizedPnl).applied();
     return marks.map(observed -> new RailFigures(positions, equity, account.availableBalance(), unrealizedPnl,
       observed));
   }

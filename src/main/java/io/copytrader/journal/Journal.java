@@ -315,9 +315,9 @@ public final class Journal {
    * Folds an account reading (equity and the sum of its positions' unrealized PnL) into the account's stored
    * equity marks and returns them; the first reading ever, and the first of each UTC day, start the day.
    */
-  public Future<EquityMarks> observeEquity(long accountIndex, BigDecimal equity, BigDecimal unrealizedPnl) {
-    return write(session -> RailStore.observeEquity(session, accountIndex, equity, unrealizedPnl,
-      clock.instant()));
+  public StagedWrite<EquityMarks> observeEquity(long accountIndex, BigDecimal equity, BigDecimal unrealizedPnl) {
+    return writer.submitStaged(vertx.getOrCreateContext(), session -> RailStore.observeEquity(session, accountIndex,
+      equity, unrealizedPnl, clock.instant()));
   }
 
   /** The account's opening orders today and its last opening per market, rebuilt from its journaled orders. */

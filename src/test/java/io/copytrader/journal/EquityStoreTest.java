@@ -24,7 +24,7 @@ class EquityStoreTest extends OnEitherStore {
   private final MutableClock clock = file.clock();
 
   private static void observe(Journal journal, String equity) {
-    journal.observeEquity(7, new BigDecimal(equity), BigDecimal.ZERO).await();
+    journal.observeEquity(7, new BigDecimal(equity), BigDecimal.ZERO).committed().await();
   }
 
   @Test
@@ -45,7 +45,7 @@ class EquityStoreTest extends OnEitherStore {
   void samplesAreKeptPerAccountAndReadFromTheAskedTimeOn(Vertx vertx) {
     Journal journal = file.open(vertx).await();
     observe(journal, "10000");
-    journal.observeEquity(8, new BigDecimal("500"), BigDecimal.ZERO).await();
+    journal.observeEquity(8, new BigDecimal("500"), BigDecimal.ZERO).committed().await();
     clock.advance(Duration.ofMinutes(5));
     observe(journal, "10100");
 

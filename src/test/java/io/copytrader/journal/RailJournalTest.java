@@ -123,14 +123,15 @@ class RailJournalTest extends OnEitherStore {
 
   @Test
   void equityMarksKeepThePeakAcrossRestartsAndStartEachUtcDayAfresh(Vertx vertx, VertxTestContext test) {
-    file.open(vertx).compose(journal -> journal.observeEquity(7, dec("10000"), dec("0"))
-        .compose(first -> journal.observeEquity(7, dec("10200"), dec("150")))
-        .compose(peak -> journal.observeEquity(7, dec("9700"), dec("-300")))
+    file.open(vertx).compose(journal -> journal.observeEquity(7, dec("10000"), dec("0")).committed()
+        .compose(first -> journal.observeEquity(7, dec("10200"), dec("150")).committed())
+        .compose(peak -> journal.observeEquity(7, dec("9700"), dec("-300")).committed())
         .compose(fell -> file.reopen(vertx, journal)))
-      .compose(reopened -> reopened.observeEquity(7, dec("9800"), dec("-200"))
+      .compose(reopened -> reopened.observeEquity(7, dec("9800"), dec("-200")).committed()
         .compose(sameDay -> {
           clock.advance(Duration.ofHours(16));
-          return reopened.observeEquity(7, dec("9500"), dec("-100")).map(nextDay -> List.of(sameDay, nextDay));
+          return reopened.observeEquity(7, dec("9500"), dec("-100")).committed()
+            .map(nextDay -> List.of(sameDay, nextDay));
         }))
       .onComplete(test.succeeding(marks -> test.verify(() -> {
         assertThat(marks.get(0)).isEqualTo(new EquityMarks(dec("10200"), START, EquityMarks.utcDay(START),
