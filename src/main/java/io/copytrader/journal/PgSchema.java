@@ -205,12 +205,24 @@ final class PgSchema {
       )""",
       "ALTER TABLE requests ADD COLUMN claimed_epoch BIGINT",
       "CREATE INDEX requests_unclaimed ON requests (account_index, created_at) WHERE state = 'queued'"
-        + " AND claimed_epoch IS NULL")
+        + " AND claimed_epoch IS NULL"),
+    // A request's rails' verdicts as one row, as in Schema.
+    List.of(
+      """
+      CREATE TABLE request_verdicts (
+        request_id TEXT PRIMARY KEY REFERENCES requests (request_id),
+        verdicts TEXT NOT NULL
+      )""")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();
 
   private PgSchema() {
+  }
+
+  /** The statements of one migration, for tests that build a journal as an older release left it. */
+  static List<String> migration(int version) {
+    return MIGRATIONS.get(version - 1);
   }
 
   /** Brings the schema to {@link #CURRENT_VERSION}; refuses a schema this code does not understand. */

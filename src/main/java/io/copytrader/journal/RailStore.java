@@ -7,6 +7,8 @@ import io.copytrader.rails.Rail;
 import io.copytrader.rails.RailOutcome;
 import io.copytrader.rails.RailVerdict;
 import io.copytrader.rails.Verdict;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,14 +36,13 @@ final class RailStore {
   /** Replaces the request's verdicts: the latest check is the one that decided what was sent. */
   static void recordVerdicts(SqlSession session, String requestId, List<RailVerdict> verdicts)
     throws SQLException {
-    session.update("DELETE FROM rail_verdicts WHERE request_id = ?", requestId);
-    List<List<Object>> rows = new ArrayList<>();
-    for (int ordinal = 0; ordinal < verdicts.size(); ordinal++) {
-      RailVerdict verdict = verdicts.get(ordinal);
-      rows.add(List.of(requestId, ordinal, verdict.rail().wire(), verdict.verdict().wire(), verdict.detail()));
+    JsonArray rows = new JsonArray();
+    for (RailVerdict verdict : verdicts) {
+      rows.add(new JsonObject().put("rail", verdict.rail().wire()).put("verdict", verdict.verdict().wire())
+        .put("detail", verdict.detail()));
     }
-    session.batch("INSERT INTO rail_verdicts (request_id, ordinal, rail, verdict, detail) VALUES (?, ?, ?, ?, ?)",
-      rows);
+    session.update("INSERT INTO request_verdicts (request_id, verdicts) VALUES (?, ?)"
+      + " ON CONFLICT (request_id) DO UPDATE SET verdicts = excluded.verdicts", requestId, rows.encode());
   }
 
   /** Records the verdicts and ends the request {@code refused} with the rail's code; false if it cannot move. */
@@ -54,10 +55,25 @@ final class RailStore {
     return true;
   }
 
+  /**
+   * The request's latest verdicts: its one row, or else the rows of a release that kept one per rail (a journal
+   * from before, or a node not yet upgraded writing to it).
+   */
   static List<RailVerdict> verdicts(SqlSession session, String requestId) throws SQLException {
-    return session.query("SELECT rail, verdict, detail FROM rail_verdicts WHERE request_id = ? ORDER BY ordinal",
-      row -> new RailVerdict(Rail.fromWire(row.string(1)), Verdict.fromWire(row.string(2)), row.string(3)),
-      requestId);
+    Optional<String> stored = session.first("SELECT verdicts FROM request_verdicts WHERE request_id = ?",
+      row -> row.string(1), requestId);
+    if (stored.isEmpty()) {
+      return session.query("SELECT rail, verdict, detail FROM rail_verdicts WHERE request_id = ? ORDER BY ordinal",
+        row -> new RailVerdict(Rail.fromWire(row.string(1)), Verdict.fromWire(row.string(2)), row.string(3)),
+        requestId);
+    }
+    List<RailVerdict> verdicts = new ArrayList<>();
+    for (Object item : new JsonArray(stored.get())) {
+      JsonObject row = (JsonObject) item;
+      verdicts.add(new RailVerdict(Rail.fromWire(row.getString("rail")), Verdict.fromWire(row.getString("verdict")),
+        row.getString("detail")));
+    }
+    return verdicts;
   }
 
   static KillSwitch killSwitch(SqlSession session) throws SQLException {

@@ -77,6 +77,17 @@ final class Schema {
     CREATE INDEX requests_unfinished ON requests (account_index, created_at, request_id)
       WHERE state IN ('queued', 'executing')""");
 
+  // A request's rails' verdicts as one row (a JSON array, in the rails' order) instead of one row per rail: the
+  // rails check every opening order, and ten rows each were a tenth of the journal writer's time in a fan-out
+  // (BENCHMARKS.md section 6). Migrations only add (README.md "Upgrading node by node"), so rail_verdicts stays:
+  // what an earlier release wrote there is still read (RailStore.verdicts).
+  private static final List<String> VERDICTS_PER_REQUEST = List.of(
+    """
+    CREATE TABLE request_verdicts (
+      request_id TEXT PRIMARY KEY REFERENCES requests (request_id),
+      verdicts TEXT NOT NULL
+    )""");
+
   private static final List<List<String>> MIGRATIONS = List.of(
     List.of(
       """
@@ -242,7 +253,8 @@ final class Schema {
       ) WITHOUT ROWID"""),
     TAKE_PROFIT_PURPOSE,
     TAKE_PROFIT_CANCEL_PURPOSE,
-    ACCOUNT_OWNERSHIP
+    ACCOUNT_OWNERSHIP,
+    VERDICTS_PER_REQUEST
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();
