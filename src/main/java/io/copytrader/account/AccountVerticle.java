@@ -9,8 +9,8 @@ import io.copytrader.journal.InsertOutcome;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.JournalException;
 import io.copytrader.journal.NewRequest;
-import io.copytrader.journal.RequestState;
 import io.copytrader.journal.RequestRecord;
+import io.copytrader.journal.RequestState;
 import io.copytrader.journal.StagedWrite;
 import io.copytrader.lighter.TradingApi;
 import io.copytrader.metrics.ServiceMetrics;
@@ -275,7 +275,11 @@ public final class AccountVerticle extends VerticleBase {
         fail(msg, failure);
       })
       .onSuccess(checked -> {
-        StagedWrite<InsertOutcome> insert = journal.insertRequestStaged(entry, epoch.getAsLong());
+        // Nothing else of the account waits or runs: the journal takes the request in executing, which saves its
+        // start a write of its own. A protection run coming due before the insert has run still goes first; the
+        // request then waits executing, as one resumed after a restart would.
+        boolean start = !running && queue.isEmpty() && admitting == 1 && !protectionDue;
+        StagedWrite<InsertOutcome> insert = journal.insertRequestStaged(entry, epoch.getAsLong(), start);
         // Execution starts as soon as the insert has run: everything it writes before an order may leave
         // commits with or after the insert, and an order is refused for a request that is not in the journal.
         // The signal source hears "accepted" only once the insert is durable.
@@ -303,8 +307,9 @@ public final class AccountVerticle extends VerticleBase {
   }
 
   private void enqueue(RequestRecord record, TradeRequest request, Message<?> msg) {
-    queue.addLast(QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli(),
-      receivedNanos(msg)).inFanout(Fanout.fromHeaders(msg.headers())));
+    QueuedRequest fresh = QueuedRequest.fresh(record.requestId(), request, record.createdAt().toEpochMilli(),
+      receivedNanos(msg)).inFanout(Fanout.fromHeaders(msg.headers()));
+    queue.addLast(record.state() == RequestState.EXECUTING ? fresh.startedAtIntake() : fresh);
     depth = queue.size() + (running && !protecting ? 1 : 0);
     drain();
   }

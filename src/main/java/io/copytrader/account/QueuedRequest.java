@@ -11,14 +11,11 @@ import io.copytrader.notify.Fanout;
  *   from the journal); only for measuring the service's own time to the send
  * @param fanout the signal this request is one of several of, for its notices; null when it stands alone or was
  *   resumed from the journal (the submit's headers carry it, the journal does not)
+ * @param started the journal took it in already executing, its first attempt counted (the account had nothing
+ *   else to run), so nothing is left to mark before it runs
  */
 public record QueuedRequest(String requestId, TradeRequest request, long acceptedAtMillis, Recovery recovery,
-                            long signalNanos, Fanout fanout) {
-
-  public QueuedRequest(String requestId, TradeRequest request, long acceptedAtMillis, Recovery recovery,
-                       long signalNanos) {
-    this(requestId, request, acceptedAtMillis, recovery, signalNanos, null);
-  }
+                            long signalNanos, Fanout fanout, boolean started) {
 
   /**
    * What the journal knew of an interrupted request: the entry transaction that decides where its entry stands
@@ -33,11 +30,22 @@ public record QueuedRequest(String requestId, TradeRequest request, long accepte
 
   public static QueuedRequest fresh(String requestId, TradeRequest request, long acceptedAtMillis,
                                     long signalNanos) {
-    return new QueuedRequest(requestId, request, acceptedAtMillis, null, signalNanos);
+    return new QueuedRequest(requestId, request, acceptedAtMillis, null, signalNanos, null, false);
+  }
+
+  /** A request that was executing when the service stopped, as the journal tells it. */
+  public static QueuedRequest resumed(String requestId, TradeRequest request, long acceptedAtMillis,
+                                      Recovery recovery) {
+    return new QueuedRequest(requestId, request, acceptedAtMillis, recovery, 0, null, false);
   }
 
   /** The same request as one of {@code signal}'s (null: standing alone). */
   public QueuedRequest inFanout(Fanout signal) {
-    return new QueuedRequest(requestId, request, acceptedAtMillis, recovery, signalNanos, signal);
+    return new QueuedRequest(requestId, request, acceptedAtMillis, recovery, signalNanos, signal, started);
+  }
+
+  /** The same request, which the journal took in already executing. */
+  public QueuedRequest startedAtIntake() {
+    return new QueuedRequest(requestId, request, acceptedAtMillis, recovery, signalNanos, fanout, true);
   }
 }

@@ -15,8 +15,14 @@ final class RequestEvents {
   private RequestEvents() {
   }
 
-  /** Moves a fresh request from queued to executing in the journal, and tells the listeners once it moved. */
+  /**
+   * Moves a fresh request from queued to executing in the journal, and tells the listeners once it moved; one the
+   * journal took in executing has moved already, and its acceptance told them.
+   */
   static Future<Boolean> executing(ExecutionParts parts, QueuedRequest queued) {
+    if (queued.started()) {
+      return Future.succeededFuture(true);
+    }
     return parts.journal().markExecuting(queued.requestId()).onSuccess(moved -> {
       if (moved) {
         publish(parts.vertx().eventBus(), queued.requestId(), queued.request().accountIndex(), RequestState.EXECUTING);

@@ -96,7 +96,7 @@ final class RequestResumer {
     Optional<OrderRecord> entry = EntryState.decisive(orders.stream()
       .filter(order -> order.order().purpose().isEntry()).toList());
     int nextOrdinal = orders.stream().mapToInt(order -> order.order().ordinal()).max().orElse(-1) + 1;
-    return new QueuedRequest(record.requestId(), request, record.createdAt().toEpochMilli(),
-      new QueuedRequest.Recovery(entry.orElse(null), nextOrdinal), 0);
+    return QueuedRequest.resumed(record.requestId(), request, record.createdAt().toEpochMilli(),
+      new QueuedRequest.Recovery(entry.orElse(null), nextOrdinal));
   }
 }

@@ -34,7 +34,7 @@ final class IntakeStore {
     if (queued(session, request.accountIndex()) >= capacity) {
       return Optional.empty();
     }
-    InsertOutcome outcome = JournalStore.insertRequest(session, request, now, windowMillis, null);
+    InsertOutcome outcome = JournalStore.insertRequest(session, request, now, windowMillis, null, false);
     if (outcome instanceof InsertOutcome.Inserted) {
       notify(session, JournalChannels.INTAKE, Long.toString(request.accountIndex()));
     }

@@ -54,14 +54,14 @@ public final class Journal {
   private final JournalEngine engine;
   private final JournalThread writer;
   private final JournalThread reader;
-  private final LeaseBook leases;
+  private final AccountFence fence;
   private Future<Void> closed;
 
   private Journal(Vertx vertx, Clock clock, JournalEngine engine, Context context, LeaseBook leases) {
     this.vertx = vertx;
     this.clock = clock;
     this.engine = engine;
-    this.leases = leases;
+    this.fence = new AccountFence(leases);
     this.writer = JournalThread.writer("journal-writer", engine.writer(), context);
     this.reader = JournalThread.reader("journal-reader", engine.reader(), context);
   }
@@ -112,17 +112,19 @@ public final class Journal {
 
   /**
    * {@link #insertRequest} by the account's owner, claimed under its {@code epoch} at once, also telling when the
-   * insert has run, before it is committed.
+   * insert has run, before it is committed. With {@code start} (the owner runs it next) it is journaled executing,
+   * its first attempt counted, as {@link #markExecuting} would leave it, where the account's fence passes (queued
+   * where not, for {@link #markExecuting} to refuse).
    */
-  public StagedWrite<InsertOutcome> insertRequestStaged(NewRequest request, long epoch) {
+  public StagedWrite<InsertOutcome> insertRequestStaged(NewRequest request, long epoch, boolean start) {
     return writer.submitStaged(vertx.getOrCreateContext(), session -> JournalStore.insertRequest(session,
-      request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), epoch));
+      request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), epoch, start && fence.holds(session, request.accountIndex())));
   }
 
   /** {@link #insertRequest} journaled unclaimed, as a node that does not own the account journals it. */
   public StagedWrite<InsertOutcome> insertRequestStaged(NewRequest request) {
     return writer.submitStaged(vertx.getOrCreateContext(), session -> JournalStore.insertRequest(session,
-      request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), null));
+      request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), null, false));
   }
 
   /**
@@ -196,7 +198,7 @@ public final class Journal {
    */
   public Future<Void> insertOrder(NewOrder... orders) {
     return write(session -> {
-      JournalStore.insertOrders(session, List.of(orders), clock.millis(), this::fence);
+      JournalStore.insertOrders(session, List.of(orders), clock.millis(), fence::check);
       return null;
     });
   }
@@ -371,19 +373,15 @@ public final class Journal {
     return write(session -> {
       Optional<Long> account = JournalStore.accountOf(session, requestId);
       if (account.isPresent()) {
-        fence(session, account.get());
+        fence.check(session, account.get());
       }
       return operation.run(session);
     });
   }
 
-  /** Fails with {@link LeaseLostException} unless the account's lease row names this node under its held epoch. */
-  void fence(SqlSession session, long accountIndex) throws SQLException {
-    OptionalLong epoch = leases.epoch(accountIndex);
-    if (epoch.isEmpty()) {
-      throw new LeaseLostException("node " + leases.nodeId() + " holds no lease on account " + accountIndex);
-    }
-    LeaseStore.fence(session, accountIndex, leases.nodeId(), epoch.getAsLong());
+  /** The fence of the accounts this node holds. */
+  AccountFence fence() {
+    return fence;
   }
 
   <T> Future<T> write(JournalThread.Operation<T> operation) {

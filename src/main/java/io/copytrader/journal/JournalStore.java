@@ -23,19 +23,24 @@ final class JournalStore {
    * other's request as the original.
    *
    * @param claimedEpoch the epoch of the owner that journals it, or null when a node not owning the account does
+   * @param started whether it is journaled executing, its first attempt counted, rather than queued
    */
   static InsertOutcome insertRequest(SqlSession session, NewRequest request, long now, long windowMillis,
-                                     Long claimedEpoch) throws SQLException {
+                                     Long claimedEpoch, boolean started) throws SQLException {
     Optional<InsertOutcome> repeat = repeatOf(session, request, now, windowMillis);
     if (repeat.isPresent()) {
       return repeat.get();
     }
     String fingerprint = request.fingerprint();
+    RequestState state = started ? RequestState.EXECUTING : RequestState.QUEUED;
+    Long startedAt = started ? now : null;
+    int attempts = started ? 1 : 0;
     session.update("INSERT INTO requests (request_id, account_index, kind, body, idempotency_key, fingerprint,"
-        + " state, created_at, signal_timestamp, max_lag_ms, attempts, claimed_epoch)"
-        + " VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, 0, ?)",
+        + " state, created_at, started_at, signal_timestamp, max_lag_ms, attempts, claimed_epoch)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       request.requestId(), request.accountIndex(), request.kind().wire(), request.body(), request.idempotencyKey(),
-      fingerprint, now, request.signalTimestamp(), request.maxLagMs(), claimedEpoch);
+      fingerprint, state.wire(), now, startedAt, request.signalTimestamp(), request.maxLagMs(), attempts,
+      claimedEpoch);
     if (request.idempotencyKey() != null && session.update("INSERT INTO idempotency_keys (account_index,"
         + " idempotency_key, request_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
       request.accountIndex(), request.idempotencyKey(), request.requestId(), now) == 0) {
@@ -44,8 +49,9 @@ final class JournalStore {
         "idempotency key of request " + request.requestId() + " is taken but names no request"));
     }
     return new InsertOutcome.Inserted(new RequestRecord(request.requestId(), request.accountIndex(), request.kind(),
-      request.body(), request.idempotencyKey(), fingerprint, RequestState.QUEUED, Instant.ofEpochMilli(now), null,
-      null, null, null, request.signalTimestamp(), request.maxLagMs(), 0));
+      request.body(), request.idempotencyKey(), fingerprint, state, Instant.ofEpochMilli(now),
+      startedAt == null ? null : Instant.ofEpochMilli(startedAt), null, null, null, request.signalTimestamp(),
+      request.maxLagMs(), attempts));
   }
 
   /** The original of a request whose idempotency key names one within the window; an older key is deleted. */

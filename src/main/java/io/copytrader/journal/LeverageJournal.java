@@ -25,7 +25,7 @@ public final class LeverageJournal {
    */
   public Future<Long> signed(LeverageChange change, long now) {
     return journal.write(session -> {
-      journal.fence(session, change.accountIndex());
+      journal.fence().check(session, change.accountIndex());
       return session.first("INSERT INTO leverage_changes (account_index, request_id,"
         + " market_id, initial_margin_fraction, margin_mode, nonce, api_key_index, tx_hash, tx_info, state,"
         + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?, ?) RETURNING change_id",

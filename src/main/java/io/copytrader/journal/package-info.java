@@ -8,7 +8,9 @@
  *       {@link io.copytrader.journal.InsertOutcome.Duplicate} answers with the original request id
  *       ({@code sameBody}) or a 409 (different body under the same key).</li>
  *   <li>Start: {@link io.copytrader.journal.Journal#markExecuting}; only {@code true} lets the request run.
- *       A queued request that is too old is finished as {@code expired} instead.</li>
+ *       A queued request that is too old is finished as {@code expired} instead. A request its account's owner
+ *       runs next is taken in already executing ({@link io.copytrader.journal.Journal#insertRequestStaged} with
+ *       {@code start}), behind the same fence.</li>
  *   <li>Each attempt: {@link io.copytrader.journal.Journal#recordAttempt}.</li>
  *   <li>Each transaction: {@link io.copytrader.journal.Journal#insertOrder} after signing and before
  *       sending, then {@link io.copytrader.journal.Journal#updateOrder} with the outcome; an outcome that

@@ -75,6 +75,22 @@ class AccountQueueTest {
   }
 
   @Test
+  void aRequestToAnIdleAccountStartsAsItIsAcceptedAndOneBehindItStartsWhenItsTurnComes() {
+    TestAccount account = harness.freshAccount();
+    String first = harness.trade(account, "ETH", "long", "0.5");
+    String second = harness.trade(account, "ETH", "close", null);
+
+    JsonObject firstStatus = harness.filled(first);
+    JsonObject secondStatus = harness.filled(second);
+
+    assertThat(firstStatus.getString("started_at")).isEqualTo(firstStatus.getString("created_at"));
+    assertThat(Instant.parse(secondStatus.getString("started_at")))
+      .isAfterOrEqualTo(Instant.parse(firstStatus.getString("finished_at")));
+    assertThat(List.of(firstStatus.getInteger("attempts"), secondStatus.getInteger("attempts")))
+      .containsExactly(1, 1);
+  }
+
+  @Test
   void twentyConcurrentRepeatsOfOneKeyExecuteOnce() {
     TestAccount account = harness.freshAccount();
     JsonObject body = TradingHarness.tradeBody(account, "ETH", "long", "0.5");

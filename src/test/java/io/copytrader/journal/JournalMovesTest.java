@@ -81,6 +81,37 @@ class JournalMovesTest extends OnEitherStore {
     })));
   }
 
+  @Test
+  void aRequestTakenInStartedIsExecutingWithItsFirstAttemptAndDoesNotStartAgain(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+
+    RequestRecord taken = journal.insertRequestStaged(trade("now", 7, null, "0.5"), 1, true).committed().await()
+      .request();
+
+    assertThat(taken.state()).isEqualTo(RequestState.EXECUTING);
+    assertThat(taken.attempts()).isEqualTo(1);
+    assertThat(taken.startedAt()).isEqualTo(START).isEqualTo(taken.createdAt());
+    assertThat(journal.markExecuting("now").await()).isFalse();
+    journal.insertOrder(entry("now", 0, 5)).await();
+    RequestRecord stored = journal.getRequest("now").await().orElseThrow().request();
+    assertThat(stored.state()).isEqualTo(RequestState.EXECUTING);
+    assertThat(stored.attempts()).isEqualTo(1);
+    assertThat(stored.startedAt()).isEqualTo(START);
+  }
+
+  @Test
+  void aRequestTakenInUnstartedWaitsQueued(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+
+    RequestRecord taken = journal.insertRequestStaged(trade("later", 7, null, "0.5"), 1, false).committed().await()
+      .request();
+
+    assertThat(taken.state()).isEqualTo(RequestState.QUEUED);
+    assertThat(taken.attempts()).isZero();
+    assertThat(taken.startedAt()).isNull();
+    assertThat(journal.markExecuting("later").await()).isTrue();
+  }
+
   /** An order signed, brought to {@code from} (every state is reachable from signed), then moved to {@code to}. */
   private static Future<Move<OrderState>> orderMove(Journal journal, OrderState from, OrderState to) {
     String id = "o-" + from.wire() + "-" + to.wire();

@@ -136,6 +136,19 @@ class LeaseJournalTest extends OnEitherStore {
     assertThat(file.query("SELECT state FROM requests WHERE request_id = 'waiting'")).isEqualTo("queued");
   }
 
+  @Test
+  void aStaleOwnerTakesARequestInQueuedNotExecuting(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    takenOverByAnotherNode(journal, 7);
+
+    InsertOutcome taken = journal.insertRequestStaged(trade("late", 7, null, "0.5"), 1, true).committed().await();
+
+    assertThat(taken.request().state()).isEqualTo(RequestState.QUEUED);
+    assertThat(file.query("SELECT state || ' ' || attempts FROM requests WHERE request_id = 'late'"))
+      .isEqualTo("queued 0");
+    assertThat(catchThrowable(() -> journal.markExecuting("late").await())).isInstanceOf(LeaseLostException.class);
+  }
+
   /** Another node takes the account once its lease has expired, as after a pause longer than the lease. */
   private void takenOverByAnotherNode(Journal journal, long account) {
     file.execute("UPDATE account_leases SET expires_at = 1 WHERE account_index = " + account);

@@ -81,7 +81,7 @@ class PgJournalReconnectTest {
   void aTransactionWhoseConnectionEndsWritesNothingAndTheNextOneGoesThrough(Vertx vertx) {
     Journal journal = file.open(vertx).await();
     Future<Object> cut = journal.write(session -> {
-      JournalStore.insertRequest(session, trade("r-cut", 7, null, "1"), 0, 0, null);
+      JournalStore.insertRequest(session, trade("r-cut", 7, null, "1"), 0, 0, null, false);
       return session.first("SELECT pg_sleep(30.001)", row -> row.string(1));
     });
     eventually("the transaction to be running", () -> "1".equals(file.query(

@@ -1,0 +1,31 @@
+package io.copytrader.journal;
+
+import io.copytrader.cluster.LeaseBook;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+
+/**
+ * The check every order, start and end of a request passes in the writer's transaction: the account's lease row still
+ * names this node under the epoch its {@link LeaseBook} holds (docs/ARCHITECTURE.md "Account ownership").
+ */
+record AccountFence(LeaseBook leases) {
+
+  /** Fails with {@link LeaseLostException}, so that the caller's write rolls back, unless the account is this node's. */
+  void check(SqlSession session, long accountIndex) throws SQLException {
+    OptionalLong epoch = leases.epoch(accountIndex);
+    if (epoch.isEmpty()) {
+      throw new LeaseLostException("node " + leases.nodeId() + " holds no lease on account " + accountIndex);
+    }
+    LeaseStore.fence(session, accountIndex, leases.nodeId(), epoch.getAsLong());
+  }
+
+  /** Whether the account is this node's, as {@link #check} would find it. */
+  boolean holds(SqlSession session, long accountIndex) throws SQLException {
+    try {
+      check(session, accountIndex);
+      return true;
+    } catch (LeaseLostException lost) {
+      return false;
+    }
+  }
+}
