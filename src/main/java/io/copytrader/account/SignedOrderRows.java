@@ -52,14 +52,9 @@ final class SignedOrderRows {
     });
   }
 
-  /** Records {@code update} on every row of the transaction journaled last. */
+  /** Records {@code update} on every row of the transaction journaled last, in one journal write. */
   Future<Boolean> update(OrderUpdate update) {
-    Future<Boolean> chain = Future.succeededFuture(true);
-    for (int ordinal : current) {
-      chain = chain.compose(previous -> journal.updateOrder(requestId, ordinal, update)
-        .map(recorded -> previous && recorded));
-    }
-    return chain;
+    return current.isEmpty() ? Future.succeededFuture(true) : journal.updateOrders(requestId, current, update);
   }
 
   /** The ordinal of the first order of the transaction sent last (the entry of a group), whose fate the caller follows. */

@@ -205,7 +205,13 @@ public final class Journal {
 
   /** Records an order's outcome. False if the order is unknown or its state cannot move to the new one. */
   public Future<Boolean> updateOrder(String requestId, int ordinal, OrderUpdate update) {
-    return write(session -> JournalStore.updateOrder(session, requestId, ordinal, update, clock.millis()));
+    return updateOrders(requestId, List.of(ordinal), update);
+  }
+
+  /** Records one outcome on several orders of a request in one write; false unless every one of them moved. */
+  public Future<Boolean> updateOrders(String requestId, List<Integer> ordinals, OrderUpdate update) {
+    List<Integer> rows = List.copyOf(ordinals);
+    return write(session -> JournalStore.updateOrders(session, requestId, rows, update, clock.millis()));
   }
 
   /** Records an issued client order index; the stored value is the maximum ever seen, which is returned. */
@@ -259,10 +265,7 @@ public final class Journal {
     });
   }
 
-  /**
-   * Ends a queued or executing request {@code refused} with the refusing rail's code and detail, and records every
-   * verdict, in one transaction. False if the request is unknown or already final.
-   */
+  /** Ends a request {@code refused} with the rail's code and every verdict in one write; false if already final. */
   public Future<Boolean> refuse(String requestId, RailOutcome outcome) {
     if (!outcome.refused()) {
       return Future.failedFuture(new JournalException("request " + requestId + " was not refused by a rail"));
@@ -281,10 +284,9 @@ public final class Journal {
   }
 
   /**
-   * Sets the kill switch for one account, or all when {@code accountIndex} is null, and returns the whole switch;
-   * every node hears of it on {@link JournalChannels#KILL_SWITCH}.
-   *
-   * @param reason who or what set it (an operator's call, a loss rail's trip), kept with the mode
+   * Sets the kill switch for one account, or all when {@code accountIndex} is null, with who or what set it (an
+   * operator's call, a loss rail's trip), and returns the whole switch; every node hears of it on
+   * {@link JournalChannels#KILL_SWITCH}.
    */
   public Future<KillSwitch> engageKillSwitch(Long accountIndex, KillMode mode, String reason) {
     if (accountIndex != null && accountIndex < 0) {
@@ -301,10 +303,7 @@ public final class Journal {
     });
   }
 
-  /**
-   * Clears one account's mode, or every mode when {@code accountIndex} is null, and returns the whole switch; every
-   * node hears of it on {@link JournalChannels#KILL_SWITCH}.
-   */
+  /** Clears one account's mode, or every mode when {@code accountIndex} is null; as {@link #engageKillSwitch}. */
   public Future<KillSwitch> resumeKillSwitch(Long accountIndex) {
     return write(session -> {
       KillSwitch resumed = RailStore.resume(session, accountIndex);

@@ -188,6 +188,16 @@ final class JournalStore {
       parameters.toArray()) == 1;
   }
 
+  /** {@link #updateOrder} on each of {@code ordinals}: true only when every one moved. */
+  static boolean updateOrders(SqlSession session, String requestId, List<Integer> ordinals, OrderUpdate update,
+                              long now) throws SQLException {
+    boolean all = true;
+    for (int ordinal : ordinals) {
+      all &= updateOrder(session, requestId, ordinal, update, now);
+    }
+    return all;
+  }
+
   /** {@code count} comma-separated parameter markers. */
   private static String placeholders(int count) {
     return String.join(", ", Collections.nCopies(count, "?"));

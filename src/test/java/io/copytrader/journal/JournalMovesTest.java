@@ -1,6 +1,7 @@
 package io.copytrader.journal;
 
 import static io.copytrader.journal.JournalFixtures.entry;
+import static io.copytrader.journal.JournalFixtures.order;
 import static io.copytrader.journal.JournalFixtures.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,6 +111,23 @@ class JournalMovesTest extends OnEitherStore {
     assertThat(taken.attempts()).isZero();
     assertThat(taken.startedAt()).isNull();
     assertThat(journal.markExecuting("later").await()).isTrue();
+  }
+
+  @Test
+  void oneOutcomeOnSeveralOrdersMovesEachThatMayAndIsTrueOnlyWhenAllMoved(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    journal.insertRequest(trade("g", 7, null, "0.5")).await();
+    journal.markExecuting("g").await();
+    journal.insertOrder(entry("g", 0, 5), order("g", 1, OrderPurpose.STOP_LOSS_PLACE, 6),
+      order("g", 2, OrderPurpose.TAKE_PROFIT_PLACE, 7)).await();
+
+    boolean allSent = journal.updateOrders("g", List.of(0, 1), OrderUpdate.sent("0xabc")).await();
+    journal.updateOrder("g", 2, OrderUpdate.rejected("21739", "not enough margin")).await();
+    boolean allAccepted = journal.updateOrders("g", List.of(0, 1, 2), update(OrderState.ACCEPTED)).await();
+
+    assertThat(List.of(allSent, allAccepted)).containsExactly(true, false);
+    assertThat(journal.orders("g").await()).extracting(OrderRecord::state)
+      .containsExactly(OrderState.ACCEPTED, OrderState.ACCEPTED, OrderState.REJECTED);
   }
 
   /** An order signed, brought to {@code from} (every state is reachable from signed), then moved to {@code to}. */
