@@ -6,7 +6,9 @@ import io.vertx.core.Promise;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,24 +69,49 @@ final class JournalThread {
 
     private void complete() {
       tellApplied();
-      settle(promise, result, failure);
+      context.runOnContext(ignored -> completeHere());
+    }
+
+    /** Completes the caller's future; runs on the caller's context. */
+    private void completeHere() {
+      settleHere(promise, result, failure);
     }
 
     private void settle(Promise<T> target, T value, Throwable outcome) {
-      context.runOnContext(ignored -> {
-        if (outcome == null) {
-          target.complete(value);
-        } else {
-          target.fail(outcome instanceof JournalException ? outcome
-            : new JournalException("journal operation failed: " + outcome.getMessage(), outcome));
-        }
-      });
+      context.runOnContext(ignored -> settleHere(target, value, outcome));
+    }
+
+    private static <T> void settleHere(Promise<T> target, T value, Throwable outcome) {
+      if (outcome == null) {
+        target.complete(value);
+      } else {
+        target.fail(outcome instanceof JournalException ? outcome
+          : new JournalException("journal operation failed: " + outcome.getMessage(), outcome));
+      }
     }
 
     private void fail(JournalException problem) {
       failure = problem;
       complete();
     }
+  }
+
+  /**
+   * Completes a finished batch: one hand-off to each caller's context for all of its operations, in their order,
+   * rather than one per operation (each hand-off may wake an event loop).
+   */
+  private static void completeAll(List<Task<?>> batch) {
+    Map<Context, List<Task<?>>> byContext = new LinkedHashMap<>();
+    for (Task<?> task : batch) {
+      task.tellApplied();
+      byContext.computeIfAbsent(task.context, context -> new ArrayList<>()).add(task);
+    }
+    byContext.forEach((context, tasks) -> context.runOnContext(ignored -> tasks.forEach(Task::completeHere)));
+  }
+
+  private static void failAll(List<Task<?>> batch, JournalException failure) {
+    batch.forEach(task -> task.failure = failure);
+    completeAll(batch);
   }
 
   private final String name;
@@ -214,7 +241,7 @@ final class JournalThread {
       // Failed at once, written nowhere: the callers hear that the journal is unavailable without waiting.
       JournalException failure = JournalException.unavailable("the journal is unavailable: "
         + unreachable.getMessage(), unreachable);
-      batch.forEach(task -> task.fail(failure));
+      failAll(batch, failure);
       return;
     }
     try {
@@ -239,19 +266,19 @@ final class JournalThread {
       execute("COMMIT");
       transactions.incrementAndGet();
       operations.addAndGet(batch.size());
-      batch.forEach(Task::complete);
+      completeAll(batch);
     } catch (SQLTransientConnectionException lost) {
       // The server rolls back a transaction whose connection ends; only a COMMIT whose answer was lost may have
       // committed, which the journal, read again once it is back, tells.
       LOG.error("Journal transaction of {} operations on {} interrupted: {}", batch.size(), name, lost.getMessage());
       JournalException failure = JournalException.unavailable("the journal is unavailable: " + lost.getMessage()
         + "; written or not, the journal tells once it is back", lost);
-      batch.forEach(task -> task.fail(failure));
+      failAll(batch, failure);
     } catch (SQLException problem) {
       rollbackQuietly();
       LOG.error("Journal transaction of {} operations failed on {}: {}", batch.size(), name, problem.getMessage());
       JournalException failure = new JournalException("journal transaction failed: " + problem.getMessage(), problem);
-      batch.forEach(task -> task.fail(failure));
+      failAll(batch, failure);
     }
   }
 

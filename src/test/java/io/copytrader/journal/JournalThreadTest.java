@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -102,6 +103,36 @@ class JournalThreadTest {
         .isEqualTo(301);
       try (SqlSession elsewhere = connect()) {
         assertThat(count(elsewhere)).isEqualTo(301);
+      }
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void writesOfTwoCallersInOneTransactionAnswerEachCallerOnItsContextInTheOrderItQueuedThem(Vertx vertx,
+                                                                                          VertxTestContext test) {
+    Context other = vertx.getOrCreateContext();
+    List<String> answered = new CopyOnWriteArrayList<>();
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Integer> holding = writer.submit(context, connection -> {
+      awaitQuietly(release);
+      return 0;
+    });
+    List<Future<Integer>> writes = IntStream.range(1, 41).mapToObj(id -> {
+      Context caller = id % 2 == 0 ? context : other;
+      return writer.submit(caller, connection -> {
+        insert(connection, id);
+        return id;
+      }).onSuccess(done -> answered.add((Vertx.currentContext() == caller) + " " + (id % 2) + " " + id));
+    }).toList();
+    release.countDown();
+
+    Future.all(writes).compose(all -> holding).onComplete(test.succeeding(done -> test.verify(() -> {
+      assertThat(answered).allMatch(line -> line.startsWith("true "));
+      for (String parity : List.of("0", "1")) {
+        List<Integer> ids = answered.stream().filter(line -> line.split(" ")[1].equals(parity))
+          .map(line -> Integer.parseInt(line.split(" ")[2])).toList();
+        assertThat(ids).hasSize(20).isSorted();
       }
       test.completeNow();
     })));
