@@ -276,9 +276,11 @@ public final class AccountVerticle extends VerticleBase {
       })
       .onSuccess(checked -> {
         // Nothing else of the account waits or runs: the journal takes the request in executing, which saves its
-        // start a write of its own. A protection run coming due before the insert has run still goes first; the
-        // request then waits executing, as one resumed after a restart would.
-        boolean start = !running && queue.isEmpty() && admitting == 1 && !protectionDue;
+        // start a write of its own (not one already too old: that one is expired without starting). A protection
+        // run coming due before the insert has run still goes first; the request then waits executing, as one
+        // resumed after a restart would.
+        boolean start = !running && queue.isEmpty() && admitting == 1 && !protectionDue
+          && executor.inTime(request, System.currentTimeMillis());
         StagedWrite<InsertOutcome> insert = journal.insertRequestStaged(entry, epoch.getAsLong(), start);
         // Execution starts as soon as the insert has run: everything it writes before an order may leave
         // commits with or after the insert, and an order is refused for a request that is not in the journal.

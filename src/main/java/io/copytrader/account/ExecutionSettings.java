@@ -30,8 +30,12 @@ public record ExecutionSettings(TradingParameters trading, int attempts, Duratio
 
   /** How late the request would start now, if later than its bounds allow; empty when it may still run. */
   Optional<Duration> lateness(QueuedRequest queued, long nowMillis) {
-    long deadline = queued.acceptedAtMillis() + maxSignalAge.toMillis();
-    TradeRequest request = queued.request();
+    return lateness(queued.request(), queued.acceptedAtMillis(), nowMillis);
+  }
+
+  /** {@link #lateness(QueuedRequest, long)} of a request accepted at {@code acceptedAtMillis}. */
+  Optional<Duration> lateness(TradeRequest request, long acceptedAtMillis, long nowMillis) {
+    long deadline = acceptedAtMillis + maxSignalAge.toMillis();
     if (request.signalTimestamp() != null) {
       long lag = request.maxLagMs() != null ? request.maxLagMs() : maxSignalAge.toMillis();
       deadline = Math.min(deadline, request.signalTimestamp() + lag);
@@ -39,8 +43,8 @@ public record ExecutionSettings(TradingParameters trading, int attempts, Duratio
     if (nowMillis <= deadline) {
       return Optional.empty();
     }
-    long since = request.signalTimestamp() != null ? Math.min(request.signalTimestamp(), queued.acceptedAtMillis())
-      : queued.acceptedAtMillis();
+    long since = request.signalTimestamp() != null ? Math.min(request.signalTimestamp(), acceptedAtMillis)
+      : acceptedAtMillis;
     return Optional.of(Duration.ofMillis(nowMillis - since));
   }
 }

@@ -6,4 +6,10 @@ import io.vertx.core.Future;
 public interface RequestExecutor {
 
   Future<Void> execute(QueuedRequest request);
+
+  /**
+   * Whether {@code request}, accepted at {@code nowMillis}, could start now: not already older than its signal's
+   * bounds allow (an exit always may). One that could not is journaled queued, to be expired, never started.
+   */
+  boolean inTime(TradeRequest request, long nowMillis);
 }

@@ -35,6 +35,11 @@ public final class TradeExecutor implements RequestExecutor {
   }
 
   @Override
+  public boolean inTime(TradeRequest request, long nowMillis) {
+    return request.action().isExit() || parts.settings().lateness(request, nowMillis, nowMillis).isEmpty();
+  }
+
+  @Override
   public Future<Void> execute(QueuedRequest queued) {
     // Composed, so that even a fault while the execution starts ends in a failed future the account handles.
     return Future.succeededFuture(queued).compose(start -> start.request().action() == TradeAction.POSITION

@@ -60,14 +60,23 @@ class ServiceViewsTest {
       message -> published.add(message.body()));
     listener.completion().await();
 
-    String id = harness.trade(account, "ETH", "long", "0.5");
-    harness.filled(id);
+    String first = harness.trade(account, "ETH", "long", "0.5");
+    String second = harness.trade(account, "ETH", "close", null);
+    harness.filled(first);
+    harness.filled(second);
 
-    List<String> states = eventually("the request's final state published", Duration.ofSeconds(10),
-      () -> published.stream().filter(event -> id.equals(event.getString("request_id")))
-        .map(event -> event.getString("state")).toList(), seen -> seen.contains("filled"));
+    List<String> firstStates = publishedStates(published, first);
+    List<String> secondStates = publishedStates(published, second);
     listener.unregister().await();
-    assertThat(states).containsExactly("queued", "executing", "filled");
+    // The account had nothing else to run: the first was accepted executing; the second waited its turn.
+    assertThat(firstStates).containsExactly("executing", "filled");
+    assertThat(secondStates).containsExactly("queued", "executing", "filled");
+  }
+
+  private static List<String> publishedStates(List<JsonObject> published, String requestId) {
+    return eventually("the request's final state published", Duration.ofSeconds(10),
+      () -> published.stream().filter(event -> requestId.equals(event.getString("request_id")))
+        .map(event -> event.getString("state")).toList(), seen -> seen.contains("filled"));
   }
 
   @Test
