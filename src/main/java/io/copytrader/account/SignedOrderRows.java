@@ -11,10 +11,10 @@ import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /**
- * The journal rows of one order's signed transactions (of a grouped transaction, one row per order it makes). {@link ExchangeSession#send} journals each transaction
- * before it leaves and, after a 21104, re-signs with a fresh nonce and journals again: the replacement is a new
- * row under a new ordinal (same client order index), and the refused one is closed as rejected, since the
- * exchange applied nothing for it.
+ * The journal rows of one order's signed transactions (of a grouped transaction, one row per order it makes).
+ * {@link ExchangeSession#send} journals each transaction before it leaves and, after a 21104, re-signs with a fresh
+ * nonce and journals again: the replacement is a new row under a new ordinal (same client order index), and the
+ * refused one is closed as rejected, since the exchange applied nothing for it.
  */
 final class SignedOrderRows {
 
@@ -57,7 +57,7 @@ final class SignedOrderRows {
     return current.isEmpty() ? Future.succeededFuture(true) : journal.updateOrders(requestId, current, update);
   }
 
-  /** The ordinal of the first order of the transaction sent last (the entry of a group), whose fate the caller follows. */
+  /** The ordinal of the first order of the transaction sent last (a group's entry), whose fate the caller follows. */
   int ordinal() {
     return current.isEmpty() ? -1 : current.get(0);
   }

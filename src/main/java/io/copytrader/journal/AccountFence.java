@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  */
 record AccountFence(LeaseBook leases) {
 
-  /** Fails with {@link LeaseLostException}, so that the caller's write rolls back, unless the account is this node's. */
+  /** Fails with {@link LeaseLostException}, so that the caller's write rolls back, unless the account is ours. */
   void check(SqlSession session, long accountIndex) throws SQLException {
     OptionalLong epoch = leases.epoch(accountIndex);
     if (epoch.isEmpty()) {

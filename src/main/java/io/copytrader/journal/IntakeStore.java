@@ -47,7 +47,7 @@ final class IntakeStore {
       + QUEUED_KINDS, row -> row.longValue(1), accountIndex).orElse(0L);
   }
 
-  /** The accounts with a request waiting unclaimed: what the owners' backstop looks for (index {@code requests_unclaimed}). */
+  /** The accounts with a request waiting unclaimed, for the owners' backstop ({@code requests_unclaimed}). */
   static List<Long> unclaimedAccounts(SqlSession session) throws SQLException {
     return session.query("SELECT DISTINCT account_index FROM requests WHERE state = 'queued' AND claimed_epoch IS NULL"
       + " AND " + QUEUED_KINDS, row -> row.longValue(1));

@@ -117,8 +117,8 @@ public final class Journal {
    * where not, for {@link #markExecuting} to refuse).
    */
   public StagedWrite<InsertOutcome> insertRequestStaged(NewRequest request, long epoch, boolean start) {
-    return writer.submitStaged(vertx.getOrCreateContext(), session -> JournalStore.insertRequest(session,
-      request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), epoch, start && fence.holds(session, request.accountIndex())));
+    return writer.submitStaged(vertx.getOrCreateContext(), session -> JournalStore.insertRequest(session, request,
+      clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), epoch, start && fence.holds(session, request.accountIndex())));
   }
 
   /** {@link #insertRequest} journaled unclaimed, as a node that does not own the account journals it. */

@@ -26,7 +26,8 @@ class VerdictMigrationTest extends OnEitherStore {
   }
 
   @Test
-  void verdictsKeptOneRowPerRailAreReadInTheRailsOrderUntilTheRequestIsCheckedAgain(Vertx vertx, VertxTestContext test) {
+  void verdictsKeptOneRowPerRailAreReadInTheRailsOrderUntilTheRequestIsCheckedAgain(Vertx vertx,
+                                                                                     VertxTestContext test) {
     journalBeforeOneRowVerdicts();
     file.execute("INSERT INTO requests (request_id, account_index, kind, body, fingerprint, state, created_at,"
       + " attempts) VALUES ('old-1', 7, 'trade', '{}', 'f', 'refused', 1, 1)");
