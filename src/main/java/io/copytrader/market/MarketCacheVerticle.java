@@ -26,12 +26,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The list is loaded at start and then every {@code refreshInterval}. A lookup that misses triggers one
  * refresh, at most one per {@code missRefreshSpacing}, so a newly listed market is found without letting
- * bad input hammer the exchange. A failed load keeps the previous list.
+ * bad input hammer the exchange. A failed load keeps the previous list. While no list is known at all (its load
+ * at start failed: a 429 or an outage), nothing can be sized or protected, so the load is tried again after
+ * {@value #EMPTY_RETRY_FIRST_MS} ms, doubling up to {@value #EMPTY_RETRY_LONGEST_MS} ms, and a miss may refresh
+ * once a second, rather than waiting for the period or the miss spacing.
  */
 public final class MarketCacheVerticle extends VerticleBase {
 
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMinutes(5);
   public static final Duration DEFAULT_MISS_REFRESH_SPACING = Duration.ofSeconds(10);
+
+  static final long EMPTY_RETRY_FIRST_MS = 1_000;
+  static final long EMPTY_RETRY_LONGEST_MS = 30_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(MarketCacheVerticle.class);
 
@@ -43,6 +49,9 @@ public final class MarketCacheVerticle extends VerticleBase {
   private Future<MarketTable> refreshing;
   private long lastRefreshStartNanos;
   private boolean refreshedOnce;
+  /** The wait before the next load while no list is known; reset once one is. */
+  private long emptyRetryMs = EMPTY_RETRY_FIRST_MS;
+  private boolean emptyRetryPending;
 
   public MarketCacheVerticle(LighterClient client) {
     this(client, DEFAULT_REFRESH_INTERVAL, DEFAULT_MISS_REFRESH_SPACING);
@@ -78,17 +87,40 @@ public final class MarketCacheVerticle extends VerticleBase {
             loaded.all().stream().filter(Market::active).count());
         }
         table = loaded;
+        emptyRetryMs = EMPTY_RETRY_FIRST_MS;
       })
-      .onFailure(failure -> LOG.warn("Could not load markets from Lighter; keeping {} known markets: {}",
-        table.all().size(), failure.getMessage()))
+      .onFailure(failure -> {
+        LOG.warn("Could not load markets from Lighter; keeping {} known markets: {}", table.all().size(),
+          failure.getMessage());
+        retryWhileEmpty();
+      })
       .onComplete(done -> refreshing = null);
     refreshing = load;
     return load;
   }
 
-  /** After a miss: refresh unless one started within the spacing, then answer from whatever is known. */
+  /** With no list known, loads again after a wait that doubles with each failure; one wait at a time. */
+  private void retryWhileEmpty() {
+    if (!table.isEmpty() || emptyRetryPending) {
+      return;
+    }
+    emptyRetryPending = true;
+    long delay = emptyRetryMs;
+    emptyRetryMs = Math.min(emptyRetryMs * 2, EMPTY_RETRY_LONGEST_MS);
+    vertx.setTimer(delay, timer -> {
+      emptyRetryPending = false;
+      refresh();
+    });
+  }
+
+  /**
+   * After a miss: refresh unless one started within the spacing (a second while no list is known), then answer from
+   * whatever is known.
+   */
   private Future<MarketTable> refreshAfterMiss() {
-    boolean spaced = !refreshedOnce || System.nanoTime() - lastRefreshStartNanos >= missRefreshSpacing.toNanos();
+    long spacing = table.isEmpty() ? Math.min(missRefreshSpacing.toNanos(), EMPTY_RETRY_FIRST_MS * 1_000_000)
+      : missRefreshSpacing.toNanos();
+    boolean spaced = !refreshedOnce || System.nanoTime() - lastRefreshStartNanos >= spacing;
     if (refreshing == null && !spaced) {
       return Future.succeededFuture(table);
     }

@@ -137,6 +137,38 @@ class MarketCacheVerticleTest {
   }
 
   @Test
+  void aListThatFailedToLoadAtStartIsLoadedAgainWithinSecondsWithoutALookup(Vertx vertx) throws Exception {
+    lighter = result(new FakeLighter().start(vertx));
+    lighter.reply(MARKETS_PATH, 503, "");
+    client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl()));
+    result(vertx.deployVerticle(new MarketCacheVerticle(client, Duration.ofMinutes(5), Duration.ofSeconds(10))));
+    lighter.reply(MARKETS_PATH, 200, FakeLighter.ORDER_BOOKS);
+
+    long deadline = System.currentTimeMillis() + 10_000;
+    JsonObject list = result(ask(vertx, Addresses.MARKET_LIST, new JsonObject()));
+    while (list.getJsonArray("markets").isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      list = result(ask(vertx, Addresses.MARKET_LIST, new JsonObject()));
+    }
+
+    assertThat(list.getJsonArray("markets")).hasSize(3);
+    assertThat(lighter.count(MARKETS_PATH)).isEqualTo(2);
+  }
+
+  @Test
+  void whileNoListLoadsItIsTriedAgainLessAndLessOften(Vertx vertx) throws Exception {
+    lighter = result(new FakeLighter().start(vertx));
+    lighter.reply(MARKETS_PATH, 503, "");
+    client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl()));
+    result(vertx.deployVerticle(new MarketCacheVerticle(client, Duration.ofMinutes(5), Duration.ofSeconds(10))));
+
+    Thread.sleep(MarketCacheVerticle.EMPTY_RETRY_FIRST_MS * 5);
+
+    // At start, then 1 s and 3 s later; the next is 7 s after the start.
+    assertThat(lighter.count(MARKETS_PATH)).isBetween(2L, 3L);
+  }
+
+  @Test
   void noMarketListYetIsExchangeUnavailable(Vertx vertx) {
     lighter = result(new FakeLighter().start(vertx));
     lighter.reply(MARKETS_PATH, 503, "");
