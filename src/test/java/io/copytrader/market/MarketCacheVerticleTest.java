@@ -36,6 +36,14 @@ class MarketCacheVerticleTest {
     result(vertx.deployVerticle(new MarketCacheVerticle(client, Duration.ofMinutes(5), missSpacing)));
   }
 
+  /** Deployed while Lighter answers the market list 503, as after an outage at start. */
+  private void deployWithoutAMarketList(Vertx vertx, Duration missSpacing) {
+    lighter = result(new FakeLighter().start(vertx));
+    lighter.reply(MARKETS_PATH, 503, "");
+    client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl()));
+    result(vertx.deployVerticle(new MarketCacheVerticle(client, Duration.ofMinutes(5), missSpacing)));
+  }
+
   private static Future<JsonObject> ask(Vertx vertx, String address, JsonObject query) {
     return vertx.eventBus().<JsonObject>request(address, query).map(Message::body);
   }
@@ -138,10 +146,7 @@ class MarketCacheVerticleTest {
 
   @Test
   void aListThatFailedToLoadAtStartIsLoadedAgainWithinSecondsWithoutALookup(Vertx vertx) throws Exception {
-    lighter = result(new FakeLighter().start(vertx));
-    lighter.reply(MARKETS_PATH, 503, "");
-    client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl()));
-    result(vertx.deployVerticle(new MarketCacheVerticle(client, Duration.ofMinutes(5), Duration.ofSeconds(10))));
+    deployWithoutAMarketList(vertx, Duration.ofSeconds(10));
     lighter.reply(MARKETS_PATH, 200, FakeLighter.ORDER_BOOKS);
 
     long deadline = System.currentTimeMillis() + 10_000;
@@ -157,10 +162,7 @@ class MarketCacheVerticleTest {
 
   @Test
   void whileNoListLoadsItIsTriedAgainLessAndLessOften(Vertx vertx) throws Exception {
-    lighter = result(new FakeLighter().start(vertx));
-    lighter.reply(MARKETS_PATH, 503, "");
-    client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl()));
-    result(vertx.deployVerticle(new MarketCacheVerticle(client, Duration.ofMinutes(5), Duration.ofSeconds(10))));
+    deployWithoutAMarketList(vertx, Duration.ofSeconds(10));
 
     Thread.sleep(MarketCacheVerticle.EMPTY_RETRY_FIRST_MS * 5);
 
@@ -170,10 +172,7 @@ class MarketCacheVerticleTest {
 
   @Test
   void noMarketListYetIsExchangeUnavailable(Vertx vertx) {
-    lighter = result(new FakeLighter().start(vertx));
-    lighter.reply(MARKETS_PATH, 503, "");
-    client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl()));
-    result(vertx.deployVerticle(new MarketCacheVerticle(client, Duration.ofMinutes(5), Duration.ZERO)));
+    deployWithoutAMarketList(vertx, Duration.ZERO);
 
     assertThat(failureCode(ask(vertx, Addresses.MARKET_RESOLVE, new JsonObject().put("symbol", "ETH"))))
       .isEqualTo(FailureCode.EXCHANGE_UNAVAILABLE);
