@@ -141,8 +141,8 @@ final class JournalStore {
    * a request that ended cannot send again.
    */
   private static long executingAccount(SqlSession session, NewOrder order, Fence fence) throws SQLException {
-    Optional<AccountState> request = session.first("SELECT account_index, state FROM requests WHERE request_id = ?",
-      row -> new AccountState(row.longValue(1), RequestState.fromWire(row.string(2))), order.requestId());
+    Optional<RequestAccount> request = session.first("SELECT account_index, state FROM requests WHERE request_id = ?",
+      row -> new RequestAccount(row.longValue(1), RequestState.fromWire(row.string(2))), order.requestId());
     if (request.isEmpty()) {
       throw new JournalException("no request " + order.requestId() + " for order " + order.ordinal());
     }
@@ -154,7 +154,7 @@ final class JournalStore {
     return request.get().accountIndex();
   }
 
-  private record AccountState(long accountIndex, RequestState state) {
+  private record RequestAccount(long accountIndex, RequestState state) {
   }
 
   private static void insertOrder(SqlSession session, NewOrder order, long now) throws SQLException {

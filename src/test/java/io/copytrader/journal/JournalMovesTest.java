@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxTestContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,53 +33,44 @@ class JournalMovesTest extends OnEitherStore {
   }
 
   @Test
-  void everyOrderMoveIsStoredExactlyWhereTheOrderStatesAllowIt(Vertx vertx, VertxTestContext test) {
-    file.open(vertx).compose(journal -> {
-      Future<List<Move<OrderState>>> moves = Future.succeededFuture(new ArrayList<>());
-      for (OrderState from : OrderState.values()) {
-        for (OrderState to : OrderState.values()) {
-          moves = moves.compose(done -> orderMove(journal, from, to).map(move -> {
-            done.add(move);
-            return done;
-          }));
-        }
-      }
-      return moves;
-    }).onComplete(test.succeeding(moves -> test.verify(() -> {
-      assertThat(moves).hasSize(OrderState.values().length * OrderState.values().length);
-      for (Move<OrderState> move : moves) {
-        boolean allowed = move.from().canMoveTo(move.to());
-        assertThat(move.moved()).as("%s -> %s", move.from(), move.to()).isEqualTo(allowed);
-        assertThat(move.stored()).as("%s -> %s", move.from(), move.to()).isEqualTo(allowed ? move.to() : move.from());
-      }
-      test.completeNow();
-    })));
+  void everyOrderMoveIsStoredExactlyWhereTheOrderStatesAllowIt(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    List<OrderState> states = List.of(OrderState.values());
+
+    List<Move<OrderState>> moves = tryEvery(states, states, (from, to) -> orderMove(journal, from, to));
+
+    assertStoredExactlyWhereAllowed(moves, states.size() * states.size(), OrderState::canMoveTo);
   }
 
   @Test
-  void everyRequestMoveIsStoredExactlyWhereTheRequestStatesAllowIt(Vertx vertx, VertxTestContext test) {
-    List<RequestState> targets = Arrays.stream(RequestState.values()).filter(to -> to != RequestState.QUEUED)
-      .toList();
-    file.open(vertx).compose(journal -> {
-      Future<List<Move<RequestState>>> moves = Future.succeededFuture(new ArrayList<>());
-      for (RequestState from : RequestState.values()) {
-        for (RequestState to : targets) {
-          moves = moves.compose(done -> requestMove(journal, from, to).map(move -> {
-            done.add(move);
-            return done;
-          }));
-        }
+  void everyRequestMoveIsStoredExactlyWhereTheRequestStatesAllowIt(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    List<RequestState> states = List.of(RequestState.values());
+    List<RequestState> targets = states.stream().filter(to -> to != RequestState.QUEUED).toList();
+
+    List<Move<RequestState>> moves = tryEvery(states, targets, (from, to) -> requestMove(journal, from, to));
+
+    assertStoredExactlyWhereAllowed(moves, states.size() * targets.size(), RequestState::canMoveTo);
+  }
+
+  /** Each move from each of {@code froms} to each of {@code tos}, one after the other. */
+  private static <S> List<Move<S>> tryEvery(List<S> froms, List<S> tos, BiFunction<S, S, Future<Move<S>>> move) {
+    List<Move<S>> moves = new ArrayList<>();
+    for (S from : froms) {
+      for (S to : tos) {
+        moves.add(move.apply(from, to).await());
       }
-      return moves;
-    }).onComplete(test.succeeding(moves -> test.verify(() -> {
-      assertThat(moves).hasSize(RequestState.values().length * targets.size());
-      for (Move<RequestState> move : moves) {
-        boolean allowed = move.from().canMoveTo(move.to());
-        assertThat(move.moved()).as("%s -> %s", move.from(), move.to()).isEqualTo(allowed);
-        assertThat(move.stored()).as("%s -> %s", move.from(), move.to()).isEqualTo(allowed ? move.to() : move.from());
-      }
-      test.completeNow();
-    })));
+    }
+    return moves;
+  }
+
+  private static <S> void assertStoredExactlyWhereAllowed(List<Move<S>> moves, int count, BiPredicate<S, S> allowed) {
+    assertThat(moves).hasSize(count);
+    for (Move<S> move : moves) {
+      boolean may = allowed.test(move.from(), move.to());
+      assertThat(move.moved()).as("%s -> %s", move.from(), move.to()).isEqualTo(may);
+      assertThat(move.stored()).as("%s -> %s", move.from(), move.to()).isEqualTo(may ? move.to() : move.from());
+    }
   }
 
   @Test
