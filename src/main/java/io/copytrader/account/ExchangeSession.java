@@ -36,6 +36,7 @@ public final class ExchangeSession {
   private final LeaseBook leases;
   private final long epoch;
   private NonceKeeper nonces;
+  private boolean nonceAskedAhead;
   /**
    * The transaction whose outcome is unknown, or null. Its nonce is the next one signed: if it landed, the
    * exchange refuses whatever else carries that nonce, so a replacement can never execute beside it.
@@ -233,6 +234,26 @@ public final class ExchangeSession {
           }
           return Future.succeededFuture(new SendOutcome.Rejected(signed, error));
         }));
+  }
+
+  /**
+   * Reads the key's next nonce ahead of its first transaction, once, through {@code reads} (a low priority: it must
+   * never stand in front of a send), so that the first signal after a start does not wait for that read. What it
+   * learns is used only while no nonce is known: one a transaction's own path read, reloaded or adopted from a
+   * transaction in doubt meanwhile is as new or newer, and a transaction may already be signed with it. Never fails;
+   * without an answer the first transaction reads the nonce itself, as it would have.
+   */
+  Future<Void> learnNonceAhead(TradingApi reads) {
+    if (nonces != null || nonceAskedAhead) {
+      return Future.succeededFuture();
+    }
+    nonceAskedAhead = true;
+    return reads.nextNonce(account.accountIndex(), account.apiKeyIndex()).<Void>map(next -> {
+      if (nonces == null) {
+        nonces = new NonceKeeper(account.accountIndex(), account.apiKeyIndex(), next);
+      }
+      return null;
+    }).otherwiseEmpty();
   }
 
   private Future<Long> nonce() {

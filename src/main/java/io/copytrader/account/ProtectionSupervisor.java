@@ -167,7 +167,9 @@ public final class ProtectionSupervisor {
           failure.toString());
         retrySoon();
         return Future.succeededFuture();
-      });
+      })
+      // Once, after the start's run: the first signal after a start then signs without first reading the nonce.
+      .andThen(done -> session.learnNonceAhead(session.lighter().at(CallPriority.PERIODIC)));
   }
 
   private Future<Void> inspect(String reason, DetailedAccount read, List<Order> orders) {

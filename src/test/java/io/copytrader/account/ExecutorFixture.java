@@ -65,6 +65,7 @@ final class ExecutorFixture {
   final LeaseBook leases = HeldJournal.book();
   final List<Notice> notices = new CopyOnWriteArrayList<>();
   private final TradeExecutor executor;
+  private final ExchangeSession session;
   private final AccountKillSwitch killSwitch = new AccountKillSwitch(ACCOUNT);
   private final AccountConfig account;
   private final ApiKey key;
@@ -89,7 +90,7 @@ final class ExecutorFixture {
       new BigDecimal("0.05"));
     ExecutionSettings settings = new ExecutionSettings(trading, 3, Duration.ofMillis(10), Duration.ofSeconds(10),
       Duration.ofSeconds(2));
-    ExchangeSession session = new ExchangeSession(exchange, account, key, new TxSigner(304), leases,
+    session = new ExchangeSession(exchange, account, key, new TxSigner(304), leases,
       leases.epoch(ACCOUNT).orElseThrow());
     executor = new TradeExecutor(vertx, account, settings, session, new RestExchangeView(exchange,
       session::authToken), journal, new ClientOrderIndexAllocator(0), killSwitch,
@@ -105,6 +106,13 @@ final class ExecutorFixture {
       .onComplete(executed));
     executed.future().await();
     return journal.getRequest(id).await().orElseThrow();
+  }
+
+  /** Has the account's session read its next nonce ahead, on the account's context, as a start's protection does. */
+  Future<Void> learnNonceAhead() {
+    Promise<Void> learnt = Promise.promise();
+    context.runOnContext(ask -> session.learnNonceAhead(exchange).onComplete(learnt));
+    return learnt.future();
   }
 
   /** Journals the request as intake does; returns its id. */

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * are retried and end in exactly one fill, never two; an order the book could not fill within the slippage
  * bound is reported as not filled with the exchange's reason. Fewer than five exchange failures are injected
  * in this class, so the client's circuit breaker stays closed throughout. Nonce faults are in
- * {@link NonceFaultsTest}.
+ * {@link NonceFaultsTest}. Each account's first nonce was read ahead after the start; the faults below reach an
+ * attempt through the nonce fetch a 21104 refusal makes, a call no background read of another account makes.
  */
 @ExtendWith(VertxExtension.class)
 class ExchangeFaultsTest {
@@ -36,6 +37,8 @@ class ExchangeFaultsTest {
   @BeforeAll
   static void startService(Vertx vertx, @TempDir Path dir) throws Exception {
     harness = TradingHarness.start(vertx, dir, 6, Map.of());
+    eventually("every account's nonce read ahead", Duration.ofSeconds(15),
+      () -> harness.exchangeRequests("/api/v1/nextNonce"), reads -> reads == 6);
   }
 
   @BeforeEach
@@ -51,9 +54,8 @@ class ExchangeFaultsTest {
   @Test
   void twoServerErrorsAreRetriedIntoOneFill() {
     TestAccount account = harness.freshAccount();
-    // On the fresh account's first nonce fetch, which every attempt needs, so no background request of the
-    // other accounts can take the errors instead
-    harness.injectFaults(new JsonObject().put("error_count", 2).put("error_status", 503)
+    // Each of the first two attempts is refused 21104 and its nonce fetch answered 503.
+    harness.injectFaults(new JsonObject().put("invalid_nonce_count", 2).put("error_count", 2).put("error_status", 503)
       .put("error_path", "/api/v1/nextNonce"));
 
     String id = harness.trade(account, "ETH", "long", "0.5");
@@ -65,7 +67,8 @@ class ExchangeFaultsTest {
   @Test
   void rateLimitIsRetriedIntoOneFill() {
     TestAccount account = harness.freshAccount();
-    harness.injectFaults(new JsonObject().put("rate_limit_count", 1).put("error_path", "/api/v1/nextNonce"));
+    harness.injectFaults(new JsonObject().put("invalid_nonce_count", 1).put("rate_limit_count", 1)
+      .put("error_path", "/api/v1/nextNonce"));
 
     String id = harness.trade(account, "ETH", "long", "0.5");
 
@@ -91,14 +94,13 @@ class ExchangeFaultsTest {
   @Test
   void priceRunningPastTheWorstPriceIsReportedNotFilled() {
     TestAccount account = harness.freshAccount();
-    // Every exchange call now takes 600 ms. The order is priced from the book before the account's first nonce
-    // is fetched; while that fetch is on its way, the price runs up and the delay ends, so the order reaches
-    // a book whose best ask is past its worst price.
+    // Every exchange call now takes 600 ms. The order is priced from the book and sent; while its send is held,
+    // the price runs up and the delay ends, so the order reaches a book whose best ask is past its worst price.
     harness.injectFaults(new JsonObject().put("latency_ms", 600));
 
     String id = harness.trade(account, "BTC", "long", "0.5");
-    eventually("the nonce fetch that precedes the send", Duration.ofSeconds(10),
-      () -> harness.exchangeRequests("/api/v1/nextNonce"), fetches -> fetches > 0);
+    eventually("the send held", Duration.ofSeconds(10),
+      () -> harness.exchangeRequests("/api/v1/sendTx"), sends -> sends > 0);
     // the buy may pay up to 95009.5 × 1.01 = 95959.5; the ask is now 97009.7
     harness.setMid(BTC, "97000.0");
     harness.clearFaults();

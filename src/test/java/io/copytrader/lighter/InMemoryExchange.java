@@ -7,6 +7,7 @@ import io.copytrader.lighter.signer.CreateGroupedOrdersTx;
 import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.ModifyOrderTx;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,6 +46,8 @@ public final class InMemoryExchange implements TradingApi {
   private int lookupsToFailAfterSend;
   private int lookupLag;
   private int sendTxCalls;
+  private int nextNonceCalls;
+  private Promise<Void> nonceAnswerHeld;
   private boolean holdNextMarketOrder;
   private boolean closeBeforeNextStopLoss;
   private boolean refuseNextStopLossAsFlat;
@@ -88,6 +91,11 @@ public final class InMemoryExchange implements TradingApi {
   }
 
   /** The {@code count} lookups (orders, tx, nonce, account) after the next send fail with a server error. */
+  public InMemoryExchange failLookups(int count) {
+    lookupsToFail += count;
+    return this;
+  }
+
   public InMemoryExchange failLookupsAfterNextSend(int count) {
     lookupsToFailAfterSend = count;
     return this;
@@ -140,6 +148,19 @@ public final class InMemoryExchange implements TradingApi {
   public InMemoryExchange refuseGroupedOrders(int code) {
     groupRefusalCode = code;
     return this;
+  }
+
+  /**
+   * Holds the answer of the next {@code nextNonce}, worked out when it is asked, until the returned promise
+   * completes: a read that comes back after what it read has moved on.
+   */
+  public Promise<Void> holdNextNonceAnswer() {
+    nonceAnswerHeld = Promise.promise();
+    return nonceAnswerHeld;
+  }
+
+  public int nextNonceCalls() {
+    return nextNonceCalls;
   }
 
   public int sendTxCalls() {
@@ -328,11 +349,18 @@ public final class InMemoryExchange implements TradingApi {
 
   @Override
   public Future<Long> nextNonce(long account, int apiKeyIndex) {
+    nextNonceCalls++;
     if (lookupFails()) {
       return Future.failedFuture(serverError("nextNonce"));
     }
-    return Future.succeededFuture(applied.stream().filter(tx -> tx.visibleAtLookup() <= lookups)
-      .mapToLong(tx -> tx.nonce() + 1).max().orElse(0));
+    long next = applied.stream().filter(tx -> tx.visibleAtLookup() <= lookups)
+      .mapToLong(tx -> tx.nonce() + 1).max().orElse(0);
+    if (nonceAnswerHeld != null) {
+      Future<Void> held = nonceAnswerHeld.future();
+      nonceAnswerHeld = null;
+      return held.map(released -> next);
+    }
+    return Future.succeededFuture(next);
   }
 
   @Override
