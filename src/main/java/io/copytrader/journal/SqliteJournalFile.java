@@ -112,6 +112,10 @@ final class SqliteJournalFile {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10_000);
+    // Each operation runs in its own savepoint, whose sub-journal (the pages it changed, kept to roll back to)
+    // would otherwise go to a temporary file, one write call per page: it only ever serves the open transaction,
+    // never recovery, so memory loses nothing.
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     // The driver would otherwise follow every INSERT with its own SELECT last_insert_rowid() on the writer
     // thread; the journal chooses its own keys and never asks for generated ones.
     config.setGetGeneratedKeys(false);
