@@ -84,8 +84,8 @@ public final class MainVerticle extends VerticleBase {
     return paper.start()
       .compose(effective -> {
         config = effective;
-        lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl()),
-          config.accountTier());
+        lighter = new LighterClient(vertx, LighterClientOptions.defaults(config.lighter().baseUrl())
+          .withSendConnectionsFor(config.accounts().list().size()), config.accountTier());
         leases = new LeaseBook(config.cluster().nodeId(), config.cluster().sendWithin());
         return Journal.open(vertx, config.journal(), config.dataDir(), Clock.systemUTC(), leases);
       })

@@ -109,9 +109,11 @@ public final class LighterClient implements TradingApi, AutoCloseable {
       .setUserAgent("lighter-copy-trader")
       .setFollowRedirects(false);
     this.web = WebClient.create(vertx, connection, new PoolOptions().setHttp1MaxSize(options.maxPoolSize()));
-    this.txPost = new TxPost(vertx, connection, options.maxPoolSize(), new RequestOptions()
+    // The request's connect timeout is how long it may wait for a pooled connection (a new one's TCP connect keeps
+    // the client's own); a send queued behind others is not a fault, so it gets the wait meant for that.
+    this.txPost = new TxPost(vertx, connection, options.sendConnections(), new RequestOptions()
       .setHost(base.getHost()).setPort(port).setSsl(tls)
-      .setConnectTimeout(options.connectTimeout().toMillis()).setIdleTimeout(requestTimeoutMs)
+      .setConnectTimeout(options.connectionWait().toMillis()).setIdleTimeout(requestTimeoutMs)
       .putHeader(HttpHeaders.USER_AGENT, connection.getUserAgent()));
     this.breaker = CircuitBreaker.create("lighter", vertx, new CircuitBreakerOptions()
       .setMaxFailures(options.breakerMaxFailures())

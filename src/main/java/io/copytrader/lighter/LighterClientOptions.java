@@ -13,7 +13,10 @@ import java.util.Objects;
  * @param breakerMaxFailures   exchange failures within {@code breakerFailureWindow} that open the breaker
  * @param breakerResetTimeout  how long the breaker stays open before one trial call is let through
  * @param breakerFailureWindow the rolling window failures are counted in (whole seconds)
- * @param maxPoolSize          pooled HTTP/1.1 connections to the exchange
+ * @param maxPoolSize          pooled HTTP/1.1 connections to the exchange for reads
+ * @param sendConnections      pooled HTTP/1.1 connections for {@code sendTx}, which every account may need at once
+ * @param connectionWait       how long a send may wait for one of them: a send queued behind others is not a fault,
+ *                             and one that gets none in time was not sent
  */
 public record LighterClientOptions(
   String baseUrl,
@@ -22,7 +25,13 @@ public record LighterClientOptions(
   int breakerMaxFailures,
   Duration breakerResetTimeout,
   Duration breakerFailureWindow,
-  int maxPoolSize) {
+  int maxPoolSize,
+  int sendConnections,
+  Duration connectionWait) {
+
+  /** Send connections for a few accounts, and at most: a moderate number of connections from one IP. */
+  public static final int MIN_SEND_CONNECTIONS = 16;
+  public static final int MAX_SEND_CONNECTIONS = 128;
 
   public LighterClientOptions {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -39,9 +48,10 @@ public record LighterClientOptions(
     if (breakerMaxFailures < 1) {
       throw new IllegalArgumentException("breakerMaxFailures must be at least 1");
     }
-    if (maxPoolSize < 1) {
-      throw new IllegalArgumentException("maxPoolSize must be at least 1");
+    if (maxPoolSize < 1 || sendConnections < 1) {
+      throw new IllegalArgumentException("maxPoolSize and sendConnections must be at least 1");
     }
+    requirePositive(connectionWait, "connectionWait");
   }
 
   /**
@@ -50,17 +60,28 @@ public record LighterClientOptions(
    */
   public static LighterClientOptions defaults(String baseUrl) {
     return new LighterClientOptions(baseUrl, Duration.ofSeconds(3), Duration.ofSeconds(10), 5,
-      Duration.ofSeconds(5), Duration.ofSeconds(10), 16);
+      Duration.ofSeconds(5), Duration.ofSeconds(10), 16, 16, Duration.ofSeconds(10));
   }
 
   public LighterClientOptions withTimeouts(Duration connect, Duration request) {
     return new LighterClientOptions(baseUrl, connect, request, breakerMaxFailures, breakerResetTimeout,
-      breakerFailureWindow, maxPoolSize);
+      breakerFailureWindow, maxPoolSize, sendConnections, connectionWait);
   }
 
   public LighterClientOptions withBreaker(int maxFailures, Duration resetTimeout) {
     return new LighterClientOptions(baseUrl, connectTimeout, requestTimeout, maxFailures, resetTimeout,
-      breakerFailureWindow, maxPoolSize);
+      breakerFailureWindow, maxPoolSize, sendConnections, connectionWait);
+  }
+
+  /**
+   * Send connections for {@code accounts} accounts: one each, since an account sends one transaction at a time and
+   * a fanned-out signal has every account send at once, between {@link #MIN_SEND_CONNECTIONS} and
+   * {@link #MAX_SEND_CONNECTIONS}. With 16, a thousand sends took 63 exchange round trips one after another.
+   */
+  public LighterClientOptions withSendConnectionsFor(int accounts) {
+    int connections = Math.max(MIN_SEND_CONNECTIONS, Math.min(MAX_SEND_CONNECTIONS, accounts));
+    return new LighterClientOptions(baseUrl, connectTimeout, requestTimeout, breakerMaxFailures, breakerResetTimeout,
+      breakerFailureWindow, maxPoolSize, connections, connectionWait);
   }
 
   private static void requirePositive(Duration duration, String name) {

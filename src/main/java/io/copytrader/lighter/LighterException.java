@@ -26,7 +26,7 @@ public final class LighterException extends RuntimeException {
     SERVER_ERROR,
     /** The breaker is open; the request was not sent. */
     CIRCUIT_OPEN,
-    /** No connection could be opened; the request was not sent. */
+    /** No connection could be opened, or none was free in time; the request was not sent. */
     CONNECT_FAILED,
     /** The connection failed after the request may have been written. */
     TRANSPORT,
@@ -79,6 +79,14 @@ public final class LighterException extends RuntimeException {
   static LighterException withheld(String operation) {
     return new LighterException(Kind.WITHHELD, 0, 0, operation + ": not sent, its send gate closed before it left",
       null);
+  }
+
+  /** The request never had a connection (none opened, or none free in time), so nothing of it was written. */
+  static LighterException noConnection(String operation, Throwable failure) {
+    String why = failure instanceof TimeoutException ? "none free or opened in time"
+      : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : " " + failure.getMessage());
+    return new LighterException(Kind.CONNECT_FAILED, 0, 0, operation + ": not sent, no connection to Lighter: " + why,
+      failure);
   }
 
   static LighterException circuitOpen(String operation) {

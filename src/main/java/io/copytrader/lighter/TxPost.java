@@ -33,17 +33,20 @@ final class TxPost implements AutoCloseable {
    * {@link LighterException.Kind#WITHHELD} and writes nothing.
    */
   Future<RestAnswer> post(String uri, String operation, Buffer form, BooleanSupplier gate) {
-    return http.request(new RequestOptions(template).setMethod(HttpMethod.POST).setURI(uri)).compose(request -> {
-      if (!gate.getAsBoolean()) {
-        // Nothing was written: the reset only gives the connection back, and is no failure worth a log line.
-        request.exceptionHandler(reset -> { });
-        request.reset();
-        return Future.failedFuture(LighterException.withheld(operation));
-      }
-      request.putHeader(HttpHeaders.CONTENT_TYPE, HttpHeaders.APPLICATION_X_WWW_FORM_URLENCODED);
-      return request.send(form)
-        .compose(response -> response.body().map(body -> new RestAnswer(response.statusCode(), body)));
-    });
+    return http.request(new RequestOptions(template).setMethod(HttpMethod.POST).setURI(uri))
+      // No request without a connection: nothing was written, whatever the reason (none free in time, none opened).
+      .recover(noConnection -> Future.failedFuture(LighterException.noConnection(operation, noConnection)))
+      .compose(request -> {
+        if (!gate.getAsBoolean()) {
+          // Nothing was written: the reset only gives the connection back, and is no failure worth a log line.
+          request.exceptionHandler(reset -> { });
+          request.reset();
+          return Future.failedFuture(LighterException.withheld(operation));
+        }
+        request.putHeader(HttpHeaders.CONTENT_TYPE, HttpHeaders.APPLICATION_X_WWW_FORM_URLENCODED);
+        return request.send(form)
+          .compose(response -> response.body().map(body -> new RestAnswer(response.statusCode(), body)));
+      });
   }
 
   @Override

@@ -238,8 +238,7 @@ class LighterClientEndpointsTest {
   @Test
   void aSendWhoseGateClosesWhileItWaitsForAConnectionIsWithheld(Vertx vertx) {
     // One connection: the second send waits for it while the first one's answer is held back.
-    try (LighterClient oneConnection = new LighterClient(vertx, new LighterClientOptions(lighter.baseUrl(),
-      Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(300), Duration.ofSeconds(10), 1))) {
+    try (LighterClient oneConnection = oneSendConnection(vertx, Duration.ofSeconds(5))) {
       lighter.delayNext(500);
       Future<SendTxResult> first = oneConnection.sendTx(14, "{\"Nonce\":1}");
       AtomicBoolean mayStillSend = new AtomicBoolean(true);
@@ -255,6 +254,41 @@ class LighterClientEndpointsTest {
       assertThat(lighter.requests()).extracting(request -> request.form().get("tx_info"))
         .containsExactly("{\"Nonce\":1}");
     }
+  }
+
+  @Test
+  void aSendThatGetsNoConnectionInTimeWasNotSent(Vertx vertx) {
+    // One send connection, held by the first send while its answer is held back; the second may wait 200 ms for it.
+    try (LighterClient oneConnection = oneSendConnection(vertx, Duration.ofMillis(200))) {
+      lighter.delayNext(1_000);
+      Future<SendTxResult> first = oneConnection.sendTx(14, "{\"Nonce\":1}");
+
+      LighterException failure = lighterFailure(oneConnection.sendTx(14, "{\"Nonce\":2}"));
+
+      assertThat(failure.kind()).isEqualTo(LighterException.Kind.CONNECT_FAILED);
+      assertThat(failure.outcomeUnknown()).as("nothing of it was written").isFalse();
+      assertThat(failure.retryable()).isTrue();
+      assertThat(failure).hasMessageContaining("not sent");
+      assertThat(result(first).txHash()).isNotEmpty();
+      assertThat(lighter.requests()).extracting(request -> request.form().get("tx_info"))
+        .containsExactly("{\"Nonce\":1}");
+    }
+  }
+
+  /** A client with one connection for reads and one for sends, which a send may wait {@code wait} for. */
+  private LighterClient oneSendConnection(Vertx vertx, Duration wait) {
+    return new LighterClient(vertx, new LighterClientOptions(lighter.baseUrl(), Duration.ofSeconds(2),
+      Duration.ofSeconds(5), 3, Duration.ofMillis(300), Duration.ofSeconds(10), 1, 1, wait));
+  }
+
+  @Test
+  void sendConnectionsGrowWithTheAccountsWithinBounds() {
+    LighterClientOptions defaults = LighterClientOptions.defaults(lighter.baseUrl());
+
+    assertThat(defaults.withSendConnectionsFor(1).sendConnections()).isEqualTo(16);
+    assertThat(defaults.withSendConnectionsFor(100).sendConnections()).isEqualTo(100);
+    assertThat(defaults.withSendConnectionsFor(1_000).sendConnections()).isEqualTo(128);
+    assertThat(defaults.withSendConnectionsFor(1_000).maxPoolSize()).isEqualTo(defaults.maxPoolSize());
   }
 
   @Test
