@@ -21,7 +21,6 @@ import java.util.Map;
 final class MarketFeeds {
 
   private static final int SNAPSHOT_TRADES = 50;
-  private static final long DAY_MS = 86_400_000L;
   private static final long HOUR_MS = 3_600_000L;
 
   private final PaperEngine engine;
@@ -29,7 +28,10 @@ final class MarketFeeds {
   /** Each market's stats as last published, without the time-dependent funding_timestamp. */
   private final Map<Integer, JsonObject> published = new HashMap<>();
   private final Map<Integer, Long> tradeNonces = new HashMap<>();
+  /** Each market's fills of the last day, kept up to date from the trade log by {@link #foldNewTrades}. */
+  private final Map<Integer, DailyWindow> daily = new HashMap<>();
   private long lastTradeId;
+  private long lastFoldedTradeId;
 
   MarketFeeds(PaperEngine engine, PaperJson json) {
     this.engine = engine;
@@ -102,39 +104,50 @@ final class MarketFeeds {
   }
 
   private Map<Integer, JsonObject> allStats(long now) {
-    Map<Integer, List<PaperTrade>> daily = new HashMap<>();
-    for (PaperTrade trade : engine.trades()) {
-      if (now - trade.timestamp() >= DAY_MS) {
-        break;
-      }
-      daily.computeIfAbsent(trade.marketId(), market -> new ArrayList<>()).add(trade);
-    }
+    foldNewTrades();
+    long oldestKept = engine.trades().oldestId();
+    daily.values().forEach(window -> window.evict(now, oldestKept));
     Map<Integer, BigDecimal> openInterest = new HashMap<>();
     engine.accounts().forEach(account -> account.positions.values().forEach(position ->
       openInterest.merge(position.marketId, position.size.abs(), BigDecimal::add)));
     Map<Integer, JsonObject> rows = new LinkedHashMap<>();
     for (MarketState market : engine.markets()) {
       int id = market.spec.marketId();
-      rows.put(id, stats(market, daily.getOrDefault(id, List.of()),
+      rows.put(id, stats(market, daily.computeIfAbsent(id, ignored -> new DailyWindow()),
         openInterest.getOrDefault(id, BigDecimal.ZERO), now));
     }
     return rows;
   }
 
+  /** Adds the fills made since the last fold to their markets' windows, oldest first. */
+  private void foldNewTrades() {
+    List<PaperTrade> fresh = new ArrayList<>();
+    for (PaperTrade trade : engine.trades()) {
+      if (trade.tradeId() <= lastFoldedTradeId) {
+        break;
+      }
+      fresh.add(trade);
+    }
+    for (int i = fresh.size() - 1; i >= 0; i--) {
+      PaperTrade trade = fresh.get(i);
+      daily.computeIfAbsent(trade.marketId(), ignored -> new DailyWindow()).add(trade);
+    }
+    lastFoldedTradeId = engine.trades().newestId();
+  }
+
   /**
    * Lighter's PerpsMarketStats. Every paper position faces the synthetic book, so the open interest is the sum of
    * the accounts' position sizes; there is no open interest limit, so none is listed. The daily figures come from
-   * the market's fills of the last 24 hours ({@code day}, newest first) and its mid.
+   * the market's fills of the last 24 hours ({@code day}) and its mid.
    */
-  private JsonObject stats(MarketState market, List<PaperTrade> day, BigDecimal openInterest, long now) {
+  private JsonObject stats(MarketState market, DailyWindow day, BigDecimal openInterest, long now) {
     String rate = BigDecimal.valueOf(Funding.rate(market)).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
-    BigDecimal last = day.isEmpty() ? market.mid : day.get(0).price();
-    BigDecimal first = day.isEmpty() ? market.mid : day.get(day.size() - 1).price();
-    BigDecimal low = day.stream().map(PaperTrade::price).reduce(market.mid, BigDecimal::min);
-    BigDecimal high = day.stream().map(PaperTrade::price).reduce(market.mid, BigDecimal::max);
-    BigDecimal base = day.stream().map(PaperTrade::size).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal quote = day.stream().map(trade -> trade.size().multiply(trade.price()))
-      .reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal last = day.last().orElse(market.mid);
+    BigDecimal first = day.first().orElse(market.mid);
+    BigDecimal low = day.low().map(market.mid::min).orElse(market.mid);
+    BigDecimal high = day.high().map(market.mid::max).orElse(market.mid);
+    BigDecimal base = day.baseVolume();
+    BigDecimal quote = day.quoteVolume();
     List<SyntheticBook.Level> asks = market.book.asks();
     List<SyntheticBook.Level> bids = market.book.bids();
     return new JsonObject()

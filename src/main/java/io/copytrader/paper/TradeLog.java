@@ -45,6 +45,11 @@ final class TradeLog implements Iterable<PaperTrade> {
     return trades.isEmpty() ? 0 : trades.peekFirst().tradeId();
   }
 
+  /** The id of the oldest fill still kept, 0 before the first: older ones are forgotten. */
+  long oldestId() {
+    return trades.isEmpty() ? 0 : trades.peekLast().tradeId();
+  }
+
   @Override
   public Iterator<PaperTrade> iterator() {
     return trades.iterator();
