@@ -237,8 +237,8 @@ public final class ExchangeSession {
   }
 
   /**
-   * Reads the key's next nonce ahead of its first transaction, once, through {@code reads} (a low priority: it must
-   * never stand in front of a send), so that the first signal after a start does not wait for that read. What it
+   * Reads the key's next nonce ahead of its first transaction, once, through {@code reads} (a priority below sends:
+   * it must never stand in front of one), so that the first signal after a start does not wait for that read. What it
    * learns is used only while no nonce is known: one a transaction's own path read, reloaded or adopted from a
    * transaction in doubt meanwhile is as new or newer, and a transaction may already be signed with it. Never fails;
    * without an answer the first transaction reads the nonce itself, as it would have.

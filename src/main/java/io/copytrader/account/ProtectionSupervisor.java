@@ -168,8 +168,9 @@ public final class ProtectionSupervisor {
         retrySoon();
         return Future.succeededFuture();
       })
-      // Once, after the start's run: the first signal after a start then signs without first reading the nonce.
-      .andThen(done -> session.learnNonceAhead(session.lighter().at(CallPriority.PERIODIC)));
+      // Once, after the start's run and at its priority (a nonce weighs 6, an account read 300): the first signal
+      // after a start then signs without first reading the nonce.
+      .andThen(done -> session.learnNonceAhead(reads));
   }
 
   private Future<Void> inspect(String reason, DetailedAccount read, List<Order> orders) {
