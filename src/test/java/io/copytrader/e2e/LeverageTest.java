@@ -71,6 +71,14 @@ class LeverageTest {
   }
 
   /** The account's journaled leverage changes: market, fraction, state, request id, tx hash; oldest first. */
+  /**
+   * The account's changes that reached the exchange's checks. A change the exchange refused 21104 first (a direct
+   * send used the nonce the service had read ahead) was re-signed, and its first row is {@code not_sent}.
+   */
+  private static List<String[]> sentChanges(TestAccount account) {
+    return changes(account).stream().filter(row -> !"not_sent".equals(row[2])).toList();
+  }
+
   private static List<String[]> changes(TestAccount account) {
     List<String[]> rows = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + journal + "?mode=ro");
@@ -181,13 +189,13 @@ class LeverageTest {
     assertThat(orders(rejected, "entry")).isEmpty();
     assertThat(harness.signedPosition(account, ETH)).isEqualByComparingTo("10");
     assertThat(fractionShown(account)).isEqualByComparingTo("5.00");
-    assertThat(changes(account)).singleElement().satisfies(row -> assertThat(row[2]).isEqualTo("refused"));
+    assertThat(sentChanges(account)).singleElement().satisfies(row -> assertThat(row[2]).isEqualTo("refused"));
     assertThat(harness.awaitTelegram(rejected.getString("request_id"), "Trade rejected")).contains("LEVERAGE_REFUSED");
 
     // A short against the long only takes exposure off: it goes ahead at the leverage in force, with no change.
     harness.filled(harness.trade(account, "ETH", "short", "0.05"));
     assertThat(harness.signedPosition(account, ETH)).isLessThan(BigDecimal.TEN);
-    assertThat(changes(account)).hasSize(1);
+    assertThat(sentChanges(account)).hasSize(1);
   }
 
   @Test
