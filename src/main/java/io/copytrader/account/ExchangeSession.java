@@ -237,11 +237,11 @@ public final class ExchangeSession {
   }
 
   /**
-   * Reads the key's next nonce ahead of its first transaction, once, through {@code reads} (a priority below sends:
-   * it must never stand in front of one), so that the first signal after a start does not wait for that read. What it
-   * learns is used only while no nonce is known: one a transaction's own path read, reloaded or adopted from a
-   * transaction in doubt meanwhile is as new or newer, and a transaction may already be signed with it. Never fails;
-   * without an answer the first transaction reads the nonce itself, as it would have.
+   * Reads the key's next nonce ahead of its first transaction, once, through {@code reads}, so that the first
+   * signal after a start does not wait for that read. What it learns is used only while no nonce is known: one a
+   * transaction's own path read, reloaded or adopted from a transaction in doubt meanwhile is as new or newer, and a
+   * transaction may already be signed with it. Never fails; without an answer the first transaction reads the nonce
+   * itself, as it would have.
    */
   Future<Void> learnNonceAhead(TradingApi reads) {
     if (nonces != null || nonceAskedAhead) {
