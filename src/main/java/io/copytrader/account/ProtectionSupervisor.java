@@ -156,13 +156,16 @@ public final class ProtectionSupervisor {
       : journal.abandonProtection(accountIndex).onSuccess(count -> abandonedSettled = true).mapEmpty();
     // A round on the timer may wait for room in the rate budget; one after a start or a reconnect may not.
     TradingApi reads = session.lighter().at("periodic".equals(reason) ? CallPriority.PERIODIC : CallPriority.PROTECT);
-    // Once, as the start's run begins (after any resumed request), at a send's priority, which the run's reads wait
-    // behind: a nonce weighs 6 where an account read weighs 300, so a thousand accounts' nonces are known within
-    // the first minute and the first signal signs at once, where this run's reads take a quarter of an hour.
-    session.learnNonceAhead(session.lighter());
     return settled
-      .compose(ready -> Future.all(reads.account(accountIndex),
-        reads.accountActiveOrders(accountIndex, null, session::authToken)))
+      .compose(ready -> {
+        Future<DetailedAccount> account = reads.account(accountIndex);
+        Future<OrderPage> orders = reads.accountActiveOrders(accountIndex, null, session::authToken);
+        // Once, in the start's run (after any resumed request), right behind its reads in the rate budget's queue,
+        // so that the first signal after a start signs without first reading the nonce. Paced with those reads:
+        // at a send's priority a thousand accounts' reads left at once, and a slow exchange timed them out.
+        session.learnNonceAhead(reads);
+        return Future.all(account, orders);
+      })
       .compose(read -> lossAlarm.observe(read.resultAt(0))
         .compose(watched -> leverage.corrected(read.resultAt(0)))
         .compose(current -> inspect(reason, current, read.<OrderPage>resultAt(1).orders())))
