@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * directory ({@link SqliteJournalFile}), or a PostgreSQL database ({@link PgJournalDatabase}) when
  * {@link JournalSettings} names one. Both run the same SQL ({@link SqlSession}, {@link SqlDialect}).
  *
- * <p>Every write goes through one writer thread with group commit; reads use a second connection on
- * their own thread, which runs beside the writer. Every method returns at once with a future
- * completed on the caller's context, after the data is committed (writes) or read (reads). A future
+ * <p>Every write goes through one writer thread with group commit; reads use a second connection on their own thread.
+ * Every method returns at once with a future completed on the caller's context, after the data is committed
+ * (writes) or read (reads). A future
  * fails with {@link JournalException} when the journal cannot do what was asked, at once and
  * {@link JournalException#unavailable() unavailable} while a PostgreSQL journal reconnects ({@link #reachable}).
  *
@@ -66,10 +66,7 @@ public final class Journal {
     this.reader = JournalThread.reader("journal-reader", engine.reader(), context);
   }
 
-  /**
-   * Opens the SQLite journal under {@code dataDir}, as {@link #open(Vertx, JournalSettings, Path, Clock, LeaseBook)}
-   * does.
-   */
+  /** Opens the SQLite journal under {@code dataDir}, as the general {@code open} does. */
   public static Future<Journal> open(Vertx vertx, Path dataDir, Clock clock, LeaseBook leases) {
     return open(vertx, JournalSettings.SQLITE, dataDir, clock, leases);
   }
@@ -187,8 +184,10 @@ public final class Journal {
     if (!finalState.isFinal()) {
       return Future.failedFuture(new JournalException(finalState.wire() + " is not a final state"));
     }
-    return fenced(requestId, session -> JournalStore.transition(session, requestId, finalState, errorCode,
-      errorMessage, clock.millis()));
+    return followUp(session -> {
+      fenceOf(session, requestId);
+      return JournalStore.transition(session, requestId, finalState, errorCode, errorMessage, clock.millis());
+    });
   }
 
   /**
@@ -211,7 +210,7 @@ public final class Journal {
   /** Records one outcome on several orders of a request in one write; false unless every one of them moved. */
   public Future<Boolean> updateOrders(String requestId, List<Integer> ordinals, OrderUpdate update) {
     List<Integer> rows = List.copyOf(ordinals);
-    return write(session -> JournalStore.updateOrders(session, requestId, rows, update, clock.millis()));
+    return followUp(session -> JournalStore.updateOrders(session, requestId, rows, update, clock.millis()));
   }
 
   /** Records an issued client order index; the stored value is the maximum ever seen, which is returned. */
@@ -283,11 +282,7 @@ public final class Journal {
     return read(RailStore::killSwitchEntries);
   }
 
-  /**
-   * Sets the kill switch for one account, or all when {@code accountIndex} is null, with who or what set it (an
-   * operator's call, a loss rail's trip), and returns the whole switch; every node hears of it on
-   * {@link JournalChannels#KILL_SWITCH}.
-   */
+  /** Sets the kill switch (all accounts when {@code accountIndex} is null), heard on every node; returns it whole. */
   public Future<KillSwitch> engageKillSwitch(Long accountIndex, KillMode mode, String reason) {
     if (accountIndex != null && accountIndex < 0) {
       return Future.failedFuture(new JournalException("account index must not be negative"));
@@ -313,8 +308,8 @@ public final class Journal {
   }
 
   /**
-   * Folds an account reading (equity and the sum of its positions' unrealized PnL) into the account's stored
-   * equity marks and returns them; the first reading ever, and the first of each UTC day, start the day.
+   * Folds an account reading (equity, its positions' summed unrealized PnL) into its equity marks and returns them;
+   * the first reading ever, and the first of each UTC day, start the day.
    */
   public StagedWrite<EquityMarks> observeEquity(long accountIndex, BigDecimal equity, BigDecimal unrealizedPnl) {
     return writer.submitStaged(vertx.getOrCreateContext(), session -> RailStore.observeEquity(session, accountIndex,
@@ -370,12 +365,17 @@ public final class Journal {
   /** {@code operation} on the writer, after the fence of the request's account (none for an unknown request). */
   private <T> Future<T> fenced(String requestId, JournalThread.Operation<T> operation) {
     return write(session -> {
-      Optional<Long> account = JournalStore.accountOf(session, requestId);
-      if (account.isPresent()) {
-        fence.check(session, account.get());
-      }
+      fenceOf(session, requestId);
       return operation.run(session);
     });
+  }
+
+  /** Fails with {@link LeaseLostException} unless the request's account is this node's (passes for an unknown one). */
+  private void fenceOf(SqlSession session, String requestId) throws SQLException {
+    Optional<Long> account = JournalStore.accountOf(session, requestId);
+    if (account.isPresent()) {
+      fence.check(session, account.get());
+    }
   }
 
   /** The fence of the accounts this node holds. */
@@ -385,6 +385,11 @@ public final class Journal {
 
   <T> Future<T> write(JournalThread.Operation<T> operation) {
     return writer.submit(vertx.getOrCreateContext(), operation);
+  }
+
+  /** A write recording an outcome, whose commit may wait a moment for others ({@link JournalThread#submitFollowUp}). */
+  <T> Future<T> followUp(JournalThread.Operation<T> operation) {
+    return writer.submitFollowUp(vertx.getOrCreateContext(), operation);
   }
 
   <T> Future<T> read(JournalThread.Operation<T> operation) {

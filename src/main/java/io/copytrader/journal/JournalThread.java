@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +25,17 @@ import org.slf4j.LoggerFactory;
  * operations), each operation inside its own savepoint (one failing operation rolls back only itself),
  * and every caller's future completes only after the COMMIT has returned. One fsync thus covers many
  * requests, so durability does not cap intake. Futures complete on the caller's Vert.x context.
+ *
+ * <p>A transaction of follow-up writes only (an order's outcome, a request's end: see {@link #submitFollowUp}) waits
+ * up to {@value #FOLLOW_UP_WAIT_MICROS} µs for more work before its COMMIT, so that the outcomes of many accounts
+ * arriving one by one share a commit and its fsync; any other write joining it commits it at once.
  */
 final class JournalThread {
 
   private static final Logger LOG = LoggerFactory.getLogger(JournalThread.class);
   private static final int MAX_BATCH = 512;
+  /** Long enough for the outcomes of a fan-out, which arrive a few per millisecond, to share commits. */
+  static final long FOLLOW_UP_WAIT_MICROS = 2_000;
 
   @FunctionalInterface
   interface Operation<T> {
@@ -41,14 +48,17 @@ final class JournalThread {
     private final Promise<T> promise = Promise.promise();
     /** Told as soon as the operation has run, before its transaction commits; null when nobody asked. */
     private final Promise<T> applied;
+    /** Whether its transaction may wait for company before committing ({@link #submitFollowUp}). */
+    private final boolean followUp;
     private boolean appliedTold;
     private T result;
     private Throwable failure;
 
-    private Task(Operation<T> operation, Context context, boolean staged) {
+    private Task(Operation<T> operation, Context context, boolean staged, boolean followUp) {
       this.operation = operation;
       this.context = context;
       this.applied = staged ? Promise.promise() : null;
+      this.followUp = followUp;
     }
 
     private void run(SqlSession session) {
@@ -122,19 +132,21 @@ final class JournalThread {
   private final AtomicLong transactions = new AtomicLong();
   private final AtomicLong operations = new AtomicLong();
   private final boolean joinsRunning;
+  private final long followUpWaitNanos;
   private boolean closing;
 
   /**
    * @param begin         the statement opening each transaction
    * @param joinsRunning  whether work queued while a transaction runs joins it
    */
-  private JournalThread(String name, SqlSession session, String begin, boolean joinsRunning,
+  private JournalThread(String name, SqlSession session, String begin, boolean joinsRunning, long followUpWaitNanos,
                         Context closeContext) {
     this.name = name;
     this.session = session;
     this.begin = begin;
     this.joinsRunning = joinsRunning;
-    this.stop = new Task<>(ignored -> null, closeContext, false);
+    this.followUpWaitNanos = followUpWaitNanos;
+    this.stop = new Task<>(ignored -> null, closeContext, false, false);
     Thread thread = new Thread(this::loop, name);
     // Daemon: an unclosed journal must not keep the JVM alive; only committed work was ever acknowledged.
     thread.setDaemon(true);
@@ -143,7 +155,12 @@ final class JournalThread {
 
   /** The one thread that writes, its transactions begun as {@link SqlDialect#beginWrite()} says. */
   static JournalThread writer(String name, SqlSession session, Context closeContext) {
-    return new JournalThread(name, session, session.dialect().beginWrite(), true, closeContext);
+    return writer(name, session, closeContext, TimeUnit.MICROSECONDS.toNanos(FOLLOW_UP_WAIT_MICROS));
+  }
+
+  /** {@link #writer} whose transactions of follow-ups only wait {@code followUpWaitNanos} for company. */
+  static JournalThread writer(String name, SqlSession session, Context closeContext, long followUpWaitNanos) {
+    return new JournalThread(name, session, session.dialect().beginWrite(), true, followUpWaitNanos, closeContext);
   }
 
   /**
@@ -151,16 +168,25 @@ final class JournalThread {
    * a read that joined could miss a write its caller has already seen committed.
    */
   static JournalThread reader(String name, SqlSession session, Context closeContext) {
-    return new JournalThread(name, session, session.dialect().beginRead(), false, closeContext);
+    return new JournalThread(name, session, session.dialect().beginRead(), false, 0, closeContext);
   }
 
   <T> Future<T> submit(Context context, Operation<T> operation) {
-    return enqueue(new Task<>(operation, context, false)).promise.future();
+    return enqueue(new Task<>(operation, context, false, false)).promise.future();
+  }
+
+  /**
+   * Like {@link #submit}, for a write that records what already happened and gates nothing sent after it: its
+   * commit may wait up to {@value #FOLLOW_UP_WAIT_MICROS} µs for other writes to share it. Its caller still hears
+   * only once it is durable.
+   */
+  <T> Future<T> submitFollowUp(Context context, Operation<T> operation) {
+    return enqueue(new Task<>(operation, context, false, true)).promise.future();
   }
 
   /** Like {@link #submit}, also telling when the operation has run, before its transaction commits. */
   <T> StagedWrite<T> submitStaged(Context context, Operation<T> operation) {
-    Task<T> task = enqueue(new Task<>(operation, context, true));
+    Task<T> task = enqueue(new Task<>(operation, context, true, false));
     return new StagedWrite<>(task.applied.future(), task.promise.future());
   }
 
@@ -204,7 +230,7 @@ final class JournalThread {
       }
       stopping = batch.remove(stop);
       if (!batch.isEmpty()) {
-        runBatch(batch);
+        stopping |= runBatch(batch, !stopping);
       }
       batch.clear();
     }
@@ -234,7 +260,11 @@ final class JournalThread {
     leftovers.forEach(task -> task.fail(new JournalException("journal is closed")));
   }
 
-  private void runBatch(List<Task<?>> batch) {
+  /**
+   * Runs {@code batch} and what joins it in one transaction, follow-ups only waiting for company when {@code mayWait}
+   * (not once the thread is stopping); true when the stop marker was taken meanwhile.
+   */
+  private boolean runBatch(List<Task<?>> batch, boolean mayWait) {
     try {
       session.ready();
     } catch (SQLException unreachable) {
@@ -242,26 +272,23 @@ final class JournalThread {
       JournalException failure = JournalException.unavailable("the journal is unavailable: "
         + unreachable.getMessage(), unreachable);
       failAll(batch, failure);
-      return;
+      return false;
     }
+    boolean stopTaken = false;
     try {
       execute(begin);
-      int ran = 0;
       // What queued while this transaction ran (often a write that follows from one of its own operations,
       // such as an order after its request's insert) joins it rather than waiting for the next commit.
-      while (ran < batch.size()) {
-        for (; ran < batch.size(); ran++) {
-          Task<?> task = batch.get(ran);
-          session.pipeline("SAVEPOINT operation");
-          task.run(session);
-          if (task.failure != null) {
-            execute("ROLLBACK TO operation");
-          }
-          session.pipeline("RELEASE operation");
+      int ran = runJoined(batch, 0);
+      long commitBy = System.nanoTime() + followUpWaitNanos;
+      while (mayWait && joinsRunning && onlyFollowUps(batch) && batch.size() < MAX_BATCH) {
+        Task<?> next = awaitCompany(commitBy);
+        if (next == null || next == stop) {
+          stopTaken = next == stop;
+          break;
         }
-        if (joinsRunning) {
-          drainJoiners(batch);
-        }
+        batch.add(next);
+        ran = runJoined(batch, ran);
       }
       execute("COMMIT");
       transactions.incrementAndGet();
@@ -280,6 +307,46 @@ final class JournalThread {
       JournalException failure = new JournalException("journal transaction failed: " + problem.getMessage(), problem);
       failAll(batch, failure);
     }
+    return stopTaken;
+  }
+
+  /** Runs the batch's operations from {@code ran} on, each in its own savepoint, and whatever joins meanwhile. */
+  private int runJoined(List<Task<?>> batch, int ran) throws SQLException {
+    while (ran < batch.size()) {
+      for (; ran < batch.size(); ran++) {
+        Task<?> task = batch.get(ran);
+        session.pipeline("SAVEPOINT operation");
+        task.run(session);
+        if (task.failure != null) {
+          execute("ROLLBACK TO operation");
+        }
+        session.pipeline("RELEASE operation");
+      }
+      if (joinsRunning) {
+        drainJoiners(batch);
+      }
+    }
+    return ran;
+  }
+
+  /** The next queued task if one comes before {@code commitBy}; null when none does or the thread is interrupted. */
+  private Task<?> awaitCompany(long commitBy) {
+    try {
+      return queue.poll(Math.max(0, commitBy - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException interrupted) {
+      // What ran still commits; the loop sees the flag at its next take and ends.
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static boolean onlyFollowUps(List<Task<?>> batch) {
+    for (Task<?> task : batch) {
+      if (!task.followUp) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void execute(String sql) throws SQLException {

@@ -57,7 +57,11 @@ class JournalThreadTest {
 
   /** Queues an insert of {@code id} that answers the row count its transaction sees. */
   private Future<Integer> insertThenCount(int id) {
-    return writer.submit(context, connection -> {
+    return insertThenCount(writer, id);
+  }
+
+  private Future<Integer> insertThenCount(JournalThread thread, int id) {
+    return thread.submit(context, connection -> {
       insert(connection, id);
       return count(connection);
     });
@@ -209,6 +213,81 @@ class JournalThreadTest {
         assertThat(writer.transactions()).isEqualTo(1);
         test.completeNow();
       }));
+  }
+
+  /** A writer whose transactions of follow-ups only wait three seconds for company, far longer than a test step. */
+  private JournalThread patientWriter() throws SQLException {
+    writer.close();
+    return JournalThread.writer("patient-writer", connect(), context, TimeUnit.SECONDS.toNanos(3));
+  }
+
+  private Future<Integer> followUp(JournalThread thread, int id) {
+    return thread.submitFollowUp(context, connection -> {
+      insert(connection, id);
+      return count(connection);
+    });
+  }
+
+  @Test
+  void followUpQueuedAfterAnotherRanSharesItsCommit(VertxTestContext test) throws Exception {
+    JournalThread patient = patientWriter();
+    Future<Integer> first = followUp(patient, 1);
+    Thread.sleep(100);
+    Future<Integer> second = followUp(patient, 2);
+    Future<Void> closed = patient.close();
+
+    Future.all(first, second, closed).onComplete(test.succeeding(done -> test.verify(() -> {
+      assertThat(second.result()).as("the second ran in the first's transaction").isEqualTo(2);
+      assertThat(patient.transactions()).isEqualTo(1);
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void writeJoiningFollowUpsCommitsThemAtOnce(VertxTestContext test) throws Exception {
+    JournalThread patient = patientWriter();
+    Future<Integer> outcome = followUp(patient, 1);
+    Thread.sleep(100);
+    long queued = System.nanoTime();
+    Future<Integer> order = insertThenCount(patient, 2);
+
+    Future.all(outcome, order).onComplete(test.succeeding(done -> test.verify(() -> {
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - queued)).as("not held for the follow-up wait")
+        .isLessThan(2_000);
+      assertThat(order.result()).isEqualTo(2);
+      assertThat(patient.transactions()).isEqualTo(1);
+      patient.close().onComplete(test.succeedingThenComplete());
+    })));
+  }
+
+  @Test
+  void writeAloneNeverWaitsForAFollowUp(VertxTestContext test) throws Exception {
+    JournalThread patient = patientWriter();
+    Future<Integer> order = insertThenCount(patient, 1);
+    order.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    Future<Integer> outcome = followUp(patient, 2);
+    Future<Void> closed = patient.close();
+
+    Future.all(order, outcome, closed).onComplete(test.succeeding(done -> test.verify(() -> {
+      assertThat(patient.transactions()).as("the order committed before the follow-up was queued").isEqualTo(2);
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void closeDuringTheFollowUpWaitCommitsWhatRan(VertxTestContext test) throws Exception {
+    JournalThread patient = patientWriter();
+    Future<Integer> outcome = followUp(patient, 1);
+    Thread.sleep(100);
+    long closing = System.nanoTime();
+
+    patient.close().compose(closed -> outcome).onComplete(test.succeeding(seen -> test.verify(() -> {
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closing)).isLessThan(2_000);
+      try (SqlSession elsewhere = connect()) {
+        assertThat(count(elsewhere)).isEqualTo(1);
+      }
+      test.completeNow();
+    })));
   }
 
   @Test
