@@ -20,7 +20,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The single-node journal: one SQLite file ({@value Journal#FILE_NAME}) under the data directory, held by this
- * process alone through a lock file beside it, written through one connection and read through another.
+ * process alone through a lock file beside it, written through one connection, read through another and its
+ * write-ahead log checkpointed through a third ({@link SqliteCheckpointer}).
  */
 final class SqliteJournalFile {
 
@@ -49,6 +50,7 @@ final class SqliteJournalFile {
     FileChannel lockChannel = null;
     Connection writeConnection = null;
     Connection readConnection = null;
+    Connection checkpointConnection = null;
     try {
       Files.createDirectories(dataDir);
       lockChannel = FileChannel.open(dataDir.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -56,21 +58,29 @@ final class SqliteJournalFile {
       writeConnection = connect(file, false);
       checkIntegrity(writeConnection, file);
       Schema.migrate(writeConnection, file.toString(), clock);
+      try (Statement statement = writeConnection.createStatement()) {
+        statement.execute("PRAGMA wal_autocheckpoint = " + SqliteCheckpointer.WRITER_FALLBACK_PAGES);
+      }
       readConnection = connect(file, true);
+      checkpointConnection = connect(file, false);
+      SqliteCheckpointer checkpointer = SqliteCheckpointer.start(checkpointConnection);
       FileChannel channel = lockChannel;
       return new JournalEngine(file + " (SQLite, schema version " + Schema.CURRENT_VERSION + ")",
-        new JdbcSession(writeConnection), new JdbcSession(readConnection), () -> release(file, lock, channel));
+        new JdbcSession(writeConnection), new JdbcSession(readConnection), () -> {
+          checkpointer.close();
+          release(file, lock, channel);
+        });
     } catch (IOException problem) {
-      closeQuietly(readConnection, writeConnection, lockChannel);
+      closeQuietly(checkpointConnection, readConnection, writeConnection, lockChannel);
       OPEN_HERE.remove(file);
       throw new JournalException("cannot open journal " + file + ": " + problem.getMessage(), problem);
     } catch (SQLException problem) {
-      closeQuietly(readConnection, writeConnection, lockChannel);
+      closeQuietly(checkpointConnection, readConnection, writeConnection, lockChannel);
       OPEN_HERE.remove(file);
       throw new JournalException("journal " + file + " is not a readable SQLite database ("
         + problem.getMessage() + "); refusing to open it. Restore it from a backup or move it aside", problem);
     } catch (RuntimeException problem) {
-      closeQuietly(readConnection, writeConnection, lockChannel);
+      closeQuietly(checkpointConnection, readConnection, writeConnection, lockChannel);
       OPEN_HERE.remove(file);
       throw problem;
     }
@@ -140,8 +150,9 @@ final class SqliteJournalFile {
     }
   }
 
-  private static void closeQuietly(Connection reader, Connection writer, FileChannel lockChannel) {
-    for (AutoCloseable resource : new AutoCloseable[] {reader, writer, lockChannel}) {
+  private static void closeQuietly(Connection checkpointer, Connection reader, Connection writer,
+                                   FileChannel lockChannel) {
+    for (AutoCloseable resource : new AutoCloseable[] {checkpointer, reader, writer, lockChannel}) {
       if (resource != null) {
         try {
           resource.close();
