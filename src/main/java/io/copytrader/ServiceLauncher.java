@@ -40,8 +40,14 @@ final class ServiceLauncher {
     return vertx;
   }
 
+  /**
+   * One event loop per core rather than Vert.x's two: nothing on an event loop blocks, and the journal's writer, the
+   * one thread every request's journal writes pass through, then competes with half as many runnable event loops
+   * for the cores while a fan-out queues work for it (BENCHMARKS.md section 6).
+   */
   private static VertxOptions options() {
-    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+    return new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
+      .setMetricsOptions(new MicrometerMetricsOptions()
       .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
       .setEnabled(true));
   }
