@@ -11,9 +11,19 @@ import org.slf4j.LoggerFactory;
  * its loggers start Logback in the text format, so the JSON format reconfigures Logback once it is known,
  * before the service logs its first line. An explicit {@code logback.configurationFile} is left alone.
  */
-final class Logging {
+public final class Logging {
 
   private Logging() {
+  }
+
+  /**
+   * Writes the lines still queued and stops logging. Lines are written on a thread of their own
+   * (logback-async.xml), which the JVM does not wait for: every way out of the process calls this last.
+   */
+  public static void stop() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 
   static void configure(AppConfig.LogFormat format) {

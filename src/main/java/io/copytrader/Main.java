@@ -32,6 +32,7 @@ public final class Main {
       System.err.println("Invalid configuration:");
       e.problems().forEach(problem -> System.err.println("  - " + problem));
       vertx.close().await();
+      Logging.stop();
       System.exit(2);
       return;
     }
@@ -46,6 +47,7 @@ public final class Main {
         System.err.println("The cluster manager cannot start on CLUSTER_PORT " + loaded.config().cluster()
           .clusterPort() + ": " + e.getMessage());
         vertx.close().await();
+        Logging.stop();
         System.exit(1);
         return;
       }
@@ -60,6 +62,10 @@ public final class Main {
         yield 64;
       }
     };
+    boolean keepsRunning = status == 0 && (command.equals("run") || command.equals("paper-exchange"));
+    if (!keepsRunning) {
+      Logging.stop();
+    }
     if (status != 0) {
       System.exit(status);
     }

@@ -85,6 +85,8 @@ final class ServiceLauncher {
         LOG.info("Stopped");
       } catch (Exception e) {
         LOG.warn("Shutdown did not complete cleanly: {}", e.toString());
+      } finally {
+        Logging.stop();
       }
     }, "shutdown"));
     return 0;

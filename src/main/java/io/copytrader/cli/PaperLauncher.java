@@ -1,5 +1,6 @@
 package io.copytrader.cli;
 
+import io.copytrader.Logging;
 import io.copytrader.PaperMode;
 import io.copytrader.config.AppConfig;
 import io.copytrader.paper.PaperExchange;
@@ -36,8 +37,10 @@ public final class PaperLauncher {
     LOG.info("Paper exchange listening on {} with {} account(s); set BASE_URL={}, CHAIN_ID={} and MODE=live to "
       + "trade on it", exchange.baseUrl(), config.accounts().list().size(), exchange.baseUrl(),
       config.lighter().chainId());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture()
-      .join(), "shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
+      Logging.stop();
+    }, "shutdown"));
     return 0;
   }
 }

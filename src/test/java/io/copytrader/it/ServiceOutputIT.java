@@ -94,6 +94,14 @@ class ServiceOutputIT {
     assertThat(messages.subList(shutdown, messages.size())).noneMatch(message -> message.contains("reconnect"));
   }
 
+  /** Lines are written on a thread of their own (logback-async.xml); the exit must not leave any behind. */
+  @Test
+  void theLastLineWrittenIsTheStopAfterEveryOther() {
+    List<String> messages = output.lines().map(line -> new JsonObject(line).getString("formattedMessage")).toList();
+
+    assertThat(messages).last().isEqualTo("Stopped");
+  }
+
   @Test
   void noLineCarriesThePrivateKeyTheApiKeyOrTheBotToken() {
     assertThat(output.toLowerCase()).doesNotContain(ACCOUNT.privateKeyDigits().substring(0, 16));
