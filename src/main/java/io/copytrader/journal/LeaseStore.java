@@ -1,6 +1,7 @@
 package io.copytrader.journal;
 
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +41,37 @@ final class LeaseStore {
   }
 
   /**
+   * Leases one renewal statement extends at most. A chunk short of it is padded with its last lease, so the
+   * statement's text never changes and stays prepared.
+   */
+  static final int RENEWAL_CHUNK = 128;
+
+  /**
    * Extends each of {@code held} (account to epoch) that is still {@code node}'s under that epoch and unexpired;
-   * answers those extended.
+   * answers those extended. One statement per {@value #RENEWAL_CHUNK} leases rather than one per lease: a node
+   * renews every account it holds every few seconds, and at a thousand accounts a statement each kept the writer,
+   * and every order waiting for it, busy for tens of milliseconds each time (BENCHMARKS.md section 6).
    */
   static Set<Long> renew(SqlSession session, String node, Map<Long, Long> held, long ttlMillis)
     throws SQLException {
     String now = session.dialect().nowMillis();
+    String sql = "UPDATE account_leases SET renewed_at = " + now + ", expires_at = " + now + " + ?"
+      + " WHERE owner = ? AND expires_at > " + now + " AND (account_index, epoch) IN (VALUES "
+      + String.join(", ", Collections.nCopies(RENEWAL_CHUNK, "(CAST(? AS BIGINT), CAST(? AS BIGINT))"))
+      + ") RETURNING account_index";
+    List<Map.Entry<Long, Long>> leases = List.copyOf(held.entrySet());
     Set<Long> renewed = new HashSet<>();
-    for (Map.Entry<Long, Long> lease : held.entrySet()) {
-      if (session.update("UPDATE account_leases SET renewed_at = " + now + ", expires_at = " + now + " + ?"
-          + " WHERE account_index = ? AND owner = ? AND epoch = ? AND expires_at > " + now,
-        ttlMillis, lease.getKey(), node, lease.getValue()) == 1) {
-        renewed.add(lease.getKey());
+    for (int from = 0; from < leases.size(); from += RENEWAL_CHUNK) {
+      List<Map.Entry<Long, Long>> chunk = leases.subList(from, Math.min(leases.size(), from + RENEWAL_CHUNK));
+      Object[] parameters = new Object[2 + 2 * RENEWAL_CHUNK];
+      parameters[0] = ttlMillis;
+      parameters[1] = node;
+      for (int slot = 0; slot < RENEWAL_CHUNK; slot++) {
+        Map.Entry<Long, Long> lease = chunk.get(Math.min(slot, chunk.size() - 1));
+        parameters[2 + 2 * slot] = lease.getKey();
+        parameters[3 + 2 * slot] = lease.getValue();
       }
+      renewed.addAll(session.query(sql, row -> row.longValue(1), parameters));
     }
     return renewed;
   }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** Account leases: who may take a row, renewal and release on the database's clock, and the fence on writes. */
@@ -77,6 +79,33 @@ class LeaseJournalTest extends OnEitherStore {
     assertThat(after.get(1L).renewedAt()).isAfter(Instant.ofEpochMilli(EARLIER));
     assertThat(after.get(2L).expiresAt()).isEqualTo(Instant.ofEpochMilli(EARLIER));
     assertThat(after.get(3L).expiresAt()).isEqualTo(Instant.ofEpochMilli(LATER));
+  }
+
+  /** A thousand leases span several renewal statements, the last one short; each lease is judged on its own. */
+  @Test
+  void aRenewalOfAThousandLeasesExtendsExactlyThoseStillHeld(Vertx vertx) {
+    LeaseJournal leases = new LeaseJournal(file.open(vertx, HeldJournal.book()).await(), TTL);
+    file.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
+      + " INSERT INTO account_leases (account_index, owner, epoch, acquired_at, renewed_at, expires_at)"
+      + " SELECT i, CASE WHEN i % 7 = 0 THEN 'b' ELSE 'a' END, CASE WHEN i % 11 = 0 THEN 9 ELSE 3 END, 0, 0,"
+      + " CASE WHEN i % 13 = 0 THEN " + EARLIER + " ELSE " + LATER + " END FROM n");
+    Map<Long, Long> held = LongStream.rangeClosed(1, 1000).boxed().collect(Collectors.toMap(i -> i, i -> 3L));
+
+    Set<Long> renewed = leases.renew("a", held).await();
+
+    assertThat(renewed).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 1000)
+      .filter(i -> i % 7 != 0 && i % 11 != 0 && i % 13 != 0).boxed().toList());
+    Map<Long, LeaseRow> after = byAccount(leases.rows().await());
+    for (LeaseRow row : after.values()) {
+      if (renewed.contains(row.accountIndex())) {
+        // PostgreSQL reads its clock at each use within the statement, a millisecond apart at most.
+        assertThat(row.expiresAt()).as("account " + row.accountIndex())
+          .isBetween(row.renewedAt().plus(TTL), row.renewedAt().plus(TTL).plusSeconds(1));
+      } else {
+        assertThat(row.expiresAt()).as("account " + row.accountIndex())
+          .isEqualTo(Instant.ofEpochMilli(row.accountIndex() % 13 == 0 ? EARLIER : LATER));
+      }
+    }
   }
 
   @Test
