@@ -32,6 +32,7 @@
 #           minutes: subscriptions go out at 180 a minute, within Lighter's 200 client messages a minute per IP)
 # Environment: ACCOUNT_COUNTS ("1 20 100 200 500 1000"), WARMUP (even; default about 2,000 account-orders: 20
 #              signals up to 100 accounts, 10 at 200, 4 at 500, 2 at 1,000), MEASURED (20), SIGNAL_SPACING_MS (above),
+#              POLL_MS (the driver's /metrics reads: every 50 ms up to 200 accounts, every N / 4 ms above),
 #              IDLE_SECONDS (10),
 #              PAPER_ACCOUNT_TIER (premium; empty: the paper exchange's default), PAPER_NICE (19), JAVA_OPTS,
 #              JVM, BENCH_PORT, BENCH_OUT, BENCH_DATA_DIR, BENCH_NICE (see lib.sh), PROTECTION_INTERVAL (3600:
@@ -78,6 +79,12 @@ warmup_rounds() {
 # wait for room in it, which would measure the budget rather than the fan-out.
 signal_spacing_ms() {
   echo $(($1 * 60000 / 3600))
+}
+
+# How often the driver reads /metrics to see a round finished: each read costs the service CPU and garbage that
+# grow with the accounts, so from 200 accounts on it reads every N / 4 ms (FanOutDriver.java says why).
+poll_ms() {
+  if (($1 <= 200)); then echo 50; else echo $(($1 / 4)); fi
 }
 
 metric() {
@@ -197,7 +204,7 @@ for n in $ACCOUNT_COUNTS; do
   log "$n account(s): $warmup warm-up and $MEASURED measured signals, one every $spacing ms or more"
   if ((warmup > 0)); then
     "${NICE[@]}" java "$BENCH_DIR/FanOutDriver.java" "$SERVICE_URL" "$API_KEY" "$TOKEN" "$n" "$warmup" 0 \
-      "$BENCH_OUT/warmup-$n.txt" "$spacing" >/dev/null
+      "$BENCH_OUT/warmup-$n.txt" "$spacing" "${POLL_MS:-$(poll_ms "$n")}" >/dev/null
   fi
   curl -fs -X DELETE "$PAPER_URL/paper/requests" >/dev/null
   echo "room for the measured rounds: waited $(await_send_room "$n") ms for the L1 address's budget"
@@ -214,7 +221,7 @@ for n in $ACCOUNT_COUNTS; do
   thread_ticks >"$BENCH_OUT/ticks-before-$n.txt"
   measured_from=$(now_ns)
   "${NICE[@]}" java "$BENCH_DIR/FanOutDriver.java" "$SERVICE_URL" "$API_KEY" "$TOKEN" "$n" 0 "$MEASURED" \
-    "$BENCH_OUT/rounds-$n.txt" "$spacing" | tee "$BENCH_OUT/driver-$n.txt"
+    "$BENCH_OUT/rounds-$n.txt" "$spacing" "${POLL_MS:-$(poll_ms "$n")}" | tee "$BENCH_OUT/driver-$n.txt"
   thread_ticks >"$BENCH_OUT/ticks-after-$n.txt"
   elapsed=$(awk -v ns="$(($(now_ns) - measured_from))" 'BEGIN {printf "%.1f", ns / 1e9}')
   orders=$((n * MEASURED))
