@@ -55,6 +55,7 @@ final class ServiceLauncher {
   /** @param cluster the instance {@link #createClusteredVertx} made, or null without a cluster manager */
   static int run(Vertx vertx, LoadedConfig loaded, Vertx cluster) {
     ServiceMetrics.bindJvm();
+    HeapAdvice.warning(loaded.config().accounts().list().size(), Runtime.getRuntime().maxMemory()).ifPresent(LOG::warn);
     try {
       vertx.deployVerticle(new MainVerticle(loaded, cluster)).await();
     } catch (Exception e) {
