@@ -49,8 +49,9 @@ final class LeaseStore {
   /**
    * Extends each of {@code held} (account to epoch) that is still {@code node}'s under that epoch and unexpired;
    * answers those extended. One statement per {@value #RENEWAL_CHUNK} leases rather than one per lease: a node
-   * renews every account it holds every few seconds, and at a thousand accounts a statement each kept the writer,
-   * and every order waiting for it, busy for tens of milliseconds each time (BENCHMARKS.md section 6).
+   * renews every account it holds every few seconds, in one transaction every write waits behind, and at a thousand
+   * accounts a statement each took 3.5 ms of the writer each time, 2.1 ms now ({@code LeaseRenewalBenchmark},
+   * BENCHMARKS.md section 6).
    */
   static Set<Long> renew(SqlSession session, String node, Map<Long, Long> held, long ttlMillis)
     throws SQLException {
