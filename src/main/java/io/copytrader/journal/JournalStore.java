@@ -126,7 +126,7 @@ final class JournalStore {
         account = executingAccount(session, order, fence);
         accounts.put(order.requestId(), account);
       }
-      insertOrder(session, order, now);
+      insertOrder(session, order, account, now);
       if (order.purpose().issuesClientOrderIndex()) {
         issued.merge(account, order.clientOrderIndex(), Math::max);
       }
@@ -157,14 +157,15 @@ final class JournalStore {
   private record RequestAccount(long accountIndex, RequestState state) {
   }
 
-  private static void insertOrder(SqlSession session, NewOrder order, long now) throws SQLException {
+  private static void insertOrder(SqlSession session, NewOrder order, long accountIndex, long now)
+    throws SQLException {
     session.update("INSERT INTO orders (request_id, ordinal, purpose, market_id, client_order_index, nonce,"
         + " api_key_index, tx_type, tx_hash, tx_info, side, base_amount, price, trigger_price, state, created_at,"
-        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?, ?)",
+        + " updated_at, account_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?, ?, ?)",
       order.requestId(), order.ordinal(), order.purpose().wire(), order.marketId(), order.clientOrderIndex(),
       order.nonce(), order.apiKeyIndex(), order.txType(), order.txHash(), order.txInfo(),
       order.side() == null ? null : order.side().wire(), JournalRows.plain(order.baseAmount()),
-      JournalRows.plain(order.price()), JournalRows.plain(order.triggerPrice()), now, now);
+      JournalRows.plain(order.price()), JournalRows.plain(order.triggerPrice()), now, now, accountIndex);
   }
 
   static boolean updateOrder(SqlSession session, String requestId, int ordinal, OrderUpdate update, long now)

@@ -30,6 +30,12 @@ final class RailStore {
   private static final String MAY_HAVE_EXECUTED = "(o.state NOT IN ('rejected', 'cancelled')"
     + " OR (o.state = 'cancelled' AND CAST(coalesce(o.filled_base, '0') AS REAL) > 0))";
 
+  /** An account's entries of the last day by market: how many since a time (the day's start), and the latest. */
+  static final String OPENING_ACTIVITY = "SELECT o.market_id,"
+    + " count(*) FILTER (WHERE coalesce(o.sent_at, o.created_at) >= ?), max(coalesce(o.sent_at, o.created_at))"
+    + " FROM orders o WHERE o.account_index = ? AND o.purpose = 'entry' AND coalesce(o.sent_at, o.created_at) >= ?"
+    + " AND " + MAY_HAVE_EXECUTED + " GROUP BY o.market_id";
+
   private RailStore() {
   }
 
@@ -145,21 +151,15 @@ final class RailStore {
   }
 
   /**
-   * Reads the account's requests first, through their account index, then each one's orders by primary key
-   * (SqlDialect#orderedJoin keeps that order). Orders first would read every account's orders (SQLite takes the
-   * market index for the GROUP BY rather than the time index), so with many accounts each check would grow with
-   * all of them; this way it grows with the account's own requests only.
+   * The account's entries of the last day, read from their own index (account, time) and nothing else: the read
+   * grows with the account's entries of that day, not with its history nor with the other accounts.
    */
   static OpeningActivity openingActivity(SqlSession session, long accountIndex, Instant now)
     throws SQLException {
     long dayStart = EquityMarks.startOfUtcDay(now).toEpochMilli();
-    List<MarketEntries> markets = session.query("SELECT o.market_id,"
-        + " count(*) FILTER (WHERE coalesce(o.sent_at, o.created_at) >= ?), max(coalesce(o.sent_at, o.created_at))"
-        + " FROM requests r " + session.dialect().orderedJoin() + " orders o ON o.request_id = r.request_id"
-        + " WHERE o.purpose = 'entry' AND coalesce(o.sent_at, o.created_at) >= ? AND r.account_index = ? AND "
-        + MAY_HAVE_EXECUTED + " GROUP BY o.market_id",
+    List<MarketEntries> markets = session.query(OPENING_ACTIVITY,
       row -> new MarketEntries(row.intValue(1), row.intValue(2), row.instant(3)),
-      dayStart, now.minus(Duration.ofDays(1)).toEpochMilli(), accountIndex);
+      dayStart, accountIndex, now.minus(Duration.ofDays(1)).toEpochMilli());
     int today = 0;
     Map<Integer, Instant> lastByMarket = new HashMap<>();
     for (MarketEntries market : markets) {

@@ -88,6 +88,16 @@ final class Schema {
       verdicts TEXT NOT NULL
     )""");
 
+  // Each order carries its request's account, and entries are indexed by account and time: the rails count an
+  // account's entries of the day (RailStore.openingActivity) from that index alone, instead of going through every request the account
+  // ever had, a read that grew with the account's history and ran before every opening (BENCHMARKS.md section 6).
+  // One node holds a SQLite journal, so every row written after this migration carries the account.
+  private static final List<String> ENTRIES_BY_ACCOUNT = List.of(
+    "ALTER TABLE orders ADD COLUMN account_index INTEGER",
+    "UPDATE orders SET account_index = (SELECT r.account_index FROM requests r WHERE r.request_id = orders.request_id)",
+    "CREATE INDEX orders_account_entry_time ON orders (account_index, coalesce(sent_at, created_at))"
+      + " WHERE purpose = 'entry'");
+
   private static final List<List<String>> MIGRATIONS = List.of(
     List.of(
       """
@@ -254,7 +264,8 @@ final class Schema {
     TAKE_PROFIT_PURPOSE,
     TAKE_PROFIT_CANCEL_PURPOSE,
     ACCOUNT_OWNERSHIP,
-    VERDICTS_PER_REQUEST
+    VERDICTS_PER_REQUEST,
+    ENTRIES_BY_ACCOUNT
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -8,26 +8,24 @@ enum SqlDialect {
 
   // SQLite: BEGIN IMMEDIATE takes the write lock at once, so a commit never meets a lock it has to wait for.
   // One node holds a SQLite journal, so there is no other writer to skip or tell.
-  SQLITE("BEGIN IMMEDIATE", "BEGIN", "max", "CROSS JOIN", "", false,
+  SQLITE("BEGIN IMMEDIATE", "BEGIN", "max", "", false,
     "CAST(round((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)"),
   // PostgreSQL: a read sees one snapshot from its first statement on, as a read transaction on SQLite does.
-  POSTGRESQL("BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "greatest", "JOIN",
-    " FOR UPDATE SKIP LOCKED", true, "CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS BIGINT)");
+  POSTGRESQL("BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "greatest", " FOR UPDATE SKIP LOCKED", true,
+    "CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS BIGINT)");
 
   private final String beginWrite;
   private final String beginRead;
   private final String greatest;
-  private final String orderedJoin;
   private final String skipLocked;
   private final boolean notifies;
   private final String nowMillis;
 
-  SqlDialect(String beginWrite, String beginRead, String greatest, String orderedJoin, String skipLocked,
-             boolean notifies, String nowMillis) {
+  SqlDialect(String beginWrite, String beginRead, String greatest, String skipLocked, boolean notifies,
+             String nowMillis) {
     this.beginWrite = beginWrite;
     this.beginRead = beginRead;
     this.greatest = greatest;
-    this.orderedJoin = orderedJoin;
     this.skipLocked = skipLocked;
     this.notifies = notifies;
     this.nowMillis = nowMillis;
@@ -46,14 +44,6 @@ enum SqlDialect {
   /** The function answering the larger of its arguments: SQLite's scalar {@code max}, PostgreSQL's {@code greatest}. */
   String greatest() {
     return greatest;
-  }
-
-  /**
-   * A join whose left table is read first: SQLite keeps the table order of a {@code CROSS JOIN}, which PostgreSQL
-   * writes without an {@code ON} and plans by its statistics anyway.
-   */
-  String orderedJoin() {
-    return orderedJoin;
   }
 
   /**

@@ -143,6 +143,26 @@ final class JournalFile implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
+  /** Every line of the plan the database makes for {@code sql} (parameters written into the text). */
+  String plan(String sql) {
+    if (store == Store.POSTGRESQL) {
+      // With a handful of rows PostgreSQL reads the whole table rather than an index: the plan asked for is the
+      // one it makes once the table is large.
+      return PostgresServer.shared().sql(schema, "SET enable_seqscan = off; EXPLAIN " + sql);
+    }
+    try (Connection connection = DriverManager.getConnection(url());
+         Statement statement = connection.createStatement();
+         ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+      StringBuilder plan = new StringBuilder();
+      while (rows.next()) {
+        plan.append(rows.getString("detail")).append('\n');
+      }
+      return plan.toString();
+    } catch (SQLException problem) {
+      throw new IllegalStateException(problem);
+    }
+  }
+
   private String url() {
     return "jdbc:sqlite:" + dataDir.resolve(Journal.FILE_NAME);
   }
