@@ -26,6 +26,15 @@ public class JournalException extends RuntimeException {
     return new JournalException(message, cause, true);
   }
 
+  /**
+   * The journal was closed, as the service closes it when it stops, before the operation ran: nothing of it was
+   * written. Out of reach like a lost database, so a request it interrupts is taken up again from the journal at the
+   * next start rather than reported failed by a write that cannot happen.
+   */
+  static JournalException closed() {
+    return new JournalException("journal is closed", null, true);
+  }
+
   /** Whether this failure is the database being out of reach rather than the operation being refused. */
   public boolean unavailable() {
     return unavailable;

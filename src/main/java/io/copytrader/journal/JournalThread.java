@@ -193,7 +193,7 @@ final class JournalThread {
   /** Synchronized with {@link #close()} so that nothing is queued behind the stop marker. */
   private synchronized <T> Task<T> enqueue(Task<T> task) {
     if (closing) {
-      task.fail(new JournalException("journal is closed"));
+      task.fail(JournalException.closed());
     } else {
       queue.add(task);
     }
@@ -257,7 +257,7 @@ final class JournalThread {
     List<Task<?>> leftovers = new ArrayList<>();
     queue.drainTo(leftovers);
     leftovers.remove(stop);
-    leftovers.forEach(task -> task.fail(new JournalException("journal is closed")));
+    leftovers.forEach(task -> task.fail(JournalException.closed()));
   }
 
   /**
