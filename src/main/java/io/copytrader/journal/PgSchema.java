@@ -213,9 +213,9 @@ final class PgSchema {
         request_id TEXT PRIMARY KEY REFERENCES requests (request_id),
         verdicts TEXT NOT NULL
       )"""),
-    // Each order's account, and entries indexed by account and time, as in Schema. Nodes still on the previous build go on
-    // inserting orders without it while the others are upgraded (README.md "Upgrading node by node"), so a trigger
-    // fills it in from the order's request for them.
+    // Each order's account, and entries indexed by account and time, as in Schema. Nodes still on the previous build
+    // go on inserting orders without it while the others are upgraded (README.md "Upgrading node by node"), so a
+    // trigger fills it in from the order's request for them.
     List.of(
       "ALTER TABLE orders ADD COLUMN account_index BIGINT",
       "UPDATE orders SET account_index = r.account_index FROM requests r WHERE r.request_id = orders.request_id",

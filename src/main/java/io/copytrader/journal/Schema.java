@@ -89,8 +89,9 @@ final class Schema {
     )""");
 
   // Each order carries its request's account, and entries are indexed by account and time: the rails count an
-  // account's entries of the day (RailStore.openingActivity) from that index alone, instead of going through every request the account
-  // ever had, a read that grew with the account's history and ran before every opening (BENCHMARKS.md section 6).
+  // account's entries of the day (RailStore.openingActivity) from that index alone, instead of going through every
+  // request the account ever had, a read that grew with the account's history and ran before every opening
+  // (BENCHMARKS.md section 6).
   // One node holds a SQLite journal, so every row written after this migration carries the account, and no node of
   // the release before reads the file again: the time index of entries, which nothing reads any more, is dropped
   // rather than kept up to date at every entry (on PostgreSQL, which such nodes share, it stays).
