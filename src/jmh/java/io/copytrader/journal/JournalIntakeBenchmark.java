@@ -1,20 +1,12 @@
 package io.copytrader.journal;
 
-import io.copytrader.cluster.LeaseBook;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,32 +36,24 @@ public class JournalIntakeBenchmark {
   private static final int IN_FLIGHT = 256;
 
   private final AtomicLong sequence = new AtomicLong();
-  private Vertx vertx;
-  private Path dataDir;
+  private BenchJournal bench;
   private Journal journal;
 
   @Setup(Level.Trial)
   public void open() throws IOException {
-    vertx = Vertx.vertx();
-    dataDir = Files.createTempDirectory("journal-bench");
     // Requests only: no order is written, so no lease needs holding.
-    journal = join(Journal.open(vertx, dataDir, Clock.systemUTC(), new LeaseBook("bench", Duration.ofMinutes(1))));
+    bench = BenchJournal.open();
+    journal = bench.journal();
   }
 
   @TearDown(Level.Trial)
   public void close() throws IOException {
-    join(journal.close());
-    join(vertx.close());
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
+    bench.close();
   }
 
   @Benchmark
   public InsertOutcome oneAtATime() {
-    return join(journal.insertRequest(next()));
+    return BenchJournal.join(journal.insertRequest(next()));
   }
 
   @Benchmark
@@ -79,7 +63,7 @@ public class JournalIntakeBenchmark {
     for (int i = 0; i < IN_FLIGHT; i++) {
       inserts.add(journal.insertRequest(next()));
     }
-    return join(Future.all(inserts));
+    return BenchJournal.join(Future.all(inserts));
   }
 
   private NewRequest next() {
@@ -92,9 +76,5 @@ public class JournalIntakeBenchmark {
       .put("reference_position_ratio", "0.5")
       .put("client_request_id", "bench-" + id);
     return NewRequest.of("bench-" + id, id % 8, RequestKind.TRADE, body, "bench-" + id, null, null);
-  }
-
-  private static <T> T join(Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().join();
   }
 }

@@ -1,19 +1,11 @@
 package io.copytrader.journal;
 
-import io.copytrader.cluster.LeaseBook;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,40 +35,26 @@ public class LeaseRenewalBenchmark {
   @Param({"20", "1000"})
   public int accounts;
 
-  private Vertx vertx;
-  private Path dataDir;
-  private Journal journal;
+  private BenchJournal bench;
   private LeaseJournal leases;
   private final Map<Long, Long> held = new HashMap<>();
 
   @Setup(Level.Trial)
   public void open() throws IOException {
-    vertx = Vertx.vertx();
-    dataDir = Files.createTempDirectory("lease-bench");
-    journal = join(Journal.open(vertx, dataDir, Clock.systemUTC(), new LeaseBook("bench", Duration.ofMinutes(1))));
-    leases = new LeaseJournal(journal, Duration.ofMinutes(10));
+    bench = BenchJournal.open();
+    leases = new LeaseJournal(bench.journal(), Duration.ofMinutes(10));
     for (long account = 1; account <= accounts; account++) {
-      held.put(account, join(leases.acquire(account, "bench")).orElseThrow());
+      held.put(account, BenchJournal.join(leases.acquire(account, "bench")).orElseThrow());
     }
   }
 
   @TearDown(Level.Trial)
   public void close() throws IOException {
-    join(journal.close());
-    join(vertx.close());
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
+    bench.close();
   }
 
   @Benchmark
   public Set<Long> renewAll() {
-    return join(leases.renew("bench", held));
-  }
-
-  private static <T> T join(Future<T> future) {
-    return future.toCompletionStage().toCompletableFuture().join();
+    return BenchJournal.join(leases.renew("bench", held));
   }
 }
