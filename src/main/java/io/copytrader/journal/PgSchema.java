@@ -230,7 +230,13 @@ final class PgSchema {
       $$""",
       "CREATE TRIGGER orders_account BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION orders_account_of_request()",
       "CREATE INDEX orders_account_entry_time ON orders (account_index, (coalesce(sent_at, created_at)))"
-        + " WHERE purpose = 'entry'")
+        + " WHERE purpose = 'entry'"),
+    // The rails' read of an account's entries from the index alone, as in Schema, with the columns it needs
+    // included. Nodes of the release before run the same read, which finds this index as well.
+    List.of(
+      "CREATE INDEX orders_account_entries ON orders (account_index, (coalesce(sent_at, created_at)))"
+        + " INCLUDE (market_id, state, filled_base, sent_at, created_at) WHERE purpose = 'entry'",
+      "DROP INDEX orders_account_entry_time")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -23,24 +23,6 @@ final class Schema {
   private static final List<String> TAKE_PROFIT_CANCEL_PURPOSE =
     SqliteOrdersTable.purposesAdded("'take_profit_place', 'take_profit_cancel'");
 
-  // Account ownership among nodes sharing one journal (README.md "Running in production"): one lease row per
-  // account, whose epoch grows at every change of owner and fences the order rows written before a send; and
-  // the epoch under which the owner took a request into its queue, NULL while a request journaled by another
-  // node waits to be claimed.
-  private static final List<String> ACCOUNT_OWNERSHIP = List.of(
-    """
-    CREATE TABLE account_leases (
-      account_index INTEGER PRIMARY KEY,
-      owner TEXT NOT NULL,
-      epoch INTEGER NOT NULL CHECK (epoch > 0),
-      acquired_at INTEGER NOT NULL,
-      renewed_at INTEGER NOT NULL,
-      expires_at INTEGER NOT NULL
-    )""",
-    "ALTER TABLE requests ADD COLUMN claimed_epoch INTEGER",
-    "CREATE INDEX requests_unclaimed ON requests (account_index, created_at) WHERE state = 'queued'"
-      + " AND claimed_epoch IS NULL");
-
   // Protection runs (the per-account supervisor's stop-loss maintenance) are journaled as requests of their
   // own kind ending 'completed'. SQLite cannot alter a CHECK, so the table is rebuilt as its documentation
   // describes: foreign keys off around it, checked before it commits; rows, indexes and references stay as they were.
@@ -76,31 +58,6 @@ final class Schema {
     """
     CREATE INDEX requests_unfinished ON requests (account_index, created_at, request_id)
       WHERE state IN ('queued', 'executing')""");
-
-  // A request's rails' verdicts as one row (a JSON array, in the rails' order) instead of one row per rail: the
-  // rails check every opening order, and ten rows each were a tenth of the journal writer's time in a fan-out
-  // (BENCHMARKS.md section 6). Migrations only add (README.md "Upgrading node by node"), so rail_verdicts stays:
-  // what an earlier release wrote there is still read (RailStore.verdicts).
-  private static final List<String> VERDICTS_PER_REQUEST = List.of(
-    """
-    CREATE TABLE request_verdicts (
-      request_id TEXT PRIMARY KEY REFERENCES requests (request_id),
-      verdicts TEXT NOT NULL
-    )""");
-
-  // Each order carries its request's account, and entries are indexed by account and time: the rails count an
-  // account's entries of the day (RailStore.openingActivity) from that index alone, instead of going through every
-  // request the account ever had, a read that grew with the account's history and ran before every opening
-  // (BENCHMARKS.md section 6).
-  // One node holds a SQLite journal, so every row written after this migration carries the account, and no node of
-  // the release before reads the file again: the time index of entries, which nothing reads any more, is dropped
-  // rather than kept up to date at every entry (on PostgreSQL, which such nodes share, it stays).
-  private static final List<String> ENTRIES_BY_ACCOUNT = List.of(
-    "ALTER TABLE orders ADD COLUMN account_index INTEGER",
-    "UPDATE orders SET account_index = (SELECT r.account_index FROM requests r WHERE r.request_id = orders.request_id)",
-    "CREATE INDEX orders_account_entry_time ON orders (account_index, coalesce(sent_at, created_at))"
-      + " WHERE purpose = 'entry'",
-    "DROP INDEX orders_entry_time");
 
   private static final List<List<String>> MIGRATIONS = List.of(
     List.of(
@@ -267,9 +224,10 @@ final class Schema {
       ) WITHOUT ROWID"""),
     TAKE_PROFIT_PURPOSE,
     TAKE_PROFIT_CANCEL_PURPOSE,
-    ACCOUNT_OWNERSHIP,
-    VERDICTS_PER_REQUEST,
-    ENTRIES_BY_ACCOUNT
+    SqliteMigrations.ACCOUNT_OWNERSHIP,
+    SqliteMigrations.VERDICTS_PER_REQUEST,
+    SqliteMigrations.ENTRIES_BY_ACCOUNT,
+    SqliteMigrations.ENTRIES_COVERED
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();

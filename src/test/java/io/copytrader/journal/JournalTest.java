@@ -127,7 +127,7 @@ class JournalTest extends OnEitherStore {
         assertThat((Set<Long>) read.resultAt(1)).containsExactlyInAnyOrder(4242L, 4243L);
         assertThat(query("SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index'"
           + " AND tbl_name = 'orders' AND name NOT LIKE 'sqlite_%' ORDER BY name)"))
-          .isEqualTo("orders_account_entry_time,orders_client_order_index,orders_tx_hash");
+          .isEqualTo("orders_account_entries,orders_client_order_index,orders_tx_hash");
         test.completeNow();
       })));
   }
