@@ -30,8 +30,9 @@
 #
 # Usage: bench/fanout.sh    (not part of ./mvnw verify; at N=1000 the start alone takes ~17
 #           minutes: subscriptions go out at 180 a minute, within Lighter's 200 client messages a minute per IP)
-# Environment: ACCOUNT_COUNTS ("1 20 100 200 500 1000"), WARMUP (even; default about 2,000 account-orders: 20
-#              signals up to 100 accounts, 10 at 200, 4 at 500, 2 at 1,000), MEASURED (20), SIGNAL_SPACING_MS (above),
+# Environment: ACCOUNT_COUNTS ("1 20 100 200 500 1000"), WARMUP (even; default about 16,000 account-orders: 2,000
+#              signals at 1 account, 800 at 20, 160 at 100, 80 at 200, 32 at 500, 16 at 1,000; about 4.5 minutes
+#              at every N but 1, since the signals are spaced by N), MEASURED (20), SIGNAL_SPACING_MS (above),
 #              POLL_MS (the driver's /metrics reads: every 50 ms up to 200 accounts, every N / 4 ms above),
 #              IDLE_SECONDS (10),
 #              PAPER_ACCOUNT_TIER (premium; empty: the paper exchange's default), PAPER_NICE (19), JAVA_OPTS,
@@ -64,14 +65,16 @@ TOKEN=fanout-bench-token-$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')
 command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }
 bench_begin fanout
 echo "JVM: $JVM, JAVA_OPTS: ${JAVA_OPTS:-(none)}; paper exchange external at niceness ${PAPER_NICE:-unchanged}," \
-  "account tier: ${PAPER_ACCOUNT_TIER:-(its default)}; ${WARMUP:-about 2,000 account-orders of} warm-up and $MEASURED measured signals per N"
+  "account tier: ${PAPER_ACCOUNT_TIER:-(its default)}; ${WARMUP:-about 16,000 account-orders of} warm-up and $MEASURED measured signals per N"
 
-# Warm-up signals for N accounts: about 2,000 account-orders (the JIT's warm-up is per order, not per signal), even,
-# at least 2 and at most 20.
+# Warm-up signals for N accounts: about 16,000 account-orders, even, at least 2 and at most 2,000. The JIT's warm-up
+# is per order, not per signal: C2 compiles a method after some 5,000 to 15,000 calls, and much of a request's path
+# runs once per account-order, so with 2,000 account-orders C2 compiled through the measured rounds, at 1,000
+# accounts with more CPU than the event loops (bench/results/fanout-200-warmup-80.txt has the two side by side).
 warmup_rounds() {
-  local rounds=$(((2000 + $1 - 1) / $1))
+  local rounds=$(((16000 + $1 - 1) / $1))
   rounds=$(((rounds + 1) / 2 * 2))
-  echo $((rounds > 20 ? 20 : rounds))
+  echo $((rounds > 2000 ? 2000 : rounds))
 }
 
 # The least time between two signals to N accounts: each is N sendTx against the accounts' one L1 address, whose
