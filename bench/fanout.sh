@@ -24,7 +24,8 @@
 #   - the service's CPU per account-order over the measured rounds (all threads; the CPU of the driver's
 #     /metrics reads, every 50 ms, measured after the rounds by 100 reads in a row and taken off), the Lighter
 #     calls the measured rounds made per path and per account-order, and RSS after them; the same CPU without
-#     the JIT compiler threads as well (a short warm-up leaves C2 compiling through the measured rounds);
+#     the JIT compiler threads as well (C2 still compiles a little in the measured rounds, much more after a
+#     short WARMUP);
 #   - the journal's writes and commits over the measured rounds, per account-order and per commit (how far the
 #     group commit reaches: each commit is one fsync).
 #
