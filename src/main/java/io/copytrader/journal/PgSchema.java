@@ -232,11 +232,11 @@ final class PgSchema {
       "CREATE INDEX orders_account_entry_time ON orders (account_index, (coalesce(sent_at, created_at)))"
         + " WHERE purpose = 'entry'"),
     // The rails' read of an account's entries from the index alone, as in Schema, with the columns it needs
-    // included. Nodes of the release before run the same read, which finds this index as well.
+    // included. Nodes of the release before run the same read, which finds this index as well; the index it
+    // supersedes stays, as migrations here only add (README.md "Upgrading node by node").
     List.of(
       "CREATE INDEX orders_account_entries ON orders (account_index, (coalesce(sent_at, created_at)))"
-        + " INCLUDE (market_id, state, filled_base, sent_at, created_at) WHERE purpose = 'entry'",
-      "DROP INDEX orders_account_entry_time")
+        + " INCLUDE (market_id, state, filled_base, sent_at, created_at) WHERE purpose = 'entry'")
   );
 
   static final int CURRENT_VERSION = MIGRATIONS.size();
