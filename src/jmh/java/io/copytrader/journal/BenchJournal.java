@@ -15,10 +15,14 @@ import java.util.stream.Stream;
 record BenchJournal(Vertx vertx, Path dataDir, Journal journal) {
 
   static BenchJournal open() throws IOException {
+    return open(new LeaseBook("bench", Duration.ofMinutes(1)));
+  }
+
+  /** A journal whose fence answers from {@code leases}, for benchmarks that write orders. */
+  static BenchJournal open(LeaseBook leases) throws IOException {
     Vertx vertx = Vertx.vertx();
     Path dataDir = Files.createTempDirectory("journal-bench");
-    return new BenchJournal(vertx, dataDir,
-      join(Journal.open(vertx, dataDir, Clock.systemUTC(), new LeaseBook("bench", Duration.ofMinutes(1)))));
+    return new BenchJournal(vertx, dataDir, join(Journal.open(vertx, dataDir, Clock.systemUTC(), leases)));
   }
 
   void close() throws IOException {
