@@ -151,7 +151,8 @@ public class FanOutRoundBenchmark {
     String requestId = requestId(number, account);
     long entryIndex = ++clientOrderIndex;
     long stopIndex = ++clientOrderIndex;
-    return journal.insertRequestStaged(request(requestId, account, "long", number), epochs[(int) account], true).applied()
+    NewRequest request = request(requestId, account, "long", number);
+    return journal.insertRequestStaged(request, epochs[(int) account], true).applied()
       .compose(inserted -> Future.all(journal.observeEquity(account, EQUITY, BigDecimal.ZERO).applied(),
         journal.openingActivity(account), journal.previousIdenticalSignal(requestId, DEDUPE_WINDOW)))
       .compose(checked -> {

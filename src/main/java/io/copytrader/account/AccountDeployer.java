@@ -47,6 +47,7 @@ public final class AccountDeployer {
   private final LighterStream stream;
   private final LeaseBook leases;
   private final TxSigner signer;
+  private final ProtectionTurns protectionTurns = new ProtectionTurns(ProtectionTurns.AT_ONCE);
 
   /**
    * @param shutdownGrace how long an account may drain its queue when the service stops
@@ -120,7 +121,8 @@ public final class AccountDeployer {
       new AccountView(lighter.at(CallPriority.PERIODIC), account.accountIndex(), session::authToken), shutdownGrace,
       killSwitch, metrics, () -> epoch)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
-        policy.protectionInterval(), policy.protectExternalPositions(), new LossAlarm(vertx, account, journal, killSwitch)));
+        policy.protectionInterval(), policy.protectExternalPositions(), new LossAlarm(vertx, account, journal, killSwitch),
+        protectionTurns));
   }
 
   private LighterStream followingStream() {

@@ -134,7 +134,6 @@ public final class AccountVerticle extends VerticleBase {
   /** The first run follows the resumed requests; later ones come when the supervisor says, between requests. */
   private void startProtection() {
     if (protection != null) {
-      protectionDue = true;
       protection.start(() -> {
         protectionDue = true;
         drain();

@@ -15,7 +15,6 @@ import io.copytrader.lighter.OrderPage;
 import io.copytrader.lighter.TradingApi;
 import io.copytrader.lighter.budget.CallPriority;
 import io.copytrader.market.Market;
-import io.copytrader.market.MarketJson;
 import io.copytrader.notify.Notice;
 import io.copytrader.notify.Notices;
 import io.copytrader.Side;
@@ -24,7 +23,6 @@ import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -52,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * start also has the {@link LeverageKeeper} set the configured leverage where a position is held, before the stops.
  *
  * <p>It never runs by itself: {@link #start} only says when a run is due, and the account's queue runs it when no
- * request runs, so its transactions never share the API key's nonces with a trade's. Used from the account's
+ * request runs, so its transactions never share the API key's nonces with a trade's. The runs of a start and of a
+ * reconnect are said due only once the node's {@link ProtectionTurns} has a turn for them. Used from the account's
  * context only.
  */
 public final class ProtectionSupervisor {
@@ -72,6 +71,8 @@ public final class ProtectionSupervisor {
   private final Duration interval;
   private final LossAlarm lossAlarm;
   private final LeverageKeeper leverage;
+  /** This account's claim on a turn of the node's {@link ProtectionTurns}, for the runs of a start or a reconnect. */
+  private final ProtectionTurns.Turn turn;
   /** External positions already reported, by market, side and size: reported again only when they change. */
   private final Set<String> reported = new HashSet<>();
   private Runnable due = () -> { };
@@ -81,10 +82,13 @@ public final class ProtectionSupervisor {
   private final List<Long> timers = new ArrayList<>();
   private Long retryTimer;
   private boolean awaitingRoom;
+  /** A run has started and its reads are not in yet. */
+  private boolean reading;
 
   public ProtectionSupervisor(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
                               ExchangeView view, Journal journal, ClientOrderIndexAllocator orderIndexes,
-                              Duration interval, ExternalPositions external, LossAlarm lossAlarm) {
+                              Duration interval, ExternalPositions external, LossAlarm lossAlarm,
+                              ProtectionTurns turns) {
     this.vertx = vertx;
     this.account = account;
     this.settings = settings;
@@ -98,6 +102,7 @@ public final class ProtectionSupervisor {
     this.interval = interval;
     this.lossAlarm = lossAlarm;
     this.leverage = new LeverageKeeper(vertx, account, session, new LeverageJournal(journal), () -> false);
+    this.turn = turns.turn();
   }
 
   /** Starts saying when a run is due: {@code due} runs on the caller's context, periodically and after reconnects. */
@@ -107,15 +112,25 @@ public final class ProtectionSupervisor {
     // Registered on the account's context, so the run is asked for there.
     reconnects = vertx.eventBus().localConsumer(Addresses.STREAM_RECONNECTED, reconnected -> {
       nextReason = "reconnect";
-      due.run();
+      inTurn(due);
     });
+    inTurn(due);
   }
 
   /**
-   * A round on the timer holds the account's queue while its reads run, so it waits for room in the rate budget
-   * first, out of the queue: a trade is never held behind a round whose reads are stretched out. Rounds due
-   * meanwhile are one.
+   * A run holds the account's queue while its reads run, so it waits for room first, out of the queue. A start's or
+   * a reconnect's run waits for its turn ({@link ProtectionTurns}) before, and covers the rounds due on the timer.
    */
+  private void inTurn(Runnable due) {
+    turn.ask(vertx.getOrCreateContext(), () -> session.lighter().roomToRead(CallPriority.PROTECT).onComplete(room -> {
+      due.run();
+      // The account is busy (a run starts at once when it is not): its run comes after, the turn goes on now.
+      if (!reading) {
+        turn.ended();
+      }
+    }));
+  }
+
   private void whenRoomToRead(Runnable due) {
     if (awaitingRoom) {
       return;
@@ -123,13 +138,14 @@ public final class ProtectionSupervisor {
     awaitingRoom = true;
     session.lighter().roomToRead(CallPriority.PERIODIC).onComplete(room -> {
       awaitingRoom = false;
-      if (!timers.isEmpty()) {
+      if (!timers.isEmpty() && !turn.awaited()) {
         due.run();
       }
     });
   }
 
   void stop() {
+    turn.stop();
     timers.forEach(vertx::cancelTimer);
     timers.clear();
     if (reconnects != null) {
@@ -151,6 +167,7 @@ public final class ProtectionSupervisor {
   Future<Void> run() {
     String reason = nextReason;
     nextReason = "periodic";
+    reading = true;
     long accountIndex = account.accountIndex();
     Future<Void> settled = abandonedSettled ? Future.succeededFuture()
       : journal.abandonProtection(accountIndex).onSuccess(count -> abandonedSettled = true).mapEmpty();
@@ -164,7 +181,7 @@ public final class ProtectionSupervisor {
         // so that the first signal after a start signs without first reading the nonce. Paced with those reads:
         // at a send's priority a thousand accounts' reads left at once, and a slow exchange timed them out.
         session.learnNonceAhead(reads);
-        return Future.all(account, orders);
+        return Future.all(account, orders).onComplete(read -> readsIn());
       })
       .compose(read -> lossAlarm.observe(read.resultAt(0))
         .compose(watched -> leverage.corrected(read.resultAt(0)))
@@ -174,7 +191,8 @@ public final class ProtectionSupervisor {
           failure.toString());
         retrySoon();
         return Future.succeededFuture();
-      });
+      })
+      .onComplete(ended -> readsIn());
   }
 
   private Future<Void> inspect(String reason, DetailedAccount read, List<Order> orders) {
@@ -195,7 +213,8 @@ public final class ProtectionSupervisor {
       Set<Integer> marketIds = new TreeSet<>(positions.keySet());
       own.forEach(order -> marketIds.add((int) order.marketIndex()));
       ownTakeProfits.forEach(order -> marketIds.add((int) order.marketIndex()));
-      return Future.all(journal.marketsEntered(account.accountIndex(), positions.keySet()), markets(marketIds))
+      return Future.all(journal.marketsEntered(account.accountIndex(), positions.keySet()),
+          MarketLookup.known(vertx, marketIds))
         .compose(known -> {
           Set<Integer> entered = known.resultAt(0);
           Map<Integer, Market> markets = known.resultAt(1);
@@ -212,20 +231,6 @@ public final class ProtectionSupervisor {
           return act(reason, actions, unknown);
         });
     });
-  }
-
-  private Future<Map<Integer, Market>> markets(Set<Integer> marketIds) {
-    Map<Integer, Market> found = new HashMap<>();
-    List<Future<Void>> lookups = new ArrayList<>();
-    for (int marketId : marketIds) {
-      lookups.add(vertx.eventBus().<JsonObject>request(Addresses.MARKET_RESOLVE,
-          new JsonObject().put("market_id", marketId))
-        .map(Message::body).map(MarketJson::fromJson)
-        .onSuccess(market -> found.put(marketId, market))
-        .<Void>mapEmpty()
-        .recover(failure -> Future.succeededFuture()));
-    }
-    return Future.join(lookups).transform(done -> Future.succeededFuture(found));
   }
 
   /** @param unknownMarkets positions in markets the service does not know, by symbol: they cannot be protected */
@@ -366,6 +371,12 @@ public final class ProtectionSupervisor {
         failure.getMessage()));
       return Future.succeededFuture(Optional.of(failure.getMessage()));
     });
+  }
+
+  /** The run's reads are in, or it ended before them: the turn, if it held one, goes on. */
+  private void readsIn() {
+    reading = false;
+    turn.ended();
   }
 
   /** One more run after {@code RETRY_INTERVAL}, however many runs fail meanwhile. */

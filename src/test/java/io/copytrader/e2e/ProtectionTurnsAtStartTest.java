@@ -1,0 +1,48 @@
+package io.copytrader.e2e;
+
+import static io.copytrader.testing.Polling.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrader.e2e.TradingHarness.TestAccount;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A start whose protection runs outlast the REST budget's minute: at the standard tier (60 reads a minute, a quarter
+ * kept for sends) the start runs of 30 accounts read 90 times, so the later accounts' runs wait for room for a
+ * minute or more. Past the node's turns they wait out of their account's queue, and a trade for such an account goes
+ * at once instead of behind its run.
+ */
+@ExtendWith(VertxExtension.class)
+class ProtectionTurnsAtStartTest {
+
+  private static final int ACCOUNTS = 30;
+
+  @Test
+  void aTradeForAnAccountWhoseStartRunWaitsForItsTurnGoesAtOnce(Vertx vertx, @TempDir Path dir) throws Exception {
+    // No drain at the end: the runs still waiting for room would hold the shutdown for its whole grace.
+    TradingHarness harness = TradingHarness.start(vertx, dir, ACCOUNTS, Map.of("LIGHTER_ACCOUNT_TIER", "standard",
+      "SHUTDOWN_GRACE", "0"));
+    TestAccount last = harness.account(ACCOUNTS - 1);
+    eventually("the last account taking requests", Duration.ofSeconds(20), () -> accountHealth(harness, last),
+      health -> health != null && health.containsKey("queued"));
+
+    JsonObject status = harness.filled(harness.trade(last, "ETH", "long", "0.1"));
+
+    assertThat(status.getString("state")).isEqualTo("filled");
+    // The budget was binding: not every account's start run had read the account's orders when the trade filled.
+    assertThat(harness.exchangeRequests("/api/v1/accountActiveOrders")).isLessThan(ACCOUNTS);
+  }
+
+  private static JsonObject accountHealth(TradingHarness harness, TestAccount account) {
+    return harness.get("/health").bodyAsJsonObject().getJsonObject("checks").getJsonObject("accounts")
+      .getJsonObject(String.valueOf(account.index()));
+  }
+}
