@@ -121,8 +121,8 @@ public final class AccountDeployer {
       new AccountView(lighter.at(CallPriority.PERIODIC), account.accountIndex(), session::authToken), shutdownGrace,
       killSwitch, metrics, () -> epoch)
       .protectedBy(new ProtectionSupervisor(vertx, account, settings, session, view, journal, orderIndexes,
-        policy.protectionInterval(), policy.protectExternalPositions(), new LossAlarm(vertx, account, journal, killSwitch),
-        protectionTurns));
+        policy.protectionInterval(), policy.protectExternalPositions(),
+        new LossAlarm(vertx, account, journal, killSwitch), protectionTurns));
   }
 
   private LighterStream followingStream() {

@@ -19,7 +19,7 @@ final class MarketLookup {
   private MarketLookup() {
   }
 
-  /** The markets of {@code marketIds} the cache knows, by id; one it does not know, or cannot answer for, is left out. */
+  /** The markets of {@code marketIds} the cache knows, by id; one it does not know or cannot answer for is left out. */
   static Future<Map<Integer, Market>> known(Vertx vertx, Set<Integer> marketIds) {
     Map<Integer, Market> found = new HashMap<>();
     List<Future<Void>> lookups = new ArrayList<>();
