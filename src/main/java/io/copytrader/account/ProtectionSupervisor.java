@@ -73,8 +73,7 @@ public final class ProtectionSupervisor {
   private final LeverageKeeper leverage;
   /** This account's claim on a turn of the node's {@link ProtectionTurns}, for the runs of a start or a reconnect. */
   private final ProtectionTurns.Turn turn;
-  /** External positions already reported, by market, side and size: reported again only when they change. */
-  private final Set<String> reported = new HashSet<>();
+  private final ExternalReports externals = new ExternalReports();
   private Runnable due = () -> { };
   private String nextReason = "start";
   private boolean abandonedSettled;
@@ -235,10 +234,7 @@ public final class ProtectionSupervisor {
 
   /** @param unknownMarkets positions in markets the service does not know, by symbol: they cannot be protected */
   private Future<Void> act(String reason, List<ProtectionAction> all, Map<String, Position> unknownMarkets) {
-    // A position no longer seen at the size reported is forgotten, so it is reported again if it comes back.
-    reported.retainAll(all.stream().filter(ProtectionAction.External.class::isInstance)
-      .map(action -> externalKey((ProtectionAction.External) action)).toList());
-    List<ProtectionAction> actions = all.stream().filter(this::worthARecord).toList();
+    List<ProtectionAction> actions = externals.worthARecord(all);
     if (actions.isEmpty() && unknownMarkets.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -295,19 +291,6 @@ public final class ProtectionSupervisor {
       });
   }
 
-  /** External positions are recorded the first time they are seen at a size, not on every run. */
-  private boolean worthARecord(ProtectionAction action) {
-    if (action instanceof ProtectionAction.External external) {
-      return reported.add(externalKey(external));
-    }
-    return true;
-  }
-
-  private static String externalKey(ProtectionAction.External external) {
-    return external.market().marketId() + ":" + external.position().side() + ":"
-      + external.position().size().stripTrailingZeros().toPlainString();
-  }
-
   /** Carries out one action; a problem (the position may be unprotected) comes back rather than failing. */
   private Future<Optional<String>> step(String requestId, StopLossKeeper.Journaling journaling,
                                         ProtectionAction action) {
@@ -320,7 +303,8 @@ public final class ProtectionSupervisor {
     if (action instanceof ProtectionAction.Fix fix) {
       return guarded(context, fix.position(), fix.plan(),
         keeper.move(journaling, fix.market(), List.of(fix.order()), fix.plan())
-          .map(done -> Notices.stopLossMoved(context, fix.order().triggerPrice(), stopLoss(fix.position(), fix.plan()))));
+          .map(done -> Notices.stopLossMoved(context, fix.order().triggerPrice(),
+            stopLoss(fix.position(), fix.plan()))));
     }
     if (action instanceof ProtectionAction.Renew renew) {
       // The new order first: until it rests, the old one still protects.
@@ -379,12 +363,15 @@ public final class ProtectionSupervisor {
     turn.ended();
   }
 
-  /** One more run after {@code RETRY_INTERVAL}, however many runs fail meanwhile. */
+  /**
+   * One more run after {@code RETRY_INTERVAL}, however many fail meanwhile. It waits for room out of the queue, as a
+   * round on the timer does: taking the queue at once, it held a trade behind it while a start's runs read.
+   */
   private void retrySoon() {
     if (retryTimer == null) {
       retryTimer = vertx.setTimer(settings.retryInterval().toMillis(), id -> {
         retryTimer = null;
-        due.run();
+        whenRoomToRead(due);
       });
     }
   }

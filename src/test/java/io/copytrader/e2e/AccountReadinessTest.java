@@ -37,20 +37,15 @@ class AccountReadinessTest {
     }
   }
 
-  private static JsonObject accountHealth(TestAccount account) {
-    return harness.get("/health").bodyAsJsonObject().getJsonObject("checks").getJsonObject("accounts")
-      .getJsonObject(String.valueOf(account.index()));
-  }
-
   @Test
   void anAccountWithoutLiveStreamsIsNotReadyAndTradesOnRest() {
     TestAccount account = harness.freshAccount();
-    eventually("the account answering health", Duration.ofSeconds(10), () -> accountHealth(account),
+    eventually("the account answering health", Duration.ofSeconds(10), () -> harness.accountHealth(account),
       health -> health.containsKey("queued"));
 
     harness.filled(harness.trade(account, "ETH", "long", "0.1"));
 
-    assertThat(accountHealth(account).getBoolean("ready")).isFalse();
+    assertThat(harness.accountHealth(account).getBoolean("ready")).isFalse();
     assertThat(harness.exchangeRequests("/api/v1/account")).isPositive();
   }
 }

@@ -31,7 +31,7 @@ class ProtectionTurnsAtStartTest {
     TradingHarness harness = TradingHarness.start(vertx, dir, ACCOUNTS, Map.of("LIGHTER_ACCOUNT_TIER", "standard",
       "SHUTDOWN_GRACE", "0"));
     TestAccount last = harness.account(ACCOUNTS - 1);
-    eventually("the last account taking requests", Duration.ofSeconds(20), () -> accountHealth(harness, last),
+    eventually("the last account taking requests", Duration.ofSeconds(20), () -> harness.accountHealth(last),
       health -> health != null && health.containsKey("queued"));
 
     JsonObject status = harness.filled(harness.trade(last, "ETH", "long", "0.1"));
@@ -39,10 +39,5 @@ class ProtectionTurnsAtStartTest {
     assertThat(status.getString("state")).isEqualTo("filled");
     // The budget was binding: not every account's start run had read the account's orders when the trade filled.
     assertThat(harness.exchangeRequests("/api/v1/accountActiveOrders")).isLessThan(ACCOUNTS);
-  }
-
-  private static JsonObject accountHealth(TradingHarness harness, TestAccount account) {
-    return harness.get("/health").bodyAsJsonObject().getJsonObject("checks").getJsonObject("accounts")
-      .getJsonObject(String.valueOf(account.index()));
   }
 }

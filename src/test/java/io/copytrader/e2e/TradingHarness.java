@@ -253,6 +253,12 @@ final class TradingHarness {
   }
 
   /** A POST or GET that must answer 200, and its body. */
+  /** The account's entry in {@code /health}'s checks; null while the account does not answer there. */
+  JsonObject accountHealth(TestAccount account) {
+    return get("/health").bodyAsJsonObject().getJsonObject("checks").getJsonObject("accounts")
+      .getJsonObject(String.valueOf(account.index()));
+  }
+
   JsonObject ok(HttpMethod method, String path, JsonObject body) {
     HttpResponse<Buffer> response = method == HttpMethod.GET ? get(path) : post(path, body);
     assertThat(response.statusCode()).as("%s %s %s -> %s", method, path, body, response.bodyAsString())
