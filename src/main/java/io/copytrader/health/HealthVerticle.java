@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Every {@code interval} it calls Lighter's {@code GET /} through the shared client. The API is healthy
  * unless that check has failed {@value #FAILURES_BEFORE_DOWN} times in a row or the client's circuit breaker
  * is open. On each change of that verdict it publishes {@code {"api_healthy": bool}} on
- * {@link Addresses#HEALTH_CHANGED} and one notice ({@link Notices}) on {@link Addresses#NOTIFY}.
+ * {@link Addresses#HEALTH_CHANGED} and one notice ({@link Notices}) on {@link Addresses#NOTIFY}. At the same
+ * interval it looks whether the journal's database is reachable, and notifies once when it is lost and once when it
+ * is back.
  *
  * <p>{@link Addresses#HEALTH_STATUS} (any body) replies
  * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},
@@ -82,6 +84,8 @@ public final class HealthVerticle extends VerticleBase {
   private Instant lastSuccess;
   private boolean apiHealthy = true;
   private Instant unhealthySince;
+  /** When a check first found the journal unreachable; null while it is reachable. */
+  private Instant journalDownSince;
 
   /**
    * @param accounts    the indexes of the accounts the {@code accounts} check asks for their state
@@ -139,7 +143,10 @@ public final class HealthVerticle extends VerticleBase {
       () -> accounts.stream().filter(streamsLive::test).count());
     return vertx.eventBus().localConsumer(Addresses.HEALTH_STATUS, this::status).completion()
       .compose(registered -> probe())
-      .onSuccess(firstProbe -> vertx.setPeriodic(interval.toMillis(), timer -> probe()));
+      .onSuccess(firstProbe -> vertx.setPeriodic(interval.toMillis(), timer -> {
+        watchJournal();
+        probe();
+      }));
   }
 
   @Override
@@ -208,6 +215,21 @@ public final class HealthVerticle extends VerticleBase {
       LOG.warn("Lighter API unhealthy: {}; last error: {}", reason, lastError);
       vertx.eventBus().publish(Addresses.NOTIFY,
         Notices.lighterDown(consecutiveFailures, !breakerUp(), lastError).toJson());
+    }
+  }
+
+  /** Tells once when the journal's database is lost and once when it is back, as seen at this check. */
+  private void watchJournal() {
+    boolean reachable = journalReachable.getAsBoolean();
+    if (!reachable && journalDownSince == null) {
+      journalDownSince = Instant.now();
+      LOG.warn("Journal unreachable: new requests are refused until it is back");
+      vertx.eventBus().publish(Addresses.NOTIFY, Notices.journalDown(leases.nodeId()).toJson());
+    } else if (reachable && journalDownSince != null) {
+      Duration down = Duration.between(journalDownSince, Instant.now());
+      journalDownSince = null;
+      LOG.info("Journal reachable again after {} s", down.toSeconds());
+      vertx.eventBus().publish(Addresses.NOTIFY, Notices.journalUp(leases.nodeId(), down).toJson());
     }
   }
 

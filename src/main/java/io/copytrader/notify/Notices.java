@@ -267,6 +267,23 @@ public final class Notices {
       .lines());
   }
 
+  /** The node lost its journal's database (the health verticle's transition); the journal reconnects by itself. */
+  public static Notice journalDown(String nodeId) {
+    return new Notice(Severity.URGENT, "Journal is DOWN: requests refused", new Lines()
+      .text("Node", nodeId)
+      .text("Reason", "the journal's database cannot be reached; the service reconnects by itself")
+      .text("Requests", "new ones are refused with 503; those in flight wait and go on once it is back")
+      .lines());
+  }
+
+  /** @param downtime how long the node had no journal, to within the health checks' interval */
+  public static Notice journalUp(String nodeId, Duration downtime) {
+    return new Notice(Severity.INFO, "Journal is back up", new Lines()
+      .text("Node", nodeId)
+      .text("Down for", duration(downtime))
+      .lines());
+  }
+
   public static Notice startup(StartupSummary summary) {
     String accounts = summary.accounts().stream()
       .map(account -> account(account.index(), account.name()))

@@ -105,6 +105,22 @@ class PgJournalOutageTest {
     }
   }
 
+  @Test
+  void theOperatorIsToldWhenTheJournalIsLostAndWhenItIsBack() {
+    try {
+      server.stopServer();
+      eventually("a notice of the journal's loss", Duration.ofSeconds(15), () -> telegramSaying("Journal is DOWN"));
+    } finally {
+      server.startServer();
+    }
+
+    eventually("a notice of its return", Duration.ofSeconds(20), () -> telegramSaying("Journal is back up"));
+  }
+
+  private boolean telegramSaying(String title) {
+    return harness.telegramTexts().stream().anyMatch(text -> text.contains("<b>" + title));
+  }
+
   /**
    * Each accepted request filled with one entry order on the exchange, and the exchange filled no market order the
    * account's journaled requests do not account for once each; the position has one stop-loss covering it.

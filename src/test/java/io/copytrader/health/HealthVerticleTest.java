@@ -55,7 +55,8 @@ class HealthVerticleTest {
     lighter = result(new FakeLighter().start(vertx));
     client = new LighterClient(vertx, LighterClientOptions.defaults(lighter.baseUrl())
       .withBreaker(BREAKER_FAILURES, BREAKER_RESET));
-    vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED, msg -> changes.add(msg.body().getBoolean("api_healthy")));
+    vertx.eventBus().<JsonObject>consumer(Addresses.HEALTH_CHANGED,
+      msg -> changes.add(msg.body().getBoolean("api_healthy")));
     vertx.eventBus().<JsonObject>consumer(Addresses.NOTIFY, msg -> notices.add(Notice.fromJson(msg.body())));
     result(vertx.eventBus().consumer(Addresses.accountStatus(1077),
       msg -> msg.reply(new JsonObject().put("queued", 0))).completion());
@@ -118,6 +119,22 @@ class HealthVerticleTest {
     assertThat(down.getString("status")).isEqualTo("unhealthy");
     assertThat(down.getJsonObject("checks").getJsonObject("journal").getString("status")).isEqualTo("DOWN");
     assertThat(back.getString("status")).isEqualTo("healthy");
+  }
+
+  @Test
+  void aLostJournalIsNotifiedOnceAndItsReturnOnce() throws InterruptedException {
+    journalReachable.set(false);
+    eventually("the journal's loss notified", () -> notices.size() == 1);
+    waitForProbes(3);
+    journalReachable.set(true);
+    eventually("its return notified", () -> notices.size() == 2);
+    waitForProbes(3);
+
+    assertThat(notices).extracting(Notice::title).containsExactly(Notices.journalDown("node-a").title(),
+      Notices.journalUp("node-a", Duration.ZERO).title());
+    assertThat(notices).extracting(Notice::severity).containsExactly(Notice.Severity.URGENT, Notice.Severity.INFO);
+    assertThat(notices).allSatisfy(notice -> assertThat(notice.lines())
+      .anySatisfy(line -> assertThat(line.value()).isEqualTo("node-a")));
   }
 
   @Test
