@@ -13,6 +13,7 @@ import io.copytrader.lighter.EnrichedTx;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterClientOptions;
 import io.copytrader.lighter.Order;
+import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
 import io.copytrader.lighter.signer.LighterTx;
@@ -103,9 +104,11 @@ final class TradingHarness {
     this.dir = dir;
     // Room for every request of a concurrent burst to be in flight at once.
     this.web = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(32));
-    // A breaker that never opens: the tests read the exchange after injected faults too.
+    // A breaker that never opens: the tests read the exchange after injected faults too. Budgeted at the tier the
+    // paper exchange enforces (TestLimits): at the premium tier a test class's polls filled the client's own minute
+    // of reads, and a probe then waited up to a minute for room in it.
     this.exchange = new LighterClient(vertx, LighterClientOptions.defaults(paper.baseUrl())
-      .withBreaker(1_000_000, Duration.ofSeconds(1)));
+      .withBreaker(1_000_000, Duration.ofSeconds(1)), AccountTier.BUILDER);
   }
 
   /**
