@@ -353,8 +353,7 @@ public final class AccountVerticle extends VerticleBase {
     resumer.takeUpAgain(interrupted.requestId(), cause, () -> stopping).onComplete(read -> {
       read.result().ifPresent(queue::addFirst);
       if (protection != null) {
-        protection.nextRunFor("journal back");
-        protectionDue = true;
+        protection.runSoon("journal back");
       }
       running = false;
       depth = queue.size();
@@ -362,16 +361,14 @@ public final class AccountVerticle extends VerticleBase {
     });
   }
 
-  /** An operator's protection run ({@code POST /api/protect}): it takes the next turn, as a due run does. */
+  /** An operator's protection run ({@code POST /api/protect}): it waits for the node's next turn and for room. */
   private void protectNow(Message<JsonObject> msg) {
     if (protection == null) {
       msg.fail(FailureCode.EXCHANGE_UNAVAILABLE.code(), "account " + account.accountIndex() + " is not protected");
       return;
     }
     LOG.info("Account {}: protection run asked for by the operator", account.accountIndex());
-    protection.nextRunFor("operator");
-    protectionDue = true;
-    drain();
+    protection.runSoon("operator");
     msg.reply(new JsonObject());
   }
 

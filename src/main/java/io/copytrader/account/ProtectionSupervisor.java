@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It never runs by itself: {@link #start} only says when a run is due, and the account's queue runs it when no
  * request runs, so its transactions never share the API key's nonces with a trade's. The runs of a start and of a
- * reconnect are said due only once the node's {@link ProtectionTurns} has a turn for them. Used from the account's
- * context only.
+ * reconnect, and those an operator or the journal's return asks for, are said due only once the node's
+ * {@link ProtectionTurns} has a turn for them. Used from the account's context only.
  */
 public final class ProtectionSupervisor {
 
@@ -121,13 +121,27 @@ public final class ProtectionSupervisor {
    * a reconnect's run waits for its turn ({@link ProtectionTurns}) before, and covers the rounds due on the timer.
    */
   private void inTurn(Runnable due) {
-    turn.ask(vertx.getOrCreateContext(), () -> session.lighter().roomToRead(CallPriority.PROTECT).onComplete(room -> {
+    turn.ask(vertx.getOrCreateContext(), granted(due));
+  }
+
+  private Runnable granted(Runnable due) {
+    return () -> session.lighter().roomToRead(CallPriority.PROTECT).onComplete(room -> {
       due.run();
       // The account is busy (a run starts at once when it is not): its run comes after, the turn goes on now.
       if (!reading) {
         turn.ended();
       }
-    }));
+    });
+  }
+
+  /**
+   * A run asked for by an operator or by the journal's return: like a start's, it waits for a turn and for room out
+   * of the account's queue, ahead of the start's runs still waiting. Taking the queue at once, a crowd of such runs
+   * held every trade of their accounts while their reads waited for room.
+   */
+  void runSoon(String reason) {
+    nextReason = reason;
+    turn.askFirst(vertx.getOrCreateContext(), granted(due));
   }
 
   private void whenRoomToRead(Runnable due) {
@@ -155,11 +169,6 @@ public final class ProtectionSupervisor {
       vertx.cancelTimer(retryTimer);
       retryTimer = null;
     }
-  }
-
-  /** Names why the next run happens (journaled with it), when something other than the timer asked for it. */
-  void nextRunFor(String reason) {
-    nextReason = reason;
   }
 
   /** One run; never fails (what went wrong is logged, journaled and notified). */

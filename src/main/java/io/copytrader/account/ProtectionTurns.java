@@ -6,7 +6,8 @@ import java.util.Deque;
 
 /**
  * Which of the node's accounts may next wait for room in the rate budget for a protection run that reads at the
- * protection's priority (a start's, a reconnect's), and then read. Such a run used to take its account's queue as
+ * protection's priority (a start's, a reconnect's, and ahead of those one an operator or the journal's return asks
+ * for), and then read. Such a run used to take its account's queue as
  * soon as it was due and hold it while its reads waited for room; with a thousand accounts started together those
  * waits added up to minutes, and a signal for an account whose run was still waiting waited with it (BENCHMARKS.md
  * section 6, the first signal after ready). Now a run waits here for its turn, then for room, both out of its
@@ -25,6 +26,8 @@ final class ProtectionTurns {
 
     private boolean asked;
     private boolean held;
+    /** What the node's queue of turns holds for this account while it is asked and not granted. */
+    private Runnable pending;
     /** Read where a turn is granted, on the thread of the account that gave it back. */
     private volatile boolean stopped;
 
@@ -36,7 +39,25 @@ final class ProtectionTurns {
      * asks for nothing more (the run it grants covers both). The turn is held until {@link #ended}.
      */
     void ask(Context context, Runnable granted) {
-      if (asked || stopped) {
+      ask(context, granted, false);
+    }
+
+    /**
+     * {@link #ask}, ahead of every account still waiting (a turn already asked for moves there): for a run an
+     * operator or the journal's return asks for, which should not wait behind a start's runs.
+     */
+    void askFirst(Context context, Runnable granted) {
+      ask(context, granted, true);
+    }
+
+    private void ask(Context context, Runnable granted, boolean first) {
+      if (stopped) {
+        return;
+      }
+      if (asked) {
+        if (first) {
+          promote(pending);
+        }
         return;
       }
       if (held) {
@@ -44,17 +65,19 @@ final class ProtectionTurns {
         return;
       }
       asked = true;
-      enqueue(() -> {
+      pending = () -> {
         if (stopped) {
           release();
           return;
         }
         context.runOnContext(ignored -> grantHere(granted));
-      });
+      };
+      enqueue(pending, first);
     }
 
     private void grantHere(Runnable granted) {
       asked = false;
+      pending = null;
       if (stopped) {
         release();
         return;
@@ -99,18 +122,27 @@ final class ProtectionTurns {
     return new Turn();
   }
 
-  private void enqueue(Runnable grant) {
+  private void enqueue(Runnable grant, boolean first) {
     boolean now;
     synchronized (this) {
       now = taken < atOnce;
       if (now) {
         taken++;
+      } else if (first) {
+        waiting.addFirst(grant);
       } else {
         waiting.addLast(grant);
       }
     }
     if (now) {
       grant.run();
+    }
+  }
+
+  /** Moves a grant still waiting to the front; one already let go stays as it is. */
+  private synchronized void promote(Runnable grant) {
+    if (waiting.remove(grant)) {
+      waiting.addFirst(grant);
     }
   }
 

@@ -38,6 +38,13 @@ class ProtectionTurnsTest {
       }));
     }
 
+    Future<Void> askFirst() {
+      return onContext(() -> turn.askFirst(context, () -> {
+        grants.incrementAndGet();
+        granted.tryComplete();
+      }));
+    }
+
     Future<Void> end() {
       return onContext(turn::ended);
     }
@@ -56,6 +63,14 @@ class ProtectionTurnsTest {
     }
   }
 
+  /** An account that asked for a turn and holds it. */
+  private static Account holding(Vertx vertx, ProtectionTurns turns) {
+    Account holder = new Account(vertx, turns);
+    holder.ask().await();
+    holder.granted.future().await();
+    return holder;
+  }
+
   @Test
   void noMoreRunsThanItsTurnsHoldTheirQueueAtOnce(Vertx vertx) {
     ProtectionTurns turns = new ProtectionTurns(2);
@@ -72,6 +87,40 @@ class ProtectionTurnsTest {
     second.end().await();
     third.granted.future().await();
     assertThat(third.grants).hasValue(1);
+  }
+
+  @Test
+  void aTurnAskedFirstGoesBeforeThoseAlreadyWaiting(Vertx vertx) {
+    ProtectionTurns turns = new ProtectionTurns(1);
+    Account holder = holding(vertx, turns);
+    Account waiting = new Account(vertx, turns);
+    Account urgent = new Account(vertx, turns);
+    waiting.ask().await();
+    urgent.askFirst().await();
+
+    holder.end().await();
+    urgent.granted.future().await();
+
+    assertThat(waiting.granted.future().isComplete()).isFalse();
+  }
+
+  @Test
+  void askingFirstWhileWaitingMovesTheTurnToTheFrontAndGrantsItOnce(Vertx vertx) {
+    ProtectionTurns turns = new ProtectionTurns(1);
+    Account holder = holding(vertx, turns);
+    Account before = new Account(vertx, turns);
+    Account promoted = new Account(vertx, turns);
+    before.ask().await();
+    promoted.ask().await();
+    promoted.askFirst().await();
+
+    holder.end().await();
+    promoted.granted.future().await();
+
+    assertThat(before.granted.future().isComplete()).isFalse();
+    promoted.end().await();
+    before.granted.future().await();
+    assertThat(promoted.grants).hasValue(1);
   }
 
   @Test

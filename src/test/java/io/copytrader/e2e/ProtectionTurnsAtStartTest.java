@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A start whose protection runs outlast the REST budget's minute: at the standard tier (60 reads a minute, a quarter
  * kept for sends) the start runs of 30 accounts read 90 times, so the later accounts' runs wait for room for a
  * minute or more. Past the node's turns they wait out of their account's queue, and a trade for such an account goes
- * at once instead of behind its run.
+ * at once instead of behind its run; so do the runs an operator asks for meanwhile.
  */
 @ExtendWith(VertxExtension.class)
 class ProtectionTurnsAtStartTest {
@@ -27,17 +27,40 @@ class ProtectionTurnsAtStartTest {
 
   @Test
   void aTradeForAnAccountWhoseStartRunWaitsForItsTurnGoesAtOnce(Vertx vertx, @TempDir Path dir) throws Exception {
-    // No drain at the end: the runs still waiting for room would hold the shutdown for its whole grace.
-    TradingHarness harness = TradingHarness.start(vertx, dir, ACCOUNTS, Map.of("LIGHTER_ACCOUNT_TIER", "standard",
-      "SHUTDOWN_GRACE", "0"));
+    TradingHarness harness = startAtTheStandardTier(vertx, dir);
     TestAccount last = harness.account(ACCOUNTS - 1);
-    eventually("the last account taking requests", Duration.ofSeconds(20), () -> harness.accountHealth(last),
-      health -> health != null && health.containsKey("queued"));
 
     JsonObject status = harness.filled(harness.trade(last, "ETH", "long", "0.1"));
 
     assertThat(status.getString("state")).isEqualTo("filled");
     // The budget was binding: not every account's start run had read the account's orders when the trade filled.
     assertThat(harness.exchangeRequests("/api/v1/accountActiveOrders")).isLessThan(ACCOUNTS);
+  }
+
+  @Test
+  void aTradeForAnAccountWhoseAskedRunWaitsForItsTurnGoesAtOnce(Vertx vertx, @TempDir Path dir) throws Exception {
+    TradingHarness harness = startAtTheStandardTier(vertx, dir);
+    TestAccount last = harness.account(ACCOUNTS - 1);
+    for (int position = 0; position < ACCOUNTS; position++) {
+      assertThat(harness.post("/api/protect", new JsonObject().put("account_index",
+        harness.account(position).index())).statusCode()).isEqualTo(202);
+    }
+
+    JsonObject status = harness.filled(harness.trade(last, "ETH", "long", "0.1"));
+
+    assertThat(status.getString("state")).isEqualTo("filled");
+    // The budget was binding: the runs asked for had not all read the accounts' orders when the trade filled.
+    assertThat(harness.exchangeRequests("/api/v1/accountActiveOrders")).isLessThan(ACCOUNTS);
+  }
+
+  /** The service with its accounts at the standard tier, once the last account takes requests. */
+  private static TradingHarness startAtTheStandardTier(Vertx vertx, Path dir) throws Exception {
+    // No drain at the end: the runs still waiting for room would hold the shutdown for its whole grace.
+    TradingHarness harness = TradingHarness.start(vertx, dir, ACCOUNTS, Map.of("LIGHTER_ACCOUNT_TIER", "standard",
+      "SHUTDOWN_GRACE", "0"));
+    TestAccount last = harness.account(ACCOUNTS - 1);
+    eventually("the last account taking requests", Duration.ofSeconds(20), () -> harness.accountHealth(last),
+      health -> health != null && health.containsKey("queued"));
+    return harness;
   }
 }
