@@ -189,6 +189,9 @@ public final class ProtectionSupervisor {
         // so that the first signal after a start signs without first reading the nonce. Paced with those reads:
         // at a send's priority a thousand accounts' reads left at once, and a slow exchange timed them out.
         session.learnNonceAhead(reads);
+        // The reads have taken their room, or wait first in the budget's queue: the next account may look for room.
+        // Held until their answers, a slow exchange paced the runs instead of the budget.
+        turn.ended();
         return Future.all(account, orders).onComplete(read -> readsIn());
       })
       .compose(read -> lossAlarm.observe(read.resultAt(0))

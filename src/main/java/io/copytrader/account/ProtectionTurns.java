@@ -11,14 +11,15 @@ import java.util.Deque;
  * soon as it was due and hold it while its reads waited for room; with a thousand accounts started together those
  * waits added up to minutes, and a signal for an account whose run was still waiting waited with it (BENCHMARKS.md
  * section 6, the first signal after ready). Now a run waits here for its turn, then for room, both out of its
- * account's queue, where a trade does not wait behind it; it gives the turn back once its reads are in, or at once
- * when its account is busy with a request (the run then follows the request, as any run does). The waits for
+ * account's queue, where a trade does not wait behind it; it gives the turn back once its reads have left (the rate
+ * budget spends their room as they are made), or at once when its account is busy with a request (the run then
+ * follows the request, as any run does). The waits for
  * room do not overlap: a wait for room spends nothing, so several at once would all be let go by the same room and
  * then wait again, in their queues. Used from every account's context.
  */
 final class ProtectionTurns {
 
-  /** One at a time: the budget paces the runs anyway, and a turn lasts only a wait for room and two reads. */
+  /** One at a time: the budget paces the runs anyway, and a turn lasts only a wait for room. */
   static final int AT_ONCE = 1;
 
   /** One account's claim on a turn, used from the account's context only. */
