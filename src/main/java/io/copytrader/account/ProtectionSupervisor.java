@@ -71,7 +71,7 @@ public final class ProtectionSupervisor {
   private final Duration interval;
   private final LossAlarm lossAlarm;
   private final LeverageKeeper leverage;
-  /** This account's claim on a turn of the node's {@link ProtectionTurns}, for the runs of a start or a reconnect. */
+  /** This account's claim on a turn of the node's {@link ProtectionTurns}: a start's, a reconnect's, an asked run. */
   private final ProtectionTurns.Turn turn;
   private final ExternalReports externals = new ExternalReports();
   private Runnable due = () -> { };
