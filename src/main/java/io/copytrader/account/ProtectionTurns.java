@@ -7,15 +7,14 @@ import java.util.Deque;
 /**
  * Which of the node's accounts may next wait for room in the rate budget for a protection run that reads at the
  * protection's priority (a start's, a reconnect's, and ahead of those one an operator or the journal's return asks
- * for), and then read. Such a run used to take its account's queue as
- * soon as it was due and hold it while its reads waited for room; with a thousand accounts started together those
- * waits added up to minutes, and a signal for an account whose run was still waiting waited with it (BENCHMARKS.md
- * section 6, the first signal after ready). Now a run waits here for its turn, then for room, both out of its
- * account's queue, where a trade does not wait behind it; it gives the turn back once its reads have left (the rate
- * budget spends their room as they are made), or at once when its account is busy with a request (the run then
- * follows the request, as any run does). The waits for
- * room do not overlap: a wait for room spends nothing, so several at once would all be let go by the same room and
- * then wait again, in their queues. Used from every account's context.
+ * for), and then read. Such a run used to take its account's queue as soon as it was due and hold it while its reads
+ * waited for room; with a thousand accounts started together those waits added up to minutes, and a signal for an
+ * account whose run was still waiting waited with it (BENCHMARKS.md section 6, the first signal after ready). Now a run
+ * waits here for its turn, then for room, both out of its account's queue, where a trade does not wait behind it; it
+ * gives the turn back once its reads have left (the rate budget spends their room as they are made), or at once when
+ * its account is busy with a request (the run then follows the request, as any run does). The waits for room do not
+ * overlap: a wait for room spends nothing, so several at once would all be let go by the same room and then wait again,
+ * in their queues. Used from every account's context.
  */
 final class ProtectionTurns {
 
