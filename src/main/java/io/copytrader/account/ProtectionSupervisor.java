@@ -17,8 +17,6 @@ import io.copytrader.lighter.budget.CallPriority;
 import io.copytrader.market.Market;
 import io.copytrader.notify.Notice;
 import io.copytrader.notify.Notices;
-import io.copytrader.Side;
-import io.copytrader.notify.StopLoss;
 import io.copytrader.notify.TradeContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,7 +24,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,6 +71,7 @@ public final class ProtectionSupervisor {
   /** This account's claim on a turn of the node's {@link ProtectionTurns}: a start's, a reconnect's, an asked run. */
   private final ProtectionTurns.Turn turn;
   private final ExternalReports externals = new ExternalReports();
+  private final ProtectionSteps steps;
   private Runnable due = () -> { };
   private String nextReason = "start";
   private boolean abandonedSettled;
@@ -102,6 +100,7 @@ public final class ProtectionSupervisor {
     this.lossAlarm = lossAlarm;
     this.leverage = new LeverageKeeper(vertx, account, session, new LeverageJournal(journal), () -> false);
     this.turn = turns.turn();
+    this.steps = new ProtectionSteps(vertx, account, keeper, pairs);
   }
 
   /** Starts saying when a run is due: {@code due} runs on the caller's context, periodically and after reconnects. */
@@ -200,7 +199,7 @@ public final class ProtectionSupervisor {
       .recover(failure -> {
         LOG.warn("Account {}: protection run ({}) failed before acting: {}", accountIndex, reason,
           failure.toString());
-        retrySoon();
+        retrySoon(reason);
         return Future.succeededFuture();
       })
       .onComplete(ended -> readsIn());
@@ -267,7 +266,7 @@ public final class ProtectionSupervisor {
     Future<Void> chain = journal.insertRequest(request).compose(inserted -> journal.markExecuting(requestId))
       .mapEmpty();
     for (ProtectionAction action : actions) {
-      chain = chain.compose(previous -> step(requestId, journaling, action)
+      chain = chain.compose(previous -> steps.step(requestId, journaling, action)
         .recover(failure -> Future.succeededFuture(Optional.of(failure.getMessage())))
         .map(problem -> {
           problem.ifPresent(text -> {
@@ -292,81 +291,15 @@ public final class ProtectionSupervisor {
           account.accountIndex(), account.name(), null, symbol), position.side(), position.size(), null,
           "the market is not known to the service; the position has no stop-loss of the service's")));
         if (!sendFailures.isEmpty()) {
-          retrySoon();
+          retrySoon(reason);
         }
       })
       .<Void>mapEmpty()
       .recover(failure -> {
         log.error("protection run failed: {}", failure.toString());
-        retrySoon();
+        retrySoon(reason);
         return Future.succeededFuture();
       });
-  }
-
-  /** Carries out one action; a problem (the position may be unprotected) comes back rather than failing. */
-  private Future<Optional<String>> step(String requestId, StopLossKeeper.Journaling journaling,
-                                        ProtectionAction action) {
-    TradeContext context = TradeContext.of(requestId, account.accountIndex(), account.name(),
-      action.market().marketId(), action.market().symbol());
-    if (action instanceof ProtectionAction.Place place) {
-      return guarded(context, place.position(), place.plan(), keeper.place(journaling, place.market(), place.plan())
-        .map(done -> Notices.stopLossPlaced(context, stopLoss(place.position(), place.plan()))));
-    }
-    if (action instanceof ProtectionAction.Fix fix) {
-      return guarded(context, fix.position(), fix.plan(),
-        keeper.move(journaling, fix.market(), List.of(fix.order()), fix.plan())
-          .map(done -> Notices.stopLossMoved(context, fix.order().triggerPrice(),
-            stopLoss(fix.position(), fix.plan()))));
-    }
-    if (action instanceof ProtectionAction.Renew renew) {
-      // The new order first: until it rests, the old one still protects.
-      return guarded(context, renew.position(), renew.plan(), keeper.place(journaling, renew.market(), renew.plan())
-        .compose(placed -> keeper.cancelAll(journaling, renew.market(), List.of(renew.order())))
-        .map(done -> Notices.stopLossRenewed(context, stopLoss(renew.position(), renew.plan()),
-          Instant.ofEpochMilli(renew.order().orderExpiry()))));
-    }
-    if (action instanceof ProtectionAction.PlacePair pair) {
-      return guarded(context, pair.position(), pair.stop(), pairs.replace(journaling, pair.market(), pair.position(),
-          pair.stop(), pair.takeProfit(), pair.replaced())
-        .map(done -> Notices.protectionPairPlaced(context, stopLoss(pair.position(), pair.stop()),
-          pair.takeProfit().triggerPrice())));
-    }
-    if (action instanceof ProtectionAction.Cancel cancel) {
-      Order order = cancel.order();
-      return keeper.cancelAll(journaling, cancel.market(), List.of(order))
-        .map(done -> {
-          StopLoss cancelled = new StopLoss(Side.ofAsk(order.isAsk()).opposite(), order.triggerPrice(),
-            order.remainingBaseAmount());
-          publish(order.takeProfit() ? Notices.takeProfitCancelled(context, cancelled, cancel.reason())
-            : Notices.stopLossCancelled(context, cancelled, cancel.reason()));
-          return Optional.empty();
-        });
-    }
-    if (action instanceof ProtectionAction.Unprotectable unprotectable) {
-      Position position = unprotectable.position();
-      publish(Notices.stopLossFailed(context, position.side(), position.size(), null, unprotectable.reason()));
-      return Future.succeededFuture(Optional.of(unprotectable.reason()));
-    }
-    ProtectionAction.External external = (ProtectionAction.External) action;
-    publish(Notices.externalPosition(context, external.position().side(), external.position().size()));
-    return Future.succeededFuture(Optional.empty());
-  }
-
-  /** Notifies the outcome of a step meant to protect {@code position}: done, or urgently, not. */
-  private Future<Optional<String>> guarded(TradeContext context, Position position, StopLossPlan plan,
-                                           Future<Notice> done) {
-    return done.map(notice -> {
-      publish(notice);
-      return Optional.<String>empty();
-    }).recover(failure -> {
-      if (RetryableFailure.leaseLost(failure)) {
-        // The new owner's protection run takes the position over; no alarm from a node that may not act.
-        return Future.succeededFuture(Optional.of(failure.getMessage()));
-      }
-      publish(Notices.stopLossFailed(context, position.side(), position.size(), plan.triggerPrice(),
-        failure.getMessage()));
-      return Future.succeededFuture(Optional.of(failure.getMessage()));
-    });
   }
 
   /** The run's reads are in, or it ended before them: the turn, if it held one, goes on. */
@@ -376,20 +309,22 @@ public final class ProtectionSupervisor {
   }
 
   /**
-   * One more run after {@code RETRY_INTERVAL}, however many fail meanwhile. It waits for room out of the queue, as a
-   * round on the timer does: taking the queue at once, it held a trade behind it while a start's runs read.
+   * One more run after {@code RETRY_INTERVAL}, however many fail meanwhile; it waits for room out of the queue. A
+   * round on the timer's is one more round on the timer. Any other run's comes first in {@link ProtectionTurns} and
+   * reads at the protection's priority: at the periodic one, a start's failed run waited behind the start's other
+   * runs, the account's protection unknown for as long as they read (minutes at a thousand accounts).
    */
-  private void retrySoon() {
+  private void retrySoon(String failedReason) {
     if (retryTimer == null) {
       retryTimer = vertx.setTimer(settings.retryInterval().toMillis(), id -> {
         retryTimer = null;
-        whenRoomToRead(due);
+        if ("periodic".equals(failedReason)) {
+          whenRoomToRead(due);
+        } else {
+          runSoon(failedReason);
+        }
       });
     }
-  }
-
-  private static StopLoss stopLoss(Position position, StopLossPlan plan) {
-    return new StopLoss(position.side(), plan.triggerPrice(), plan.baseAmount());
   }
 
   private void publish(Notice notice) {

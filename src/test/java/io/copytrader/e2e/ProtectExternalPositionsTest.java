@@ -1,15 +1,12 @@
 package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.ETH;
-import static io.copytrader.e2e.TradingHarness.expiredAt;
 import static io.copytrader.e2e.TradingHarness.orders;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.copytrader.e2e.TradingHarness.TestAccount;
 import io.copytrader.lighter.Order;
-import io.copytrader.lighter.signer.CreateOrderTx;
-import io.copytrader.lighter.signer.TxAttributes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -40,9 +37,7 @@ class ProtectExternalPositionsTest {
   void aShortOpenedOutsideTheServiceGetsAStopLossForItsWholeSize() {
     TestAccount account = harness.freshAccount();
 
-    harness.sendDirectly(account, nonce -> new CreateOrderTx(account.index(), 0, ETH, 0, 5_000, 2_900_00, 1,
-      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), nonce,
-      TxAttributes.none()));
+    harness.shortOutsideTheService(account);
 
     Order stop = eventually("a stop-loss on the short", Duration.ofSeconds(20),
       () -> harness.stopLosses(account, ETH), stops -> !stops.isEmpty()).get(0);

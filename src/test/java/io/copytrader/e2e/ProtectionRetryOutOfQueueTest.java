@@ -18,10 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A protection run that failed comes again after {@code RETRY_INTERVAL}, at the periodic reads' priority, which waits
- * while a start's runs still read (30 accounts at the standard tier read for two minutes). The retry waits for room
- * out of its account's queue, as a run on the timer does, so a trade for that account goes at once instead of
- * behind it.
+ * A protection run that failed comes again after {@code RETRY_INTERVAL}, and waits for room while a start's runs
+ * fill the budget's minute (30 accounts at the standard tier read for two minutes). The retry waits out of its
+ * account's queue, as a run on the timer does, so a trade for that account goes at once instead of behind it.
  */
 @ExtendWith(VertxExtension.class)
 class ProtectionRetryOutOfQueueTest {

@@ -16,8 +16,10 @@ import io.copytrader.lighter.Order;
 import io.copytrader.lighter.limits.AccountTier;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.AuthToken;
+import io.copytrader.lighter.signer.CreateOrderTx;
 import io.copytrader.lighter.signer.LighterTx;
 import io.copytrader.lighter.signer.SignedTx;
+import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.lighter.signer.TxSigner;
 import io.copytrader.paper.PaperAccount;
 import io.copytrader.paper.PaperConfig;
@@ -425,6 +427,13 @@ final class TradingHarness {
     SignedTx signed = signer.sign(account.key(), build.apply(exchange.nextNonce(account.index(), 0).await()));
     exchange.sendTx(signed.txType(), signed.txInfo()).await();
     paper.sequencerIdle().await(); // applied a moment after acceptance, as by Lighter's sequencer
+  }
+
+  /** Sells 0.5 ETH at market with the account's own key: a short the service did not open. */
+  void shortOutsideTheService(TestAccount account) {
+    sendDirectly(account, nonce -> new CreateOrderTx(account.index(), 0, ETH, 0, 5_000, 2_900_00, 1,
+      CreateOrderTx.TYPE_MARKET, CreateOrderTx.TIF_IMMEDIATE_OR_CANCEL, 0, 0, 0, expiredAt(), nonce,
+      TxAttributes.none()));
   }
 
   /** A transaction deadline for {@link #sendDirectly}. */
