@@ -17,6 +17,7 @@ import io.copytrader.journal.Journal;
 import io.copytrader.journal.LeaseJournal;
 import io.copytrader.leader.LeadersVerticle;
 import io.copytrader.killswitch.RailsVerticle;
+import io.copytrader.lighter.ExchangeClock;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.AccountChannel;
 import io.copytrader.lighter.LighterClientOptions;
@@ -50,6 +51,7 @@ public final class MainVerticle extends VerticleBase {
   private final LoadedConfig loaded;
   private final Vertx cluster;
   private final ServiceMetrics metrics = ServiceMetrics.forVertx();
+  private final ExchangeClock exchangeClock = new ExchangeClock();
   private AppConfig config;
   private PaperMode paper;
   private Journal journal;
@@ -92,14 +94,14 @@ public final class MainVerticle extends VerticleBase {
       .compose(opened -> {
         journal = opened;
         accounts = new AccountDeployer(vertx, config.lighter(), config.accounts().list(), config.policy(),
-          config.shutdownGrace(), lighter, journal, metrics, leases);
+          config.shutdownGrace(), lighter, exchangeClock, journal, metrics, leases);
         return vertx.deployVerticle(new MarketCacheVerticle(lighter));
       })
       .compose(deployed -> vertx.deployVerticle(accounts.stream()))
       .compose(deployed -> vertx.deployVerticle(new NotifierVerticle(config.telegram(), metrics)))
       .compose(deployed -> vertx.deployVerticle(new HealthVerticle(lighter, config.accounts().indexes(),
         index -> accounts.stream().fresh(index, AccountChannel.values()), leases, metrics)
-        .journal(journal::reachable, journal::writes)))
+        .journal(journal::reachable, journal::writes).clock(exchangeClock)))
       .compose(deployed -> vertx.deployVerticle(new RailsVerticle(journal, config.accounts().indexes())))
       .compose(deployed -> vertx.deployVerticle(new RemoteIntake(journal, config.accounts().indexes(),
         config.policy().maxQueuePerAccount(), lighter.at(CallPriority.PERIODIC))))

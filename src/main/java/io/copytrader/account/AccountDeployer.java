@@ -7,6 +7,7 @@ import io.copytrader.config.AccountPolicy;
 import io.copytrader.config.ConfigException;
 import io.copytrader.config.LighterEndpoint;
 import io.copytrader.journal.Journal;
+import io.copytrader.lighter.ExchangeClock;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.LighterStream;
 import io.copytrader.lighter.LighterStreamOptions;
@@ -42,6 +43,7 @@ public final class AccountDeployer {
   private final AccountPolicy policy;
   private final Duration shutdownGrace;
   private final LighterClient lighter;
+  private final ExchangeClock exchangeClock;
   private final Journal journal;
   private final ServiceMetrics metrics;
   private final LighterStream stream;
@@ -51,17 +53,19 @@ public final class AccountDeployer {
 
   /**
    * @param shutdownGrace how long an account may drain its queue when the service stops
+   * @param exchangeClock how far this host's clock may be from the exchange's, as the health checks read it
    * @param leases the accounts this node holds, whose send gates the accounts' sessions check
    */
   public AccountDeployer(Vertx vertx, LighterEndpoint endpoint, List<AccountConfig> accounts, AccountPolicy policy,
-                         Duration shutdownGrace, LighterClient lighter, Journal journal, ServiceMetrics metrics,
-                         LeaseBook leases) {
+                         Duration shutdownGrace, LighterClient lighter, ExchangeClock exchangeClock, Journal journal,
+                         ServiceMetrics metrics, LeaseBook leases) {
     this.vertx = vertx;
     this.endpoint = endpoint;
     this.accounts = accounts;
     this.policy = policy;
     this.shutdownGrace = shutdownGrace;
     this.lighter = lighter;
+    this.exchangeClock = exchangeClock;
     this.journal = journal;
     this.metrics = metrics;
     this.leases = leases;
@@ -108,7 +112,7 @@ public final class AccountDeployer {
     // The epoch just acquired: the account's inserts and claims carry it, and should the account be lost and
     // acquired again, this session never sends again.
     long epoch = leases.epoch(account.accountIndex()).orElseThrow();
-    ExchangeSession session = new ExchangeSession(lighter, account, ApiKey.parse(account.privateKey().reveal()),
+    ExchangeSession session = new ExchangeSession(lighter, exchangeClock, account, ApiKey.parse(account.privateKey().reveal()),
       signer, leases, epoch);
     ExecutionSettings settings = new ExecutionSettings(account.effective(policy.trading()), 1 + policy.maxRetries(),
       policy.retryInterval(), policy.maxSignalAge(), FILL_TIMEOUT);

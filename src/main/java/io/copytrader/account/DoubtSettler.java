@@ -1,6 +1,7 @@
 package io.copytrader.account;
 
 import io.copytrader.lighter.EnrichedTx;
+import io.copytrader.lighter.ExchangeClock;
 import io.copytrader.lighter.Order;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,8 +17,9 @@ import java.util.Optional;
  *   and the order is waited for;</li>
  *   <li>the key's {@code nextNonce} past the transaction's nonce: the transaction landed, so the order is waited
  *   for and nothing is sent;</li>
- *   <li>the transaction's own {@code ExpiredAt} passed (plus a margin for the two clocks) with the nonce still
- *   unused: it can never execute.</li>
+ *   <li>the transaction's own {@code ExpiredAt} passed on the exchange's clock with the nonce still unused: it
+ *   can never execute. This host's clock says so once it is past {@code ExpiredAt} by as far as it may be ahead of
+ *   the exchange's ({@link ExchangeClock#expiryMargin}: a few seconds, or what the exchange's time says).</li>
  * </ul>
  * While none of these is seen and the transaction may still be applied, its very bytes are sent again, which
  * cannot execute it twice (one nonce is applied once) but gets it there if it was lost on the way. Without
@@ -25,8 +27,6 @@ import java.util.Optional;
  */
 final class DoubtSettler {
 
-  /** How far the exchange's clock may be behind ours when it judges {@code ExpiredAt}. */
-  static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
   /** How long after the expiry evidence may still arrive from lagging lookups. */
   static final Duration LOOKUP_GRACE = Duration.ofSeconds(30);
   private static final long FIRST_ROUND_MS = 50;
@@ -43,9 +43,14 @@ final class DoubtSettler {
     this.watcher = watcher;
   }
 
-  /** The latest time evidence is waited for: the transaction's expiry, the clock margin and the lookup grace. */
-  static long deadline(InDoubtTx tx) {
-    return tx.expiredAtMillis() + CLOCK_MARGIN.toMillis() + LOOKUP_GRACE.toMillis();
+  /** When, by this host's clock, the exchange's clock has surely passed the transaction's {@code ExpiredAt}. */
+  private long expiredSurely(InDoubtTx tx) {
+    return tx.expiredAtMillis() + session.exchangeClock().expiryMargin().toMillis();
+  }
+
+  /** The latest time evidence is waited for: the transaction surely expired, and the lookup grace. */
+  private long deadline(InDoubtTx tx) {
+    return expiredSurely(tx) + LOOKUP_GRACE.toMillis();
   }
 
   Future<Settlement> settle(InDoubtTx tx) {
@@ -90,7 +95,7 @@ final class DoubtSettler {
           return next(delay);
         }
         long now = System.currentTimeMillis();
-        if (next.isPresent() && now > tx.expiredAtMillis() + CLOCK_MARGIN.toMillis()) {
+        if (next.isPresent() && now > expiredSurely(tx)) {
           session.settled(tx, false);
           return Future.succeededFuture(new Settlement.NeverApplied("transaction " + tx.txHash()
             + " expired with nonce " + tx.nonce() + " unused", false));

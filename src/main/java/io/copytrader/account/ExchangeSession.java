@@ -5,6 +5,7 @@ import static io.copytrader.lighter.LighterErrorCodes.INVALID_NONCE;
 import io.copytrader.cluster.LeaseBook;
 import io.copytrader.config.AccountConfig;
 import io.copytrader.journal.LeaseLostException;
+import io.copytrader.lighter.ExchangeClock;
 import io.copytrader.lighter.TradingApi;
 import io.copytrader.lighter.LighterException;
 import io.copytrader.lighter.SendTxResult;
@@ -30,6 +31,7 @@ public final class ExchangeSession {
   private static final long AUTH_TOKEN_RENEW_SECONDS = 60;
 
   private final TradingApi lighter;
+  private final ExchangeClock clock;
   private final AccountConfig account;
   private final ApiKey key;
   private final TxSigner signer;
@@ -51,14 +53,20 @@ public final class ExchangeSession {
   }
 
   /** @param epoch the epoch of the account's lease this session sends under */
-  public ExchangeSession(TradingApi lighter, AccountConfig account, ApiKey key, TxSigner signer, LeaseBook leases,
-                         long epoch) {
+  public ExchangeSession(TradingApi lighter, ExchangeClock clock, AccountConfig account, ApiKey key, TxSigner signer,
+                         LeaseBook leases, long epoch) {
     this.lighter = lighter;
+    this.clock = clock;
     this.account = account;
     this.key = key;
     this.signer = signer;
     this.leases = leases;
     this.epoch = epoch;
+  }
+
+  /** How far this host's clock may be from the exchange's, which judges every transaction's {@code ExpiredAt}. */
+  ExchangeClock exchangeClock() {
+    return clock;
   }
 
   /**

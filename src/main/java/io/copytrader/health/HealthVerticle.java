@@ -4,9 +4,11 @@ import io.copytrader.Addresses;
 import io.copytrader.cluster.NodeHeartbeats;
 import io.copytrader.cluster.LeaseBook;
 import io.copytrader.journal.JournalWrites;
+import io.copytrader.lighter.ExchangeClock;
 import io.copytrader.lighter.LighterClient;
 import io.copytrader.lighter.budget.BudgetScope;
 import io.copytrader.metrics.ServiceMetrics;
+import io.copytrader.notify.Notice;
 import io.copytrader.notify.Notices;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
@@ -37,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * is open. On each change of that verdict it publishes {@code {"api_healthy": bool}} on
  * {@link Addresses#HEALTH_CHANGED} and one notice ({@link Notices}) on {@link Addresses#NOTIFY}. At the same
  * interval it looks whether the journal's database is reachable, and notifies once when it is lost and once when it
- * is back.
+ * is back. Each status answer's time feeds the node's {@link ExchangeClock}; the {@code clock} check is down, and
+ * notified once, while this host's clock is for certain more than {@link ExchangeClock#ASSUMED_AHEAD} off the
+ * exchange's ({@link ClockWatch}).
  *
  * <p>{@link Addresses#HEALTH_STATUS} (any body) replies
  * {@code {"status":"healthy"|"unhealthy","api_healthy":bool,"checks":{"exchange":{…},"breaker":{…},
@@ -63,7 +67,7 @@ public final class HealthVerticle extends VerticleBase {
   public static final int FAILURES_BEFORE_DOWN = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(HealthVerticle.class);
-  private static final List<String> CHECKS = List.of("exchange", "breaker", "accounts", "journal");
+  private static final List<String> CHECKS = List.of("exchange", "breaker", "accounts", "journal", "clock");
   /** Well within the 1 s a health check procedure gets by default. */
   private static final long ACCOUNT_TIMEOUT_MS = 500;
 
@@ -77,6 +81,8 @@ public final class HealthVerticle extends VerticleBase {
 
   private BooleanSupplier journalReachable = () -> true;
   private Supplier<JournalWrites> journalWrites = () -> new JournalWrites(0, 0);
+  private ExchangeClock exchangeClock = new ExchangeClock();
+  private ClockWatch clockWatch;
   private HealthChecks checks;
   private boolean probing;
   private int consecutiveFailures;
@@ -117,13 +123,22 @@ public final class HealthVerticle extends VerticleBase {
     return this;
   }
 
+  /** Has the health checks read the exchange's time into {@code clock}, which the accounts share; call before deploying. */
+  public HealthVerticle clock(ExchangeClock clock) {
+    this.exchangeClock = clock;
+    return this;
+  }
+
   @Override
   public Future<?> start() {
+    clockWatch = new ClockWatch(exchangeClock, leases.nodeId());
     checks = HealthChecks.create(vertx)
       .register("journal", promise -> promise.complete(journalReachable.getAsBoolean() ? Status.OK() : Status.KO()))
       .register("exchange", promise -> promise.complete(exchangeStatus()))
       .register("breaker", promise -> promise.complete(breakerStatus()))
-      .register("accounts", this::accountsStatus);
+      .register("accounts", this::accountsStatus)
+      .register("clock", promise -> promise.complete(clockWatch.off() ? Status.KO(clockWatch.details())
+        : Status.OK(clockWatch.details())));
     client.onBreakerStateChange(breakerListener);
     client.onCall(metrics::lighterCall);
     metrics.gauge("copytrade_breaker_state", "Lighter circuit breaker: 0 closed, 1 half-open, 2 open",
@@ -139,6 +154,9 @@ public final class HealthVerticle extends VerticleBase {
       () -> journalWrites.get().transactions());
     metrics.counter("copytrade_journal_operations", "Journal writes committed, many to a transaction (group commit)",
       () -> journalWrites.get().operations());
+    metrics.gauge("copytrade_clock_ahead_of_exchange_max_ms", "How far this host's clock may be ahead of the"
+      + " exchange's, from its last reported time (negative: behind)", () -> exchangeClock.offset()
+      .map(offset -> (double) offset.aheadAtMostMs()).orElse(Double.NaN));
     metrics.gauge("copytrade_accounts_ready", "Accounts whose private streams are live; the others trade on REST",
       () -> accounts.stream().filter(streamsLive::test).count());
     return vertx.eventBus().localConsumer(Addresses.HEALTH_STATUS, this::status).completion()
@@ -177,11 +195,13 @@ public final class HealthVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     probing = true;
+    long sentAt = System.currentTimeMillis();
     return client.status()
       .onSuccess(status -> {
         consecutiveFailures = 0;
         lastError = null;
         lastSuccess = Instant.now();
+        clockWatch.observe(status.timestamp(), sentAt, System.currentTimeMillis()).ifPresent(this::clockNotice);
       })
       .onFailure(failure -> {
         consecutiveFailures++;
@@ -216,6 +236,11 @@ public final class HealthVerticle extends VerticleBase {
       vertx.eventBus().publish(Addresses.NOTIFY,
         Notices.lighterDown(consecutiveFailures, !breakerUp(), lastError).toJson());
     }
+  }
+
+  private void clockNotice(Notice notice) {
+    LOG.warn("{}: {}", notice.title(), clockWatch.details().encode());
+    vertx.eventBus().publish(Addresses.NOTIFY, notice.toJson());
   }
 
   /** Tells once when the journal's database is lost and once when it is back, as seen at this check. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -40,12 +41,16 @@ final class AccountEndpoints {
   private final PaperJson json;
   private final Lookups lookups;
   private final LongFunction<AccountTier> tiers;
+  private final LongSupplier clock;
 
-  AccountEndpoints(PaperEngine engine, PaperJson json, Lookups lookups, LongFunction<AccountTier> tiers) {
+  /** @param clock the exchange's time, which the lookups' lag is measured in */
+  AccountEndpoints(PaperEngine engine, PaperJson json, Lookups lookups, LongFunction<AccountTier> tiers,
+                   LongSupplier clock) {
     this.engine = engine;
     this.json = json;
     this.lookups = lookups;
     this.tiers = tiers;
+    this.clock = clock;
   }
 
   void route(Router router) {
@@ -80,7 +85,7 @@ final class AccountEndpoints {
       return;
     }
     JsonArray accounts = new JsonArray();
-    long now = System.currentTimeMillis();
+    long now = clock.getAsLong();
     found.forEach(account -> accounts.add(lookups.account(account, activeOnly, now)));
     send(ctx, 200, PaperJson.ok().put("total", accounts.size()).put("accounts", accounts));
   }
@@ -112,7 +117,7 @@ final class AccountEndpoints {
     if (account == null) {
       return;
     }
-    Long nonce = lookups.nonce(account, narrow(keyIndex), System.currentTimeMillis());
+    Long nonce = lookups.nonce(account, narrow(keyIndex), clock.getAsLong());
     if (nonce == null) {
       send(ctx, 400, PaperJson.error(API_KEY_NOT_FOUND, "api key not found"));
       return;
@@ -132,7 +137,7 @@ final class AccountEndpoints {
       return;
     }
     JsonArray keys = new JsonArray();
-    long now = System.currentTimeMillis();
+    long now = clock.getAsLong();
     account.keys.forEach((index, publicKey) -> {
       if (keyIndex == null || keyIndex == 255 || keyIndex == index.longValue()) {
         keys.add(new JsonObject().put("account_index", account.index).put("api_key_index", index)
@@ -148,7 +153,7 @@ final class AccountEndpoints {
     authorized(ctx).ifPresent(account -> {
       Long marketId = longParam(ctx, "market_id");
       send(ctx, 200, orders(lookups.live(account, marketId == null || marketId == ALL_MARKETS ? null : narrow(marketId),
-        System.currentTimeMillis())));
+        clock.getAsLong())));
     });
   }
 
@@ -169,7 +174,7 @@ final class AccountEndpoints {
         invalidParam(ctx);
         return;
       }
-      List<JsonObject> finished = lookups.finished(account, System.currentTimeMillis());
+      List<JsonObject> finished = lookups.finished(account, clock.getAsLong());
       int start = 0;
       if (cursor != null) {
         start = finished.size();
@@ -238,7 +243,7 @@ final class AccountEndpoints {
         invalidParam(ctx);
         return;
       }
-      long now = System.currentTimeMillis();
+      long now = clock.getAsLong();
       List<JsonObject> orders = new ArrayList<>();
       lookups.live(account, null, now).stream().filter(order -> wanted.contains(order.getLong("client_order_index")))
         .forEach(orders::add);

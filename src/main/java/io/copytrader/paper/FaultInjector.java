@@ -13,12 +13,14 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The paper exchange's fault controls: latency, HTTP 5xx (the next N requests, the next N lookups or a fraction of
  * all requests), 429, sends whose answer is lost (at once, or once the tx is applied), forced 21104 on the next N
- * sends, the sequencer's delay, the lag of lookups and how late the WebSocket answers client frames; and a request counter per path with the paths in arrival
- * order (the most recent {@value #LOG_LIMIT}).
+ * sends, the sequencer's delay, the lag of lookups, how late the WebSocket answers client frames and how far the
+ * exchange's clock is off; and a request counter per path with the paths in arrival order (the most recent
+ * {@value #LOG_LIMIT}).
  */
 final class FaultInjector {
 
   private static final int LOG_LIMIT = 10_000;
+  private static final long MAX_CLOCK_OFFSET_MS = 3_600_000;
   /** Durations and counts: whole numbers from 0 to {@code Integer.MAX_VALUE}. */
   private static final List<String> COUNTS = List.of("latency_ms", "error_count", "rate_limit_count",
     "drop_response_count", "invalid_nonce_count", "sequencer_delay_ms", "lookup_lag_ms", "lookup_error_count",
@@ -42,7 +44,7 @@ final class FaultInjector {
     JsonObject defaults = new JsonObject();
     COUNTS.forEach(name -> defaults.put(name, 0L));
     return defaults.put("error_status", 503).put("error_path", null).put("error_rate", 0.0)
-      .put("sequencer_delay_ms", sequencerDelayMs).put("lookup_error_path", null);
+      .put("sequencer_delay_ms", sequencerDelayMs).put("lookup_error_path", null).put("clock_offset_ms", 0L);
   }
 
   /**
@@ -62,6 +64,10 @@ final class FaultInjector {
     int status = merged.getInteger("error_status");
     if (status < 500 || status > 599) {
       throw new IllegalArgumentException("error_status must be 500..599");
+    }
+    long offset = merged.getLong("clock_offset_ms");
+    if (Math.abs(offset) > MAX_CLOCK_OFFSET_MS) {
+      throw new IllegalArgumentException("clock_offset_ms must be -" + MAX_CLOCK_OFFSET_MS + ".." + MAX_CLOCK_OFFSET_MS);
     }
     double rate = merged.getDouble("error_rate");
     if (!(rate >= 0 && rate <= 1)) {
@@ -91,6 +97,15 @@ final class FaultInjector {
 
   JsonObject describe() {
     return settings.copy();
+  }
+
+  /**
+   * The exchange's time: this host's, moved by {@code clock_offset_ms}. It judges every transaction's
+   * {@code ExpiredAt} and every order's expiry, times the sequencer and the lookups' lag, and is the time
+   * {@code GET /} reports.
+   */
+  long now() {
+    return System.currentTimeMillis() + settings.getLong("clock_offset_ms");
   }
 
   long sequencerDelayMs() {

@@ -76,7 +76,10 @@ import org.slf4j.LoggerFactory;
  *   sendTx/sendTxBatch get 400 21104 and change nothing), {@code sequencer_delay_ms} (the sequencer's delay, for
  *   the txs already queued too: a long one holds them, 0 releases them), {@code lookup_lag_ms} (lookups show the
  *   state as of that long ago, see {@link Lookups}), {@code stream_ack_delay_ms} (the WebSocket answers subscribes,
- *   unsubscribes and other counted client frames that late, so that frames in flight build up); fields not given stay as they are; answers the faults now in
+ *   unsubscribes and other counted client frames that late, so that frames in flight build up),
+ *   {@code clock_offset_ms} (the exchange's clock is this far ahead of the host's, behind when negative, at most an
+ *   hour: it judges {@code ExpiredAt} and order expiries and is the time {@code GET /} reports); fields not given
+ *   stay as they are; answers the faults now in
  *   force, as does {@code GET /paper/faults}; {@code DELETE /paper/faults} clears them all (the sequencer's delay
  *   back to the configured one);</li>
  *   <li>{@code POST /paper/grouped-orders} {@code {"children_armed":"full-fill"|"any-fill",
@@ -182,7 +185,7 @@ public final class PaperExchange extends VerticleBase {
       new StreamGuard(vertx, limits, faults::streamAckDelayMs));
     if (config.controlsEnabled()) {
       new PaperControls(engine, streams, faults, this::changed, () -> {
-        lookups.lag(faults.lookupLagMs(), System.currentTimeMillis());
+        lookups.lag(faults.lookupLagMs(), faults.now());
         txs.delayChanged();
       }).route(router);
       new LimitControls(engine, limits).route(router);
@@ -190,9 +193,9 @@ public final class PaperExchange extends VerticleBase {
     router.route().handler(this::faults);
     router.route("/api/v1/*").handler(limits::handle);
     router.get("/").handler(ctx -> send(ctx, 200, new JsonObject().put("status", 1).put("network_id", 1)
-      .put("timestamp", System.currentTimeMillis() / 1000)));
+      .put("timestamp", faults.now() / 1000)));
     new BookEndpoints(engine, json).route(router);
-    new AccountEndpoints(engine, json, lookups, limits::tier).route(router);
+    new AccountEndpoints(engine, json, lookups, limits::tier, faults::now).route(router);
     new MarketEndpoints(engine, json).route(router);
     router.get("/api/v1/tx").handler(txs::tx);
     router.post("/api/v1/sendTx").handler(txs::sendTx);
@@ -247,7 +250,7 @@ public final class PaperExchange extends VerticleBase {
    * streams learn of expiries here; every change a request makes is published by its own handler.
    */
   private void sweep() {
-    if (engine.sweep(System.currentTimeMillis())) {
+    if (engine.sweep(faults.now())) {
       changed();
     }
   }
@@ -255,13 +258,13 @@ public final class PaperExchange extends VerticleBase {
   /** After a change to anything: the streams publish it and lagging lookups record it. */
   private void changed() {
     streams.publish();
-    lookups.record(System.currentTimeMillis());
+    lookups.record(faults.now());
   }
 
   /** After a transaction changed one account. */
   private void changedAccount(long accountIndex) {
     streams.publishAccount(accountIndex);
-    lookups.record(System.currentTimeMillis());
+    lookups.record(faults.now());
   }
 
   // ----- helpers

@@ -70,7 +70,7 @@ final class TxEndpoints {
       invalidParam(ctx);
       return;
     }
-    long now = System.currentTimeMillis();
+    long now = faults.now();
     Optional<Sequencer.StoredTx> known = byHash
       ? sequencer.applied(value).or(() -> sequencer.queued(value).map(TxEndpoints::asQueued))
       : sequencer.appliedAt(Long.parseLong(value)).filter(tx -> lookups.visible(tx.executedAt(), now));
@@ -127,7 +127,7 @@ final class TxEndpoints {
     if (faults.takeInvalidNonce()) {
       return Sent.refused(INVALID_NONCE, "invalid nonce");
     }
-    TxIntake.Outcome outcome = intake.submit(Integer.parseInt(type), info, System.currentTimeMillis());
+    TxIntake.Outcome outcome = intake.submit(Integer.parseInt(type), info, faults.now());
     if (outcome instanceof TxIntake.Rejected rejected) {
       return Sent.refused(rejected.code(), rejected.message());
     }
@@ -176,7 +176,7 @@ final class TxEndpoints {
     JsonArray hashes = new JsonArray();
     List<Sequencer.Queued> queued = new ArrayList<>();
     for (TxIntake.Decoded tx : ((TxIntake.Batch) decoded).txs()) {
-      TxIntake.Outcome outcome = intake.submit(tx, System.currentTimeMillis());
+      TxIntake.Outcome outcome = intake.submit(tx, faults.now());
       if (outcome instanceof TxIntake.Rejected rejected) {
         wake();
         return new Sent(400, PaperJson.error(rejected.code(), rejected.message()), queued);
@@ -250,7 +250,7 @@ final class TxEndpoints {
       return;
     }
     wakeScheduled = true;
-    long inMs = due.getAsLong() - System.currentTimeMillis();
+    long inMs = due.getAsLong() - faults.now();
     if (inMs <= 0) {
       context.runOnContext(now -> run());
     } else {
@@ -261,7 +261,7 @@ final class TxEndpoints {
   private void run() {
     wakeScheduled = false;
     timerId = -1;
-    long now = System.currentTimeMillis();
+    long now = faults.now();
     // Orders that expired meanwhile go first, so that nothing applied now meets them.
     if (engine.sweep(now)) {
       engine.accounts().forEach(account -> applied.accept(account.index));

@@ -18,6 +18,7 @@ import io.copytrader.Side;
 import io.copytrader.journal.NewRequest;
 import io.copytrader.journal.RequestDetail;
 import io.copytrader.journal.RequestKind;
+import io.copytrader.lighter.ExchangeClock;
 import io.copytrader.lighter.InMemoryExchange;
 import io.copytrader.lighter.signer.ApiKey;
 import io.copytrader.lighter.signer.CreateOrderTx;
@@ -90,7 +91,7 @@ final class ExecutorFixture {
       new BigDecimal("0.05"));
     ExecutionSettings settings = new ExecutionSettings(trading, 3, Duration.ofMillis(10), Duration.ofSeconds(10),
       Duration.ofSeconds(2));
-    session = new ExchangeSession(exchange, account, key, new TxSigner(304), leases,
+    session = new ExchangeSession(exchange, new ExchangeClock(), account, key, new TxSigner(304), leases,
       leases.epoch(ACCOUNT).orElseThrow());
     executor = new TradeExecutor(vertx, account, settings, session, new RestExchangeView(exchange,
       session::authToken), journal, new ClientOrderIndexAllocator(0), killSwitch,

@@ -100,7 +100,7 @@ class HealthVerticleTest {
     assertThat(health.getString("status")).isEqualTo("healthy");
     assertThat(health.getBoolean("api_healthy")).isTrue();
     JsonObject checks = health.getJsonObject("checks");
-    assertThat(checks.fieldNames()).containsExactlyInAnyOrder("exchange", "breaker", "accounts", "journal");
+    assertThat(checks.fieldNames()).containsExactlyInAnyOrder("exchange", "breaker", "accounts", "journal", "clock");
     assertThat(checks.getJsonObject("journal").getString("status")).isEqualTo("UP");
     assertThat(checks.getJsonObject("exchange").getString("status")).isEqualTo("UP");
     assertThat(checks.getJsonObject("exchange").getString("last_success")).isNotNull();
