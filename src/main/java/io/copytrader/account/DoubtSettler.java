@@ -17,9 +17,10 @@ import java.util.Optional;
  *   and the order is waited for;</li>
  *   <li>the key's {@code nextNonce} past the transaction's nonce: the transaction landed, so the order is waited
  *   for and nothing is sent;</li>
- *   <li>the transaction's own {@code ExpiredAt} passed on the exchange's clock with the nonce still unused: it
- *   can never execute. This host's clock says so once it is past {@code ExpiredAt} by as far as it may be ahead of
- *   the exchange's ({@link ExchangeClock#expiryMargin}: a few seconds, or what the exchange's time says).</li>
+ *   <li>the transaction's own {@code ExpiredAt} passed on the exchange's clock, which judges it, with the nonce
+ *   still unused when read after that: it can never execute. The exchange's time is read from its status right
+ *   before the nonce; where the status's time is not taken for the exchange's clock ({@link ExchangeClock}), this
+ *   host's clock past {@code ExpiredAt} by {@link ExchangeClock#expiryMargin} stands for it.</li>
  * </ul>
  * While none of these is seen and the transaction may still be applied, its very bytes are sent again, which
  * cannot execute it twice (one nonce is applied once) but gets it there if it was lost on the way. Without
@@ -89,13 +90,13 @@ final class DoubtSettler {
     }
 
     private Future<Settlement> nonceEvidence(long delay) {
-      return nextNonce().compose(next -> {
+      return expiredOnTheExchange().compose(expired -> nextNonce().compose(next -> {
         if (next.isPresent() && next.get() > tx.nonce()) {
           reached = true;
           return next(delay);
         }
         long now = System.currentTimeMillis();
-        if (next.isPresent() && now > expiredSurely(tx)) {
+        if (next.isPresent() && expired) {
           session.settled(tx, false);
           return Future.succeededFuture(new Settlement.NeverApplied("transaction " + tx.txHash()
             + " expired with nonce " + tx.nonce() + " unused", false));
@@ -108,7 +109,24 @@ final class DoubtSettler {
           });
         }
         return next(delay);
-      });
+      }));
+    }
+
+    /**
+     * Whether the exchange's clock has passed the transaction's {@code ExpiredAt}: its status read now says so (the
+     * second it reports begins after it), or, where the status's time is not taken for its clock, this host's clock
+     * is past it by the expiry margin. False before this host's clock is past it, and when the status is not read.
+     */
+    private Future<Boolean> expiredOnTheExchange() {
+      long sentAt = System.currentTimeMillis();
+      if (sentAt <= tx.expiredAtMillis()) {
+        return Future.succeededFuture(false);
+      }
+      return session.lighter().status()
+        .map(status -> session.exchangeClock().observe(status.timestamp(), sentAt, System.currentTimeMillis())
+          ? ExchangeClock.earliest(status.timestamp()) > tx.expiredAtMillis()
+          : System.currentTimeMillis() > expiredSurely(tx))
+        .otherwise(false);
     }
 
     private Future<Settlement> next(long delay) {

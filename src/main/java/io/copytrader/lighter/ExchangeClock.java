@@ -50,15 +50,19 @@ public final class ExchangeClock {
     if (reported <= 0 || answeredAtMillis < sentAtMillis) {
       return false;
     }
-    boolean millis = reported >= MILLIS_FROM;
-    long stampedFrom = millis ? reported : reported * SECOND_MS;
-    long stampedTo = millis ? reported : stampedFrom + SECOND_MS - 1;
+    long stampedFrom = earliest(reported);
+    long stampedTo = reported >= MILLIS_FROM ? reported : stampedFrom + SECOND_MS - 1;
     Offset offset = new Offset(sentAtMillis - stampedTo, answeredAtMillis - stampedFrom, answeredAtMillis);
     if (offset.beyond(PLAUSIBLE)) {
       return false;
     }
     last = offset;
     return true;
+  }
+
+  /** The earliest time, in milliseconds, a reported time stands for: its second's start, or itself in milliseconds. */
+  public static long earliest(long reported) {
+    return reported >= MILLIS_FROM ? reported : reported * SECOND_MS;
   }
 
   /** The last reading's bounds; empty before the first. */

@@ -158,6 +158,7 @@ public final class LighterClient implements TradingApi, AutoCloseable {
   }
 
   /** {@code GET /}: the exchange's status. A success is the health signal. */
+  @Override
   public Future<ExchangeStatus> status() {
     return get("status", "/", MultiMap.caseInsensitiveMultiMap(), null, body -> STATUS.readValue(body));
   }

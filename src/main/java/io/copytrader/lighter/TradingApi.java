@@ -38,6 +38,9 @@ public interface TradingApi {
   /** {@code sendTx}: 200 means queued, not executed. */
   Future<SendTxResult> sendTx(int txType, String txInfo);
 
+  /** {@code GET /}: the exchange's status, with its time ({@link ExchangeClock}). */
+  Future<ExchangeStatus> status();
+
   /**
    * {@code sendTx} only if {@code gate} is true when the transaction is about to leave; else it fails as
    * {@link LighterException.Kind#WITHHELD} without sending. An exchange reached without waits asks it at once.
