@@ -10,6 +10,8 @@ import io.copytrader.lighter.signer.LighterTx;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 import java.util.function.LongFunction;
@@ -40,8 +42,25 @@ final class OrderSender {
                BigDecimal price, BigDecimal trigger) {
   }
 
-  /** The transaction's journal row and what became of its send. */
-  record Sent(int ordinal, SendOutcome outcome) {
+  /**
+   * The transaction's journal row and what became of its send.
+   *
+   * @param signed the transaction as it left; null when nothing was signed
+   */
+  record Sent(int ordinal, SendOutcome outcome, ExchangeSession.Signed signed) {
+
+    /**
+     * The transaction, when it may have applied though the exchange did not say it took it (its answer lost, a
+     * 5xx): what a copy of it is sent from ({@link LostAnswerCopies}).
+     */
+    Optional<InDoubtTx> lostAnswer(long clientOrderIndex) {
+      if (signed == null || outcome instanceof SendOutcome.Accepted || !mayHaveApplied(outcome)) {
+        return Optional.empty();
+      }
+      String txInfo = signed.tx().txInfo();
+      return Optional.of(new InDoubtTx(clientOrderIndex, signed.nonce(), signed.tx().txType(),
+        signed.tx().txHashHex(), txInfo, InDoubtTx.expiredAt(txInfo)));
+    }
   }
 
   /**
@@ -64,13 +83,18 @@ final class OrderSender {
                     Runnable beforeSend) {
     SignedOrderRows rows = new SignedOrderRows(journal, requestId, ordinals);
     Draft first = drafts.get(0);
+    AtomicReference<ExchangeSession.Signed> left = new AtomicReference<>();
     return session.send(first.clientOrderIndex(), first.purpose().isEntry(), build, signed -> rows.record(
         drafts.stream().<IntFunction<NewOrder>>map(draft -> ordinal -> new NewOrder(requestId, ordinal,
           draft.purpose(), draft.marketId(), draft.clientOrderIndex(), signed.nonce(), session.apiKeyIndex(),
           signed.tx().txType(), signed.tx().txHashHex(), signed.tx().txInfo(), draft.side(), draft.base(),
           draft.price(), draft.trigger())).toList())
-        .onSuccess(journaled -> beforeSend.run()))
-      .compose(outcome -> rows.update(update(outcome)).map(recorded -> new Sent(rows.ordinal(), outcome)));
+        .onSuccess(journaled -> {
+          left.set(signed);
+          beforeSend.run();
+        }))
+      .compose(outcome -> rows.update(update(outcome)).map(recorded -> new Sent(rows.ordinal(), outcome,
+        left.get())));
   }
 
   private static OrderUpdate update(SendOutcome outcome) {

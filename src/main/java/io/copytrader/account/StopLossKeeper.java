@@ -57,6 +57,7 @@ final class StopLossKeeper {
   private final OrderWatcher watcher;
   private final Journal journal;
   private final OrderSender sender;
+  private final LostAnswerCopies copies;
   private final Retries retries;
   private final ClientOrderIndexAllocator orderIndexes;
   private final StopLossPolicy policy;
@@ -71,6 +72,7 @@ final class StopLossKeeper {
     this.watcher = watcher;
     this.journal = journal;
     this.sender = new OrderSender(session, journal);
+    this.copies = new LostAnswerCopies(vertx, session);
     this.retries = new Retries(vertx, settings.attempts(), settings.retryInterval());
     this.orderIndexes = orderIndexes;
     this.policy = new StopLossPolicy(settings.trading());
@@ -265,8 +267,8 @@ final class StopLossKeeper {
         CreateOrderTx.TIF_GOOD_TILL_TIME, 1, plan.triggerPriceTicks(), expiry, expiredAt(), nonce,
         TxAttributes.none()))
       // Done once the exchange has taken the order in: then it either rests as planned or it is no protection.
-      .compose(sent -> watcher.await(clientOrderIndex, order -> !"in-progress".equals(order.status()),
-        settings.fillTimeout()))
+      .compose(lost -> copies.during(lost, watcher.await(clientOrderIndex,
+        order -> !"in-progress".equals(order.status()), settings.fillTimeout())))
       .compose(found -> {
         if (found.isEmpty()) {
           return Future.failedFuture(new IllegalStateException("stop-loss order " + clientOrderIndex
@@ -316,9 +318,10 @@ final class StopLossKeeper {
       Side.ofAsk(target.isAsk()), base, price, trigger,
       nonce -> new ModifyOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(), target.orderIndex(),
         baseTicks, priceTicks, triggerTicks, expiredAt(), nonce, TxAttributes.none()))
-      .compose(sent -> shown(market, target, "modification", order -> StopLossOrders.same(order.remainingBaseAmount(),
-        market.base(baseTicks)) && StopLossOrders.same(order.price(), market.price(priceTicks))
-        && StopLossOrders.same(order.triggerPrice(), market.price(triggerTicks)), false));
+      .compose(lost -> copies.during(lost, shown(market, target, "modification",
+        order -> StopLossOrders.same(order.remainingBaseAmount(), market.base(baseTicks))
+          && StopLossOrders.same(order.price(), market.price(priceTicks))
+          && StopLossOrders.same(order.triggerPrice(), market.price(triggerTicks)), false)));
   }
 
   Future<List<Order>> cancelAll(Journaling journaling, Market market, List<Order> orders) {
@@ -331,7 +334,7 @@ final class StopLossKeeper {
         order.triggerPrice(),
         nonce -> new CancelOrderTx(session.accountIndex(), session.apiKeyIndex(), market.marketId(),
           order.orderIndex(), expiredAt(), nonce, TxAttributes.none()))
-        .compose(sent -> shown(market, order, "cancellation", cancelled -> false, true)));
+        .compose(lost -> copies.during(lost, shown(market, order, "cancellation", cancelled -> false, true))));
     }
     return chain.map(done -> orders);
   }
@@ -361,13 +364,17 @@ final class StopLossKeeper {
       });
   }
 
-  /** Sends one stop-loss transaction, journaled; one that may have applied goes on to be looked for, as if accepted. */
-  private Future<Void> send(Journaling journaling, Market market, OrderPurpose purpose, long clientOrderIndex,
+  /**
+   * Sends one stop-loss transaction, journaled; one that may have applied goes on to be looked for, as if accepted,
+   * with the transaction when its answer was lost.
+   */
+  private Future<Optional<InDoubtTx>> send(Journaling journaling, Market market, OrderPurpose purpose, long clientOrderIndex,
                             Side side, BigDecimal base, BigDecimal price, BigDecimal trigger,
                             LongFunction<LighterTx> build) {
     return sender.send(journaling.requestId(), journaling.ordinals(), new OrderSender.Draft(purpose,
         market.marketId(), clientOrderIndex, side, base, price, trigger), build, () -> { })
-      .compose(sent -> OrderSender.mayHaveApplied(sent.outcome()) ? Future.<Void>succeededFuture()
+      .compose(sent -> OrderSender.mayHaveApplied(sent.outcome())
+        ? Future.succeededFuture(sent.lostAnswer(clientOrderIndex))
         : Future.failedFuture(OrderSender.error(sent.outcome())));
   }
 

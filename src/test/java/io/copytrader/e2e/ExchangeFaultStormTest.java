@@ -70,9 +70,7 @@ class ExchangeFaultStormTest {
   void halfOfAllCallsFailingStillFillsEveryRequestExactlyOnce() {
     faults(new JsonObject().put("error_rate", 0.5));
 
-    // The open and an increase, whose stop-loss is moved to the whole position: each stop-loss change whose answer
-    // is a 5xx waits 15 s for evidence, so two more increases took this test from about 70 s to 190 s at times.
-    List<String> ids = submit(2);
+    List<String> ids = submit(4);
     // Each request's own wait. Under half of all calls failing, a request may align its stop-loss several times,
     // each unknown outcome settled from lookups that fail half the time too: one took longer than 120 s in CI.
     List<JsonObject> outcomes = awaitFinal(ids, 180);
