@@ -38,6 +38,12 @@ enum FaultKind {
   /** The next sends are applied, then their answer is lost (not on every exchange yet). */
   DROP_AFTER_APPLY(faults("drop_after_apply_count",
     r -> new JsonObject().put("drop_after_apply_count", 1 + r.nextInt(2)))),
+  /**
+   * The exchange's clock off this host's until healed: mostly behind, by up to a minute (a lost answer's transaction
+   * must not be taken for expired by this host's clock), sometimes a few seconds ahead (entries expire sooner).
+   */
+  CLOCK_SKEW(faults("clock_offset_ms", r -> new JsonObject().put("clock_offset_ms",
+    r.nextInt(4) == 0 ? 1_000 + r.nextInt(7_000) : -(5_000 + r.nextInt(55_000))))),
   /** The next sends are refused with 21104 and change nothing. */
   INVALID_NONCE(faults("invalid_nonce_count", r -> new JsonObject().put("invalid_nonce_count", 1))),
   /** Every WebSocket connection is closed; the service reconnects and resubscribes. */
