@@ -10,6 +10,7 @@ import io.copytrader.lighter.signer.TxAttributes;
 import io.copytrader.market.Market;
 import io.copytrader.market.Ticks;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * placed and seen resting first, only then are the replaced orders cancelled, so the position is never without a
  * stop-loss; a failure to place leaves the old orders standing.
  *
- * <p>A pair whose answer was lost is looked for by its legs' client order indexes, never sent again blindly
- * ({@link OrderSender#mayHaveApplied}). A market whose exchange refuses the group (at once: a refusal in the
+ * <p>A pair whose answer was lost is looked for by its legs' client order indexes, never re-signed blindly
+ * ({@link OrderSender#mayHaveApplied}); meanwhile the same signed bytes go again ({@link LostAnswerCopies}). A market whose exchange refuses the group (at once: a refusal in the
  * sequencer shows as legs that never appear, and fails the attempt) gets a stop-loss and a take-profit placed alone,
  * each sized to the position, the stop-loss first; it is remembered in {@code unpaired}, where such a set is the
  * one kept, until the service restarts.
@@ -43,19 +44,21 @@ final class PairKeeper {
   private final ExchangeView view;
   private final OrderWatcher watcher;
   private final OrderSender sender;
+  private final LostAnswerCopies copies;
   private final ClientOrderIndexAllocator orderIndexes;
   private final StopLossKeeper stopLosses;
   private final Set<Integer> unpaired;
 
   /** @param unpaired markets whose exchange refused a group, shared with whoever else learns it */
-  PairKeeper(ExecutionSettings settings, ExchangeSession session, ExchangeView view, OrderWatcher watcher,
-             Journal journal, ClientOrderIndexAllocator orderIndexes, StopLossKeeper stopLosses,
+  PairKeeper(Vertx vertx, ExecutionSettings settings, ExchangeSession session, ExchangeView view,
+             OrderWatcher watcher, Journal journal, ClientOrderIndexAllocator orderIndexes, StopLossKeeper stopLosses,
              Set<Integer> unpaired) {
     this.settings = settings;
     this.session = session;
     this.view = view;
     this.watcher = watcher;
     this.sender = new OrderSender(session, journal);
+    this.copies = new LostAnswerCopies(vertx, session);
     this.orderIndexes = orderIndexes;
     this.stopLosses = stopLosses;
     this.unpaired = unpaired;
@@ -129,8 +132,8 @@ final class PairKeeper {
           if (!OrderSender.mayHaveApplied(sent.outcome())) {
             return Future.failedFuture(OrderSender.error(sent.outcome()));
           }
-          return resting(market, stopIndex, "pair's stop-loss", order -> order.stopLoss()
-              && StopLossOrders.same(order.triggerPrice(), stop.triggerPrice()))
+          return copies.during(sent.lostAnswer(stopIndex), resting(market, stopIndex, "pair's stop-loss",
+              order -> order.stopLoss() && StopLossOrders.same(order.triggerPrice(), stop.triggerPrice())))
             .compose(shown -> resting(market, takeProfitIndex, "pair's take-profit", order -> order.takeProfit()
               && StopLossOrders.same(order.triggerPrice(), takeProfit.triggerPrice())));
         });
@@ -202,8 +205,8 @@ final class PairKeeper {
           plan.isAsk() ? 1 : 0, CreateOrderTx.TYPE_TAKE_PROFIT_LIMIT, CreateOrderTx.TIF_GOOD_TILL_TIME, 1,
           plan.triggerPriceTicks(), expiry, expiredAt(), nonce, TxAttributes.none()), () -> { })
       .compose(sent -> OrderSender.mayHaveApplied(sent.outcome())
-        ? resting(market, clientOrderIndex, "take-profit", order -> order.takeProfit()
-          && StopLossOrders.same(order.triggerPrice(), plan.triggerPrice()))
+        ? copies.during(sent.lostAnswer(clientOrderIndex), resting(market, clientOrderIndex, "take-profit",
+          order -> order.takeProfit() && StopLossOrders.same(order.triggerPrice(), plan.triggerPrice())))
         : Future.failedFuture(OrderSender.error(sent.outcome())));
   }
 

@@ -93,7 +93,8 @@ public final class ProtectionSupervisor {
     this.journal = journal;
     OrderWatcher watcher = new OrderWatcher(vertx, session, view);
     this.keeper = new StopLossKeeper(vertx, settings, session, view, watcher, journal, orderIndexes);
-    this.pairs = new PairKeeper(settings, session, view, watcher, journal, orderIndexes, keeper, new HashSet<>());
+    this.pairs = new PairKeeper(vertx, settings, session, view, watcher, journal, orderIndexes, keeper,
+      new HashSet<>());
     this.planner = new ProtectionPlan(new StopLossPolicy(settings.trading()), settings.trading().takeProfitOn()
       ? Optional.of(new TakeProfitPolicy(settings.trading())) : Optional.empty(), external, RENEW_WITHIN);
     this.interval = interval;

@@ -67,7 +67,7 @@ final class TakeProfitKeeper {
   private Future<Optional<String>> protect(TradeContext context, StopLossKeeper.Journaling journaling, Market market,
                                            Position held) {
     RequestLog log = new RequestLog(LOG, parts.account().accountIndex(), journaling.requestId());
-    PairKeeper pairs = new PairKeeper(parts.settings(), parts.session(), parts.view(), parts.watcher(),
+    PairKeeper pairs = new PairKeeper(parts.vertx(), parts.settings(), parts.session(), parts.view(), parts.watcher(),
       parts.journal(), parts.orderIndexes(), parts.stopLosses(), parts.attached().refusedMarkets());
     return new AttachedStops(parts.journal(), parts.watcher(), parts.settings().fillTimeout())
       .armed(journaling.requestId())

@@ -1,6 +1,7 @@
 package io.copytrader.e2e;
 
 import static io.copytrader.e2e.TradingHarness.ETH;
+import static io.copytrader.e2e.TradingHarness.orders;
 import static io.copytrader.testing.Polling.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,10 @@ class LostStopLossAnswerTest {
       () -> harness.stopLosses(account, ETH),
       stops -> stops.size() == 1 && stops.get(0).remainingBaseAmount().compareTo(new BigDecimal("2.0")) == 0);
     assertThat(resized.get(0).reduceOnly()).isTrue();
+    // One change signed: a copy of it got there. Without copies it was watched for 15 s, then signed anew.
+    JsonObject run = eventually("the run to end", WITHIN, () -> harness.protectionRuns(account),
+      runs -> !runs.isEmpty() && "completed".equals(runs.get(0).getString("state"))).get(0);
+    assertThat(orders(run, "stop_loss_modify")).hasSize(1);
     assertThat(harness.exchangeRequests("/api/v1/sendTx")).isGreaterThanOrEqualTo(2);
   }
 }

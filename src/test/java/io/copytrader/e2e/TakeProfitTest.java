@@ -52,7 +52,7 @@ class TakeProfitTest {
     harness = TradingHarness.start(vertx, dir, List.of(new JsonObject().put("take_profit_ratio", 0),
         new JsonObject().put("take_profit_ratio", "1"), new JsonObject(), new JsonObject(), new JsonObject(),
         new JsonObject(), new JsonObject(), new JsonObject(), new JsonObject(), new JsonObject(), new JsonObject(),
-        new JsonObject()),
+        new JsonObject(), new JsonObject()),
       Map.of("PROTECTION_INTERVAL", "3600", "TAKE_PROFIT_RATIO", "0.5"),
       // The naked-moment check reads the exchange back to back while an increase runs: no tier's minute holds that.
       TestLimits::unlimited);
@@ -229,6 +229,26 @@ class TakeProfitTest {
     assertThat(run.getString("state")).isEqualTo("completed");
     assertThat(harness.awaitTelegram(run.getString("request_id"), "Stop-loss and take-profit placed"))
       .contains("<b>Take-profit trigger:</b> " + pair[1].triggerPrice().stripTrailingZeros().toPlainString());
+  }
+
+  @Test
+  void aPairWhoseSendWasAnswered5xxIsInPlaceWithinSeconds() {
+    TestAccount account = harness.freshAccount();
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    Order[] open = onePair(account);
+    harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, ETH, open[1].orderIndex(),
+      expiredAt(), nonce, TxAttributes.none()));
+    // The direct cancel used the key's next nonce: a trade moves the service's on before the fault.
+    harness.filled(harness.trade(account, "BTC", "long", "0.1"));
+    // The protection run's pair is the next transaction sent: refused with a 503 before the exchange took it.
+    harness.injectFaults(new JsonObject().put("error_path", "/api/v1/sendTx").put("error_count", 1));
+
+    JsonObject run = protectNow(account);
+
+    assertThat(run.getString("state")).isEqualTo("completed");
+    // One pair signed: a copy of it got there. Without copies it was watched for 15 s, then signed anew.
+    assertThat(orders(run, "take_profit_place")).hasSize(1);
+    atTheEntrysPrices(account, onePair(account));
   }
 
   @Test
