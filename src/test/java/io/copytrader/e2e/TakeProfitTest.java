@@ -214,10 +214,7 @@ class TakeProfitTest {
   @Test
   void aTakeProfitCancelledBehindTheServicesBackIsReplacedWithItsStopLossByAPair() {
     TestAccount account = harness.freshAccount();
-    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
-    Order[] open = onePair(account);
-    harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, ETH, open[1].orderIndex(),
-      expiredAt(), nonce, TxAttributes.none()));
+    Order[] open = longWithItsTakeProfitCancelledDirectly(account);
     assertThat(takeProfits(account, ETH)).isEmpty();
 
     JsonObject run = protectNow(account);
@@ -234,10 +231,7 @@ class TakeProfitTest {
   @Test
   void aPairWhoseSendWasAnswered5xxIsInPlaceWithinSeconds() {
     TestAccount account = harness.freshAccount();
-    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
-    Order[] open = onePair(account);
-    harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, ETH, open[1].orderIndex(),
-      expiredAt(), nonce, TxAttributes.none()));
+    longWithItsTakeProfitCancelledDirectly(account);
     // The direct cancel used the key's next nonce: a trade moves the service's on before the fault.
     harness.filled(harness.trade(account, "BTC", "long", "0.1"));
     // The protection run's pair is the next transaction sent: refused with a 503 before the exchange took it.
@@ -296,6 +290,15 @@ class TakeProfitTest {
   }
 
   /** Asks for the account's protection run now ({@code POST /api/protect}); returns it once it ended. */
+  /** An ETH long opened through the service, its take-profit then cancelled with the key; the pair it had. */
+  private static Order[] longWithItsTakeProfitCancelledDirectly(TestAccount account) {
+    harness.filled(harness.trade(account, "ETH", "long", "0.5"));
+    Order[] open = onePair(account);
+    harness.sendDirectly(account, nonce -> new CancelOrderTx(account.index(), 0, ETH, open[1].orderIndex(),
+      expiredAt(), nonce, TxAttributes.none()));
+    return open;
+  }
+
   private static JsonObject protectNow(TestAccount account) {
     int before = harness.protectionRuns(account).size();
     assertThat(harness.post("/api/protect", new JsonObject().put("account_index", account.index())).statusCode())
