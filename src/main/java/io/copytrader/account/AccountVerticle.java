@@ -95,7 +95,7 @@ public final class AccountVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     context = vertx.getOrCreateContext();
-    resumer = new RequestResumer(vertx, journal, account.accountIndex());
+    resumer = new RequestResumer(vertx, journal, account.accountIndex(), executor.heldNotices(), epoch);
     return followKillSwitch()
       .compose(following -> journal.claimUnfinished(account.accountIndex(), epoch.getAsLong()))
       .compose(unfinished -> {

@@ -86,25 +86,11 @@ final class EntryFill {
     RequestState state = complete ? RequestState.FILLED : RequestState.PARTIALLY_FILLED;
     log.info("{} {} {} at {} ({})", order.isAsk() ? "sold" : "bought",
       filled.toPlainString(), market.symbol(), averagePrice.toPlainString(), order.status());
-    DetailedAccount before = entry.before();
     Future<Boolean> recorded = entry.reported() ? Future.succeededFuture(false)
       : recordFill(entry, complete ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, filled, averagePrice,
         order.status());
     return recorded
-      .compose(done -> before != null ? parts.accountAfter(market, before, order, filled) : parts.readAccount())
-      .compose(after -> {
-        parts.view().settled(after);
-        Optional<AccountPosition> held = after.position(market.marketId());
-        if (!entry.reported()) {
-          report.publish(before != null
-            ? FillNotices.of(context, order, filled, averagePrice, before.position(market.marketId()), held)
-            : FillNotices.afterTheFact(context, order, filled, averagePrice, held));
-        }
-        Optional<Position> now = Position.in(after, market.marketId());
-        Optional<Position> then = before != null ? Position.in(before, market.marketId())
-          : Position.before(now, FillNotices.heldBefore(order, filled, held));
-        return new TakeProfitKeeper(parts).align(context, entry.journaling(), market, then, now);
-      })
+      .compose(recordedHere -> protect(market, order, filled, averagePrice, entry, recordedHere))
       .compose(stopLossProblem -> {
         String partial = complete ? null : "filled " + filled.toPlainString() + " of " + requested.toPlainString()
           + " (" + order.status() + ")";
@@ -113,6 +99,30 @@ final class EntryFill {
             partial == null ? stopLossProblem.get() : partial + "; " + stopLossProblem.get()));
         }
         return report.complete(new RequestReport.Outcome(state, complete ? null : OutcomeCode.PARTIALLY_FILLED.name(), partial));
+      });
+  }
+
+  /**
+   * Notifies the fill when this run {@code recordedHere} it: a run that finds it recorded (before a restart, or by
+   * the account's new owner while this node was paused) leaves the notice to the one that recorded it. Then aligns
+   * the stop-loss and take-profit with the position holding the fill; answers what kept them from it.
+   */
+  private Future<Optional<String>> protect(Market market, Order order, BigDecimal filled, BigDecimal averagePrice,
+                                           Entry entry, boolean recordedHere) {
+    DetailedAccount before = entry.before();
+    return (before != null ? parts.accountAfter(market, before, order, filled) : parts.readAccount())
+      .compose(after -> {
+        parts.view().settled(after);
+        Optional<AccountPosition> held = after.position(market.marketId());
+        if (recordedHere) {
+          report.publish(before != null
+            ? FillNotices.of(context, order, filled, averagePrice, before.position(market.marketId()), held)
+            : FillNotices.afterTheFact(context, order, filled, averagePrice, held));
+        }
+        Optional<Position> now = Position.in(after, market.marketId());
+        Optional<Position> then = before != null ? Position.in(before, market.marketId())
+          : Position.before(now, FillNotices.heldBefore(order, filled, held));
+        return new TakeProfitKeeper(parts).align(context, entry.journaling(), market, then, now);
       });
   }
 

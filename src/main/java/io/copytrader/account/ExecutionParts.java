@@ -24,7 +24,7 @@ record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings sett
                       ExchangeView view, OrderWatcher watcher, OrderSender sender, DoubtSettler settler,
                       StopLossKeeper stopLosses, Journal journal, ClientOrderIndexAllocator orderIndexes,
                       PositionSizer sizer, Retries retries, RailGate rails, ServiceMetrics metrics,
-                      LeverageKeeper leverage, AttachedStopLoss attached) {
+                      LeverageKeeper leverage, AttachedStopLoss attached, HeldNotices heldNotices) {
 
   /** The parts for an account that reads through {@code view} and sends through {@code session}. */
   static ExecutionParts of(Vertx vertx, AccountConfig account, ExecutionSettings settings, ExchangeSession session,
@@ -39,7 +39,7 @@ record ExecutionParts(Vertx vertx, AccountConfig account, ExecutionSettings sett
       new LeverageKeeper(vertx, account, session, new LeverageJournal(journal),
         () -> killSwitch.mode() != KillMode.OFF),
       new AttachedStopLoss(new StopLossPolicy(settings.trading()), session.marginFractions(),
-        new AttachedTakeProfit(settings.trading())));
+        new AttachedTakeProfit(settings.trading())), new HeldNotices());
   }
 
   /** The market as the market cache knows it; a failure is worth another attempt. */

@@ -12,4 +12,7 @@ public interface RequestExecutor {
    * bounds allow (an exit always may). One that could not is journaled queued, to be expired, never started.
    */
   boolean inTime(TradeRequest request, long nowMillis);
+
+  /** The final notices of requests whose end the journal may not have recorded, waiting for its word. */
+  HeldNotices heldNotices();
 }

@@ -1,6 +1,7 @@
 package io.copytrader.account;
 
 import io.copytrader.Addresses;
+import io.copytrader.journal.JournalException;
 import io.copytrader.journal.RequestState;
 import io.copytrader.rails.RailOutcome;
 import io.copytrader.notify.Notice;
@@ -30,7 +31,9 @@ final class RequestReport {
    * Reports the outcome once the journal has it: execution starts before the request's insert is committed,
    * and a request the journal turns out not to know was never accepted, so nothing may be said of it. A
    * journal that fails does not silence the report of what happened on the exchange, except when it refused
-   * because this node lost the account: the request is then the new owner's to finish and to report.
+   * because this node lost the account (the request is then the new owner's to finish and to report) and when it
+   * went out of reach: the end may have been recorded or not, so the notice waits in {@link HeldNotices} for the
+   * journal's word rather than be said twice, once now and once by whoever ends the request after all.
    */
   Future<Void> finish(Outcome outcome, Notice notice) {
     return reported(record(outcome), notice);
@@ -51,7 +54,13 @@ final class RequestReport {
   private Future<Void> reported(Future<Boolean> recorded, Notice notice) {
     return recorded
       .onComplete(done -> {
-        if (done.failed() ? !RetryableFailure.leaseLost(done.cause()) : done.result()) {
+        if (done.succeeded()) {
+          if (done.result()) {
+            publish(notice);
+          }
+        } else if (JournalException.outOfReach(done.cause())) {
+          parts.heldNotices().hold(queued.requestId(), notice);
+        } else if (!RetryableFailure.leaseLost(done.cause())) {
           publish(notice);
         }
       })

@@ -1,17 +1,20 @@
 package io.copytrader.account;
 
+import io.copytrader.Addresses;
 import io.copytrader.journal.Journal;
 import io.copytrader.journal.JournalException;
 import io.copytrader.journal.OrderRecord;
 import io.copytrader.journal.RequestDetail;
 import io.copytrader.journal.RequestRecord;
 import io.copytrader.journal.RequestState;
+import io.copytrader.notify.Notice;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +32,15 @@ final class RequestResumer {
   private final Vertx vertx;
   private final Journal journal;
   private final long accountIndex;
+  private final HeldNotices heldNotices;
+  private final LongSupplier epoch;
 
-  RequestResumer(Vertx vertx, Journal journal, long accountIndex) {
+  RequestResumer(Vertx vertx, Journal journal, long accountIndex, HeldNotices heldNotices, LongSupplier epoch) {
     this.vertx = vertx;
     this.journal = journal;
     this.accountIndex = accountIndex;
+    this.heldNotices = heldNotices;
+    this.epoch = epoch;
   }
 
   /** A journaled request found unfinished at start, ready to queue in its original order. */
@@ -51,7 +58,9 @@ final class RequestResumer {
    * A request the journal's unavailability ({@code cause}) interrupted, read back once the journal answers again:
    * empty when it ended meanwhile (its final state was written after all), when its insert never committed, or when
    * the account stops first (the next start resumes it). A restart would resume it the same way; a stop-loss whose
-   * journal row could not be written was not placed, so the account's protection runs after it.
+   * journal row could not be written was not placed, so the account's protection runs after it. The request's held
+   * notice ({@link HeldNotices}) is published only when its end was written under this owner's epoch, and dropped
+   * otherwise: an unfinished request is reported by the run that ends it.
    */
   Future<Optional<QueuedRequest>> takeUpAgain(String requestId, Throwable cause, BooleanSupplier stopping) {
     LOG.warn("Account {}: request {} interrupted: {}", accountIndex, requestId, cause.getMessage());
@@ -66,6 +75,7 @@ final class RequestResumer {
   private Future<Optional<QueuedRequest>> readBack(String requestId, BooleanSupplier stopping) {
     return Pause.of(vertx, JOURNAL_RETRY.toMillis()).compose(waited -> {
       if (stopping.getAsBoolean()) {
+        heldNotices.take(requestId);
         return Future.succeededFuture(Optional.empty());
       }
       if (!journal.reachable()) {
@@ -78,13 +88,34 @@ final class RequestResumer {
         if (read.failed()) {
           LOG.error("Account {}: request {} left for the next start: {}", accountIndex, requestId,
             read.cause().toString());
+          heldNotices.take(requestId);
           return Future.succeededFuture(Optional.empty());
         }
+        if (read.result().filter(detail -> detail.request().state().isFinal()).isPresent()
+          && heldNotices.holds(requestId)) {
+          return reportHeld(requestId, stopping);
+        }
+        heldNotices.take(requestId);
         Optional<RequestDetail> unfinished = read.result().filter(detail -> !detail.request().state().isFinal());
         unfinished.ifPresent(detail -> LOG.info("Account {}: the journal is back; taking up {} request {} again",
           accountIndex, detail.request().state().wire(), requestId));
         return Future.succeededFuture(unfinished.map(detail -> resumed(detail.request(), detail.orders())));
       });
+    });
+  }
+
+  /** A request found ended: its held notice goes out when the end was written under this owner's epoch. */
+  private Future<Optional<QueuedRequest>> reportHeld(String requestId, BooleanSupplier stopping) {
+    return journal.claimedEpoch(requestId).transform(claimed -> {
+      if (claimed.failed() && JournalException.outOfReach(claimed.cause())) {
+        return readBack(requestId, stopping);
+      }
+      Optional<Notice> notice = heldNotices.take(requestId);
+      if (claimed.succeeded() && claimed.result().orElse(-1) == epoch.getAsLong()) {
+        LOG.info("Account {}: request {} had ended after all; reporting it", accountIndex, requestId);
+        notice.ifPresent(held -> vertx.eventBus().publish(Addresses.NOTIFY, held.toJson()));
+      }
+      return Future.succeededFuture(Optional.empty());
     });
   }
 

@@ -213,7 +213,10 @@ final class TargetOrder {
       order.status()).map(recorded -> new Filled(order, filled, averagePrice, complete));
   }
 
-  /** Whether this run journaled the fill; false when a run before a restart had (it was reported then). */
+  /**
+   * Whether this run journaled the fill; false when it found it journaled, by a run before a restart or by the
+   * account's new owner while this node was paused (it was reported by that one).
+   */
   boolean fillNew() {
     return !fillJournaled;
   }
@@ -224,6 +227,6 @@ final class TargetOrder {
       return Future.succeededFuture(false);
     }
     return parts.journal().updateOrder(queued.requestId(), ordinal, OrderUpdate.fill(filledState, filled,
-      averagePrice, status));
+      averagePrice, status)).onSuccess(moved -> fillJournaled = !moved);
   }
 }

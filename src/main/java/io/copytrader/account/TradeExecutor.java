@@ -35,6 +35,11 @@ public final class TradeExecutor implements RequestExecutor {
   }
 
   @Override
+  public HeldNotices heldNotices() {
+    return parts.heldNotices();
+  }
+
+  @Override
   public boolean inTime(TradeRequest request, long nowMillis) {
     return request.action().isExit() || parts.settings().lateness(request, nowMillis, nowMillis).isEmpty();
   }

@@ -19,8 +19,14 @@ record AccountFence(LeaseBook leases) {
     LeaseStore.fence(session, accountIndex, leases.nodeId(), epoch.getAsLong());
   }
 
-  /** Whether the account is this node's, as {@link #check} would find it. */
-  boolean holds(SqlSession session, long accountIndex) throws SQLException {
+  /**
+   * Whether the account is this node's under {@code epoch}, as {@link #check} would find it: a verticle of an earlier
+   * acquisition of the account holds it no more.
+   */
+  boolean holds(SqlSession session, long accountIndex, long epoch) throws SQLException {
+    if (leases.epoch(accountIndex).orElse(-1) != epoch) {
+      return false;
+    }
     try {
       check(session, accountIndex);
       return true;

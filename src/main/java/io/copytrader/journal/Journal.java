@@ -108,14 +108,13 @@ public final class Journal {
   }
 
   /**
-   * {@link #insertRequest} by the account's owner, claimed under its {@code epoch} at once, also telling when the
-   * insert has run, before it is committed. With {@code start} (the owner runs it next) it is journaled executing,
-   * its first attempt counted, as {@link #markExecuting} would leave it, where the account's fence passes (queued
-   * where not, for {@link #markExecuting} to refuse).
+   * {@link #insertRequest} by the account's owner, also telling when the insert has run, before it is committed:
+   * {@link IntakeStore#insertByOwner}, claimed under {@code epoch} while the fence passes under it, else unclaimed.
    */
   public StagedWrite<InsertOutcome> insertRequestStaged(NewRequest request, long epoch, boolean start) {
-    return writer.submitStaged(vertx.getOrCreateContext(), session -> JournalStore.insertRequest(session, request,
-      clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), epoch, start && fence.holds(session, request.accountIndex())));
+    return writer.submitStaged(vertx.getOrCreateContext(), session -> IntakeStore.insertByOwner(session, request,
+      clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), epoch, start, fence.holds(session, request.accountIndex(),
+        epoch)));
   }
 
   /** {@link #insertRequest} journaled unclaimed, as a node that does not own the account journals it. */
@@ -124,11 +123,7 @@ public final class Journal {
       request, clock.millis(), IDEMPOTENCY_WINDOW.toMillis(), null, false));
   }
 
-  /**
-   * Journals a request for an account another node owns: unclaimed, its owner told on
-   * {@link JournalChannels#INTAKE} at commit; a repeat of its idempotency key answered with the original. Empty,
-   * writing nothing, when {@code capacity} requests of the account are already queued.
-   */
+  /** A request for an account another node owns: {@link IntakeStore#insertUnclaimed}. */
   public Future<Optional<InsertOutcome>> insertUnclaimed(NewRequest request, int capacity) {
     return write(session -> IntakeStore.insertUnclaimed(session, request, capacity, clock.millis(),
       IDEMPOTENCY_WINDOW.toMillis()));
@@ -144,17 +139,21 @@ public final class Journal {
     return read(IntakeStore::unclaimedAccounts);
   }
 
-  /** The account's unclaimed queued requests, now claimed under the owner's {@code epoch}: oldest first. */
+  /** The account's unclaimed queued requests, claimed under {@code epoch} while the fence passes: oldest first. */
   public Future<List<RequestRecord>> claimQueued(long accountIndex, long epoch) {
-    return write(session -> IntakeStore.claimQueued(session, accountIndex, epoch));
+    return write(session -> fence.holds(session, accountIndex, epoch)
+      ? IntakeStore.claimQueued(session, accountIndex, epoch) : List.of());
   }
 
-  /**
-   * The account's queued and executing requests, now all claimed under the owner's {@code epoch}, for its start:
-   * executing first, then queued, oldest first.
-   */
+  /** The owner's epoch the request was last claimed under, which is the one that ran it; empty when none. */
+  public Future<OptionalLong> claimedEpoch(String requestId) {
+    return read(session -> IntakeStore.claimedEpoch(session, requestId));
+  }
+
+  /** Its start's claim under {@code epoch}, while the fence passes: {@link IntakeStore#claimUnfinished}. */
   public Future<List<RequestRecord>> claimUnfinished(long accountIndex, long epoch) {
-    return write(session -> IntakeStore.claimUnfinished(session, accountIndex, epoch));
+    return write(session -> fence.holds(session, accountIndex, epoch)
+      ? IntakeStore.claimUnfinished(session, accountIndex, epoch) : List.of());
   }
 
   public Future<Optional<IdempotencyHit>> findByIdempotencyKey(long accountIndex, String idempotencyKey) {

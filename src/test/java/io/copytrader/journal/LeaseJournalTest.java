@@ -178,6 +178,41 @@ class LeaseJournalTest extends OnEitherStore {
     assertThat(catchThrowable(() -> journal.markExecuting("late").await())).isInstanceOf(LeaseLostException.class);
   }
 
+  @Test
+  void aRequestAStaleOwnerAcceptsWaitsUnclaimedForTheNewOwner(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    takenOverByAnotherNode(journal, 7);
+
+    journal.insertRequestStaged(trade("late", 7, null, "0.5"), 1, false).committed().await();
+
+    assertThat(file.query("SELECT coalesce(claimed_epoch, -1) FROM requests WHERE request_id = 'late'"))
+      .isEqualTo("-1");
+    assertThat(journal.unclaimedAccounts().await()).containsExactly(7L);
+  }
+
+  @Test
+  void aStaleOwnerClaimsNothing(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    journal.insertRequestStaged(trade("waiting", 7, null, "0.5")).committed().await();
+    takenOverByAnotherNode(journal, 7);
+
+    assertThat(journal.claimQueued(7, 1).await()).isEmpty();
+    assertThat(journal.claimUnfinished(7, 1).await()).isEmpty();
+    assertThat(file.query("SELECT coalesce(claimed_epoch, -1) FROM requests WHERE request_id = 'waiting'"))
+      .isEqualTo("-1");
+  }
+
+  @Test
+  void aRequestClaimedUnderALostEpochWaitsForTheNewOwner(Vertx vertx) {
+    Journal journal = file.open(vertx).await();
+    journal.insertRequestStaged(trade("claimed", 7, null, "0.5"), 1, false).committed().await();
+    assertThat(journal.unclaimedAccounts().await()).isEmpty();
+
+    takenOverByAnotherNode(journal, 7);
+
+    assertThat(journal.unclaimedAccounts().await()).containsExactly(7L);
+  }
+
   /** Another node takes the account once its lease has expired, as after a pause longer than the lease. */
   private void takenOverByAnotherNode(Journal journal, long account) {
     file.execute("UPDATE account_leases SET expires_at = 1 WHERE account_index = " + account);
