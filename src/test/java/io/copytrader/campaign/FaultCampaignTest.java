@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 class FaultCampaignTest {
 
-  static final String DEFAULT_SEEDS = "1..24";
+  static final String DEFAULT_SEEDS = "1..12";
   static final String CONTROL_SEEDS = "1..4";
 
   @Test
