@@ -102,7 +102,8 @@ final class OrderSender {
       return OrderUpdate.sent(accepted.tx().txHashHex());
     }
     LighterException error = error(outcome);
-    if (outcome instanceof SendOutcome.Unknown) {
+    // A 5xx or a lost answer may have applied: the row says unknown until evidence says more, never rejected.
+    if (outcome instanceof SendOutcome.Unknown || mayHaveApplied(outcome)) {
       return OrderUpdate.unknown(errorCode(error), error.getMessage());
     }
     if (outcome instanceof SendOutcome.NonceConsumed) {
