@@ -104,7 +104,8 @@ final class EntryFill {
 
   /**
    * Notifies the fill when this run {@code recordedHere} it: a run that finds it recorded (before a restart, or by
-   * the account's new owner while this node was paused) leaves the notice to the one that recorded it. Then aligns
+   * the account's new owner while this node was paused) leaves the notice to the one that recorded it, unless this
+   * node's record of it was in doubt ({@link HeldNotices#fillInDoubt}). Then aligns
    * the stop-loss and take-profit with the position holding the fill; answers what kept them from it.
    */
   private Future<Optional<String>> protect(Market market, Order order, BigDecimal filled, BigDecimal averagePrice,
@@ -114,7 +115,7 @@ final class EntryFill {
       .compose(after -> {
         parts.view().settled(after);
         Optional<AccountPosition> held = after.position(market.marketId());
-        if (recordedHere) {
+        if (parts.heldNotices().takeFillInDoubt(queued.requestId(), entry.ordinal()) || recordedHere) {
           report.publish(before != null
             ? FillNotices.of(context, order, filled, averagePrice, before.position(market.marketId()), held)
             : FillNotices.afterTheFact(context, order, filled, averagePrice, held));
@@ -136,6 +137,11 @@ final class EntryFill {
       .onSuccess(recorded -> {
         if (!recorded) {
           log.warn("the journal refused to record order {}'s fill as {}", entry.ordinal(), state.wire());
+        }
+      })
+      .onFailure(failure -> {
+        if (JournalException.outOfReach(failure)) {
+          parts.heldNotices().fillInDoubt(queued.requestId(), entry.ordinal());
         }
       });
   }

@@ -1,5 +1,6 @@
 package io.copytrader.account;
 
+import io.copytrader.journal.JournalException;
 import io.copytrader.journal.OrderPurpose;
 import io.copytrader.journal.OrderRecord;
 import io.copytrader.journal.OrderState;
@@ -215,10 +216,11 @@ final class TargetOrder {
 
   /**
    * Whether this run journaled the fill; false when it found it journaled, by a run before a restart or by the
-   * account's new owner while this node was paused (it was reported by that one).
+   * account's new owner while this node was paused (it was reported by that one), unless this node's record of it
+   * was in doubt ({@link HeldNotices#fillInDoubt}).
    */
   boolean fillNew() {
-    return !fillJournaled;
+    return parts.heldNotices().takeFillInDoubt(queued.requestId(), ordinal) || !fillJournaled;
   }
 
   private Future<Boolean> journalFill(OrderState filledState, BigDecimal filled, BigDecimal averagePrice,
@@ -227,6 +229,12 @@ final class TargetOrder {
       return Future.succeededFuture(false);
     }
     return parts.journal().updateOrder(queued.requestId(), ordinal, OrderUpdate.fill(filledState, filled,
-      averagePrice, status)).onSuccess(moved -> fillJournaled = !moved);
+      averagePrice, status))
+      .onSuccess(moved -> fillJournaled = !moved)
+      .onFailure(failure -> {
+        if (JournalException.outOfReach(failure)) {
+          parts.heldNotices().fillInDoubt(queued.requestId(), ordinal);
+        }
+      });
   }
 }
